@@ -1,0 +1,99 @@
+"""``notices``: the editors' command line (check, schema). Exit 0 = fine, 1 = errors found, 2 = usage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from .diagnostics import Diagnostic, report
+from .model import json_schema
+from .site import check_site
+
+SCHEMA_PATH = Path("schema") / "notice.schema.json"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="notices", description="巡察整改通报：检查与工具")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
+
+    check = commands.add_parser("check", help="检查全部通报和网站配置，逐条列出问题")
+    check.add_argument("--config", default="mkdocs.yml", help="网站配置文件（默认 mkdocs.yml）")
+    check.add_argument("--notices", default="notices", help="通报目录（默认 notices）")
+
+    schema = commands.add_parser("schema", help="生成编辑器使用的 JSON Schema")
+    schema.add_argument("--check", action="store_true", help="只检查已提交的 Schema 是否最新")
+    schema.add_argument("--output", default=str(SCHEMA_PATH), help=f"输出文件（默认 {SCHEMA_PATH}）")
+
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return run_check(Path(args.config), Path(args.notices))
+    return run_schema(Path(args.output), args.check)
+
+
+def run_check(config_path: Path, notices_dir: Path) -> int:
+    root = config_path.parent.resolve()
+    config, problems = _read_config(config_path)
+    if config is None:
+        print(report(problems))
+        return 1
+    extra = config.get("extra") or {}
+    build = check_site(root, root / notices_dir if not notices_dir.is_absolute() else notices_dir,
+                       dict(extra), config.get("site_name") or "", config_path.name, config)
+    output = report(build.diagnostics)
+    if output:
+        print(output)
+    errors = sum(d.severity == "error" for d in build.diagnostics)
+    warnings = len(build.diagnostics) - errors
+    count = len(build.collection.entries)
+    if errors:
+        print(f"检查未通过：{errors} 个错误，{warnings} 个警告。请按上面的提示修改后再提交。")
+        return 1
+    print(f"检查通过：{count} 篇通报，{warnings} 个警告。")
+    return 0
+
+
+def _read_config(path: Path):
+    shown = path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Diagnostic(shown, 0, 0, "error", "找不到网站配置文件：请在项目根目录运行，或用 --config 指定")]
+    except UnicodeDecodeError:
+        return None, [Diagnostic(shown, 0, 0, "error", "网站配置文件不是 UTF-8 编码")]
+    try:
+        data = YAML(typ="rt").load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return None, [Diagnostic(shown, line, column, "error", f"网站配置文件无法读取：{getattr(exc, 'problem', exc)}")]
+    if not isinstance(data, dict):
+        return None, [Diagnostic(shown, 1, 1, "error", "网站配置文件的最外层应是若干“键: 值”")]
+    return data, []
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def run_schema(output: Path, check_only: bool) -> int:
+    text = schema_text()
+    if check_only:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current != text:
+            print(f"{output.as_posix()}: error: JSON Schema 不是最新的：请运行 notices schema 重新生成并提交")
+            return 1
+        print(f"{output.as_posix()}: JSON Schema 是最新的")
+        return 0
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    print(f"已写入 {output.as_posix()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""The notices of a site as readers see them: URLs, counts, completion rates, archive groups.
+
+Everything here is derived from the validated model; nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
+
+from . import vocabulary
+from .loader import NoticeSource
+from .model import Aspect, Contact, Notice, Problem
+from .slug import slugify
+
+NOTICE_URL_DIR = "notices"
+UNKNOWN_YEAR = "unknown"
+
+
+def completion_rate(done: int, total: int) -> Decimal | None:
+    """Percentage with at most two decimals, as notices print it (76%, 98.71%)."""
+    if total == 0:
+        return None
+    rate = (Decimal(done) * 100 / Decimal(total)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return rate.normalize() if rate != rate.to_integral() else rate.quantize(Decimal(1))
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: vocabulary.Status
+    count: int
+
+
+@dataclass(frozen=True)
+class ProblemGroup:
+    """Consecutive problems under one aspect (``aspect`` is None where the text lost it)."""
+
+    aspect: Aspect | None
+    number: int | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass
+class NoticeEntry:
+    source: NoticeSource
+    default_contact: Contact | None = None
+
+    @property
+    def notice(self) -> Notice:
+        return self.source.notice
+
+    @cached_property
+    def slug(self) -> str:
+        return self.notice.slug or slugify(self.notice.title)
+
+    @property
+    def src_path(self) -> str:
+        """The generated page's path inside the docs folder."""
+        return f"{NOTICE_URL_DIR}/{self.slug}.md"
+
+    @property
+    def url(self) -> str:
+        return f"{NOTICE_URL_DIR}/{self.slug}/"
+
+    @property
+    def year(self) -> str:
+        return str(self.notice.published.year) if self.notice.published else UNKNOWN_YEAR
+
+    @property
+    def last_changed(self) -> dt.date | None:
+        """The newest date the notice itself gives: its latest revision, else its publication."""
+        dates = [r.date for r in self.notice.revisions] + [self.notice.published]
+        return max((d for d in dates if d), default=None)
+
+    @property
+    def contact(self) -> Contact | None:
+        return self.notice.contact or self.default_contact
+
+    @cached_property
+    def problems(self) -> tuple[Problem, ...]:
+        return tuple(sorted(self.notice.problems, key=lambda p: p.number))
+
+    @cached_property
+    def status_counts(self) -> tuple[StatusCount, ...]:
+        counts = defaultdict(int)
+        for problem in self.problems:
+            counts[problem.status] += 1
+        return tuple(StatusCount(s, counts[s.value]) for s in vocabulary.statuses() if counts[s.value])
+
+    @cached_property
+    def done_count(self) -> int:
+        return sum(c.count for c in self.status_counts if c.status.done)
+
+    @cached_property
+    def stated_count(self) -> int:
+        return sum(c.count for c in self.status_counts if c.status.stated)
+
+    @cached_property
+    def completion(self) -> Decimal | None:
+        """done / all problems; None when the notice states no problem's status."""
+        if self.stated_count == 0:
+            return None
+        return completion_rate(self.done_count, len(self.problems))
+
+    @cached_property
+    def aspects(self) -> dict[int, Aspect]:
+        return {a.number: a for a in self.notice.aspects}
+
+    @cached_property
+    def problem_groups(self) -> tuple[ProblemGroup, ...]:
+        groups: list[ProblemGroup] = []
+        for problem in self.problems:
+            if groups and groups[-1].number == problem.aspect:
+                groups[-1] = ProblemGroup(groups[-1].aspect, problem.aspect, groups[-1].problems + (problem,))
+            else:
+                groups.append(ProblemGroup(self.aspects.get(problem.aspect), problem.aspect, (problem,)))
+        return tuple(groups)
+
+    def sort_key(self) -> tuple:
+        """Newest first; notices whose date was lost come last; then by title for a stable order."""
+        published = self.notice.published or dt.date.min
+        return (-published.toordinal(), self.notice.title, self.slug)
+
+
+@dataclass(frozen=True)
+class Group:
+    """An archive page: notices of one year, region or domain."""
+
+    axis: str  # year | region | domain
+    key: str  # the slug in the URL
+    label: str  # what readers see
+    entries: tuple[NoticeEntry, ...]
+
+    @property
+    def src_path(self) -> str:
+        return f"archive/{self.axis}/{self.key}.md"
+
+    @property
+    def url(self) -> str:
+        return f"archive/{self.axis}/{self.key}/"
+
+
+AXES = {"year": "按年份", "region": "按地区", "domain": "按领域"}
+
+
+@dataclass
+class Totals:
+    notices: int
+    problems: int
+    done: int
+    stated: int
+    status_counts: tuple[StatusCount, ...]
+
+    @property
+    def completion(self) -> Decimal | None:
+        return completion_rate(self.done, self.stated) if self.stated else None
+
+
+@dataclass
+class Collection:
+    entries: list[NoticeEntry] = field(default_factory=list)
+
+    @classmethod
+    def from_sources(cls, sources: list[NoticeSource], default_contact: Contact | None) -> "Collection":
+        entries = [NoticeEntry(source, default_contact) for source in sources]
+        return cls(sorted(entries, key=NoticeEntry.sort_key))
+
+    def newest(self, count: int) -> list[NoticeEntry]:
+        return self.entries[:count]
+
+    def groups(self, axis: str) -> list[Group]:
+        buckets: dict[str, list[NoticeEntry]] = defaultdict(list)
+        labels: dict[str, str] = {}
+        for entry in self.entries:
+            label = _axis_label(entry, axis)
+            key = UNKNOWN_YEAR if label is None else (label if axis == "year" else slugify(label))
+            labels[key] = label or ("发布日期未载明" if axis == "year" else "未载明")
+            buckets[key].append(entry)
+        groups = [Group(axis, key, labels[key], tuple(buckets[key])) for key in buckets]
+        if axis == "year":
+            return sorted(groups, key=lambda g: (g.key == UNKNOWN_YEAR, -int(g.key) if g.key.isdigit() else 0))
+        return sorted(groups, key=lambda g: (-len(g.entries), g.key))
+
+    @cached_property
+    def totals(self) -> Totals:
+        counts: dict[str, int] = defaultdict(int)
+        for entry in self.entries:
+            for item in entry.status_counts:
+                counts[item.status.value] += item.count
+        status_counts = tuple(StatusCount(s, counts[s.value]) for s in vocabulary.statuses() if counts[s.value])
+        return Totals(
+            notices=len(self.entries),
+            problems=sum(len(e.problems) for e in self.entries),
+            done=sum(e.done_count for e in self.entries),
+            stated=sum(e.stated_count for e in self.entries),
+            status_counts=status_counts,
+        )
+
+
+def _axis_label(entry: NoticeEntry, axis: str) -> str | None:
+    notice = entry.notice
+    if axis == "year":
+        return str(notice.published.year) if notice.published else None
+    if axis == "region":
+        return notice.region
+    return notice.domain

@@ -1,0 +1,95 @@
+"""The thin adapter between the engine-free core and MkDocs.
+
+It asks :func:`generator.site.build_site` for pages and feeds them to MkDocs; it fails the build on
+any error (so a bad notice never reaches the public site), sanitises generated pages' HTML, and
+watches ``notices/`` under ``mkdocs serve``. Moving to another engine means replacing this file.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from .diagnostics import report
+from .render import sanitize_html
+from .site import SiteBuild, build_site
+
+log = logging.getLogger("mkdocs.plugins.notices")
+SNIPPET = re.compile(r"<!--\s*notices:([a-z-]+)\s*-->")
+
+
+class NoticesConfig(Config):
+    notices_dir = config_options.Type(str, default="notices")
+
+
+class NoticesPlugin(BasePlugin[NoticesConfig]):
+    def __init__(self) -> None:
+        self.build: SiteBuild | None = None
+        self.generated: set[str] = set()
+
+    def _notices_dir(self, config) -> Path:
+        return Path(config.config_file_path).parent / self.config.notices_dir
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        config_data = _located_config(Path(config.config_file_path))
+        build = build_site(root, self._notices_dir(config), dict(config.extra), config.site_name,
+                           Path(config.config_file_path).name, config_data)
+        for diagnostic in build.diagnostics:
+            if diagnostic.severity == "warning":
+                log.warning(diagnostic.format())
+        if not build.ok:
+            raise PluginError("通报检查未通过，网站没有生成：\n" + report(build.diagnostics))
+        settings = build.settings
+        config.extra["filing"] = settings.filing.model_dump(exclude_none=True)
+        config.extra["filing_links"] = settings.filing.links()
+        self.build = build
+        self.generated = set(build.pages)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for src_path, markdown in sorted(self.build.pages.items()):
+            if files.get_file_from_path(src_path) is not None:
+                raise PluginError(f"content/{src_path} 与自动生成的页面同名：请改名")
+            files.append(File.generated(config, src_path, content=markdown))
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        def replace(match: re.Match) -> str:
+            name = match.group(1)
+            if name not in self.build.snippets:
+                known = "、".join(sorted(self.build.snippets))
+                raise PluginError(f"{config.docs_dir}/{page.file.src_uri}: 未知的占位符 <!-- notices:{name} -->，可用：{known}")
+            return self.build.snippets[name]
+
+        if page.file.src_uri in self.build.page_dates:
+            # The sitemap's <lastmod> is the notice's own date, not the day of the build.
+            page.update_date = self.build.page_dates[page.file.src_uri].isoformat()
+        return SNIPPET.sub(replace, markdown)
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        # Every page that shows notice data goes through the sanitiser, the second line of defence.
+        if page.file.src_uri in self.generated or SNIPPET.search(page.file.content_string):
+            return sanitize_html(html)
+        return html
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self._notices_dir(config)))
+        return server
+
+
+def _located_config(path: Path):
+    """mkdocs.yml with line numbers, so filing-data errors name their line (None if unreadable)."""
+    try:
+        return YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YAMLError):  # MkDocs read it already; lines are a nicety
+        return None

@@ -1,0 +1,138 @@
+"""The one model of a notice.
+
+Validation, the JSON Schema for editors (``schema/notice.schema.json``), the pages and any export
+all derive from these classes. Keys are English (short, typo-checkable); values and descriptions are
+Chinese, because editors read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from . import vocabulary
+
+StatusValue = Literal[tuple(s.value for s in vocabulary.statuses())]  # type: ignore[valid-type]
+KindValue = Literal[tuple(k.value for k in vocabulary.kinds())]  # type: ignore[valid-type]
+
+# Text a person types: one line, no surrounding spaces; empty means "not filled in".
+Text = str
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors (a typo must never be dropped silently)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _empty_text_is_missing(cls, value):
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("empty")
+        return value
+
+
+class Inspection(Strict):
+    team: Text = Field(description="巡察组名称，如：市委第十一专项巡察组")
+    start: Optional[dt.date] = Field(None, description="巡察进驻开始日期，写成 2023-07-11")
+    end: Optional[dt.date] = Field(None, description="巡察结束日期，写成 2023-09-15")
+    feedback: Optional[dt.date] = Field(None, description="巡察组反馈意见的日期，写成 2023-11-23")
+
+
+class FigureItem(Strict):
+    label: Text = Field(description="数字的名称，如：专题民主生活会")
+    value: Text = Field(description="原文中的数字与单位，如：1次")
+
+
+class Figures(Strict):
+    """Figures the notice itself declares. The pages compare them with the problem list."""
+
+    aspects: Optional[int] = Field(None, ge=0, description="通报所述方面数（个）")
+    problems: Optional[int] = Field(None, ge=0, description="通报所述问题总数（个）")
+    problems_done: Optional[int] = Field(None, ge=0, description="通报所述已完成整改的问题数（个）")
+    causes: Optional[int] = Field(None, ge=0, description="梳理原因（条）")
+    measures: Optional[int] = Field(None, ge=0, description="制定整改措施（项）")
+    systems: Optional[int] = Field(None, ge=0, description="建立健全制度机制（项）")
+    meetings: Optional[int] = Field(None, ge=0, description="召开专题会议（次）")
+    funds_recovered: Optional[Decimal] = Field(None, ge=0, description="追缴、挽回资金（万元）")
+    people_held_accountable: Optional[int] = Field(None, ge=0, description="问责、处理人数（人次）")
+    completion_rate: Optional[Decimal] = Field(
+        None, ge=0, le=100, description="通报自述的整改完成率（百分数，如 76 或 98.71）"
+    )
+    other: list[FigureItem] = Field(default_factory=list, description="原文中的其他数字")
+
+
+class Aspect(Strict):
+    number: int = Field(ge=1, description="方面序号：1 表示（一），2 表示（二）……")
+    title: Optional[Text] = Field(None, description="方面名称。原文缺失时不写，不要自拟")
+
+
+class Problem(Strict):
+    number: int = Field(ge=1, description="问题序号，从 1 开始连续编号")
+    aspect: Optional[int] = Field(
+        None, ge=1, description="所属方面的序号（对应 aspects 中的 number）。原文无法确定时不写"
+    )
+    title: Optional[Text] = Field(
+        None, description="问题标题。原文缺失时不写此项，页面显示“原文未载明标题”，不要自拟"
+    )
+    description: Optional[Text] = Field(None, description="问题表现（可选）")
+    responsible_unit: Optional[Text] = Field(None, description="责任单位")
+    responsible_leader: Optional[Text] = Field(None, description="责任领导（可选）")
+    due: Optional[dt.date] = Field(None, description="整改时限，写成 2024-06-30")
+    status: StatusValue = Field(description="整改状态，只能写状态词表中的值")  # type: ignore[valid-type]
+    completed: Optional[dt.date] = Field(None, description="完成日期，写成 2024-05-31")
+    measures: list[Text] = Field(
+        default_factory=list,
+        description="整改措施，按原文顺序逐条列出（原文的“一是”“二是”不必写，页面自动加上）",
+    )
+
+
+class Contact(Strict):
+    intro: Optional[Text] = Field(None, description="联系方式前的说明文字")
+    phone: Optional[Text] = Field(None, description="联系电话，如：0556-5502613")
+    address: Optional[Text] = Field(None, description="邮政地址")
+    email: Optional[Text] = Field(None, description="电子邮箱")
+
+
+class Revision(Strict):
+    date: dt.date = Field(description="更正日期，写成 2025-01-10")
+    change: Text = Field(description="更正了什么、为什么")
+
+
+class Notice(Strict):
+    """One 巡察整改 notice, as an editor writes it in ``notices/<year>/<name>.yml``."""
+
+    title: Text = Field(description="通报标题，与原文一致")
+    slug: Optional[str] = Field(
+        None,
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        description="网址名称（可选，小写字母、数字和连字符）。不写时由标题的拼音生成",
+    )
+    kind: KindValue = Field(description="通报类别")  # type: ignore[valid-type]
+    publisher: Text = Field(description="发布机构")
+    region: Text = Field(description="地区，如：安徽省安庆市大观区")
+    domain: Optional[Text] = Field(None, description="专项领域，如：城市绿化工程")
+    published: Optional[dt.date] = Field(
+        None, description="发布日期，写成 2024-12-24。原文缺失时不写，不要自拟"
+    )
+    source: Optional[Text] = Field(None, description="来源，如：原创、区委巡察办")
+    index_number: Optional[Text] = Field(None, description="索引号（政务公开）")
+    inspection: Optional[Inspection] = Field(None, description="巡察情况")
+    figures: Figures = Field(default_factory=Figures, description="通报中载明的数字")
+    aspects: list[Aspect] = Field(default_factory=list, description="反馈意见的方面")
+    problems_heading: Optional[Text] = Field(
+        None, description="原文中问题清单一节的标题（可选），如：二、扛牢政治责任,确保整改举措真改实改"
+    )
+    problems: list[Problem] = Field(default_factory=list, description="问题及整改措施")
+    contact: Optional[Contact] = Field(None, description="联系方式；不写时使用全站默认联系方式")
+    revisions: list[Revision] = Field(default_factory=list, description="发布后的更正记录")
+
+
+def json_schema() -> dict:
+    """The JSON Schema editors' tools use, derived from :class:`Notice`."""
+    schema = Notice.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

@@ -1,0 +1,63 @@
+"""Controlled vocabularies kept as data files in ``generator/data``.
+
+Editors and maintainers change the YAML files (statuses, kinds, provinces); the model, the JSON
+Schema, the checks and the pages all read them from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ruamel.yaml import YAML
+
+
+@dataclass(frozen=True)
+class Status:
+    value: str
+    done: bool
+    needs_due: bool
+    css: str
+    description: str
+    stated: bool = True
+
+
+@dataclass(frozen=True)
+class Kind:
+    value: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Province:
+    abbr: str
+    name: str
+    code: str
+
+
+def _load(name: str) -> list:
+    text = resources.files("generator").joinpath("data", name).read_text(encoding="utf-8")
+    return YAML(typ="safe").load(text) or []
+
+
+@cache
+def statuses() -> tuple[Status, ...]:
+    return tuple(Status(**entry) for entry in _load("statuses.yml"))
+
+
+@cache
+def kinds() -> tuple[Kind, ...]:
+    return tuple(Kind(**entry) for entry in _load("kinds.yml"))
+
+
+@cache
+def provinces() -> tuple[Province, ...]:
+    return tuple(Province(abbr=e["abbr"], name=e["name"], code=str(e["code"])) for e in _load("provinces.yml"))
+
+
+def status(value: str) -> Status:
+    for entry in statuses():
+        if entry.value == value:
+            return entry
+    raise KeyError(value)

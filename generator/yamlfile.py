@@ -1,0 +1,173 @@
+"""Reading editor-written YAML safely, keeping line numbers.
+
+Every failure becomes a :class:`Diagnostic` naming file, line and column, in Chinese, with what to
+write instead where that helps. Nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+
+from .diagnostics import Diagnostic
+
+MAX_BYTES = 1_000_000  # a notice is ~30 KB; anything this large is not a notice
+
+_ENCODING_GUESSES = (("gb18030", "GBK/GB18030"), ("big5", "Big5"), ("utf-16", "UTF-16"))
+
+
+@dataclass
+class ParsedYaml:
+    data: Any = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def decode_text(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 text without a BOM, or a located error naming the likely encoding."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return None, [
+            Diagnostic(path, 1, 1, "error", "文件开头有 BOM（字节顺序标记）：请在编辑器中另存为“UTF-8（无 BOM）”")
+        ]
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [Diagnostic(path, 1, 1, "error", "文件是 UTF-16 编码：请另存为“UTF-8（无 BOM）”")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        likely = next((label for codec, label in _ENCODING_GUESSES if _decodes(raw, codec)), None)
+        hint = f"看起来是 {likely} 编码（Windows 记事本、WPS 常用）" if likely else "编码无法识别"
+        return None, [
+            Diagnostic(path, line, column, "error", f"文件不是 UTF-8 编码，{hint}：请另存为“UTF-8（无 BOM）”")
+        ]
+
+
+def _decodes(raw: bytes, codec: str) -> bool:
+    try:
+        raw.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
+    """Parse one file's bytes into ruamel's line-numbered maps and lists."""
+    if len(raw) > MAX_BYTES:
+        return ParsedYaml(diagnostics=[
+            Diagnostic(path, 0, 0, "error", f"文件过大（{len(raw):,} 字节，上限 {MAX_BYTES:,} 字节）：一份通报不会这么大，请检查是否误放了其他文件")
+        ])
+    text, problems = decode_text(raw, path)
+    if text is None:
+        return ParsedYaml(diagnostics=problems)
+    tab = _first_indenting_tab(text)
+    if tab:
+        return ParsedYaml(diagnostics=[
+            Diagnostic(path, tab[0], tab[1], "error", "缩进里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成两个空格")
+        ])
+    yaml = YAML(typ="rt")
+    try:
+        for event in yaml.parse(text):
+            if isinstance(event, AliasEvent):
+                mark = event.start_mark
+                return ParsedYaml(diagnostics=[
+                    Diagnostic(path, mark.line + 1, mark.column + 1, "error",
+                               "不允许使用 YAML 别名（*名称）：请把内容直接写出来")
+                ])
+        data = yaml.load(text)
+    except MarkedYAMLError as exc:
+        return ParsedYaml(diagnostics=[_syntax_error(exc, path)])
+    except ValueError:  # an impossible date such as 2024-02-30 fails in the date constructor
+        return ParsedYaml(diagnostics=_impossible_dates(yaml, text, path))
+    except YAMLError as exc:
+        return ParsedYaml(diagnostics=[Diagnostic(path, 0, 0, "error", f"YAML 无法读取：{exc}")])
+    return ParsedYaml(data=data)
+
+
+def _impossible_dates(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
+    """Find the scalars that look like dates but are not real dates, with their positions."""
+    found = []
+    stack = [yaml.compose(text)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node.value, list):
+            for item in node.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
+        elif node.tag.endswith(":timestamp"):
+            try:
+                dt.date.fromisoformat(str(node.value)[:10])
+            except ValueError:
+                mark = node.start_mark
+                found.append(Diagnostic(path, mark.line + 1, mark.column + 1, "error",
+                                        f"日期“{node.value}”不存在：请核对年、月、日（写成 2024-12-24 的形式）"))
+    return sorted(found) or [Diagnostic(path, 0, 0, "error", "YAML 无法读取：含有无法识别的值")]
+
+
+def _first_indenting_tab(text: str) -> tuple[int, int] | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" -")
+        if stripped.startswith("\t"):
+            return number, len(line) - len(stripped) + 1
+    return None
+
+
+def _syntax_error(exc: MarkedYAMLError, path: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    name = type(exc).__name__
+    if name == "DuplicateKeyError":
+        key = _duplicate_key_name(exc)
+        first = exc.context_mark.line + 1 if exc.context_mark else 0
+        return Diagnostic(path, line, column, "error",
+                          f"重复的项“{key}”：同一层里只能写一次（所在的块从第 {first} 行开始），请删除或合并重复的一行")
+    problem = (exc.problem or "").strip()
+    hints = {
+        "mapping values are not allowed here": "这里不能再写“键: 值”：请检查上一行是否缺少引号，或冒号后是否少了空格",
+        "could not find expected ':'": "缺少冒号“:”：每一项应写成“键: 值”",
+        "found character '\\t' that cannot start any token": "出现了制表符（Tab）：YAML 只能用空格",
+        "expected <block end>, but found '<block sequence start>'": "缩进不一致：列表项“- ”应与同级的项对齐",
+        "found undefined alias": "不允许使用 YAML 别名（*名称）",
+        "expected ',' or ']'": "方括号 [ ] 没有闭合：请检查是否缺少“]”或逗号",
+        "expected ',' or '}'": "花括号 { } 没有闭合：请检查是否缺少“}”或逗号",
+        "found unexpected end of stream": "引号没有闭合：请检查是否缺少结尾的引号",
+    }
+    for english, chinese in hints.items():
+        if problem.startswith(english):
+            return Diagnostic(path, line, column, "error", f"YAML 格式错误：{chinese}")
+    return Diagnostic(path, line, column, "error", f"YAML 格式错误：{problem or exc}（请检查缩进、冒号和引号）")
+
+
+def _duplicate_key_name(exc: MarkedYAMLError) -> str:
+    match = re.search(r'duplicate key "(.*?)" with value', exc.problem or "")
+    return match.group(1) if match else "?"
+
+
+def locate(data: Any, loc: tuple, *, key: bool = False) -> tuple[int, int]:
+    """1-based line and column of the node at ``loc`` in ruamel data (the nearest existing parent).
+
+    With ``key=True`` the position of the last key itself, not its value (for unknown keys).
+    """
+    line, column = 1, 1
+    node = data
+    for depth, part in enumerate(loc):
+        last = depth == len(loc) - 1
+        if isinstance(node, CommentedMap) and part in node:
+            position = node.lc.key(part) if (last and key) else node.lc.value(part)
+            line, column = position[0] + 1, position[1] + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            position = node.lc.item(part)
+            line, column = position[0] + 1, position[1] + 1
+            node = node[part]
+        else:
+            if isinstance(node, (CommentedMap, CommentedSeq)) and depth == 0:
+                line, column = node.lc.line + 1, node.lc.col + 1
+            break
+    return line, column

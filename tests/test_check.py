@@ -1,0 +1,216 @@
+"""`notices check` and the build on bad input: every problem reported with file:line:col, in Chinese,
+exit status 1, and nothing published."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_ENV, ROOT, mkdocs_build
+
+GOOD = """\
+title: 某区委关于某专项巡察整改情况的通报
+kind: 整改情况
+publisher: 某区委
+region: 某省某市某区
+published: 2024-12-24
+inspection:
+  team: 市委第一巡察组
+  start: 2024-03-01
+  end: 2024-04-30
+  feedback: 2024-06-01
+figures:
+  problems: 2
+aspects:
+  - number: 1
+    title: 某方面
+problems:
+  - number: 1
+    aspect: 1
+    title: 问题一
+    status: 已完成
+    completed: 2024-10-01
+    measures: [措施一。]
+  - number: 2
+    aspect: 1
+    title: 问题二
+    status: 正在整改
+    due: 2099-12-31
+    measures: [措施二。]
+"""
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "theme_overrides", tmp_path / "theme_overrides")
+    (tmp_path / "notices").mkdir()
+    return tmp_path
+
+
+def write(project: Path, name: str, content: str | bytes) -> None:
+    path = project / "notices" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = textwrap.dedent(content).encode("utf-8")
+    path.write_bytes(content)
+
+
+def check(project: Path) -> tuple[int, list[str]]:
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=project,
+                            capture_output=True, text=True, env=BUILD_ENV)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, result.stdout.splitlines()
+
+
+def test_a_good_notice_passes(project):
+    write(project, "2024/good.yml", GOOD)
+    assert check(project) == (0, ["检查通过：1 篇通报，0 个警告。"])
+
+
+def test_all_problems_of_all_files_in_one_run(project):
+    write(project, "a.yml", GOOD.replace("kind: 整改情况", "kind: 整改进"))
+    write(project, "b.yml", GOOD.replace("title: 某区委", "titel: 某区委"))
+    code, lines = check(project)
+    assert code == 1
+    assert lines == [
+        "notices/a.yml:2:7: error: kind 的值“整改进”不在词表中，只能写：整改进展、整改情况、巡察公告、其他",
+        "notices/b.yml:1:1: error: 未知的项“titel”：是不是要写 `title`？",
+        "notices/b.yml:1:1: error: 缺少必填项 title（通报标题，与原文一致）",
+        "检查未通过：3 个错误，0 个警告。请按上面的提示修改后再提交。",
+    ]
+
+
+@pytest.mark.parametrize("content, expected", [
+    (GOOD.replace("published: 2024-12-24", "published: 2024-02-30"),
+     "notices/x.yml:5:12: error: 日期“2024-02-30”不存在：请核对年、月、日（写成 2024-12-24 的形式）"),
+    (GOOD.replace("published: 2024-12-24", "published: 2024年12月24日"),
+     "notices/x.yml:5:12: error: published 应是日期，写成 2024-12-24 的形式，现在是“2024年12月24日”"),
+    (GOOD.replace("  team: 市委第一巡察组", "\tteam: 市委第一巡察组"),
+     "notices/x.yml:7:1: error: 缩进里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成两个空格"),
+    (GOOD + "title: 又一个标题\n",
+     "notices/x.yml:29:1: error: 重复的项“title”：同一层里只能写一次（所在的块从第 1 行开始），请删除或合并重复的一行"),
+    (GOOD.replace("publisher: 某区委", "publisher: \"\""),
+     "notices/x.yml:3:12: error: publisher 必须填写，不能为空（发布机构）"),
+    (GOOD.replace("  problems: 2", "  problems: 两个"),
+     "notices/x.yml:12:13: error: figures → problems 应是数字（阿拉伯数字，不带单位），现在是“两个”"),
+    (GOOD.replace("title: 问题一", "title: 问题一\n    statuss: 已完成"),
+     "notices/x.yml:20:5: error: problems → 第 1 项 下未知的项“statuss”：是不是要写 `status`？"),
+    (GOOD.replace("measures: [措施一。]", "measures: 措施一。"),
+     "notices/x.yml:22:15: error: problems → 第 1 项 → measures 应是列表：每一项另起一行，以“- ”开头（整改措施，按原文顺序逐条列出（原文的“一是”“二是”不必写，页面自动加上））"),
+    ("a: &x [1]\nb: *x\n", "notices/x.yml:2:4: error: 不允许使用 YAML 别名（*名称）：请把内容直接写出来"),
+    ("title: [unclosed\n", "notices/x.yml:2:1: error: YAML 格式错误：方括号 [ ] 没有闭合：请检查是否缺少“]”或逗号"),
+    ("", "notices/x.yml:1:1: error: 文件是空的：请参照 notices new 生成的模板填写"),
+    ("- 一\n- 二\n", "notices/x.yml:1:1: error: 文件的最外层应是若干“键: 值”（如 title: 通报标题）"),
+])
+def test_yaml_and_field_errors_are_located(project, content, expected):
+    write(project, "x.yml", content)
+    code, lines = check(project)
+    assert code == 1
+    assert lines[0] == expected
+
+
+def test_encoding_errors_name_the_likely_encoding(project):
+    write(project, "gbk.yml", "title: 测试\n".encode("gbk"))
+    write(project, "bom.yml", b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    code, lines = check(project)
+    assert code == 1
+    assert lines[:2] == [
+        "notices/bom.yml:1:1: error: 文件开头有 BOM（字节顺序标记）：请在编辑器中另存为“UTF-8（无 BOM）”",
+        "notices/gbk.yml:1:8: error: 文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码（Windows 记事本、WPS 常用）：请另存为“UTF-8（无 BOM）”",
+    ]
+
+
+def test_files_that_would_be_skipped_are_errors(project):
+    write(project, "good.yml", GOOD)
+    write(project, "other.yaml", GOOD)
+    write(project, "orphan.md", "正文")
+    write(project, "notes.txt", "备忘")
+    code, lines = check(project)
+    assert code == 1
+    assert lines[:3] == [
+        "notices/notes.txt: error: 通报目录里只能放 .yml（通报）和同名的 .md（正文）文件：这个文件不会被发布，请改名或移出 notices/",
+        "notices/orphan.md: error: 正文文件没有同名的通报文件：应有 orphan.yml，否则这段正文不会发布",
+        "notices/other.yaml: error: 通报文件的扩展名应为 .yml：这个文件不会被发布，请改名或移出 notices/",
+    ]
+
+
+def test_oversized_file_is_refused(project):
+    write(project, "big.yml", "title: " + "很" * 400_000 + "\n")
+    code, lines = check(project)
+    assert lines[0] == "notices/big.yml: error: 文件过大（1,200,008 字节，上限 1,000,000 字节）：一份通报不会这么大，请检查是否误放了其他文件"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("  end: 2024-04-30", "  end: 2024-02-01",
+     "notices/x.yml:9:8: error: 巡察结束日期（2024-02-01）早于巡察开始日期（2024-03-01）：顺序应为 巡察开始 ≤ 巡察结束 ≤ 反馈 ≤ 发布"),
+    ("published: 2024-12-24", "published: 2024-05-01",
+     "notices/x.yml:5:12: error: 发布日期（2024-05-01）早于反馈日期（2024-06-01）：顺序应为 巡察开始 ≤ 巡察结束 ≤ 反馈 ≤ 发布"),
+    ("    completed: 2024-10-01", "    completed: 2024-01-01",
+     "notices/x.yml:21:16: error: 问题 1 的完成日期（2024-01-01）早于反馈日期（2024-06-01）"),
+    ("    due: 2099-12-31\n", "",
+     "notices/x.yml:26:13: error: 问题 2 尚未完成（正在整改），必须写整改时限 due，如 due: 2025-06-30"),
+    ("  - number: 2\n", "  - number: 3\n",
+     "notices/x.yml:23:13: error: 问题序号应按顺序连续编号：这里应是 2，写的是 3"),
+    ("  - number: 2\n", "  - number: 1\n",
+     "notices/x.yml:23:13: error: 问题序号 1 重复（第 1 个问题已用过）"),
+    ("    aspect: 1\n    title: 问题二", "    aspect: 2\n    title: 问题二",
+     "notices/x.yml:24:13: error: 问题 2 所属方面 2 不存在：aspects 中只有 1"),
+    ("  problems: 2", "  problems: 28",
+     "notices/x.yml:12:13: error: 通报称有 28 个问题，problems 中列了 2 个：请补齐或核对数字"),
+    ("    due: 2099-12-31", "    due: 2024-07-01",
+     "notices/x.yml:27:10: warning: 问题 2 已超过整改时限（2024年7月1日）仍未完成：请核实状态或在正文说明"),
+])
+def test_consistency_checks(project, old, new, expected):
+    assert old in GOOD
+    write(project, "x.yml", GOOD.replace(old, new))
+    code, lines = check(project)
+    assert lines[0] == expected
+    assert code == (0 if ": warning: " in expected else 1)
+
+
+def test_slug_and_title_must_be_unique(project):
+    write(project, "a.yml", GOOD)
+    write(project, "b.yml", GOOD)
+    code, lines = check(project)
+    assert code == 1
+    slug = "mou-qu-wei-guan-yu-mou-zhuan-xiang-xun-cha-zheng-gai-qing-kuang-de-tong-bao"
+    assert lines[:2] == [
+        "notices/b.yml:1:8: error: 标题与 notices/a.yml 完全相同：同一通报不要重复提交；如确是两份通报，请核对标题",
+        f"notices/b.yml:1:8: error: 网址名称（slug）“{slug}”与 notices/a.yml 重复：请在其中一份通报里写一个不同的 slug",
+    ]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("icp: 皖ICP备17015173号-1", "icp: 皖ICP备1701517号-1",
+     "mkdocs.yml:63:10: error: filing → icp：ICP 备案号格式应为：省份简称 + ICP备 + 8 位数字 + 号（可带 -1 之类的网站序号），如 皖ICP备17015173号-1"),
+    ("police_record: 皖公网安备 34080202000367号", "police_record: 皖公网安备 3408020200036号",
+     "mkdocs.yml:64:20: error: filing → police_record：公网安备号格式应为：省份简称 + 公网安备 + 14 位数字 + 号，如 皖公网安备 34080202000367号"),
+    ("police_record: 皖公网安备 34080202000367号", "police_record: 皖公网安备 42010602000367号",
+     "mkdocs.yml:64:20: error: filing → police_record：备案号省份不一致：公网安备号前两位 42 是湖北省（鄂），但公网安备号是“皖”、ICP 备案号是“皖”"),
+])
+def test_filing_numbers_in_the_footer_are_checked(project, old, new, expected):
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert old in config
+    (project / "mkdocs.yml").write_text(config.replace(old, new), encoding="utf-8")
+    write(project, "good.yml", GOOD)
+    code, lines = check(project)
+    assert (code, lines[0]) == (1, expected)
+
+
+def test_build_fails_on_a_bad_notice_and_publishes_nothing(project, tmp_path):
+    write(project, "good.yml", GOOD)
+    write(project, "bad.yml", GOOD.replace("title: 某区委", "title: 另一区委").replace("kind: 整改情况", "kind: 坏"))
+    site = tmp_path / "out"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 1
+    assert "通报检查未通过，网站没有生成" in result.stderr
+    assert "notices/bad.yml:2:7: error: kind 的值“坏”不在词表中" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not site.exists()

@@ -1,0 +1,187 @@
+"""The sample site as a reader sees it: one page per notice, progress tables, footer, archives."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from conftest import ROOT, mkdocs_build
+
+DAGUAN = "notices/zhong-gong-da-guan-qu-wei-guan-yu-cheng-shi-lv-hua-gong-cheng-ling-yu-zhuan-xiang-xun-cha-zheng-gai-jin-zhan-qing-kuang-de-tong-bao"
+DONGHU = "notices/dong-hu-gao-xin-qu-jian-she-ju-guan-yu-gong-cheng-jian-she-he-fang-di-chan-ling-yu-zhuan-xiang-xun-cha-zheng-gai-jin-zhan-qing-kuang-de-gong-bu"
+
+
+def text(node) -> str:
+    return " ".join(node.get_text(" ", strip=True).split())
+
+
+def progress_rows(soup):
+    return soup.select("table.progress-table tbody tr")
+
+
+def test_every_notice_file_has_a_page(sample_site):
+    titles = sorted(YAML(typ="safe").load(p.read_text(encoding="utf-8"))["title"] for p in (ROOT / "notices").rglob("*.yml"))
+    pages = sorted(sample_site.glob("notices/*/index.html"))
+    assert len(pages) == len(titles) == 2
+    from bs4 import BeautifulSoup
+    shown = sorted(text(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").h1) for p in pages)
+    assert [t.rstrip("¶").strip() for t in shown] == titles
+
+
+def test_daguan_notice_metadata_and_inspection(page):
+    soup = page(DAGUAN)
+    assert soup.html["lang"] == "zh"
+    assert "中共大观区委关于城市绿化工程领域专项巡察整改进展情况的通报" in text(soup.h1)
+    meta = text(soup.select_one("dl.notice-meta"))
+    assert "发布机构 中共大观区委" in meta
+    assert "发布日期 2024年12月24日" in meta
+    assert "来源 原创" in meta
+    facts = text(soup.select_one("dl.notice-facts"))
+    assert "巡察组 市委第十一专项巡察组" in facts
+    assert "巡察时间 2023年7月11日 至 2023年9月15日" in facts
+    assert "反馈日期 2023年11月23日" in facts
+
+
+def test_daguan_progress_table_has_a_row_per_problem_linking_to_its_measures(page):
+    soup = page(DAGUAN)
+    headers = [text(th) for th in soup.select("table.progress-table thead th")]
+    assert headers == ["序号", "方面", "问题", "责任单位", "时限", "状态"]
+    rows = progress_rows(soup)
+    assert len(rows) == 28
+    assert [text(r.td) for r in rows] == [str(n) for n in range(1, 29)]
+    first = rows[0].find_all("td")
+    assert text(first[1]) == "（一）" and text(first[2]) == "强化理论学习"
+    assert text(rows[24].find_all("td")[1]) == "（三）"
+    for row in rows:
+        target = row.find("a")["href"]
+        assert soup.select_one(target) is not None, target
+        status = row.select_one(".status")
+        assert text(status) == "未载明" and "status--unstated" in status["class"]
+    measures = soup.select_one("#problem-1").find_next("ol", class_="measures").find_all("li")
+    assert len(measures) == 4
+    assert text(measures[0]).startswith("一是 区重点工程处完善党组理论学习中心组学习计划")
+    assert text(measures[3]).startswith("四是 开展招投标领域专题培训3次")
+
+
+def test_daguan_summary_does_not_invent_a_completion_rate(page):
+    summary = text(page(DAGUAN).select_one(".notice-summary"))
+    assert "问题 28 个" in summary
+    assert "未载明 28 个" in summary
+    assert "整改完成率 未载明" in summary
+    declared = text(page(DAGUAN).select_one("dl.notice-declared"))
+    for figure in ("问题 28个", "梳理原因 73条", "整改措施 133项", "建立健全制度机制 16项", "专题会议 16次"):
+        assert figure in declared
+
+
+def test_daguan_contact_block_links(page):
+    contact = page(DAGUAN).select_one("address.notice-contact")
+    assert contact.select_one('a[href="tel:05565502613"]').get_text() == "0556-5502613"
+    assert contact.select_one('a[href="mailto:aqdgzf@126.com"]').get_text() == "aqdgzf@126.com"
+    assert "安庆市大观区政务中心" in text(contact)
+
+
+def test_donghu_notice_all_done_with_lost_titles_marked(page):
+    soup = page(DONGHU)
+    rows = progress_rows(soup)
+    assert len(rows) == 12
+    assert [text(r.select_one(".status")) for r in rows] == ["✓ 已完成"[2:]] * 12
+    assert "整改完成率 100%" in text(soup.select_one(".notice-summary"))
+    titles = [text(r.find_all("td")[2]) for r in rows]
+    assert titles[1] == "原文未载明标题" and titles[0].startswith("着力解决学习贯彻落实")
+    assert [text(r.find_all("td")[1]) for r in rows][3:] == ["未载明"] * 9
+    assert "发布日期 原文未载明" in text(soup.select_one("dl.notice-meta"))
+    assert "原通报未载明联系方式" in text(soup.select_one("address.notice-contact"))
+
+
+def test_no_spam_anywhere_in_the_published_site(sample_site):
+    for path in sample_site.rglob("*"):
+        if path.suffix in {".html", ".json", ".xml"}:
+            content = path.read_text(encoding="utf-8")
+            for spam in ("shadowrocket", "节点都没有了", "共享账号"):
+                assert spam not in content, (path, spam)
+
+
+def test_footer_on_every_page_with_filing_links(sample_site):
+    pages = list(sample_site.rglob("*.html"))
+    assert len(pages) >= 10
+    from bs4 import BeautifulSoup
+    for path in pages:
+        footer = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("footer.gov-footer")
+        assert footer is not None, path
+        footer_text = text(footer)
+        assert "主办：安庆市大观区纪委监委" in footer_text
+        assert "协办单位：安庆市大观区党风政风宣教中心" in footer_text
+        assert "传真：0556-5586478" in footer_text
+        icp = footer.select_one("a.gov-footer__icp")
+        assert icp.get_text() == "皖ICP备17015173号-1" and icp["href"] == "https://beian.miit.gov.cn/"
+        police = footer.select_one("a.gov-footer__police")
+        assert police.get_text() == "皖公网安备 34080202000367号"
+        assert police["href"] == "https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=34080202000367"
+
+
+def test_home_lists_newest_notices_and_site_totals(page):
+    soup = page("")
+    latest = [text(a) for a in soup.select("ul.notice-list > li > a")]
+    assert latest[0].startswith("中共大观区委") and latest[1].startswith("东湖高新区建设局")
+    totals = text(soup.select_one("dl.site-totals"))
+    assert "通报 2 篇" in totals and "问题 40 个" in totals
+    assert "整改完成率 100%" in totals
+    assert "另有 28 个问题原通报未载明整改状态" in text(soup)
+
+
+def test_archives_by_year_region_and_domain(page):
+    index = page("archive")
+    links = {text(a): a["href"] for a in index.select("ul.archive-groups a")}
+    assert links["2024"] == "year/2024/" and links["发布日期未载明"] == "year/unknown/"
+    assert links["安徽省安庆市大观区"] == "region/an-hui-sheng-an-qing-shi-da-guan-qu/"
+    assert links["城市绿化工程"] == "domain/cheng-shi-lv-hua-gong-cheng/"
+    year = page("archive/year/2024")
+    assert [a["href"] for a in year.select("ul.notice-list a")] == [f"../../../{DAGUAN}/"]
+    unknown = page("archive/year/unknown")
+    assert [a["href"] for a in unknown.select("ul.notice-list a")] == [f"../../../{DONGHU}/"]
+
+
+def test_notices_are_not_in_the_navigation(page):
+    nav_links = [text(a) for a in page(DAGUAN).select("nav.md-tabs a")]
+    assert nav_links == ["首页", "通报归档", "如何阅读通报", "关于本站"]
+
+
+def test_status_vocabulary_is_explained_from_the_data_file(page):
+    table = page("how-to-read").select("table")[0]
+    labels = [text(td) for td in table.select("tbody tr td:first-child")]
+    assert labels == ["✓ 已完成"[2:], "基本完成", "正在整改", "未完成", "长期坚持", "未载明"]
+
+
+def test_sitemap_uses_the_notice_date_not_the_build_date(sample_site):
+    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    entry = re.search(rf"<loc>[^<]*{re.escape(DAGUAN)}/</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap)
+    assert entry and entry.group(1) == "2024-12-24"
+
+
+def test_search_index_holds_the_notices(sample_site):
+    import json
+    docs = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    words = "".join(d["text"] for d in docs).replace("\u200b", "")
+    assert "补栽" in words and "农民工工资" in words
+
+
+def test_building_twice_gives_identical_files(sample_site, tmp_path):
+    again = tmp_path / "again"
+    assert mkdocs_build(ROOT, again).returncode == 0
+    compared = filecmp.dircmp(sample_site, again)
+    differences = []
+
+    def walk(cmp):
+        differences.extend(cmp.diff_files + cmp.left_only + cmp.right_only)
+        for sub in cmp.subdirs.values():
+            walk(sub)
+
+    walk(compared)
+    assert differences == []
+    # dircmp compares by size and time; compare bytes too.
+    for path in sample_site.rglob("*"):
+        if path.is_file():
+            assert path.read_bytes() == (again / path.relative_to(sample_site)).read_bytes(), path
