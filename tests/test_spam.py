@@ -1,0 +1,189 @@
+"""What an editor sees from generator.spam: exact spans and reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.spam import Finding, find_spam
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seeds"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_000 = "000_eb92022e2d7c0fef.txt"
+SEED_001 = "001_bef52ce6328c5e71.txt"
+VPN = "VPN/翻墙推广"
+
+
+def seed(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def spam(run: str, label: str = VPN) -> str:
+    return f"疑似植入的广告文字“{run}”（{label}）"
+
+
+def spans(findings: list[Finding]) -> list[tuple[int, int, str]]:
+    return [(f.start, f.end, f.text) for f in findings]
+
+
+# The injected runs of seed 000 as published. "shadowrocket" occurs 5 times, but two of the
+# occurrences are interleaved into one glued run, so an editor sees 4 findings.
+SEED_000_RUNS = [
+    (458, 476, "shadowrocket节点都没有了"),
+    (1911, 1930, "shadowrocketios共享账号"),
+    (2445, 2463, "shadowrocket节点都没有了"),
+    (3147, 3184, "shadowrocketioshadowrocket节点都没有了s共享账号"),
+]
+
+
+@pytest.mark.parametrize("name", [SEED_000, SEED_001])
+def test_fixture_is_a_copy_of_the_shared_seed(name):
+    if not (SHARED / name).exists():
+        pytest.skip("no ../shared/seeds next to this checkout")
+    assert (FIXTURES / name).read_bytes() == (SHARED / name).read_bytes()
+
+
+def test_seed_000_every_injected_run_and_nothing_else():
+    text = seed(SEED_000)
+    findings = find_spam(text)
+    assert findings == [Finding(s, e, t, spam(t)) for s, e, t in SEED_000_RUNS]
+    assert all(text[f.start : f.end] == f.text for f in findings)
+    assert text.count("shadowrocket") == 5
+    assert sum(f.text.count("shadowrocket") for f in findings) == 5
+
+
+def test_seed_000_injected_runs_sit_inside_official_sentences():
+    text = seed(SEED_000)
+    contexts = [text[s - 3 : e + 1] for s, e, _ in SEED_000_RUNS]
+    assert contexts == [
+        "相结合shadowrocket节点都没有了,",
+        "进工作shadowrocketios共享账号。",
+        "撑作用shadowrocket节点都没有了,",
+        "估服务shadowrocketioshadowrocket节点都没有了s共享账号。",
+    ]
+
+
+def test_seed_000_without_the_spam_is_clean():
+    text = seed(SEED_000)
+    for _, _, run in sorted(SEED_000_RUNS, key=lambda r: -len(r[2])):
+        text = text.replace(run, "")
+    assert "shadowrocket" not in text
+    assert "项目节点目标" in text  # "节点" alone is ordinary official Chinese
+    assert find_spam(text) == []
+
+
+def test_seed_001_with_its_page_and_footer_is_clean():
+    text = seed(SEED_001)
+    for official in ("EPC", "PPP", "PIB", "15万元/年", "aqdgzf@126.com", "dgjwxx@163.com",
+                     "皖ICP备17015173号-1", "皖公网安备 34080202000367号", "0556-5502613"):
+        assert official in text
+    assert find_spam(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "督促建设单位如期完成施工节点目标",
+        "严禁学生翻墙外出，消防梯子应定期检查",
+        "党员干部不得出入棋牌室，依法打击开设赌场犯罪",
+        "规范体育彩票、福利彩票销售管理",
+        "通过政务外网VPN接入，使用Word文档和Excel表格报送",
+        "已对中交上航局EPC项目和PPP项目开展复核，亩均税收不少于15万元/年",
+        "2024年完成5G基站建设，110kV变电站投入使用，PM2.5浓度下降",
+        "网址：http://www.ahdg.gov.cn/xwzx/index.html，备案系统beian.miit.gov.cn",
+        "电子邮箱aqdgzf@126.com，联系电话0556-5502613",
+        "\ufeff文件开头的字节顺序标记不算隐藏字符",
+    ],
+)
+def test_ordinary_official_text_is_not_flagged(text):
+    assert find_spam(text) == []
+
+
+def test_gambling_run():
+    text = "持续规范建筑市场秩序百家乐真人荷官，确保整改落实"
+    assert find_spam(text) == [Finding(10, 17, "百家乐真人荷官", spam("百家乐真人荷官", "赌博推广"))]
+
+
+def test_adult_terms_glued_together_are_one_finding():
+    text = "加强网络管理约炮裸聊，营造清朗空间"
+    assert find_spam(text) == [Finding(6, 10, "约炮裸聊", spam("约炮裸聊", "色情推广"))]
+
+
+def test_run_mixing_categories_names_both():
+    text = "工作shadowrocket百家乐。"
+    assert find_spam(text) == [Finding(2, 17, "shadowrocket百家乐", spam("shadowrocket百家乐", "VPN/翻墙推广、赌博推广"))]
+
+
+def test_full_width_letters_are_recognised_with_original_offsets():
+    text = "工作ｓｈａｄｏｗｒｏｃｋｅｔ节点都没有了。"
+    assert spans(find_spam(text)) == [(2, 20, "ｓｈａｄｏｗｒｏｃｋｅｔ节点都没有了")]
+
+
+def test_outside_links():
+    text = "详见https://www.example.com/a?b=1。访问bet-888.net领取，官网www.ahdg.gov.cn"
+    findings = find_spam(text)
+    assert spans(findings) == [(2, 31, "https://www.example.com/a?b=1"), (34, 45, "bet-888.net")]
+    assert findings[1].reason == (
+        "外部网站链接“bet-888.net”：通报中不应出现政府网站（gov.cn）以外的地址，疑似植入的广告；如确需保留，请加入允许列表"
+    )
+
+
+def test_spam_word_in_a_domain_is_one_finding():
+    assert spans(find_spam("下载shadowrocket.com")) == [(2, 18, "shadowrocket.com")]
+
+
+def test_allowed_site_is_not_flagged():
+    text = "详见https://www.example.org/report.html。"
+    assert find_spam(text, allow=["example.org"]) == []
+    assert spans(find_spam(text)) == [(2, 37, "https://www.example.org/report.html")]
+
+
+def test_latin_word_glued_to_chinese():
+    text = "加强管理telegram群组，规范EPC项目"
+    assert find_spam(text) == [
+        Finding(4, 12, "telegram", "中文句子中夹杂英文“telegram”，疑似植入的广告文字；如确属正文用语，请加入允许列表")
+    ]
+
+
+def test_short_and_spaced_latin_is_not_glued_spam():
+    assert find_spam("下载App办理，详见附件 report 一份") == []
+
+
+def test_hidden_styles():
+    text = '<span style="display:none">x</span><p style="font-size: 0px">y</p><i style="visibility:hidden">'
+    findings = find_spam(text)
+    assert spans(findings) == [(13, 25, "display:none"), (45, 59, "font-size: 0px"), (76, 93, "visibility:hidden")]
+    assert findings[0].reason == "隐藏文字的样式“display:none”：读者看不见的内容常用于植入广告，请删除这段内容"
+    assert find_spam('<p style="font-size:0.8em">') == []
+
+
+def test_zero_width_characters():
+    text = "整改\u200b\u200d落实\ufeff到位\u00ad。"
+    findings = find_spam(text)
+    assert spans(findings) == [(2, 4, "\u200b\u200d"), (6, 7, "\ufeff"), (9, 10, "\u00ad")]
+    assert findings[0].reason == "2个不可见字符 U+200B（零宽空格）、U+200D（零宽连字）：常用于隐藏或拆散植入的广告文字，请删除"
+
+
+def test_allow_list_lets_a_true_use_through():
+    text = "科技馆开展制作小火箭模型科普活动"
+    assert spans(find_spam(text)) == [(7, 10, "小火箭")]
+    assert find_spam(text, allow=["制作小火箭模型"]) == []
+    assert find_spam("使用Zoom会议系统", allow=["zoom"]) == []
+    assert spans(find_spam("使用Zoom会议系统")) == [(2, 6, "Zoom")]
+
+
+def test_allowing_a_term_does_not_allow_a_longer_spam_run():
+    assert spans(find_spam("工作shadowrocket小火箭。", allow=["小火箭"])) == [(2, 17, "shadowrocket小火箭")]
+
+
+def test_site_wide_allow_list_from_the_data_file():
+    assert find_spam("请使用Word文档和PowerPoint演示") == []
+
+
+def test_findings_are_sorted_and_do_not_overlap():
+    text = "访问evil.com获取\u200b小火箭节点，telegram群" * 3
+    findings = find_spam(text)
+    assert len(findings) == 12
+    assert all(a.end <= b.start for a, b in zip(findings, findings[1:]))
+    assert all(text[f.start : f.end] == f.text for f in findings)
