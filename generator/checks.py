@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 
 from . import vocabulary
 from .collection import Collection, NoticeEntry
+from .content_checks import check_content
 from .diagnostics import Diagnostic
 from .render import cn_date
 from .yamlfile import locate
@@ -27,7 +28,7 @@ def check_collection(collection: Collection, today: dt.date | None = None) -> li
 
 
 def check_notice(entry: NoticeEntry, today: dt.date) -> list[Diagnostic]:
-    return list(_dates(entry)) + list(_problems(entry, today)) + list(_figures(entry))
+    return list(_dates(entry)) + list(_problems(entry, today)) + list(_figures(entry)) + check_content(entry)
 
 
 def _at(entry: NoticeEntry, loc: tuple, severity: str, message: str) -> Diagnostic:

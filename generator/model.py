@@ -8,6 +8,7 @@ Chinese, because editors read them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Literal, Optional
 
@@ -90,11 +91,29 @@ class Problem(Strict):
     )
 
 
+PHONE_PATTERN = re.compile(r"^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|1[3-9]\d{9}|[48]00-?\d{3}-?\d{4}|12\d{3})$")
+EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
 class Contact(Strict):
     intro: Optional[Text] = Field(None, description="联系方式前的说明文字")
-    phone: Optional[Text] = Field(None, description="联系电话，如：0556-5502613")
+    phone: Optional[Text] = Field(None, description="联系电话，如：0556-5502613（区号-号码）或 12388")
     address: Optional[Text] = Field(None, description="邮政地址")
     email: Optional[Text] = Field(None, description="电子邮箱")
+
+    @field_validator("phone")
+    @classmethod
+    def _phone_format(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not PHONE_PATTERN.match(value):
+            raise ValueError("电话号码格式不对：固定电话写成 0556-5502613（区号-号码），也可以是 12388 这样的热线；只写一个号码，不写文字")
+        return value
+
+    @field_validator("email")
+    @classmethod
+    def _email_format(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not EMAIL_PATTERN.match(value):
+            raise ValueError("电子邮箱格式不对，应写成 aqdgzf@126.com 这样的地址")
+        return value
 
 
 class Revision(Strict):
@@ -129,6 +148,10 @@ class Notice(Strict):
     problems: list[Problem] = Field(default_factory=list, description="问题及整改措施")
     contact: Optional[Contact] = Field(None, description="联系方式；不写时使用全站默认联系方式")
     revisions: list[Revision] = Field(default_factory=list, description="发布后的更正记录")
+    allow: list[Text] = Field(
+        default_factory=list,
+        description="经核实确属原文、可以发布的文字（用于消除广告词或个人信息检查的误报），写出原样文字",
+    )
 
 
 def json_schema() -> dict:

@@ -73,6 +73,7 @@ def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
             Diagnostic(path, tab[0], tab[1], "error", "缩进里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成两个空格")
         ])
     yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True  # so findings inside "quoted" text are located to the character
     try:
         for event in yaml.parse(text):
             if isinstance(event, AliasEvent):

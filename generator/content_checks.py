@@ -1,0 +1,128 @@
+"""What the text of a notice may not carry: injected spam, script-capable HTML, personal data.
+
+Every string field of the YAML and the Markdown body is scanned; each finding is located at the
+exact line and column of its span.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any, Iterator
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .collection import NoticeEntry
+from .diagnostics import Diagnostic
+from .personal_data import find_personal_data
+from .spam import find_spam
+
+UNSAFE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "form", "input", "button",
+               "textarea", "select", "style", "link", "meta", "base", "svg", "math", "applet"}
+UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "background", "poster"}
+
+
+def check_content(entry: NoticeEntry) -> list[Diagnostic]:
+    source = entry.source
+    allow = tuple(entry.notice.allow)
+    contact = entry.contact
+    allowed_numbers = allow + tuple(n for n in ((contact.phone,) if contact and contact.phone else ()))
+    found: list[Diagnostic] = []
+    for loc, text, line, column, quoted in _yaml_strings(source.data):
+        is_contact = loc[:1] == ("contact",)
+        for finding in _findings(text, allow, allowed_numbers, personal=not is_contact):
+            severity, start, message = finding
+            at_line, at_column = _yaml_position(text, start, line, column, quoted)
+            found.append(Diagnostic(source.path, at_line, at_column, severity, message))
+    if source.body_path:
+        for severity, start, message in _findings(source.body, allow, allowed_numbers, personal=True):
+            at_line, at_column = _text_position(source.body, start)
+            found.append(Diagnostic(source.body_path, at_line, at_column, severity, message))
+    return found
+
+
+def _findings(text: str, allow, allowed_numbers, personal: bool) -> Iterator[tuple[str, int, str]]:
+    for finding in find_spam(text, allow):
+        advice = "" if "请" in finding.reason else "：这不是通报原文，请删除这段文字"
+        yield "error", finding.start, finding.reason + advice
+    for start, message in unsafe_html(text):
+        yield "error", start, message
+    if personal:
+        for finding in find_personal_data(text, allowed_numbers):
+            yield "warning", finding.start, finding.reason
+
+
+class _UnsafeHtmlFinder(HTMLParser):
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.text = text
+        self.line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.found: list[tuple[int, str]] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        offset = self._offset()
+        if tag in UNSAFE_TAGS:
+            self.found.append((offset, f"不允许的 HTML 标签 <{tag}>：通报中不能嵌入脚本、框架、表单或样式，请删除"))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((offset, f"不允许的 HTML 属性 {name}（事件处理程序，可运行脚本）：请删除"))
+            elif name == "style" and value:
+                continue  # hidden-text styles are reported by the spam check
+            elif name in URL_ATTRIBUTES and value and value.strip().lower().startswith(UNSAFE_SCHEMES):
+                scheme = value.strip().split(":", 1)[0].lower()
+                self.found.append((offset, f"不允许的链接 {scheme}:（可运行脚本或嵌入内容）：请删除"))
+
+    handle_startendtag = handle_starttag
+
+
+def unsafe_html(text: str) -> list[tuple[int, str]]:
+    """(offset, message) for each piece of raw HTML that could run script or load content."""
+    if "<" not in text:
+        return []
+    finder = _UnsafeHtmlFinder(text)
+    finder.feed(text)
+    finder.close()
+    found = finder.found
+    for scheme in UNSAFE_SCHEMES[:2]:  # Markdown links: [text](javascript:...)
+        start = text.lower().find("](" + scheme)
+        if start >= 0:
+            found.append((start + 2, f"不允许的链接 {scheme}（可运行脚本）：请删除"))
+    return sorted(found)
+
+
+def _yaml_strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, int, int, bool]]:
+    """(loc, text, line, column, quoted) for every string value, with 0-based positions."""
+    if isinstance(data, CommentedMap):
+        for key, value in data.items():
+            if isinstance(value, str):
+                line, column = data.lc.value(key)
+                yield loc + (key,), value, line, column, _is_quoted(value)
+            else:
+                yield from _yaml_strings(value, loc + (key,))
+    elif isinstance(data, CommentedSeq):
+        for index, value in enumerate(data):
+            if isinstance(value, str):
+                line, column = data.lc.item(index)
+                yield loc + (index,), value, line, column, _is_quoted(value)
+            else:
+                yield from _yaml_strings(value, loc + (index,))
+
+
+def _is_quoted(value: str) -> bool:
+    return type(value).__name__ in {"DoubleQuotedScalarString", "SingleQuotedScalarString"}
+
+
+def _yaml_position(text: str, offset: int, line: int, column: int, quoted: bool) -> tuple[int, int]:
+    """1-based position of ``text[offset]`` for a scalar starting at (line, column), 0-based."""
+    if "\n" in text[:offset]:  # a block scalar: count lines inside it (indentation unknown: column 1)
+        return line + 1 + text[:offset].count("\n"), offset - text.rfind("\n", 0, offset)
+    return line + 1, column + 1 + offset + (1 if quoted else 0)
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
