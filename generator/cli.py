@@ -1,8 +1,9 @@
-"""``notices``: the editors' command line (check, schema). Exit 0 = fine, 1 = errors found, 2 = usage."""
+"""``notices``: the editors' command line (check, new, schema). Exit 0 = fine, 1 = errors found, 2 = usage."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -11,6 +12,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .diagnostics import Diagnostic, report
+from .published import check_revision_notes
+from .scaffold import scaffold
+from .slug import slugify
 from .model import json_schema
 from .site import check_site
 
@@ -24,6 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="检查全部通报和网站配置，逐条列出问题")
     check.add_argument("--config", default="mkdocs.yml", help="网站配置文件（默认 mkdocs.yml）")
     check.add_argument("--notices", default="notices", help="通报目录（默认 notices）")
+    check.add_argument("--base", help="与这个 git 版本比较（如 origin/main）：修改已发布的通报必须增加更正记录")
+
+    new = commands.add_parser("new", help="按模板新建一份通报")
+    new.add_argument("title", help="通报标题")
+    new.add_argument("--notices", default="notices", help="通报目录（默认 notices）")
 
     schema = commands.add_parser("schema", help="生成编辑器使用的 JSON Schema")
     schema.add_argument("--check", action="store_true", help="只检查已提交的 Schema 是否最新")
@@ -31,11 +40,25 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "check":
-        return run_check(Path(args.config), Path(args.notices))
+        return run_check(Path(args.config), Path(args.notices), args.base)
+    if args.command == "new":
+        return run_new(args.title, Path(args.notices))
     return run_schema(Path(args.output), args.check)
 
 
-def run_check(config_path: Path, notices_dir: Path) -> int:
+def run_new(title: str, notices_dir: Path, today: dt.date | None = None) -> int:
+    today = today or dt.date.today()
+    path = notices_dir / str(today.year) / f"{slugify(title)}.yml"
+    if path.exists():
+        print(f"{path.as_posix()}: error: 文件已存在，没有覆盖：请换一个标题，或直接编辑这个文件")
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold(title, today), encoding="utf-8")
+    print(f"已新建 {path.as_posix()}：请按文件中的说明填写，然后运行 notices check")
+    return 0
+
+
+def run_check(config_path: Path, notices_dir: Path, base: str | None = None) -> int:
     root = config_path.parent.resolve()
     config, problems = _read_config(config_path)
     if config is None:
@@ -44,6 +67,8 @@ def run_check(config_path: Path, notices_dir: Path) -> int:
     extra = config.get("extra") or {}
     build = check_site(root, root / notices_dir if not notices_dir.is_absolute() else notices_dir,
                        dict(extra), config.get("site_name") or "", config_path.name, config)
+    if base:
+        build.diagnostics = sorted(build.diagnostics + check_revision_notes(build.collection, root, base))
     output = report(build.diagnostics)
     if output:
         print(output)

@@ -154,6 +154,12 @@ class Notice(Strict):
     )
 
 
+    @field_validator("figures", mode="before")
+    @classmethod
+    def _figures_may_be_left_empty(cls, value):
+        return {} if value is None else value
+
+
 def json_schema() -> dict:
     """The JSON Schema editors' tools use, derived from :class:`Notice`."""
     schema = Notice.model_json_schema(mode="validation")

@@ -1,0 +1,72 @@
+"""``notices new``: a notice file with every key, written from the model (never a hand-kept copy).
+
+Required keys get a value to replace; optional keys are written as comments to uncomment. Each key
+carries its Chinese description as a comment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+
+from pydantic import BaseModel
+
+from . import vocabulary
+from .model import Notice
+from .slug import slugify
+
+HEADER = """\
+# yaml-language-server: $schema=../../schema/notice.schema.json
+# 新通报：请逐项填写。以“#”开头的行是说明或可选项，需要时删去行首的“# ”。
+# 只写原文有的内容；原文缺失的项目不要自拟，删去或保持注释即可。填好后运行：notices check
+"""
+
+
+def scaffold(title: str, today: dt.date) -> str:
+    values = {"title": title, "slug": slugify(title), "kind": vocabulary.kinds()[0].value, "published": today}
+    return HEADER + "\n".join(_model_lines(Notice, values, indent="", in_list=False)) + "\n"
+
+
+ITEM_VALUES = {"number": 1, "aspect": 1, "status": vocabulary.statuses()[2].value}
+FILLED_LISTS = {"aspects", "problems"}  # written as a first item to fill; other lists as a commented example
+
+
+def _model_lines(model: type[BaseModel], values: dict, indent: str, in_list: bool) -> list[str]:
+    """The keys of ``model`` as YAML lines; nested models and lists of models are written out."""
+    lines = []
+    for index, (name, info) in enumerate(model.model_fields.items()):
+        key_indent = indent + ("  " if in_list else "")
+        prefix = indent + ("- " if in_list and index == 0 else "  " if in_list else "")
+        lines.append(f"{key_indent}# {info.description}")
+        inner = _nested_model(info.annotation)
+        if inner is not None:
+            is_list = typing.get_origin(info.annotation) is list
+            nested = _model_lines(inner, ITEM_VALUES, key_indent + "  ", in_list=is_list)
+            if is_list and name not in FILLED_LISTS:
+                lines.append(f"{key_indent}# {name}:")
+                lines += [line if line.lstrip().startswith("#") else f"{key_indent}# {line[len(key_indent):]}" for line in nested]
+            else:
+                lines.append(f"{prefix}{name}:")
+                lines += nested
+        elif typing.get_origin(info.annotation) is list:
+            lines.append(f"{prefix}{name}: []")
+        elif info.is_required() or name in values:
+            lines.append(f"{prefix}{name}: {_value(values.get(name))}")
+        else:
+            lines.append(f"{key_indent}# {name}:")
+    return lines
+
+
+def _nested_model(annotation):
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _value(value) -> str:
+    if value is None:
+        return '""'
+    if isinstance(value, (int, dt.date)) and not isinstance(value, bool):
+        return str(value)
+    return f'"{value}"'

@@ -1,0 +1,66 @@
+"""Editor tooling: `notices new` scaffolds a notice; `notices check --base` demands a revision note
+when a published notice changes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from test_check import GOOD, check, project, write  # noqa: F401  (fixture)
+
+from conftest import BUILD_ENV
+
+
+def run(project, *args):
+    result = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=project,
+                            capture_output=True, text=True, env=BUILD_ENV)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, result.stdout.splitlines()
+
+
+def test_new_scaffolds_a_notice_that_tells_the_editor_what_to_fill(project):
+    code, lines = run(project, "new", "某区委关于某专项巡察整改情况的通报")
+    assert code == 0
+    created = next((project / "notices").rglob("*.yml"))
+    assert created.name == "mou-qu-wei-guan-yu-mou-zhuan-xiang-xun-cha-zheng-gai-qing-kuang-de-tong-bao.yml"
+    text = created.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/notice.schema.json\n")
+    assert "# 整改状态，只能写状态词表中的值\n    status: \"正在整改\"" in text
+    code, lines = check(project)
+    shown = f"notices/{created.parent.name}/{created.name}"
+    assert code == 1
+    assert lines[:3] == [
+        f"{shown}:11:12: error: publisher 必须填写，不能为空（发布机构）",
+        f"{shown}:13:9: error: region 必须填写，不能为空（地区，如：安徽省安庆市大观区）",
+        f"{shown}:25:9: error: inspection → team 必须填写，不能为空（巡察组名称，如：市委第十一专项巡察组）",
+    ]
+    assert run(project, "new", "某区委关于某专项巡察整改情况的通报")[0] == 1
+
+
+def git(project, *args):
+    subprocess.run(["git", *args], cwd=project, check=True, capture_output=True,
+                   env={**BUILD_ENV, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+
+
+def test_changing_a_published_notice_needs_a_revision_note(project):
+    write(project, "2024/x.yml", GOOD)
+    git(project, "init", "-q")
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "publish")
+    write(project, "2024/x.yml", GOOD.replace("title: 问题二", "title: 问题二（更正）"))
+    code, lines = run(project, "check", "--base", "HEAD")
+    assert code == 1
+    assert lines[0] == ("notices/2024/x.yml:1:1: error: 这份通报已经发布（HEAD 上已有），修改后必须在 revisions 中增加一条更正记录，"
+                        "写明日期和更正内容，如：revisions: [{date: 2025-01-10, change: 更正第 3 个问题的责任单位}]")
+    write(project, "2024/x.yml", GOOD.replace("title: 问题二", "title: 问题二（更正）")
+          + "revisions:\n  - date: 2025-01-10\n    change: 更正第 2 个问题的标题\n")
+    assert run(project, "check", "--base", "HEAD") == (0, ["检查通过：1 篇通报，0 个警告。"])
+    assert run(project, "check", "--base", "no-such-branch")[1][0] == (
+        "no-such-branch: error: 无法读取 git 版本“no-such-branch”：请先 git fetch，或检查 --base 的写法")
+
+
+def test_github_actions_annotations(project):
+    write(project, "x.yml", GOOD.replace("kind: 整改情况", "kind: 整改进"))
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=project, capture_output=True,
+                            text=True, env={**BUILD_ENV, "GITHUB_ACTIONS": "true"})
+    assert "::error file=notices/x.yml,line=2,col=7::kind 的值“整改进”不在词表中，只能写：整改进展、整改情况、巡察公告、其他" in result.stdout.splitlines()
