@@ -168,13 +168,18 @@ class Collection:
         entries = [NoticeEntry(source, default_contact) for source in sources]
         return cls(sorted(entries, key=NoticeEntry.sort_key))
 
+    @cached_property
+    def listed(self) -> list[NoticeEntry]:
+        """What readers browse: every notice except withdrawn ones (their pages stay, as a stub)."""
+        return [entry for entry in self.entries if entry.notice.withdrawn is None]
+
     def newest(self, count: int) -> list[NoticeEntry]:
-        return self.entries[:count]
+        return self.listed[:count]
 
     def groups(self, axis: str) -> list[Group]:
         buckets: dict[str, list[NoticeEntry]] = defaultdict(list)
         labels: dict[str, str] = {}
-        for entry in self.entries:
+        for entry in self.listed:
             label = _axis_label(entry, axis)
             key = UNKNOWN_YEAR if label is None else (label if axis == "year" else slugify(label))
             labels[key] = label or ("发布日期未载明" if axis == "year" else "未载明")
@@ -187,15 +192,15 @@ class Collection:
     @cached_property
     def totals(self) -> Totals:
         counts: dict[str, int] = defaultdict(int)
-        for entry in self.entries:
+        for entry in self.listed:
             for item in entry.status_counts:
                 counts[item.status.value] += item.count
         status_counts = tuple(StatusCount(s, counts[s.value]) for s in vocabulary.statuses() if counts[s.value])
         return Totals(
-            notices=len(self.entries),
-            problems=sum(len(e.problems) for e in self.entries),
-            done=sum(e.done_count for e in self.entries),
-            stated=sum(e.stated_count for e in self.entries),
+            notices=len(self.listed),
+            problems=sum(len(e.problems) for e in self.listed),
+            done=sum(e.done_count for e in self.listed),
+            stated=sum(e.stated_count for e in self.listed),
             status_counts=status_counts,
         )
 

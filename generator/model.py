@@ -121,6 +121,11 @@ class Revision(Strict):
     change: Text = Field(description="更正了什么、为什么")
 
 
+class Withdrawal(Strict):
+    date: dt.date = Field(description="撤回日期，写成 2025-03-01")
+    reason: Text = Field(description="撤回原因，如：内容有误，已另行发布更正后的通报")
+
+
 class Notice(Strict):
     """One 巡察整改 notice, as an editor writes it in ``notices/<year>/<name>.yml``."""
 
@@ -148,6 +153,9 @@ class Notice(Strict):
     problems: list[Problem] = Field(default_factory=list, description="问题及整改措施")
     contact: Optional[Contact] = Field(None, description="联系方式；不写时使用全站默认联系方式")
     revisions: list[Revision] = Field(default_factory=list, description="发布后的更正记录")
+    withdrawn: Optional[Withdrawal] = Field(
+        None, description="撤回通报时填写：页面只保留标题和撤回说明，不再列入首页、归档和统计"
+    )
     allow: list[Text] = Field(
         default_factory=list,
         description="经核实确属原文、可以发布的文字（用于消除广告词或个人信息检查的误报），写出原样文字",

@@ -1,0 +1,78 @@
+"""Publishing behaviour: withdrawing a notice, and `mkdocs serve` picking up an edited notice."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from bs4 import BeautifulSoup
+
+from test_check import GOOD, project, write  # noqa: F401  (fixture)
+
+from conftest import BUILD_ENV, mkdocs_build
+
+WITHDRAWN = GOOD.replace("title: 某区委关于", "title: 某县委关于") + "withdrawn:\n  date: 2025-03-01\n  reason: 内容有误，已另行发布更正后的通报\n"
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_a_withdrawn_notice_keeps_its_url_but_leaves_lists_and_totals(project, tmp_path):
+    write(project, "2024/good.yml", GOOD)
+    write(project, "2024/gone.yml", WITHDRAWN)
+    write(project, "2024/gone.md", "原正文。")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    gone = soup(site / "notices" / "mou-xian-wei-guan-yu-mou-zhuan-xiang-xun-cha-zheng-gai-qing-kuang-de-tong-bao" / "index.html")
+    banner = gone.select_one(".notice-withdrawn")
+    assert " ".join(banner.get_text(" ", strip=True).split()) == "本通报已于 2025年3月1日 撤回。 撤回原因：内容有误，已另行发布更正后的通报"
+    assert gone.select_one("table.progress-table") is None and "原正文" not in gone.get_text()
+    home = soup(site / "index.html")
+    assert [a.get_text() for a in home.select("ul.notice-list a")] == ["某区委关于某专项巡察整改情况的通报"]
+    assert "通报 1 篇" in " ".join(home.select_one("dl.site-totals").get_text(" ", strip=True).split())
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, condition, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = fetch(url)
+        if body is not None and condition(body):
+            return body
+        time.sleep(0.5)
+    raise AssertionError(f"{url} did not show the expected content within {seconds} s")
+
+
+def test_serve_rebuilds_when_a_notice_changes(project):
+    write(project, "2024/good.yml", GOOD)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/notices/mou-qu-wei-guan-yu-mou-zhuan-xiang-xun-cha-zheng-gai-qing-kuang-de-tong-bao/"
+        wait_for(url, lambda body: "问题二" in body)
+        write(project, "2024/good.yml", GOOD.replace("title: 问题二", "title: 问题二已更新"))
+        wait_for(url, lambda body: "问题二已更新" in body)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
