@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .diagnostics import Diagnostic, report
+from .loader import display_path
 from .published import check_revision_notes
 from .scaffold import scaffold
 from .slug import slugify
@@ -65,10 +66,11 @@ def run_check(config_path: Path, notices_dir: Path, base: str | None = None) -> 
         print(report(problems))
         return 1
     extra = config.get("extra") or {}
-    build = check_site(root, root / notices_dir if not notices_dir.is_absolute() else notices_dir,
+    notices_path = notices_dir if notices_dir.is_absolute() else root / notices_dir
+    build = check_site(root, notices_path,
                        dict(extra), config.get("site_name") or "", config_path.name, config)
     if base:
-        build.diagnostics = sorted(build.diagnostics + check_revision_notes(build.collection, root, base))
+        build.diagnostics = sorted(build.diagnostics + check_revision_notes(build.collection, root, display_path(notices_path, root), base))
     output = report(build.diagnostics)
     if output:
         print(output)

@@ -13,17 +13,16 @@ from .diagnostics import Diagnostic
 from .yamlfile import locate
 
 
-def check_revision_notes(collection: Collection, root: Path, base: str) -> list[Diagnostic]:
+def check_revision_notes(collection: Collection, root: Path, notices_dir: str, base: str) -> list[Diagnostic]:
     """A notice that exists at ``base`` and was changed must add a revision note."""
     probe = _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
     if probe is None:
         return [Diagnostic(base, 0, 0, "error", f"无法读取 git 版本“{base}”：请先 git fetch，或检查 --base 的写法")]
-    found = []
+    found = _deleted(collection, root, notices_dir, base)
     for entry in collection.entries:
         source = entry.source
         before = _git(root, "show", f"{base}:./{source.path}")
-        current = (root / source.path).read_text(encoding="utf-8")
-        if before is None or before == current:
+        if before is None or not _changed(root, base, source.path, before, source.body_path):
             continue
         try:
             old = YAML(typ="safe").load(before) or {}
@@ -39,6 +38,26 @@ def check_revision_notes(collection: Collection, root: Path, base: str) -> list[
                 "写明日期和更正内容，如：revisions: [{date: 2025-01-10, change: 更正第 3 个问题的责任单位}]",
             ))
     return found
+
+
+def _changed(root: Path, base: str, path: str, before: str, body_path: str | None) -> bool:
+    if (root / path).read_text(encoding="utf-8") != before:
+        return True
+    body = Path(path).with_suffix(".md").as_posix()
+    body_before = _git(root, "show", f"{base}:./{body}")
+    body_now = (root / body_path).read_text(encoding="utf-8") if body_path else None
+    return body_before != body_now
+
+
+def _deleted(collection: Collection, root: Path, notices_dir: str, base: str) -> list[Diagnostic]:
+    """Published notice files that are gone: a withdrawal must keep the page (``withdrawn:``)."""
+    present = {entry.source.path for entry in collection.entries}
+    listing = _git(root, "ls-tree", "-r", "--name-only", base, "--", notices_dir) or ""
+    return [
+        Diagnostic(path, 0, 0, "error", f"这份通报已经发布（{base} 上已有），不能删除：撤回请保留文件并写 withdrawn（日期和原因）")
+        for path in listing.splitlines()
+        if path.endswith(".yml") and path not in present
+    ]
 
 
 def _git(root: Path, *args: str) -> str | None:

@@ -55,6 +55,17 @@ def test_changing_a_published_notice_needs_a_revision_note(project):
     write(project, "2024/x.yml", GOOD.replace("title: 问题二", "title: 问题二（更正）")
           + "revisions:\n  - date: 2025-01-10\n    change: 更正第 2 个问题的标题\n")
     assert run(project, "check", "--base", "HEAD") == (0, ["检查通过：1 篇通报，0 个警告。"])
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "correct")
+    write(project, "2024/x.md", "正文改了。")
+    code, lines = run(project, "check", "--base", "HEAD")
+    assert code == 1 and lines[0].startswith("notices/2024/x.yml:30:3: error: 这份通报已经发布（HEAD 上已有），修改后必须")
+    (project / "notices" / "2024" / "x.md").unlink()
+    (project / "notices" / "2024" / "x.yml").unlink()
+    assert run(project, "check", "--base", "HEAD") == (1, [
+        "notices/2024/x.yml: error: 这份通报已经发布（HEAD 上已有），不能删除：撤回请保留文件并写 withdrawn（日期和原因）",
+        "检查未通过：1 个错误，0 个警告。请按上面的提示修改后再提交。",
+    ])
     assert run(project, "check", "--base", "no-such-branch")[1][0] == (
         "no-such-branch: error: 无法读取 git 版本“no-such-branch”：请先 git fetch，或检查 --base 的写法")
 
