@@ -17,7 +17,7 @@ from .model import Aspect, Contact, Notice, Problem
 from .slug import slugify
 
 NOTICE_URL_DIR = "notices"
-UNKNOWN_YEAR = "unknown"
+UNKNOWN = "unknown"
 
 
 def completion_rate(done: int, total: int) -> Decimal | None:
@@ -67,7 +67,7 @@ class NoticeEntry:
 
     @property
     def year(self) -> str:
-        return str(self.notice.published.year) if self.notice.published else UNKNOWN_YEAR
+        return str(self.notice.published.year) if self.notice.published else UNKNOWN
 
     @property
     def last_changed(self) -> dt.date | None:
@@ -181,12 +181,12 @@ class Collection:
         labels: dict[str, str] = {}
         for entry in self.listed:
             label = _axis_label(entry, axis)
-            key = UNKNOWN_YEAR if label is None else (label if axis == "year" else slugify(label))
+            key = UNKNOWN if label is None else (label if axis == "year" else slugify(label))
             labels[key] = label or ("发布日期未载明" if axis == "year" else "未载明")
             buckets[key].append(entry)
         groups = [Group(axis, key, labels[key], tuple(buckets[key])) for key in buckets]
         if axis == "year":
-            return sorted(groups, key=lambda g: (g.key == UNKNOWN_YEAR, -int(g.key) if g.key.isdigit() else 0))
+            return sorted(groups, key=lambda g: (g.key == UNKNOWN, -int(g.key) if g.key.isdigit() else 0))
         return sorted(groups, key=lambda g: (-len(g.entries), g.key))
 
     @cached_property

@@ -15,6 +15,7 @@ from .yamlfile import decode_text, locate, parse_yaml
 
 NOTICE_SUFFIX = ".yml"
 BODY_SUFFIX = ".md"
+IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db"}  # placeholders and operating-system litter
 
 
 @dataclass
@@ -53,7 +54,7 @@ def load_notices(notices_dir: Path, root: Path) -> LoadResult:
     yml_stems = {p.with_suffix("") for p in files if p.suffix == NOTICE_SUFFIX}
     for path in files:
         shown = display_path(path, root)
-        if path.name.startswith(".") and path.name in {".gitkeep", ".DS_Store"}:
+        if path.name in IGNORED_NAMES:
             continue
         if path.suffix == NOTICE_SUFFIX:
             loaded = load_notice_file(path, shown, root)

@@ -76,3 +76,17 @@ def test_serve_rebuilds_when_a_notice_changes(project):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_mixed_statuses_give_the_computed_completion_rate(project, tmp_path):
+    write(project, "2024/good.yml", GOOD.replace("  problems: 2", "  problems: 2\n  completion_rate: 50"))
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    page = soup(site / "notices" / "mou-qu-wei-guan-yu-mou-zhuan-xiang-xun-cha-zheng-gai-qing-kuang-de-tong-bao" / "index.html")
+    summary = " ".join(page.select_one(".notice-summary").get_text(" ", strip=True).split())
+    assert summary.startswith("问题 2 个 已完成 1 个 正在整改 1 个 整改完成率 50%")
+    rows = [[" ".join(td.get_text(" ", strip=True).split()) for td in tr.find_all("td")] for tr in page.select("table.progress-table tbody tr")]
+    assert rows == [["1", "（一）", "问题一", "—", "—", "已完成"], ["2", "（一）", "问题二", "—", "2099年12月31日", "正在整改"]]
+    facts = " ".join(page.select_one("#problem-1").find_next("dl", class_="problem-facts").get_text(" ", strip=True).split())
+    assert facts == "状态 已完成 完成日期 2024年10月1日"
+    assert "自述整改完成率 50%" in " ".join(page.select_one("dl.notice-declared").get_text(" ", strip=True).split())
