@@ -1,4 +1,4 @@
-"""``notices``: the editors' command line (check, new, schema). Exit 0 = fine, 1 = errors found, 2 = usage."""
+"""``notices``: the editors' command line (check, new, import, schema). Exit 0 = fine, 1 = errors found, 2 = usage."""
 
 from __future__ import annotations
 
@@ -35,6 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("title", help="通报标题")
     new.add_argument("--notices", default="notices", help="通报目录（默认 notices）")
 
+    draft = commands.add_parser("import", help="把已发布的通报（文本或网页）转成待核对的草稿")
+    draft.add_argument("file", help="通报的文本文件（.txt）或另存的网页（.html）")
+    draft.add_argument("--out", help="草稿写入的目录（默认 notices/<发布年份>）")
+    draft.add_argument("--name", help="草稿文件名（不含扩展名，默认由标题的拼音生成）")
+    draft.add_argument("--notices", default="notices", help="通报目录（默认 notices）")
+
     schema = commands.add_parser("schema", help="生成编辑器使用的 JSON Schema")
     schema.add_argument("--check", action="store_true", help="只检查已提交的 Schema 是否最新")
     schema.add_argument("--output", default=str(SCHEMA_PATH), help=f"输出文件（默认 {SCHEMA_PATH}）")
@@ -44,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(Path(args.config), Path(args.notices), args.base)
     if args.command == "new":
         return run_new(args.title, Path(args.notices))
+    if args.command == "import":
+        return run_import(Path(args.file), Path(args.notices), args.out and Path(args.out), args.name)
     return run_schema(Path(args.output), args.check)
 
 
@@ -56,6 +64,23 @@ def run_new(title: str, notices_dir: Path, today: dt.date | None = None) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold(title, today), encoding="utf-8")
     print(f"已新建 {path.as_posix()}：请按文件中的说明填写，然后运行 notices check")
+    return 0
+
+
+def run_import(source: Path, notices_dir: Path, out_dir: Path | None, name: str | None) -> int:
+    from .importer import ImportFailed, format_report, import_notice, write_draft
+
+    try:
+        result = import_notice(source)
+        if out_dir is None:
+            published = result.notice.get("published")
+            out_dir = notices_dir / str(published.year if published else dt.date.today().year)
+        write_draft(result, out_dir, name)
+    except ImportFailed as exc:
+        print(f"error: {exc}")
+        return 1
+    print(format_report(result))
+    print("下一步：对照原文核对草稿，处理上面列出的事项，然后运行 notices check")
     return 0
 
 

@@ -13,6 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .collection import NoticeEntry
 from .diagnostics import Diagnostic
+from .model import PLACEHOLDER
 from .personal_data import find_personal_data
 from .spam import find_spam
 
@@ -29,6 +30,10 @@ def check_content(entry: NoticeEntry) -> list[Diagnostic]:
     allowed_numbers = allow + tuple(n for n in ((contact.phone,) if contact and contact.phone else ()))
     found: list[Diagnostic] = []
     for loc, text, line, column, quoted in _yaml_strings(source.data):
+        if text.startswith(PLACEHOLDER):
+            found.append(Diagnostic(source.path, line + 1, column + 1, "error",
+                                    f"这是导入时留下的占位文字“{text}”：请按原文填写；原文没有的内容不要自拟"))
+            continue
         is_contact = loc[:1] == ("contact",)
         for finding in _findings(text, allow, allowed_numbers, personal=not is_contact):
             severity, start, message = finding

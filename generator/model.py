@@ -22,6 +22,9 @@ KindValue = Literal[tuple(k.value for k in vocabulary.kinds())]  # type: ignore[
 # Text a person types: one line, no surrounding spaces; empty means "not filled in".
 Text = str
 
+# A value starting with this was left by `notices import` for a person to decide; never publishable.
+PLACEHOLDER = "待编辑填写："
+
 
 class Strict(BaseModel):
     """Unknown keys are errors (a typo must never be dropped silently)."""

@@ -1,0 +1,311 @@
+"""``notices import FILE``: a published notice (text or saved web page) → a draft to review.
+
+The draft is honest rather than complete: what the text states is filled in, what it lacks is left
+out or marked with :data:`PLACEHOLDER` (``notices check`` must reject any value starting with it),
+and every doubt is listed in ``ImportResult.unplaced`` for the editor. Bad input raises
+:class:`ImportFailed`, never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .importing import draft
+from .importing.facts import Notes, check_overall_status, declared_figures, find_contact, find_inspection
+from .importing.html import html_to_text, looks_like_html
+from .importing.identity import domain_from, kind_from, publisher_from, publisher_from_signature, region_from
+from .importing.numerals import ordinal, parse_date
+from .importing.outline import Outline, build_outline
+from .importing.page import SIGNATURE_DATE, Page, clean_lines, split_page
+from .importing.reading import ReadError, read_text
+from .importing.review import report_outline, report_page, report_problems
+from .model import PLACEHOLDER, Figures, Notice
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported; ``str(e)`` is a message for the editor that names the file."""
+
+
+@dataclass
+class ImportResult:
+    notice: dict  # data in the model's shape, ready to dump as YAML
+    body_markdown: str  # the narrative body (.md file)
+    site_footer: dict  # suggested footer, keys present only when found
+    spam_removed: list  # spam findings left out of the draft (text, reason, offsets)
+    unplaced: list[str]  # what the editor must decide, in Chinese
+    source: Path | None = None
+    page_metadata: dict = field(default_factory=dict)  # 作者、发布时间、来源、点击、索引号… as found
+    chrome_removed: list[str] = field(default_factory=list)  # page furniture that was dropped
+    written: tuple[Path, Path] | None = None  # set by write_draft
+
+
+def import_notice(source: Path) -> ImportResult:
+    source = Path(source)
+    try:
+        return _import(source)
+    except ImportFailed:
+        raise
+    except ReadError as exc:
+        raise ImportFailed(f"无法导入“{source}”：{exc}") from None
+    except RecursionError:
+        raise ImportFailed(f"无法导入“{source}”：文件结构嵌套过深，无法解析；请复制正文另存为 .txt 再导入") from None
+    except MemoryError:
+        raise ImportFailed(f"无法导入“{source}”：文件太大，内存不足") from None
+    except Exception as exc:  # a bug of ours must still reach the editor as a message
+        raise ImportFailed(
+            f"无法导入“{source}”：导入程序内部出错（{type(exc).__name__}: {exc}），请把这个文件交给网站维护人员"
+        ) from exc
+
+
+def _import(source: Path) -> ImportResult:
+    text = read_text(source)
+    html_meta: dict[str, str] = {}
+    hidden: list[str] = []
+    if looks_like_html(text):
+        page_html = html_to_text(text)
+        text, html_meta, hidden = page_html.text, page_html.meta, page_html.hidden
+    text, spam = _remove_spam(text, source)
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        raise ReadError("文件里没有中文正文，不像一份巡察整改通报")
+    page = split_page(clean_lines(text), html_meta)
+    if not page.paragraphs:
+        raise ReadError("去掉网页的页眉、页脚后没有剩下正文")
+    result = _assemble(page, spam, source)
+    result.unplaced += [f"网页中有被样式隐藏的文字（常见的垃圾信息手法），未写入草稿：“{h[:60]}”" for h in hidden]
+    return result
+
+
+def _remove_spam(text: str, source: Path) -> tuple[str, list]:
+    try:
+        from .spam import find_spam
+    except ImportError:
+        raise ImportFailed(f"无法导入“{source}”：垃圾信息检测模块（generator/spam.py）不可用，为避免把垃圾信息写入草稿，已停止") from None
+    findings = list(find_spam(text))
+    kept, last = [], 0
+    for finding in sorted(findings, key=lambda f: f.start):
+        if finding.start >= last:
+            kept.append(text[last:finding.start])
+            last = finding.end
+    kept.append(text[last:])
+    return "".join(kept), findings
+
+
+# ---------------------------------------------------------------------------------------------
+# the draft notice
+
+def _assemble(page: Page, spam: list, source: Path) -> ImportResult:
+    notes = Notes()
+    paragraphs = page.paragraphs
+    contact, contact_index = find_contact(paragraphs)
+    rest = [p for i, p in enumerate(paragraphs) if i != contact_index]
+    # Totals help to tell which numbering is the problem list; once the list is known, the figures
+    # are read again from the narrative only (a measure's "发现问题5个" is not a declared total).
+    first_guess = declared_figures(rest, Notes())
+    outline = build_outline(rest, first_guess.get("problems"), first_guess.get("aspects"))
+    figures = declared_figures(outline.narrative, notes)
+    notice = _identity(page, contact, notes)
+    inspection = find_inspection(outline.narrative or rest, notes)
+    if inspection:
+        notice["inspection"] = inspection
+    notice["figures"] = {key: figures[key] for key in Figures.model_fields if key in figures}
+    notice["aspects"] = _aspects(outline, figures, notes)
+    notice["problems"] = _problems(outline, figures, notes)
+    if contact:
+        notice["contact"] = contact
+    if not (page.title or inspection or outline.problems):
+        raise ReadError("没有找到通报标题、巡察情况或问题清单，不像一份巡察整改通报")
+    check_overall_status(outline.narrative, notes)
+    report_outline(outline, notes)
+    report_page(page, notes)
+    _validate(notice, source)
+    return ImportResult(
+        notice=notice,
+        body_markdown=draft.markdown_body(outline.narrative, outline.headings),
+        site_footer=page.footer,
+        spam_removed=spam,
+        unplaced=notes.lines,
+        source=source,
+        page_metadata=page.meta,
+        chrome_removed=page.chrome_removed,
+    )
+
+
+def _identity(page: Page, contact: dict | None, notes: Notes) -> dict:
+    notice: dict = {}
+    notice["title"] = page.title or _placeholder("title", "原文标题缺失", notes, "没有找到通报标题")
+    kind, from_title = kind_from(page.title, page.paragraphs)
+    notice["kind"] = kind
+    if not from_title:
+        notes.add(f"通报类别（kind）是根据正文推断的“{kind}”，请核对")
+    notice["publisher"] = _publisher(page, notes)
+    region = region_from(page.footer, contact)
+    if region:
+        notes.add(f"地区（region）是根据页脚的备案号和主办单位推断的“{region}”，请核对")
+    notice["region"] = region or _placeholder("region", "地区", notes, "没有找到地区")
+    domain = domain_from(page.title, page.paragraphs)
+    if domain:
+        notice["domain"] = domain
+    published = _published(page.meta)
+    if published:
+        notice["published"] = published
+    else:
+        notes.add("没有找到发布日期：published 未填写" + _signature_hint(page.paragraphs))
+    for key, names in (("source", ("来源", "信息来源", "文章来源")), ("index_number", ("索引号",))):
+        value = next((page.meta[n] for n in names if page.meta.get(n)), None)
+        if value:
+            notice[key] = value
+    return notice
+
+
+def _publisher(page: Page, notes: Notes) -> str:
+    publisher = publisher_from(page.title, page.meta)
+    if publisher:
+        return publisher
+    signed = publisher_from_signature(page.paragraphs)
+    if signed:
+        notes.add(f"发布机构（publisher）取自文末落款“{signed}”，请核对")
+        return signed
+    return _placeholder("publisher", "发布机构", notes, "没有找到发布机构（标题中“关于”之前的单位、政务公开信息或落款）")
+
+
+def _placeholder(key: str, what: str, notes: Notes, why: str) -> str:
+    notes.add(f"{why}：{key} 暂填“{PLACEHOLDER}{what}”，检查不会通过，请编辑按原文填写")
+    return f"{PLACEHOLDER}{what}"
+
+
+def _signature_hint(paragraphs: list[str]) -> str:
+    dates = [p for p in paragraphs[-4:] if SIGNATURE_DATE.fullmatch(p.strip())]
+    if dates:
+        return f"（落款日期“{dates[-1]}”是成文日期，不一定是发布日期，请按原网页核对后填写）"
+    return "（不要用落款或成文日期代替，除非确认相同）"
+
+
+def _published(meta: dict[str, str]):
+    for key in ("发布时间", "发布日期", "发表时间"):
+        if meta.get(key):
+            return parse_date(meta[key])
+    return None
+
+
+def _aspects(outline: Outline, figures: dict, notes: Notes) -> list[dict]:
+    aspects: dict[int, dict] = {}
+    for aspect in outline.aspects:
+        aspects.setdefault(aspect.number, {"number": aspect.number, **({"title": aspect.title} if aspect.title else {})})
+    declared = figures.get("aspects")
+    if declared and len(aspects) < declared:
+        missing = [n for n in range(1, declared + 1) if n not in aspects]
+        for number in missing:
+            aspects[number] = {"number": number}
+        found = "、".join(f"（{ordinal(n)}）" for n in sorted(a.number for a in outline.aspects)) or "无"
+        notes.add(f"通报载明{declared}个方面，原文只找到方面标题{found}；方面{'、'.join(map(str, missing))}已列出但没有标题，请编辑按原文补填")
+    elif declared and len(aspects) > declared:
+        notes.add(f"通报载明{declared}个方面，草稿中找到{len(aspects)}个，请核对")
+    return [aspects[n] for n in sorted(aspects)]
+
+
+def _problems(outline: Outline, figures: dict, notes: Notes) -> list[dict]:
+    problems = []
+    for index, found in enumerate(outline.problems, start=1):
+        problem: dict = {"number": index}
+        if found.aspect is not None:
+            problem["aspect"] = found.aspect
+        if found.title:
+            problem["title"] = found.title
+        if found.description:
+            problem["description"] = found.description
+        for key in ("responsible_unit", "responsible_leader", "due"):
+            if found.labels.get(key):
+                problem[key] = found.labels[key]
+        problem["status"] = found.labels.get("status", "未载明")
+        problem["measures"] = list(found.measures)
+        problems.append(problem)
+    report_problems(outline, figures, notes)
+    return problems
+
+
+def _validate(notice: dict, source: Path) -> None:
+    try:
+        Notice.model_validate(notice)
+    except ValidationError as exc:
+        raise ImportFailed(f"无法导入“{source}”：生成的草稿不符合通报格式（{exc.error_count()} 处），请把这个文件交给网站维护人员") from exc
+
+
+# ---------------------------------------------------------------------------------------------
+# files and report
+
+def write_draft(result: ImportResult, out_dir: Path, name: str | None = None, *, overwrite: bool = False) -> tuple[Path, Path]:
+    """Write ``<name>.yml`` and ``<name>.md`` into ``out_dir``; never overwrite unless asked."""
+    from .slug import slugify
+
+    out_dir = Path(out_dir)
+    title = str(result.notice.get("title", ""))
+    if name is None:
+        stem = result.source.stem if result.source else "daoru"
+        name = slugify(stem if title.startswith(PLACEHOLDER) else title)
+    yml, md = out_dir / f"{name}.yml", out_dir / f"{name}.md"
+    existing = [p for p in (yml, md) if p.exists()]
+    if existing and not overwrite:
+        raise ImportFailed(f"草稿文件已存在：{existing[0]}；为免覆盖编辑的修改，未写入。请换一个名称或先移走旧文件")
+    _validate(result.notice, result.source or yml)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        yml.write_text(draft.dump_notice(result.notice, _header_comments(result)), encoding="utf-8")
+        md.write_text(result.body_markdown, encoding="utf-8")
+    except OSError as exc:
+        raise ImportFailed(f"无法写入草稿到“{out_dir}”：{exc.strerror or exc}") from None
+    result.written = (yml, md)
+    return yml, md
+
+
+def _header_comments(result: ImportResult) -> list[str]:
+    origin = f"“{result.source.name}”" if result.source else "原文"
+    lines = [f"导入草稿：由 notices import 从{origin}自动生成，尚未经人工核对。发布前请逐项对照原文检查，并处理下面列出的事项。"]
+    meta = "；".join(f"{k} {v}" for k, v in result.page_metadata.items() if v)
+    if meta:
+        lines.append(f"原网页信息：{meta}")
+    if result.spam_removed:
+        lines.append(f"已删除原文中夹带的垃圾信息 {len(result.spam_removed)} 处（不属于通报正文）。")
+    if result.unplaced:
+        lines.append("待编辑核对或决定：")
+        lines += [f"  - {line}" for line in result.unplaced]
+    return lines
+
+
+_FOOTER_LABELS = (("host", "主办"), ("co_host", "协办单位"), ("address", "地址"), ("phone", "联系电话"),
+                  ("fax", "传真"), ("email", "邮件"), ("icp", "ICP备案号"), ("police_record", "公安机关备案号"),
+                  ("tech_support", "技术支持"))
+
+
+def format_report(result: ImportResult) -> str:
+    lines = [f"导入：{result.source}" if result.source else "导入结果"]
+    if result.written:
+        lines += ["草稿已写入：", *(f"  {path}" for path in result.written)]
+    else:
+        lines.append("草稿尚未写入文件。")
+    lines.append(_summary(result.notice))
+    if result.spam_removed:
+        lines.append(f"已删除的垃圾信息（{len(result.spam_removed)} 处，未写入草稿）：")
+        lines += [f"  {i}. {_spam_line(f)}" for i, f in enumerate(result.spam_removed, 1)]
+    else:
+        lines.append("没有发现垃圾信息。")
+    if result.site_footer:
+        lines.append("建议的网站页脚（属于网站而不是通报，请交给网站维护人员写入站点配置）：")
+        lines += [f"  {label}：{result.site_footer[key]}" for key, label in _FOOTER_LABELS if key in result.site_footer]
+    if result.unplaced:
+        lines.append(f"需要编辑核对或决定的事项（{len(result.unplaced)} 条）：")
+        lines += [f"  {i}. {line}" for i, line in enumerate(result.unplaced, 1)]
+    return "\n".join(lines)
+
+
+def _spam_line(finding) -> str:
+    return finding.reason if finding.text in finding.reason else f"“{finding.text}”：{finding.reason}"
+
+
+def _summary(notice: dict) -> str:
+    problems = notice.get("problems", [])
+    measures = sum(len(p.get("measures", [])) for p in problems)
+    return (f"识别结果：标题“{notice.get('title')}”；{len(notice.get('aspects', []))} 个方面，"
+            f"{len(problems)} 个问题，{measures} 条措施")

@@ -1,0 +1,11 @@
+"""Pieces of ``notices import``: reading a published notice and turning it into a draft.
+
+``generator.importer`` is the entry point; the modules here each do one step:
+
+- ``reading``: bytes on disk → text (encoding, size and binary checks)
+- ``html``: a saved web page → lines of text, plus the page's ``<meta>`` data
+- ``page``: strip the site's chrome (header, breadcrumb, share widgets, footer) → metadata + paragraphs
+- ``facts``: inspection team and dates, declared figures, the contact block
+- ``outline``: numbering → aspects and problems; ``measures``: 一是/二是 → measures
+- ``draft``: the YAML + Markdown files an editor reviews
+"""

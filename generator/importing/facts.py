@@ -1,0 +1,207 @@
+"""Facts stated in the narrative: the inspection, the declared figures, the contact block."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .numerals import arabic_dates, cn_to_int, make_date
+
+NUM = r"(\d+|[零〇两一二三四五六七八九十百千]+)"
+
+_RANGE = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
+    r"(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日"
+)
+_DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_TEAM = r"[^\s,，。；;、“”：:（）()]{2,30}?巡[察视]组"
+
+
+@dataclass
+class Notes:
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, line: str) -> None:
+        if line not in self.lines:
+            self.lines.append(line)
+
+
+# ---------------------------------------------------------------------------------------------
+# the inspection: team, dates, feedback
+
+def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
+    opening = next((p for p in paragraphs[:8] if re.search(r"巡[察视]组", p) and _DAY.search(arabic_dates(p))), None)
+    if opening is None:
+        notes.add("开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充")
+        return None
+    text = arabic_dates(opening)
+    found: dict = {}
+    span = _RANGE.search(text)
+    if span:
+        found["start"], found["end"] = _range_dates(span)
+    team = _team(text, span)
+    feedback = _feedback_date(text, span, found.get("end") or found.get("start"))
+    if feedback:
+        found["feedback"] = feedback
+    if not span:
+        notes.add("开头没有找到“某年某月某日至某月某日”形式的巡察起止日期，请编辑补充 inspection 的 start、end")
+    if not feedback:
+        notes.add("开头没有找到巡察组反馈意见的日期：inspection 的 feedback 未填写，请按原文补充")
+    if team is None:
+        notes.add("开头没有找到巡察组名称：inspection 未填写，请编辑补充")
+        return None
+    return {"team": team, **found}
+
+
+def _range_dates(span: re.Match) -> tuple[dt.date | None, dt.date | None]:
+    year, month, day, end_year, end_month, end_day = span.groups()
+    start = make_date(int(year), int(month), int(day))
+    end = make_date(int(end_year or year), int(end_month or month), int(end_day))
+    if start and end and end < start and not end_year:
+        end = make_date(int(year) + 1, int(end_month or month), int(end_day))  # 12月1日至1月15日
+    return start, end
+
+
+def _team(text: str, span: re.Match | None) -> str | None:
+    if span:
+        after = re.match(rf"\s*[,，、]?\s*(?:起\s*[,，]?)?\s*由?\s*({_TEAM})", text[span.end():])
+        if after:
+            return after.group(1)
+    for match in re.finditer(_TEAM, text):
+        if not text[max(0, match.start() - 1): match.start()] == "向":
+            return match.group(0).lstrip("由")
+    return None
+
+
+def _feedback_date(text: str, span: re.Match | None, base: dt.date | None) -> dt.date | None:
+    begin = span.end() if span else 0
+    for match in _DAY.finditer(text, begin):
+        clause = re.split(r"[。；;]", text[match.end():])[0]
+        before = text[max(begin, match.start() - 12): match.start()]
+        if "反馈" in clause[:60] or "反馈" in before:
+            year = int(match.group(1)) if match.group(1) else (base.year if base else None)
+            if year is None:
+                return None
+            return make_date(year, int(match.group(2)), int(match.group(3)))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# declared figures
+
+_FIGURES = (
+    ("aspects", rf"{NUM}\s*个方面"),
+    ("problems", rf"{NUM}\s*个方面\s*[、，,的]?\s*(?:共)?\s*{NUM}\s*(?:个|项|条)(?:主要|具体)?问题"),
+    ("problems", rf"(?:反馈|指出|提出|交办|移交|列出)(?:了|的)?[^。，,；;\d]{{0,12}}?{NUM}\s*(?:个|项|条)(?:主要|具体)?问题"),
+    ("problems", rf"(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题(?:共)?\s*{NUM}\s*(?:个|项|条)"),
+    ("causes", rf"(?:梳理|分析|查找|剖析|查摆)(?:出|了)?(?:问题)?(?:根源|原因){NUM}\s*(?:条|个|项)"),
+    ("measures", rf"(?:制定|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
+    ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
+    ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?{NUM}\s*(?:项|个|条|件|份)"),
+    ("problems_done", rf"(?:已)?完成整改\s*{NUM}\s*(?:个|项)|已完成(?:整改)?\s*{NUM}\s*(?:个|项)"),
+    ("completion_rate", r"完成率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
+    ("funds_recovered", r"(?:追缴|挽回|收回|退还|清退|追回)[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*万元"),
+    ("people_held_accountable", r"(?:问责|组织处理|党纪政务处分|处分|诫勉)[^。；;\d]{0,8}?(\d+)\s*(?:人次|人|名)"),
+    ("meetings", r"专题会议\s*(\d+)\s*次"),
+)
+_LABELS = {"aspects": "方面数", "problems": "问题总数", "problems_done": "已完成整改的问题数", "causes": "原因条数",
+           "measures": "整改措施数", "systems": "制度机制数", "meetings": "专题会议次数",
+           "completion_rate": "整改完成率", "funds_recovered": "追缴资金（万元）", "people_held_accountable": "问责人数"}
+
+
+def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
+    """The figures the narrative states, in the model's keys; disagreements become notes."""
+    seen: dict[str, list] = {}
+    for paragraph in paragraphs:
+        for key, pattern in _FIGURES:
+            for match in re.finditer(pattern, paragraph):
+                value = _figure_value(key, match)
+                if value is not None and value not in seen.setdefault(key, []):
+                    seen[key].append(value)
+    figures = {key: values[0] for key, values in seen.items()}
+    for key, values in seen.items():
+        if len(values) > 1:
+            shown = "、".join(str(v) for v in values)
+            notes.add(f"通报中{_LABELS[key]}有不同说法（{shown}），草稿取{values[0]}，请核对")
+    other = _status_counts(paragraphs) + _meeting_list(paragraphs)
+    if other:
+        figures["other"] = other
+    return figures
+
+
+def _figure_value(key: str, match: re.Match):
+    token = [group for group in match.groups() if group][-1]
+    if key in ("completion_rate", "funds_recovered"):
+        number = float(token)
+        return int(number) if number.is_integer() else number
+    return cn_to_int(token)
+
+
+def _status_counts(paragraphs: list[str]) -> list[dict]:
+    """``正在整改6个``、``基本完成4个``、``未完成5个`` → other figures (已完成 is ``problems_done``)."""
+    items = []
+    for paragraph in paragraphs:
+        for match in re.finditer(rf"(正在整改|基本完成|未完成|长期坚持|持续整改)(?:整改)?\s*{NUM}\s*(个|项)", paragraph):
+            item = {"label": match.group(1), "value": f"{cn_to_int(match.group(2))}{match.group(3)}"}
+            if item not in items:
+                items.append(item)
+    return items
+
+
+def _meeting_list(paragraphs: list[str]) -> list[dict]:
+    """``召开专题民主生活会1次,党委会议1次、专题会议16次`` → other figures (专题会议 is ``meetings``)."""
+    items = []
+    for paragraph in paragraphs:
+        for sentence in re.split(r"[。；;]", paragraph):
+            at = sentence.find("召开")
+            if at < 0:
+                continue
+            for clause in re.split(r"[、，,]", sentence[at:]):
+                match = re.fullmatch(r"(?:召开|共|累计)?\s*([^\d\s]{2,14}?)\s*(\d+)\s*(次|场)", clause.strip())
+                if match and match.group(1) != "专题会议":
+                    item = {"label": match.group(1), "value": f"{match.group(2)}{match.group(3)}"}
+                    if item not in items:
+                        items.append(item)
+    return items
+
+
+def check_overall_status(paragraphs: list[str], notes: Notes) -> None:
+    for paragraph in paragraphs:
+        match = re.search(r"完成了整改目标|全部完成整改|整改任务全部完成|已全部整改到位|全面完成(?:了)?整改", paragraph)
+        if match:
+            notes.add(f"通报称“{match.group(0)}”，但没有逐个问题载明整改状态：各问题的 status 暂填“未载明”，请编辑决定是否改为“已完成”")
+            return
+
+
+# ---------------------------------------------------------------------------------------------
+# the contact block
+
+_PHONE = re.compile(r"(?:联系电话|举报电话|监督电话|电话|热线)\s*[:：]?\s*((?:\d[\d\-－—()（）转 ]{4,}\d)(?:\s*[、/或]\s*\d[\d\-－—()（）转 ]{4,}\d)*)")
+_ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|地址)\s*[:：]\s*([^;；。，,\n]+)")
+_EMAIL = re.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:：]?\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
+_CONTACT_START = re.compile(r"联系方式|联系电话|举报电话|监督电话|电话|热线|邮政地址|通信地址|电子邮箱|邮箱")
+
+
+def find_contact(paragraphs: list[str]) -> tuple[dict | None, int | None]:
+    """The contact block near the end: (fields in the model's keys, index of its paragraph)."""
+    for index in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 8), -1):
+        paragraph = paragraphs[index]
+        contact = _contact_fields(paragraph)
+        if contact and re.search(r"联系|欢迎|监督|反映|举报|来信|来电", paragraph):
+            return contact, index
+    return None, None
+
+
+def _contact_fields(paragraph: str) -> dict:
+    found = {}
+    for key, pattern in (("phone", _PHONE), ("address", _ADDRESS), ("email", _EMAIL)):
+        match = pattern.search(paragraph)
+        if match:
+            found[key] = match.group(1).strip(" ;；,，。")
+    if not found:
+        return {}
+    start = _CONTACT_START.search(paragraph)
+    intro = paragraph[: start.start()] if start else ""
+    intro = intro[: intro.rfind("。") + 1] if "。" in intro else intro.strip(" ：:,，")
+    return ({"intro": intro} if intro else {}) | found

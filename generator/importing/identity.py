@@ -1,0 +1,74 @@
+"""Who published the notice, where, about what, and of which kind."""
+
+from __future__ import annotations
+
+import re
+
+from .. import vocabulary
+from .page import SIGNATURE_DATE, is_signature
+
+_KINDS = (
+    (r"整改进展|进展情况", "整改进展"),
+    (r"整改情况|整改落实情况|整改工作情况", "整改情况"),
+    (r"巡察公告|巡视公告|进驻", "巡察公告"),
+)
+
+
+def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
+    for key in ("发布机构", "发文机关", "所属机构"):
+        if meta.get(key):
+            return meta[key]
+    if title:
+        match = re.match(r"^(.{2,30}?)关于", title)
+        if match:
+            return match.group(1)
+    return None
+
+
+def publisher_from_signature(paragraphs: list[str]) -> str | None:
+    """The issuing body in the signature block (落款) at the end, if there is one."""
+    for paragraph in reversed(paragraphs[-3:]):
+        if is_signature(paragraph) and not SIGNATURE_DATE.fullmatch(paragraph.strip()):
+            return paragraph.strip()
+    return None
+
+
+def domain_from(title: str | None, paragraphs: list[str]) -> str | None:
+    sources = ([title] if title else []) + paragraphs[:3]
+    for text in sources:
+        match = re.search(r"(?:关于|开展了?|进行了?)([^，,。、“”：:]{2,20}?)领域(?:的)?(?:专项)?巡[察视]", text)
+        if match:
+            return match.group(1)
+    return None
+
+
+def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
+    """(kind, whether it was read from the title rather than guessed from the text)."""
+    for text, from_title in ([(title, True)] if title else []) + [(p, False) for p in paragraphs[:4]]:
+        for pattern, kind in _KINDS:
+            if re.search(pattern, text):
+                return kind, from_title
+    return "其他", False
+
+
+def region_from(footer: dict[str, str], contact: dict | None) -> str | None:
+    """``安徽省`` from the filing numbers, ``安庆市大观区`` from the footer's host or an address."""
+    province = _province(footer)
+    if province is None:
+        return None
+    texts = [footer.get("host", ""), footer.get("co_host", ""), (contact or {}).get("address", ""), footer.get("address", "")]
+    for text in texts:
+        match = re.search(r"([\u4e00-\u9fa5]{2,6}?[市州盟])([\u4e00-\u9fa5]{1,6}?[区县旗])?", text)
+        if match:
+            return province.name + match.group(0) if not match.group(0).startswith(province.name) else match.group(0)
+    return province.name
+
+
+def _province(footer: dict[str, str]):
+    record = footer.get("police_record") or ""
+    code = re.search(r"(\d{2})\d{12}", record)
+    abbr = (footer.get("icp") or record or " ")[0]
+    for province in vocabulary.provinces():
+        if (code and province.code == code.group(1)) or (not code and province.abbr == abbr):
+            return province
+    return None

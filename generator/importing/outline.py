@@ -1,0 +1,316 @@
+"""Numbering → aspects and problems, whatever scheme the notice uses.
+
+Paragraphs are classified by their leading marker (一、 / (一) / 1. / 1、 / (1) / ① / 一是). The
+nesting of the schemes is learnt from the order they appear in; the scheme that numbers problems is
+the one whose count matches the declared total, else the one that carries 一是… measures. Its parent
+scheme numbers the aspects. Everything outside the problem list stays narrative (the Markdown body).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .labels import take_labels
+from .measures import split_measures, split_title
+from .numerals import cn_to_int
+from .page import is_signature
+
+_MARKERS = (
+    ("cn_paren", re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*")),
+    ("ar_paren", re.compile(r"^[（(]\s*(\d{1,3})\s*[)）]\s*")),
+    ("shi", re.compile(r"^([一二三四五六七八九十]{1,3})是")),
+    ("cn_dun", re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、．]\s*")),
+    ("ar_dot", re.compile(r"^(\d{1,3})\s*[.．](?!\d)\s*")),
+    ("ar_dun", re.compile(r"^(\d{1,3})\s*、\s*")),
+    ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+)
+_CLOSING = re.compile(r"^(下一步|今后|欢迎|特此|联系方式|附件)|欢迎.{0,30}监督|联系电话|电子邮箱|邮政地址|举报电话")
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_MAX_HEADING = 80
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str
+    number: int
+    rest: str
+
+
+def read_marker(paragraph: str) -> Marker | None:
+    for kind, pattern in _MARKERS:
+        match = pattern.match(paragraph)
+        if match:
+            token = match.group(1)
+            number = ord(token) - ord("①") + 1 if kind == "circled" else cn_to_int(token)
+            rest = paragraph if kind == "shi" else paragraph[match.end():]
+            if number and (kind == "shi" or rest):
+                return Marker(kind, number, rest)
+    return None
+
+
+def is_heading(text: str) -> bool:
+    """A heading line: short, and no sentence inside it (a full stop at the very end is allowed)."""
+    return len(text) <= _MAX_HEADING and not _SENTENCE_END.search(text.rstrip("。"))
+
+
+@dataclass
+class AspectDraft:
+    number: int
+    title: str | None
+
+
+@dataclass
+class ProblemDraft:
+    number_in_text: int | None  # None when the numbered title line was lost
+    title: str | None
+    aspect: int | None
+    measures: list[str] = field(default_factory=list)
+    description: str | None = None
+    labels: dict = field(default_factory=dict)
+    next_ordinal: int = 1
+    title_only: bool = False  # the numbered line held the title only; measures came in paragraphs
+
+    @property
+    def implicit(self) -> bool:
+        return self.number_in_text is None
+
+
+@dataclass
+class Outline:
+    aspects: list[AspectDraft] = field(default_factory=list)
+    problems: list[ProblemDraft] = field(default_factory=list)
+    narrative: list[str] = field(default_factory=list)  # paragraphs for the body, in order
+    headings: set[str] = field(default_factory=set)  # which narrative paragraphs are section headings
+    left_out: list[str] = field(default_factory=list)  # headings of the problem list itself
+    list_at: int | None = None  # how many narrative paragraphs come before the problem list
+    notes: list[str] = field(default_factory=list)
+
+
+def build_outline(paragraphs: list[str], declared_problems: int | None = None,
+                  declared_aspects: int | None = None) -> Outline:
+    markers = [read_marker(p) for p in paragraphs]
+    depth = _nesting(markers)
+    problem_kind = _problem_kind(markers, depth, declared_problems)
+    if problem_kind is None:
+        outline = Outline(narrative=list(paragraphs))
+        outline.headings = {p for p, m in zip(paragraphs, markers) if m and m.kind == "cn_dun" and is_heading(m.rest)}
+        return outline
+    walker = _Walker(paragraphs, markers, depth, problem_kind)
+    outline = walker.walk()
+    _settle_aspects(outline, declared_aspects)
+    return outline
+
+
+# ---------------------------------------------------------------------------------------------
+# which scheme is which
+
+def _nesting(markers: list[Marker | None]) -> dict[str, int]:
+    """Depth of each numbering scheme, from the order they open and close (like an outline)."""
+    depth: dict[str, int] = {}
+    stack: list[str] = []
+    for marker in markers:
+        if marker is None or marker.kind == "shi":
+            continue
+        if marker.kind in stack:
+            del stack[stack.index(marker.kind) + 1:]
+        else:
+            stack.append(marker.kind)
+            depth.setdefault(marker.kind, len(stack) - 1)
+    return depth
+
+
+def _problem_kind(markers: list[Marker | None], depth: dict[str, int], declared: int | None) -> str | None:
+    if not depth:
+        return None
+    counts = {kind: sum(1 for m in markers if m and m.kind == kind) for kind in depth}
+    carrying = {kind: _items_with_measures(markers, kind) for kind in depth}
+    if declared:
+        exact = [kind for kind in depth if counts[kind] == declared]
+        if exact:
+            return max(exact, key=lambda k: (carrying[k], depth[k]))
+    with_measures = [kind for kind in depth if carrying[kind]]
+    if with_measures:
+        return max(with_measures, key=lambda k: (carrying[k], depth[k]))
+    return _problem_kind_by_shape(markers, depth, counts)
+
+
+def _items_with_measures(markers: list[Marker | None], kind: str) -> int:
+    """Items of ``kind`` that hold 一是… or are followed by a 一是 paragraph."""
+    total = 0
+    for index, marker in enumerate(markers):
+        if marker is None or marker.kind != kind:
+            continue
+        following = markers[index + 1] if index + 1 < len(markers) else None
+        if re.search(r"[一二]是", marker.rest) or (following is not None and following.kind == "shi"):
+            total += 1
+    return total
+
+
+def _problem_kind_by_shape(markers: list[Marker | None], depth: dict[str, int], counts: dict[str, int]) -> str:
+    """No 一是 anywhere: numbered sentences under numbered titles are measures under problems."""
+    deepest = max(depth, key=depth.get)
+    parents = [kind for kind in depth if depth[kind] == depth[deepest] - 1]
+    if parents:
+        parent = parents[0]
+        deep_items = [m for m in markers if m and m.kind == deepest]
+        parent_items = [m for m in markers if m and m.kind == parent]
+        sentences = sum(1 for m in deep_items if not is_heading(m.rest))
+        titles = sum(1 for m in parent_items if is_heading(m.rest))
+        if sentences * 2 >= len(deep_items) and titles * 2 >= len(parent_items) and counts[deepest] > counts[parent]:
+            return parent
+    return deepest
+
+
+# ---------------------------------------------------------------------------------------------
+# walking the paragraphs
+
+class _Walker:
+    def __init__(self, paragraphs, markers, depth, problem_kind):
+        self.paragraphs = paragraphs
+        self.markers = markers
+        self.depth = depth
+        self.problem_kind = problem_kind
+        self.problem_depth = depth[problem_kind]
+        self.aspect_kinds = {k for k, d in depth.items() if d == self.problem_depth - 1}
+        self.outline = Outline()
+        self.in_list = False
+        self.aspect: int | None = None
+        self.current: ProblemDraft | None = None
+
+    def walk(self) -> Outline:
+        for index, (paragraph, marker) in enumerate(zip(self.paragraphs, self.markers)):
+            self._step(index, paragraph, marker)
+        return self.outline
+
+    def _step(self, index: int, paragraph: str, marker: Marker | None) -> None:
+        if marker and marker.kind in self.aspect_kinds and is_heading(marker.rest) and self._opens_list(index):
+            self._start_aspect(marker)
+        elif marker and marker.kind == self.problem_kind and (self.in_list or not self.outline.aspects):
+            self._start_problem(marker)
+        elif not self.in_list:
+            self._narrative(paragraph, marker)
+        elif marker and marker.kind == "shi":
+            self._measure_paragraph(paragraph, marker)
+        elif marker and self.depth.get(marker.kind, -1) > self.problem_depth and self.current:
+            self._add_measures(self.current, [marker.rest])
+        elif marker or _CLOSING.search(paragraph) or is_signature(paragraph):
+            self._end_list()
+            self._narrative(paragraph, marker)
+        else:
+            self._plain_paragraph(paragraph)
+
+    def _opens_list(self, index: int) -> bool:
+        following = self.markers[index + 1] if index + 1 < len(self.markers) else None
+        return following is not None and (following.kind in (self.problem_kind, "shi"))
+
+    def _start_aspect(self, marker: Marker) -> None:
+        if not self.in_list:
+            self._leave_out_section_heading()
+        self._enter_list()
+        self.aspect = marker.number
+        self.current = None
+        if any(a.number == marker.number for a in self.outline.aspects):
+            self.outline.notes.append(f"方面序号（{marker.number}）重复出现，请核对方面的划分")
+        self.outline.aspects.append(AspectDraft(marker.number, marker.rest.rstrip("。：:").strip() or None))
+
+    def _leave_out_section_heading(self) -> None:
+        """The heading over the problem list (二、…) is replaced by the list on the page."""
+        narrative = self.outline.narrative
+        if narrative and narrative[-1] in self.outline.headings:
+            self.outline.left_out.append(narrative.pop())
+
+    def _enter_list(self) -> None:
+        self.in_list = True
+        if self.outline.list_at is None:
+            self.outline.list_at = len(self.outline.narrative)
+
+    def _start_problem(self, marker: Marker) -> None:
+        self._enter_list()
+        title, rest = split_title(marker.rest)
+        problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
+        self.outline.problems.append(problem)
+        self.current = problem
+        if rest:
+            self._fill(problem, rest)
+        problem.title_only = not rest
+
+    def _measure_paragraph(self, paragraph: str, marker: Marker) -> None:
+        current = self.current
+        if current is None or (marker.number == 1 and current.measures):
+            current = self._implicit_problem()
+        elif current.measures and marker.number != current.next_ordinal:
+            self.outline.notes.append(
+                f"第{len(self.outline.problems)}个问题的措施序号不连续（此段以“{paragraph[:6]}…”开头），已并入该问题，请核对")
+        self._fill(current, paragraph)
+
+    def _plain_paragraph(self, paragraph: str) -> None:
+        current = self.current
+        if current is None or (current.measures and (current.title_only or current.implicit)):
+            current = self._implicit_problem()
+        elif current.measures:
+            current.measures[-1] += paragraph
+            self.outline.notes.append(
+                f"第{len(self.outline.problems)}个问题中有一段没有序号的文字（“{paragraph[:12]}…”），已并入其最后一条措施，请核对")
+            return
+        self._fill(current, paragraph)
+
+    def _implicit_problem(self) -> ProblemDraft:
+        problem = ProblemDraft(number_in_text=None, title=None, aspect=self.aspect)
+        self.outline.problems.append(problem)
+        self.current = problem
+        return problem
+
+    def _fill(self, problem: ProblemDraft, text: str) -> None:
+        text, labels, notes = take_labels(text)
+        for key, value in labels.items():
+            problem.labels.setdefault(key, value)
+        number = len(self.outline.problems)
+        self.outline.notes.extend(f"第{number}个问题：{note}" for note in notes)
+        split = split_measures(text, expected=problem.next_ordinal if problem.measures else 1)
+        if split.preface:
+            if problem.measures:
+                problem.measures[-1] += split.preface
+            elif split.items:
+                problem.description = _join(problem.description, split.preface)
+                self.outline.notes.append(f"第{number}个问题：措施前的文字“{split.preface[:20]}…”填入了 description，请核对")
+            else:
+                problem.measures.append(split.preface)
+        self._add_measures(problem, split.items)
+        if split.items:
+            problem.next_ordinal = split.next_ordinal
+        self.outline.notes.extend(f"第{number}个问题：{note}" for note in split.notes)
+
+    def _add_measures(self, problem: ProblemDraft, items: list[str]) -> None:
+        problem.measures.extend(item for item in items if item)
+
+    def _end_list(self) -> None:
+        self.in_list = False
+        self.current = None
+
+    def _narrative(self, paragraph: str, marker: Marker | None) -> None:
+        self.outline.narrative.append(paragraph)
+        if marker and marker.kind != "shi" and self.depth.get(marker.kind) == 0 and is_heading(marker.rest):
+            self.outline.headings.add(paragraph)
+
+
+def _join(first: str | None, second: str) -> str:
+    return f"{first}{second}" if first else second
+
+
+def _settle_aspects(outline: Outline, declared: int | None) -> None:
+    """Where aspect headings were lost, a problem after a lost title cannot be placed in an aspect."""
+    numbers = [a.number for a in outline.aspects]
+    headings_lost = bool(numbers) and (
+        (declared is not None and len(set(numbers)) < declared) or sorted(set(numbers)) != list(range(1, max(numbers) + 1))
+    )
+    if not headings_lost:
+        return
+    segment, after_gap = object(), False
+    for problem in outline.problems:
+        if problem.aspect != segment:
+            segment, after_gap = problem.aspect, False
+        if problem.implicit:
+            after_gap = True
+        if after_gap:
+            problem.aspect = None

@@ -1,0 +1,254 @@
+"""Strip a page's chrome: header, breadcrumb, metadata lines, share widgets, footer.
+
+What is kept: the notice's title, its metadata (作者/发布时间/来源/点击, 政务公开 fields), the body
+paragraphs in order, and the site footer's fields (a suggestion for the site's own footer).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+PROVINCES = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新"
+
+# Whole lines that are page furniture wherever they appear (only short lines are tested).
+_WIDGETS = re.compile(
+    r"^(现在您的计算机时间为|当前时间|今天是|(当前|您现在的|您的|当前所在)位置|首页\s*[>＞»/›]|"
+    r"分享到|分享：|朗读|语音播报|【?\s*字[体号]\s*[:：]?\s*[【\[]?\s*大|【?\s*打印|打印本页|【?\s*关闭|关闭窗口|"
+    r"收藏本页|加入收藏|设为首页|扫一扫|手机扫描|微信扫|上一篇|下一篇|上一条|下一条|返回顶部|返回首页|"
+    r"视力保护|无障碍|长者模式|繁[體体]|简体版|网站地图|联系我们|关于我们|相关链接|相关文章|相关阅读|"
+    r"友情链接)"
+)
+_WIDGET_MAX_CHARS = 40
+
+# Metadata keys: the author/date line above the text and the 政务公开 block.
+_META_KEYS = ("作者", "发布时间", "发布日期", "发表时间", "更新时间", "来源", "信息来源", "文章来源", "点击",
+              "点击数", "浏览次数", "阅读次数", "索引号", "发布机构", "发文机关", "成文日期", "公开方式",
+              "公开范围", "公开时限", "主题分类", "主题词", "文号", "发文字号", "生成日期", "有效性", "信息类别",
+              "所属机构", "信息名称", "组配分类", "体裁分类", "服务对象", "责任编辑", "编辑")
+_META_KEY = re.compile(r"(?:^|(?<=\s))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")\s*[:：]")
+
+_TITLE_WORDS = re.compile(r"通报|公告|公示|公布|情况|报告|通知|整改|巡察|巡视")
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+
+_FOOTER_WORDS = re.compile(
+    r"主办|协办|承办|技术支持|备案|ICP|公网安备|版权所有|Copyright|©|网站标识码|党政机关|地址\s*[:：]|"
+    r"联系电话|电话\s*[:：]|传真|邮件\s*[:：]|邮箱\s*[:：]|E-?mail|建议使用|分辨率|浏览器",
+    re.IGNORECASE,
+)
+_CONTENT_WORDS = re.compile(r"欢迎|监督|反映|举报|意见建议|整改")
+
+_FOOTER_FIELDS = (
+    ("host", r"主办单位|主办"), ("co_host", r"协办单位|协办|承办单位|承办"), ("address", r"地址"),
+    ("phone", r"联系电话|电话"), ("fax", r"传真"), ("email", r"电子邮箱|电子邮件|邮件|邮箱|E-?mail"),
+    ("tech_support", r"技术支持"),
+)
+_ICP = re.compile(rf"([{PROVINCES}])\s*ICP\s*备\s*(\d{{6,8}})\s*号(?:\s*[-－]\s*(\d+))?", re.IGNORECASE)
+_POLICE = re.compile(rf"([{PROVINCES}])\s*公网安备\s*(\d{{14}})\s*号")
+_FIELD_END = re.compile(r"\s{2,}|[;；|｜]|\n|$")
+
+
+@dataclass
+class Page:
+    title: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    paragraphs: list[str] = field(default_factory=list)
+    footer: dict[str, str] = field(default_factory=dict)
+    footer_unparsed: list[str] = field(default_factory=list)
+    chrome_removed: list[str] = field(default_factory=list)
+
+
+def clean_lines(text: str) -> list[str]:
+    """Non-empty lines, with no-break and ideographic spaces made plain and the ends trimmed."""
+    text = re.sub(r"[\u00a0\u2002-\u200a\u202f\u205f\u3000]", " ", text)
+    text = re.sub(r"[\u200b-\u200d\u2060\ufeff]", "", text)
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Page:
+    page = Page(meta=dict(html_meta or {}))
+    lines = _drop_widgets(lines, page)
+    lines = _cut_footer(lines, page)
+    lines = _take_meta(lines, page)
+    lines = _take_title(lines, page)
+    page.paragraphs = _drop_trailing_links(lines, page)
+    return page
+
+
+def _drop_widgets(lines: list[str], page: Page) -> list[str]:
+    kept = []
+    for line in lines:
+        if len(line) <= _WIDGET_MAX_CHARS and _WIDGETS.match(line):
+            page.chrome_removed.append(line)
+        else:
+            kept.append(line)
+    return kept
+
+
+# ---------------------------------------------------------------------------------------------
+# metadata
+
+def _take_meta(lines: list[str], page: Page) -> list[str]:
+    kept, skip_next = [], False
+    for index, line in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
+        pairs = _meta_pairs(line)
+        if not pairs:
+            kept.append(line)
+            continue
+        for key, value in pairs:
+            if not value and index + 1 < len(lines) and not _meta_pairs(lines[index + 1]) and len(pairs) == 1:
+                value, skip_next = lines[index + 1], True  # a table cell on its own line
+            page.meta.setdefault(key, value)
+    return kept
+
+
+def _meta_pairs(line: str) -> list[tuple[str, str]]:
+    """``作者: 管理员  发布时间:2024-12-24`` → [(作者, 管理员), (发布时间, 2024-12-24)]; [] if not metadata."""
+    if len(line) > 200 or _SENTENCE_END.search(line):
+        return []
+    matches = list(_META_KEY.finditer(line))
+    if not matches or (matches[0].start() > 0 and not line[: matches[0].start()].isspace()):
+        return []
+    pairs = []
+    for current, following in zip(matches, matches[1:] + [None]):
+        end = following.start() if following else len(line)
+        pairs.append((current.group(1), line[current.end():end].strip(" 　|｜")))
+    return pairs
+
+
+# ---------------------------------------------------------------------------------------------
+# title and header
+
+def _take_title(lines: list[str], page: Page) -> list[str]:
+    wanted = page.meta.get("标题")
+    index = _find_line(lines, wanted) if wanted else None
+    if index is None:
+        index = _title_candidate(lines)
+    if index is None:
+        if wanted:
+            page.title = wanted
+        return _drop_leading_bullets(lines, page)
+    page.title = lines[index]
+    page.chrome_removed.extend(lines[:index])
+    return lines[index + 1:]
+
+
+def _drop_leading_bullets(lines: list[str], page: Page) -> list[str]:
+    start = 0
+    while start < len(lines) and len(lines[start]) <= _WIDGET_MAX_CHARS and lines[start][0] in "•·●▪■◆":
+        start += 1
+    page.chrome_removed.extend(lines[:start])
+    return lines[start:]
+
+
+def _find_line(lines: list[str], wanted: str) -> int | None:
+    for index, line in enumerate(lines[:60]):
+        if line == wanted:
+            return index
+    return None
+
+
+def _title_candidate(lines: list[str]) -> int | None:
+    """The title line: short, no sentence punctuation, title words, before the first paragraph."""
+    for index, line in enumerate(lines[:60]):
+        if _is_paragraph(line):
+            return None
+        if 8 <= len(line) <= 80 and _TITLE_WORDS.search(line) and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]", line):
+            return index
+    return None
+
+
+def _is_paragraph(line: str) -> bool:
+    return len(line) > 80 or bool(_SENTENCE_END.search(line))
+
+
+# ---------------------------------------------------------------------------------------------
+# footer
+
+def _cut_footer(lines: list[str], page: Page) -> list[str]:
+    start = len(lines)
+    pending = 0  # short unrecognised lines inside the footer (e.g. a lone site name)
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if _is_footer_line(line):
+            start, pending = index, 0
+        elif len(line) <= 20 and not _SENTENCE_END.search(line) and pending < 3 and start < len(lines):
+            pending += 1
+        else:
+            break
+    footer = lines[start:]
+    if footer:
+        page.footer, page.footer_unparsed = parse_footer(footer)
+    return lines[:start]
+
+
+def _is_footer_line(line: str) -> bool:
+    if len(line) > 160 or "。" in line or _CONTENT_WORDS.search(line):  # sentences belong to the notice
+        return False
+    return bool(_FOOTER_WORDS.search(line))
+
+
+def parse_footer(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Footer fields in the keys of ``ImportResult.site_footer``; leftover text, line by line."""
+    found: dict[str, str] = {}
+    leftovers = []
+    for line in lines:
+        rest = _take_filings(line, found)
+        rest = _take_fields(rest, found)
+        rest = re.sub(r"备案号\s*[:：]?|[;；|｜,，]", " ", rest).strip()
+        if rest:
+            leftovers.append(rest)
+    return found, leftovers
+
+
+def _take_filings(line: str, found: dict[str, str]) -> str:
+    icp = _ICP.search(line)
+    if icp:
+        suffix = f"-{icp.group(3)}" if icp.group(3) else ""
+        found.setdefault("icp", f"{icp.group(1)}ICP备{icp.group(2)}号{suffix}")
+        line = line[: icp.start()] + " " + line[icp.end():]
+    police = _POLICE.search(line)
+    if police:
+        found.setdefault("police_record", f"{police.group(1)}公网安备 {police.group(2)}号")
+        line = line[: police.start()] + " " + line[police.end():]
+    return line
+
+
+def _take_fields(line: str, found: dict[str, str]) -> str:
+    for key, names in _FOOTER_FIELDS:
+        match = re.search(rf"(?:{names})\s*[:：]\s*", line)
+        if not match:
+            continue
+        end = _FIELD_END.search(line, match.end())
+        value = line[match.end(): end.start()].strip(" ,，。")
+        if value:
+            found.setdefault(key, value)
+        line = line[: match.start()] + "  " + line[end.start():]
+    return line
+
+
+def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
+    """Short link-like lines after the last sentence (related articles, link lists), not a signature."""
+    end = len(lines)
+    while end > 0 and len(lines[end - 1]) <= 40 and not _SENTENCE_END.search(lines[end - 1]):
+        end -= 1
+    tail = lines[end:]
+    keep = [line for line in tail if is_signature(line)]
+    page.chrome_removed.extend(line for line in tail if line not in keep)
+    return lines[:end] + keep
+
+
+_SIGNATURE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|"
+    r".{2,30}(委员会|党委|党组|党工委|委|局|政府|办公室|支部|办|院|厅|部|中心)"
+)
+SIGNATURE_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
+
+
+def is_signature(line: str) -> bool:
+    """A line of the signature block (落款): the issuing body, or the date alone."""
+    line = line.strip()
+    return len(line) <= 40 and not _SENTENCE_END.search(line) and bool(_SIGNATURE.fullmatch(line))

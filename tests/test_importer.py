@@ -1,0 +1,478 @@
+"""``notices import``: real seeds, notices in other numbering styles, a saved page, hostile input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.importer import PLACEHOLDER, ImportFailed, format_report, import_notice, write_draft
+from generator.loader import load_notice_file
+from generator.model import Notice
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+SEED_001 = SEEDS / "001_bef52ce6328c5e71.txt"
+SEED_000 = SEEDS / "000_eb92022e2d7c0fef.txt"
+SPAM = ("shadowrocket", "节点都没有了", "共享账号")
+
+needs_seeds = pytest.mark.skipif(not SEED_001.exists(), reason="shared/seeds not beside the repository")
+
+
+@pytest.fixture(scope="module")
+def seed_001():
+    return import_notice(SEED_001)
+
+
+@pytest.fixture(scope="module")
+def seed_000():
+    return import_notice(SEED_000)
+
+
+def problem(result, number: int) -> dict:
+    return result.notice["problems"][number - 1]
+
+
+def written_text(result, tmp_path: Path) -> str:
+    yml, md = write_draft(result, tmp_path)
+    return yml.read_text(encoding="utf-8") + md.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# seed 001: the 大观区 progress report, with its web page around it
+
+@needs_seeds
+class TestSeed001:
+    def test_metadata(self, seed_001):
+        notice = seed_001.notice
+        assert notice["title"] == "中共大观区委关于城市绿化工程领域专项巡察整改进展情况的通报"
+        assert notice["kind"] == "整改进展"
+        assert notice["publisher"] == "中共大观区委"
+        assert notice["published"] == dt.date(2024, 12, 24)
+        assert notice["source"] == "原创"
+        assert notice["domain"] == "城市绿化工程"
+        assert seed_001.page_metadata["作者"] == "管理员"
+
+    def test_inspection(self, seed_001):
+        assert seed_001.notice["inspection"] == {
+            "team": "市委第十一专项巡察组",
+            "start": dt.date(2023, 7, 11),
+            "end": dt.date(2023, 9, 15),
+            "feedback": dt.date(2023, 11, 23),
+        }
+
+    def test_declared_figures(self, seed_001):
+        figures = seed_001.notice["figures"]
+        assert (figures["problems"], figures["causes"], figures["measures"]) == (28, 73, 133)
+        assert figures["systems"] == 16 and figures["meetings"] == 16
+        assert {"label": "专题民主生活会", "value": "1次"} in figures["other"]
+
+    def test_aspects(self, seed_001):
+        aspects = seed_001.notice["aspects"]
+        assert [a["number"] for a in aspects] == [1, 2, 3]
+        assert aspects[1]["title"] == "城市绿化工程重点环节廉洁风险和作风方面"
+
+    def test_problems_numbers_and_aspects(self, seed_001):
+        problems = seed_001.notice["problems"]
+        assert [p["number"] for p in problems] == list(range(1, 29))
+        expected = [1] * 6 + [2] * 18 + [3] * 4
+        assert [p["aspect"] for p in problems] == expected
+        assert all(p["title"] and p["measures"] and p["status"] == "未载明" for p in problems)
+
+    def test_problem_titles_and_measures(self, seed_001):
+        first = problem(seed_001, 1)
+        assert first["title"] == "强化理论学习"
+        assert len(first["measures"]) == 4
+        assert first["measures"][0].startswith("区重点工程处完善党组理论学习中心组学习计划")
+        assert problem(seed_001, 2)["title"] == "加强依法办事意识"
+        assert problem(seed_001, 27)["title"] == "规范开展组织生活会"
+        assert sum(len(p["measures"]) for p in seed_001.notice["problems"]) == 116
+
+    def test_measures_continue_into_next_paragraph(self, seed_001):
+        eight, nine = problem(seed_001, 8), problem(seed_001, 9)
+        assert len(eight["measures"]) == 5
+        assert eight["measures"][3].startswith("区政府办印发《大观区关于开展城市绿化工程领域“回头看”工作方案》")
+        assert len(nine["measures"]) == 4
+        assert nine["measures"][1] == "开展招投标专题培训3次。"
+        assert not any(m.startswith("四是") for m in eight["measures"])
+
+    def test_missing_first_marker_and_missing_shi(self, seed_001):
+        assert problem(seed_001, 22)["measures"][0].startswith("区重点工程处组织学习习近平总书记关于作风建设")
+        assert len(problem(seed_001, 22)["measures"]) == 5
+        ten = problem(seed_001, 10)["measures"]
+        assert len(ten) == 6 and ten[5].startswith("对全区26个城市绿化项目")
+        assert any("六对" in line for line in seed_001.unplaced)
+
+    def test_contact_block(self, seed_001):
+        contact = seed_001.notice["contact"]
+        assert contact["phone"] == "0556-5502613"
+        assert contact["address"] == "安庆市大观区政务中心"
+        assert contact["email"] == "aqdgzf@126.com"
+        assert contact["intro"].startswith("欢迎广大干部群众")
+
+    def test_site_footer(self, seed_001):
+        footer = seed_001.site_footer
+        assert footer["icp"] == "皖ICP备17015173号-1"
+        assert footer["police_record"] == "皖公网安备 34080202000367号"
+        assert footer["host"] == "安庆市大观区纪委监委"
+        assert footer["co_host"] == "安庆市大观区党风政风宣教中心"
+        assert footer["phone"] == "0556-5502568" and footer["fax"] == "0556-5586478"
+        assert footer["email"] == "dgjwxx@163.com" and footer["tech_support"] == "安庆热线"
+
+    def test_chrome_stripped_from_body(self, seed_001):
+        body = seed_001.body_markdown
+        for chrome in ("现在您的计算机时间为", "首页", "作者", "点击", "主办", "ICP", "技术支持"):
+            assert chrome not in body
+        assert body.startswith("根据市委统一部署")
+        assert "### 一、强化政治担当,推动巡察整改落细落地" in body
+        assert "### 三、注重标本兼治,推进整改成果常态长效" in body
+        assert "强化理论学习" not in body  # the problems live in the YAML
+        assert "0556-5502613" not in body  # the contact block lives in the YAML
+
+    def test_region_inferred_and_reported(self, seed_001):
+        assert seed_001.notice["region"] == "安徽省安庆市大观区"
+        assert any("region" in line for line in seed_001.unplaced)
+        assert any("133" in line and "116" in line for line in seed_001.unplaced)
+
+    def test_no_spam(self, seed_001):
+        assert seed_001.spam_removed == []
+
+
+# ---------------------------------------------------------------------------------------------
+# seed 000: the 东湖高新区 report, scraped without title, with spam injected
+
+@needs_seeds
+class TestSeed000:
+    def test_inspection_and_figures(self, seed_000):
+        assert seed_000.notice["inspection"] == {
+            "team": "区党工委第二巡察组",
+            "start": dt.date(2022, 11, 28),
+            "end": dt.date(2022, 12, 30),
+            "feedback": dt.date(2023, 1, 20),
+        }
+        figures = seed_000.notice["figures"]
+        assert (figures["aspects"], figures["problems"]) == (3, 12)
+
+    def test_twelve_problems_in_order(self, seed_000):
+        problems = seed_000.notice["problems"]
+        assert [p["number"] for p in problems] == list(range(1, 13))
+        assert [len(p["measures"]) for p in problems] == [4, 3, 3, 2, 3, 2, 3, 4, 5, 1, 3, 3]
+        assert problems[0]["measures"][0].startswith("以“高质量推进工程建设”")
+        assert problems[9]["measures"][0].startswith("督办建设单位及时对容缺的材料进行补充")
+        assert problems[11]["measures"][0].startswith("转变监管模式")
+
+    def test_titles_only_where_the_text_has_them(self, seed_000):
+        titles = [p.get("title") for p in seed_000.notice["problems"]]
+        assert titles[0] == "着力解决学习贯彻落实工程建设和房地产领域重要指示批示精神力度有待加强的问题"
+        assert titles[2] == "着力解决参建单位精细化建设水平有待提高,统筹领导各建设平台力量不够的问题"
+        assert [i + 1 for i, t in enumerate(titles) if t] == [1, 3]
+        assert any("标题原文缺失" in line for line in seed_000.unplaced)
+
+    def test_aspects_where_headings_were_lost(self, seed_000):
+        aspects = seed_000.notice["aspects"]
+        assert [a["number"] for a in aspects] == [1, 2, 3]
+        assert aspects[0]["title"].startswith("学习贯彻落实党中央")
+        assert "title" not in aspects[1] and "title" not in aspects[2]
+        assert problem(seed_000, 1)["aspect"] == 1
+        assert all("aspect" not in p for p in seed_000.notice["problems"][1:])
+        assert any("所属方面无法确定" in line for line in seed_000.unplaced)
+
+    def test_missing_title_is_a_reported_placeholder(self, seed_000):
+        assert seed_000.notice["title"].startswith(PLACEHOLDER)
+        assert "published" not in seed_000.notice
+        assert any("title" in line and PLACEHOLDER in line for line in seed_000.unplaced)
+
+    def test_overall_completion_left_to_the_editor(self, seed_000):
+        assert {p["status"] for p in seed_000.notice["problems"]} == {"未载明"}
+        assert any("完成了整改目标" in line for line in seed_000.unplaced)
+
+    def test_spam_removed_and_reported(self, seed_000, tmp_path):
+        assert seed_000.spam_removed
+        removed = "".join(f.text for f in seed_000.spam_removed)
+        assert "shadowrocket节点都没有了" in removed and "共享账号" in removed
+        text = written_text(seed_000, tmp_path)
+        for word in SPAM:
+            assert word not in text
+        assert "相结合,确保整改措施精准落地" in seed_000.body_markdown
+        report = format_report(seed_000)
+        assert "垃圾信息" in report and "shadowrocket" in report
+
+    def test_body_keeps_the_narrative(self, seed_000):
+        body = seed_000.body_markdown
+        assert body.startswith("按照市政府和市委巡察办统一部署")
+        assert "完成了整改目标" in body
+        assert "一是" not in body
+
+
+# ---------------------------------------------------------------------------------------------
+# drafts on disk
+
+DRAFT_SOURCES = [
+    pytest.param(SEED_001, id="seed-001", marks=needs_seeds),
+    pytest.param(SEED_000, id="seed-000", marks=needs_seeds),
+    *(pytest.param(path, id=path.name) for path in sorted(FIXTURES.glob("*.*"))),
+]
+
+
+@pytest.mark.parametrize("seed", DRAFT_SOURCES)
+def test_draft_files_validate(seed, tmp_path):
+    result = import_notice(seed)
+    Notice.model_validate(result.notice)
+    yml, md = write_draft(result, tmp_path / "notices" / "2024")
+    lines = yml.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=../../schema/notice.schema.json"
+    assert lines[1].startswith("# 导入草稿")
+    source, problems = load_notice_file(yml, yml.name, tmp_path)
+    assert problems == [] and source is not None
+    assert source.notice.model_dump(exclude_defaults=True)["problems"] == result.notice["problems"]
+    assert source.body == result.body_markdown
+    assert md.read_text(encoding="utf-8") == result.body_markdown
+
+
+@needs_seeds
+def test_default_name_is_the_title_in_pinyin(seed_001, tmp_path):
+    yml, md = write_draft(seed_001, tmp_path)
+    assert yml.name.startswith("zhong-gong-da-guan-qu-wei-guan-yu-cheng-shi-lv-hua")
+    assert md.with_suffix(".yml") == yml
+
+
+@needs_seeds
+def test_refuses_to_overwrite(seed_001, tmp_path):
+    write_draft(seed_001, tmp_path, "daguan")
+    with pytest.raises(ImportFailed, match="已存在"):
+        write_draft(seed_001, tmp_path, "daguan")
+    write_draft(seed_001, tmp_path, "daguan", overwrite=True)
+
+
+@needs_seeds
+def test_report_lists_files_footer_and_unplaced(seed_001, tmp_path):
+    yml, _ = write_draft(seed_001, tmp_path, "daguan")
+    report = format_report(seed_001)
+    assert str(yml) in report
+    assert "皖ICP备17015173号-1" in report and "皖公网安备 34080202000367号" in report
+    assert "需要编辑核对或决定的事项" in report
+    assert "28 个问题" in report
+
+
+# ---------------------------------------------------------------------------------------------
+# notices written for these tests, in other numbering styles
+
+def test_aspects_by_dun_problems_by_paren_measures_numbered():
+    """一、 aspects; （一）关于“……”问题的整改 problems restarting under each aspect; 1. measures."""
+    result = import_notice(FIXTURES / "aspects_paren_problems.txt")
+    notice = result.notice
+    assert notice["kind"] == "整改情况"
+    assert notice["publisher"] == "中共某某县农业农村局党组"
+    assert notice["inspection"]["feedback"] == dt.date(2023, 6, 12)  # year carried over
+    assert notice["figures"]["problems"] == 4
+    assert notice["figures"]["problems_done"] == 3
+    assert notice["figures"]["completion_rate"] == 75
+    assert notice["figures"]["measures"] == 9
+    assert [a["title"] for a in notice["aspects"]] == ["关于落实党中央决策部署方面", "关于全面从严治党方面"]
+    titles = [p["title"] for p in notice["problems"]]
+    assert titles == ["学习贯彻不深入", "乡村振兴项目推进缓慢", "公务接待不规范", "‘三重一大’制度执行不到位"]
+    assert [p["aspect"] for p in notice["problems"]] == [1, 1, 2, 2]
+    assert [len(p["measures"]) for p in notice["problems"]] == [2, 3, 2, 2]
+    second = problem(result, 2)
+    assert (second["status"], second["responsible_unit"], second["due"]) == ("正在整改", "规划发展股", dt.date(2024, 6, 30))
+    assert problem(result, 1)["status"] == "已完成"
+    assert notice["contact"]["phone"] == "0731-12345678"
+    assert notice["contact"]["address"] == "某某县政务服务中心3楼"
+    assert "中共某某县农业农村局党组" in result.body_markdown  # the signature stays in the body
+    assert any("落款日期" in line for line in result.unplaced)
+    assert not any("个问题，草稿中找到" in line for line in result.unplaced)
+    Notice.model_validate(notice)
+
+
+def test_chinese_numerals_and_paren_numbered_problems():
+    """Dates and totals in Chinese numerals; (一) aspects; (1) problems; 一是…; a 三是 paragraph."""
+    result = import_notice(FIXTURES / "cn_numerals_paren_problems.txt")
+    notice = result.notice
+    assert notice["inspection"] == {"team": "区委第二巡察组", "start": dt.date(2023, 7, 11),
+                                    "end": dt.date(2023, 9, 15), "feedback": dt.date(2023, 11, 23)}
+    assert (notice["figures"]["aspects"], notice["figures"]["problems"]) == (3, 6)
+    assert notice["figures"]["meetings"] == 5
+    assert [p["aspect"] for p in notice["problems"]] == [1, 1, 2, 2, 3, 3]
+    assert [len(p["measures"]) for p in notice["problems"]] == [2, 2, 3, 2, 2, 1]
+    assert problem(result, 3)["measures"][2] == "对问题商户立案查处12起。"
+    assert problem(result, 4)["measures"][0] == "组织执法人员培训2次。"  # 一是 left out in the text
+    assert problem(result, 6)["title"] == "公务用车管理不严"
+    assert "### 三、下一步工作打算" in result.body_markdown
+    assert any("二、对照反馈问题" in line for line in result.unplaced)
+    Notice.model_validate(notice)
+
+
+def test_dot_numbered_problems_with_paren_measures_and_no_aspects():
+    """1.关于“……”问题。 problems, (1) measures, no aspects; 问题5个; publisher from the signature."""
+    result = import_notice(FIXTURES / "problems_dot_measures_paren.txt")
+    notice = result.notice
+    assert notice["figures"]["problems"] == 5
+    assert notice["aspects"] == []
+    assert [p["title"] for p in notice["problems"]] == ["理论学习不深入", "财务管理不规范", "村级组织软弱涣散", "作风不实", "信访化解不力"]
+    assert all("aspect" not in p for p in notice["problems"])
+    assert [len(p["measures"]) for p in notice["problems"]] == [2, 1, 2, 2, 1]
+    assert notice["inspection"]["feedback"] == dt.date(2024, 5, 30)
+    assert notice["publisher"] == "某某镇党委"
+    assert any("落款" in line and "publisher" in line for line in result.unplaced)
+    assert any("全部完成整改" in line for line in result.unplaced)
+    assert result.body_markdown.rstrip().endswith("2024年8月1日")
+
+
+def test_problems_numbered_as_sections():
+    """一、……的问题 as problems (no aspects), measures 一是/二是; no feedback date is reported."""
+    result = import_notice(FIXTURES / "problems_as_sections.txt")
+    problems = result.notice["problems"]
+    assert [p["title"] for p in problems] == ["履行职能责任不到位的问题", "干部队伍建设不够有力的问题", "落实全面从严治党责任不到位的问题"]
+    assert [len(p["measures"]) for p in problems] == [2, 3, 1]
+    assert result.notice["contact"] == {"phone": "010-12345678"}
+    assert "feedback" not in result.notice["inspection"]
+    assert any("feedback" in line for line in result.unplaced)
+
+
+def test_saved_web_page_in_gbk():
+    """A GBK page: nav, breadcrumb, 政务公开 table, share/朗读 widgets, spam, footer links."""
+    result = import_notice(FIXTURES / "page_gbk.html")
+    notice = result.notice
+    assert notice["title"] == "中共某某县委关于县委第三轮巡察集中整改进展情况的通报"
+    assert notice["published"] == dt.date(2024, 3, 5)
+    assert notice["source"] == "县委巡察办"
+    assert notice["index_number"] == "11340800MB0000000X/2024-00031"
+    assert notice["publisher"] == "中共某某县委巡察办"  # 发布机构 of the 政务公开 block
+    assert result.page_metadata["成文日期"] == "2024-03-01"
+    assert notice["figures"]["completion_rate"] == 66.67
+    assert (notice["figures"]["aspects"], notice["figures"]["problems"]) == (2, 3)
+    assert [p["title"] for p in notice["problems"]] == ["城建项目推进不力", "安全生产监管存在漏洞", "工程款支付审核不严"]
+    assert [p["status"] for p in notice["problems"]] == ["已完成", "正在整改", "已完成"]
+    assert problem(result, 3)["measures"] == ["修订工程款支付审核流程", "追回多付工程款3.2万元。"]
+    assert result.site_footer["icp"] == "皖ICP备12345678号-2"
+    assert result.site_footer["police_record"] == "皖公网安备 34080202000999号"
+    assert result.site_footer["tech_support"] == "某某网络科技有限公司"
+    assert any("第2个问题尚未完成" in line and "due" in line for line in result.unplaced)
+    assert [f.text for f in result.spam_removed] == ["shadowrocket节点都没有了"]
+    everything = repr(notice) + result.body_markdown
+    for chrome in ("您现在的位置", "分享到", "朗读", "打印", "上一篇", "字体", "document.write", "搜索"):
+        assert chrome not in everything
+    assert "shadowrocket" not in everything
+    assert "赌场" not in everything  # text styled display:none is left out and reported
+    assert any("隐藏" in line and "赌场" in line for line in result.unplaced)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk", "gb18030", "utf-16"])
+def test_encodings(encoding, tmp_path):
+    text = (FIXTURES / "aspects_paren_problems.txt").read_text(encoding="utf-8")
+    path = tmp_path / "notice.txt"
+    path.write_bytes(text.encode(encoding))
+    result = import_notice(path)
+    assert result.notice["title"] == "中共某某县农业农村局党组关于县委第一巡察组巡察反馈意见整改情况的通报"
+    assert len(result.notice["problems"]) == 4
+
+
+# ---------------------------------------------------------------------------------------------
+# hostile input: a clear Chinese message naming the file, never a traceback
+
+def _fails(path: Path, *fragments: str) -> str:
+    with pytest.raises(ImportFailed) as caught:
+        import_notice(path)
+    message = str(caught.value)
+    assert path.name in message or str(path) in message
+    for fragment in fragments:
+        assert fragment in message
+    return message
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    _fails(path, "空")
+
+
+def test_whitespace_only(tmp_path):
+    path = tmp_path / "blank.txt"
+    path.write_bytes(b" \n\r\n\t  \n")
+    _fails(path, "没有文字")
+
+
+def test_binary_file(tmp_path):
+    path = tmp_path / "random.bin"
+    path.write_bytes(bytes(range(256)) * 64)
+    _fails(path, "二进制")
+
+
+@pytest.mark.parametrize("magic, word", [(b"PK\x03\x04", "Word"), (b"%PDF-1.7", "PDF"), (b"\x89PNG\r\n\x1a\n", "图片")])
+def test_common_wrong_files(tmp_path, magic, word):
+    path = tmp_path / "wrong"
+    path.write_bytes(magic + bytes(200))
+    _fails(path, word)
+
+
+def test_fifty_megabytes(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: costs no disk, and the importer must not read it
+    _fails(path, "文件过大")
+
+
+def test_just_over_the_limit(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (20 * 1024 * 1024 + 1))
+    _fails(big, "文件过大")
+
+
+def test_deeply_nested_html(tmp_path):
+    path = tmp_path / "nested.html"
+    depth = 100_000
+    path.write_text("<html><body>" + "<div>" * depth + "<p>正文</p>" + "</div>" * depth + "</body></html>",
+                    encoding="utf-8")
+    _fails(path, "无法导入")
+
+
+def test_deeply_nested_html_with_a_notice_inside(tmp_path):
+    text = (FIXTURES / "cn_numerals_paren_problems.txt").read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines())
+    depth = 20_000
+    path = tmp_path / "nested_notice.html"
+    path.write_text("<html><body>" + "<div><span>" * depth + paragraphs + "</span></div>" * depth + "</body></html>",
+                    encoding="utf-8")
+    result = import_notice(path)
+    assert len(result.notice["problems"]) == 6
+
+
+def test_text_without_chinese(tmp_path):
+    path = tmp_path / "english.txt"
+    path.write_text("Minutes of the meeting\nNothing to see here.\n", encoding="utf-8")
+    _fails(path, "没有中文")
+
+
+def test_undecodable_text(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Café \xff\xfe garçon".encode("latin-1") * 20)
+    _fails(path, "编码")
+
+
+def test_missing_file_and_directory(tmp_path):
+    _fails(tmp_path / "nope.txt", "不存在")
+    with pytest.raises(ImportFailed, match="不是一个文件"):
+        import_notice(tmp_path)
+
+
+def test_chinese_text_that_is_not_a_notice(tmp_path):
+    path = tmp_path / "poem.txt"
+    path.write_text("床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n", encoding="utf-8")
+    _fails(path, "不像一份巡察整改通报")
+
+
+def test_mixed_control_bytes_without_nul(tmp_path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16]) * 500)
+    _fails(path, "二进制")
+
+
+def test_random_bytes_never_traceback(tmp_path):
+    for seed in range(20):
+        path = tmp_path / f"random{seed}.dat"
+        path.write_bytes(os.urandom(2048))
+        with pytest.raises(ImportFailed):
+            import_notice(path)
