@@ -14,7 +14,6 @@ from .collection import Collection, NoticeEntry
 from .content_checks import check_content
 from .diagnostics import Diagnostic
 from .render import cn_date
-from .yamlfile import locate
 
 
 def check_collection(collection: Collection, today: dt.date | None = None) -> list[Diagnostic]:
@@ -32,7 +31,7 @@ def check_notice(entry: NoticeEntry, today: dt.date) -> list[Diagnostic]:
 
 
 def _at(entry: NoticeEntry, loc: tuple, severity: str, message: str) -> Diagnostic:
-    line, column = locate(entry.source.data, loc)
+    line, column = entry.source.locate(loc)
     return Diagnostic(entry.source.path, line, column, severity, message)
 
 

@@ -6,10 +6,10 @@ exact line and column of its span.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from typing import Any, Iterator
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .collection import NoticeEntry
 from .diagnostics import Diagnostic
@@ -20,6 +20,7 @@ from .spam import find_spam
 UNSAFE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "form", "input", "button",
                "textarea", "select", "style", "link", "meta", "base", "svg", "math", "applet"}
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+_MAYBE_HTML = re.compile(r"<[A-Za-z!/?]")  # cheap pre-filter: only text with a tag is parsed
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "background", "poster"}
 
 
@@ -29,16 +30,16 @@ def check_content(entry: NoticeEntry) -> list[Diagnostic]:
     contact = entry.contact
     allowed_numbers = allow + tuple(n for n in ((contact.phone,) if contact and contact.phone else ()))
     found: list[Diagnostic] = []
-    for loc, text, line, column, quoted in _yaml_strings(source.data):
+    for loc, text in _strings(source.data):
         if text.startswith(PLACEHOLDER):
-            found.append(Diagnostic(source.path, line + 1, column + 1, "error",
+            line, column = source.locate(loc)
+            found.append(Diagnostic(source.path, line, column, "error",
                                     f"这是导入时留下的占位文字“{text}”：请按原文填写；原文没有的内容不要自拟"))
             continue
         is_contact = loc[:1] == ("contact",)
-        for finding in _findings(text, allow, allowed_numbers, personal=not is_contact):
-            severity, start, message = finding
-            at_line, at_column = _yaml_position(text, start, line, column, quoted)
-            found.append(Diagnostic(source.path, at_line, at_column, severity, message))
+        for severity, start, message in _findings(text, allow, allowed_numbers, personal=not is_contact):
+            line, column = _yaml_position(source, loc, text, start)
+            found.append(Diagnostic(source.path, line, column, severity, message))
     if source.body_path:
         for severity, start, message in _findings(source.body, allow, allowed_numbers, personal=True):
             at_line, at_column = _text_position(source.body, start)
@@ -86,7 +87,7 @@ class _UnsafeHtmlFinder(HTMLParser):
 
 def unsafe_html(text: str) -> list[tuple[int, str]]:
     """(offset, message) for each piece of raw HTML that could run script or load content."""
-    if "<" not in text:
+    if not _MAYBE_HTML.search(text) and "](" not in text:
         return []
     finder = _UnsafeHtmlFinder(text)
     finder.feed(text)
@@ -99,33 +100,33 @@ def unsafe_html(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _yaml_strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, int, int, bool]]:
-    """(loc, text, line, column, quoted) for every string value, with 0-based positions."""
-    if isinstance(data, CommentedMap):
-        for key, value in data.items():
-            if isinstance(value, str):
-                line, column = data.lc.value(key)
-                yield loc + (key,), value, line, column, _is_quoted(value)
-            else:
-                yield from _yaml_strings(value, loc + (key,))
-    elif isinstance(data, CommentedSeq):
-        for index, value in enumerate(data):
-            if isinstance(value, str):
-                line, column = data.lc.item(index)
-                yield loc + (index,), value, line, column, _is_quoted(value)
-            else:
-                yield from _yaml_strings(value, loc + (index,))
+def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(loc, text) for every string value in plain YAML data."""
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        if isinstance(value, str):
+            yield loc + (key,), value
+        else:
+            yield from _strings(value, loc + (key,))
 
 
-def _is_quoted(value: str) -> bool:
-    return type(value).__name__ in {"DoubleQuotedScalarString", "SingleQuotedScalarString"}
-
-
-def _yaml_position(text: str, offset: int, line: int, column: int, quoted: bool) -> tuple[int, int]:
-    """1-based position of ``text[offset]`` for a scalar starting at (line, column), 0-based."""
+def _yaml_position(source, loc: tuple, text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``text[offset]``, the string value at ``loc`` in the file."""
+    line, column = source.locate(loc)
     if "\n" in text[:offset]:  # a block scalar: count lines inside it (indentation unknown: column 1)
         return line + 1 + text[:offset].count("\n"), offset - text.rfind("\n", 0, offset)
-    return line + 1, column + 1 + offset + (1 if quoted else 0)
+    quoted = _is_quoted(_value_at(source.located, loc))
+    return line, column + offset + (1 if quoted else 0)
+
+
+def _value_at(data: Any, loc: tuple) -> Any:
+    for part in loc:
+        data = data[part]
+    return data
+
+
+def _is_quoted(value: Any) -> bool:
+    return type(value).__name__ in {"DoubleQuotedScalarString", "SingleQuotedScalarString"}
 
 
 def _text_position(text: str, offset: int) -> tuple[int, int]:

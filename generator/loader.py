@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
 from .model import Notice
-from .yamlfile import decode_text, locate, parse_yaml
+from .yamlfile import decode_text, locate, located, parse_yaml
 
 NOTICE_SUFFIX = ".yml"
 BODY_SUFFIX = ".md"
@@ -26,7 +27,16 @@ class NoticeSource:
     notice: Notice
     body: str
     body_path: str | None
-    data: Any  # ruamel's line-numbered data, for locating later checks
+    data: Any  # the file's plain data, as validated
+    text: str  # the file's text
+
+    @cached_property
+    def located(self) -> Any:
+        """The data with line numbers: parsed only when a message needs a place."""
+        return located(self.text)
+
+    def locate(self, loc: tuple, *, key: bool = False) -> tuple[int, int]:
+        return locate(self.located, loc, key=key)
 
 
 @dataclass
@@ -87,7 +97,7 @@ def load_notice_file(path: Path, shown: str, root: Path) -> tuple[NoticeSource |
     try:
         notice = Notice.model_validate(parsed.data)
     except ValidationError as exc:
-        return None, validation_diagnostics(exc, parsed.data, shown, Notice)
+        return None, validation_diagnostics(exc, located(parsed.text), shown, Notice)
     body_file = path.with_suffix(BODY_SUFFIX)
     body, body_shown, problems = "", None, []
     if body_file.exists():
@@ -96,7 +106,7 @@ def load_notice_file(path: Path, shown: str, root: Path) -> tuple[NoticeSource |
         body = text or ""
     if problems:
         return None, problems
-    return NoticeSource(shown, notice, body, body_shown, parsed.data), []
+    return NoticeSource(shown, notice, body, body_shown, parsed.data, parsed.text), []
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from ruamel.yaml.error import YAMLError
 
 from .collection import Collection
 from .diagnostics import Diagnostic
-from .yamlfile import locate
 
 
 def check_revision_notes(collection: Collection, root: Path, notices_dir: str, base: str) -> list[Diagnostic]:
@@ -31,7 +30,7 @@ def check_revision_notes(collection: Collection, root: Path, notices_dir: str, b
         old_count = len(old.get("revisions") or []) if isinstance(old, dict) else 0
         if len(entry.notice.revisions) <= old_count:
             loc = ("revisions",) if "revisions" in source.data else ()
-            line, column = locate(source.data, loc) if loc else (1, 1)
+            line, column = source.locate(loc) if loc else (1, 1)
             found.append(Diagnostic(
                 source.path, line, column, "error",
                 f"这份通报已经发布（{base} 上已有），修改后必须在 revisions 中增加一条更正记录，"

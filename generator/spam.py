@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
@@ -56,12 +56,23 @@ def normalize(text: str) -> str:
     Full-width letters, digits and punctuation become ASCII; a character whose NFKC form is
     longer than one character is kept as it is.
     """
-    return "".join(_one_char(unicodedata.normalize("NFKC", c), c) for c in text)
+    return text if text.isascii() else "".join(map(_normalized_char, text))
 
 
 def fold(text: str) -> str:
     """``normalize`` and lower case, with the same offsets as ``text``."""
-    return "".join(_one_char(c.lower(), c) for c in normalize(text))
+    return "".join(map(_folded_char, text))
+
+
+@lru_cache(maxsize=65536)  # per character: a notice has a few thousand distinct ones
+def _normalized_char(char: str) -> str:
+    return _one_char(unicodedata.normalize("NFKC", char), char)
+
+
+@lru_cache(maxsize=65536)
+def _folded_char(char: str) -> str:
+    normal = _normalized_char(char)
+    return _one_char(normal.lower(), normal)
 
 
 def _one_char(new: str, old: str) -> str:
@@ -276,6 +287,8 @@ def _inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 def _drop_allowed(hits: list[Hit], low: str, allowed: tuple[str, ...]) -> list[Hit]:
     """Hits not lying wholly inside an occurrence of an allowed string."""
+    if not hits:
+        return hits
     spans = [m.span() for a in allowed for m in re.finditer(re.escape(a), low)]
     return [hit for hit in hits if not _inside(hit[0], hit[1], spans)]
 
