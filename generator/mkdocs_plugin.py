@@ -21,6 +21,7 @@ from ruamel.yaml.error import YAMLError
 
 from .diagnostics import report
 from .render import sanitize_html
+from .search import IndexPage, SearchIndexError, index_notices
 from .site import SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.plugins.notices")
@@ -81,6 +82,19 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if page.file.src_uri in self.generated or SNIPPET.search(page.file.content_string):
             return sanitize_html(html)
         return html
+
+    def on_post_build(self, config) -> None:
+        # The search index (Pagefind) is part of the build: no second command.
+        site_dir = Path(config.site_dir)
+        pages = []
+        for entry in self.build.collection.entries:
+            built = File(entry.src_path, config.docs_dir, config.site_dir, config.use_directory_urls)
+            pages.append(IndexPage(Path(built.abs_dest_path), entry))
+        try:
+            count = index_notices(site_dir, pages, language=config.theme["language"] or "zh")
+        except (SearchIndexError, OSError, RuntimeError) as error:
+            raise PluginError(f"检索索引没有生成：{error}") from error
+        log.info(f"检索索引：{count} 篇通报")
 
     def on_serve(self, server, config, builder):
         server.watch(str(self._notices_dir(config)))

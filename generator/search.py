@@ -1,0 +1,187 @@
+"""Site search with Pagefind: a chunked static index, so a visitor downloads only what a query needs.
+
+No engine imports here. The adapter hands :func:`index_notices` the built notice pages; each page's
+``data-pagefind-body`` region (marked by the theme) is indexed together with a hidden block made here
+from the model: the facets (年份, 地区, 领域, 类别, 状态) and the title's pinyin, full and initials, so
+``lvhua`` or ``xczg`` finds a title. That block goes to the index only; the published page is unchanged.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from pypinyin import Style, lazy_pinyin
+
+from .collection import NoticeEntry
+
+log = logging.getLogger(__name__)
+
+BODY_MARKER = "<div data-pagefind-body>"
+BUNDLE_DIR = "pagefind"
+# Parts of a notice page that are not the notice's own words: the permalink signs, the boilerplate
+# contact block and completion note, and the progress table (it repeats the problem titles; a match
+# should point to the problem's own section, which has the measures).
+EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".notice-contact", ".summary-note",
+                     ".progress-table-wrap"]
+PINYIN_SPAN = 6  # syllables per pinyin word: enough for a typed word or two, short enough to stay small
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+def pinyin_words(title: str) -> list[str]:
+    """Words that make a title findable by pinyin: from every character, the full pinyin of the next
+    few characters run together and their initials (``城市绿化`` → ``chengshilvhua``, ``lvhua``, ``cslh``,
+    ``lh`` …). Pagefind matches a typed word as a prefix, so any run of the title matches."""
+    syllables = [s for s in lazy_pinyin(title, style=Style.NORMAL, errors="ignore") if s.isascii() and s.isalpha()]
+    syllables = [s.lower() for s in syllables]
+    words: list[str] = []
+    for start in range(len(syllables)):
+        run = syllables[start:start + PINYIN_SPAN]
+        if len(run) < 2 and start:
+            continue
+        words.append("".join(run))
+        words.append("".join(s[0] for s in syllables[start:start + PINYIN_SPAN + 4]))
+    return list(dict.fromkeys(words))
+
+
+def facets(entry: NoticeEntry) -> dict[str, list[str]]:
+    notice = entry.notice
+    statuses = sorted({str(p.status) for p in entry.problems})
+    return {
+        "年份": [str(notice.published.year) if notice.published else "未载明"],
+        "地区": [notice.region],
+        "领域": [notice.domain or "未载明"],
+        "类别": [str(notice.kind)],
+        "状态": statuses or ["无问题清单"],
+    }
+
+
+def index_block(entry: NoticeEntry) -> str:
+    """The hidden HTML added to a notice page for the index: facets and title meta are not content
+    (``data-pagefind-ignore`` keeps them out of results' text); the pinyin words are content."""
+    notice = entry.notice
+    date = f"{notice.published.year}年{notice.published.month}月{notice.published.day}日" if notice.published else "发布日期未载明"
+    parts = [f'<span data-pagefind-meta="title">{escape(notice.title)}</span>',
+             f'<span data-pagefind-meta="summary">{escape(f"{notice.publisher} · {date} · {notice.region}")}</span>']
+    for name, values in facets(entry).items():
+        parts += [f'<span data-pagefind-filter="{name}">{escape(value)}</span>' for value in values]
+    if entry.notice.published:
+        parts.append(f'<span data-pagefind-sort="date">{entry.notice.published.isoformat()}</span>')
+    pinyin = " ".join(pinyin_words(entry.notice.title))
+    return (f'<div hidden data-pagefind-ignore>{"".join(parts)}</div>'
+            f'<p hidden class="search-pinyin" data-pagefind-weight="0.5">{pinyin}</p>')
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    html_path: Path  # the built page, inside the site folder
+    entry: NoticeEntry
+
+
+def page_for_index(page: IndexPage) -> str:
+    html = page.html_path.read_text(encoding="utf-8")
+    if BODY_MARKER not in html:
+        raise SearchIndexError(f"{page.html_path}: 页面缺少检索区域标记 {BODY_MARKER}（theme_overrides/main.html）")
+    return html.replace(BODY_MARKER, BODY_MARKER + index_block(page.entry), 1)
+
+
+def index_notices(site_dir: Path, pages: list[IndexPage], language: str = "zh") -> int:
+    """Write the Pagefind bundle to ``site_dir/pagefind``; returns the number of pages indexed.
+
+    The notice pages, each with its index block, are copied to a scratch folder in the same layout
+    (so URLs are the same) and Pagefind's command-line indexer runs over it, on all cores; the site's
+    own pages are not changed."""
+    bundle = site_dir / BUNDLE_DIR
+    if bundle.exists():  # no fragments of an earlier build left behind
+        shutil.rmtree(bundle)
+    with tempfile.TemporaryDirectory(prefix="notices-pagefind-") as scratch:
+        source = Path(scratch) / "site"
+        for page in pages:
+            target = source / page.html_path.relative_to(site_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page_for_index(page), encoding="utf-8")
+        config = {"site": str(source), "output_path": str(bundle.resolve()), "force_language": language,
+                  "exclude_selectors": EXCLUDE_SELECTORS}
+        (Path(scratch) / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "pagefind", "--silent"], cwd=scratch,
+                                capture_output=True, text=True)
+        if result.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
+            raise SearchIndexError(f"Pagefind 退出码 {result.returncode}：{(result.stderr or result.stdout).strip()[-2000:]}")
+    canonicalise_filters(bundle)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+# Pagefind writes the filter indexes from a hash map, so the order of a filter's values (and of the
+# filters in the language's meta file) changes from one run to the next (Pagefind issue #638), and
+# with it the files' hashed names. Sorting them makes two builds of the same notices byte-identical.
+# The files are "pagefind_dcd" + CBOR, gzipped; a file's name is its language and the SHA-1 of its CBOR.
+_SIGNATURE = b"pagefind_dcd"
+
+
+def _read_cbor(path: Path):
+    import cbor2
+
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_SIGNATURE):
+        raise ValueError(f"{path.name}: not a Pagefind data file")
+    return cbor2.loads(data[len(_SIGNATURE):])
+
+
+def _write_cbor(folder: Path, prefix: str, digits: int, suffix: str, value) -> str:
+    import cbor2
+
+    body = cbor2.dumps(value)
+    name = f"{prefix}_{hashlib.sha1(body).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(_SIGNATURE + body, mtime=0))
+    return name
+
+
+def canonicalise_filters(bundle: Path) -> bool:
+    """Sort filter values and filters in a written bundle; False (and the bundle untouched) if its
+    layout is not the one this code knows."""
+    entry_path = bundle / "pagefind-entry.json"
+    try:
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        plans = []
+        for language in entry["languages"].values():
+            meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
+            meta = _read_cbor(meta_path)
+            filters = meta[3]
+            if not all(isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f) for f in filters):
+                raise ValueError(f"{meta_path.name}: unexpected filter list")
+            contents = []
+            for name, hashed in filters:
+                filter_name, values = _read_cbor(bundle / "filter" / f"{hashed}.pf_filter")
+                if filter_name != name:
+                    raise ValueError(f"{hashed}.pf_filter: filter {filter_name}, expected {name}")
+                contents.append((name, hashed, sorted(([value, sorted(ids)] for value, ids in values),
+                                                      key=lambda v: v[0])))
+            plans.append((language, meta_path, meta, contents))
+    except (OSError, ValueError, KeyError, IndexError, TypeError, ImportError) as error:
+        log.warning("检索索引的筛选文件未能排序（两次构建的输出可能不同）：%s", error)
+        return False
+    for language, meta_path, meta, contents in plans:
+        prefix = language["hash"].split("_")[0]
+        filters = []
+        for name, hashed, values in contents:
+            (bundle / "filter" / f"{hashed}.pf_filter").unlink()
+            filters.append([name, _write_cbor(bundle / "filter", prefix, 7, ".pf_filter", [name, values])])
+        meta[3] = sorted(filters)
+        if all(isinstance(s, list) and s and isinstance(s[0], str) for s in meta[4]):
+            meta[4] = sorted(meta[4], key=lambda s: s[0])
+        meta_path.unlink()
+        language["hash"] = _write_cbor(bundle, "pagefind." + prefix, 10, ".pf_meta", meta).removeprefix("pagefind.")
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return True

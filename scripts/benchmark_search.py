@@ -1,0 +1,229 @@
+"""Search benchmark: what a visitor downloads and waits for, from opening the search to the first results.
+
+Run (from the repository root, after `bash scripts/setup`):
+
+    .venv/bin/python scripts/benchmark_search.py                    # N = 10000 generated notices
+    .venv/bin/python scripts/benchmark_search.py --sizes 1000 10000
+    .venv/bin/python scripts/benchmark_search.py --site /tmp/site   # measure an already built site
+
+For each N it generates N notices with scripts/benchmark.py's generator (the shapes of the two samples,
+each with its own title, region, domain and date), builds the site with `mkdocs build --strict` (which
+writes the Pagefind index), serves it on 127.0.0.1 with gzip for text files, as a production web server
+would (Pagefind's own index files are already compressed and are sent as they are), and drives headless
+Chromium (/usr/bin/chromium) through Playwright. For every query, in a fresh browser context (empty
+cache, like a first-time visitor on a phone): open a notice page, click the search button in the header,
+type the query, wait until the first results page is rendered. It reports:
+
+- `KB to results`: bytes over the network (bodies as transferred, plus headers) from the click on the
+  search button to the first results page (5 results): pagefind.js and its worker, the WebAssembly, the
+  index meta (one entry per page), the index chunks and the result fragments the query needed. Nothing
+  is downloaded for search before the click, and the facet lists only when 筛选 is opened (the tests
+  check both).
+- `open ms`: click to a visible search box; `results ms`: typing the query (after a 150 ms pause) to the
+  first results rendered, on that cold start; `again ms`: the same for a second query in the same tab
+  (UI and WebAssembly cached, other index chunks possibly new).
+- `requests`: search requests to the first results; `first result`: the first result's title.
+
+Targets of issue 4: at 10,000 notices, ≤ 300 KB and ≤ 500 ms from opening the search to the first
+results page. `total ms` = open ms + results ms is that figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import socket
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+sys.path.insert(0, str(REPO))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+QUERIES = ["城市绿化", "农民工工资", "补栽苗木", "竣工验收", "大观区", "lvhua", "xczg"]
+SECOND_QUERY = "工程款"
+GZIP_TYPES = {".html", ".js", ".css", ".json", ".svg", ".xml", ".txt"}
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, text ones gzipped when the browser accepts it (as nginx with gzip on would)."""
+
+    cache: dict[str, bytes] = {}
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not url_path.endswith("/"):
+                return super().send_head()  # the base class redirects /dir to /dir/
+            path = path / "index.html"
+        if path.suffix in GZIP_TYPES and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
+            key = str(path)
+            if key not in self.cache:
+                self.cache[key] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+            body = self.cache[key]
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return _Bytes(body)
+        return super().send_head()
+
+
+class _Bytes:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        pass  # a browser closing a connection early is not news
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(GzipHandler, directory=str(site))
+    server = QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def build(n: int, work: Path) -> Path:
+    import benchmark  # the notice generator of scripts/benchmark.py
+
+    project = work / f"n{n}"
+    configs = benchmark.make_project(project, n, benchmark.load_samples())
+    site = work / f"site{n}"
+    started = time.perf_counter()
+    metrics = benchmark.run_build(configs["full"], site, timeout=None)
+    print(f"N={n}: built in {time.perf_counter() - started:.1f} s (CPU {metrics['cpu']:.1f} s, "
+          f"peak RSS {metrics['maxrss_kib'] / 1024:.0f} MiB)", file=sys.stderr)
+    return site
+
+
+def bundle_facts(site: Path) -> str:
+    bundle = site / "pagefind"
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files)
+    chunks = len(list((bundle / "index").glob("*.pf_index")))
+    fragments = len(list((bundle / "fragment").glob("*.pf_fragment")))
+    return (f"pagefind/: {size / 1024 / 1024:.1f} MiB in {len(files)} files "
+            f"({chunks} index chunks, {fragments} fragments); a visitor downloads only what a query needs")
+
+
+def wait_results(page, query: str) -> None:
+    page.wait_for_function(
+        """query => {
+             const message = document.querySelector('#pf-search .pf-search__message');
+             return message && message.textContent.includes(query) && !message.textContent.includes('正在搜索')
+               && document.querySelector('#pf-search .pf-result__title');
+           }""", arg=query, timeout=30_000, polling="raf")
+
+
+def measure_query(browser, base: str, notice_path: str, query: str) -> dict:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(base + notice_path)
+    page.wait_for_load_state("networkidle")
+    transferred: list[int] = []
+    counting = {"on": True}
+
+    def finished(request):
+        if counting["on"]:
+            sizes = request.sizes()
+            transferred.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+
+    page.on("requestfinished", finished)
+    start = time.perf_counter()
+    page.click("#pf-search-toggle")
+    page.wait_for_selector("#pf-search-input", state="visible", timeout=30_000)
+    opened = time.perf_counter()
+    page.fill("#pf-search-input", query)
+    wait_results(page, query)
+    done = time.perf_counter()
+    page.wait_for_timeout(100)  # requests that finished with the render are counted
+    counting["on"] = False
+    first = page.locator("#pf-search li.pf-result .pf-result__title a").first.inner_text()
+    again_start = time.perf_counter()
+    page.fill("#pf-search-input", SECOND_QUERY)
+    wait_results(page, SECOND_QUERY)
+    again = time.perf_counter() - again_start
+    context.close()
+    return {"query": query, "kb": sum(transferred) / 1024, "requests": len(transferred),
+            "open_ms": (opened - start) * 1000, "results_ms": (done - opened) * 1000,
+            "again_ms": again * 1000, "first": first.strip()}
+
+
+def measure_site(site: Path, label: str) -> list[str]:
+    from playwright.sync_api import sync_playwright
+
+    notice = next(iter(sorted(site.glob("notices/*/index.html"))))
+    notice_path = notice.parent.relative_to(site).as_posix() + "/"
+    server, base = serve(site)
+    rows = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            measure_query(browser, base, notice_path, QUERIES[0])  # untimed: warms the disk cache
+            for query in QUERIES:
+                r = measure_query(browser, base, notice_path, query)
+                rows.append(f"| {label} | {r['query']} | {r['kb']:.0f} | {r['requests']} | {r['open_ms']:.0f} | "
+                            f"{r['results_ms']:.0f} | {r['open_ms'] + r['results_ms']:.0f} | {r['again_ms']:.0f} | "
+                            f"{r['first'][:40]} |")
+            browser.close()
+    finally:
+        server.shutdown()
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000], metavar="N")
+    parser.add_argument("--site", type=Path, help="measure this built site instead of generating one")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="generate and build in DIR and keep it")
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"{CHROMIUM} is missing: apt-get install chromium", file=sys.stderr)
+        return 2
+    header = ["| site | query | KB to results | requests | open ms | results ms | total ms | again ms | first result |",
+              "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    facts, rows = [], []
+    if args.site:
+        facts.append(f"{args.site}: " + bundle_facts(args.site))
+        rows += measure_site(args.site, args.site.name)
+    else:
+        with tempfile.TemporaryDirectory(prefix="bench-search-") as scratch:
+            work = args.keep or Path(scratch)
+            work.mkdir(parents=True, exist_ok=True)
+            for n in args.sizes:
+                site = build(n, work)
+                facts.append(f"N={n}: " + bundle_facts(site))
+                rows += measure_site(site, f"N={n}")
+    print(f"Chromium {CHROMIUM}, headless; {os.cpu_count()} CPUs; served with gzip from 127.0.0.1; "
+          f"each query in a fresh context (cold cache).")
+    print("\n".join(facts))
+    print()
+    print("\n".join(header + rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

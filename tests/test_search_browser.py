@@ -1,0 +1,235 @@
+"""Site search in a real browser: the sample site built with ``mkdocs build``, served over HTTP, driven
+in Debian's Chromium (headless) through Playwright. A visitor opens the search in the header, types,
+filters, clicks a result and lands on the matching section with the matched words highlighted.
+
+These tests never skip: without Chromium (``apt-get install chromium``; ``scripts/setup`` installs it)
+or Playwright they fail and say what is missing.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+DAGUAN_TITLE = "中共大观区委关于城市绿化工程领域专项巡察整改进展情况的通报"
+DONGHU_TITLE = "东湖高新区建设局关于工程建设和房地产领域专项巡察整改进展情况的公布"
+PHONE = {"width": 390, "height": 844}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site_url(sample_site):
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(sample_site)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url, timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(f"the test HTTP server on port {port} exited")
+                time.sleep(0.05)
+        else:
+            pytest.fail(f"the test HTTP server did not answer at {url}")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium (apt-get install chromium; scripts/setup does it)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("the Python package playwright is missing: pip install -e '.[test]'")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+
+
+def open_search(page, site_url: str, path: str = ""):
+    page.goto(site_url + path)
+    page.click("#pf-search-toggle")
+    page.wait_for_selector("#pf-search-input", state="visible")
+
+
+def search(page, query: str) -> list[str]:
+    page.fill("#pf-search-input", query)
+    return wait_for_results(page, query)
+
+
+def wait_for_results(page, query: str) -> list[str]:
+    page.wait_for_function(
+        """query => {
+             const message = document.querySelector('#pf-search .pf-search__message');
+             return message && message.textContent.includes(query) && !message.textContent.includes('正在搜索');
+           }""",
+        arg=query,
+    )
+    page.wait_for_timeout(200)  # results render just after the message
+    # Each result's own title (its sections, nested under it, have titles of their own).
+    return [t.strip() for t in page.locator("#pf-search li.pf-result .pf-result__title a").all_inner_texts()]
+
+
+def test_nothing_is_downloaded_until_a_visitor_opens_the_search(page, site_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "/pagefind/" in url]
+    assert page.locator("#pf-search-panel").is_hidden()
+    page.click("#pf-search-toggle")
+    page.wait_for_selector("#pf-search-input", state="visible")
+    for _ in range(200):  # opening the search starts loading Pagefind (its worker fetches the index meta)
+        if any(".pf_meta" in url for url in requests):
+            break
+        page.wait_for_timeout(50)
+    assert any(".pf_meta" in url for url in requests)
+    assert [url for url in requests if url.endswith("/pagefind/pagefind.js")]
+    # The facet lists are downloaded only when the visitor opens 筛选.
+    assert not [url for url in requests if url.endswith(".pf_filter")]
+
+
+def test_search_ui_speaks_chinese(page, site_url):
+    open_search(page, site_url)
+    assert "搜索通报" in page.get_attribute("#pf-search-input", "placeholder")
+    search(page, "城市绿化")
+    message = page.inner_text("#pf-search .pf-search__message")
+    assert message.startswith("找到") and "城市绿化" in message
+
+
+@pytest.mark.parametrize(("query", "first", "section"), [
+    ("城市绿化", DAGUAN_TITLE, None),
+    ("农民工工资", DONGHU_TITLE, "11."),
+    ("苗木补栽", DAGUAN_TITLE, "13. 严格管控工程过程"),
+    ("补栽苗木", DAGUAN_TITLE, "13. 严格管控工程过程"),
+    ("竣工验收", DAGUAN_TITLE, "18. 规范工程竣工验收流程"),
+])
+def test_segmented_chinese_query_puts_the_right_notice_first(page, site_url, query, first, section):
+    open_search(page, site_url)
+    titles = search(page, query)
+    assert titles and titles[0] == first, titles
+    result = page.locator("#pf-search li.pf-result").first
+    # The matched words are marked in the excerpts.
+    assert result.locator("mark").count() > 0
+    if section:
+        # The result names the problem that matched and links to its section.
+        nested = result.locator("a.pf-result__section")
+        sections = [t.strip() for t in nested.all_inner_texts()]
+        assert any(s.startswith(section) for s in sections), sections
+        hrefs = nested.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert any("#problem-" in href for href in hrefs), hrefs
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("lvhua", [DAGUAN_TITLE]),
+    ("chengshilvhua", [DAGUAN_TITLE]),
+    ("donghu", [DONGHU_TITLE]),
+    ("cslh", [DAGUAN_TITLE]),
+    ("xczg", sorted([DAGUAN_TITLE, DONGHU_TITLE])),
+])
+def test_pinyin_and_initials_of_a_title_find_the_notice(page, site_url, query, expected):
+    open_search(page, site_url)
+    titles = search(page, query)
+    assert sorted(titles) == expected
+    # A pinyin match shows who published the notice, not a run of pinyin.
+    excerpt = page.locator("#pf-search li.pf-result .pf-result__excerpt").first.inner_text()
+    assert "·" in excerpt and query not in excerpt
+
+
+def test_facets_narrow_a_text_search_and_combine(page, site_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_search(page, site_url)
+    assert sorted(search(page, "工程")) == sorted([DAGUAN_TITLE, DONGHU_TITLE])
+    assert not [url for url in requests if url.endswith(".pf_filter")]
+    page.click("#pf-search .pf-search__filters-toggle")
+    page.wait_for_selector("#pf-search-filters fieldset")
+    names = [t.strip() for t in page.locator("#pf-search-filters legend").all_inner_texts()]
+    assert names == ["年份", "地区", "领域", "类别", "状态"]
+
+    def box(name: str, value: str):
+        return page.locator(f"#pf-search-filters input[name='{name}'][value='{value}']")
+
+    def results_after(change) -> list[str]:
+        page.evaluate("() => { document.querySelector('#pf-search .pf-search__message').textContent = ''; }")
+        change()
+        return wait_for_results(page, "工程")
+
+    assert results_after(box("地区", "湖北省武汉市东湖新技术开发区").check) == [DONGHU_TITLE]
+    # 东湖's notice gives no date: with 2024 as well, nothing is left.
+    assert results_after(box("年份", "2024").check) == []
+    assert "没有找到" in page.inner_text("#pf-search .pf-search__message")
+    assert results_after(box("地区", "湖北省武汉市东湖新技术开发区").uncheck) == [DAGUAN_TITLE]
+    assert sorted(results_after(box("年份", "2024").uncheck)) == sorted([DAGUAN_TITLE, DONGHU_TITLE])
+    # Only 东湖's notice states a finished problem; 类别 combines with it.
+    assert results_after(box("状态", "已完成").check) == [DONGHU_TITLE]
+    assert results_after(box("类别", "整改进展").check) == [DONGHU_TITLE]
+
+
+def test_clicking_a_result_opens_the_section_with_the_words_highlighted(page, site_url):
+    open_search(page, site_url)
+    search(page, "补栽苗木")
+    link = page.locator("#pf-search a.pf-result__section", has_text="严格管控工程过程").first
+    link.click()
+    page.wait_for_load_state("load")
+    url = urlsplit(page.url)
+    assert url.path.startswith("/notices/zhong-gong-da-guan-qu-wei") and url.fragment == "problem-13"
+    # The query's words, as Pagefind segmented them (补 栽 苗木), travel in ?highlight=.
+    assert "".join(parse_qs(url.query)["highlight"]) == "补栽苗木"
+    page.wait_for_selector("mark.pagefind-highlight")
+    marked = set(page.locator("mark.pagefind-highlight").all_inner_texts())
+    assert "苗木" in marked, marked
+    # The highlight is inside the notice's own text, in the section the result named.
+    in_section = page.evaluate("""() => {
+        let node = document.getElementById('problem-13').nextElementSibling, marks = 0;
+        while (node && !/^H[1-4]$/.test(node.tagName)) {
+            marks += node.querySelectorAll('mark.pagefind-highlight').length;
+            node = node.nextElementSibling;
+        }
+        return marks;
+    }""")
+    assert in_section > 0
+    assert page.locator("h1").inner_text().startswith(DAGUAN_TITLE)
+
+
+def test_pages_only_index_notices(sample_site):
+    assert (sample_site / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (sample_site / "search" / "search_index.json").exists()  # Material's search is off
+    notice_pages = list(sample_site.glob("notices/*/index.html"))
+    assert notice_pages and all("data-pagefind-body" in p.read_text(encoding="utf-8") for p in notice_pages)
+    assert "<div data-pagefind-body>" not in (sample_site / "index.html").read_text(encoding="utf-8")
+    # The facets and the title's pinyin go to the index only; the published pages do not carry them.
+    assert not any("search-pinyin" in p.read_text(encoding="utf-8") for p in notice_pages)
