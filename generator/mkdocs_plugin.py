@@ -87,7 +87,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         # The search index (Pagefind) is part of the build: no second command.
         site_dir = Path(config.site_dir)
         pages = []
-        for entry in self.build.collection.entries:
+        for entry in self.build.collection.listed:  # a withdrawn notice is not found by search
             built = File(entry.src_path, config.docs_dir, config.site_dir, config.use_directory_urls)
             pages.append(IndexPage(Path(built.abs_dest_path), entry))
         try:

@@ -35,6 +35,9 @@ def test_a_withdrawn_notice_keeps_its_url_but_leaves_lists_and_totals(project, t
     home = soup(site / "index.html")
     assert [a.get_text() for a in home.select("ul.notice-list a")] == ["某区委关于某专项巡察整改情况的通报"]
     assert "通报 1 篇" in " ".join(home.select_one("dl.site-totals").get_text(" ", strip=True).split())
+    import json
+    index = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert index["languages"]["zh"]["page_count"] == 1  # not findable by search either
 
 
 def free_port() -> int:
