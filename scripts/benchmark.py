@@ -1,0 +1,567 @@
+"""Build-time benchmark of the notice site: how does `mkdocs build` grow with the number of notices?
+
+Run (from the repository root, after `bash scripts/setup`):
+
+    .venv/bin/python scripts/benchmark.py                         # N = 100, 1000, 10000; both variants
+    .venv/bin/python scripts/benchmark.py --sizes 100 1000        # other sizes
+    .venv/bin/python scripts/benchmark.py --no-search             # only the build without a search index
+    .venv/bin/python scripts/benchmark.py --keep /tmp/bench       # keep the generated projects and sites
+
+What it does, for each N:
+
+1. Generates N notices into a temporary project (a copy of mkdocs.yml, content/ and theme_overrides/ plus
+   notices/<year>/<name>.yml + .md). The notices alternate between the shapes of the two samples
+   (notices/2024/*: 28 problems, 133 measures, long narrative; notices/2023/*: 12 problems, short
+   narrative) with the same problems, measures and narrative text, but each has its own title (with a
+   sequence number in Chinese, e.g. 第三百二十一轮, so titles and pinyin slugs are unique), publisher,
+   region (36), domain (30), publication date (2019-2025) and inspection dates. Generation is not timed.
+2. Builds the site with `python -m mkdocs build --strict` in a fresh child process, in two variants:
+   "full" is the site exactly as configured (with its search index); "no search" builds it without any
+   search index, to separate the engine's own cost (MkDocs, Material, the notices plugin) from the
+   index's cost. For "no search", a copy of mkdocs.yml keeps Material's `- search` out of plugins (if it
+   is there), and the build runs through a small shim that replaces the notices plugin's Pagefind step
+   (`generator.mkdocs_plugin.index_notices`, if it exists) with a no-op; the project's files are not
+   changed. Each build runs under its own `python -c` measuring wrapper, so the peak memory (ru_maxrss of
+   RUSAGE_CHILDREN: the largest single process of the build, i.e. MkDocs or the Pagefind binary it
+   starts) and CPU time (all its processes) are those of that one build. Before the first timed build,
+   one untimed build of the smallest project warms the disk cache.
+   Other people may edit the tree while a long run goes on, so at the start the script copies the
+   `generator` package (the notices plugin), mkdocs.yml, content/ and theme_overrides/ into its scratch
+   directory, builds every project from that copy and puts the package copy first on PYTHONPATH: all
+   rows of one run measure the same code, the code as it was at the start.
+3. Prints machine facts and a Markdown table.
+
+Reading the table:
+
+- `build s`: wall time of the build (process start to exit, so it includes ~1-2 s of fixed start-up).
+- `× time`: build time relative to the smallest N of the same variant. Linear growth means this
+  approaches N/N_min (10× for 10× the notices) once the fixed start-up cost is small against the rest.
+- `ms/notice` and `× ms/notice`: build time divided by N, and relative to the smallest N. Roughly
+  constant (× ≈ 1 or falling, as start-up is spread over more notices) means linear; a value that keeps
+  rising with N means worse than linear.
+- `marginal ms/notice`: (time(N) - time(previous N)) / (N - previous N), the cost of one more notice
+  without the fixed start-up; this is the clearest linearity test: constant across rows = linear.
+- `CPU s`: user + system time of the build and its child processes.
+- `site MiB`, `search_index.json MiB`, `pagefind/ MiB`, `HTML files`: the output in total, Material's
+  search index alone (— if none), the Pagefind bundle alone (— if none), and the number of pages.
+- The second table (when both variants ran) shows what the search index adds: its share of the build
+  time and its size. The "no search" rows are the cost of MkDocs, Material and the notices plugin alone.
+- `CPU s` well below `build s` means the build was waiting, usually for other work on the machine (see
+  the load averages printed on top); `CPU s` is the steadier figure on a shared machine.
+- `peak RSS MiB` is the largest single process, not the sum: in "full" builds at large N that is the
+  Pagefind indexer, which runs while MkDocs still holds its own memory (about the "no search" figure).
+
+A failed build prints the tail of its stderr and exits with status 1 (2 for bad arguments or setup).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.metadata
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = 20241224
+STDERR_TAIL_LINES = 40
+
+# The two sample notices and the short place name their text uses (replaced by each notice's own).
+SAMPLES = (("2024", "大观区"), ("2023", "东湖高新区"))
+
+# (province, city, district): 36 regions with distinct pinyin, so each gets its own archive page.
+REGIONS = [
+    ("安徽省", "安庆市", "大观区"), ("安徽省", "合肥市", "蜀山区"), ("安徽省", "芜湖市", "镜湖区"),
+    ("湖北省", "武汉市", "洪山区"), ("湖北省", "宜昌市", "西陵区"), ("湖北省", "襄阳市", "樊城区"),
+    ("江苏省", "南京市", "鼓楼区"), ("江苏省", "苏州市", "姑苏区"), ("江苏省", "无锡市", "梁溪区"),
+    ("浙江省", "杭州市", "西湖区"), ("浙江省", "宁波市", "鄞州区"), ("浙江省", "温州市", "鹿城区"),
+    ("广东省", "广州市", "天河区"), ("广东省", "深圳市", "南山区"), ("广东省", "佛山市", "禅城区"),
+    ("山东省", "济南市", "历下区"), ("山东省", "青岛市", "崂山区"), ("山东省", "烟台市", "芝罘区"),
+    ("河南省", "郑州市", "金水区"), ("河南省", "洛阳市", "涧西区"), ("河南省", "开封市", "龙亭区"),
+    ("湖南省", "长沙市", "岳麓区"), ("湖南省", "株洲市", "荷塘区"), ("湖南省", "湘潭市", "雨湖区"),
+    ("四川省", "成都市", "武侯区"), ("四川省", "绵阳市", "涪城区"), ("四川省", "宜宾市", "翠屏区"),
+    ("江西省", "南昌市", "东湖区"), ("江西省", "赣州市", "章贡区"), ("江西省", "九江市", "浔阳区"),
+    ("福建省", "福州市", "仓山区"), ("福建省", "厦门市", "思明区"), ("福建省", "泉州市", "鲤城区"),
+    ("河北省", "石家庄市", "长安区"), ("河北省", "保定市", "竞秀区"), ("河北省", "唐山市", "路北区"),
+]
+
+DOMAINS = [
+    "城市绿化工程", "工程建设和房地产", "国有企业改革", "乡村振兴", "教育收费", "医疗卫生", "生态环境保护",
+    "粮食购销", "住房保障", "交通运输", "水利工程", "民生资金管理", "社会保险基金", "土地出让", "招标投标",
+    "政府采购", "国有资产管理", "城市管理执法", "安全生产", "养老服务", "文化旅游", "农村集体三资管理",
+    "市场监管", "自然资源", "地方金融", "科技项目资金", "惠民惠农补贴", "物业管理", "开发区建设", "供销合作",
+]
+
+# Publisher per shape: the 2024 sample is a district Party committee, the 2023 one a bureau.
+AGENCIES = ["住房和城乡建设局", "建设管理和交通局", "城市管理局", "自然资源和规划局", "发展和改革委员会", "财政局"]
+
+# Copied from the repository into every generated project.
+SITE_FILES = ("mkdocs.yml", "content", "theme_overrides")
+
+FIRST_DAY, LAST_DAY = dt.date(2019, 1, 1), dt.date(2025, 12, 31)
+
+# Runs `mkdocs` like `python -m mkdocs`, with the notices plugin's search indexing (Pagefind) turned
+# into a no-op when the plugin has one: the "no search" variant. Nothing on disk is changed.
+NO_SEARCH_SHIM = r"""
+import sys
+import generator.mkdocs_plugin as plugin
+if hasattr(plugin, "index_notices"):
+    plugin.index_notices = lambda *args, **kwargs: 0
+from mkdocs.__main__ import cli
+sys.argv[0] = "mkdocs"
+cli()
+"""
+
+# Runs one command and writes its exit code, wall time and rusage to the file named by argv[1]. Being a
+# fresh process whose only child is the build, its RUSAGE_CHILDREN figures are the build's alone.
+MEASURE_WRAPPER = r"""
+import json, resource, subprocess, sys, time
+out, command = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+code = subprocess.call(command)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+with open(out, "w") as f:
+    json.dump({"code": code, "wall": wall, "maxrss_kib": usage.ru_maxrss,
+               "cpu": usage.ru_utime + usage.ru_stime}, f)
+sys.exit(code)
+"""
+
+
+class BenchmarkError(Exception):
+    """A problem that ends the run with a message instead of a traceback."""
+
+    def __init__(self, message: str, status: int = 2):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Sample:
+    yml: str
+    md: str
+    place: str  # the short place name used in the text
+    dates: dict[str, dt.date]  # inspection start / end / feedback of the sample
+
+
+@dataclass
+class Result:
+    variant: str
+    n: int
+    wall: float
+    cpu: float
+    maxrss_mib: float
+    site_bytes: int
+    index_bytes: int | None  # search/search_index.json (Material's search plugin)
+    pagefind_bytes: int | None  # pagefind/ (the notices plugin's Pagefind bundle)
+    html_files: int
+
+
+# ---------------------------------------------------------------------------------------------
+# Generating notices
+
+def chinese_number(n: int) -> str:
+    """321 → 三百二十一, 10 → 十, 1001 → 一千零一, 10010 → 一万零一十 (n ≥ 1)."""
+    if n >= 10000:
+        high, low = divmod(n, 10000)
+        text = chinese_number(high) + "万"
+        if low:
+            text += ("零" if low < 1000 else "") + _below_10000(low, leading=False)
+        return text
+    return _below_10000(n, leading=True)
+
+
+def _below_10000(n: int, leading: bool) -> str:
+    digits, units = "零一二三四五六七八九", ["", "十", "百", "千"]
+    parts: list[str] = []
+    pending_zero = False
+    for power in (3, 2, 1, 0):
+        digit = n // 10 ** power % 10
+        if digit == 0:
+            pending_zero = pending_zero or bool(parts)
+            continue
+        if pending_zero:
+            parts.append("零")
+            pending_zero = False
+        if not (leading and not parts and digit == 1 and power == 1):  # 十一, not 一十一
+            parts.append(digits[digit])
+        parts.append(units[power])
+    return "".join(parts)
+
+
+def cn_date(day: dt.date, with_year: bool = True) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if with_year else f"{day.month}月{day.day}日"
+
+
+def yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def load_samples() -> list[Sample]:
+    samples = []
+    for year, place in SAMPLES:
+        found = sorted((REPO / "notices" / year).glob("*.yml"))
+        if len(found) != 1:
+            raise BenchmarkError(f"expected one sample notice in notices/{year}/, found {len(found)}")
+        yml = found[0].read_text(encoding="utf-8")
+        md_path = found[0].with_suffix(".md")
+        md = md_path.read_text(encoding="utf-8") if md_path.exists() else ""
+        dates = {key: dt.date.fromisoformat(match.group(1)) for key in ("start", "end", "feedback")
+                 if (match := re.search(rf"^  {key}: (\d{{4}}-\d\d-\d\d)$", yml, re.M))}
+        samples.append(Sample(yml, md, place, dates))
+    return samples
+
+
+def set_key(text: str, key: str, value: str, indent: str = "", after: str | None = None) -> str:
+    """Replace the one line `<indent><key>: ...` with a new value, or insert it after the key `after`."""
+    pattern = re.compile(rf"^{indent}{key}: .*$", re.M)
+    line = f"{indent}{key}: {value}"
+    if len(pattern.findall(text)) == 1:
+        return pattern.sub(lambda _: line, text)
+    if after is not None:
+        anchor = re.compile(rf"^{after}: .*$", re.M)
+        if len(anchor.findall(text)) == 1:
+            return anchor.sub(lambda m: m.group(0) + "\n" + line, text)
+    raise BenchmarkError(f"sample notice: cannot set `{key}` (expected exactly one `{indent}{key}:` line)")
+
+
+def notice_dates(rng: random.Random) -> dict[str, dt.date]:
+    """Publication date in 2019-2025, inspection dates before it in the required order."""
+    published = FIRST_DAY + dt.timedelta(days=rng.randrange((LAST_DAY - FIRST_DAY).days + 1))
+    start = published - dt.timedelta(days=rng.randint(300, 500))
+    end = start + dt.timedelta(days=rng.randint(30, 70))
+    feedback = end + dt.timedelta(days=rng.randint(20, 60))
+    return {"published": published, "start": start, "end": end, "feedback": feedback}
+
+
+def make_notice(sample: Sample, shape: int, seq: int, rng: random.Random) -> tuple[str, str, str]:
+    """(year, yml text, md text) of notice number `seq` in the shape of `sample`."""
+    province, city, district = rng.choice(REGIONS)
+    domain = rng.choice(DOMAINS)
+    dates = notice_dates(rng)
+    if shape == 0:
+        publisher = f"中共{city}{district}委"
+        title = f"{publisher}关于第{chinese_number(seq)}轮{domain}领域专项巡察整改进展情况的通报"
+    else:
+        publisher = f"{city}{district}{AGENCIES[seq % len(AGENCIES)]}"
+        title = f"{district}{AGENCIES[seq % len(AGENCIES)]}关于第{chinese_number(seq)}轮{domain}领域专项巡察整改进展情况的公布"
+
+    body = sample.yml.split("\ntitle:", 1)[1]  # drop the sample's header comments
+    yml = "# Generated by scripts/benchmark.py (benchmark data, not a real notice)\ntitle:" + body
+    yml = yml.replace(sample.place, district)
+    for key, value in (("title", title), ("publisher", publisher), ("region", f"{province}{city}{district}"),
+                       ("domain", domain)):
+        yml = set_key(yml, key, yaml_string(value))
+    yml = set_key(yml, "published", dates["published"].isoformat(), after="domain")
+    for key in ("start", "end", "feedback"):
+        yml = set_key(yml, key, dates[key].isoformat(), indent="  ")
+
+    md = "".join(line for line in sample.md.splitlines(keepends=True) if not line.startswith("> 编者按"))
+    md = md.lstrip("\n").replace(sample.place, district)
+    for key in ("start", "end", "feedback"):
+        if key in sample.dates:
+            md = md.replace(cn_date(sample.dates[key]), cn_date(dates[key]))
+            md = md.replace("至" + cn_date(sample.dates[key], with_year=False), "至" + cn_date(dates[key], with_year=False))
+    return str(dates["published"].year), yml, md
+
+
+def write_notices(project: Path, n: int, samples: list[Sample]) -> None:
+    rng = random.Random(SEED)
+    for seq in range(1, n + 1):
+        shape = (seq - 1) % len(samples)
+        year, yml, md = make_notice(samples[shape], shape, seq, rng)
+        folder = project / "notices" / year
+        folder.mkdir(parents=True, exist_ok=True)
+        name = f"bench-{seq:06d}"
+        (folder / f"{name}.yml").write_text(yml, encoding="utf-8")
+        (folder / f"{name}.md").write_text(md, encoding="utf-8")
+
+
+def write_configs(project: Path, source: Path = REPO) -> dict[str, Path]:
+    """mkdocs.yml as in the repo ("full"), and mkdocs-nosearch.yml without Material's search plugin."""
+    from ruamel.yaml import YAML
+
+    shutil.copy2(source / "mkdocs.yml", project / "mkdocs.yml")
+    yaml = YAML(typ="rt")
+    config = yaml.load((source / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugins = config.get("plugins") or []
+    config["plugins"] = [p for p in plugins if p != "search" and not (isinstance(p, dict) and "search" in p)]
+    with open(project / "mkdocs-nosearch.yml", "w", encoding="utf-8") as f:
+        yaml.dump(config, f)
+    return {"full": project / "mkdocs.yml", "no search": project / "mkdocs-nosearch.yml"}
+
+
+def make_project(project: Path, n: int, samples: list[Sample], source: Path = REPO) -> dict[str, Path]:
+    """A site project with N generated notices; mkdocs.yml, content/ and theme_overrides/ from `source`."""
+    project.mkdir(parents=True, exist_ok=True)
+    for folder in SITE_FILES[1:]:
+        shutil.copytree(source / folder, project / folder)
+    configs = write_configs(project, source)
+    write_notices(project, n, samples)
+    return configs
+
+
+# ---------------------------------------------------------------------------------------------
+# Building and measuring
+
+def snapshot_code(scratch: Path) -> Path:
+    """Copy the `generator` package and the site files to scratch/code; returns that folder (it goes
+    first on PYTHONPATH and is the `source` of every project)."""
+    code = scratch / "code"
+    shutil.copytree(REPO / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(REPO / SITE_FILES[0], code / SITE_FILES[0])
+    for folder in SITE_FILES[1:]:
+        shutil.copytree(REPO / folder, code / folder)
+    found = subprocess.run([sys.executable, "-c", "import generator; print(generator.__file__)"],
+                           capture_output=True, text=True, env=build_env(code), cwd=scratch).stdout.strip()
+    if not found.startswith(str(code)):
+        raise BenchmarkError(f"the builds would not use the code snapshot in {code} (they import {found or 'nothing'})")
+    return code
+
+
+def build_env(code: Path | None) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), os.environ.get("PYTHONPATH")]))
+    return env
+
+
+def run_build(config: Path, site: Path, timeout: float | None, search: bool = True, code: Path | None = None) -> dict:
+    """Build once in a fresh measuring wrapper; returns its measurements or raises on failure.
+
+    `code`: a folder with a copy of the `generator` package to build with (default: the installed one).
+    """
+    metrics = site.parent / f".{site.name}-metrics.json"
+    mkdocs = [sys.executable, "-m", "mkdocs"] if search else [sys.executable, "-c", NO_SEARCH_SHIM]
+    command = [sys.executable, "-c", MEASURE_WRAPPER, str(metrics),
+               *mkdocs, "build", "--strict", "-f", str(config), "-d", str(site)]
+    # cwd: the project, as `python -m` puts the working directory first on sys.path (before PYTHONPATH).
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=build_env(code), cwd=config.parent, start_new_session=True)
+    try:
+        _, stderr = process.communicate(timeout=timeout)
+    except BaseException:  # timeout or Ctrl-C: stop the build we started (its own process group)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise
+    if process.returncode != 0 or not metrics.exists():
+        tail = "\n".join(stderr.splitlines()[-STDERR_TAIL_LINES:])
+        raise BenchmarkError(f"build failed (exit code {process.returncode}): {config}\n"
+                             f"--- last {STDERR_TAIL_LINES} lines of its stderr ---\n{tail}", status=1)
+    data = json.loads(metrics.read_text())
+    metrics.unlink()
+    return data
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    """(total bytes, number of .html files) of everything under `folder`."""
+    total, html = 0, 0
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            total += os.path.getsize(os.path.join(parent, name))
+            html += name.endswith(".html")
+    return total, html
+
+
+def measure(variant: str, n: int, config: Path, timeout: float | None, keep: bool, code: Path | None) -> Result:
+    site = config.parent / ("site" if variant == "full" else "site-nosearch")
+    data = run_build(config, site, timeout, search=variant == "full", code=code)
+    total, html = tree_size(site)
+    index = site / "search" / "search_index.json"
+    pagefind = site / "pagefind"
+    result = Result(variant, n, data["wall"], data["cpu"], data["maxrss_kib"] / 1024, total,
+                    index.stat().st_size if index.exists() else None,
+                    tree_size(pagefind)[0] if pagefind.is_dir() else None, html)
+    if variant == "no search" and (result.index_bytes or result.pagefind_bytes):
+        progress(f"warning: the no-search build of N={n} still wrote a search index: the shim in this script "
+                 "no longer matches generator/mkdocs_plugin.py, so its figures include search")
+    if not keep:
+        shutil.rmtree(site)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Reporting
+
+def machine_facts() -> list[str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in _read_lines("/proc/cpuinfo")
+                if line.startswith("model name")), platform.processor() or "unknown")
+    mem = next((f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB" for line in _read_lines("/proc/meminfo")
+                if line.startswith("MemTotal")), "unknown")
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip() or "unknown"
+    versions = ", ".join(f"{name} {_version(name)}" for name in ("mkdocs", "mkdocs-material", "pagefind", "jieba", "pypinyin"))
+    return [
+        f"- date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; commit {commit} (plus any uncommitted changes)",
+        f"- nproc: {os.cpu_count()} (usable: {len(os.sched_getaffinity(0))}); CPU: {cpu}; memory: {mem}",
+        f"- python: {platform.python_version()} ({sys.executable}); {platform.system()} {platform.release()}",
+        f"- {versions}",
+        f"- load average at start: {load_average()}",
+    ]
+
+
+def load_average() -> str:
+    """Other work on the machine slows the builds; `CPU s` is less affected than `build s`."""
+    return " / ".join(f"{value:.2f}" for value in os.getloadavg()) + " (1 / 5 / 15 min)"
+
+
+def _read_lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text().splitlines()
+    except OSError:
+        return []
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def mib(size: int | None) -> str:
+    return "—" if size is None else f"{size / 2**20:.1f}"
+
+
+def results_table(results: list[Result]) -> list[str]:
+    lines = ["| variant | N | build s | × time | ms/notice | × ms/notice | marginal ms/notice | CPU s "
+             "| peak RSS MiB | site MiB | search_index.json MiB | pagefind/ MiB | HTML files |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for variant in dict.fromkeys(r.variant for r in results):
+        rows = sorted((r for r in results if r.variant == variant), key=lambda r: r.n)
+        base, previous = rows[0], None
+        for r in rows:
+            per = r.wall / r.n * 1000
+            marginal = f"{(r.wall - previous.wall) / (r.n - previous.n) * 1000:.1f}" if previous else "—"
+            lines.append(
+                f"| {variant} | {r.n} | {r.wall:.1f} | {r.wall / base.wall:.2f} | {per:.1f} "
+                f"| {per / (base.wall / base.n * 1000):.2f} | {marginal} | {r.cpu:.1f} | {r.maxrss_mib:.0f} "
+                f"| {mib(r.site_bytes)} | {mib(r.index_bytes)} | {mib(r.pagefind_bytes)} | {r.html_files} |")
+            previous = r
+    return lines
+
+
+def search_cost_table(results: list[Result]) -> list[str]:
+    by_key = {(r.variant, r.n): r for r in results}
+    sizes = sorted(n for variant, n in by_key if variant == "full" and ("no search", n) in by_key)
+    if not sizes:
+        return []
+    lines = ["| N | full s | no search s | search s | search share | search ms/notice "
+             "| index MiB | site MiB full / no search | peak RSS full / no search MiB |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for n in sizes:
+        on, off = by_key[("full", n)], by_key[("no search", n)]
+        extra = on.wall - off.wall
+        index = (on.index_bytes or 0) + (on.pagefind_bytes or 0) if (on.index_bytes or on.pagefind_bytes) else None
+        lines.append(f"| {n} | {on.wall:.1f} | {off.wall:.1f} | {extra:.1f} | {extra / on.wall:.0%} "
+                     f"| {extra / n * 1000:.1f} | {mib(index)} | {mib(on.site_bytes)} / {mib(off.site_bytes)} "
+                     f"| {on.maxrss_mib:.0f} / {off.maxrss_mib:.0f} |")
+    return lines
+
+
+def progress(message: str) -> None:
+    print(f"[{dt.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000], metavar="N",
+                        help="numbers of notices to build (default: 100 1000 10000)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="write the projects to DIR/n<N>/ and keep them with their sites (default: temporary, deleted)")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--no-search", action="store_true",
+                      help="only build without a search index (Material's search plugin and Pagefind off)")
+    only.add_argument("--full-only", action="store_true", help="only build the site as configured, with its search index")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS", help="give up on a build that runs longer than this")
+    parser.add_argument("--no-warmup", action="store_true", help="skip the untimed warm-up build")
+    args = parser.parse_args(argv)
+    if any(n < 1 for n in args.sizes):
+        parser.error("--sizes must be positive")
+    args.sizes = sorted(set(args.sizes))
+    args.variants = ["no search"] if args.no_search else ["full"] if args.full_only else ["full", "no search"]
+    return args
+
+
+def project_dir(keep: Path | None, scratch: Path, n: int) -> Path:
+    if keep is None:
+        return scratch / f"n{n}"
+    project = keep / f"n{n}"
+    if project.exists() and any(project.iterdir()):
+        raise BenchmarkError(f"{project} exists and is not empty; choose another --keep directory")
+    return project
+
+
+def run(args: argparse.Namespace, results: list[Result]) -> None:
+    """Generate and build every size, appending to `results` as builds finish."""
+    samples = load_samples()
+    with tempfile.TemporaryDirectory(prefix="notices-bench-") as scratch:
+        code = snapshot_code(Path(scratch))
+        for index, n in enumerate(args.sizes):
+            project = project_dir(args.keep, Path(scratch), n)
+            started = time.perf_counter()
+            configs = make_project(project, n, samples, source=code)
+            progress(f"N={n}: generated {n} notices in {project} ({time.perf_counter() - started:.1f} s, not timed)")
+            if index == 0 and not args.no_warmup:
+                progress(f"N={n}: warm-up build (not timed)")
+                warm = project / "site-warmup"
+                run_build(configs[args.variants[0]], warm, args.timeout, search=args.variants[0] == "full", code=code)
+                shutil.rmtree(warm)
+            for variant in args.variants:
+                progress(f"N={n}: building ({variant}) ...")
+                result = measure(variant, n, configs[variant], args.timeout, keep=args.keep is not None, code=code)
+                progress(f"N={n} ({variant}): {result.wall:.1f} s, {result.cpu:.1f} s CPU, "
+                         f"peak {result.maxrss_mib:.0f} MiB, site {mib(result.site_bytes)} MiB, load {os.getloadavg()[0]:.1f}")
+                results.append(result)
+            if args.keep is None:
+                shutil.rmtree(project)
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    facts = machine_facts()
+    results: list[Result] = []
+    status = 0
+    try:
+        run(args, results)
+    except BenchmarkError as error:
+        print(f"benchmark: {error}", file=sys.stderr)
+        status = error.status
+    except subprocess.TimeoutExpired as error:
+        print(f"benchmark: a build took longer than --timeout {error.timeout:g} s and was stopped", file=sys.stderr)
+        status = 1
+    except KeyboardInterrupt:
+        print("benchmark: interrupted", file=sys.stderr)
+        status = 130
+    if results:
+        print_report(facts, results, complete=status == 0)
+    return status
+
+
+def print_report(facts: list[str], results: list[Result], complete: bool) -> None:
+    print("## Build benchmark" + ("" if complete else " (incomplete: the run stopped early)") + "\n")
+    print("\n".join(facts + [f"- load average at end: {load_average()}"]))
+    print()
+    print("\n".join(results_table(results)))
+    cost = search_cost_table(results)
+    if cost:
+        print("\nWhat the search index adds:\n")
+        print("\n".join(cost))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
