@@ -60,7 +60,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_files(self, files: Files, config) -> Files:
         for src_path, markdown in sorted(self.build.pages.items()):
             if files.get_file_from_path(src_path) is not None:
-                raise PluginError(f"content/{src_path} 与自动生成的页面同名：请改名")
+                raise PluginError(f"{_docs_dir(config)}/{src_path} 与自动生成的页面同名：请改名")
             files.append(File.generated(config, src_path, content=markdown))
         return files
 
@@ -69,7 +69,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             name = match.group(1)
             if name not in self.build.snippets:
                 known = "、".join(sorted(self.build.snippets))
-                raise PluginError(f"{config.docs_dir}/{page.file.src_uri}: 未知的占位符 <!-- notices:{name} -->，可用：{known}")
+                raise PluginError(f"{_docs_dir(config)}/{page.file.src_uri}: 未知的占位符 <!-- notices:{name} -->，可用：{known}")
             return self.build.snippets[name]
 
         if page.file.src_uri in self.build.page_dates:
@@ -99,6 +99,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self._notices_dir(config)))
         return server
+
+
+def _docs_dir(config) -> str:
+    """The docs folder as editors know it (``content``), relative to mkdocs.yml."""
+    root = Path(config.config_file_path).parent
+    return Path(config.docs_dir).relative_to(root).as_posix() if Path(config.docs_dir).is_relative_to(root) else config.docs_dir
 
 
 def _located_config(path: Path):

@@ -222,3 +222,26 @@ def test_build_fails_on_a_bad_notice_and_publishes_nothing(project, tmp_path):
     assert "notices/bad.yml:2:7: error: kind 的值“坏”不在词表中" in result.stderr
     assert "Traceback" not in result.stderr
     assert not site.exists()
+
+
+def test_missing_site_config_is_reported(tmp_path):
+    code, lines = check(tmp_path)
+    assert (code, lines) == (1, ["mkdocs.yml: error: 找不到网站配置文件：请在项目根目录运行，或用 --config 指定"])
+
+
+def test_unknown_placeholder_in_a_content_page_fails_the_build(project, tmp_path):
+    write(project, "good.yml", GOOD)
+    (project / "content" / "about.md").write_text("# 关于\n\n<!-- notices:latest -->\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "ERROR   -  content/about.md: 未知的占位符 <!-- notices:latest -->，可用：home、statuses" in result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
+
+
+def test_a_content_page_may_not_take_a_generated_page_s_place(project, tmp_path):
+    write(project, "good.yml", GOOD)
+    (project / "content" / "archive").mkdir()
+    (project / "content" / "archive" / "index.md").write_text("# 归档\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "ERROR   -  content/archive/index.md 与自动生成的页面同名：请改名" in result.stderr.splitlines()
