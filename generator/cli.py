@@ -8,15 +8,13 @@ import json
 import sys
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
-from .diagnostics import Diagnostic, report
+from .diagnostics import report
 from .loader import display_path
 from .published import check_revision_notes
 from .scaffold import scaffold
 from .slug import slugify
 from .model import json_schema
+from .settings import read_config
 from .site import check_site
 
 SCHEMA_PATH = Path("schema") / "notice.schema.json"
@@ -86,7 +84,7 @@ def run_import(source: Path, notices_dir: Path, out_dir: Path | None, name: str 
 
 def run_check(config_path: Path, notices_dir: Path, base: str | None = None) -> int:
     root = config_path.parent.resolve()
-    config, problems = _read_config(config_path)
+    config, problems = read_config(config_path)
     if config is None:
         print(report(problems))
         return 1
@@ -107,25 +105,6 @@ def run_check(config_path: Path, notices_dir: Path, base: str | None = None) -> 
         return 1
     print(f"检查通过：{count} 篇通报，{warnings} 个警告。")
     return 0
-
-
-def _read_config(path: Path):
-    shown = path.as_posix()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [Diagnostic(shown, 0, 0, "error", "找不到网站配置文件：请在项目根目录运行，或用 --config 指定")]
-    except UnicodeDecodeError:
-        return None, [Diagnostic(shown, 0, 0, "error", "网站配置文件不是 UTF-8 编码")]
-    try:
-        data = YAML(typ="rt").load(text)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return None, [Diagnostic(shown, line, column, "error", f"网站配置文件无法读取：{getattr(exc, 'problem', exc)}")]
-    if not isinstance(data, dict):
-        return None, [Diagnostic(shown, 1, 1, "error", "网站配置文件的最外层应是若干“键: 值”")]
-    return data, []
 
 
 def schema_text() -> str:

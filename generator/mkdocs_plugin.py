@@ -16,12 +16,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from .diagnostics import report
 from .render import sanitize_html
 from .search import IndexPage, SearchIndexError, index_notices
+from .settings import read_config
 from .site import SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.plugins.notices")
@@ -42,7 +41,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        config_data = _located_config(Path(config.config_file_path))
+        config_data, _ = read_config(Path(config.config_file_path))  # for line numbers; MkDocs read it already
         build = build_site(root, self._notices_dir(config), dict(config.extra), config.site_name,
                            Path(config.config_file_path).name, config_data)
         for diagnostic in build.diagnostics:
@@ -105,11 +104,3 @@ def _docs_dir(config) -> str:
     """The docs folder as editors know it (``content``), relative to mkdocs.yml."""
     root = Path(config.config_file_path).parent
     return Path(config.docs_dir).relative_to(root).as_posix() if Path(config.docs_dir).is_relative_to(root) else config.docs_dir
-
-
-def _located_config(path: Path):
-    """mkdocs.yml with line numbers, so filing-data errors name their line (None if unreadable)."""
-    try:
-        return YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, YAMLError):  # MkDocs read it already; lines are a nicety
-        return None

@@ -171,6 +171,15 @@ class Notice(Strict):
         return {} if value is None else value
 
 
+def nested_model(annotation) -> type[BaseModel] | None:
+    """The model inside a field's type: ``Inspection`` in ``Optional[Inspection]`` or ``list[Problem]``."""
+    for candidate in (annotation, *getattr(annotation, "__args__", ())):
+        for inner in (candidate, *getattr(candidate, "__args__", ())):
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+    return None
+
+
 def json_schema() -> dict:
     """The JSON Schema editors' tools use, derived from :class:`Notice`."""
     schema = Notice.model_json_schema(mode="validation")

@@ -12,7 +12,7 @@ import typing
 from pydantic import BaseModel
 
 from . import vocabulary
-from .model import Notice
+from .model import Notice, nested_model
 from .slug import slugify
 
 HEADER = """\
@@ -38,7 +38,7 @@ def _model_lines(model: type[BaseModel], values: dict, indent: str, in_list: boo
         key_indent = indent + ("  " if in_list else "")
         prefix = indent + ("- " if in_list and index == 0 else "  " if in_list else "")
         lines.append(f"{key_indent}# {info.description}")
-        inner = _nested_model(info.annotation)
+        inner = nested_model(info.annotation)
         if inner is not None:
             is_list = typing.get_origin(info.annotation) is list
             nested = _model_lines(inner, ITEM_VALUES, key_indent + "  ", in_list=is_list)
@@ -55,13 +55,6 @@ def _model_lines(model: type[BaseModel], values: dict, indent: str, in_list: boo
         else:
             lines.append(f"{key_indent}# {name}:")
     return lines
-
-
-def _nested_model(annotation):
-    for candidate in (annotation, *typing.get_args(annotation)):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return candidate
-    return None
 
 
 def _value(value) -> str:

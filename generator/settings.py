@@ -4,13 +4,18 @@ the default contact block. Validated here, in the core, so any engine gets the s
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, Optional
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
 
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
 from . import vocabulary
 from .diagnostics import Diagnostic
 from .model import Contact, Strict, Text
+from .validation import validation_diagnostics
 
 _ABBRS = "".join(p.abbr for p in vocabulary.provinces())
 ICP_PATTERN = re.compile(rf"^([{_ABBRS}])ICP备(\d{{8}})号(-\d+)?$")
@@ -82,8 +87,6 @@ def load_settings(extra: dict[str, Any], site_name: str, config_path: str, confi
 
     ``config_data`` is the config file as parsed by ruamel (for line numbers), when available.
     """
-    from .loader import validation_diagnostics
-
     data = {"site_name": site_name, "filing": extra.get("filing")}
     if extra.get("contact") is not None:
         data["contact"] = extra["contact"]
@@ -91,3 +94,23 @@ def load_settings(extra: dict[str, Any], site_name: str, config_path: str, confi
         return SiteSettings.model_validate(data), []
     except ValidationError as exc:
         return None, validation_diagnostics(exc, config_data, config_path, SiteSettings, prefix=("extra",))
+
+
+def read_config(path: Path) -> tuple[Any, list[Diagnostic]]:
+    """The site configuration file with line numbers (ruamel), or a located error."""
+    shown = path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Diagnostic(shown, 0, 0, "error", "找不到网站配置文件：请在项目根目录运行，或用 --config 指定")]
+    except UnicodeDecodeError:
+        return None, [Diagnostic(shown, 0, 0, "error", "网站配置文件不是 UTF-8 编码")]
+    try:
+        data = YAML(typ="rt").load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return None, [Diagnostic(shown, line, column, "error", f"网站配置文件无法读取：{getattr(exc, 'problem', exc)}")]
+    if not isinstance(data, dict):
+        return None, [Diagnostic(shown, 1, 1, "error", "网站配置文件的最外层应是若干“键: 值”")]
+    return data, []

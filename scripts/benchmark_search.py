@@ -35,7 +35,6 @@ import functools
 import gzip
 import http.server
 import os
-import socket
 import sys
 import tempfile
 import threading

@@ -3,71 +3,9 @@ exit status 1, and nothing published."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
-
 import pytest
 
-from conftest import BUILD_ENV, ROOT, mkdocs_build
-
-GOOD = """\
-title: 某区委关于某专项巡察整改情况的通报
-kind: 整改情况
-publisher: 某区委
-region: 某省某市某区
-published: 2024-12-24
-inspection:
-  team: 市委第一巡察组
-  start: 2024-03-01
-  end: 2024-04-30
-  feedback: 2024-06-01
-figures:
-  problems: 2
-aspects:
-  - number: 1
-    title: 某方面
-problems:
-  - number: 1
-    aspect: 1
-    title: 问题一
-    status: 已完成
-    completed: 2024-10-01
-    measures: [措施一。]
-  - number: 2
-    aspect: 1
-    title: 问题二
-    status: 正在整改
-    due: 2099-12-31
-    measures: [措施二。]
-"""
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "theme_overrides", tmp_path / "theme_overrides")
-    (tmp_path / "notices").mkdir()
-    return tmp_path
-
-
-def write(project: Path, name: str, content: str | bytes) -> None:
-    path = project / "notices" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, str):
-        content = textwrap.dedent(content).encode("utf-8")
-    path.write_bytes(content)
-
-
-def check(project: Path) -> tuple[int, list[str]]:
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=project,
-                            capture_output=True, text=True, env=BUILD_ENV)
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.returncode, result.stdout.splitlines()
-
+from conftest import GOOD, check, mkdocs_build, write
 
 def test_a_good_notice_passes(project):
     write(project, "2024/good.yml", GOOD)

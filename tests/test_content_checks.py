@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import markdown
 
-from test_check import GOOD, check, project, write  # noqa: F401  (fixture)
-
-from conftest import ROOT
+from conftest import GOOD, ROOT, check, write
 from generator.render import sanitize_html
 
 SEED_000 = (ROOT / "tests" / "fixtures" / "seeds" / "000_eb92022e2d7c0fef.txt").read_text(encoding="utf-8")

@@ -6,9 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from test_check import GOOD, check, project, write  # noqa: F401  (fixture)
-
-from conftest import BUILD_ENV
+from conftest import BUILD_ENV, GOOD, check, write
 
 
 def run(project, *args):

@@ -6,9 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from test_check import check, project  # noqa: F401  (fixture)
-
-from conftest import BUILD_ENV, ROOT
+from conftest import BUILD_ENV, ROOT, check
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 

@@ -10,9 +10,7 @@ import urllib.request
 
 from bs4 import BeautifulSoup
 
-from test_check import GOOD, project, write  # noqa: F401  (fixture)
-
-from conftest import BUILD_ENV, mkdocs_build
+from conftest import BUILD_ENV, GOOD, mkdocs_build, write
 
 WITHDRAWN = GOOD.replace("title: 某区委关于", "title: 某县委关于") + "withdrawn:\n  date: 2025-03-01\n  reason: 内容有误，已另行发布更正后的通报\n"
 

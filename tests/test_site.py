@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import filecmp
 import re
-from pathlib import Path
 
 from ruamel.yaml import YAML
 
