@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from .diagnostics import report
 from .render import sanitize_html
-from .search import IndexPage, SearchIndexError, index_notices
+from .search import IndexPage, SearchIndexError, find_pagefind, index_notices
 from .settings import read_config
 from .site import SiteBuild, build_site
 
@@ -29,6 +29,8 @@ SNIPPET = re.compile(r"<!--\s*notices:([a-z-]+)\s*-->")
 
 class NoticesConfig(Config):
     notices_dir = config_options.Type(str, default="notices")
+    # Notices per search index shard; 0: one index (see generator.search.index_notices).
+    search_shard_size = config_options.Type(int, default=0)
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
@@ -40,6 +42,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         return Path(config.config_file_path).parent / self.config.notices_dir
 
     def on_config(self, config):
+        if self.config.search_shard_size < 0:
+            raise PluginError(f"{Path(config.config_file_path).name}: plugins.notices.search_shard_size 须为 0（不分片）"
+                              f"或正整数，现为 {self.config.search_shard_size}")
         root = Path(config.config_file_path).parent
         config_data, _ = read_config(Path(config.config_file_path))  # for line numbers; MkDocs read it already
         build = build_site(root, self._notices_dir(config), dict(config.extra), config.site_name,
@@ -89,8 +94,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         for entry in self.build.collection.listed:  # a withdrawn notice is not found by search
             built = File(entry.src_path, config.docs_dir, config.site_dir, config.use_directory_urls)
             pages.append(IndexPage(Path(built.abs_dest_path), entry))
+        # Pagefind is installed by `npm ci` next to mkdocs.yml (or next to this package, for a project
+        # that uses the plugin from elsewhere, as the benchmark's generated projects do).
+        folders = [Path(config.config_file_path).parent, Path(__file__).resolve().parent.parent]
         try:
-            count = index_notices(site_dir, pages, language=config.theme["language"] or "zh")
+            count = index_notices(site_dir, pages, find_pagefind(folders), language=config.theme["language"] or "zh",
+                                  shard_size=self.config.search_shard_size)
         except (SearchIndexError, OSError, RuntimeError) as error:
             raise PluginError(f"检索索引没有生成：{error}") from error
         log.info(f"检索索引：{count} 篇通报")

@@ -14,7 +14,6 @@ import json
 import logging
 import shutil
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from html import escape
@@ -33,6 +32,9 @@ BUNDLE_DIR = "pagefind"
 # should point to the problem's own section, which has the measures).
 EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".notice-contact", ".summary-note",
                      ".progress-table-wrap"]
+MANIFEST = "shards.json"
+# Pagefind's npm package (its platform package carries the extended build, which segments Chinese).
+PAGEFIND_COMMAND = Path("node_modules/.bin/pagefind")
 PINYIN_SPAN = 6  # syllables per pinyin word: enough for a typed word or two, short enough to stay small
 
 
@@ -97,31 +99,91 @@ def page_for_index(page: IndexPage) -> str:
     return html.replace(BODY_MARKER, BODY_MARKER + index_block(page.entry), 1)
 
 
-def index_notices(site_dir: Path, pages: list[IndexPage], language: str = "zh") -> int:
+def shard_pages(pages: list[IndexPage], shard_size: int) -> list[list[IndexPage]]:
+    """The notices split into indexes of at most ``shard_size`` pages (0: one index). Pages are dealt
+    in the order of a hash of their URL, so every shard holds a similar mix of notices and their
+    scores compare; the order is the same in every build."""
+    if shard_size < 0:
+        raise ValueError(f"shard_size {shard_size} < 0")
+    if not shard_size or len(pages) <= shard_size:
+        return [list(pages)]
+    ordered = sorted(pages, key=lambda page: hashlib.sha1(page.html_path.as_posix().encode()).hexdigest())
+    return [ordered[start:start + shard_size] for start in range(0, len(ordered), shard_size)]
+
+
+def shard_dir(number: int) -> str:
+    """Where index number ``number`` lives inside the bundle: the first is the bundle itself."""
+    return "" if number == 0 else f"shard-{number}/"
+
+
+# What an index other than the first needs: the search code and WebAssembly come from the first.
+SHARD_FILES = ("pagefind-entry.json", "*.pf_meta", "index", "fragment", "filter")
+
+
+def find_pagefind(folders: list[Path]) -> Path:
+    """Pagefind's command, installed by ``npm ci`` (package.json pins it) in one of ``folders``."""
+    for folder in folders:
+        command = folder / PAGEFIND_COMMAND
+        if command.is_file():
+            return command
+    raise SearchIndexError(f"找不到 Pagefind（{PAGEFIND_COMMAND.as_posix()}）：请先运行 bash scripts/setup（其中执行 npm ci）")
+
+
+def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, language: str = "zh",
+                  shard_size: int = 0) -> int:
     """Write the Pagefind bundle to ``site_dir/pagefind``; returns the number of pages indexed.
 
-    The notice pages, each with its index block, are copied to a scratch folder in the same layout
-    (so URLs are the same) and Pagefind's command-line indexer runs over it, on all cores; the site's
-    own pages are not changed."""
+    Each notice page, with its index block, is copied to a scratch folder in the same layout (so URLs
+    are the same) and Pagefind's command-line indexer runs over it, on all cores; the site's own pages
+    are not changed.
+
+    One index by default. Pagefind's indexer needs about 1.8 MB of memory per notice, so a site too big
+    for its build machine can be indexed in shards of ``shard_size`` notices, which the search box
+    merges in the browser (Pagefind's ``mergeIndex``). The first shard is the bundle itself (with
+    ``pagefind.js`` and the WebAssembly), shard N is in ``pagefind/shard-N/``, and
+    ``pagefind/shards.json`` lists them. The price: each shard ranks on its own, and a word of a query
+    that a whole shard lacks is ignored in that shard (Pagefind drops unknown words), so its notices
+    that match the other words are listed too, after the better matches."""
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # no fragments of an earlier build left behind
         shutil.rmtree(bundle)
+    shards = shard_pages(pages, shard_size)
     with tempfile.TemporaryDirectory(prefix="notices-pagefind-") as scratch:
-        source = Path(scratch) / "site"
-        for page in pages:
-            target = source / page.html_path.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page_for_index(page), encoding="utf-8")
-        config = {"site": str(source), "output_path": str(bundle.resolve()), "force_language": language,
-                  "exclude_selectors": EXCLUDE_SELECTORS}
-        (Path(scratch) / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--silent"], cwd=scratch,
-                                capture_output=True, text=True)
-        if result.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
-            raise SearchIndexError(f"Pagefind 退出码 {result.returncode}：{(result.stderr or result.stdout).strip()[-2000:]}")
-    canonicalise_filters(bundle)
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(language["page_count"] for language in entry["languages"].values())
+        for number, shard in enumerate(shards):
+            output = Path(scratch) / f"bundle-{number}"
+            _run_pagefind(pagefind, Path(scratch) / f"shard-{number}", site_dir, shard, output, language)
+            canonicalise_filters(output)
+            if number == 0:
+                shutil.copytree(output, bundle)
+            else:
+                target = bundle / shard_dir(number)
+                target.mkdir()
+                for pattern in SHARD_FILES:
+                    for path in sorted(output.glob(pattern)):
+                        (shutil.copytree if path.is_dir() else shutil.copy2)(path, target / path.name)
+    manifest = {"shards": [shard_dir(number) for number in range(1, len(shards))]}
+    (bundle / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    count = 0
+    for number in range(len(shards)):
+        entry = json.loads((bundle / shard_dir(number) / "pagefind-entry.json").read_text(encoding="utf-8"))
+        count += sum(language["page_count"] for language in entry["languages"].values())
+    return count
+
+
+def _run_pagefind(pagefind: Path, work: Path, site_dir: Path, pages: list[IndexPage], output: Path, language: str) -> None:
+    source = work / "site"
+    source.mkdir(parents=True)
+    for page in pages:
+        target = source / page.html_path.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page_for_index(page), encoding="utf-8")
+    config = {"site": str(source), "output_path": str(output), "force_language": language,
+              "exclude_selectors": EXCLUDE_SELECTORS}
+    (work / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run([str(pagefind), "--silent"], cwd=work,
+                            capture_output=True, text=True)
+    if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
+        raise SearchIndexError(f"Pagefind 退出码 {result.returncode}：{(result.stderr or result.stdout).strip()[-2000:]}")
 
 # Pagefind writes the filter indexes from a hash map, so the order of a filter's values (and of the
 # filters in the language's meta file) changes from one run to the next (Pagefind issue #638), and

@@ -324,6 +324,7 @@ def snapshot_code(scratch: Path) -> Path:
     shutil.copy2(REPO / SITE_FILES[0], code / SITE_FILES[0])
     for folder in SITE_FILES[1:]:
         shutil.copytree(REPO / folder, code / folder)
+    (code / "node_modules").symlink_to(REPO / "node_modules")  # Pagefind, installed by npm ci
     found = subprocess.run([sys.executable, "-c", "import generator; print(generator.__file__)"],
                            capture_output=True, text=True, env=build_env(code), cwd=scratch).stdout.strip()
     if not found.startswith(str(code)):

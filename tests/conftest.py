@@ -24,6 +24,30 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+def set_shard_size(project: Path, shard_size: str) -> None:
+    """Sets the notices plugin's search_shard_size in a project's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      notices_dir: notices\n" in text
+    config.write_text(text.replace("      notices_dir: notices\n",
+                                   f"      notices_dir: notices\n      search_shard_size: {shard_size}\n"), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sharded_sample_site(tmp_path_factory) -> Path:
+    """The sample site with its search index in shards of one notice each."""
+    project = tmp_path_factory.mktemp("sharded-project")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("content", "theme_overrides", "notices"):
+        shutil.copytree(ROOT / folder, project / folder)
+    set_shard_size(project, "1")
+    site = tmp_path_factory.mktemp("sharded-site")
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert "检索索引：2 篇通报" in result.stderr
+    return site
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")

@@ -1,0 +1,53 @@
+"""The search index as `mkdocs build` writes it: where Pagefind comes from, and an index in shards."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import GOOD, mkdocs_build, set_shard_size, write
+from generator.search import SearchIndexError, find_pagefind
+
+
+def test_missing_pagefind_is_reported_with_what_to_run(tmp_path):
+    with pytest.raises(SearchIndexError) as error:
+        find_pagefind([tmp_path / "a", tmp_path / "b"])
+    assert str(error.value) == "找不到 Pagefind（node_modules/.bin/pagefind）：请先运行 bash scripts/setup（其中执行 npm ci）"
+
+
+def test_pagefind_comes_from_npm_next_to_the_site(tmp_path):
+    command = tmp_path / "node_modules" / ".bin" / "pagefind"
+    command.parent.mkdir(parents=True)
+    command.write_text("#!/bin/sh\n", encoding="utf-8")
+    assert find_pagefind([tmp_path / "elsewhere", tmp_path]) == command
+
+
+def test_a_negative_shard_size_fails_the_build_before_anything_is_written(project, tmp_path):
+    write(project, "good.yml", GOOD)
+    set_shard_size(project, "-1")
+    site = tmp_path / "out"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 1
+    assert "mkdocs.yml: plugins.notices.search_shard_size 须为 0（不分片）或正整数，现为 -1" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not site.exists()
+
+
+def test_one_index_unless_the_site_asks_for_shards(sample_site):
+    bundle = sample_site / "pagefind"
+    assert json.loads((bundle / "shards.json").read_text(encoding="utf-8")) == {"shards": []}
+    assert not list(bundle.glob("shard-*"))
+
+
+def test_shards_hold_every_notice_once_and_only_their_own_data(sharded_sample_site):
+    bundle = sharded_sample_site / "pagefind"
+    assert json.loads((bundle / "shards.json").read_text(encoding="utf-8")) == {"shards": ["shard-1/"]}
+    shard = bundle / "shard-1"
+    # The search code and WebAssembly come from the first shard: a shard has its index data only.
+    assert sorted(p.name for p in shard.iterdir() if p.is_dir()) == ["filter", "fragment", "index"]
+    assert not list(shard.glob("*.js")) and not list(shard.glob("wasm.*"))
+    counts = [json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["zh"]["page_count"]
+              for folder in (bundle, shard)]
+    assert counts == [1, 1]
+    assert len(list(bundle.glob("fragment/*.pf_fragment"))) == len(list(shard.glob("fragment/*.pf_fragment"))) == 1
