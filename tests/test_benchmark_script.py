@@ -16,3 +16,17 @@ def test_benchmark_builds_generated_notices_and_prints_its_table():
     assert len(rows) == 1
     html_files = int(rows[0].split("|")[-2])
     assert html_files >= 3 + 5  # the 3 notices, home, archive index, about, how to read, 404 and archives
+
+
+def test_search_benchmark_measures_every_query_in_chromium():
+    result = subprocess.run([sys.executable, "scripts/benchmark_search.py", "--sizes", "4"],
+                            cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    rows = [line.split("|")[1:-1] for line in result.stdout.splitlines() if line.startswith("| N=4 |")]
+    assert [row[1].strip() for row in rows] == ["城市绿化", "农民工工资", "补栽苗木", "竣工验收", "大观区", "lvhua", "xczg"]
+    for row in rows:
+        kb, requests, open_ms, query_ms, again_ms = (float(cell) for cell in row[2:7])
+        assert kb > 0 and requests > 0 and open_ms >= query_ms > 0 and again_ms > 0, row
+    # The first result's title; the generated notices' text has every Chinese query's words.
+    firsts = dict((row[1].strip(), row[7].strip()) for row in rows)
+    assert all("巡察整改" in firsts[query] for query in ["城市绿化", "农民工工资", "补栽苗木", "竣工验收", "xczg"]), firsts

@@ -8,6 +8,7 @@ or Playwright they fail and say what is missing.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -31,11 +32,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def site_url(sample_site):
+@contextlib.contextmanager
+def serve(directory: Path):
+    """A built site over HTTP on 127.0.0.1; yields its URL."""
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(sample_site)],
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/"
@@ -54,6 +56,18 @@ def site_url(sample_site):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def site_url(sample_site):
+    with serve(sample_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def sharded_site_url(sharded_sample_site):
+    with serve(sharded_sample_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -223,6 +237,50 @@ def test_clicking_a_result_opens_the_section_with_the_words_highlighted(page, si
     }""")
     assert in_section > 0
     assert page.locator("h1").inner_text().startswith(DAGUAN_TITLE)
+
+
+def test_an_index_in_shards_is_searched_as_one(page, sharded_site_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_search(page, sharded_site_url)
+    assert sorted(search(page, "工程")) == sorted([DAGUAN_TITLE, DONGHU_TITLE])
+    assert [url for url in requests if "/pagefind/shard-1/" in url]
+    # Each notice is found from its own shard (how two shards' scores compare depends on each shard's
+    # word statistics, which is why shards are off by default).
+    assert search(page, "lvhua") == [DAGUAN_TITLE]
+    assert search(page, "donghu") == [DONGHU_TITLE]
+    # The facet lists count the notices of every shard.
+    page.click("#pf-search .pf-search__filters-toggle")
+    page.wait_for_selector("#pf-search-filters fieldset")
+    years = [t.strip() for t in page.locator("#pf-search-filters fieldset[data-filter='年份'] label").all_inner_texts()]
+    assert years == ["2024 (1)", "未载明 (1)"]
+
+
+def test_search_says_so_when_its_index_cannot_be_loaded_and_tries_again(page, site_url):
+    page.route("**/pagefind/shards.json", lambda route: route.abort())
+    open_search(page, site_url)
+    page.fill("#pf-search-input", "城市绿化")
+    page.wait_for_function("""() => document.querySelector('#pf-search .pf-search__message').textContent
+                                    === '检索暂时无法使用，请检查网络后重试'""")
+    assert page.locator("#pf-search li.pf-result").count() == 0
+    page.unroute("**/pagefind/shards.json")
+    assert search(page, "竣工验收")[0] == DAGUAN_TITLE
+
+
+def test_pinyin_still_being_composed_in_an_input_method_is_not_searched(page, site_url):
+    open_search(page, site_url)
+    page.wait_for_load_state("networkidle")
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    # A Chinese input method: the visitor types pinyin, which becomes 汉字 only when committed.
+    ime = page.context.new_cdp_session(page)
+    ime.send("Input.imeSetComposition", {"text": "chengshilvhua", "selectionStart": 13, "selectionEnd": 13})
+    assert page.input_value("#pf-search-input") == "chengshilvhua"
+    page.wait_for_timeout(500)
+    assert page.inner_text("#pf-search .pf-search__message") == ""
+    assert not [url for url in requests if ".pf_index" in url]
+    ime.send("Input.insertText", {"text": "城市绿化"})
+    assert wait_for_results(page, "城市绿化")[0] == DAGUAN_TITLE
 
 
 def test_pages_only_index_notices(sample_site):
