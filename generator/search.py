@@ -33,8 +33,9 @@ BUNDLE_DIR = "pagefind"
 EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".notice-contact", ".summary-note",
                      ".progress-table-wrap"]
 MANIFEST = "shards.json"
-# Pagefind's npm package (its platform package carries the extended build, which segments Chinese).
-PAGEFIND_COMMAND = Path("node_modules/.bin/pagefind")
+# Pagefind's binary for this machine from npm (@pagefind/linux-x64 in package.json; its only binary is
+# the extended build, which segments Chinese). On another platform, `npm install @pagefind/<platform>`.
+PAGEFIND_BINARIES = "node_modules/@pagefind/*/bin/pagefind_extended*"
 PINYIN_SPAN = 6  # syllables per pinyin word: enough for a typed word or two, short enough to stay small
 
 
@@ -121,12 +122,13 @@ SHARD_FILES = ("pagefind-entry.json", "*.pf_meta", "index", "fragment", "filter"
 
 
 def find_pagefind(folders: list[Path]) -> Path:
-    """Pagefind's command, installed by ``npm ci`` (package.json pins it) in one of ``folders``."""
+    """Pagefind's binary, installed by ``npm ci`` in one of ``folders``."""
     for folder in folders:
-        command = folder / PAGEFIND_COMMAND
-        if command.is_file():
-            return command
-    raise SearchIndexError(f"找不到 Pagefind（{PAGEFIND_COMMAND.as_posix()}）：请先运行 bash scripts/setup（其中执行 npm ci）")
+        for binary in sorted(folder.glob(PAGEFIND_BINARIES)):
+            if binary.is_file() and binary.suffix in ("", ".exe"):
+                return binary
+    raise SearchIndexError("找不到 Pagefind（node_modules/@pagefind/linux-x64/bin/pagefind_extended）："
+                           "请先运行 bash scripts/setup（其中执行 npm ci）")
 
 
 def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, language: str = "zh",

@@ -13,14 +13,16 @@ from generator.search import SearchIndexError, find_pagefind
 def test_missing_pagefind_is_reported_with_what_to_run(tmp_path):
     with pytest.raises(SearchIndexError) as error:
         find_pagefind([tmp_path / "a", tmp_path / "b"])
-    assert str(error.value) == "找不到 Pagefind（node_modules/.bin/pagefind）：请先运行 bash scripts/setup（其中执行 npm ci）"
+    assert str(error.value) == ("找不到 Pagefind（node_modules/@pagefind/linux-x64/bin/pagefind_extended）："
+                                "请先运行 bash scripts/setup（其中执行 npm ci）")
 
 
 def test_pagefind_comes_from_npm_next_to_the_site(tmp_path):
-    command = tmp_path / "node_modules" / ".bin" / "pagefind"
-    command.parent.mkdir(parents=True)
-    command.write_text("#!/bin/sh\n", encoding="utf-8")
-    assert find_pagefind([tmp_path / "elsewhere", tmp_path]) == command
+    binary = tmp_path / "node_modules" / "@pagefind" / "linux-x64" / "bin" / "pagefind_extended"
+    binary.parent.mkdir(parents=True)
+    binary.write_text("#!/bin/sh\n", encoding="utf-8")
+    (binary.parent / "pagefind_extended-v1.6.0-x86_64-unknown-linux-musl.tar.gz.sha256").write_text("x")
+    assert find_pagefind([tmp_path / "elsewhere", tmp_path]) == binary
 
 
 def test_a_negative_shard_size_fails_the_build_before_anything_is_written(project, tmp_path):
