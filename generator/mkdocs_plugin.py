@@ -21,6 +21,7 @@ from .diagnostics import report
 from .render import sanitize_html
 from .search import IndexPage, SearchIndexError, find_pagefind, index_notices
 from .settings import read_config
+from .vocabulary import search_stop_characters
 from .site import SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.plugins.notices")
@@ -57,6 +58,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         settings = build.settings
         config.extra["filing"] = settings.filing.model_dump(exclude_none=True)
         config.extra["filing_links"] = settings.filing.links()
+        try:  # for the search box (theme_overrides/partials/pagefind-search.html)
+            config.extra["search_stop_characters"] = search_stop_characters()
+        except ValueError as error:
+            raise PluginError(str(error)) from error
         self.build = build
         self.generated = set(build.pages)
         return config

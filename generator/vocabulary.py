@@ -56,6 +56,16 @@ def provinces() -> tuple[Province, ...]:
     return tuple(Province(abbr=e["abbr"], name=e["name"], code=str(e["code"])) for e in _load("provinces.yml"))
 
 
+@cache
+def search_stop_characters() -> str:
+    """Single characters the search box leaves out of a query that has other words (大观区 → 大观)."""
+    characters = [str(entry) for entry in _load("search_stop_characters.yml")]
+    wrong = [c for c in characters if len(c) != 1]
+    if wrong:
+        raise ValueError(f"generator/data/search_stop_characters.yml: 每行只能写一个字，这些不是：{'、'.join(wrong)}")
+    return "".join(dict.fromkeys(characters))
+
+
 def status(value: str) -> Status:
     for entry in statuses():
         if entry.value == value:

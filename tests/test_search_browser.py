@@ -239,6 +239,19 @@ def test_clicking_a_result_opens_the_section_with_the_words_highlighted(page, si
     assert page.locator("h1").inner_text().startswith(DAGUAN_TITLE)
 
 
+def test_a_stop_character_cut_off_a_place_name_is_left_out_of_the_search(page, site_url):
+    open_search(page, site_url)
+    assert search(page, "大观区")[0] == DAGUAN_TITLE
+    # The message names what the visitor typed; the search (and so the highlight) used 大观 only.
+    assert "大观区" in page.inner_text("#pf-search .pf-search__message")
+    href = page.locator("#pf-search li.pf-result .pf-result__title a").first.get_attribute("href")
+    assert "".join(parse_qs(urlsplit(href).query)["highlight"]) == "大观"
+    # Alone, a stop character is searched as typed.
+    assert sorted(search(page, "区")) == sorted([DAGUAN_TITLE, DONGHU_TITLE])
+    href = page.locator("#pf-search li.pf-result .pf-result__title a").first.get_attribute("href")
+    assert "".join(parse_qs(urlsplit(href).query)["highlight"]) == "区"
+
+
 def test_an_index_in_shards_is_searched_as_one(page, sharded_site_url):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))

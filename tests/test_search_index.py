@@ -7,6 +7,7 @@ import json
 import pytest
 
 from conftest import GOOD, mkdocs_build, set_shard_size, write
+from generator import vocabulary
 from generator.search import SearchIndexError, find_pagefind
 
 
@@ -53,3 +54,21 @@ def test_shards_hold_every_notice_once_and_only_their_own_data(sharded_sample_si
               for folder in (bundle, shard)]
     assert counts == [1, 1]
     assert len(list(bundle.glob("fragment/*.pf_fragment"))) == len(list(shard.glob("fragment/*.pf_fragment"))) == 1
+
+
+def test_the_search_box_gets_the_stop_characters_from_their_data_file(page):
+    box = page("")  # the home page's header
+    assert box.select_one("#pf-search")["data-stop"] == vocabulary.search_stop_characters()
+    assert vocabulary.search_stop_characters().startswith("区县市")
+
+
+def test_a_stop_character_entry_of_more_than_one_character_is_refused(monkeypatch):
+    monkeypatch.setattr(vocabulary, "_load", lambda name: ["区", "区委", "县", "的话"])
+    vocabulary.search_stop_characters.cache_clear()
+    try:
+        with pytest.raises(ValueError) as error:
+            vocabulary.search_stop_characters()
+        assert str(error.value) == "generator/data/search_stop_characters.yml: 每行只能写一个字，这些不是：区委、的话"
+    finally:
+        monkeypatch.undo()
+        vocabulary.search_stop_characters.cache_clear()
