@@ -22,8 +22,8 @@ type the query, wait until the first results page is rendered. It reports:
 - `open → results ms`: from the click on the search button to the first results page rendered, with the
   query typed as soon as the search box shows (a cold start: pagefind.js, the WebAssembly and the index
   are fetched while the visitor types); `query → results ms`: from the query's input event to the
-  results rendered (it includes the search box's 100 ms pause for more typing); `again ms`: the same
-  for a second query in the same tab (UI and WebAssembly loaded, other index chunks possibly new).
+  results rendered; `again ms`: the same for a second query in the same tab (UI and WebAssembly
+  loaded, other index chunks possibly new).
   The times are read from the page's own performance marks (`notices-search:open`, `:input`,
   `:results`, set by the search box), so they leave out the test driver's own round trips.
 - `requests`: search requests to the first results; `first result`: the first result's title.
