@@ -152,24 +152,26 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
     shards = shard_pages(pages, shard_size)
     with tempfile.TemporaryDirectory(prefix="notices-pagefind-") as scratch:
         for number, shard in enumerate(shards):
-            output = Path(scratch) / f"bundle-{number}"
+            output = bundle / shard_dir(number)
             _run_pagefind(pagefind, Path(scratch) / f"shard-{number}", site_dir, shard, output, language)
             canonicalise_filters(output)
-            if number == 0:
-                shutil.copytree(output, bundle)
-            else:
-                target = bundle / shard_dir(number)
-                target.mkdir()
-                for pattern in SHARD_FILES:
-                    for path in sorted(output.glob(pattern)):
-                        (shutil.copytree if path.is_dir() else shutil.copy2)(path, target / path.name)
+            if number:
+                _keep_index_data(output)
     manifest = {"shards": [shard_dir(number) for number in range(1, len(shards))]}
     (bundle / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     count = 0
     for number in range(len(shards)):
         entry = json.loads((bundle / shard_dir(number) / "pagefind-entry.json").read_text(encoding="utf-8"))
-        count += sum(language["page_count"] for language in entry["languages"].values())
+        count += sum(indexed["page_count"] for indexed in entry["languages"].values())
     return count
+
+
+def _keep_index_data(shard: Path) -> None:
+    """A shard after the first keeps its index data only: the search code comes from the first."""
+    keep = {path for pattern in SHARD_FILES for path in shard.glob(pattern)}
+    for path in shard.iterdir():
+        if path not in keep:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
 def _run_pagefind(pagefind: Path, work: Path, site_dir: Path, pages: list[IndexPage], output: Path, language: str) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 
 import pytest
 
-from conftest import GOOD, mkdocs_build, set_shard_size, write
+from conftest import GOOD, ROOT, mkdocs_build, set_shard_size, write
 from generator import vocabulary
 from generator.search import SearchIndexError, find_pagefind
 
@@ -72,3 +74,15 @@ def test_a_stop_character_entry_of_more_than_one_character_is_refused(monkeypatc
     finally:
         monkeypatch.undo()
         vocabulary.search_stop_characters.cache_clear()
+
+
+def test_setup_says_what_to_install_when_npm_is_missing(tmp_path):
+    # A machine with bash and coreutils but no Node.js: setup stops before installing anything.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "dirname").symlink_to(shutil.which("dirname"))
+    result = subprocess.run([shutil.which("bash"), str(ROOT / "scripts" / "setup")], capture_output=True,
+                            text=True, env={"PATH": str(bin_dir), "HOME": str(tmp_path)})
+    assert result.returncode == 1
+    assert result.stderr == ("缺少 Node.js 和 npm：网站的检索索引（Pagefind）由 npm 安装。请先安装 Node.js（含 npm），"
+                             "例如 apt-get install nodejs npm\n")
