@@ -8,6 +8,7 @@ and every doubt is listed in ``ImportResult.unplaced`` for the editor. Bad input
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from .importing.outline import Outline, build_outline
 from .importing.page import SIGNATURE_DATE, Page, clean_lines, split_page
 from .importing.reading import ReadError, read_text
 from .importing.review import report_outline, report_page, report_problems
-from .model import PLACEHOLDER, Figures, Notice
+from .model import PLACEHOLDER, SLUG_PATTERN, Figures, Notice
 
 
 class ImportFailed(Exception):
@@ -99,7 +100,7 @@ def _remove_spam(text: str, source: Path) -> tuple[str, list]:
 def _assemble(page: Page, spam: list, source: Path) -> ImportResult:
     notes = Notes()
     paragraphs = page.paragraphs
-    contact, contact_index = find_contact(paragraphs)
+    contact, contact_index = find_contact(paragraphs, notes)
     rest = [p for i, p in enumerate(paragraphs) if i != contact_index]
     # Totals help to tell which numbering is the problem list; once the list is known, the figures
     # are read again from the narrative only (a measure's "发现问题5个" is not a declared total).
@@ -245,6 +246,9 @@ def write_draft(result: ImportResult, out_dir: Path, name: str | None = None, *,
     if name is None:
         stem = result.source.stem if result.source else "daoru"
         name = slugify(stem if title.startswith(PLACEHOLDER) else title)
+    elif not re.match(SLUG_PATTERN, name):
+        raise ImportFailed(f"草稿名称“{name}”不可用：只能用小写字母、数字和连字符（-），如 daguan-lvhua-zhenggai；"
+                           "草稿写在 --out 指定的文件夹里")
     yml, md = out_dir / f"{name}.yml", out_dir / f"{name}.md"
     existing = [p for p in (yml, md) if p.exists()]
     if existing and not overwrite:

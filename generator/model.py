@@ -94,6 +94,7 @@ class Problem(Strict):
     )
 
 
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # a notice's URL name, and a draft's file name
 PHONE_PATTERN = re.compile(r"^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|1[3-9]\d{9}|[48]00-?\d{3}-?\d{4}|12\d{3})$")
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
@@ -135,7 +136,7 @@ class Notice(Strict):
     title: Text = Field(description="通报标题，与原文一致")
     slug: Optional[str] = Field(
         None,
-        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        pattern=SLUG_PATTERN,
         description="网址名称（可选，小写字母、数字和连字符）。不写时由标题的拼音生成",
     )
     kind: KindValue = Field(description="通报类别")  # type: ignore[valid-type]

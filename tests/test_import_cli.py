@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import BUILD_ENV, ROOT, check
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -54,3 +56,11 @@ def test_import_refuses_bad_input_with_a_message(project, tmp_path):
     code, lines = notices_import(project, SEEDS / "001_bef52ce6328c5e71.txt")
     code, lines = notices_import(project, SEEDS / "001_bef52ce6328c5e71.txt")
     assert code == 1 and lines[0].startswith("error: 草稿文件已存在：")
+
+
+@pytest.mark.parametrize("name", ["../outside", "sub/dir", "", "Daguan"])
+def test_a_draft_name_that_is_not_a_plain_url_name_is_refused(project, name):
+    code, lines = notices_import(project, SEEDS / "001_bef52ce6328c5e71.txt", "--name", name)
+    assert (code, lines) == (1, [f"error: 草稿名称“{name}”不可用：只能用小写字母、数字和连字符（-），如 daguan-lvhua-zhenggai；"
+                                 "草稿写在 --out 指定的文件夹里"])
+    assert not list((project / "notices").rglob("*.yml")) and not (project / "outside.yml").exists()

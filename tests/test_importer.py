@@ -13,14 +13,11 @@ from generator.loader import load_notice_file
 from generator.model import Notice
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # copies of shared/seeds: these tests never skip
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 SEED_001 = SEEDS / "001_bef52ce6328c5e71.txt"
 SEED_000 = SEEDS / "000_eb92022e2d7c0fef.txt"
 SPAM = ("shadowrocket", "节点都没有了", "共享账号")
-
-needs_seeds = pytest.mark.skipif(not SEED_001.exists(), reason="shared/seeds not beside the repository")
-
 
 @pytest.fixture(scope="module")
 def seed_001():
@@ -44,7 +41,6 @@ def written_text(result, tmp_path: Path) -> str:
 # ---------------------------------------------------------------------------------------------
 # seed 001: the 大观区 progress report, with its web page around it
 
-@needs_seeds
 class TestSeed001:
     def test_metadata(self, seed_001):
         notice = seed_001.notice
@@ -144,7 +140,6 @@ class TestSeed001:
 # ---------------------------------------------------------------------------------------------
 # seed 000: the 东湖高新区 report, scraped without title, with spam injected
 
-@needs_seeds
 class TestSeed000:
     def test_inspection_and_figures(self, seed_000):
         assert seed_000.notice["inspection"] == {
@@ -211,8 +206,8 @@ class TestSeed000:
 # drafts on disk
 
 DRAFT_SOURCES = [
-    pytest.param(SEED_001, id="seed-001", marks=needs_seeds),
-    pytest.param(SEED_000, id="seed-000", marks=needs_seeds),
+    pytest.param(SEED_001, id="seed-001"),
+    pytest.param(SEED_000, id="seed-000"),
     *(pytest.param(path, id=path.name) for path in sorted(FIXTURES.glob("*.*"))),
 ]
 
@@ -232,14 +227,12 @@ def test_draft_files_validate(seed, tmp_path):
     assert md.read_text(encoding="utf-8") == result.body_markdown
 
 
-@needs_seeds
 def test_default_name_is_the_title_in_pinyin(seed_001, tmp_path):
     yml, md = write_draft(seed_001, tmp_path)
     assert yml.name.startswith("zhong-gong-da-guan-qu-wei-guan-yu-cheng-shi-lv-hua")
     assert md.with_suffix(".yml") == yml
 
 
-@needs_seeds
 def test_refuses_to_overwrite(seed_001, tmp_path):
     write_draft(seed_001, tmp_path, "daguan")
     with pytest.raises(ImportFailed, match="已存在"):
@@ -247,7 +240,6 @@ def test_refuses_to_overwrite(seed_001, tmp_path):
     write_draft(seed_001, tmp_path, "daguan", overwrite=True)
 
 
-@needs_seeds
 def test_report_lists_files_footer_and_unplaced(seed_001, tmp_path):
     yml, _ = write_draft(seed_001, tmp_path, "daguan")
     report = format_report(seed_001)
@@ -330,6 +322,18 @@ def test_problems_numbered_as_sections():
     assert result.notice["contact"] == {"phone": "010-12345678"}
     assert "feedback" not in result.notice["inspection"]
     assert any("feedback" in line for line in result.unplaced)
+
+
+def test_contact_with_two_numbers_and_a_full_width_dash_keeps_one_number_and_says_so(tmp_path):
+    text = (FIXTURES / "problems_as_sections.txt").read_text(encoding="utf-8")
+    assert "联系电话：010-12345678。" in text
+    path = tmp_path / "notice.txt"
+    path.write_text(text.replace("联系电话：010-12345678。", "联系电话：010－12345678、010-87654321。"), encoding="utf-8")
+    result = import_notice(path)
+    assert result.notice["contact"] == {"phone": "010-12345678"}
+    assert ("联系电话只写入了“010-12345678”（草稿只能写一个号码）；原文还有：010-87654321，"
+            "请编辑决定写在联系方式说明（intro）里还是删去") in result.unplaced
+    Notice.model_validate(result.notice)
 
 
 def test_saved_web_page_in_gbk():

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..model import EMAIL_PATTERN, PHONE_PATTERN
 from .numerals import arabic_dates, cn_to_int, make_date
 
 NUM = r"(\d+|[零〇两一二三四五六七八九十百千]+)"
@@ -183,14 +184,34 @@ _EMAIL = re.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:：]?\s*(
 _CONTACT_START = re.compile(r"联系方式|联系电话|举报电话|监督电话|电话|热线|邮政地址|通信地址|电子邮箱|邮箱")
 
 
-def find_contact(paragraphs: list[str]) -> tuple[dict | None, int | None]:
+def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, int | None]:
     """The contact block near the end: (fields in the model's keys, index of its paragraph)."""
     for index in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 8), -1):
         paragraph = paragraphs[index]
         contact = _contact_fields(paragraph)
         if contact and re.search(r"联系|欢迎|监督|反映|举报|来信|来电", paragraph):
-            return contact, index
+            return _model_contact(contact, notes), index
     return None, None
+
+
+def _model_contact(contact: dict, notes: Notes) -> dict:
+    """The contact as the model takes it: one phone number (the first the model accepts; 0731－… with a
+    full-width dash is read as 0731-…) and an e-mail address it accepts; the rest is left to the editor."""
+    if "phone" in contact:
+        numbers = [re.sub(r"[\s()（）]", "", n).replace("－", "-").replace("—", "-")
+                   for n in re.split(r"\s*[、/或]\s*", contact["phone"])]
+        valid = [n for n in numbers if PHONE_PATTERN.match(n)]
+        if valid:
+            contact["phone"] = valid[0]
+        else:
+            del contact["phone"]
+        others = [n for n in numbers if n not in valid[:1]]
+        if others:
+            notes.add(f"联系电话只写入了{'“' + valid[0] + '”' if valid else '空白'}（草稿只能写一个号码）；"
+                      f"原文还有：{'、'.join(others)}，请编辑决定写在联系方式说明（intro）里还是删去")
+    if "email" in contact and not EMAIL_PATTERN.match(contact["email"]):
+        notes.add(f"原文的电子邮箱“{contact.pop('email')}”格式不对，没有写入草稿，请编辑核对")
+    return contact
 
 
 def _contact_fields(paragraph: str) -> dict:
