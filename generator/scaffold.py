@@ -28,7 +28,8 @@ def scaffold(title: str, today: dt.date) -> str:
 
 
 ITEM_VALUES = {"number": 1, "aspect": 1, "status": vocabulary.statuses()[2].value}
-FILLED_LISTS = {"aspects", "problems"}  # written as a first item to fill; other lists as a commented example
+# Written out to fill (lists with a first item); other optional lists and blocks as commented examples.
+FILLED = {"inspection", "aspects", "problems"}
 
 
 def _model_lines(model: type[BaseModel], values: dict, indent: str, in_list: bool) -> list[str]:
@@ -42,7 +43,10 @@ def _model_lines(model: type[BaseModel], values: dict, indent: str, in_list: boo
         if inner is not None:
             is_list = typing.get_origin(info.annotation) is list
             nested = _model_lines(inner, ITEM_VALUES, key_indent + "  ", in_list=is_list)
-            if is_list and name not in FILLED_LISTS:
+            # Commented out: optional lists, and an optional block that must be complete once written
+            # (withdrawn: date and reason), which left open would be an error.
+            must_complete = not info.is_required() and any(f.is_required() for f in inner.model_fields.values())
+            if name not in FILLED and (is_list or must_complete):
                 lines.append(f"{key_indent}# {name}:")
                 lines += [line if line.lstrip().startswith("#") else f"{key_indent}# {line[len(key_indent):]}" for line in nested]
             else:

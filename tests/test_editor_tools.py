@@ -27,11 +27,14 @@ def test_new_scaffolds_a_notice_that_tells_the_editor_what_to_fill(project):
     code, lines = check(project)
     shown = f"notices/{created.parent.name}/{created.name}"
     assert code == 1
-    assert lines[:3] == [
+    # Exactly what the editor has to fill: no optional block (withdrawn:) left open to trip the check.
+    assert lines == [
         f"{shown}:11:12: error: publisher 必须填写，不能为空（发布机构）",
         f"{shown}:13:9: error: region 必须填写，不能为空（地区，如：安徽省安庆市大观区）",
         f"{shown}:25:9: error: inspection → team 必须填写，不能为空（巡察组名称，如：市委第十一专项巡察组）",
+        "检查未通过：3 个错误，0 个警告。请按上面的提示修改后再提交。",
     ]
+    assert "\n# withdrawn:\n" in text
     assert run(project, "new", "某区委关于某专项巡察整改情况的通报")[0] == 1
 
 
