@@ -55,12 +55,22 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_new(title: str, notices_dir: Path, today: dt.date | None = None) -> int:
     today = today or dt.date.today()
+    if not title.strip():
+        print("error: 通报标题不能为空：notices new \"通报标题\"")
+        return 1
+    if notices_dir.exists() and not notices_dir.is_dir():
+        print(f"{notices_dir.as_posix()}: error: 这不是文件夹：--notices 应是通报文件夹")
+        return 1
     path = notices_dir / str(today.year) / f"{slugify(title)}.yml"
     if path.exists():
         print(f"{path.as_posix()}: error: 文件已存在，没有覆盖：请换一个标题，或直接编辑这个文件")
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(scaffold(title, today), encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(scaffold(title, today), encoding="utf-8")
+    except OSError as exc:
+        print(f"{path.as_posix()}: error: 无法新建通报文件（{exc.strerror}）")
+        return 1
     print(f"已新建 {path.as_posix()}：请按文件中的说明填写，然后运行 notices check")
     return 0
 
@@ -112,6 +122,9 @@ def schema_text() -> str:
 
 
 def run_schema(output: Path, check_only: bool) -> int:
+    if output.is_dir():
+        print(f"{output.as_posix()}: error: 这是一个文件夹：--output 应是 Schema 文件的路径，如 {SCHEMA_PATH}")
+        return 1
     text = schema_text()
     if check_only:
         current = output.read_text(encoding="utf-8") if output.exists() else ""
@@ -120,8 +133,12 @@ def run_schema(output: Path, check_only: bool) -> int:
             return 1
         print(f"{output.as_posix()}: JSON Schema 是最新的")
         return 0
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"{output.as_posix()}: error: 无法写入 JSON Schema（{exc.strerror}）")
+        return 1
     print(f"已写入 {output.as_posix()}")
     return 0
 

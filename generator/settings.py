@@ -103,8 +103,12 @@ def read_config(path: Path) -> tuple[Any, list[Diagnostic]]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None, [Diagnostic(shown, 0, 0, "error", "找不到网站配置文件：请在项目根目录运行，或用 --config 指定")]
+    except IsADirectoryError:
+        return None, [Diagnostic(shown, 0, 0, "error", "这是一个文件夹，不是网站配置文件：--config 应指向 mkdocs.yml")]
     except UnicodeDecodeError:
         return None, [Diagnostic(shown, 0, 0, "error", "网站配置文件不是 UTF-8 编码")]
+    except OSError as exc:
+        return None, [Diagnostic(shown, 0, 0, "error", f"网站配置文件无法打开（{exc.strerror}）")]
     try:
         data = YAML(typ="rt").load(text)
     except YAMLError as exc:
@@ -113,4 +117,8 @@ def read_config(path: Path) -> tuple[Any, list[Diagnostic]]:
         return None, [Diagnostic(shown, line, column, "error", f"网站配置文件无法读取：{getattr(exc, 'problem', exc)}")]
     if not isinstance(data, dict):
         return None, [Diagnostic(shown, 1, 1, "error", "网站配置文件的最外层应是若干“键: 值”")]
+    if data.get("extra") is not None and not isinstance(data["extra"], dict):
+        line, column = data.lc.value("extra")
+        return None, [Diagnostic(shown, line + 1, column + 1, "error",
+                                 "extra 下面应是若干“键: 值”（filing: 备案信息、contact: 联系方式等）")]
     return data, []

@@ -76,3 +76,27 @@ def test_github_actions_annotations(project):
     result = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=project, capture_output=True,
                             text=True, env={**BUILD_ENV, "GITHUB_ACTIONS": "true"})
     assert "::error file=notices/x.yml,line=2,col=7::kind 的值“整改进”不在词表中，只能写：整改进展、整改情况、巡察公告、其他" in result.stdout.splitlines()
+
+
+def test_new_needs_a_title_and_a_notices_folder(project):
+    assert run(project, "new", "  ") == (1, ['error: 通报标题不能为空：notices new "通报标题"'])
+    (project / "afile").write_text("x", encoding="utf-8")
+    assert run(project, "new", "某区委关于某专项巡察整改情况的通报", "--notices", "afile") == (
+        1, ["afile: error: 这不是文件夹：--notices 应是通报文件夹"])
+
+
+def test_schema_output_that_is_a_folder_is_refused(project):
+    for args in (["schema", "--output", "content"], ["schema", "--check", "--output", "content"]):
+        assert run(project, *args) == (1, ["content: error: 这是一个文件夹：--output 应是 Schema 文件的路径，如 schema/notice.schema.json"])
+
+
+def test_a_config_that_is_a_folder_or_has_a_bad_extra_is_reported(project):
+    assert run(project, "check", "--config", "content") == (
+        1, ["content: error: 这是一个文件夹，不是网站配置文件：--config 应指向 mkdocs.yml"])
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = text[:text.index("\nextra:\n")].count("\n") + 2
+    # extra: becomes a plain value (its old entries move under another key).
+    config.write_text(text.replace("\nextra:\n", "\nextra: 备案信息\nextra_old:\n", 1), encoding="utf-8")
+    assert run(project, "check") == (
+        1, [f"mkdocs.yml:{line}:8: error: extra 下面应是若干“键: 值”（filing: 备案信息、contact: 联系方式等）"])
