@@ -24,6 +24,7 @@ from .importing.page import SIGNATURE_DATE, Page, clean_lines, split_page
 from .importing.reading import ReadError, read_text
 from .importing.review import report_outline, report_page, report_problems
 from .model import PLACEHOLDER, SLUG_PATTERN, Figures, Notice
+from .spam import find_spam
 
 
 class ImportFailed(Exception):
@@ -68,7 +69,7 @@ def _import(source: Path) -> ImportResult:
     if looks_like_html(text):
         page_html = html_to_text(text)
         text, html_meta, hidden = page_html.text, page_html.meta, page_html.hidden
-    text, spam = _remove_spam(text, source)
+    text, spam = _remove_spam(text)
     if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
         raise ReadError("文件里没有中文正文，不像一份巡察整改通报")
     page = split_page(clean_lines(text), html_meta)
@@ -79,17 +80,12 @@ def _import(source: Path) -> ImportResult:
     return result
 
 
-def _remove_spam(text: str, source: Path) -> tuple[str, list]:
-    try:
-        from .spam import find_spam
-    except ImportError:
-        raise ImportFailed(f"无法导入“{source}”：垃圾信息检测模块（generator/spam.py）不可用，为避免把垃圾信息写入草稿，已停止") from None
-    findings = list(find_spam(text))
+def _remove_spam(text: str) -> tuple[str, list]:
+    findings = find_spam(text)  # sorted by start, non-overlapping
     kept, last = [], 0
-    for finding in sorted(findings, key=lambda f: f.start):
-        if finding.start >= last:
-            kept.append(text[last:finding.start])
-            last = finding.end
+    for finding in findings:
+        kept.append(text[last:finding.start])
+        last = finding.end
     kept.append(text[last:])
     return "".join(kept), findings
 

@@ -37,7 +37,7 @@ class NoticesConfig(Config):
 class NoticesPlugin(BasePlugin[NoticesConfig]):
     def __init__(self) -> None:
         self.build: SiteBuild | None = None
-        self.generated: set[str] = set()
+        self.with_snippets: set[str] = set()  # content pages that show notice data through a placeholder
 
     def _notices_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.notices_dir
@@ -63,7 +63,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         except ValueError as error:
             raise PluginError(str(error)) from error
         self.build = build
-        self.generated = set(build.pages)
+        self.with_snippets = set()
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -84,11 +84,14 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if page.file.src_uri in self.build.page_dates:
             # The sitemap's <lastmod> is the notice's own date, not the day of the build.
             page.update_date = self.build.page_dates[page.file.src_uri].isoformat()
-        return SNIPPET.sub(replace, markdown)
+        markdown, replaced = SNIPPET.subn(replace, markdown)
+        if replaced:
+            self.with_snippets.add(page.file.src_uri)
+        return markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
         # Every page that shows notice data goes through the sanitiser, the second line of defence.
-        if page.file.src_uri in self.generated or SNIPPET.search(page.file.content_string):
+        if page.file.src_uri in self.build.pages or page.file.src_uri in self.with_snippets:
             return sanitize_html(html)
         return html
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import markdown
 
-from conftest import GOOD, ROOT, check, write
+from conftest import GOOD, ROOT, check, mkdocs_build, write
+from generator.vocabulary import statuses
 from generator.render import sanitize_html
 
 SEED_000 = (ROOT / "tests" / "fixtures" / "seeds" / "000_eb92022e2d7c0fef.txt").read_text(encoding="utf-8")
@@ -82,3 +83,18 @@ def test_sanitiser_is_a_second_line_of_defence():
     for unsafe in ("<script", "onclick", "javascript:", "onerror", "<iframe", "<img"):
         assert unsafe not in clean
     assert "文字" in clean and "链接" in clean
+
+
+def test_content_pages_showing_notice_data_are_sanitised_and_others_left_as_written(project, tmp_path):
+    write(project, "good.yml", GOOD)
+    (project / "content" / "about.md").write_text(
+        "# 关于\n\n<!-- notices:statuses -->\n\n<p onclick=\"steal()\">说明</p>\n", encoding="utf-8")
+    (project / "content" / "how-to-read.md").write_text(
+        "# 怎样阅读\n\n<p onclick=\"maintainers_own()\">说明</p>\n", encoding="utf-8")
+    site = tmp_path / "out"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    about = (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert all(status.value in about for status in statuses())  # the placeholder was filled
+    assert "steal()" not in about
+    assert "maintainers_own()" in (site / "how-to-read" / "index.html").read_text(encoding="utf-8")

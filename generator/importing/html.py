@@ -35,7 +35,6 @@ _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-siz
 class HtmlPage:
     text: str
     meta: dict[str, str] = field(default_factory=dict)
-    page_title: str | None = None
     hidden: list[str] = field(default_factory=list)  # text of elements styled invisible (a spam trick)
 
 
@@ -43,24 +42,22 @@ def html_to_text(markup: str) -> HtmlPage:
     """Visible text, one block element a line; deeply nested pages fail with :class:`ReadError`."""
     try:
         soup = BeautifulSoup(markup, "html.parser")
-        meta, page_title = _page_meta(soup)
+        meta = _page_meta(soup)
         hidden: list[str] = []
         text = _visible_text(soup, hidden)
     except RecursionError:
         raise ReadError("网页的标签嵌套过深，无法解析：请在浏览器中打开后全选复制正文，另存为 .txt 再导入") from None
-    return HtmlPage(text=text, meta=meta, page_title=page_title, hidden=hidden)
+    return HtmlPage(text=text, meta=meta, hidden=hidden)
 
 
-def _page_meta(soup: BeautifulSoup) -> tuple[dict[str, str], str | None]:
+def _page_meta(soup: BeautifulSoup) -> dict[str, str]:
     meta = {}
     for tag in soup.find_all("meta"):
         name = str(tag.get("name") or "").strip().lower()
         content = str(tag.get("content") or "").strip()
         if name in _META_NAMES and content:
             meta[_META_NAMES[name]] = content
-    title_tag = soup.find("title")
-    page_title = title_tag.get_text(" ", strip=True) if title_tag else None
-    return meta, page_title or None
+    return meta
 
 
 def _visible_text(soup: BeautifulSoup, hidden: list[str]) -> str:
