@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .diagnostics import report
-from .loader import display_path
+from .files import display_path
 from .published import check_revision_notes
 from .scaffold import scaffold
 from .slug import slugify

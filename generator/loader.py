@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -12,7 +13,8 @@ from pydantic import ValidationError
 from .diagnostics import Diagnostic
 from .model import Notice
 from .validation import validation_diagnostics
-from .yamlfile import decode_text, locate, located, parse_yaml
+from .files import display_path, folder_problem, read_regular, scan_folder
+from .yamlfile import MAX_BYTES, decode_text, locate, located, parse_yaml
 
 NOTICE_SUFFIX = ".yml"
 BODY_SUFFIX = ".md"
@@ -45,32 +47,35 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def load_notices(notices_dir: Path, root: Path) -> LoadResult:
-    """Read every file under ``notices_dir``; every file is either loaded or reported, never skipped."""
+    """Read every file under ``notices_dir``; every file is either loaded or reported, never skipped.
+
+    Only regular files are read (see :mod:`generator.files`): a link, a FIFO or a device in the folder is
+    reported, never followed or opened."""
     result = LoadResult()
-    if not notices_dir.is_dir():
-        result.diagnostics.append(
-            Diagnostic(display_path(notices_dir, root), 0, 0, "error", "通报目录不存在")
-        )
+    problem = folder_problem(notices_dir, root, "通报目录")
+    if problem:
+        if problem.message == "通报目录不存在":
+            problem = Diagnostic(problem.path, 0, 0, "error", "通报目录不存在")
+        result.diagnostics.append(problem)
         return result
-    files = sorted(p for p in notices_dir.rglob("*") if p.is_file())
+    scan = scan_folder(notices_dir, root, looks_like_file=(NOTICE_SUFFIX, BODY_SUFFIX))
+    result.diagnostics += scan.diagnostics
+    files = set(scan.files)
     yml_stems = {p.with_suffix("") for p in files if p.suffix == NOTICE_SUFFIX}
-    for path in files:
+    reported = {d.path for d in scan.diagnostics}
+    for path in scan.files:
         shown = display_path(path, root)
         if path.name in IGNORED_NAMES:
             continue
         if path.suffix == NOTICE_SUFFIX:
-            loaded = load_notice_file(path, shown, root)
-            result.diagnostics += loaded[1]
-            if loaded[0]:
-                result.sources.append(loaded[0])
+            body = path.with_suffix(BODY_SUFFIX)
+            if display_path(body, root) in reported:
+                continue  # its body is a link or not a file: reported, and the notice is not published
+            source, diagnostics = load_notice_file(path, shown, root, body if body in files else None)
+            result.diagnostics += diagnostics
+            if source:
+                result.sources.append(source)
         elif path.suffix == BODY_SUFFIX:
             if path.with_suffix("") not in yml_stems:
                 result.diagnostics.append(Diagnostic(
@@ -86,8 +91,20 @@ def load_notices(notices_dir: Path, root: Path) -> LoadResult:
     return result
 
 
-def load_notice_file(path: Path, shown: str, root: Path) -> tuple[NoticeSource | None, list[Diagnostic]]:
-    parsed = parse_yaml(path.read_bytes(), shown)
+_BESIDE = object()
+
+
+def load_notice_file(path: Path, shown: str, root: Path,
+                     body_file: Path | None | object = _BESIDE) -> tuple[NoticeSource | None, list[Diagnostic]]:
+    """One notice; ``body_file`` is its narrative as found by the folder scan (default: the same-name
+    ``.md`` beside it, if there is one; a link or a FIFO there is refused when read)."""
+    if body_file is _BESIDE:
+        beside = path.with_suffix(BODY_SUFFIX)
+        body_file = beside if os.path.lexists(beside) else None
+    raw, problems = read_regular(path, shown, MAX_BYTES)
+    if raw is None:
+        return None, problems
+    parsed = parse_yaml(raw, shown)
     if parsed.diagnostics:
         return None, parsed.diagnostics
     if parsed.data is None:
@@ -98,12 +115,14 @@ def load_notice_file(path: Path, shown: str, root: Path) -> tuple[NoticeSource |
         notice = Notice.model_validate(parsed.data)
     except ValidationError as exc:
         return None, validation_diagnostics(exc, located(parsed.text), shown, Notice)
-    body_file = path.with_suffix(BODY_SUFFIX)
-    body, body_shown, problems = "", None, []
-    if body_file.exists():
+    body, body_shown = "", None
+    if body_file is not None:
         body_shown = display_path(body_file, root)
-        text, problems = decode_text(body_file.read_bytes(), body_shown)
+        raw_body, problems = read_regular(body_file, body_shown, MAX_BYTES)
+        if raw_body is None:
+            return None, problems
+        text, problems = decode_text(raw_body, body_shown)
+        if problems:
+            return None, problems
         body = text or ""
-    if problems:
-        return None, problems
     return NoticeSource(shown, notice, body, body_shown, parsed.data, parsed.text), []

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from . import vocabulary
 
@@ -21,6 +21,27 @@ KindValue = Literal[tuple(k.value for k in vocabulary.kinds())]  # type: ignore[
 
 # Text a person types: one line, no surrounding spaces; empty means "not filled in".
 Text = str
+
+FIRST_YEAR, LAST_YEAR = 1949, 2100  # a date outside these years is a typo, not a notice's date
+
+
+def _date_only(value):
+    """A calendar date as YAML writes it (2024-12-24), nothing else: pydantic alone would read an
+    integer as a Unix timestamp (``published: 0`` → 1970-01-01) and accept a time of day."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError("not_a_date") from None
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise ValueError("not_a_date")
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"year_out_of_range:{value.year}")
+    return value
+
+
+# A date written 2024-12-24; anything else (a number, a time, year 0001) is an error.
+Date = Annotated[dt.date, BeforeValidator(_date_only)]
 
 # A value starting with this was left by `notices import` for a person to decide; never publishable.
 PLACEHOLDER = "待编辑填写："
@@ -41,9 +62,9 @@ class Strict(BaseModel):
 
 class Inspection(Strict):
     team: Text = Field(description="巡察组名称，如：市委第十一专项巡察组")
-    start: Optional[dt.date] = Field(None, description="巡察进驻开始日期，写成 2023-07-11")
-    end: Optional[dt.date] = Field(None, description="巡察结束日期，写成 2023-09-15")
-    feedback: Optional[dt.date] = Field(None, description="巡察组反馈意见的日期，写成 2023-11-23")
+    start: Optional[Date] = Field(None, description="巡察进驻开始日期，写成 2023-07-11")
+    end: Optional[Date] = Field(None, description="巡察结束日期，写成 2023-09-15")
+    feedback: Optional[Date] = Field(None, description="巡察组反馈意见的日期，写成 2023-11-23")
 
 
 class FigureItem(Strict):
@@ -85,9 +106,9 @@ class Problem(Strict):
     description: Optional[Text] = Field(None, description="问题表现（可选）")
     responsible_unit: Optional[Text] = Field(None, description="责任单位")
     responsible_leader: Optional[Text] = Field(None, description="责任领导（可选）")
-    due: Optional[dt.date] = Field(None, description="整改时限，写成 2024-06-30")
+    due: Optional[Date] = Field(None, description="整改时限，写成 2024-06-30")
     status: StatusValue = Field(description="整改状态，只能写状态词表中的值")  # type: ignore[valid-type]
-    completed: Optional[dt.date] = Field(None, description="完成日期，写成 2024-05-31")
+    completed: Optional[Date] = Field(None, description="完成日期，写成 2024-05-31")
     measures: list[Text] = Field(
         default_factory=list,
         description="整改措施，按原文顺序逐条列出（原文的“一是”“二是”不必写，页面自动加上）",
@@ -121,12 +142,12 @@ class Contact(Strict):
 
 
 class Revision(Strict):
-    date: dt.date = Field(description="更正日期，写成 2025-01-10")
+    date: Date = Field(description="更正日期，写成 2025-01-10")
     change: Text = Field(description="更正了什么、为什么")
 
 
 class Withdrawal(Strict):
-    date: dt.date = Field(description="撤回日期，写成 2025-03-01")
+    date: Date = Field(description="撤回日期，写成 2025-03-01")
     reason: Text = Field(description="撤回原因，如：内容有误，已另行发布更正后的通报")
 
 
@@ -143,7 +164,7 @@ class Notice(Strict):
     publisher: Text = Field(description="发布机构")
     region: Text = Field(description="地区，如：安徽省安庆市大观区")
     domain: Optional[Text] = Field(None, description="专项领域，如：城市绿化工程")
-    published: Optional[dt.date] = Field(
+    published: Optional[Date] = Field(
         None, description="发布日期，写成 2024-12-24。原文缺失时不写，不要自拟"
     )
     source: Optional[Text] = Field(None, description="来源，如：原创、区委巡察办")
@@ -157,6 +178,10 @@ class Notice(Strict):
     problems: list[Problem] = Field(default_factory=list, description="问题及整改措施")
     contact: Optional[Contact] = Field(None, description="联系方式；不写时使用全站默认联系方式")
     revisions: list[Revision] = Field(default_factory=list, description="发布后的更正记录")
+    previous_slugs: list[str] = Field(
+        default_factory=list,
+        description="此前用过的网址名称（改过 slug 或标题时填写旧的网址名称）：旧网址保留为跳转到本页的页面，已发布的网址不会失效",
+    )
     withdrawn: Optional[Withdrawal] = Field(
         None, description="撤回通报时填写：页面只保留标题和撤回说明，不再列入首页、归档和统计"
     )
@@ -165,6 +190,14 @@ class Notice(Strict):
         description="经核实确属原文、可以发布的文字（用于消除广告词或个人信息检查的误报），写出原样文字",
     )
 
+
+    @field_validator("previous_slugs")
+    @classmethod
+    def _previous_slugs_are_slugs(cls, value: list[str]) -> list[str]:
+        for slug in value:
+            if not re.match(SLUG_PATTERN, slug):
+                raise ValueError(f"旧网址名称“{slug}”只能由小写字母、数字和连字符组成")
+        return value
 
     @field_validator("figures", mode="before")
     @classmethod

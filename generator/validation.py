@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
-from .model import nested_model
+from .model import FIRST_YEAR, LAST_YEAR, nested_model
 from .yamlfile import locate
 
 def validation_diagnostics(
@@ -54,13 +55,18 @@ def _message(error: dict, loc: tuple, model: type[BaseModel]) -> str:
     info = _field_info(model, loc)
     about = f"（{info.description}）" if info is not None and info.description else ""
     value = error.get("input")
-    shown_value = f"“{value}”" if isinstance(value, (str, int, float)) else ""
+    shown_value = f"“{value}”" if isinstance(value, (str, int, float, dt.date)) else ""
     if kind == "missing":
         return f"缺少必填项 {loc[-1]}{about}"
     if kind == "extra_forbidden":
         return _unknown_key_message(loc, model)
     if kind == "value_error":
         reason = str(error.get("ctx", {}).get("error", ""))
+        if reason == "not_a_date":
+            return f"{name} 应是日期，写成 2024-12-24 的形式，现在是{shown_value or '其他内容'}"
+        if reason.startswith("year_out_of_range:"):
+            return (f"{name} 的年份 {reason.split(':')[1]} 不对：日期应在 {FIRST_YEAR} 年到 {LAST_YEAR} 年之间，"
+                    "请核对，写成 2024-12-24 的形式")
         if reason == "empty":
             if info is not None and info.is_required():
                 return f"{name} 必须填写，不能为空{about}"

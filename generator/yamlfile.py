@@ -15,11 +15,16 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
 from .diagnostics import Diagnostic
 
 MAX_BYTES = 1_000_000  # a notice is ~30 KB; anything this large is not a notice
+# Deepest nesting a notice has is 4 (problems → item → measures → item); anything far deeper is not a
+# notice, and would exhaust the parsers' recursion.
+MAX_DEPTH = 12
+# Characters without which a document can carry no tag (!), anchor (&), alias (*) or merge key (<<).
+_CONSTRUCT_MARKS = ("!", "&", "*", "<<")
 
 _ENCODING_GUESSES = (("gb18030", "GBK/GB18030"), ("big5", "Big5"), ("utf-16", "UTF-16"))
 
@@ -72,11 +77,8 @@ def _decodes(raw: bytes, codec: str) -> bool:
 
 
 def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
-    """Parse one file's bytes into plain data, or located diagnostics."""
-    if len(raw) > MAX_BYTES:
-        return ParsedYaml(diagnostics=[
-            Diagnostic(path, 0, 0, "error", f"文件过大（{len(raw):,} 字节，上限 {MAX_BYTES:,} 字节）：一份通报不会这么大，请检查是否误放了其他文件")
-        ])
+    """Parse one file's bytes (read with a size limit, :mod:`generator.files`) into plain data, or located
+    diagnostics."""
     text, problems = decode_text(raw, path)
     if text is None:
         return ParsedYaml(diagnostics=problems)
@@ -85,18 +87,24 @@ def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
         return ParsedYaml(diagnostics=[
             Diagnostic(path, tab[0], tab[1], "error", "缩进里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成两个空格")
         ])
-    if ("&" in text or "*" in text) and (alias := _first_alias(text)):
-        return ParsedYaml(diagnostics=[
-            Diagnostic(path, alias[0], alias[1], "error", "不允许使用 YAML 别名（*名称）：请把内容直接写出来")
-        ])
+    if any(mark in text for mark in _CONSTRUCT_MARKS) and (problems := _data_only_problems(text, path)):
+        return ParsedYaml(diagnostics=problems)
     try:
-        return ParsedYaml(data=_fast_loader().load(text), text=text)
+        data = _fast_loader().load(text)
+    except RecursionError:
+        return ParsedYaml(diagnostics=_data_only_problems(text, path) or [_too_deep(path, 0, 0)])
     except (YAMLError, ValueError):
         pass
+    else:
+        if _depth(data) > MAX_DEPTH:
+            return ParsedYaml(diagnostics=_data_only_problems(text, path) or [_too_deep(path, 0, 0)])
+        return ParsedYaml(data=data, text=text)
     # Something is wrong: read it again with the round-trip parser for its precise message and place.
     yaml = YAML(typ="rt")
     try:
         yaml.load(text)
+    except RecursionError:
+        return ParsedYaml(diagnostics=[_too_deep(path, 0, 0)])
     except MarkedYAMLError as exc:
         return ParsedYaml(diagnostics=[_syntax_error(exc, path)])
     except ValueError:  # an impossible date such as 2024-02-30 fails in the date constructor
@@ -106,15 +114,66 @@ def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
     return ParsedYaml(diagnostics=[Diagnostic(path, 0, 0, "error", "YAML 无法读取：请检查格式")])
 
 
-def _first_alias(text: str) -> tuple[int, int] | None:
-    """Where the first alias (*name) is: anchors and aliases can make a tiny file expand without end."""
+def _data_only_problems(text: str, path: str) -> list[Diagnostic]:
+    """Each YAML construct that is not plain data, located: a tag (``!!binary``, ``!x``: YAML would
+    decode or build something else than the text written), an alias or an anchor (a tiny file can expand
+    without end; an anchor that an alias uses is reported at the alias), a merge key (``<<``), or nesting
+    deeper than any notice has. Read from the parser's event stream, which does not recurse, so even
+    absurd nesting gets its message."""
+    found: list[Diagnostic] = []
+    anchors: dict[str, Diagnostic] = {}
+    used: set[str] = set()
+    depth = 0
     try:
         for event in YAML(typ="rt").parse(text):
+            mark = event.start_mark
+            where = (mark.line + 1, mark.column + 1)
             if isinstance(event, AliasEvent):
-                return event.start_mark.line + 1, event.start_mark.column + 1
+                used.add(event.anchor)
+                found.append(Diagnostic(path, *where, "error", "不允许使用 YAML 别名（*名称）：请把内容直接写出来"))
+                continue
+            if getattr(event, "anchor", None) is not None:
+                anchors[event.anchor] = Diagnostic(path, *where, "error",
+                                                   f"不允许使用 YAML 锚点（&{event.anchor}）：请把内容直接写出来")
+            if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag is not None:
+                found.append(Diagnostic(path, *where, "error", f"不允许使用 YAML 标签（{_tag_name(event.tag)}）："
+                                        "标签会把文字变成别的内容；请直接写文字、数字或日期"))
+            if isinstance(event, ScalarEvent) and event.value == "<<" and event.style is None:
+                found.append(Diagnostic(path, *where, "error", "不允许使用 YAML 合并键（<<）：请把各项直接写出来"))
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    found.append(_too_deep(path, *where))
+                    break
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
     except YAMLError:
-        return None  # a syntax error: reported by the parse that follows
-    return None
+        pass  # a syntax error: reported by the parse that follows
+    found += [diagnostic for name, diagnostic in anchors.items() if name not in used]
+    return sorted(found)
+
+
+def _too_deep(path: str, line: int, column: int) -> Diagnostic:
+    return Diagnostic(path, line, column, "error",
+                      f"嵌套层次太深（超过 {MAX_DEPTH} 层）：通报最多只有“问题 → 措施”几层，请检查缩进和括号")
+
+
+def _depth(data: Any) -> int:
+    """How deeply lists and mappings nest in loaded data (without recursion)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict):
+            children = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, level)
+        if deepest > MAX_DEPTH:
+            return deepest
+        stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def _impossible_dates(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
@@ -197,3 +256,8 @@ def locate(data: Any, loc: tuple, *, key: bool = False) -> tuple[int, int]:
                 line, column = node.lc.line + 1, node.lc.col + 1
             break
     return line, column
+
+
+def _tag_name(tag: str) -> str:
+    """``tag:yaml.org,2002:binary`` as written in the file: ``!!binary``."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
