@@ -98,10 +98,9 @@ def run_check(config_path: Path, notices_dir: Path, base: str | None = None) -> 
     if config is None:
         print(report(problems))
         return 1
-    extra = config.get("extra") or {}
     notices_path = notices_dir if notices_dir.is_absolute() else root / notices_dir
-    build = check_site(root, notices_path,
-                       dict(extra), config.get("site_name") or "", config_path.name, config)
+    content_dir = root / str(config.get("docs_dir") or "docs")
+    build = check_site(root, notices_path, config, config_path.name, config, content_dir)
     if base:
         build.diagnostics = sorted(build.diagnostics + check_revision_notes(build.collection, root, display_path(notices_path, root), base))
     output = report(build.diagnostics)

@@ -57,11 +57,6 @@ class NoticeEntry:
         return self.notice.slug or slugify(self.notice.title)
 
     @property
-    def src_path(self) -> str:
-        """The generated page's path inside the docs folder."""
-        return f"{NOTICE_URL_DIR}/{self.slug}.md"
-
-    @property
     def url(self) -> str:
         return f"{NOTICE_URL_DIR}/{self.slug}/"
 
@@ -133,10 +128,6 @@ class Group:
     key: str  # the slug in the URL
     label: str  # what readers see
     entries: tuple[NoticeEntry, ...]
-
-    @property
-    def src_path(self) -> str:
-        return f"archive/{self.axis}/{self.key}.md"
 
     @property
     def url(self) -> str:

@@ -7,14 +7,20 @@ exact line and column of its span.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from html.parser import HTMLParser
 from typing import Any, Iterator
 
 
 from .collection import NoticeEntry
 from .diagnostics import Diagnostic
+from .files import display_path, folder_problem, read_regular, scan_folder
+from .render import SNIPPET
+from .yamlfile import MAX_BYTES, decode_text, locate
 from .model import PLACEHOLDER
 from .personal_data import find_personal_data
+from . import safe_markdown
+from .characters import find_forbidden_characters
 from .spam import find_spam
 
 UNSAFE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "form", "input", "button",
@@ -37,25 +43,160 @@ def check_content(entry: NoticeEntry) -> list[Diagnostic]:
                                     f"这是导入时留下的占位文字“{text}”：请按原文填写；原文没有的内容不要自拟"))
             continue
         is_contact = loc[:1] == ("contact",)
-        for severity, start, message in _findings(text, allow, allowed_numbers, personal=not is_contact):
+        for severity, start, message in text_findings(text, allow, allowed_numbers, personal=not is_contact,
+                                                      plain=True):
             line, column = _yaml_position(source, loc, text, start)
             found.append(Diagnostic(source.path, line, column, severity, message))
     if source.body_path:
-        for severity, start, message in _findings(source.body, allow, allowed_numbers, personal=True):
-            at_line, at_column = _text_position(source.body, start)
-            found.append(Diagnostic(source.body_path, at_line, at_column, severity, message))
+        found += check_markdown(source.body, source.body_path, allow, allowed_numbers)
     return found
 
 
-def _findings(text: str, allow, allowed_numbers, personal: bool) -> Iterator[tuple[str, int, str]]:
+# What content/ may hold: pages and what they show. An .html, .js or .svg file would be published as it
+# is, script and all; anything else is not a page's.
+CONTENT_SUFFIXES = (".md", ".css", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".pdf")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.S)
+
+
+def check_content_folder(folder: Path, root: Path) -> list[Diagnostic]:
+    """Every file of the hand-written pages' folder: only pages and their assets, as regular files, and
+    every page's text checked like a notice's (front matter included)."""
+    problem = folder_problem(folder, root, "页面目录")
+    if problem:
+        return [problem]
+    scan = scan_folder(folder, root, looks_like_file=(".md",))
+    found = list(scan.diagnostics)
+    for path in scan.files:
+        shown = display_path(path, root)
+        if not path.name.lower().endswith(CONTENT_SUFFIXES):
+            found.append(Diagnostic(shown, 0, 0, "error", "页面目录里只能放 Markdown 页面（.md）、样式表（.css）和图片："
+                                    f"{path.suffix or '这种'}文件会原样发布到网站上，可能带有脚本，请移走"))
+            continue
+        if path.suffix != ".md":
+            continue
+        raw, problems = read_regular(path, shown, MAX_BYTES)
+        text, decoding = decode_text(raw, shown) if raw is not None else (None, [])
+        found += problems + decoding
+        if text is None:
+            continue
+        front = _FRONT_MATTER.match(text)
+        if front:
+            for line_number, line in enumerate(front.group(1).splitlines(), start=2):
+                for severity, start, message in text_findings(line, (), (), personal=False, plain=True):
+                    found.append(Diagnostic(shown, line_number, start + 1, severity, message))
+        body = text[front.end():] if front else text
+        offset = text[:front.end()].count("\n") if front else 0
+        found += check_markdown(_without_placeholders(body), shown, line_offset=offset)
+    return found
+
+
+def _without_placeholders(text: str) -> str:
+    """A content page with its ``<!-- notices:NAME -->`` lines blanked (they are the site's, not markup)."""
+    return SNIPPET.sub(lambda match: " " * len(match.group()), text)
+
+
+def check_settings_text(data: dict, config_data: Any, config_path: str) -> list[Diagnostic]:
+    """The texts of the site's settings, as the notices' texts: they are on every page."""
+    found = []
+    for loc, text in _strings(data):
+        for severity, start, message in text_findings(text, (), (), personal=False, plain=True):
+            line, column = locate(config_data, loc) if config_data is not None else (0, 0)
+            found.append(Diagnostic(config_path, line, column + start if line else 0, severity, message))
+    return found
+
+
+def check_markdown(text: str, path: str, allow: tuple[str, ...] = (), allowed_numbers: tuple[str, ...] = (),
+                   line_offset: int = 0) -> list[Diagnostic]:
+    """A Markdown text (a notice's narrative, a content page) as written and as a reader sees it."""
+    found: list[Diagnostic] = []
+
+    def at(severity: str, offset: int, message: str) -> None:
+        line, column = _text_position(text, offset)
+        found.append(Diagnostic(path, line + line_offset, column, severity, message))
+
+    for severity, start, message in text_findings(text, allow, allowed_numbers or allow, personal=True, plain=False):
+        at(severity, start, message)
+    rendered = safe_markdown.convert(text)
+    cursor = 0
+    for link in rendered.links:
+        offset = text.find("(" + link.href, cursor)
+        offset = offset + 1 if offset >= 0 else text.find(link.href)
+        cursor = max(cursor, offset)
+        if link.verdict == "refused":
+            at("error", max(offset, 0), f"不允许的链接“{link.href}”：{link.reason}；这个链接不会发布")
+        elif link.verdict == "external":
+            at("warning", max(offset, 0), f"链接到本站以外的网站“{link.href}”：请核实确是原文的链接")
+    for source in rendered.images:
+        offset = text.find(source)
+        at("error", max(offset, 0), f"正文中不能插入图片（“{source}”）：本站通报只发布文字；图片不会发布，请删除")
+    seen = {d.message for d in found}  # what the text as written already showed
+    for start, block in _blocks(text):
+        if not _MARKUP_CHARACTERS.search(block):
+            continue  # the reader sees the block as written: checked above
+        shown = safe_markdown.visible_text(safe_markdown.convert(block).html)
+        for finding in find_spam(shown, allow):
+            message = f"{finding.reason}：这段文字经 Markdown 标记或 HTML 实体拼接后才显示出来{SPAM_ADVICE}"
+            if not any(message.startswith(finding.reason) for message in seen):
+                at("error", start, message)
+    return found
+
+
+SPAM_ADVICE = "：这不是通报原文，请删除这段文字"
+_MARKUP_CHARACTERS = re.compile(r"[*_`\\[\]&<>~]")
+
+
+def _blocks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, block) for each blank-line separated block of a Markdown text."""
+    for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        yield match.start(), match.group()
+
+
+def text_findings(text: str, allow, allowed_numbers, personal: bool, plain: bool) -> Iterator[tuple[str, int, str]]:
+    """Findings in one text: (severity, offset, message). ``plain``: a one-line field, never markup."""
+    for finding in find_forbidden_characters(text):
+        yield "error", finding.start, finding.reason
     for finding in find_spam(text, allow):
-        advice = "" if "请" in finding.reason else "：这不是通报原文，请删除这段文字"
+        advice = "" if "请" in finding.reason else SPAM_ADVICE
         yield "error", finding.start, finding.reason + advice
-    for start, message in unsafe_html(text):
+    for start, message in markup(text, plain):
         yield "error", start, message
     if personal:
         for finding in find_personal_data(text, allowed_numbers):
             yield "warning", finding.start, finding.reason
+
+
+_MARKUP = re.compile(r"<(?!(?:https?://|mailto:)[^\s<>]*>)[A-Za-z!?]")  # an opening tag, a comment
+
+
+def markup(text: str, plain: bool) -> list[tuple[int, str]]:
+    """Every piece of HTML in ``text``: an editor never needs HTML (a notice's text is published as the
+    text it is). In a one-line field each tag is named as such; in Markdown, script-capable pieces by
+    what they could do, and any other opening tag or comment too."""
+    if "<" not in text:
+        return []
+    if plain:
+        return [(match.start(), f"纯文字项里不能写 HTML（“{_snippet(text, match.start())}…”）：标题、单位、措施等都按文字发布；"
+                 "表示大小请写“小于”“大于”，书名请用《》") for match in _PLAIN_MARKUP.finditer(text)]
+    found = unsafe_html(text)
+    named = {start for start, _ in found}
+    for match in _MARKUP.finditer(text):
+        if match.start() in named:
+            continue
+        snippet = _snippet(text, match.start())
+        if snippet.startswith("<!"):
+            message = f"正文中不能写 HTML 注释（“{snippet}…”）：读者看不到注释，注释常被用来藏匿内容；请删除"
+        else:
+            message = (f"正文中不能写 HTML 标签（“{snippet}…”）：正文只能用 Markdown，"
+                       "加粗写 **文字**，链接写 [文字](https://…)；HTML 会原样显示为文字")
+        found.append((match.start(), message))
+    return sorted(found)
+
+
+_PLAIN_MARKUP = re.compile(r"<[A-Za-z!/?]")
+
+
+def _snippet(text: str, start: int) -> str:
+    return text[start:start + 12].split(">")[0].split("\n")[0]
 
 
 class _UnsafeHtmlFinder(HTMLParser):
@@ -87,16 +228,12 @@ class _UnsafeHtmlFinder(HTMLParser):
 
 def unsafe_html(text: str) -> list[tuple[int, str]]:
     """(offset, message) for each piece of raw HTML that could run script or load content."""
-    if not _MAYBE_HTML.search(text) and "](" not in text:
+    if not _MAYBE_HTML.search(text):
         return []
     finder = _UnsafeHtmlFinder(text)
     finder.feed(text)
     finder.close()
     found = finder.found
-    for scheme in UNSAFE_SCHEMES[:2]:  # Markdown links: [text](javascript:...)
-        start = text.lower().find("](" + scheme)
-        if start >= 0:
-            found.append((start + 2, f"不允许的链接 {scheme}（可运行脚本）：请删除"))
     return sorted(found)
 
 

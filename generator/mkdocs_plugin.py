@@ -1,31 +1,49 @@
-"""The thin adapter between the engine-free core and MkDocs.
+"""The thin adapter between the engine-free core and MkDocs (with Material for MkDocs).
 
-It asks :func:`generator.site.build_site` for pages and feeds them to MkDocs; it fails the build on
-any error (so a bad notice never reaches the public site), sanitises generated pages' HTML, and
-watches ``notices/`` under ``mkdocs serve``. Moving to another engine means replacing this file.
+The core checks and renders every page to finished, sanitised HTML (:func:`generator.site.build_site`);
+this adapter only places those pages in the theme:
+
+- every generated page and every hand-written page of ``content/`` gets the core's HTML and table of
+  contents (MkDocs' own Markdown, with whatever extensions mkdocs.yml lists, never runs on them);
+- every text handed to the theme (titles, descriptions, settings) is given as ``markupsafe.Markup``
+  holding its escaped form, so the theme's templates, which do not autoescape, print it as text in every
+  context (element, attribute, ``<title>``, meta);
+- the build is atomic: MkDocs writes into a scratch folder beside the output folder, which replaces the
+  output folder only when everything, the search index included, succeeded; otherwise the previous site
+  stays byte for byte as it was;
+- any error fails the build (a bad notice never reaches the public site); ``mkdocs serve`` watches
+  ``notices/``.
+
+Moving to another engine means replacing this file and the theme overrides.
 """
 
 from __future__ import annotations
 
 import logging
-import re
+import shutil
 from pathlib import Path
+from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
+from .csp import content_security_policy
 from .diagnostics import report
-from .render import sanitize_html
+from .render import render_content_page
+from .safe_markdown import Heading
 from .search import IndexPage, SearchIndexError, find_pagefind, index_notices
 from .settings import read_config
-from .vocabulary import search_stop_characters
 from .site import SiteBuild, build_site
+from .vocabulary import search_stop_characters
 
 log = logging.getLogger("mkdocs.plugins.notices")
-SNIPPET = re.compile(r"<!--\s*notices:([a-z-]+)\s*-->")
+SCRATCH_PREFIX = ".notices-building-"  # the scratch output folder, beside the output folder
+TOC_DEPTH = 3
 
 
 class NoticesConfig(Config):
@@ -34,87 +52,192 @@ class NoticesConfig(Config):
     search_shard_size = config_options.Type(int, default=0)
 
 
+class _Warnings(logging.Handler):
+    """Counts the warnings of one build, as MkDocs' strict mode does (it checks only after the last plugin)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def text(value: Any) -> Any:
+    """A text for the theme's templates: escaped once, and marked so nothing escapes it again."""
+    if isinstance(value, str):
+        return Markup(escape(value))
+    if isinstance(value, dict):
+        return {key: text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [text(item) for item in value]
+    return value
+
+
+def toc_tokens(headings: tuple[Heading, ...]) -> list[dict]:
+    """The core's headings as MkDocs' table-of-contents tokens (levels 2 to ``TOC_DEPTH``, nested)."""
+    roots: list[dict] = []
+    stack: list[dict] = []
+    for heading in headings:
+        if heading.level > TOC_DEPTH:
+            continue
+        token = {"level": heading.level, "id": heading.id, "name": str(escape(heading.text)), "children": []}
+        while stack and stack[-1]["level"] >= heading.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else roots).append(token)
+        stack.append(token)
+    return roots
+
+
+def generated_src(url: str) -> str:
+    """The docs path MkDocs needs for a page at ``url`` (``notices/x/`` → ``notices/x/index.md``)."""
+    return f"{url}index.md"
+
+
 class NoticesPlugin(BasePlugin[NoticesConfig]):
     def __init__(self) -> None:
         self.build: SiteBuild | None = None
-        self.with_snippets: set[str] = set()  # content pages that show notice data through a placeholder
+        self.pages_by_src: dict = {}
+        self.content_html: dict[str, tuple[str, tuple[Heading, ...]]] = {}
+        self.warnings = _Warnings()
+        self.output_dir: Path | None = None
+        self.scratch_dir: Path | None = None
 
     def _notices_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.notices_dir
 
     def on_config(self, config):
+        self.warnings.count = 0
+        logging.getLogger("mkdocs").addHandler(self.warnings)
         if self.config.search_shard_size < 0:
             raise PluginError(f"{Path(config.config_file_path).name}: plugins.notices.search_shard_size 须为 0（不分片）"
                               f"或正整数，现为 {self.config.search_shard_size}")
-        root = Path(config.config_file_path).parent
-        config_data, _ = read_config(Path(config.config_file_path))  # for line numbers; MkDocs read it already
-        build = build_site(root, self._notices_dir(config), dict(config.extra), config.site_name,
-                           Path(config.config_file_path).name, config_data)
+        config_path = Path(config.config_file_path).resolve()
+        root = config_path.parent
+        config_data, _ = read_config(config_path)  # for line numbers; MkDocs read it already
+        values = {"site_name": config.site_name, "site_description": config.site_description,
+                  "extra": dict(config.extra)}
+        build = build_site(root, self._notices_dir(config).resolve(), values, config_path.name, config_data,
+                           Path(config.docs_dir))
         for diagnostic in build.diagnostics:
             if diagnostic.severity == "warning":
                 log.warning(diagnostic.format())
         if not build.ok:
             raise PluginError("通报检查未通过，网站没有生成：\n" + report(build.diagnostics))
         settings = build.settings
-        config.extra["filing"] = settings.filing.model_dump(exclude_none=True)
+        config.site_name = text(settings.site_name)
+        config.site_description = text(settings.site_description)
+        config.extra["filing"] = text(settings.filing.model_dump(exclude_none=True))
         config.extra["filing_links"] = settings.filing.links()
+        config.extra["content_security_policy"] = content_security_policy()
         try:  # for the search box (theme_overrides/partials/pagefind-search.html)
-            config.extra["search_stop_characters"] = search_stop_characters()
+            config.extra["search_stop_characters"] = text(search_stop_characters())
         except ValueError as error:
             raise PluginError(str(error)) from error
         self.build = build
-        self.with_snippets = set()
+        self.pages_by_src = {generated_src(url): page for url, page in build.pages.items()}
+        self.content_html = {}
+        self._start_atomic_output(config)
         return config
 
+    # ------------------------------------------------------------------ atomic output
+
+    def _start_atomic_output(self, config) -> None:
+        """MkDocs cleans and fills ``site_dir``; point it at a scratch folder beside the real one."""
+        self.output_dir = Path(config.site_dir).resolve()
+        parent = self.output_dir.parent
+        parent.mkdir(parents=True, exist_ok=True)
+        for stale in parent.glob(f"{SCRATCH_PREFIX}{self.output_dir.name}-*"):  # left by a killed build
+            shutil.rmtree(stale, ignore_errors=True)
+        self.scratch_dir = parent / f"{SCRATCH_PREFIX}{self.output_dir.name}-{id(self):x}"
+        self.scratch_dir.mkdir()
+        config.site_dir = str(self.scratch_dir)
+
+    def _finish_atomic_output(self, config) -> None:
+        output, scratch = self.output_dir, self.scratch_dir
+        previous = output.parent / f"{SCRATCH_PREFIX}{output.name}-previous-{id(self):x}"
+        if output.exists():
+            output.rename(previous)
+        scratch.rename(output)
+        config.site_dir = str(output)
+        shutil.rmtree(previous, ignore_errors=True)
+        self.scratch_dir = None
+
+    def on_build_error(self, error) -> None:
+        if self.scratch_dir is not None:
+            shutil.rmtree(self.scratch_dir, ignore_errors=True)
+            self.scratch_dir = None
+            log.error(f"构建失败，{self.output_dir} 保持上次构建的内容，没有改动")
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+
+    # ------------------------------------------------------------------ pages
+
     def on_files(self, files: Files, config) -> Files:
-        for src_path, markdown in sorted(self.build.pages.items()):
+        for src_path in sorted(self.pages_by_src):
             if files.get_file_from_path(src_path) is not None:
                 raise PluginError(f"{_docs_dir(config)}/{src_path} 与自动生成的页面同名：请改名")
-            files.append(File.generated(config, src_path, content=markdown))
+            files.append(File.generated(config, src_path, content=""))
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
-        def replace(match: re.Match) -> str:
-            name = match.group(1)
-            if name not in self.build.snippets:
+        src = page.file.src_uri
+        generated = self.pages_by_src.get(src)
+        if generated is not None:
+            page.meta = text({"title": generated.title, "description": generated.description or ""})
+            if generated.redirect_to:
+                page.meta["redirect_to"] = text(generated.redirect_to)
+            if generated.url.startswith("notices/") and generated.redirect_to is None:
+                page.meta["search_index"] = True
+            if generated.updated:
+                # The sitemap's <lastmod> is the page's own date, not the day of the build.
+                page.update_date = generated.updated.isoformat()
+            html, headings = generated.html, generated.headings
+        else:
+            html, headings, unknown = render_content_page(markdown, self.build.snippets)
+            if unknown:
                 known = "、".join(sorted(self.build.snippets))
-                raise PluginError(f"{_docs_dir(config)}/{page.file.src_uri}: 未知的占位符 <!-- notices:{name} -->，可用：{known}")
-            return self.build.snippets[name]
-
-        if page.file.src_uri in self.build.page_dates:
-            # The sitemap's <lastmod> is the notice's own date, not the day of the build.
-            page.update_date = self.build.page_dates[page.file.src_uri].isoformat()
-        markdown, replaced = SNIPPET.subn(replace, markdown)
-        if replaced:
-            self.with_snippets.add(page.file.src_uri)
-        return markdown
+                raise PluginError(f"{_docs_dir(config)}/{src}: 未知的占位符 <!-- notices:{unknown[0]} -->，可用：{known}")
+            meta = dict(page.meta)
+            meta.setdefault("title", _first_h1(html) or page.file.name)
+            page.meta = text(meta)
+        self.content_html[src] = (html, headings)
+        return ""  # MkDocs' own Markdown has nothing to do: the page is the core's HTML
 
     def on_page_content(self, html: str, page, config, files) -> str:
-        # Every page that shows notice data goes through the sanitiser, the second line of defence.
-        if page.file.src_uri in self.build.pages or page.file.src_uri in self.with_snippets:
-            return sanitize_html(html)
-        return html
+        content, headings = self.content_html.pop(page.file.src_uri)
+        page.toc = get_toc(toc_tokens(headings))
+        return content
 
+    @event_priority(-100)  # last: the search index is part of the build, and the swap comes after all else
     def on_post_build(self, config) -> None:
-        # The search index (Pagefind) is part of the build: no second command.
         site_dir = Path(config.site_dir)
-        pages = []
-        for entry in self.build.collection.listed:  # a withdrawn notice is not found by search
-            built = File(entry.src_path, config.docs_dir, config.site_dir, config.use_directory_urls)
-            pages.append(IndexPage(Path(built.abs_dest_path), entry))
+        pages = [IndexPage(site_dir / entry.url / "index.html", entry)
+                 for entry in self.build.collection.listed]  # a withdrawn notice is not found by search
         # Pagefind is installed by `npm ci` next to mkdocs.yml (or next to this package, for a project
         # that uses the plugin from elsewhere, as the benchmark's generated projects do).
-        folders = [Path(config.config_file_path).parent, Path(__file__).resolve().parent.parent]
+        folders = [Path(config.config_file_path).resolve().parent, Path(__file__).resolve().parent.parent]
         try:
             count = index_notices(site_dir, pages, find_pagefind(folders), language=config.theme["language"] or "zh",
                                   shard_size=self.config.search_shard_size)
         except (SearchIndexError, OSError, RuntimeError) as error:
             raise PluginError(f"检索索引没有生成：{error}") from error
         log.info(f"检索索引：{count} 篇通报")
+        if config.strict and self.warnings.count:
+            raise PluginError(f"构建中有 {self.warnings.count} 个警告（strict 模式下视为失败）")
+        self._finish_atomic_output(config)
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self._notices_dir(config)))
         return server
+
+
+def _first_h1(html: str) -> str | None:
+    import re
+    from html import unescape
+
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    return unescape(re.sub(r"<[^>]+>", "", match.group(1))).replace("¶", "").strip() if match else None
 
 
 def _docs_dir(config) -> str:

@@ -76,24 +76,48 @@ class Filing(Strict):
         return links
 
 
-class SiteSettings(Strict):
-    site_name: Text
-    filing: Filing
+class Extra(Strict):
+    """What ``extra:`` in mkdocs.yml may hold. Anything else is refused: the theme reads many ``extra``
+    keys (analytics, consent, alternate, scope …) that would load third-party scripts or change URLs."""
+
+    generator: bool = Field(False, description="是否在页脚显示“由 MkDocs 生成”（应为 false）")
+    filing: Filing = Field(description="网站底部备案信息")
     contact: Optional[Contact] = Field(None, description="全站默认联系方式")
 
 
-def load_settings(extra: dict[str, Any], site_name: str, config_path: str, config_data: Any = None) -> tuple[SiteSettings | None, list[Diagnostic]]:
-    """Validate ``extra.filing`` and ``extra.contact``; errors are located in ``mkdocs.yml``.
+class SiteSettings(Strict):
+    """The settings of a site the core uses, read once per build from the engine's configuration."""
 
-    ``config_data`` is the config file as parsed by ruamel (for line numbers), when available.
+    site_name: Text = Field(description="网站名称")
+    site_description: Optional[Text] = Field(None, description="网站简介")
+    extra: Extra
+
+    @property
+    def filing(self) -> Filing:
+        return self.extra.filing
+
+    @property
+    def contact(self) -> Optional[Contact]:
+        return self.extra.contact
+
+
+def load_settings(config: dict[str, Any], config_path: str, config_data: Any = None) -> tuple[SiteSettings | None, list[Diagnostic]]:
+    """Validate the site's settings (``site_name``, ``site_description``, ``extra``); errors are located
+    in ``mkdocs.yml``, and every text is checked like a notice's (no markup, no hidden characters, no spam).
+
+    ``config`` is the configuration as the engine read it; ``config_data`` the file as parsed by ruamel
+    (for line numbers), when available.
     """
-    data = {"site_name": site_name, "filing": extra.get("filing")}
-    if extra.get("contact") is not None:
-        data["contact"] = extra["contact"]
+    from .content_checks import check_settings_text
+
+    data = {key: config.get(key) for key in ("site_name", "site_description") if config.get(key) is not None}
+    data["extra"] = {key: value for key, value in (config.get("extra") or {}).items() if value is not None}
     try:
-        return SiteSettings.model_validate(data), []
+        settings = SiteSettings.model_validate(data)
     except ValidationError as exc:
-        return None, validation_diagnostics(exc, config_data, config_path, SiteSettings, prefix=("extra",))
+        return None, validation_diagnostics(exc, config_data, config_path, SiteSettings)
+    problems = check_settings_text(data, config_data, config_path)
+    return (None if any(d.severity == "error" for d in problems) else settings), problems
 
 
 def read_config(path: Path) -> tuple[Any, list[Diagnostic]]:

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from .checks import check_collection
+from .content_checks import check_content_folder
 from .collection import AXES, Collection
 from .diagnostics import Diagnostic, has_errors
 from .loader import load_notices
-from .render import render_archive_index, render_group, render_notice, render_snippets
+from .render import Page, render_archive_index, render_group, render_moved, render_notice, render_snippets
 from .settings import SiteSettings, load_settings
 
 
@@ -23,9 +24,8 @@ from .settings import SiteSettings, load_settings
 class SiteBuild:
     settings: SiteSettings | None = None
     collection: Collection = field(default_factory=Collection)
-    pages: dict[str, str] = field(default_factory=dict)  # docs path → Markdown
-    page_dates: dict[str, dt.date] = field(default_factory=dict)  # docs path → last change, for sitemaps
-    snippets: dict[str, str] = field(default_factory=dict)  # name → Markdown for <!-- notices:NAME -->
+    pages: dict[str, Page] = field(default_factory=dict)  # URL (relative to the site root) → finished page
+    snippets: dict[str, str] = field(default_factory=dict)  # name → HTML for <!-- notices:NAME -->
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -33,14 +33,16 @@ class SiteBuild:
         return not has_errors(self.diagnostics)
 
 
-def check_site(root: Path, notices_dir: Path, extra: dict[str, Any], site_name: str,
-               config_path: str = "mkdocs.yml", config_data: Any = None,
-               today: dt.date | None = None) -> SiteBuild:
-    """Load and check everything; report every problem of every file, render nothing."""
+def check_site(root: Path, notices_dir: Path, config: dict[str, Any], config_path: str = "mkdocs.yml",
+               config_data: Any = None, content_dir: Path | None = None, today: dt.date | None = None) -> SiteBuild:
+    """Load and check everything: settings, notices and the hand-written pages in ``content_dir``;
+    report every problem of every file, render nothing."""
     build = SiteBuild()
-    build.settings, build.diagnostics = load_settings(extra, site_name, config_path, config_data)
+    build.settings, build.diagnostics = load_settings(config, config_path, config_data)
     loaded = load_notices(notices_dir, root)
     build.diagnostics += loaded.diagnostics
+    if content_dir is not None:
+        build.diagnostics += check_content_folder(content_dir, root)
     default_contact = build.settings.contact if build.settings else None
     build.collection = Collection.from_sources(loaded.sources, default_contact)
     build.diagnostics += check_collection(build.collection, today)
@@ -48,21 +50,18 @@ def check_site(root: Path, notices_dir: Path, extra: dict[str, Any], site_name: 
     return build
 
 
-def build_site(root: Path, notices_dir: Path, extra: dict[str, Any], site_name: str,
-               config_path: str = "mkdocs.yml", config_data: Any = None) -> SiteBuild:
+def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_path: str = "mkdocs.yml",
+               config_data: Any = None, content_dir: Path | None = None) -> SiteBuild:
     """Check, then render every page; with any error, no page at all (never a half-published site)."""
-    build = check_site(root, notices_dir, extra, site_name, config_path, config_data)
+    build = check_site(root, notices_dir, config, config_path, config_data, content_dir)
     if not build.ok:
         return build
     collection = build.collection
-    for entry in collection.entries:
-        build.pages[entry.src_path] = render_notice(entry)
-        if entry.last_changed:
-            build.page_dates[entry.src_path] = entry.last_changed
+    pages = [render_notice(entry) for entry in collection.entries]
+    pages += [render_moved(entry, slug) for entry in collection.entries for slug in entry.notice.previous_slugs]
     groups = {axis: collection.groups(axis) for axis in AXES}
-    build.pages["archive/index.md"] = render_archive_index(collection, groups)
-    for axis_groups in groups.values():
-        for group in axis_groups:
-            build.pages[group.src_path] = render_group(group)
+    pages.append(render_archive_index(collection, groups))
+    pages += [render_group(group) for axis_groups in groups.values() for group in axis_groups]
+    build.pages = {page.url: page for page in pages}
     build.snippets = render_snippets(collection)
     return build

@@ -1,14 +1,14 @@
 """Text that must never be published: injected spam on hacked government pages.
 
 A vocabulary matcher, not a parser. The vocabulary lives in ``generator/data/spam_terms.yml``,
-which editors extend without touching Python. Rules, in order of priority when findings overlap:
+which editors extend without touching Python. Rules, in order of priority when findings overlap (invisible characters are
+:mod:`generator.characters`'s):
 
 1. spam words from the vocabulary, grown to the whole glued-on run (Latin letters, digits, and
    vocabulary fragments) around them;
 2. links to outside sites (``http(s)://`` addresses and bare domains), except ``gov.cn``;
 3. inline styles that hide text (``display:none``, ``visibility:hidden``, ``font-size:0``);
-4. zero-width and other invisible characters;
-5. a lower- or mixed-case Latin word of 4+ letters glued to Han characters.
+4. a lower- or mixed-case Latin word of 4+ letters glued to Han characters.
 
 Offsets are Python ``str`` indexes into the text as given.
 """
@@ -101,7 +101,6 @@ def find_spam(text: str, allow: Iterable[str] = ()) -> list[Finding]:
         _keyword_runs(low, voc),
         _links(low, allowed),
         _hidden_styles(low),
-        _invisible_chars(text),
         _glued_latin(text, low),
     )
     hits = [(*hit, rank) for rank, rule in enumerate(rules) for hit in _drop_allowed(rule, low, allowed)]
@@ -220,36 +219,7 @@ def _hidden_reason(style: str) -> str:
     return f"隐藏文字的样式“{style}”：读者看不见的内容常用于植入广告，请删除这段内容"
 
 
-# ---------------------------------------------------------------- 4. invisible characters
-
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]+")
-_INVISIBLE_NAMES = {
-    "\u200b": "零宽空格",
-    "\u200c": "零宽不连字",
-    "\u200d": "零宽连字",
-    "\u200e": "从左至右标记",
-    "\u200f": "从右至左标记",
-    "\u2060": "零宽不换行",
-    "\ufeff": "零宽不换行空格",
-    "\u00ad": "软连字符",
-}
-
-
-def _invisible_chars(text: str) -> list[Hit]:
-    hits = []
-    for match in _INVISIBLE.finditer(text):
-        start = match.start() + (match.start() == 0 and text[0] == "\ufeff")  # a leading BOM is harmless
-        if start < match.end():
-            hits.append((start, match.end(), _invisible_reason))
-    return hits
-
-
-def _invisible_reason(run: str) -> str:
-    names = "、".join(dict.fromkeys(f"U+{ord(c):04X}（{_INVISIBLE_NAMES.get(c, '不可见字符')}）" for c in run))
-    return f"{len(run)}个不可见字符 {names}：常用于隐藏或拆散植入的广告文字，请删除"
-
-
-# ---------------------------------------------------------------- 5. Latin words glued to Chinese
+# ---------------------------------------------------------------- 4. Latin words glued to Chinese
 
 _LATIN_RUN = re.compile(r"[a-z0-9]+", re.IGNORECASE)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

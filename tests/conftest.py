@@ -3,6 +3,8 @@ scratch project (the sample configuration with notices a test writes) for bad in
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -12,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from generator import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1735000000"}
@@ -113,8 +117,15 @@ def write(project: Path, name: str, content: str | bytes) -> None:
     path.write_bytes(content)
 
 
-def check(project: Path) -> tuple[int, list[str]]:
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=project,
-                            capture_output=True, text=True, env=BUILD_ENV)
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.returncode, result.stdout.splitlines()
+def check(project: Path, *args: str) -> tuple[int, list[str]]:
+    """``notices check`` in ``project``, run in-process (the same code path as the command, without
+    starting Python again): exit status and printed lines."""
+    output = io.StringIO()
+    previous = os.getcwd()
+    os.chdir(project)
+    try:
+        with contextlib.redirect_stdout(output):
+            code = cli.main(["check", *args])
+    finally:
+        os.chdir(previous)
+    return code, output.getvalue().splitlines()

@@ -135,11 +135,11 @@ def test_slug_and_title_must_be_unique(project):
 
 @pytest.mark.parametrize("old, new, expected", [
     ("icp: 皖ICP备17015173号-1", "icp: 皖ICP备1701517号-1",
-     "mkdocs.yml:66:10: error: filing → icp：ICP 备案号格式应为：省份简称 + ICP备 + 8 位数字 + 号（可带 -1 之类的网站序号），如 皖ICP备17015173号-1"),
+     "mkdocs.yml:61:10: error: extra → filing → icp：ICP 备案号格式应为：省份简称 + ICP备 + 8 位数字 + 号（可带 -1 之类的网站序号），如 皖ICP备17015173号-1"),
     ("police_record: 皖公网安备 34080202000367号", "police_record: 皖公网安备 3408020200036号",
-     "mkdocs.yml:67:20: error: filing → police_record：公网安备号格式应为：省份简称 + 公网安备 + 14 位数字 + 号，如 皖公网安备 34080202000367号"),
+     "mkdocs.yml:62:20: error: extra → filing → police_record：公网安备号格式应为：省份简称 + 公网安备 + 14 位数字 + 号，如 皖公网安备 34080202000367号"),
     ("police_record: 皖公网安备 34080202000367号", "police_record: 皖公网安备 42010602000367号",
-     "mkdocs.yml:67:20: error: filing → police_record：备案号省份不一致：公网安备号前两位 42 是湖北省（鄂），但公网安备号是“皖”、ICP 备案号是“皖”"),
+     "mkdocs.yml:62:20: error: extra → filing → police_record：备案号省份不一致：公网安备号前两位 42 是湖北省（鄂），但公网安备号是“皖”、ICP 备案号是“皖”"),
 ])
 def test_filing_numbers_in_the_footer_are_checked(project, old, new, expected):
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")

@@ -49,7 +49,8 @@ def test_script_capable_html_is_rejected(project):
         "notices/x.md:3:1: error: 不允许的 HTML 标签 <script>：通报中不能嵌入脚本、框架、表单或样式，请删除",
         "notices/x.md:4:1: error: 不允许的 HTML 属性 onclick（事件处理程序，可运行脚本）：请删除",
         "notices/x.md:4:1: error: 不允许的链接 javascript:（可运行脚本或嵌入内容）：请删除",
-        "notices/x.md:5:6: error: 不允许的链接 javascript:（可运行脚本）：请删除",
+        "notices/x.md:5:6: error: 不允许的链接“javascript:alert(1)”：不允许 javascript: 链接（只能链接 http(s) 网址、"
+        "电子邮箱 mailto: 和电话 tel:）；这个链接不会发布",
         "notices/x.md:6:1: error: 不允许的 HTML 标签 <iframe>：通报中不能嵌入脚本、框架、表单或样式，请删除",
         "notices/x.md:6:14: error: 外部网站链接“https://example.com”：通报中不应出现政府网站（gov.cn）以外的地址，疑似植入的广告；如确需保留，请加入允许列表",
     ]
@@ -85,16 +86,16 @@ def test_sanitiser_is_a_second_line_of_defence():
     assert "文字" in clean and "链接" in clean
 
 
-def test_content_pages_showing_notice_data_are_sanitised_and_others_left_as_written(project, tmp_path):
+def test_content_pages_are_checked_and_published_as_safe_html_like_notices(project, tmp_path):
     write(project, "good.yml", GOOD)
     (project / "content" / "about.md").write_text(
         "# 关于\n\n<!-- notices:statuses -->\n\n<p onclick=\"steal()\">说明</p>\n", encoding="utf-8")
-    (project / "content" / "how-to-read.md").write_text(
-        "# 怎样阅读\n\n<p onclick=\"maintainers_own()\">说明</p>\n", encoding="utf-8")
+    code, lines = check(project)
+    assert (code, lines[0]) == (1, "content/about.md:5:1: error: 不允许的 HTML 属性 onclick（事件处理程序，可运行脚本）：请删除")
+    (project / "content" / "about.md").write_text("# 关于\n\n<!-- notices:statuses -->\n\n说明 **加粗**。\n", encoding="utf-8")
     site = tmp_path / "out"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
     about = (site / "about" / "index.html").read_text(encoding="utf-8")
     assert all(status.value in about for status in statuses())  # the placeholder was filled
-    assert "steal()" not in about
-    assert "maintainers_own()" in (site / "how-to-read" / "index.html").read_text(encoding="utf-8")
+    assert "<p>说明 <strong>加粗</strong>。</p>" in about

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.characters import find_forbidden_characters
 from generator.spam import Finding, find_spam
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seeds"
@@ -160,8 +161,9 @@ def test_hidden_styles():
 
 def test_zero_width_characters():
     text = "整改\u200b\u200d落实\ufeff到位\u00ad。"
-    findings = find_spam(text)
-    assert spans(findings) == [(2, 4, "\u200b\u200d"), (6, 7, "\ufeff"), (9, 10, "\u00ad")]
+    findings = find_forbidden_characters(text)
+    assert [(f.start, f.end, text[f.start:f.end]) for f in findings] == [
+        (2, 4, "\u200b\u200d"), (6, 7, "\ufeff"), (9, 10, "\u00ad")]
     assert findings[0].reason == "2个不可见字符 U+200B（零宽空格）、U+200D（零宽连字）：常用于隐藏或拆散植入的广告文字，请删除"
 
 
@@ -184,6 +186,7 @@ def test_site_wide_allow_list_from_the_data_file():
 def test_findings_are_sorted_and_do_not_overlap():
     text = "访问evil.com获取\u200b小火箭节点，telegram群" * 3
     findings = find_spam(text)
-    assert len(findings) == 12
+    assert len(findings) == 9  # the zero-width characters are generator.characters' findings
+    assert len(find_forbidden_characters(text)) == 3
     assert all(a.end <= b.start for a, b in zip(findings, findings[1:]))
     assert all(text[f.start : f.end] == f.text for f in findings)
