@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from .diagnostics import report
+from .diagnostics import code_quality_report, report
 from .loader import display_path
 from .published import check_revision_notes
 from .scaffold import scaffold
@@ -18,6 +18,7 @@ from .settings import read_config
 from .site import check_site
 
 SCHEMA_PATH = Path("schema") / "notice.schema.json"
+CHECK_FORMATS = ("text", "github", "codequality")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--config", default="mkdocs.yml", help="网站配置文件（默认 mkdocs.yml）")
     check.add_argument("--notices", default="notices", help="通报目录（默认 notices）")
     check.add_argument("--base", help="与这个 git 版本比较（如 origin/main）：修改已发布的通报必须增加更正记录")
+    check.add_argument("--format", choices=CHECK_FORMATS, default="text",
+                       help="输出格式：text 逐行列出（默认）；github 另加 GitHub 注释命令；"
+                            "codequality 输出 GitLab 代码质量报告（JSON，逐条说明改写到标准错误）")
 
     new = commands.add_parser("new", help="按模板新建一份通报")
     new.add_argument("title", help="通报标题")
@@ -45,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "check":
-        return run_check(Path(args.config), Path(args.notices), args.base)
+        return run_check(Path(args.config), Path(args.notices), args.base, args.format)
     if args.command == "new":
         return run_new(args.title, Path(args.notices))
     if args.command == "import":
@@ -92,28 +96,39 @@ def run_import(source: Path, notices_dir: Path, out_dir: Path | None, name: str 
     return 0
 
 
-def run_check(config_path: Path, notices_dir: Path, base: str | None = None) -> int:
+def run_check(config_path: Path, notices_dir: Path, base: str | None = None, output_format: str = "text") -> int:
+    """Checks the site; prints the findings in ``output_format``. With ``codequality`` the report is
+    the only output on standard output (for ``> gl-code-quality-report.json``), the messages and the
+    summary go to standard error, for the job's log."""
     root = config_path.parent.resolve()
     config, problems = read_config(config_path)
     if config is None:
-        print(report(problems))
-        return 1
+        return _print_check(problems, output_format, None)
     extra = config.get("extra") or {}
     notices_path = notices_dir if notices_dir.is_absolute() else root / notices_dir
     build = check_site(root, notices_path,
                        dict(extra), config.get("site_name") or "", config_path.name, config)
     if base:
         build.diagnostics = sorted(build.diagnostics + check_revision_notes(build.collection, root, display_path(notices_path, root), base))
-    output = report(build.diagnostics)
+    return _print_check(build.diagnostics, output_format, len(build.collection.entries))
+
+
+def _print_check(diagnostics: list, output_format: str, count: int | None) -> int:
+    messages = sys.stdout
+    if output_format == "codequality":
+        sys.stdout.write(code_quality_report(diagnostics))
+        messages = sys.stderr
+    output = report(diagnostics, github=True if output_format == "github" else None)
     if output:
-        print(output)
-    errors = sum(d.severity == "error" for d in build.diagnostics)
-    warnings = len(build.diagnostics) - errors
-    count = len(build.collection.entries)
-    if errors:
-        print(f"检查未通过：{errors} 个错误，{warnings} 个警告。请按上面的提示修改后再提交。")
+        print(output, file=messages)
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if count is None:
         return 1
-    print(f"检查通过：{count} 篇通报，{warnings} 个警告。")
+    if errors:
+        print(f"检查未通过：{errors} 个错误，{warnings} 个警告。请按上面的提示修改后再提交。", file=messages)
+        return 1
+    print(f"检查通过：{count} 篇通报，{warnings} 个警告。", file=messages)
     return 0
 
 
