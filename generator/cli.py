@@ -1,4 +1,4 @@
-"""``notices``: the editors' command line (check, new, import, schema). Exit 0 = fine, 1 = errors found, 2 = usage."""
+"""``notices``: the editors' command line (check, new, import, schema, server-config). Exit 0 = fine, 1 = errors found, 2 = usage."""
 
 from __future__ import annotations
 
@@ -47,7 +47,15 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="只检查已提交的 Schema 是否最新")
     schema.add_argument("--output", default=str(SCHEMA_PATH), help=f"输出文件（默认 {SCHEMA_PATH}）")
 
+    server = commands.add_parser("server-config", help="生成网站服务器的配置（含安全头、缓存和预压缩文件的设置）")
+    server.add_argument("software", choices=["nginx"], help="服务器软件（目前支持 nginx）")
+    server.add_argument("--server-name", help="网站域名，多个用空格分开（默认取 mkdocs.yml 中 site_url 的域名）")
+    server.add_argument("--root", default="/var/www/notices", help="服务器上存放网站文件的目录（默认 /var/www/notices）")
+    server.add_argument("--brotli", action="store_true", help="nginx 已装 brotli 模块时加上：发送预压缩的 .br 文件")
+
     args = parser.parse_args(argv)
+    if args.command == "server-config":
+        return run_server_config(args.server_name, args.root, args.brotli)
     if args.command == "check":
         return run_check(Path(args.config), Path(args.notices), args.base, args.format)
     if args.command == "new":
@@ -129,6 +137,17 @@ def _print_check(diagnostics: list, output_format: str, count: int | None) -> in
         print(f"检查未通过：{errors} 个错误，{warnings} 个警告。请按上面的提示修改后再提交。", file=messages)
         return 1
     print(f"检查通过：{count} 篇通报，{warnings} 个警告。", file=messages)
+    return 0
+
+
+def run_server_config(server_name: str | None, root: str, brotli: bool) -> int:
+    from .server_config import ServerConfigError, default_server_name, nginx_config
+
+    try:
+        print(nginx_config(server_name or default_server_name(Path("mkdocs.yml")), root, brotli), end="")
+    except ServerConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
