@@ -1,4 +1,5 @@
-"""``notices``: the editors' command line (check, new, import, schema, server-config). Exit 0 = fine, 1 = errors found, 2 = usage."""
+"""``notices``: the editors' command line (check, new, import, schema, server-config).
+Exit 0 = fine, 1 = errors found, 2 = usage."""
 
 from __future__ import annotations
 

@@ -73,7 +73,8 @@ def test_the_code_quality_report_is_the_file_the_check_writes():
     command = check["script"][-1]
     report = check["artifacts"]["reports"]["codequality"]
     assert command.endswith(f"--format codequality > {report}")
-    assert '--base "origin/${CI_MERGE_REQUEST_TARGET_BRANCH_NAME}"' in command
+    assert check["script"][0] == 'target="${CI_MERGE_REQUEST_TARGET_BRANCH_NAME}"'
+    assert '--base "origin/${target}"' in command
     assert check["artifacts"]["when"] == "always"
 
 
@@ -103,7 +104,8 @@ def test_check_job_runs_as_in_a_merge_request(tmp_path):
     subprocess.run(["git", "-C", str(work), "checkout", "-q", "--detach", "origin/target"], check=True)
     subprocess.run(["git", "-C", str(work), "branch", "-q", "-D", "target"], check=False, capture_output=True)
     shutil.rmtree(work / "notices" / "2023")  # the merge request deletes a published notice
-    script = job_script(jobs(pipeline())["check"], {".venv/bin/notices": f"{shlex.quote(sys.executable)} -m generator.cli"})
+    notices = f"{shlex.quote(sys.executable)} -m generator.cli"
+    script = job_script(jobs(pipeline())["check"], {".venv/bin/notices": notices})
     result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=work, capture_output=True, text=True,
                             env={**BUILD_ENV, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "target"})
     assert result.returncode == 1, result.stderr  # the job fails, and still leaves its report

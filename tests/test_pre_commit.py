@@ -41,7 +41,8 @@ def repository(tmp_path) -> tuple[Path, dict]:
     env.update(PATH=path, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-cache"), NO_MKDOCS_2_WARNING="1",
                GIT_AUTHOR_NAME="编辑", GIT_AUTHOR_EMAIL="editor@example.gov.cn",
                GIT_COMMITTER_NAME="编辑", GIT_COMMITTER_EMAIL="editor@example.gov.cn")
-    assert shutil.which("notices", path=path) is None or not Path(shutil.which("notices", path=path)).is_relative_to(ROOT)
+    on_path = shutil.which("notices", path=path)
+    assert on_path is None or not Path(on_path).is_relative_to(ROOT)
     git = lambda *args: subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)  # noqa: E731
     git("init", "-q", "-b", "main")
     git("add", "-A")

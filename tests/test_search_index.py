@@ -91,7 +91,7 @@ def test_setup_says_what_to_install_when_npm_is_missing(tmp_path):
 
 def test_build_with_a_relative_config_path(tmp_path):
     """`mkdocs build -f mkdocs.yml` (a relative path, as CI scripts write it) finds Pagefind too."""
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path)],
-                            capture_output=True, text=True, env=BUILD_ENV, cwd=ROOT)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path)]
+    result = subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()

@@ -81,7 +81,8 @@ def test_every_job_has_a_timeout_and_least_permissions():
 def test_concurrency():
     check, deploy = workflow("check.yml"), workflow("deploy.yml")
     # A new push to a pull request cancels its older run; deployments queue, none is cut off.
-    assert check["concurrency"] == {"group": "check-${{ github.event.pull_request.number }}", "cancel-in-progress": True}
+    assert check["concurrency"] == {"group": "check-${{ github.event.pull_request.number }}",
+                                    "cancel-in-progress": True}
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
 
 
