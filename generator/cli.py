@@ -1,4 +1,5 @@
-"""``notices``: the editors' command line (check, new, import, schema). Exit 0 = fine, 1 = errors found, 2 = usage."""
+"""``notices``: the editors' command line (check, new, import, schema, server-config).
+Exit 0 = fine, 1 = errors found, 2 = usage."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from .diagnostics import report
+from .diagnostics import code_quality_report, report
 from .files import display_path
 from .published import check_revision_notes
 from .scaffold import scaffold
@@ -18,6 +19,7 @@ from .settings import read_config
 from .site import check_site
 
 SCHEMA_PATH = Path("schema") / "notice.schema.json"
+CHECK_FORMATS = ("text", "github", "codequality")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--config", default="mkdocs.yml", help="网站配置文件（默认 mkdocs.yml）")
     check.add_argument("--notices", default="notices", help="通报目录（默认 notices）")
     check.add_argument("--base", help="与这个 git 版本比较（如 origin/main）：修改已发布的通报必须增加更正记录")
+    check.add_argument("--format", choices=CHECK_FORMATS, default="text",
+                       help="输出格式：text 逐行列出（默认）；github 另加 GitHub 注释命令；"
+                            "codequality 输出 GitLab 代码质量报告（JSON，逐条说明改写到标准错误）")
 
     new = commands.add_parser("new", help="按模板新建一份通报")
     new.add_argument("title", help="通报标题")
@@ -43,9 +48,17 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="只检查已提交的 Schema 是否最新")
     schema.add_argument("--output", default=str(SCHEMA_PATH), help=f"输出文件（默认 {SCHEMA_PATH}）")
 
+    server = commands.add_parser("server-config", help="生成网站服务器的配置（含安全头、缓存和预压缩文件的设置）")
+    server.add_argument("software", choices=["nginx"], help="服务器软件（目前支持 nginx）")
+    server.add_argument("--server-name", help="网站域名，多个用空格分开（默认取 mkdocs.yml 中 site_url 的域名）")
+    server.add_argument("--root", default="/var/www/notices", help="服务器上存放网站文件的目录（默认 /var/www/notices）")
+    server.add_argument("--brotli", action="store_true", help="nginx 已装 brotli 模块时加上：发送预压缩的 .br 文件")
+
     args = parser.parse_args(argv)
+    if args.command == "server-config":
+        return run_server_config(args.server_name, args.root, args.brotli)
     if args.command == "check":
-        return run_check(Path(args.config), Path(args.notices), args.base)
+        return run_check(Path(args.config), Path(args.notices), args.base, args.format)
     if args.command == "new":
         return run_new(args.title, Path(args.notices))
     if args.command == "import":
@@ -92,27 +105,49 @@ def run_import(source: Path, notices_dir: Path, out_dir: Path | None, name: str 
     return 0
 
 
-def run_check(config_path: Path, notices_dir: Path, base: str | None = None) -> int:
+def run_check(config_path: Path, notices_dir: Path, base: str | None = None, output_format: str = "text") -> int:
+    """Checks the site; prints the findings in ``output_format``. With ``codequality`` the report is
+    the only output on standard output (for ``> gl-code-quality-report.json``), the messages and the
+    summary go to standard error, for the job's log."""
     root = config_path.parent.resolve()
     config, problems = read_config(config_path)
     if config is None:
-        print(report(problems))
-        return 1
+        return _print_check(problems, output_format, None)
     notices_path = notices_dir if notices_dir.is_absolute() else root / notices_dir
     content_dir = root / str(config.get("docs_dir") or "docs")
     build = check_site(root, notices_path, config, config_path.name, config, content_dir)
     if base:
         build.diagnostics = sorted(build.diagnostics + check_revision_notes(build.collection, root, display_path(notices_path, root), base))
-    output = report(build.diagnostics)
+    return _print_check(build.diagnostics, output_format, len(build.collection.entries))
+
+
+def _print_check(diagnostics: list, output_format: str, count: int | None) -> int:
+    messages = sys.stdout
+    if output_format == "codequality":
+        sys.stdout.write(code_quality_report(diagnostics))
+        messages = sys.stderr
+    output = report(diagnostics, github=True if output_format == "github" else None)
     if output:
-        print(output)
-    errors = sum(d.severity == "error" for d in build.diagnostics)
-    warnings = len(build.diagnostics) - errors
-    count = len(build.collection.entries)
-    if errors:
-        print(f"检查未通过：{errors} 个错误，{warnings} 个警告。请按上面的提示修改后再提交。")
+        print(output, file=messages)
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if count is None:
         return 1
-    print(f"检查通过：{count} 篇通报，{warnings} 个警告。")
+    if errors:
+        print(f"检查未通过：{errors} 个错误，{warnings} 个警告。请按上面的提示修改后再提交。", file=messages)
+        return 1
+    print(f"检查通过：{count} 篇通报，{warnings} 个警告。", file=messages)
+    return 0
+
+
+def run_server_config(server_name: str | None, root: str, brotli: bool) -> int:
+    from .server_config import ServerConfigError, default_server_name, nginx_config
+
+    try:
+        print(nginx_config(server_name or default_server_name(Path("mkdocs.yml")), root, brotli), end="")
+    except ServerConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -126,7 +126,7 @@ def find_pagefind(folders: list[Path]) -> Path:
     for folder in folders:
         for binary in sorted(folder.glob(PAGEFIND_BINARIES)):
             if binary.is_file() and binary.suffix in ("", ".exe"):
-                return binary
+                return binary.resolve()  # Pagefind runs in a scratch folder: no relative path
     raise SearchIndexError("找不到 Pagefind（node_modules/@pagefind/linux-x64/bin/pagefind_extended）："
                            "请先运行 bash scripts/setup（其中执行 npm ci）")
 

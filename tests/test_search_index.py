@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 
 import pytest
 
-from conftest import GOOD, ROOT, mkdocs_build, set_shard_size, write
+from conftest import BUILD_ENV, GOOD, ROOT, mkdocs_build, set_shard_size, write
 from generator import vocabulary
 from generator.search import SearchIndexError, find_pagefind
 
@@ -86,3 +87,11 @@ def test_setup_says_what_to_install_when_npm_is_missing(tmp_path):
     assert result.returncode == 1
     assert result.stderr == ("缺少 Node.js 和 npm：网站的检索索引（Pagefind）由 npm 安装。请先安装 Node.js（含 npm），"
                              "例如 apt-get install nodejs npm\n")
+
+
+def test_build_with_a_relative_config_path(tmp_path):
+    """`mkdocs build -f mkdocs.yml` (a relative path, as CI scripts write it) finds Pagefind too."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path)]
+    result = subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
+import sys
+
+from ruamel.yaml import YAML
 
 from conftest import ROOT
 
@@ -29,5 +34,100 @@ def test_actionlint_really_lints(tmp_path):
 
 def test_pull_requests_check_against_the_base_branch():
     check = (ROOT / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8")
-    assert 'notices check --base "origin/${BASE_REF}"' in check
+    assert 'notices check --base "origin/${BASE_REF}" --format github' in check
     assert "mkdocs build --strict" in check and "bash scripts/test" in check
+
+
+def workflow(name: str) -> dict:
+    return YAML(typ="safe").load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def steps_using(job: dict, action: str) -> list[dict]:
+    return [step for step in job["steps"] if step.get("uses", "").split("@")[0] == action]
+
+
+# The current major versions (late 2026); dependabot or a person moves them on together with this list.
+ACTION_VERSIONS = {
+    "actions/checkout": "v7",
+    "actions/setup-python": "v7",
+    "actions/setup-node": "v7",
+    "actions/configure-pages": "v6",
+    "actions/upload-pages-artifact": "v5",
+    "actions/deploy-pages": "v5",
+}
+
+
+def test_actions_are_current_major_versions():
+    used = {}
+    for name in ("check.yml", "deploy.yml"):
+        for job in workflow(name)["jobs"].values():
+            for step in job["steps"]:
+                if "uses" in step:
+                    action, version = step["uses"].split("@")
+                    used.setdefault(action, set()).add(version)
+    assert used == {action: {version} for action, version in ACTION_VERSIONS.items()}
+
+
+def test_every_job_has_a_timeout_and_least_permissions():
+    check, deploy = workflow("check.yml"), workflow("deploy.yml")
+    assert check["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {}
+    assert deploy["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    for job in [*check["jobs"].values(), *deploy["jobs"].values()]:
+        assert 0 < job["timeout-minutes"] <= 30
+
+
+def test_concurrency():
+    check, deploy = workflow("check.yml"), workflow("deploy.yml")
+    # A new push to a pull request cancels its older run; deployments queue, none is cut off.
+    assert check["concurrency"] == {"group": "check-${{ github.event.pull_request.number }}",
+                                    "cancel-in-progress": True}
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+def test_pip_and_npm_caches():
+    for name in ("check.yml", "deploy.yml"):
+        jobs = workflow(name)["jobs"]
+        job = jobs["check"] if name == "check.yml" else jobs["build"]
+        [python] = steps_using(job, "actions/setup-python")
+        assert python["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "pyproject.toml"}
+        [node] = steps_using(job, "actions/setup-node")
+        assert node["with"]["cache"] == "npm" and node["with"]["cache-dependency-path"] == "package-lock.json"
+        names = [step.get("uses", "").split("@")[0] or step.get("name") for step in job["steps"]]
+        assert names.index("actions/setup-node") < names.index("Set up")  # npm ci finds the cache
+
+
+def test_the_check_sees_the_base_branch():
+    job = workflow("check.yml")["jobs"]["check"]
+    [checkout] = steps_using(job, "actions/checkout")
+    assert checkout["with"] == {"fetch-depth": 0}  # full history, so origin/<base> is there for --base
+    [step] = [s for s in job["steps"] if s.get("name") == "Check notices"]
+    assert step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert "--format github" in step["run"]
+
+
+def test_pages_build_uses_the_pages_address():
+    job = workflow("deploy.yml")["jobs"]["build"]
+    names = [step.get("id") or step.get("uses") or step.get("name") for step in job["steps"]]
+    assert names.index("pages") < names.index("Build the site (strict, reproducible, at the Pages address)")
+    [build] = [s for s in job["steps"] if s.get("name", "").startswith("Build the site")]
+    assert build["env"] == {"PAGES_URL": "${{ steps.pages.outputs.base_url }}"}
+    assert "mkdocs build --strict -f mkdocs.pages.yml" in build["run"]
+    [upload] = steps_using(job, "actions/upload-pages-artifact")
+    assert upload["with"] == {"path": "site"}
+
+
+def test_the_pages_config_builds(tmp_path):
+    """What the deploy job writes: the site's configuration with the Pages address as site_url."""
+    [build] = [s for s in workflow("deploy.yml")["jobs"]["build"]["steps"] if s.get("name", "").startswith("Build")]
+    # Run in the checkout (for git log), writing the configuration next to a copy of the project.
+    script = build["run"].rstrip().replace(".venv/bin/mkdocs", f"{sys.executable} -m mkdocs") + f" -d {tmp_path}/site"
+    script = script.replace("mkdocs.pages.yml", f"{tmp_path}/mkdocs.pages.yml")
+    for folder in ("content", "theme_overrides", "notices"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "PAGES_URL": "https://someone.github.io/xuncha"})
+    assert result.returncode == 0, result.stderr
+    assert 'href="/xuncha/assets/stylesheets/' in (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
