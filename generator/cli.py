@@ -9,14 +9,14 @@ import json
 import sys
 from pathlib import Path
 
-from .diagnostics import code_quality_report, report
-from .files import display_path
-from .published import check_revision_notes
-from .scaffold import scaffold
-from .slug import slugify
-from .model import json_schema
-from .settings import read_config
-from .site import check_site
+from generator.check.revisions import check_revision_notes
+from generator.model.notice import json_schema
+from generator.model.scaffold import scaffold
+from generator.publish.site import check_site
+from generator.read.config import read_config
+from generator.read.diagnostics import code_quality_report, report
+from generator.read.files import display_path
+from generator.text.slug import slugify
 
 SCHEMA_PATH = Path("schema") / "notice.schema.json"
 CHECK_FORMATS = ("text", "github", "codequality")
@@ -89,7 +89,7 @@ def run_new(title: str, notices_dir: Path, today: dt.date | None = None) -> int:
 
 
 def run_import(source: Path, notices_dir: Path, out_dir: Path | None, name: str | None) -> int:
-    from .importer import ImportFailed, format_report, import_notice, write_draft
+    from generator.importing.importer import ImportFailed, format_report, import_notice, write_draft
 
     try:
         result = import_notice(source)
@@ -141,7 +141,7 @@ def _print_check(diagnostics: list, output_format: str, count: int | None) -> in
 
 
 def run_server_config(server_name: str | None, root: str, brotli: bool) -> int:
-    from .server_config import ServerConfigError, default_server_name, nginx_config
+    from generator.publish.server_config import ServerConfigError, default_server_name, nginx_config
 
     try:
         print(nginx_config(server_name or default_server_name(Path("mkdocs.yml")), root, brotli), end="")

@@ -2,7 +2,7 @@
 
 A vocabulary matcher, not a parser. The vocabulary lives in ``generator/data/spam_terms.yml``,
 which editors extend without touching Python. Rules, in order of priority when findings overlap (invisible characters are
-:mod:`generator.characters`'s):
+:mod:`generator.check.characters`'s):
 
 1. spam words from the vocabulary, grown to the whole glued-on run (Latin letters, digits, and
    vocabulary fragments) around them;
@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from ruamel.yaml import YAML

@@ -20,7 +20,7 @@ What it does, for each N:
    search index, to separate the engine's own cost (MkDocs, Material, the notices plugin) from the
    index's cost. For "no search", a copy of mkdocs.yml keeps Material's `- search` out of plugins (if it
    is there), and the build runs through a small shim that replaces the notices plugin's Pagefind step
-   (`generator.mkdocs_plugin.index_notices`, if it exists) with a no-op; the project's files are not
+   (`generator.engines.mkdocs.plugin.index_notices`, if it exists) with a no-op; the project's files are not
    changed. Each build runs under its own `python -c` measuring wrapper, so the peak memory (ru_maxrss of
    RUSAGE_CHILDREN: the largest single process of the build, i.e. MkDocs or the Pagefind binary it
    starts) and CPU time (all its processes) are those of that one build. Before the first timed build,
@@ -115,7 +115,7 @@ FIRST_DAY, LAST_DAY = dt.date(2019, 1, 1), dt.date(2025, 12, 31)
 # into a no-op when the plugin has one: the "no search" variant. Nothing on disk is changed.
 NO_SEARCH_SHIM = r"""
 import sys
-import generator.mkdocs_plugin as plugin
+import generator.engines.mkdocs.plugin as plugin
 if hasattr(plugin, "index_notices"):
     plugin.index_notices = lambda *args, **kwargs: 0
 from mkdocs.__main__ import cli
@@ -405,7 +405,7 @@ def machine_facts() -> list[str]:
                             capture_output=True, text=True).stdout.strip() or "unknown"
     versions = ", ".join(f"{name} {_version(name)}" for name in ("mkdocs", "mkdocs-material", "pagefind", "jieba", "pypinyin"))
     return [
-        f"- date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; commit {commit} (plus any uncommitted changes)",
+        f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; commit {commit} (plus any uncommitted changes)",
         f"- nproc: {os.cpu_count()} (usable: {len(os.sched_getaffinity(0))}); CPU: {cpu}; memory: {mem}",
         f"- python: {platform.python_version()} ({sys.executable}); {platform.system()} {platform.release()}",
         f"- {versions}",

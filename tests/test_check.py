@@ -7,6 +7,7 @@ import pytest
 
 from conftest import GOOD, check, mkdocs_build, write
 
+
 def test_a_good_notice_passes(project):
     write(project, "2024/good.yml", GOOD)
     assert check(project) == (0, ["检查通过：1 篇通报，0 个警告。"])

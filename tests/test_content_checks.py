@@ -6,8 +6,8 @@ from __future__ import annotations
 import markdown
 
 from conftest import GOOD, ROOT, check, mkdocs_build, write
-from generator.vocabulary import statuses
-from generator.render import sanitize_html
+from generator.model.vocabulary import statuses
+from generator.render.pages import sanitize_html
 
 SEED_000 = (ROOT / "tests" / "fixtures" / "seeds" / "000_eb92022e2d7c0fef.txt").read_text(encoding="utf-8")
 SPAM = "（VPN/翻墙推广）：这不是通报原文，请删除这段文字"

@@ -54,7 +54,7 @@ def test_links_are_checked_where_they_are_written(project):
 def test_a_refused_link_is_published_as_text_only(project, tmp_path):
     html = build_page(project, tmp_path, "请看[通知](allowed/page/)。\n")
     assert '<a href="allowed/page/">通知</a>' in html
-    from generator.safe_markdown import convert
+    from generator.render.markdown import convert
     assert convert("[x](javascript:alert(1)) [y](//evil.example/)").html == "<p><a>x</a> <a>y</a></p>"
 
 

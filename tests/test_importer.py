@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer import PLACEHOLDER, ImportFailed, format_report, import_notice, write_draft
-from generator.loader import load_notice_file
-from generator.model import Notice
+from generator.importing.importer import PLACEHOLDER, ImportFailed, format_report, import_notice, write_draft
+from generator.model.notice import Notice
+from generator.read.notices import load_notice_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # copies of shared/seeds: these tests never skip

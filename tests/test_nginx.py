@@ -22,8 +22,8 @@ import pytest
 
 from conftest import ROOT
 from generator.cli import main
-from generator.csp import content_security_policy
-from generator.server_config import EXAMPLE, NGINX_EXAMPLE_PATH, ServerConfigError, nginx_config
+from generator.publish.csp import content_security_policy
+from generator.publish.server_config import EXAMPLE, NGINX_EXAMPLE_PATH, ServerConfigError, nginx_config
 
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}

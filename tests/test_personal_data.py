@@ -1,4 +1,4 @@
-"""What an editor sees from generator.personal_data: exact spans and reasons."""
+"""What an editor sees from generator.check.personal_data: exact spans and reasons."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.personal_data import find_personal_data, id_check_char, is_valid_id
+from generator.check.personal_data import find_personal_data, id_check_char, is_valid_id
 from generator.spam import Finding
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seeds"

@@ -7,8 +7,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
-
-from generator.slug import slugify
+from generator.text.slug import slugify
 
 
 def test_committed_schema_matches_the_model():

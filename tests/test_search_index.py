@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from conftest import BUILD_ENV, GOOD, ROOT, mkdocs_build, set_shard_size, write
-from generator import vocabulary
-from generator.search import SearchIndexError, find_pagefind
+from generator.model import vocabulary
+from generator.search.pagefind import SearchIndexError, find_pagefind
 
 
 def test_missing_pagefind_is_reported_with_what_to_run(tmp_path):

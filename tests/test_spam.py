@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.characters import find_forbidden_characters
+from generator.check.characters import find_forbidden_characters
 from generator.spam import Finding, find_spam
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seeds"
@@ -186,7 +186,7 @@ def test_site_wide_allow_list_from_the_data_file():
 def test_findings_are_sorted_and_do_not_overlap():
     text = "访问evil.com获取\u200b小火箭节点，telegram群" * 3
     findings = find_spam(text)
-    assert len(findings) == 9  # the zero-width characters are generator.characters' findings
+    assert len(findings) == 9  # the zero-width characters are generator.check.characters' findings
     assert len(find_forbidden_characters(text)) == 3
     assert all(a.end <= b.start for a, b in zip(findings, findings[1:]))
     assert all(text[f.start : f.end] == f.text for f in findings)

@@ -1,6 +1,6 @@
 """Pieces of ``notices import``: reading a published notice and turning it into a draft.
 
-``generator.importer`` is the entry point; the modules here each do one step:
+``generator.importing.importer`` is the entry point; the modules here each do one step:
 
 - ``reading``: bytes on disk → text (encoding, size and binary checks)
 - ``html``: a saved web page → lines of text, plus the page's ``<meta>`` data

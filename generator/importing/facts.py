@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..model import EMAIL_PATTERN, PHONE_PATTERN
-from .numerals import arabic_dates, cn_to_int, make_date
+from generator.importing.numerals import arabic_dates, cn_to_int, make_date
+from generator.model.notice import EMAIL_PATTERN, PHONE_PATTERN
 
 NUM = r"(\d+|[零〇两一二三四五六七八九十百千]+)"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
-from .reading import ReadError
+from generator.importing.reading import ReadError
 
 _DROP = ("head", "script", "style", "noscript", "template", "iframe", "svg", "object", "embed",
          "input", "select", "button", "textarea", "map", "canvas", "audio", "video")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .. import vocabulary
-from .page import SIGNATURE_DATE, is_signature
+from generator.importing.page import SIGNATURE_DATE, is_signature
+from generator.model import vocabulary
 
 _KINDS = (
     (r"整改进展|进展情况", "整改进展"),

@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 import re
 
-from .numerals import arabic_dates, make_date
+from generator.importing.numerals import arabic_dates, make_date
 
 _LABELS = {
     "responsible_unit": r"责任单位|牵头单位|责任部门",

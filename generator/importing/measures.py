@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .numerals import cn_to_int, ordinal
+from generator.importing.numerals import cn_to_int, ordinal
 
 _SHI = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _BEFORE_MARKER = "。；;，,：:）)”\"！!？? "

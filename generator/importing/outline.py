@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .labels import take_labels
-from .measures import split_measures, split_title
-from .numerals import cn_to_int
-from .page import is_signature
+from generator.importing.labels import take_labels
+from generator.importing.measures import split_measures, split_title
+from generator.importing.numerals import cn_to_int
+from generator.importing.page import is_signature
 
 _MARKERS = (
     ("cn_paren", re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*")),

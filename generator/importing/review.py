@@ -5,11 +5,10 @@ Counts that disagree, titles and aspects the text lost, numbering gaps, text lef
 
 from __future__ import annotations
 
-from .. import vocabulary
-from .facts import Notes
-from .outline import Outline
-from .page import Page
-
+from generator.importing.facts import Notes
+from generator.importing.outline import Outline
+from generator.importing.page import Page
+from generator.model import vocabulary
 
 
 def _numbers(items: list[int]) -> str:

@@ -7,21 +7,21 @@ exact line and column of its span.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Iterator
 from html.parser import HTMLParser
-from typing import Any, Iterator
+from pathlib import Path
+from typing import Any
 
-
-from .collection import NoticeEntry
-from .diagnostics import Diagnostic
-from .files import display_path, folder_problem, read_regular, scan_folder
-from .render import SNIPPET
-from .yamlfile import MAX_BYTES, decode_text, locate
-from .model import PLACEHOLDER
-from .personal_data import find_personal_data
-from . import safe_markdown
-from .characters import find_forbidden_characters
-from .spam import find_spam
+from generator.check.characters import find_forbidden_characters
+from generator.check.personal_data import find_personal_data
+from generator.model.notice import PLACEHOLDER
+from generator.read.collection import NoticeEntry
+from generator.read.diagnostics import Diagnostic
+from generator.read.files import display_path, folder_problem, read_regular, scan_folder
+from generator.read.yaml_source import MAX_BYTES, decode_text, locate
+from generator.render import markdown as safe_markdown
+from generator.render.pages import SNIPPET
+from generator.spam import find_spam
 
 UNSAFE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "form", "input", "button",
                "textarea", "select", "style", "link", "meta", "base", "svg", "math", "applet"}

@@ -10,11 +10,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .diagnostics import Diagnostic
-from .model import Notice
-from .validation import validation_diagnostics
-from .files import display_path, folder_problem, read_regular, scan_folder
-from .yamlfile import MAX_BYTES, decode_text, locate, located, parse_yaml
+from generator.model.notice import Notice
+from generator.read.diagnostics import Diagnostic
+from generator.read.files import display_path, folder_problem, read_regular, scan_folder
+from generator.read.messages import validation_diagnostics
+from generator.read.yaml_source import MAX_BYTES, decode_text, locate, located, parse_yaml
 
 NOTICE_SUFFIX = ".yml"
 BODY_SUFFIX = ".md"
@@ -50,7 +50,7 @@ class LoadResult:
 def load_notices(notices_dir: Path, root: Path) -> LoadResult:
     """Read every file under ``notices_dir``; every file is either loaded or reported, never skipped.
 
-    Only regular files are read (see :mod:`generator.files`): a link, a FIFO or a device in the folder is
+    Only regular files are read (see :mod:`generator.read.files`): a link, a FIFO or a device in the folder is
     reported, never followed or opened."""
     result = LoadResult()
     problem = folder_problem(notices_dir, root, "通报目录")

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
-from . import vocabulary
-from .collection import Collection, NoticeEntry
-from .content_checks import check_content
-from .diagnostics import Diagnostic
-from .render import cn_date
+from generator.check.content import check_content
+from generator.model import vocabulary
+from generator.read.collection import Collection, NoticeEntry
+from generator.read.diagnostics import Diagnostic
+from generator.render.pages import cn_date
 
 
 def check_collection(collection: Collection, today: dt.date | None = None) -> list[Diagnostic]:

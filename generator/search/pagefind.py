@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
-from .collection import NoticeEntry
+from generator.read.collection import NoticeEntry
 
 log = logging.getLogger(__name__)
 

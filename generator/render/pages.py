@@ -1,7 +1,7 @@
 """Rendering notices and listings to finished HTML pages with Jinja templates (``generator/templates``).
 
 Every plain-text field is escaped (autoescape), the editor's narrative is converted by the safe Markdown
-converter (:mod:`generator.safe_markdown`), and each page's HTML goes through :func:`sanitize_html`, the
+converter (:mod:`generator.render.markdown`), and each page's HTML goes through :func:`sanitize_html`, the
 second line of defence. An engine receives :class:`Page` objects and only places them in its theme.
 """
 
@@ -18,9 +18,10 @@ import nh3
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import safe_markdown, vocabulary
-from .collection import AXES, NOTICE_URL_DIR, Collection, Group, NoticeEntry
-from .safe_markdown import Heading
+from generator.model import vocabulary
+from generator.read.collection import AXES, NOTICE_URL_DIR, Collection, Group, NoticeEntry
+from generator.render import markdown as safe_markdown
+from generator.render.markdown import Heading
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
 
@@ -63,7 +64,7 @@ class Page:
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=PackageLoader("generator", "render/templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

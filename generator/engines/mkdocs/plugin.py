@@ -1,6 +1,6 @@
 """The thin adapter between the engine-free core and MkDocs (with Material for MkDocs).
 
-The core checks and renders every page to finished, sanitised HTML (:func:`generator.site.build_site`);
+The core checks and renders every page to finished, sanitised HTML (:func:`generator.publish.site.build_site`);
 this adapter only places those pages in the theme:
 
 - every generated page and every hand-written page of ``content/`` gets the core's HTML and table of
@@ -32,14 +32,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from .csp import content_security_policy
-from .diagnostics import report
-from .render import render_content_page
-from .safe_markdown import Heading
-from .search import IndexPage, SearchIndexError, find_pagefind, index_notices
-from .settings import read_config
-from .site import SiteBuild, build_site
-from .vocabulary import search_stop_characters
+import generator
+from generator.model.vocabulary import search_stop_characters
+from generator.publish.csp import content_security_policy
+from generator.publish.site import SiteBuild, build_site
+from generator.read.config import read_config
+from generator.read.diagnostics import report
+from generator.render.markdown import Heading
+from generator.render.pages import render_content_page
+from generator.search.pagefind import IndexPage, SearchIndexError, find_pagefind, index_notices
 
 log = logging.getLogger("mkdocs.plugins.notices")
 SCRATCH_PREFIX = ".notices-building-"  # the scratch output folder, beside the output folder
@@ -48,7 +49,7 @@ TOC_DEPTH = 3
 
 class NoticesConfig(Config):
     notices_dir = config_options.Type(str, default="notices")
-    # Notices per search index shard; 0: one index (see generator.search.index_notices).
+    # Notices per search index shard; 0: one index (see generator.search.pagefind.index_notices).
     search_shard_size = config_options.Type(int, default=0)
 
 
@@ -215,7 +216,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
                  for entry in self.build.collection.listed]  # a withdrawn notice is not found by search
         # Pagefind is installed by `npm ci` next to mkdocs.yml (or next to this package, for a project
         # that uses the plugin from elsewhere, as the benchmark's generated projects do).
-        folders = [Path(config.config_file_path).resolve().parent, Path(__file__).resolve().parent.parent]
+        folders = [Path(config.config_file_path).resolve().parent, Path(generator.__file__).resolve().parent.parent]
         try:
             count = index_notices(site_dir, pages, find_pagefind(folders), language=config.theme["language"] or "zh",
                                   shard_size=self.config.search_shard_size)

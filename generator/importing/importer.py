@@ -14,17 +14,17 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .importing import draft
-from .importing.facts import Notes, check_overall_status, declared_figures, find_contact, find_inspection
-from .importing.html import html_to_text, looks_like_html
-from .importing.identity import domain_from, kind_from, publisher_from, publisher_from_signature, region_from
-from .importing.numerals import ordinal, parse_date
-from .importing.outline import Outline, build_outline
-from .importing.page import SIGNATURE_DATE, Page, clean_lines, split_page
-from .importing.reading import ReadError, read_text
-from .importing.review import report_outline, report_page, report_problems
-from .model import PLACEHOLDER, SLUG_PATTERN, Figures, Notice
-from .spam import find_spam
+from generator.importing import draft
+from generator.importing.facts import Notes, check_overall_status, declared_figures, find_contact, find_inspection
+from generator.importing.html import html_to_text, looks_like_html
+from generator.importing.identity import domain_from, kind_from, publisher_from, publisher_from_signature, region_from
+from generator.importing.numerals import ordinal, parse_date
+from generator.importing.outline import Outline, build_outline
+from generator.importing.page import SIGNATURE_DATE, Page, clean_lines, split_page
+from generator.importing.reading import ReadError, read_text
+from generator.importing.review import report_outline, report_page, report_problems
+from generator.model.notice import PLACEHOLDER, SLUG_PATTERN, Figures, Notice
+from generator.spam import find_spam
 
 
 class ImportFailed(Exception):
@@ -235,7 +235,7 @@ def _validate(notice: dict, source: Path) -> None:
 
 def write_draft(result: ImportResult, out_dir: Path, name: str | None = None, *, overwrite: bool = False) -> tuple[Path, Path]:
     """Write ``<name>.yml`` and ``<name>.md`` into ``out_dir``; never overwrite unless asked."""
-    from .slug import slugify
+    from generator.text.slug import slugify
 
     out_dir = Path(out_dir)
     title = str(result.notice.get("title", ""))

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from . import vocabulary
+from generator.model import vocabulary
 
 StatusValue = Literal[tuple(s.value for s in vocabulary.statuses())]  # type: ignore[valid-type]
 KindValue = Literal[tuple(k.value for k in vocabulary.kinds())]  # type: ignore[valid-type]
@@ -62,9 +62,9 @@ class Strict(BaseModel):
 
 class Inspection(Strict):
     team: Text = Field(description="巡察组名称，如：市委第十一专项巡察组")
-    start: Optional[Date] = Field(None, description="巡察进驻开始日期，写成 2023-07-11")
-    end: Optional[Date] = Field(None, description="巡察结束日期，写成 2023-09-15")
-    feedback: Optional[Date] = Field(None, description="巡察组反馈意见的日期，写成 2023-11-23")
+    start: Date | None = Field(None, description="巡察进驻开始日期，写成 2023-07-11")
+    end: Date | None = Field(None, description="巡察结束日期，写成 2023-09-15")
+    feedback: Date | None = Field(None, description="巡察组反馈意见的日期，写成 2023-11-23")
 
 
 class FigureItem(Strict):
@@ -75,16 +75,16 @@ class FigureItem(Strict):
 class Figures(Strict):
     """Figures the notice itself declares. The pages compare them with the problem list."""
 
-    aspects: Optional[int] = Field(None, ge=0, description="通报所述方面数（个）")
-    problems: Optional[int] = Field(None, ge=0, description="通报所述问题总数（个）")
-    problems_done: Optional[int] = Field(None, ge=0, description="通报所述已完成整改的问题数（个）")
-    causes: Optional[int] = Field(None, ge=0, description="梳理原因（条）")
-    measures: Optional[int] = Field(None, ge=0, description="制定整改措施（项）")
-    systems: Optional[int] = Field(None, ge=0, description="建立健全制度机制（项）")
-    meetings: Optional[int] = Field(None, ge=0, description="召开专题会议（次）")
-    funds_recovered: Optional[Decimal] = Field(None, ge=0, description="追缴、挽回资金（万元）")
-    people_held_accountable: Optional[int] = Field(None, ge=0, description="问责、处理人数（人次）")
-    completion_rate: Optional[Decimal] = Field(
+    aspects: int | None = Field(None, ge=0, description="通报所述方面数（个）")
+    problems: int | None = Field(None, ge=0, description="通报所述问题总数（个）")
+    problems_done: int | None = Field(None, ge=0, description="通报所述已完成整改的问题数（个）")
+    causes: int | None = Field(None, ge=0, description="梳理原因（条）")
+    measures: int | None = Field(None, ge=0, description="制定整改措施（项）")
+    systems: int | None = Field(None, ge=0, description="建立健全制度机制（项）")
+    meetings: int | None = Field(None, ge=0, description="召开专题会议（次）")
+    funds_recovered: Decimal | None = Field(None, ge=0, description="追缴、挽回资金（万元）")
+    people_held_accountable: int | None = Field(None, ge=0, description="问责、处理人数（人次）")
+    completion_rate: Decimal | None = Field(
         None, ge=0, le=100, description="通报自述的整改完成率（百分数，如 76 或 98.71）"
     )
     other: list[FigureItem] = Field(default_factory=list, description="原文中的其他数字")
@@ -92,23 +92,23 @@ class Figures(Strict):
 
 class Aspect(Strict):
     number: int = Field(ge=1, description="方面序号：1 表示（一），2 表示（二）……")
-    title: Optional[Text] = Field(None, description="方面名称。原文缺失时不写，不要自拟")
+    title: Text | None = Field(None, description="方面名称。原文缺失时不写，不要自拟")
 
 
 class Problem(Strict):
     number: int = Field(ge=1, description="问题序号，从 1 开始连续编号")
-    aspect: Optional[int] = Field(
+    aspect: int | None = Field(
         None, ge=1, description="所属方面的序号（对应 aspects 中的 number）。原文无法确定时不写"
     )
-    title: Optional[Text] = Field(
+    title: Text | None = Field(
         None, description="问题标题。原文缺失时不写此项，页面显示“原文未载明标题”，不要自拟"
     )
-    description: Optional[Text] = Field(None, description="问题表现（可选）")
-    responsible_unit: Optional[Text] = Field(None, description="责任单位")
-    responsible_leader: Optional[Text] = Field(None, description="责任领导（可选）")
-    due: Optional[Date] = Field(None, description="整改时限，写成 2024-06-30")
+    description: Text | None = Field(None, description="问题表现（可选）")
+    responsible_unit: Text | None = Field(None, description="责任单位")
+    responsible_leader: Text | None = Field(None, description="责任领导（可选）")
+    due: Date | None = Field(None, description="整改时限，写成 2024-06-30")
     status: StatusValue = Field(description="整改状态，只能写状态词表中的值")  # type: ignore[valid-type]
-    completed: Optional[Date] = Field(None, description="完成日期，写成 2024-05-31")
+    completed: Date | None = Field(None, description="完成日期，写成 2024-05-31")
     measures: list[Text] = Field(
         default_factory=list,
         description="整改措施，按原文顺序逐条列出（原文的“一是”“二是”不必写，页面自动加上）",
@@ -121,21 +121,21 @@ EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\
 
 
 class Contact(Strict):
-    intro: Optional[Text] = Field(None, description="联系方式前的说明文字")
-    phone: Optional[Text] = Field(None, description="联系电话，如：0556-5502613（区号-号码）或 12388")
-    address: Optional[Text] = Field(None, description="邮政地址")
-    email: Optional[Text] = Field(None, description="电子邮箱")
+    intro: Text | None = Field(None, description="联系方式前的说明文字")
+    phone: Text | None = Field(None, description="联系电话，如：0556-5502613（区号-号码）或 12388")
+    address: Text | None = Field(None, description="邮政地址")
+    email: Text | None = Field(None, description="电子邮箱")
 
     @field_validator("phone")
     @classmethod
-    def _phone_format(cls, value: Optional[str]) -> Optional[str]:
+    def _phone_format(cls, value: str | None) -> str | None:
         if value is not None and not PHONE_PATTERN.match(value):
             raise ValueError("电话号码格式不对：固定电话写成 0556-5502613（区号-号码），也可以是 12388 这样的热线；只写一个号码，不写文字")
         return value
 
     @field_validator("email")
     @classmethod
-    def _email_format(cls, value: Optional[str]) -> Optional[str]:
+    def _email_format(cls, value: str | None) -> str | None:
         if value is not None and not EMAIL_PATTERN.match(value):
             raise ValueError("电子邮箱格式不对，应写成 aqdgzf@126.com 这样的地址")
         return value
@@ -155,7 +155,7 @@ class Notice(Strict):
     """One 巡察整改 notice, as an editor writes it in ``notices/<year>/<name>.yml``."""
 
     title: Text = Field(description="通报标题，与原文一致")
-    slug: Optional[str] = Field(
+    slug: str | None = Field(
         None,
         pattern=SLUG_PATTERN,
         description="网址名称（可选，小写字母、数字和连字符）。不写时由标题的拼音生成",
@@ -163,26 +163,26 @@ class Notice(Strict):
     kind: KindValue = Field(description="通报类别")  # type: ignore[valid-type]
     publisher: Text = Field(description="发布机构")
     region: Text = Field(description="地区，如：安徽省安庆市大观区")
-    domain: Optional[Text] = Field(None, description="专项领域，如：城市绿化工程")
-    published: Optional[Date] = Field(
+    domain: Text | None = Field(None, description="专项领域，如：城市绿化工程")
+    published: Date | None = Field(
         None, description="发布日期，写成 2024-12-24。原文缺失时不写，不要自拟"
     )
-    source: Optional[Text] = Field(None, description="来源，如：原创、区委巡察办")
-    index_number: Optional[Text] = Field(None, description="索引号（政务公开）")
-    inspection: Optional[Inspection] = Field(None, description="巡察情况")
+    source: Text | None = Field(None, description="来源，如：原创、区委巡察办")
+    index_number: Text | None = Field(None, description="索引号（政务公开）")
+    inspection: Inspection | None = Field(None, description="巡察情况")
     figures: Figures = Field(default_factory=Figures, description="通报中载明的数字")
     aspects: list[Aspect] = Field(default_factory=list, description="反馈意见的方面")
-    problems_heading: Optional[Text] = Field(
+    problems_heading: Text | None = Field(
         None, description="原文中问题清单一节的标题（可选），如：二、扛牢政治责任,确保整改举措真改实改"
     )
     problems: list[Problem] = Field(default_factory=list, description="问题及整改措施")
-    contact: Optional[Contact] = Field(None, description="联系方式；不写时使用全站默认联系方式")
+    contact: Contact | None = Field(None, description="联系方式；不写时使用全站默认联系方式")
     revisions: list[Revision] = Field(default_factory=list, description="发布后的更正记录")
     previous_slugs: list[str] = Field(
         default_factory=list,
         description="此前用过的网址名称（改过 slug 或标题时填写旧的网址名称）：旧网址保留为跳转到本页的页面，已发布的网址不会失效",
     )
-    withdrawn: Optional[Withdrawal] = Field(
+    withdrawn: Withdrawal | None = Field(
         None, description="撤回通报时填写：页面只保留标题和撤回说明，不再列入首页、归档和统计"
     )
     allow: list[Text] = Field(

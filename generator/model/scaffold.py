@@ -11,9 +11,9 @@ import typing
 
 from pydantic import BaseModel
 
-from . import vocabulary
-from .model import Notice, nested_model
-from .slug import slugify
+from generator.model import vocabulary
+from generator.model.notice import Notice, nested_model
+from generator.text.slug import slugify
 
 HEADER = """\
 # yaml-language-server: $schema=../../schema/notice.schema.json

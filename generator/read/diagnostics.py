@@ -6,8 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 
@@ -45,7 +46,7 @@ class Diagnostic:
         The fingerprint is stable across pipelines (SHA-256 of path, line and message), so GitLab can
         tell which findings a merge request introduces or resolves. A message about a whole file is
         placed on its first line: GitLab needs a line."""
-        fingerprint = hashlib.sha256(f"{self.path}\0{self.line}\0{self.message}".encode("utf-8")).hexdigest()
+        fingerprint = hashlib.sha256(f"{self.path}\0{self.line}\0{self.message}".encode()).hexdigest()
         return {
             "description": self.message,
             "check_name": "notices-check",

@@ -8,8 +8,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .collection import Collection
-from .diagnostics import Diagnostic
+from generator.read.collection import Collection
+from generator.read.diagnostics import Diagnostic
 
 
 def check_revision_notes(collection: Collection, root: Path, notices_dir: str, base: str) -> list[Diagnostic]:

@@ -1,6 +1,6 @@
 """The whole site from a notices folder: load, check, render. No engine imports here.
 
-An engine adapter (``generator.mkdocs_plugin``) asks :func:`build_site` for the pages and writes them
+An engine adapter (``generator.engines.mkdocs.plugin``) asks :func:`build_site` for the pages and writes them
 with its own theme; another engine would do the same with the same result.
 """
 
@@ -11,13 +11,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks import check_collection
-from .content_checks import check_content_folder
-from .collection import AXES, Collection
-from .diagnostics import Diagnostic, has_errors
-from .loader import load_notices
-from .render import Page, render_archive_index, render_group, render_moved, render_notice, render_snippets
-from .settings import SiteSettings, load_settings
+from generator.check.content import check_content_folder
+from generator.check.rules import check_collection
+from generator.model.settings import SiteSettings
+from generator.read.collection import AXES, Collection
+from generator.read.config import load_settings
+from generator.read.diagnostics import Diagnostic, has_errors
+from generator.read.notices import load_notices
+from generator.render.pages import (
+    Page,
+    render_archive_index,
+    render_group,
+    render_moved,
+    render_notice,
+    render_snippets,
+)
 
 
 @dataclass

@@ -8,9 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic
-from .model import FIRST_YEAR, LAST_YEAR, nested_model
-from .yamlfile import locate
+from generator.model.notice import FIRST_YEAR, LAST_YEAR, nested_model
+from generator.read.diagnostics import Diagnostic
+from generator.read.yaml_source import locate
+
 
 def validation_diagnostics(
     exc: ValidationError, data: Any, shown: str, model: type[BaseModel], prefix: tuple = ()

@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic
+from generator.read.diagnostics import Diagnostic
 
 MAX_FOLDER_DEPTH = 8  # notices/<year>/<name>.yml is two levels; a deep tree is a mistake or an attack
 

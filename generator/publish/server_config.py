@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .csp import content_security_policy
-from .settings import read_config
+from generator.publish.csp import content_security_policy
+from generator.read.config import read_config
 
 NGINX_EXAMPLE_PATH = Path("deploy") / "nginx" / "notices.conf"
 EXAMPLE = {"server_name": "example.gov.cn", "root": "/var/www/notices"}
@@ -60,5 +60,5 @@ def default_server_name(config_path: Path) -> str:
 
 def _environment() -> Environment:
     # Not HTML: nothing is escaped; the values were checked above.
-    return Environment(loader=PackageLoader("generator", "templates"), autoescape=False,
+    return Environment(loader=PackageLoader("generator", "render/templates"), autoescape=False,
                        undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from . import vocabulary
-from .loader import NoticeSource
-from .model import Aspect, Contact, Notice, Problem
-from .slug import slugify
+from generator.model import vocabulary
+from generator.model.notice import Aspect, Contact, Notice, Problem
+from generator.read.notices import NoticeSource
+from generator.text.slug import slugify
 
 NOTICE_URL_DIR = "notices"
 UNKNOWN = "unknown"
@@ -155,7 +155,7 @@ class Collection:
     entries: list[NoticeEntry] = field(default_factory=list)
 
     @classmethod
-    def from_sources(cls, sources: list[NoticeSource], default_contact: Contact | None) -> "Collection":
+    def from_sources(cls, sources: list[NoticeSource], default_contact: Contact | None) -> Collection:
         entries = [NoticeEntry(source, default_contact) for source in sources]
         return cls(sorted(entries, key=NoticeEntry.sort_key))
 

@@ -17,7 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
-from .diagnostics import Diagnostic
+from generator.read.diagnostics import Diagnostic
 
 MAX_BYTES = 1_000_000  # a notice is ~30 KB; anything this large is not a notice
 # Deepest nesting a notice has is 4 (problems → item → measures → item); anything far deeper is not a
@@ -77,7 +77,7 @@ def _decodes(raw: bytes, codec: str) -> bool:
 
 
 def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
-    """Parse one file's bytes (read with a size limit, :mod:`generator.files`) into plain data, or located
+    """Parse one file's bytes (read with a size limit, :mod:`generator.read.files`) into plain data, or located
     diagnostics."""
     text, problems = decode_text(raw, path)
     if text is None:

@@ -1,0 +1,1 @@
+"""The one model of a notice and of a site's settings: fields, vocabularies, schema, scaffold."""

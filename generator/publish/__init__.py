@@ -1,0 +1,1 @@
+"""The site as published: pages and data, the Content-Security-Policy, server recipes."""

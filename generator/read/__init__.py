@@ -1,0 +1,1 @@
+"""Reading a project: files, YAML with positions, located messages, notices, settings."""

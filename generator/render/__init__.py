@@ -1,0 +1,1 @@
+"""Rendering the site's pages to finished HTML: templates and the safe Markdown converter."""

@@ -1,0 +1,1 @@
+"""Chinese text utilities: dates, ordinals, URL names."""
