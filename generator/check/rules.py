@@ -21,13 +21,16 @@ def check_collection(collection: Collection, today: dt.date | None = None) -> li
     found: list[Diagnostic] = []
     for entry in collection.entries:
         found += check_notice(entry, today)
-    found += _unique(collection.entries, lambda e: e.slug, "slug", "网址名称（slug）“{value}”与 {other} 重复：请在其中一份通报里写一个不同的 slug")
+    found += _unique(collection.entries, lambda e: e.slug, "slug",
+                     "网址名称（slug）“{value}”与 {other} 重复：请在其中一份通报里写一个不同的 slug")
     found += _unique(collection.entries, lambda e: e.notice.title, "title", "标题与 {other} 完全相同：同一通报不要重复提交；如确是两份通报，请核对标题")
+    found += _previous_slugs(collection.entries)
     return found
 
 
 def check_notice(entry: NoticeEntry, today: dt.date) -> list[Diagnostic]:
-    return list(_dates(entry)) + list(_problems(entry, today)) + list(_figures(entry)) + check_content(entry)
+    return (list(_dates(entry)) + list(_revisions(entry)) + list(_problems(entry, today)) + list(_figures(entry))
+            + check_content(entry))
 
 
 def _at(entry: NoticeEntry, loc: tuple, severity: str, message: str) -> Diagnostic:
@@ -49,6 +52,40 @@ def _dates(entry: NoticeEntry) -> Iterator[Diagnostic]:
         if later < earlier:
             yield _at(entry, loc, "error",
                       f"{later_name}（{later}）早于{earlier_name}（{earlier}）：顺序应为 巡察开始 ≤ 巡察结束 ≤ 反馈 ≤ 发布")
+
+
+def _revisions(entry: NoticeEntry) -> Iterator[Diagnostic]:
+    published = entry.notice.published
+    for index, revision in enumerate(entry.notice.revisions):
+        if published and revision.date < published:
+            yield _at(entry, ("revisions", index, "date"), "error",
+                      f"更正记录的日期（{revision.date}）早于发布日期（{published}）：更正只能在通报发布之后，请核对日期")
+
+
+def _previous_slugs(entries: list[NoticeEntry]) -> Iterator[Diagnostic]:
+    """Each old URL name becomes a redirect page: it must not be a notice's page, nor redirect twice."""
+    by_path = sorted(entries, key=lambda e: e.source.path)
+    pages: dict[str, NoticeEntry] = {}
+    for entry in by_path:
+        pages.setdefault(entry.slug, entry)
+    first: dict[str, NoticeEntry] = {}
+    for entry in by_path:
+        for index, slug in enumerate(entry.notice.previous_slugs):
+            loc = ("previous_slugs", index)
+            owner = pages.get(slug)
+            if owner is entry:
+                yield _at(entry, loc, "error", f"旧网址名称“{slug}”就是这份通报现在的网址名称：previous_slugs 只写以前用过、"
+                                               "现在不用的网址名称，请删去这一项")
+            elif owner is not None:
+                yield _at(entry, loc, "error", f"旧网址名称“{slug}”是 {owner.source.path} 的网址名称（slug）：一个网址不能既是"
+                                               "跳转又是通报页面，请删去这一项，或为其中一份通报另写 slug")
+            elif slug in first and first[slug] is entry:
+                yield _at(entry, loc, "error", f"旧网址名称“{slug}”在 previous_slugs 中重复：请删去一处")
+            elif slug in first:
+                yield _at(entry, loc, "error", f"旧网址名称“{slug}”也写在 {first[slug].source.path} 的 previous_slugs 中："
+                                               "一个旧网址只能跳转到一份通报，请删去其中一处")
+            else:
+                first[slug] = entry
 
 
 def _problems(entry: NoticeEntry, today: dt.date) -> Iterator[Diagnostic]:
