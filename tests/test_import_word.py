@@ -1,4 +1,4 @@
-"""`notices import` of Word documents: the draft an editor gets, and the messages for
+"""`notices import` of Word documents (and PDF files): the draft an editor gets, and the messages for
 files it cannot read.
 
 Every .docx here is built in the test with python-docx, the way a unit's Word file looks: typed
@@ -446,6 +446,33 @@ def ole_file(path: Path, *streams: str) -> Path:
     return path
 
 
+def minimal_pdf(path: Path, lines: list[tuple[int, int, str]]) -> Path:
+    """A one-page PDF whose text layer holds ``lines`` (x, y, text) in a standard Chinese font (no picture)."""
+    shown = [f"BT /F1 12 Tf {x} {y} Td <{text.encode('utf-16-be').hex()}> Tj ET" for x, y, text in lines]
+    stream = "\n".join(shown).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+        b" /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /DW 1000"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
 HOSTILE = {
     "not-a-zip": (lambda tmp: _write(tmp / "坏文件.docx", b"PK\x03\x04" + b"\x00" * 300),
                   "文件以 .docx 的文件头开始，但不是完整的 Word 文档（压缩包已损坏或不完整，可能没有下载完）："
@@ -473,6 +500,10 @@ HOSTILE = {
     "excel": (lambda tmp: zip_file(tmp / "台账.xlsx", {"[Content_Types].xml": b"<Types/>",
                                                       "xl/workbook.xml": b"<workbook/>"}),
               "这是 Excel 表格（.xlsx），不是 Word 文档：请把通报正文和整改台账放在 Word 文档（.docx）里再导入"),
+    "scanned-pdf": (lambda tmp: minimal_pdf(tmp / "扫描件.pdf", []),
+                    "这份 PDF 没有文字层（可能是扫描件，只有图片）：图片里的文字无法导入，请提供 Word 或文字版的通报"),
+    "broken-pdf": (lambda tmp: _write(tmp / "坏.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 50),
+                   "这份 PDF 已损坏，无法读取（PdfminerException）：请重新下载，或提供 Word、文字版的通报"),
 }
 
 
@@ -514,3 +545,19 @@ def test_a_part_bigger_than_its_header_says_is_not_read_past_the_cap(tmp_path, m
     assert max(sizes) > 1000
     with pytest.raises(ImportFailed, match="疑似“压缩炸弹”"):
         import_notice(source)
+
+
+def test_pdf_with_a_text_layer_is_imported(tmp_path):
+    source = minimal_pdf(tmp_path / "通报.pdf", [
+        (72, 780, "关于某某巡察整改情况的通报"),
+        (96, 750, "根据区委统一部署，2024年3月1日至4月28日，区委第二巡"),  # a paragraph over two lines
+        (72, 735, "察组对区住建局党组开展了常规巡察。"),
+        (96, 720, "一、学习贯彻不深入。一是制定学习计划。"),
+        (280, 60, "- 1 -"),
+    ])
+    result = import_notice(source)
+    assert result.notice["title"] == "关于某某巡察整改情况的通报"
+    assert result.notice["inspection"]["team"] == "区委第二巡察组"
+    assert result.notice["problems"][0]["title"] == "学习贯彻不深入"
+    assert "PDF 中的页码（- 1 -）未写入草稿" in result.unplaced
+    assert any(line.startswith("正文取自 PDF 的文字层") for line in result.unplaced)

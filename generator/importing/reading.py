@@ -1,6 +1,6 @@
 """Bytes on disk → text, or a clear refusal (size, binary, unknown encoding).
 
-Word files (.docx, .doc) never reach ``read_text``: ``word.read_document`` reads or refuses them
+Word (.docx, .doc) and PDF files never reach ``read_text``: ``word.read_document`` reads or refuses them
 first, with ``read_bytes`` (the same size and path checks).
 """
 
@@ -14,7 +14,6 @@ MAX_BYTES = 20 * 1024 * 1024  # a saved notice page is well under 1 MB
 
 # Signatures of files editors commonly pick by mistake, with what to do instead.
 _KNOWN_BINARIES = (
-    (b"%PDF", "PDF 文件：请在阅读器中全选复制正文，另存为 .txt 后再导入"),
     (b"{\\rtf", "RTF 文件：请在 Word/WPS 中另存为 .docx 后再导入"),
     (b"\x89PNG", "PNG 图片：图片里的文字无法导入，请提供文字版"),
     (b"\xff\xd8\xff", "JPEG 图片：图片里的文字无法导入，请提供文字版"),

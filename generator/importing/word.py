@@ -16,7 +16,7 @@ Word displays it:
 Hostile files get a :class:`ReadError` with what to do, never a traceback: a broken zip, a zip bomb
 (declared sizes and compression ratios are checked before anything is extracted, and no part is read
 past its cap), XML with entity declarations or malformed XML, an encrypted document, an old binary
-.doc, another Office format.
+.doc, another Office format. PDF files are passed on to ``pdf``.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from .reading import ReadError, read_bytes
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PDF_MAGIC = b"%PDF"
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a .docx may carry photos
 MAX_MEMBERS = 5000  # a .docx has a few dozen parts
@@ -98,7 +99,7 @@ class Document:
 
 
 def read_document(path: Path) -> Document | None:
-    """A Word file's content, or None for anything else (text and web pages: ``read_text``)."""
+    """A Word or PDF file's content, or None for anything else (text and web pages: ``read_text``)."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(8)
@@ -108,6 +109,10 @@ def read_document(path: Path) -> Document | None:
         return read_docx(read_bytes(path, MAX_FILE_BYTES))
     if head.startswith(OLE_MAGIC[:4]):
         raise ReadError(_ole_advice(read_bytes(path, MAX_FILE_BYTES)))
+    if head.startswith(PDF_MAGIC):
+        from .pdf import read_pdf
+
+        return read_pdf(path)
     return None
 
 
