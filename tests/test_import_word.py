@@ -362,6 +362,24 @@ def test_ledger_status_words(tmp_path, written, status):
                 in result.unplaced)
 
 
+def test_ledger_with_an_aspect_column(tmp_path):
+    document = new_document("关于某某巡察整改情况的通报")
+    document.add_paragraph(OPENING.replace("3个方面", "2个方面"))
+    ledger = table(document, [
+        ["序号", "问题类别", "问题描述", "整改措施", "牵头单位", "整改时限"],
+        ["1", "（一）政治建设方面", "学习贯彻不深入", "制定学习计划。", "办公室", "2024年底"],
+        ["2", "", "项目推进缓慢", "建立周调度机制。", "规划股", "2024-09-30"],
+        ["3", "（二）作风建设方面", "公务接待不规范", "修订接待办法。", "财务股", "立行立改"],
+    ])
+    ledger.cell(1, 1).merge(ledger.cell(2, 1))
+    result = import_notice(save(document, tmp_path / "aspects.docx"))
+    assert result.notice["aspects"] == [{"number": 1, "title": "政治建设方面"}, {"number": 2, "title": "作风建设方面"}]
+    assert [(p["aspect"], p["title"], p.get("due")) for p in result.notice["problems"]] == [
+        (1, "学习贯彻不深入", dt.date(2024, 12, 31)), (1, "项目推进缓慢", dt.date(2024, 9, 30)), (2, "公务接待不规范", None)]
+    assert "第1个问题的整改时限“2024年底”按当年最后一天填入 due（2024-12-31），请核对" in result.unplaced
+    assert "第3个问题的整改时限“立行立改”不是具体日期，due 未填写" in result.unplaced
+
+
 def test_nothing_in_the_document_is_lost(tmp_path):
     """Every clause of every paragraph and table cell is in the YAML, the body or the report."""
     source = ledger_notice(tmp_path / "台账.docx")
@@ -393,9 +411,24 @@ def test_hidden_text_and_tracked_changes_are_reported(tmp_path):
     document = new_document("关于某某巡察整改情况的通报")
     paragraph = document.add_paragraph(OPENING)
     paragraph.add_run("赌场网址").font.hidden = True
+    revised = document.add_paragraph()
+    revised._p.append(parse_xml(f'<w:ins {W} w:id="1" w:author="编辑"><w:r><w:t>修订后加入的文字。</w:t></w:r></w:ins>'))
+    revised._p.append(parse_xml(f'<w:del {W} w:id="2" w:author="编辑"><w:r><w:delText>删掉的文字。</w:delText></w:r></w:del>'))
     result = import_notice(save(document, tmp_path / "hidden.docx"))
     assert "赌场" not in result.body_markdown
+    assert "修订后加入的文字。" in result.body_markdown and "删掉的文字" not in result.body_markdown
     assert "Word 文档中有隐藏的文字（不显示、不打印），未写入草稿：“赌场网址”" in result.unplaced
+    assert "文档中有修订标记：按接受全部修订后的文字导入（删除的文字未写入），请核对" in result.unplaced
+
+
+def test_page_header_and_footer_text_is_listed(tmp_path):
+    document = new_document("关于某某巡察整改情况的通报")
+    document.add_paragraph(OPENING)
+    document.sections[0].header.paragraphs[0].text = "某某区住房和城乡建设局"
+    document.sections[0].footer.paragraphs[0].text = "— 1 —"  # a page number: not worth a note
+    result = import_notice(save(document, tmp_path / "header.docx"))
+    assert "Word 文档页眉中的文字未写入草稿，如属通报内容请补入：“某某区住房和城乡建设局”" in result.unplaced
+    assert not any("页脚" in line for line in result.unplaced)
 
 
 def test_an_ordinary_table_is_read_cell_by_cell(tmp_path):

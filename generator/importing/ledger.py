@@ -222,7 +222,10 @@ class _Rows:
         notes = self.ledger.notes
         lines = [line for cell in item.cells.get("problem", []) for line in cell.lines]
         title, description = _title(lines)
-        draft = ProblemDraft(number_in_text=_number(item, number), title=title, aspect=item.aspect)
+        written = "".join(cell.text for cell in item.cells.get("number", []))
+        draft = ProblemDraft(number_in_text=_number(written, number), title=title, aspect=item.aspect)
+        if written and _number(written, None) is None:
+            notes.append(f"第{number}个问题的序号栏“{written[:30]}”不是数字，未写入草稿，请核对")
         if description:
             draft.description = description
         draft.measures = _measures([line for cell in item.cells.get("measures", []) for line in cell.lines])
@@ -256,8 +259,7 @@ class _Rows:
         return draft
 
 
-def _number(item: _Item, fallback: int) -> int:
-    text = "".join(cell.text for cell in item.cells.get("number", []))
+def _number(text: str, fallback: int | None) -> int | None:
     digits = re.sub(r"[\s.．、()（）]", "", text)
     value = cn_to_int(digits) if digits else None
     return value if value else fallback

@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +64,7 @@ _SKIPPED = {_w(n) for n in ("del", "moveFrom", "rt", "pPr", "rPr")}
 _BLOCK_CONTAINERS = {_w(n) for n in ("customXml", "ins", "moveTo")}
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _TITLE_WORDS = re.compile(r"通报|公告|公示|情况|报告|通知")
+_PAGE_NUMBER = re.compile(r"[—\-－–~～\s]*(第\s*)?\d{0,4}\s*(页)?\s*([/共]\s*\d{0,4}\s*页?)?[—\-－–~～\s]*")
 _DOC_NUMBER = re.compile(r"〔\s*\d{4}\s*〕|\[\s*\d{4}\s*\]|^附件")
 
 
@@ -143,15 +145,16 @@ def read_docx(raw: bytes) -> Document:
 
     try:
         word = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise ReadError(f"无法打开这份 Word 文档（{_short(exc)}）：请在 Word/WPS 中打开，另存为 .docx 后再导入") from None
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError,
+            OSError, RuntimeError):  # a part missing, or a picture's compressed data damaged
+        raise ReadError("这份 Word 文档的结构不完整或已损坏，无法打开：请在 Word/WPS 中打开，另存为 .docx 后再导入") from None
     return _Reader(word).read()
 
 
 def _open_zip(raw: bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise ReadError("文件以 .docx 的文件头开始，但不是完整的 Word 文档（压缩包已损坏或不完整，可能没有下载完）："
                         "请在 Word/WPS 中打开，另存为 .docx 后再导入") from None
 
@@ -203,11 +206,9 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
     try:
         with archive.open(name) as handle:
             data = handle.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError,
+            RuntimeError):
         raise ReadError(f"Word 文档中的“{name}”已损坏，无法解压：请在 Word/WPS 中打开，另存为 .docx 后再导入") from None
-    except Exception as exc:  # zlib.error and the like: a damaged stream
-        raise ReadError(f"Word 文档中的“{name}”已损坏，无法解压（{type(exc).__name__}）："
-                        "请在 Word/WPS 中打开，另存为 .docx 后再导入") from None
     if len(data) > MAX_PART_BYTES:
         raise ReadError(_bomb(f"压缩包中的“{name}”解压后超过 {MAX_PART_BYTES:,} 字节"))
     return data
@@ -234,11 +235,6 @@ def _check_xml(archive: zipfile.ZipFile) -> None:
         except etree.XMLSyntaxError as exc:
             raise ReadError(f"Word 文档的内容（{info.filename}）已损坏，XML 格式错误（第 {exc.lineno} 行）："
                             "请在 Word/WPS 中打开，另存为 .docx 后再导入") from None
-
-
-def _short(exc: Exception) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text[:80]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -290,7 +286,8 @@ class _Styles:
 def _outline_level(element) -> bool:
     """A w:outlineLvl of 0-8 makes a paragraph a heading (9 is body text)."""
     value = element.get(VAL, "9") if element is not None else "9"
-    return value.isdigit() and int(value) < 9
+    level = _int(value, 9)
+    return 0 <= level < 9
 
 
 def _flag(rpr, name: str) -> bool | None:
@@ -325,8 +322,7 @@ def _level(element) -> _Level:
     start = val("start")
     restart = val("lvlRestart")
     return _Level(fmt=val("numFmt", "decimal") or "decimal", text=val("lvlText", "") or "",
-                  start=int(start) if start and start.lstrip("-").isdigit() else 0,
-                  restart=int(restart) if restart and restart.isdigit() else None,
+                  start=_int(start, 0), restart=_int(restart, None),
                   legal=_flag(element, "isLgl") or False, suffix=val("suff", "tab") or "tab", style=val("pStyle"))
 
 
@@ -344,9 +340,9 @@ class _Numbering:
             key = abstract.get(_w("abstractNumId"))
             levels = {}
             for lvl in abstract.iter(_w("lvl")):
-                ilvl = lvl.get(_w("ilvl"), "0")
-                if ilvl.isdigit():
-                    levels[int(ilvl)] = _level(lvl)
+                ilvl = _int(lvl.get(_w("ilvl")), None)
+                if ilvl is not None:
+                    levels[ilvl] = _level(lvl)
             self.abstracts[key] = levels
             link = abstract.find(_w("numStyleLink"))
             if link is not None:
@@ -355,15 +351,15 @@ class _Numbering:
             abstract_id = num.find(_w("abstractNumId"))
             starts, levels = {}, {}
             for override in num.iter(_w("lvlOverride")):
-                ilvl = override.get(_w("ilvl"), "0")
-                if not ilvl.isdigit():
+                ilvl = _int(override.get(_w("ilvl")), None)
+                if ilvl is None:
                     continue
                 start = override.find(_w("startOverride"))
-                if start is not None and (start.get(VAL) or "").isdigit():
-                    starts[int(ilvl)] = int(start.get(VAL))
+                if start is not None and _int(start.get(VAL), None) is not None:
+                    starts[ilvl] = _int(start.get(VAL), 0)
                 lvl = override.find(_w("lvl"))
                 if lvl is not None:
-                    levels[int(ilvl)] = _level(lvl)
+                    levels[ilvl] = _level(lvl)
             if abstract_id is not None:
                 self.nums[num.get(_w("numId"))] = (abstract_id.get(VAL), starts, levels)
 
@@ -420,7 +416,7 @@ class _Numbering:
             if styled is not None:
                 num_id = _child_val(styled, "numId")
                 ilvl = ilvl if ilvl is not None else _child_val(styled, "ilvl")
-        return num_id, (int(ilvl) if ilvl is not None and ilvl.isdigit() else None)
+        return num_id, _int(ilvl, None)
 
     def _render(self, num_id: str, abstract: str, ilvl: int, level: _Level, counters) -> str:
         if level.fmt == "bullet":
@@ -441,6 +437,11 @@ class _Numbering:
         if level.suffix == "nothing" or not text[-1].isalnum():
             return text
         return text + " "
+
+
+def _int(text: str | None, default):
+    """An integer attribute as Word writes it (ASCII digits); ``default`` for anything else."""
+    return int(text) if text and re.fullmatch(r"-?[0-9]{1,9}", text) else default
 
 
 def _child_val(element, name: str) -> str | None:
@@ -464,7 +465,7 @@ def format_number(number: int, fmt: str) -> str:
     """``number`` as Word writes it in the numbering format ``fmt`` (ECMA-376 ST_NumberFormat)."""
     if fmt == "none":
         return ""
-    if number <= 0 and fmt != "decimalZero":
+    if number <= 0 or number > 99999:  # no list runs that far; formats like AAA… would grow without bound
         return str(number)
     if fmt in ("chineseCounting", "taiwaneseCounting"):
         if number < 100:
@@ -572,6 +573,7 @@ class _Reader:
         if self.tracked:
             self.doc.notes.append("文档中有修订标记：按接受全部修订后的文字导入（删除的文字未写入），请核对")
         self._comments()
+        self._margins()
         if not any(line.strip() for line in self.doc.lines) and self.doc.ledger is None:
             if any(name.startswith("media/") for name in self._part_names()):
                 raise ReadError("这份 Word 文档里没有文字，只有图片（可能是扫描件）：图片里的文字无法导入，请提供文字版的 Word 文档")
@@ -580,6 +582,28 @@ class _Reader:
 
     def _part_names(self) -> list[str]:
         return [str(part.partname).split("/word/", 1)[-1] for part in self.word.part.package.iter_parts()]
+
+    def _margins(self) -> None:
+        """Text in the page headers and footers, footnotes and endnotes: not the notice's body, but listed."""
+        kinds = (("header", "页眉"), ("footer", "页脚"), ("footnotes", "脚注"), ("endnotes", "尾注"))
+        found: dict[str, list[str]] = {}
+        for part in self.word.part.package.iter_parts():
+            name = str(part.partname).rsplit("/", 1)[-1]
+            label = next((label for kind, label in kinds if re.fullmatch(rf"{kind}\d*\.xml", name)), None)
+            if label is None:
+                continue
+            element = getattr(part, "element", None)
+            if element is None:  # a part python-docx keeps as bytes; checked well-formed by _check_xml
+                from lxml import etree
+
+                element = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+            for p in element.iter(P):
+                text = "".join(t.text or "" for t in p.iter(T)).strip()
+                if text and not _PAGE_NUMBER.fullmatch(text) and text not in found.setdefault(label, []):
+                    found[label].append(text)
+        for label, texts in found.items():
+            if texts:
+                self.doc.notes.append(f"Word 文档{label}中的文字未写入草稿，如属通报内容请补入：“{'”“'.join(texts)[:200]}”")
 
     def _comments(self) -> None:
         parts = self.word.part.package.iter_parts()
@@ -709,11 +733,11 @@ class _Reader:
                 continue
             row: list[ledger_reading.Cell] = []
             trpr = tr.find(_w("trPr"))
-            before = int(_child_val(trpr, "gridBefore") or 0) if trpr is not None else 0
+            before = _int(_child_val(trpr, "gridBefore"), 0) if trpr is not None else 0
             row.extend(ledger_reading.Cell(key=None, lines=[]) for _ in range(min(before, 64)))
             for tc in tr.iterchildren(TC):
                 tcpr = tc.find(_w("tcPr"))
-                span = int(_child_val(tcpr, "gridSpan") or 1) if tcpr is not None else 1
+                span = _int(_child_val(tcpr, "gridSpan"), 1) if tcpr is not None else 1
                 merge = tcpr.find(_w("vMerge")) if tcpr is not None else None
                 continued = merge is not None and merge.get(VAL, "continue") == "continue"
                 cell = None
