@@ -68,7 +68,7 @@ def _import(source: Path) -> ImportResult:
     text = document.text if document else read_text(source)
     html_meta: dict[str, str] = {}
     hidden: list[str] = []
-    if looks_like_html(text):
+    if not document and looks_like_html(text):  # a Word paragraph may quote "<p>"; it is still text
         page_html = html_to_text(text)
         text, html_meta, hidden = page_html.text, page_html.meta, page_html.hidden
     text, spam = _remove_spam(text)
