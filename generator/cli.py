@@ -38,8 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("title", help="通报标题")
     new.add_argument("--notices", default="notices", help="通报目录（默认 notices）")
 
-    draft = commands.add_parser("import", help="把已发布的通报（文本或网页）转成待核对的草稿")
-    draft.add_argument("file", help="通报的文本文件（.txt）或另存的网页（.html）")
+    draft = commands.add_parser("import", help="把已发布的通报（文本、网页、Word 或 PDF）转成待核对的草稿")
+    draft.add_argument("file", help="通报的文本文件（.txt）、另存的网页（.html）、Word 文档（.docx）或有文字层的 PDF")
     draft.add_argument("--out", help="草稿写入的目录（默认 notices/<发布年份>）")
     draft.add_argument("--name", help="草稿文件名（不含扩展名，默认由标题的拼音生成）")
     draft.add_argument("--notices", default="notices", help="通报目录（默认 notices）")

@@ -1,4 +1,4 @@
-"""``notices import FILE``: a published notice (text or saved web page) → a draft to review.
+"""``notices import FILE``: a published notice (text, saved web page, Word or PDF file) → a draft to review.
 
 The draft is honest rather than complete: what the text states is filled in, what it lacks is left
 out or marked with :data:`PLACEHOLDER` (``notices check`` must reject any value starting with it),
@@ -23,6 +23,7 @@ from generator.importing.outline import Outline, build_outline
 from generator.importing.page import SIGNATURE_DATE, Page, clean_lines, split_page
 from generator.importing.reading import ReadError, read_text
 from generator.importing.review import report_outline, report_page, report_problems
+from generator.importing.word import Document, read_document
 from generator.model.notice import PLACEHOLDER, SLUG_PATTERN, Figures, Notice
 from generator.spam import find_spam
 
@@ -63,20 +64,25 @@ def import_notice(source: Path) -> ImportResult:
 
 
 def _import(source: Path) -> ImportResult:
-    text = read_text(source)
+    document = read_document(source)  # Word and PDF files; None for text and saved web pages
+    text = document.text if document else read_text(source)
     html_meta: dict[str, str] = {}
     hidden: list[str] = []
-    if looks_like_html(text):
+    if not document and looks_like_html(text):  # a Word paragraph may quote "<p>"; it is still text
         page_html = html_to_text(text)
         text, html_meta, hidden = page_html.text, page_html.meta, page_html.hidden
     text, spam = _remove_spam(text)
+    if document:
+        spam = document.spam + spam
     if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
         raise ReadError("文件里没有中文正文，不像一份巡察整改通报")
     page = split_page(clean_lines(text), html_meta)
     if not page.paragraphs:
         raise ReadError("去掉网页的页眉、页脚后没有剩下正文")
-    result = _assemble(page, spam, source)
+    result = _assemble(page, spam, source, document)
     result.unplaced += [f"网页中有被样式隐藏的文字（常见的垃圾信息手法），未写入草稿：“{h[:60]}”" for h in hidden]
+    if document:
+        result.unplaced += document.report(page)
     return result
 
 
@@ -93,7 +99,7 @@ def _remove_spam(text: str) -> tuple[str, list]:
 # ---------------------------------------------------------------------------------------------
 # the draft notice
 
-def _assemble(page: Page, spam: list, source: Path) -> ImportResult:
+def _assemble(page: Page, spam: list, source: Path, document: Document | None = None) -> ImportResult:
     notes = Notes()
     paragraphs = page.paragraphs
     contact, contact_index = find_contact(paragraphs, notes)
@@ -102,8 +108,10 @@ def _assemble(page: Page, spam: list, source: Path) -> ImportResult:
     # are read again from the narrative only (a measure's "发现问题5个" is not a declared total).
     first_guess = declared_figures(rest, Notes())
     outline = build_outline(rest, first_guess.get("problems"), first_guess.get("aspects"))
+    if document:
+        outline = document.outline(rest, outline)  # a 整改台账 table's problems; Word's headings
     figures = declared_figures(outline.narrative, notes)
-    notice = _identity(page, contact, notes)
+    notice = _identity(page, contact, notes, signed=bool(document and document.signed))
     inspection = find_inspection(outline.narrative or rest, notes)
     if inspection:
         notice["inspection"] = inspection
@@ -130,7 +138,7 @@ def _assemble(page: Page, spam: list, source: Path) -> ImportResult:
     )
 
 
-def _identity(page: Page, contact: dict | None, notes: Notes) -> dict:
+def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = False) -> dict:
     notice: dict = {}
     notice["title"] = page.title or _placeholder("title", "原文标题缺失", notes, "没有找到通报标题")
     kind, from_title = kind_from(page.title, page.paragraphs)
@@ -145,7 +153,7 @@ def _identity(page: Page, contact: dict | None, notes: Notes) -> dict:
     domain = domain_from(page.title, page.paragraphs)
     if domain:
         notice["domain"] = domain
-    published = _published(page.meta)
+    published = _published(page.meta) or (_signed_on(page.paragraphs, notes) if signed else None)
     if published:
         notice["published"] = published
     else:
@@ -178,6 +186,15 @@ def _signature_hint(paragraphs: list[str]) -> str:
     if dates:
         return f"（落款日期“{dates[-1]}”是成文日期，不一定是发布日期，请按原网页核对后填写）"
     return "（不要用落款或成文日期代替，除非确认相同）"
+
+
+def _signed_on(paragraphs: list[str], notes: Notes):
+    """A document (Word, PDF) has no page date: its signature date (成文日期) is the one it states."""
+    dates = [p for p in paragraphs[-4:] if SIGNATURE_DATE.fullmatch(p.strip())]
+    if not dates or parse_date(dates[-1]) is None:
+        return None
+    notes.add(f"发布日期（published）取自文末落款日期“{dates[-1]}”（成文日期）；如网站上的发布日期不同，请改正")
+    return parse_date(dates[-1])
 
 
 def _published(meta: dict[str, str]):

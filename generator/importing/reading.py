@@ -1,4 +1,8 @@
-"""Bytes on disk → text, or a clear refusal (size, binary, unknown encoding)."""
+"""Bytes on disk → text, or a clear refusal (size, binary, unknown encoding).
+
+Word (.docx, .doc) and PDF files never reach ``read_text``: ``word.read_document`` reads or refuses them
+first, with ``read_bytes`` (the same size and path checks).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,7 @@ MAX_BYTES = 20 * 1024 * 1024  # a saved notice page is well under 1 MB
 
 # Signatures of files editors commonly pick by mistake, with what to do instead.
 _KNOWN_BINARIES = (
-    (b"%PDF", "PDF 文件：请在阅读器中全选复制正文，另存为 .txt 后再导入"),
-    (b"PK\x03\x04", "Word（.docx）或其他压缩格式文件：请在 Word/WPS 中“另存为”纯文本（.txt）或网页（.html）后再导入"),
-    (b"\xd0\xcf\x11\xe0", "旧版 Word（.doc）或 Excel 文件：请在 Word/WPS 中“另存为”纯文本（.txt）或网页（.html）后再导入"),
-    (b"{\\rtf", "RTF 文件：请在 Word/WPS 中“另存为”纯文本（.txt）后再导入"),
+    (b"{\\rtf", "RTF 文件：请在 Word/WPS 中另存为 .docx 后再导入"),
     (b"\x89PNG", "PNG 图片：图片里的文字无法导入，请提供文字版"),
     (b"\xff\xd8\xff", "JPEG 图片：图片里的文字无法导入，请提供文字版"),
     (b"GIF8", "GIF 图片：图片里的文字无法导入，请提供文字版"),
@@ -29,7 +30,7 @@ class ReadError(Exception):
 
 def read_text(path: Path) -> str:
     """The file's text, decoded; raises :class:`ReadError` with a message for the editor."""
-    raw = _read_bytes(path)
+    raw = read_bytes(path)
     _reject_binary(raw)
     text = _decode(raw)
     if not text.strip():
@@ -37,7 +38,8 @@ def read_text(path: Path) -> str:
     return text
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes; raises :class:`ReadError` for a missing path, a folder, an empty or oversized file."""
     if not path.exists():
         raise ReadError("文件不存在，请检查路径")
     if not path.is_file():
@@ -45,8 +47,8 @@ def _read_bytes(path: Path) -> bytes:
     size = path.stat().st_size
     if size == 0:
         raise ReadError("文件是空的")
-    if size > MAX_BYTES:
-        raise ReadError(f"文件过大（{size:,} 字节，上限 {MAX_BYTES:,} 字节）：一份通报不会这么大，请检查是否选错了文件")
+    if size > limit:
+        raise ReadError(f"文件过大（{size:,} 字节，上限 {limit:,} 字节）：一份通报不会这么大，请检查是否选错了文件")
     try:
         return path.read_bytes()
     except OSError as exc:

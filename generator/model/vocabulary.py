@@ -21,6 +21,7 @@ class Status:
     css: str
     description: str
     stated: bool = True
+    words: tuple[str, ...] = ()  # other ways notices write this status (notices import reads them)
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def _load(name: str) -> list:
 
 @cache
 def statuses() -> tuple[Status, ...]:
-    return tuple(Status(**entry) for entry in _load("statuses.yml"))
+    return tuple(Status(**{**entry, "words": tuple(entry.get("words") or ())}) for entry in _load("statuses.yml"))
 
 
 @cache
