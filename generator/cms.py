@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import typing
 from decimal import Decimal
+from html import escape
 from io import StringIO
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,6 +32,10 @@ from ruamel.yaml import YAML
 from . import vocabulary
 from .model import EMAIL_PATTERN, PHONE_PATTERN, SLUG_PATTERN, Contact, KindValue, Notice, StatusValue, nested_model
 
+ADMIN_DIR = "admin"
+DECAP_SCRIPT = Path("decap-cms") / "dist" / "decap-cms.js"  # inside node_modules
+DECAP_LICENSE = Path("decap-cms") / "dist" / "decap-cms.js.LICENSE.txt"
+OWN_SCRIPT = Path(__file__).parent / "admin" / "notices-cms.js"
 COLLECTION = "notices"  # the collection's name; notices-cms.js stores the entries of this collection as two files
 BACKENDS = ("github", "gitlab", "gitea")
 # The label is the description up to the first of these outside brackets; the rest is the hint.
@@ -289,3 +296,85 @@ def config_yaml(config: dict[str, Any], settings: dict[str, Any]) -> str:
     header = ("# 由 notices 插件根据 generator/model.py 和 mkdocs.yml 的 extra.cms 生成，请勿手改。\n"
               "# 换用别的代码托管平台：修改 mkdocs.yml 的 extra.cms.backend（github、gitlab、gitea），可选写法如下。\n")
     return header + "".join(alternatives) + text
+
+
+def admin_content_security_policy(config: dict[str, Any]) -> str:
+    """The admin page's own policy (its ``<meta>``); the rest of the site keeps ``generator.csp``'s.
+
+    Measured in Chromium with Decap 3.16.3: its scripts are the page's own files, but it compiles code at
+    run time (Ajv's ``new Function`` when it validates config.yml): without ``'unsafe-eval'`` it stops
+    before the login page. Its styles are ``<style>`` elements written by Emotion (CSS-in-JS): without
+    ``'unsafe-inline'`` for styles the page is unstyled. It fetches from the backend's API (and from the
+    local decap-server when asked) and shows the user's avatar from there (GitHub: its avatar host).
+    """
+    backend = config["backend"]
+    origins = set()
+    for url in (backend.get("api_root") or ("https://api.github.com" if backend["name"] == "github" else None),
+                backend.get("base_url") if backend["name"] != "github" else None):
+        if url:
+            parts = urlsplit(url)
+            origins.add(f"{parts.scheme}://{parts.netloc}")
+    local = config.get("local_backend")
+    if local:
+        parts = urlsplit(local["url"] if isinstance(local, dict) else "http://localhost:8081/api/v1")
+        origins.add(f"{parts.scheme}://{parts.netloc}")
+    images = set(origins) | ({"https://avatars.githubusercontent.com"} if backend["name"] == "github" else set())
+    policy = (
+        ("default-src", "'none'"),
+        ("script-src", "'self' 'unsafe-eval'"),
+        ("style-src", "'self' 'unsafe-inline'"),
+        ("img-src", " ".join(["'self'", "data:", "blob:", *sorted(images)])),
+        ("font-src", "'self'"),
+        ("connect-src", " ".join(["'self'", *sorted(origins)])),
+        ("base-uri", "'none'"),
+        ("form-action", "'none'"),
+        ("object-src", "'none'"),
+    )
+    return "; ".join(f"{name} {value}" for name, value in policy)
+
+
+INDEX_HTML = """\
+<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta http-equiv="Content-Security-Policy" content="{csp}">
+  <meta name="robots" content="noindex">
+  <title>通报编辑 · {site_name}</title>
+  <link rel="icon" href="../assets/images/favicon.png">
+  <link href="config.yml" type="text/yaml" rel="cms-config-url">
+  <script src="notices-cms.js" defer></script>
+  <script src="decap-cms.js" defer></script>
+</head>
+<body>
+  <noscript>在线编辑需要启用浏览器的 JavaScript。</noscript>
+</body>
+</html>
+"""
+
+
+def find_decap(folders: list[Path]) -> Path:
+    """``node_modules`` holding decap-cms (installed by ``npm ci``) in one of ``folders``."""
+    for folder in folders:
+        if (folder / "node_modules" / DECAP_SCRIPT).is_file():
+            return folder / "node_modules"
+    raise CmsSettingsError(f"找不到 Decap CMS（node_modules/{DECAP_SCRIPT.as_posix()}）："
+                           "请先运行 bash scripts/setup（其中执行 npm ci）")
+
+
+def write_admin(site_dir: Path, config: dict[str, Any], settings: dict[str, Any], node_modules: Path,
+                site_name: str = "") -> Path:
+    """Write ``admin/`` into the built site: the page, its configuration and scripts (no CDN)."""
+    admin = site_dir / ADMIN_DIR
+    admin.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(node_modules / DECAP_SCRIPT, admin / DECAP_SCRIPT.name)
+    if (node_modules / DECAP_LICENSE).is_file():
+        shutil.copyfile(node_modules / DECAP_LICENSE, admin / DECAP_LICENSE.name)
+    shutil.copyfile(OWN_SCRIPT, admin / OWN_SCRIPT.name)
+    (admin / "config.yml").write_text(config_yaml(config, settings), encoding="utf-8")
+    policy = admin_content_security_policy(config)
+    assert '"' not in policy
+    page = INDEX_HTML.format(csp=escape(policy, quote=False), site_name=escape(site_name))
+    (admin / "index.html").write_text(page, encoding="utf-8")
+    return admin

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import cms
 from .diagnostics import report
 from .render import sanitize_html
 from .search import IndexPage, SearchIndexError, find_pagefind, index_notices
@@ -38,6 +39,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def __init__(self) -> None:
         self.build: SiteBuild | None = None
         self.with_snippets: set[str] = set()  # content pages that show notice data through a placeholder
+        self.cms: dict | None = None  # extra.cms: the browser editor at /admin/ (generator.cms)
 
     def _notices_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.notices_dir
@@ -64,6 +66,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             raise PluginError(str(error)) from error
         self.build = build
         self.with_snippets = set()
+        try:
+            self.cms = cms.cms_settings(config.extra["cms"]) if config.extra.get("cms") is not None else None
+        except cms.CmsSettingsError as error:
+            raise PluginError(f"{Path(config.config_file_path).name}: {error}") from error
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -111,6 +117,13 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         except (SearchIndexError, OSError, RuntimeError) as error:
             raise PluginError(f"检索索引没有生成：{error}") from error
         log.info(f"检索索引：{count} 篇通报")
+        if self.cms is not None:
+            try:
+                admin = cms.write_admin(site_dir, cms.build_config(self.cms, self.config.notices_dir, config.site_url),
+                                        self.cms, cms.find_decap(folders), config.site_name)
+            except (cms.CmsSettingsError, OSError) as error:
+                raise PluginError(f"在线编辑页面（admin/）没有生成：{error}") from error
+            log.info(f"在线编辑页面：{admin.relative_to(site_dir).as_posix()}/（{self.cms['backend']}）")
 
     def on_serve(self, server, config, builder):
         server.watch(str(self._notices_dir(config)))

@@ -1,17 +1,21 @@
-"""The browser editor's configuration (generator/cms.py) stays in step with the notice model."""
+"""The browser editor's configuration (generator/cms.py) stays in step with the notice model, and the
+build writes /admin/ from the site's own files only when mkdocs.yml asks for it (extra.cms)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import typing
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 
-from conftest import ROOT
+from conftest import ROOT, mkdocs_build
 from generator import cms
 from generator.model import EMAIL_PATTERN, PHONE_PATTERN, SLUG_PATTERN, Notice, nested_model
 
@@ -169,3 +173,56 @@ def test_config_yml_shows_the_other_backends_as_comments():
 def test_bad_settings_are_named_in_chinese(extra, message):
     with pytest.raises(cms.CmsSettingsError, match=re.escape(message)):
         cms.cms_settings(extra)
+
+
+def test_admin_policy_allows_what_decap_needs_and_no_more(config):
+    policy = dict(part.split(" ", 1) for part in cms.admin_content_security_policy(config).split("; "))
+    assert policy["script-src"] == "'self' 'unsafe-eval'"  # no 'unsafe-inline', no other host
+    assert policy["style-src"] == "'self' 'unsafe-inline'"
+    assert policy["connect-src"] == "'self' https://api.github.com"
+    assert policy["default-src"] == "'none'" and policy["object-src"] == "'none'"
+
+
+def make_project(tmp_path: Path, cms_block: str | None) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    for folder in ("content", "theme_overrides", "notices"):
+        shutil.copytree(ROOT / folder, project / folder)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(text + (cms_block or ""), encoding="utf-8")
+    return project
+
+
+def test_build_writes_admin_from_the_sites_own_files(tmp_path):
+    project = make_project(tmp_path, "  cms:\n    backend: github\n    repo: dgjw/xuncha-notices\n")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    admin = site / "admin"
+    assert sorted(p.name for p in admin.iterdir()) == [
+        "config.yml", "decap-cms.js", "decap-cms.js.LICENSE.txt", "index.html", "notices-cms.js"]
+    assert (admin / "decap-cms.js").read_bytes() == (ROOT / "node_modules" / cms.DECAP_SCRIPT).read_bytes()
+    page = BeautifulSoup((admin / "index.html").read_text(encoding="utf-8"), "html.parser")
+    scripts = page.find_all("script")
+    assert [s["src"] for s in scripts] == ["notices-cms.js", "decap-cms.js"]  # own files, in this order
+    assert all(not s.string for s in scripts) and not page.find_all(attrs={"onload": True})
+    policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert policy == cms.admin_content_security_policy(
+        cms.build_config(cms.cms_settings({"backend": "github", "repo": "dgjw/xuncha-notices"})))
+    assert "//" not in "".join(s["src"] for s in scripts)  # no CDN
+    config = YAML(typ="safe").load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["repo"] == "dgjw/xuncha-notices" and "local_backend" not in config
+    assert "在线编辑页面：admin/（github）" in result.stderr
+
+
+def test_no_admin_without_extra_cms_and_a_clear_error_for_a_bad_one(tmp_path):
+    project = make_project(tmp_path, None)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "admin").exists()
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text(encoding="utf-8")
+                                        + "  cms:\n    backend: svn\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site2")
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra.cms.backend 只能写 github、gitlab、gitea 之一" in result.stderr
+    assert "Traceback" not in result.stderr
