@@ -265,3 +265,22 @@ def test_editing_a_published_notice_asks_for_a_revision_note_then_passes(page, e
     result = check_branch(project, branch, tmp_path)
     assert result.returncode == 0, result.stdout
     assert page.csp_violations == []
+
+
+def test_a_new_notice_needs_its_url_name_and_without_a_narrative_gets_no_md(page, editor):
+    project, admin = editor
+    log_in(page, admin)
+    page.goto(admin + "#/collections/notices/new")
+    page.get_by_label("通报标题").fill("某区委关于某巡察进驻的公告")
+    choose(page, page.locator("[id^='kind-field']"), "巡察公告：")
+    page.get_by_label("发布机构").fill("某区委")
+    page.get_by_label("地区").fill("某省某市某区")
+    page.get_by_role("button", name="保存").click()
+    # No URL name: nothing is saved, and the editor is told what to write (notices-cms.js).
+    page.get_by_text("新建通报请填写“网址名称”", exact=False).wait_for()
+    assert not git(project, "branch", "--list", "cms/*gonggao*").strip()
+    page.get_by_label("网址名称").fill("mou-qu-xuncha-gonggao")
+    save(page)
+    path = f"notices/{dt.date.today().year}/mou-qu-xuncha-gonggao"
+    branch = branch_of(project, path)
+    assert git(project, "diff", "--name-only", "main", branch).split() == [f"{path}.yml"]
