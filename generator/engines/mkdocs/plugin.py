@@ -34,6 +34,7 @@ from mkdocs.structure.toc import get_toc
 
 import generator
 from generator.model.vocabulary import search_stop_characters
+from generator.publish import cms
 from generator.publish.csp import content_security_policy
 from generator.publish.site import SiteBuild, build_site
 from generator.read.config import read_config
@@ -103,6 +104,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.warnings = _Warnings()
         self.output_dir: Path | None = None
         self.scratch_dir: Path | None = None
+        self.cms: dict | None = None  # extra.cms: the browser editor at /admin/ (generator.publish.cms)
 
     def _notices_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.notices_dir
@@ -135,6 +137,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             config.extra["search_stop_characters"] = text(search_stop_characters())
         except ValueError as error:
             raise PluginError(str(error)) from error
+        try:
+            self.cms = cms.cms_settings(config.extra["cms"]) if config.extra.get("cms") is not None else None
+        except cms.CmsSettingsError as error:
+            raise PluginError(f"{config_path.name}: {error}") from error
         self.build = build
         self.pages_by_src = {generated_src(url): page for url, page in build.pages.items()}
         self.content_html = {}
@@ -223,6 +229,13 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         except (SearchIndexError, OSError, RuntimeError) as error:
             raise PluginError(f"检索索引没有生成：{error}") from error
         log.info(f"检索索引：{count} 篇通报")
+        if self.cms is not None:
+            try:
+                admin = cms.write_admin(site_dir, cms.build_config(self.cms, self.config.notices_dir, config.site_url),
+                                        self.cms, cms.find_decap(folders), config.site_name)
+            except (cms.CmsSettingsError, OSError) as error:
+                raise PluginError(f"在线编辑页面（admin/）没有生成：{error}") from error
+            log.info(f"在线编辑页面：{admin.relative_to(site_dir).as_posix()}/（{self.cms['backend']}）")
         if config.strict and self.warnings.count:
             raise PluginError(f"构建中有 {self.warnings.count} 个警告（strict 模式下视为失败）")
         self._finish_atomic_output(config)
