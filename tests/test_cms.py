@@ -1,4 +1,4 @@
-"""The browser editor's configuration (generator/cms.py) stays in step with the notice model, and the
+"""The browser editor's configuration (generator/publish/cms.py) stays in step with the notice model, and the
 build writes /admin/ from the site's own files only when mkdocs.yml asks for it (extra.cms)."""
 
 from __future__ import annotations
@@ -101,8 +101,8 @@ def test_status_and_kind_options_are_the_vocabularies(config):
 
 
 def test_no_vocabulary_word_is_written_in_the_code():
-    code = (ROOT / "generator" / "cms.py").read_text(encoding="utf-8")
-    script = (ROOT / "generator" / "admin" / "notices-cms.js").read_text(encoding="utf-8")
+    code = (ROOT / "generator" / "publish" / "cms.py").read_text(encoding="utf-8")
+    script = (ROOT / "generator" / "publish" / "admin" / "notices-cms.js").read_text(encoding="utf-8")
     for entry in data_file("statuses.yml") + data_file("kinds.yml"):
         assert entry["value"] not in code and entry["value"] not in script, entry["value"]
 

@@ -22,9 +22,8 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
-from test_search_browser import CHROMIUM, CHROMIUM_ARGS, _free_port, browser, serve  # noqa: F401 (fixture)
 
-from conftest import BUILD_ENV, ROOT, mkdocs_build
+from conftest import BUILD_ENV, ROOT, _free_port, mkdocs_build, serve
 
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
 DAGUAN = "notices/2024/daguan-chengshi-lvhua-zhenggai-jinzhan"

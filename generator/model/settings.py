@@ -4,6 +4,8 @@ so any engine gets the same checks."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -77,6 +79,7 @@ class Extra(Strict):
     generator: bool = Field(False, description="是否在页脚显示“由 MkDocs 生成”（应为 false）")
     filing: Filing = Field(description="网站底部备案信息")
     contact: Contact | None = Field(None, description="全站默认联系方式")
+    cms: dict[str, Any] | None = Field(None, description="浏览器编辑（Decap CMS）的设置，由 generator.publish.cms 检查")
 
 
 class SiteSettings(Strict):

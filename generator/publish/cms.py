@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import types
 import typing
 from decimal import Decimal
 from html import escape
@@ -163,10 +164,13 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo, present: bool) ->
 
 
 def _unwrap_optional(annotation):
-    if typing.get_origin(annotation) is typing.Union:
+    """``X`` from ``X | None``, ``Optional[X]`` and ``Annotated[X, …]`` (the model's ``Date``)."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         if len(args) == 1:
-            return args[0]
+            annotation = args[0]
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
     return annotation
 
 
