@@ -1,4 +1,4 @@
-"""``notices``: the editors' command line (check, new, import, schema, server-config, export, search-index).
+"""``notices``: the editors' command line (check, new, import, schema, server-config, export, search-index, init).
 Exit 0 = fine, 1 = errors found, 2 = usage."""
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ CHECK_FORMATS = ("text", "github", "codequality")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="notices", description="巡察整改通报：检查与工具")
+    from generator.publish.new_site import version
+
+    parser.add_argument("--version", action="version", version=f"notices {version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
 
     check = commands.add_parser("check", help="检查全部通报和网站配置，逐条列出问题")
@@ -62,11 +65,18 @@ def main(argv: list[str] | None = None) -> int:
     search_index.add_argument("site", help="已构建的网站文件夹（如 site）")
     search_index.add_argument("--config", default="mkdocs.yml", help="原项目的网站配置文件（默认 mkdocs.yml）")
 
+    init = commands.add_parser("init", help="新建一个通报网站（配置、页面、示例通报、发布流程）")
+    init.add_argument("dir", help="新网站的文件夹（须不存在或为空）")
+
     args = parser.parse_args(argv)
     if args.command == "export":
         return run_export(Path(args.config), Path(args.dir))
     if args.command == "search-index":
         return run_search_index(Path(args.config), Path(args.site))
+    if args.command == "init":
+        from generator.publish.new_site import run_init
+
+        return run_init(Path(args.dir))
     if args.command == "server-config":
         return run_server_config(args.server_name, args.root, args.brotli)
     if args.command == "check":
