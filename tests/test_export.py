@@ -147,3 +147,25 @@ def test_export_reports_an_unknown_placeholder(project, tmp_path):
     code, lines = run(project, "export", str(tmp_path / "out"))
     assert code == 1
     assert lines[0].startswith("content/about.md: error: 未知的占位符 <!-- notices:nothing -->，可用：")
+
+
+def test_texts_with_markup_characters_are_shown_as_written(project, tmp_path):
+    """A title and a site name with & < > are escaped once: the reader sees them as written."""
+    example = (ROOT / "generator" / "site_template" / "notices" / "2024" / "shili-tongbao.yml").read_text(
+        encoding="utf-8")
+    title = "某区委关于“A&B”<专项>巡察整改情况的通报"
+    write(project, "2024/example.yml", example.replace("title: 【示例】某区委关于某专项巡察整改情况的通报",
+                                                        f'title: "{title}"'))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: 大观区巡察整改公开", 'site_name: "巡察 & 整改"'),
+                      encoding="utf-8")
+    assert run(project, "export", str(tmp_path / "out"))[0] == 0
+    result = stock_build([sys.executable, "-m", "mkdocs"], tmp_path / "out", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    [page] = (tmp_path / "site" / "notices").glob("*/index.html")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert soup.title.string == f"{title} - 巡察 & 整改"
+    assert text(soup.h1) == title
+    assert soup.find("meta", attrs={"name": "description"})["content"] == f"某区委：{title}"
+    assert text(soup.select_one(".md-header__topic[data-md-component=header-topic]")) == title
+    assert soup.select_one("a.md-header__button.md-logo")["title"] == "巡察 & 整改"
