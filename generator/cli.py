@@ -1,4 +1,4 @@
-"""``notices``: the editors' command line (check, new, import, schema, server-config).
+"""``notices``: the editors' command line (check, new, import, schema, server-config, export, search-index, init).
 Exit 0 = fine, 1 = errors found, 2 = usage."""
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ CHECK_FORMATS = ("text", "github", "codequality")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="notices", description="巡察整改通报：检查与工具")
+    from generator.publish.new_site import version
+
+    parser.add_argument("--version", action="version", version=f"notices {version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
 
     check = commands.add_parser("check", help="检查全部通报和网站配置，逐条列出问题")
@@ -54,7 +57,26 @@ def main(argv: list[str] | None = None) -> int:
     server.add_argument("--root", default="/var/www/notices", help="服务器上存放网站文件的目录（默认 /var/www/notices）")
     server.add_argument("--brotli", action="store_true", help="nginx 已装 brotli 模块时加上：发送预压缩的 .br 文件")
 
+    export = commands.add_parser("export", help="把整个网站导出为普通页面和不需要 notices 插件的 mkdocs.yml")
+    export.add_argument("dir", help="导出到这个文件夹（须不存在或为空）")
+    export.add_argument("--config", default="mkdocs.yml", help="网站配置文件（默认 mkdocs.yml）")
+
+    search_index = commands.add_parser("search-index", help="为已构建的网站（如导出后构建的网站）生成检索索引")
+    search_index.add_argument("site", help="已构建的网站文件夹（如 site）")
+    search_index.add_argument("--config", default="mkdocs.yml", help="原项目的网站配置文件（默认 mkdocs.yml）")
+
+    init = commands.add_parser("init", help="新建一个通报网站（配置、页面、示例通报、发布流程）")
+    init.add_argument("dir", help="新网站的文件夹（须不存在或为空）")
+
     args = parser.parse_args(argv)
+    if args.command == "export":
+        return run_export(Path(args.config), Path(args.dir))
+    if args.command == "search-index":
+        return run_search_index(Path(args.config), Path(args.site))
+    if args.command == "init":
+        from generator.publish.new_site import run_init
+
+        return run_init(Path(args.dir))
     if args.command == "server-config":
         return run_server_config(args.server_name, args.root, args.brotli)
     if args.command == "check":
@@ -137,6 +159,62 @@ def _print_check(diagnostics: list, output_format: str, count: int | None) -> in
         print(f"检查未通过：{errors} 个错误，{warnings} 个警告。请按上面的提示修改后再提交。", file=messages)
         return 1
     print(f"检查通过：{count} 篇通报，{warnings} 个警告。", file=messages)
+    return 0
+
+
+def _empty_or_missing(folder: Path) -> bool:
+    return not folder.exists() or (folder.is_dir() and not any(folder.iterdir()))
+
+
+def run_export(config_path: Path, out: Path) -> int:
+    from generator.engines.export import export_site
+
+    if not _empty_or_missing(out):
+        print(f"{out.as_posix()}: error: 文件夹不是空的：请指定一个不存在或空的文件夹，已有的文件不会被覆盖")
+        return 1
+    result = export_site(config_path, out)
+    output = report(result.diagnostics)
+    if output:
+        print(output)
+    for problem in result.problems:
+        print(problem)
+    if not result.ok:
+        print("导出未完成：请按上面的提示修改后再导出。")
+        return 1
+    print(f"已导出 {result.pages} 个页面到 {out.as_posix()}。构建：cd {out.as_posix()} && mkdocs build --strict；"
+          f"然后生成检索索引：notices search-index {(out / 'site').as_posix()} --config {config_path.as_posix()}")
+    return 0
+
+
+def run_search_index(config_path: Path, site: Path) -> int:
+    import generator
+    from generator.search.pagefind import IndexPage, SearchIndexError, find_pagefind, index_notices
+
+    root = config_path.parent.resolve()
+    config, problems = read_config(config_path)
+    if config is None:
+        print(report(problems))
+        return 1
+    if not site.is_dir():
+        print(f"{site.as_posix()}: error: 找不到已构建的网站：请先构建（mkdocs build）")
+        return 1
+    notices_dir = "notices"
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "notices" in plugin:
+            notices_dir = str((plugin["notices"] or {}).get("notices_dir", notices_dir))
+    build = check_site(root, root / notices_dir, config, config_path.name, config)
+    if not build.ok:
+        print(report(build.diagnostics))
+        return 1
+    pages = [IndexPage(site / entry.url / "index.html", entry) for entry in build.collection.listed]
+    language = str((config.get("theme") or {}).get("language") or "zh")
+    try:
+        pagefind = find_pagefind([root, Path.cwd(), Path(generator.__file__).resolve().parent.parent])
+        count = index_notices(site, pages, pagefind, language=language)
+    except (SearchIndexError, OSError, RuntimeError) as error:
+        print(f"error: 检索索引没有生成：{error}")
+        return 1
+    print(f"检索索引：{count} 篇通报，写入 {(site / 'pagefind').as_posix()}")
     return 0
 
 

@@ -46,6 +46,9 @@ from generator.search.pagefind import IndexPage, SearchIndexError, find_pagefind
 log = logging.getLogger("mkdocs.plugins.notices")
 SCRATCH_PREFIX = ".notices-building-"  # the scratch output folder, beside the output folder
 TOC_DEPTH = 3
+# The theme overrides shipped in the package (in this repository a link to theme_overrides/): a site
+# whose mkdocs.yml names no theme.custom_dir, as `notices init` writes it, gets them from here.
+PACKAGED_THEME = Path(__file__).resolve().parent / "theme"
 
 
 class NoticesConfig(Config):
@@ -144,6 +147,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.build = build
         self.pages_by_src = {generated_src(url): page for url, page in build.pages.items()}
         self.content_html = {}
+        if not config.theme.custom_dir and str(PACKAGED_THEME) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(PACKAGED_THEME))
         self._start_atomic_output(config)
         return config
 
