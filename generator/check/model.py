@@ -1,0 +1,198 @@
+"""A character bigram model of official prose against one of spam, read from ``data/official_ngrams.json.gz``.
+
+The file holds counts only (``scripts/train_spam_model.py`` rebuilds it): how often each character
+and each pair of characters occurs in official text (notices, government reports, police reports …)
+and in spam, per category. For each character of a text, :meth:`Model.scores` gives the log
+likelihood ratio ``log P_spam(c | previous) − log P_official(c | previous)``: above 0 where the text
+reads more like spam than like official prose.
+
+Characters are read as classes: all digits are one symbol, all Latin letters another (product names
+and spam handles alike are words of the vocabulary, not of the model), so are all spaces and each kind
+of punctuation (full- and half-width alike); Chinese characters are themselves.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Iterable
+
+import numpy as np
+
+from .normalize import BMP, codes
+
+MODEL_FILE = ("data", "official_ngrams.json.gz")
+CATEGORIES = ("vpn", "gambling", "adult", "fake_documents", "loan")
+BOUNDARY = "\n"
+
+# Smoothing: a pair seen n times out of m after its first character weighs (n + ALPHA·P(c)) / (m + ALPHA);
+# a character, (count + BETA·P_both(c)) / (total + BETA), P_both from official and spam counts together.
+ALPHA = 4.0
+BETA = 200.0
+CLIP = 3.0  # no single character moves the score by more than this
+
+_PUNCTUATION = {
+    "，": ",", ",": ",", "、": ",", "。": ".", ".": ".", "；": ";", ";": ";", "：": ":", ":": ":",
+    "？": "?", "?": "?", "！": "!", "!": "!", "“": '"', "”": '"', '"': '"', "'": '"', "‘": '"', "’": '"',
+    "「": '"', "」": '"', "『": '"', "』": '"', "（": "(", "(": "(", "【": "(", "[": "(", "〔": "(",
+    "《": "(", "<": "(", "〈": "(", "）": ")", ")": ")", "】": ")", "]": ")", "〕": ")", "》": ")",
+    ">": ")", "〉": ")", "_": "_", "-": "-", "—": "-", "–": "-", "~": "-", "～": "-", "|": "|", "/": "|",
+    "\\": "|", "…": ".", "·": "-", "•": "-",
+}
+
+
+def symbol(char: str) -> str:
+    """The class of a character of normalised text."""
+    if char.isascii() and char.isalnum():
+        return "0" if char.isdigit() else "a"
+    if char in "\n\r\u2028\u2029":
+        return BOUNDARY
+    if char.isspace():
+        return " "
+    return _PUNCTUATION.get(char, char)
+
+
+def symbols(text: str) -> str:
+    return "".join(map(symbol, text))
+
+
+def count(texts: Iterable[str]) -> dict:
+    """Character and pair counts of ``texts`` (normalised), each read between two boundaries."""
+    unigrams: dict[str, int] = {}
+    bigrams: dict[str, int] = {}
+    for text in texts:
+        seq = BOUNDARY + symbols(text) + BOUNDARY
+        for i in range(1, len(seq)):
+            unigrams[seq[i]] = unigrams.get(seq[i], 0) + 1
+            pair = seq[i - 1 : i + 1]
+            bigrams[pair] = bigrams.get(pair, 0) + 1
+    return {"unigrams": dict(sorted(unigrams.items())), "bigrams": dict(sorted(bigrams.items()))}
+
+
+@dataclass
+class _Side:
+    unigram: dict[str, float]  # log P(c)
+    history: dict[str, int]  # how often a character is followed by anything
+    bigrams: dict[str, int]
+    alpha: float
+
+    def logp(self, prev: str, char: str) -> float:
+        pair, seen = prev + char, self.history.get(prev, 0)
+        return math.log((self.bigrams.get(pair, 0) + self.alpha * math.exp(self.unigram[char])) / (seen + self.alpha))
+
+
+class Model:
+    """Per-character log likelihood ratios of spam against official prose."""
+
+    HASH_BITS = 20
+
+    def __init__(self, data: dict, alpha: float = ALPHA, beta: float = BETA, clip: float = CLIP):
+        self.alpha, self.beta, self.clip = alpha, beta, clip
+        official = data["official"]
+        spam = {cat: data["spam"][cat] for cat in CATEGORIES}
+        pooled = _pool(spam.values())
+        vocab = sorted(set(official["unigrams"]) | set(pooled["unigrams"]) | {BOUNDARY, " "})
+        self.ids = {c: i + 1 for i, c in enumerate(vocab)}  # 0: a character neither side has seen
+        both = _pool([official, pooled])
+        total = sum(both["unigrams"].values()) + len(vocab) + 1
+        background = {c: (both["unigrams"].get(c, 0) + 1) / total for c in vocab}
+        self.official = _side(official, background, alpha, beta)
+        self.spam = _side(pooled, background, alpha, beta)
+        self.categories = {cat: _side(counts, background, alpha, beta) for cat, counts in spam.items()}
+        self._tables()
+
+    def _tables(self) -> None:
+        size = len(self.ids) + 1
+        char_llr = np.zeros(size, dtype=np.float32)
+        backoff = np.zeros(size, dtype=np.float32)  # log of the history weights for an unseen pair
+        for c, i in self.ids.items():
+            char_llr[i] = self.spam.unigram[c] - self.official.unigram[c]
+            backoff[i] = math.log(self.official.history.get(c, 0) + self.alpha) - math.log(
+                self.spam.history.get(c, 0) + self.alpha)
+        pairs = sorted(set(self.official.bigrams) | set(self.spam.bigrams))
+        keys = np.array([self.ids[p[0]] * size + self.ids[p[1]] for p in pairs], dtype=np.int64)
+        llrs = np.array([self.spam.logp(p[0], p[1]) - self.official.logp(p[0], p[1]) for p in pairs], dtype=np.float32)
+        slots = self._slot(keys)
+        table_keys = np.full(1 << self.HASH_BITS, -1, dtype=np.int64)
+        table_values = np.zeros(1 << self.HASH_BITS, dtype=np.float32)
+        # a rare collision: the pair written first keeps the slot, the other is scored as if unseen
+        order = np.arange(len(slots))[::-1]
+        table_keys[slots[order]] = keys[order]
+        table_values[slots[order]] = llrs[order]
+        self.char_llr, self.backoff, self.size = char_llr, backoff, size
+        self.keys, self.values = table_keys, table_values
+        sym = np.zeros(BMP, dtype=np.int32)
+        for c, i in self.ids.items():
+            if len(c) == 1:
+                sym[ord(c)] = i
+        for char, cls in _PUNCTUATION.items():
+            sym[ord(char)] = self.ids.get(cls, 0)
+        for cp in (*range(0x30, 0x3A), *range(0x61, 0x7B), *range(0x41, 0x5B)):
+            sym[cp] = self.ids.get(symbol(chr(cp)), 0)
+        for char in " \t\u00a0\u3000\n\r\u2028\u2029":
+            sym[ord(char)] = self.ids.get(symbol(char), 0)
+        self.sym_table = sym
+
+    def _slot(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys * 0x9E3779B1) & 0xFFFFFFFF) >> (32 - self.HASH_BITS)
+
+    def scores(self, text: str) -> np.ndarray:
+        """``llr[i]``: the evidence of ``text[i]`` (given ``text[i - 1]``) for spam, in nats."""
+        return self.scores_of(codes(text))
+
+    def scores_of(self, points: np.ndarray) -> np.ndarray:
+        ids = self.sym_table[np.minimum(points, BMP - 1)]
+        prev = np.empty_like(ids)
+        if len(ids):
+            prev[0] = self.ids[BOUNDARY]
+            prev[1:] = ids[:-1]
+        keys = prev.astype(np.int64) * self.size + ids
+        slots = self._slot(keys)
+        seen = self.keys[slots] == keys
+        llr = np.where(seen, self.values[slots], self.char_llr[ids] + self.backoff[prev])
+        return np.clip(llr, -self.clip, self.clip)
+
+    def category_scores(self, text: str) -> dict[str, float]:
+        """Summed evidence of ``text`` for each category against official prose."""
+        seq = BOUNDARY + symbols(text)
+        result = {}
+        for cat, side in self.categories.items():
+            total = 0.0
+            for i in range(1, len(seq)):
+                prev, char = seq[i - 1], seq[i]
+                if char not in self.ids:
+                    continue
+                prev = prev if prev in self.ids else BOUNDARY
+                total += max(-self.clip, min(self.clip, side.logp(prev, char) - self.official.logp(prev, char)))
+            result[cat] = total
+        return result
+
+
+def _pool(sides: Iterable[dict]) -> dict:
+    unigrams: dict[str, int] = {}
+    bigrams: dict[str, int] = {}
+    for side in sides:
+        for c, n in side["unigrams"].items():
+            unigrams[c] = unigrams.get(c, 0) + n
+        for p, n in side["bigrams"].items():
+            bigrams[p] = bigrams.get(p, 0) + n
+    return {"unigrams": unigrams, "bigrams": bigrams}
+
+
+def _side(counts: dict, background: dict[str, float], alpha: float, beta: float) -> _Side:
+    total = sum(counts["unigrams"].values())
+    unigram = {c: math.log((counts["unigrams"].get(c, 0) + beta * p) / (total + beta)) for c, p in background.items()}
+    history: dict[str, int] = {}
+    for pair, n in counts["bigrams"].items():
+        history[pair[0]] = history.get(pair[0], 0) + n
+    return _Side(unigram, history, counts["bigrams"], alpha)
+
+
+@cache
+def model() -> Model:
+    raw = resources.files("generator").joinpath(*MODEL_FILE).read_bytes()
+    return Model(json.loads(gzip.decompress(raw).decode("utf-8")))

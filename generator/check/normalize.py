@@ -1,0 +1,138 @@
+"""Text as the spam detector reads it, with a map back to the offsets of the text as given.
+
+``normalize`` and ``fold`` change characters one for one (offsets unchanged). ``for_matching``
+also removes what can split a word without being seen: markup and entities, zero-width characters,
+spacing between characters; its result carries ``index``, the original offset of each character.
+
+Per character, in order: NFKC (full-width → ASCII; kept as it is when NFKC gives several
+characters), common homoglyphs folded (Cyrillic ``а`` → ``a``, Greek ``ν`` → ``v`` …),
+traditional → simplified (OpenCC ``t2s``, character by character), lower case.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+BMP = 0x10000
+
+# Letters that look like Latin ones (Cyrillic, Greek, Latin small capitals and the like).
+HOMOGLYPHS = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "ω": "w", "γ": "y", "ɑ": "a", "ɡ": "g", "ı": "i", "ȷ": "j", "ʀ": "r", "ᴀ": "a",
+    "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j", "ᴋ": "k", "ʟ": "l",
+    "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y",
+    "ᴢ": "z", "〇": "0", "○": "0",
+}
+
+# Removed before matching: invisible characters (they can split a word without being seen).
+INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Spacing or dots between two Chinese characters (百 家 乐, 博.彩), spaced-out letters (v p n).
+_SPACED = re.compile(
+    f"(?<=[{_HAN}])(?:[ \t\u00a0\u3000]+|[.·•*]+)(?=[{_HAN}])"
+    r"|(?<=\b[a-z0-9]) (?=[a-z0-9]\b(?: [a-z0-9]\b)+)|(?<=\b[a-z0-9] [a-z0-9]) (?=[a-z0-9]\b)"
+)
+_MARKUP = re.compile(r"<[A-Za-z!/?][^<>]{0,2000}>|\*\*+")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str  # what the detector reads
+    index: np.ndarray  # index[i]: offset in the original of text[i]; index[len(text)] = len(original)
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of ``text[start:end]`` (end exclusive, start < end)."""
+        return int(self.index[start]), int(self.index[end - 1]) + 1
+
+
+def normalize(text: str) -> str:
+    """NFKC one character at a time, so that offsets stay those of ``text``."""
+    return text if text.isascii() else "".join(_nfkc(c) for c in text)
+
+
+def fold(text: str) -> str:
+    """Every one-for-one step (NFKC, homoglyphs, traditional → simplified, lower case); same offsets."""
+    if text.isascii():
+        return text.lower()
+    return _decode(_folded(text))
+
+
+def for_matching(text: str) -> Normalized:
+    """``fold`` with markup, entities, invisible characters and spacing between characters removed."""
+    folded = _folded(text)
+    drop = np.zeros(len(folded), dtype=bool)
+    folded_text = _decode(folded)
+    for pattern in _removals(text):
+        for match in pattern.finditer(folded_text):
+            if pattern is _ENTITY:
+                char = html.unescape(match.group())
+                if len(char) == 1:  # the entity becomes its character
+                    folded[match.start()] = _table()[ord(char)] if ord(char) < BMP else ord(char)
+                    drop[match.start() + 1 : match.end()] = True
+                    continue
+            drop[match.start() : match.end()] = True
+    if drop.any():
+        kept = np.flatnonzero(~drop)
+        return Normalized(_decode(folded[kept]), np.append(kept, len(folded)))
+    return Normalized(folded_text, np.arange(len(folded) + 1))
+
+
+def _removals(text: str):
+    if "<" in text or "*" in text:
+        yield _MARKUP
+    if "&" in text:
+        yield _ENTITY
+    yield _INVISIBLE
+    yield _SPACED
+
+
+def codes(text: str) -> np.ndarray:
+    """The code points of ``text`` (a read-only array)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _folded(text: str) -> np.ndarray:
+    points = codes(text)
+    if points.size and points.max() >= BMP:  # characters beyond the BMP are kept as they are
+        return np.where(points >= BMP, points, _table()[np.minimum(points, BMP - 1)])
+    return _table()[points]
+
+
+def _decode(points: np.ndarray) -> str:
+    return points.astype(np.uint32, copy=False).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def _nfkc(char: str) -> str:
+    new = unicodedata.normalize("NFKC", char)
+    return new if len(new) == 1 else char
+
+
+@cache
+def _table() -> np.ndarray:
+    """The one-for-one mapping of every character of the Basic Multilingual Plane."""
+    import opencc
+
+    chars = [chr(c) for c in range(BMP)]
+    chars[0xD800:0xE000] = ["\ufffd"] * 0x800  # surrogates cannot be encoded
+    mapped = [_nfkc(c) for c in chars]
+    mapped = [HOMOGLYPHS.get(c, c) for c in mapped]
+    han = [i for i, c in enumerate(mapped) if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
+    converted = opencc.OpenCC("t2s").convert("\n".join(mapped[i] for i in han)).split("\n")
+    if len(converted) == len(han):
+        for i, new in zip(han, converted):
+            if len(new) == 1:
+                mapped[i] = new
+    mapped = [c.lower() if len(c.lower()) == 1 else c for c in mapped]
+    table = np.array([ord(c) for c in mapped], dtype=np.uint32)
+    table[0xD800:0xE000] = np.arange(0xD800, 0xE000, dtype=np.uint32)
+    return table

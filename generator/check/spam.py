@@ -1,0 +1,466 @@
+"""Text that must never be published: spam injected into government pages (VPN, gambling, adult,
+fake documents and invoices, loans), links to outside sites, styles that hide text.
+
+How a span is found (README "How spam is detected"):
+
+1. The text is normalised (``normalize.for_matching``: NFKC, traditional → simplified, lower case,
+   homoglyphs, markup, invisible characters and spacing between characters removed), keeping the
+   original offset of every character.
+2. Each character gets a score in nats: the character model (``model.py``) says how much more it reads
+   like spam than like official prose given the character before it. Words of the vocabulary
+   (``data/spam_terms.yml``) and structures of ads add to the score of their characters: a
+   ``hint`` word, a keyword list (``a_b_c``), a user handle with a date, a contact in ad phrasing, a
+   Latin word glued to Chinese.
+3. In each line, the spans whose summed score minus an entry cost is largest (a linear-time
+   search) are candidate runs; a run is reported when its summed score reaches ``REPORT``. A
+   ``term`` of the vocabulary is always reported, grown over the glued-on Latin letters, digits and
+   ``fragments``.
+4. A run that starts where a sentence starts and reaches its end takes the sentence's closing
+   punctuation; a run that covers most of a sentence takes the whole sentence. Its category is that of
+   its vocabulary words, else the category whose model explains it best.
+
+Offsets are Python ``str`` indexes into the text as given. Invisible characters are not reported here
+(another check reports them), but they cannot split a word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Callable, Iterable
+from urllib.parse import urlsplit
+
+import numpy as np
+from ruamel.yaml import YAML
+
+from .model import CATEGORIES, Model, model
+from .normalize import Normalized, codes, fold, for_matching, normalize
+
+__all__ = ["Finding", "find_spam", "normalize", "fold"]
+
+# ---------------------------------------------------------------- weights (tuned on the DEV split)
+
+UNIT_TOTAL = 12.0  # a sentence is spam when its summed score reaches this …
+UNIT_MEAN = 0.8  # … and its mean score per character this (nats)
+LOCAL_TOTAL = 30.0  # a run inside a sentence needs this much without a vocabulary term
+ENTRY = 10.0  # the cost of opening a run inside a sentence: weaker evidence stays official text
+PIECE = 3.0  # a clause at the edge of a run inside a sentence must bring this much
+CANDIDATE = 5.0  # a line is searched for runs when four characters in a row score this much
+HINT = 4.0  # a hint word of the vocabulary
+LIST_ITEM = 3.0  # each item of a keyword list after the second
+HANDLE = 12.0  # a user handle followed by a date (forum and blog bylines of SEO pages)
+CONTACT = 10.0  # 微信/QQ/电话 with an account or number in ad phrasing; a 400 hotline
+GLUED = 2.0  # a Latin word glued to Chinese characters
+SENTENCE_SHARE = 0.6  # a run covering this share of a sentence takes the whole sentence
+
+
+@dataclass(frozen=True)
+class Finding:
+    start: int  # character offset in the text (Python str index)
+    end: int  # exclusive
+    text: str  # text[start:end]
+    reason: str  # Chinese, for an editor
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    labels: dict[str, str]  # category -> label an editor reads
+    terms: dict[str, str]  # term -> category
+    hints: dict[str, str]  # hint -> category
+    pieces: tuple[str, ...]  # terms and fragments, longest first
+    starts: dict[str, tuple[str, ...]]  # the first two characters of a term -> terms, longest first
+    start_table: np.ndarray  # a hash of every term's first two characters (a cheap pre-filter)
+    hint_pattern: re.Pattern
+    allow: tuple[str, ...]
+
+
+Why = Callable[[str], str]
+Hit = tuple[int, int, Why]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    source = resources.files("generator").joinpath("data", "spam_terms.yml").read_text(encoding="utf-8")
+    data = YAML(typ="safe").load(source)
+    labels = {cat: body["label"] for cat, body in data["categories"].items()}
+    terms, hints = {}, {}
+    for cat, body in data["categories"].items():
+        for term in body.get("terms") or ():
+            terms.setdefault(_norm(term), cat)
+        for hint in body.get("hints") or ():
+            hints.setdefault(_norm(hint), cat)
+    pieces = sorted(set(terms) | {_norm(f) for f in data.get("fragments") or ()}, key=len, reverse=True)
+    starts: dict[str, list[str]] = {}
+    table = np.zeros(0x10000, dtype=bool)
+    for term in sorted(terms, key=len, reverse=True):
+        if len(term) >= 2:
+            starts.setdefault(term[:2], []).append(term)
+            table[(ord(term[0]) * 65599 + ord(term[1])) & 0xFFFF] = True
+    return Vocabulary(labels, terms, hints, tuple(pieces), {k: tuple(v) for k, v in starts.items()}, table,
+                      _alternation(hints), tuple(_norm(a) for a in data.get("allow") or ()))
+
+
+def _norm(word) -> str:
+    return for_matching(str(word)).text.strip()
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+
+
+# ---------------------------------------------------------------- public API
+
+
+def find_spam(text: str, allow: Iterable[str] = ()) -> list[Finding]:
+    """Spans of ``text`` that must not be published, sorted by start and non-overlapping."""
+    return detect(text, allow)
+
+
+def detect(text: str, allow: Iterable[str] = (), scorer: Model | None = None) -> list[Finding]:
+    voc = vocabulary()
+    allowed = tuple(a for a in (_norm(a) for a in allow) if a) + voc.allow
+    low = fold(text)
+    norm = for_matching(text)
+    hits: list[tuple[int, int, Why, int]] = []
+    for start, end, why in _injected_runs(norm, voc, allowed, scorer or model()):
+        hits.append((start, end, why, 0))
+    for rank, rule in enumerate((_links(low, allowed), _hidden_styles(low)), 1):
+        hits += [(s, e, why, rank) for s, e, why in rule]
+    return [Finding(s, e, text[s:e], why(text[s:e])) for s, e, why, _ in _merge(hits)]
+
+
+# ---------------------------------------------------------------- injected runs
+
+_UNIT_ENDS = np.array([ord(c) for c in "。!?;\n"], dtype=np.uint32)
+
+
+def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], scorer: Model) -> list[Hit]:
+    text = norm.text
+    if not text:
+        return []
+    points = codes(text)
+    score = scorer.scores_of(points).astype(np.float64)
+    allowed_spans = _occurrences(text, allowed)
+    for s, e in allowed_spans:
+        score[s:e] = np.minimum(score[s:e], 0.0)
+    terms = _term_runs(text, points, voc, allowed_spans)
+    words: list[tuple[int, int, str]] = list(terms)
+    lines = _candidate_lines(text, score, [s for s, _, _ in terms])
+    for line_start, line_end in lines:
+        line = text[line_start:line_end]
+        for match in voc.hint_pattern.finditer(line):
+            s, e = line_start + match.start(), line_start + match.end()
+            if not any(a <= s and e <= b for a, b in allowed_spans):
+                score[s:e] += HINT / (e - s)
+                words.append((s, e, voc.hints[match.group()]))
+        for s, e, bonus in _structures(line):
+            score[line_start + s : line_start + e] += bonus / (e - s)
+    runs = [(s, e) for s, e, _ in terms] + _units(points, score)
+    term_spans = [(s, e) for s, e, _ in terms]
+    for line_start, line_end in lines:
+        for s, e in _best_segments(score, line_start, line_end):
+            s, e = _trim_pieces(text, score, s, e)
+            if e > s and (_overlaps(s, e, term_spans) or score[s:e].sum() >= LOCAL_TOTAL):
+                runs.append((s, e))
+    found = []
+    for s, e in _union(runs):
+        s, e = _finish(text, s, e)
+        if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
+            continue
+        label = _category(text, s, e, words, voc, scorer)
+        found.append((*norm.original(s, e), _spam_reason(label)))
+    return found
+
+
+def _units(points: np.ndarray, score: np.ndarray) -> list[tuple[int, int]]:
+    """Sentences (up to and with their closing punctuation) whose score says spam."""
+    ends = np.flatnonzero(np.isin(points, _UNIT_ENDS))
+    starts = np.concatenate(([0], ends + 1))
+    starts = starts[starts < len(points)]
+    totals = np.add.reduceat(score, starts)
+    lengths = np.diff(np.append(starts, len(points)))
+    hot = np.flatnonzero((totals >= UNIT_TOTAL) & (totals >= UNIT_MEAN * lengths))
+    return [(int(starts[i]), int(starts[i] + lengths[i])) for i in hot]
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+_CLAUSE = ",;:。!?、"
+
+
+def _trim_pieces(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """Drop the clauses at the edges of a run that bring less than ``PIECE``."""
+    cuts = [i for i in range(start, end) if text[i] in _CLAUSE]
+    bounds = [start] + [c + 1 for c in cuts] + [end]
+    pieces = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    while len(pieces) > 1 and score[pieces[0][0] : pieces[0][1]].sum() < PIECE:
+        pieces.pop(0)
+    while len(pieces) > 1 and score[pieces[-1][0] : pieces[-1][1]].sum() < PIECE:
+        pieces.pop()
+    return (pieces[0][0], pieces[-1][1]) if pieces else (start, start)
+
+
+def _spam_reason(labels: str) -> Why:
+    return lambda run: f"疑似植入的广告文字“{run}”（{labels}）"
+
+
+def _term_runs(text: str, points: np.ndarray, voc: Vocabulary, allowed_spans) -> list[tuple[int, int, str]]:
+    runs: list[tuple[int, int, str]] = []
+    if len(points) < 2:
+        return runs
+    keys = (points[:-1].astype(np.int64) * 65599 + points[1:]) & 0xFFFF
+    for pos in np.flatnonzero(voc.start_table[keys]).tolist():
+        for term in voc.starts.get(text[pos : pos + 2], ()):
+            if text.startswith(term, pos):
+                start, end = _grow(text, pos, pos + len(term), voc.pieces)
+                if not any(a <= start and end <= b for a, b in allowed_spans):
+                    runs.append((start, end, voc.terms[term]))
+                break
+    return runs
+
+
+def _grow(text: str, start: int, end: int, pieces: tuple[str, ...]) -> tuple[int, int]:
+    """Widen [start, end) over glued-on Latin letters, digits and vocabulary pieces."""
+    while True:
+        new_start, new_end = _step_left(text, start, pieces), _step_right(text, end, pieces)
+        if (new_start, new_end) == (start, end):
+            return start, end
+        start, end = new_start, new_end
+
+
+def _step_left(text: str, pos: int, pieces: tuple[str, ...]) -> int:
+    if pos > 0 and _is_latin(text[pos - 1]):
+        while pos > 0 and _is_latin(text[pos - 1]):
+            pos -= 1
+        return pos
+    return next((pos - len(p) for p in pieces if text.endswith(p, 0, pos)), pos)
+
+
+def _step_right(text: str, pos: int, pieces: tuple[str, ...]) -> int:
+    if pos < len(text) and _is_latin(text[pos]):
+        while pos < len(text) and _is_latin(text[pos]):
+            pos += 1
+        return pos
+    return next((pos + len(p) for p in pieces if text.startswith(p, pos)), pos)
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+# ---------------------------------------------------------------- structures of ads
+
+_LIST = re.compile(r"[^\s_|\-]{2,24}(?:\s*(?:_|\||-| i )\s*[^\s_|\-]{2,24}){2,}")
+_HANDLE = re.compile(r"(?<![a-z0-9])[a-z][a-z_]*[0-9]{2,}\s+20[0-9]{2}-[0-9]{2}-[0-9]{2}(?:\s+[0-9:]+)?")
+_CONTACT = re.compile(
+    r"(?:微信|威信|薇信|v信|vx|wx|加v|qq|扣扣|q群|电话|热线|联系|tel|telegram|飞机|line)\s*(?:号|群)?\s*[:：]?\s*"
+    r"(?:[a-z][a-z0-9_\-]{4,}|[0-9][0-9\- ]{5,}[0-9])"
+)
+_HOTLINE = re.compile(r"(?<![0-9])400-?[0-9]{3}-?[0-9]{4}(?![0-9])")
+_GLUED_LATIN = re.compile(f"(?<=[\u4e00-\u9fff])[a-z][a-z0-9]{{3,}}|[a-z][a-z0-9]{{3,}}(?=[\u4e00-\u9fff])")
+
+
+def _structures(text: str) -> Iterable[tuple[int, int, float]]:
+    if "_" in text or "|" in text or "-" in text or " i " in text:
+        for match in _LIST.finditer(text):
+            items = len(re.split(r"\s*(?:_|\||-| i )\s*", match.group()))
+            if items >= 3:
+                yield match.start(), match.end(), LIST_ITEM * (items - 2)
+    for match in _HANDLE.finditer(text):
+        yield match.start(), match.end(), HANDLE
+    for match in _CONTACT.finditer(text):
+        yield match.start(), match.end(), CONTACT
+    for match in _HOTLINE.finditer(text):
+        yield match.start(), match.end(), CONTACT
+    for match in _GLUED_LATIN.finditer(text):
+        yield match.start(), match.end(), GLUED
+
+
+# ---------------------------------------------------------------- finding the runs
+
+
+def _candidate_lines(text: str, score: np.ndarray, positions: list[int]) -> list[tuple[int, int]]:
+    window = 4
+    if len(score) >= window:
+        cumulative = np.concatenate(([0.0], np.cumsum(score)))
+        hot = np.flatnonzero(cumulative[window:] - cumulative[:-window] >= CANDIDATE)
+    else:
+        hot = np.flatnonzero([score.sum() >= CANDIDATE])
+    positions = sorted(set(hot.tolist()) | set(positions))
+    lines: list[tuple[int, int]] = []
+    for pos in positions:
+        if lines and lines[-1][0] <= pos < lines[-1][1]:
+            continue
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        lines.append((start, len(text) if end < 0 else end))
+    return lines
+
+
+def _best_segments(score: np.ndarray, start: int, end: int) -> list[tuple[int, int]]:
+    """Disjoint spans of [start, end) maximising the sum over spans of (summed score − ENTRY)."""
+    values = score[start:end].tolist()
+    best_prev = 0.0  # best total for the prefix before position i
+    open_total, open_start = -ENTRY, 0  # best total of a span still open at i, and where it began
+    best_before: list[float] = []
+    choice: list[tuple[int, int] | None] = []
+    for i, v in enumerate(values):
+        if best_prev - ENTRY > open_total:
+            open_total, open_start = best_prev - ENTRY, i
+        open_total += v
+        if open_total > best_prev:
+            best_prev = open_total
+            choice.append((open_start, i + 1))
+        else:
+            choice.append(None)
+        best_before.append(best_prev)
+    spans, i = [], len(values) - 1
+    while i >= 0:  # walk back through the decisions
+        if choice[i] is not None and best_before[i] != (best_before[i - 1] if i else 0.0):
+            s, e = choice[i]
+            spans.append((start + s, start + e))
+            i = s - 1
+        else:
+            i -= 1
+    return spans[::-1]
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+_ENDS = "。！？!?；;\n"
+_OPENERS = "“‘\"'《（(【[「『〔<"
+_CLOSERS = "”’\"'》）)】]」』〕>"
+_SEPARATORS = " \t\u3000,，、:：_|-—~·"
+
+
+def _finish(text: str, start: int, end: int) -> tuple[int, int]:
+    """Snap a run to whole words and sentences, trim the separators at its ends."""
+    while start > 0 and _is_latin(text[start - 1]) and _is_latin(text[start]):
+        start -= 1
+    while end < len(text) and _is_latin(text[end]) and _is_latin(text[end - 1]):
+        end += 1
+    first = max(text.rfind(c, 0, start) for c in _ENDS) + 1
+    stops = [i for i in (text.find(c, max(start, end - 1)) for c in _ENDS) if i >= 0]
+    stop = min(stops) if stops else len(text)  # the sentence's closing punctuation (or its end)
+    body_start, body_end = first, stop
+    while body_start < body_end and text[body_start] in _SEPARATORS + _ENDS:
+        body_start += 1
+    while body_end > body_start and text[body_end - 1] in _SEPARATORS + _ENDS:
+        body_end -= 1
+    inside = min(end, body_end) - max(start, body_start)
+    if inside >= SENTENCE_SHARE * max(1, body_end - body_start) or (start <= body_start and end >= body_end):
+        start, end = min(start, body_start), max(end, body_end)
+        if stop < len(text) and text[stop] != "\n":
+            end = max(end, stop + 1)  # the whole sentence is spam: its full stop goes with it
+    while start < end and text[start] in _SEPARATORS:
+        start += 1
+    while end > start and text[end - 1] in _SEPARATORS + "\n":
+        end -= 1
+    if start > 0 and text[start - 1] in _OPENERS and _CLOSERS[_OPENERS.index(text[start - 1])] in text[start:end]:
+        start -= 1
+    if end < len(text) and text[end] in _CLOSERS and _OPENERS[_CLOSERS.index(text[end])] in text[start:end]:
+        end += 1
+    return start, end
+
+
+def _category(text: str, start: int, end: int, words, voc: Vocabulary, scorer: Model) -> str:
+    weights = {cat: 0.0 for cat in CATEGORIES}
+    for s, e, cat in words:
+        if s < end and start < e:
+            weights[cat] += (3.0 if voc.terms.get(text[s:e]) == cat else 1.0) * (e - s)
+    if max(weights.values()) == 0:
+        weights = scorer.category_scores(text[start:end])
+    best = max(CATEGORIES, key=lambda c: weights[c])
+    return voc.labels[best]
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    return [m.span() for w in words for m in re.finditer(re.escape(w), text)]
+
+
+# ---------------------------------------------------------------- links
+
+_URL = re.compile(r"https?://[a-z0-9\-._~:/?#\[\]@$&+=%]+")
+_DOMAIN = re.compile(
+    r"(?<![a-z0-9@._\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+"
+    r"(?:com|net|org|cn|cc|top|xyz|vip|me|io|info|biz|co|tv|app|site|club|online|shop|"
+    r"live|fun|icu|ink|pro|win|bet|casino|link|asia|hk|tw|mo|ru|xxx)"
+    r"(?![a-z0-9\-@])(?:[/?#][a-z0-9\-._~:/?#@$&+=%]*)?"
+)
+_TRAILING = ".,;:!?'\")]"
+GOVERNMENT_SITES = ("gov.cn", "gov.hk", "gov.mo")
+
+
+def _links(low: str, allowed: tuple[str, ...]) -> list[Hit]:
+    if "." not in low:
+        return []
+    hits = []
+    for match in [*_URL.finditer(low), *_DOMAIN.finditer(low)]:
+        address = match.group().rstrip(_TRAILING)
+        if address and not _is_gov_or_allowed(address, allowed):
+            hits.append((match.start(), match.start() + len(address), _link_reason))
+    return hits
+
+
+def _link_reason(address: str) -> str:
+    return f"外部网站链接“{address}”：通报中不应出现政府网站（gov.cn）以外的地址，疑似植入的广告；如确需保留，请加入允许列表"
+
+
+def _host(address: str) -> str:
+    try:
+        return urlsplit(address if "://" in address else "http://" + address).hostname or ""
+    except ValueError:
+        return ""
+
+
+def _is_gov_or_allowed(address: str, allowed: tuple[str, ...]) -> bool:
+    host = _host(address)
+    sites = list(GOVERNMENT_SITES) + [_host(a) for a in allowed if "." in a]
+    if any(site and (host == site or host.endswith("." + site)) for site in sites):
+        return True
+    return any(address.startswith(a) for a in allowed if "/" in a)
+
+
+# ---------------------------------------------------------------- hidden text
+
+_HIDDEN = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0+(?:\.0+)?(?:px|pt|em|rem|%)?(?![0-9a-z.])"
+)
+
+
+def _hidden_styles(low: str) -> list[Hit]:
+    if ":" not in low:
+        return []
+    return [(m.start(), m.end(), _hidden_reason) for m in _HIDDEN.finditer(low)]
+
+
+def _hidden_reason(style: str) -> str:
+    return f"隐藏文字的样式“{style}”：读者看不见的内容常用于植入广告，请删除这段内容"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _merge(hits: list[tuple[int, int, Why, int]]) -> list[tuple[int, int, Why, int]]:
+    """Overlapping hits become one covering both, explained by the rule listed first."""
+    merged: list[tuple[int, int, Why, int]] = []
+    for start, end, why, rank in sorted(hits, key=lambda h: (h[0], h[3])):
+        if merged and start < merged[-1][1]:
+            first, last_end, last_why, last_rank = merged.pop()
+            best_why, best_rank = (last_why, last_rank) if last_rank <= rank else (why, rank)
+            merged.append((first, max(last_end, end), best_why, best_rank))
+        else:
+            merged.append((start, end, why, rank))
+    return merged
