@@ -29,10 +29,12 @@ MODEL_FILE = ("data", "official_ngrams.json.gz")
 CATEGORIES = ("vpn", "gambling", "adult", "fake_documents", "loan")
 BOUNDARY = "\n"
 
-# Smoothing: a pair seen n times out of m after its first character weighs (n + ALPHA·P(c)) / (m + ALPHA);
-# a character, (count + BETA·P_both(c)) / (total + BETA), P_both from official and spam counts together.
-ALPHA = 4.0
-BETA = 200.0
+# Smoothing (Witten-Bell): a pair seen n times out of m after its first character h weighs
+# (n + w·P(c)) / (m + w), w = ALPHA × the number of distinct characters seen after h; a character weighs
+# (count + b·P_both(c)) / (total + b), b = BETA × total, P_both from official and spam counts together, so that
+# a character neither side has seen is no evidence either way.
+ALPHA = 1.0
+BETA = 1.0
 CLIP = 3.0  # no single character moves the score by more than this
 
 _PUNCTUATION = {
@@ -78,11 +80,11 @@ class _Side:
     unigram: dict[str, float]  # log P(c)
     history: dict[str, int]  # how often a character is followed by anything
     bigrams: dict[str, int]
-    alpha: float
+    weight: dict[str, float]  # the Witten-Bell weight of each history
 
     def logp(self, prev: str, char: str) -> float:
-        pair, seen = prev + char, self.history.get(prev, 0)
-        return math.log((self.bigrams.get(pair, 0) + self.alpha * math.exp(self.unigram[char])) / (seen + self.alpha))
+        pair, seen, w = prev + char, self.history.get(prev, 0), self.weight.get(prev, 1.0)
+        return math.log((self.bigrams.get(pair, 0) + w * math.exp(self.unigram[char])) / (seen + w))
 
 
 class Model:
@@ -111,8 +113,7 @@ class Model:
         backoff = np.zeros(size, dtype=np.float32)  # log of the history weights for an unseen pair
         for c, i in self.ids.items():
             char_llr[i] = self.spam.unigram[c] - self.official.unigram[c]
-            backoff[i] = math.log(self.official.history.get(c, 0) + self.alpha) - math.log(
-                self.spam.history.get(c, 0) + self.alpha)
+            backoff[i] = _unseen(self.spam, c) - _unseen(self.official, c)
         pairs = sorted(set(self.official.bigrams) | set(self.spam.bigrams))
         keys = np.array([self.ids[p[0]] * size + self.ids[p[1]] for p in pairs], dtype=np.int64)
         llrs = np.array([self.spam.logp(p[0], p[1]) - self.official.logp(p[0], p[1]) for p in pairs], dtype=np.float32)
@@ -172,6 +173,12 @@ class Model:
         return result
 
 
+def _unseen(side: "_Side", prev: str) -> float:
+    """log of the weight left for pairs never seen after ``prev``."""
+    w = side.weight.get(prev, 1.0)
+    return math.log(w / (side.history.get(prev, 0) + w))
+
+
 def _pool(sides: Iterable[dict]) -> dict:
     unigrams: dict[str, int] = {}
     bigrams: dict[str, int] = {}
@@ -185,11 +192,15 @@ def _pool(sides: Iterable[dict]) -> dict:
 
 def _side(counts: dict, background: dict[str, float], alpha: float, beta: float) -> _Side:
     total = sum(counts["unigrams"].values())
-    unigram = {c: math.log((counts["unigrams"].get(c, 0) + beta * p) / (total + beta)) for c, p in background.items()}
+    b = beta * total
+    unigram = {c: math.log((counts["unigrams"].get(c, 0) + b * p) / (total + b)) for c, p in background.items()}
     history: dict[str, int] = {}
+    kinds: dict[str, int] = {}
     for pair, n in counts["bigrams"].items():
         history[pair[0]] = history.get(pair[0], 0) + n
-    return _Side(unigram, history, counts["bigrams"], alpha)
+        kinds[pair[0]] = kinds.get(pair[0], 0) + 1
+    weight = {h: max(1.0, alpha * k) for h, k in kinds.items()}
+    return _Side(unigram, history, counts["bigrams"], weight)
 
 
 @cache

@@ -34,21 +34,20 @@ HOMOGLYPHS = {
 
 # Removed before matching: invisible characters (they can split a word without being seen).
 INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0"
-_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Spacing or dots between two Chinese characters (百 家 乐, 博.彩), spaced-out letters (v p n).
-_SPACED = re.compile(
-    f"(?<=[{_HAN}])(?:[ \t\u00a0\u3000]+|[.·•*]+)(?=[{_HAN}])"
-    r"|(?<=\b[a-z0-9]) (?=[a-z0-9]\b(?: [a-z0-9]\b)+)|(?<=\b[a-z0-9] [a-z0-9]) (?=[a-z0-9]\b)"
-)
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _MARKUP = re.compile(r"<[A-Za-z!/?][^<>]{0,2000}>|\*\*+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+# Pinyin that converter sites put after a character: 發(fā)
+_PINYIN = re.compile("\\([a-z\u00e0-\u00fc\u0101-\u01dc]{1,7}\\)")
+_SPACES = " \t\u00a0\u3000"
+_DOTS = ".·•*"
 
 
 @dataclass(frozen=True)
 class Normalized:
     text: str  # what the detector reads
     index: np.ndarray  # index[i]: offset in the original of text[i]; index[len(text)] = len(original)
+    folded: str = ""  # ``fold`` of the original: same offsets as the original
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """The original span of ``text[start:end]`` (end exclusive, start < end)."""
@@ -70,30 +69,78 @@ def fold(text: str) -> str:
 def for_matching(text: str) -> Normalized:
     """``fold`` with markup, entities, invisible characters and spacing between characters removed."""
     folded = _folded(text)
-    drop = np.zeros(len(folded), dtype=bool)
     folded_text = _decode(folded)
-    for pattern in _removals(text):
-        for match in pattern.finditer(folded_text):
-            if pattern is _ENTITY:
-                char = html.unescape(match.group())
-                if len(char) == 1:  # the entity becomes its character
-                    folded[match.start()] = _table()[ord(char)] if ord(char) < BMP else ord(char)
-                    drop[match.start() + 1 : match.end()] = True
-                    continue
+    n = len(folded)
+    table = _classes()
+    kind = table[np.minimum(folded, BMP - 1)]
+    drop = (kind & INVISIBLE_CLASS).astype(bool)
+    if n > 2:
+        drop |= _between_han(kind)
+    if "<" in folded_text or "**" in folded_text:
+        for match in _MARKUP.finditer(folded_text):
             drop[match.start() : match.end()] = True
+    if "&" in folded_text:
+        for match in _ENTITY.finditer(folded_text):
+            char = html.unescape(match.group())
+            if len(char) == 1:  # the entity becomes its character
+                folded[match.start()] = _table()[ord(char)] if ord(char) < BMP else ord(char)
+                drop[match.start() + 1 : match.end()] = True
+            else:
+                drop[match.start() : match.end()] = True
+    if "(" in folded_text:
+        for match in _PINYIN.finditer(folded_text):
+            if match.start() and kind[match.start() - 1] & HAN_CLASS:
+                drop[match.start() : match.end()] = True
     if drop.any():
         kept = np.flatnonzero(~drop)
-        return Normalized(_decode(folded[kept]), np.append(kept, len(folded)))
-    return Normalized(folded_text, np.arange(len(folded) + 1))
+        return Normalized(_decode(folded[kept]), np.append(kept, n), folded_text)
+    return Normalized(folded_text, np.arange(n + 1), folded_text)
 
 
-def _removals(text: str):
-    if "<" in text or "*" in text:
-        yield _MARKUP
-    if "&" in text:
-        yield _ENTITY
-    yield _INVISIBLE
-    yield _SPACED
+HAN_CLASS, SPACE_CLASS, DOT_CLASS, INVISIBLE_CLASS, ALNUM_CLASS = 1, 2, 4, 8, 16
+
+
+def _between_han(kind: np.ndarray) -> np.ndarray:
+    """Spacing or dots between two Chinese characters (百 家 乐, 博.彩), spaces of spaced-out letters (v p n)."""
+    n = len(kind)
+    han = (kind & HAN_CLASS).astype(bool)
+    space = (kind & SPACE_CLASS).astype(bool)
+    dot = (kind & DOT_CLASS).astype(bool)
+    drop = np.zeros(n, dtype=bool)
+    if space.any():
+        positions = np.arange(n)
+        previous = np.maximum.accumulate(np.where(space, -1, positions))
+        following = np.minimum.accumulate(np.where(space, n, positions)[::-1])[::-1]
+        ok = (previous >= 0) & (following < n)
+        drop |= space & ok & han[np.clip(previous, 0, n - 1)] & han[np.clip(following, 0, n - 1)]
+        alnum = (kind & ALNUM_CLASS).astype(bool)
+        single = np.zeros(n, dtype=bool)
+        single[1:-1] = alnum[1:-1] & ~alnum[:-2] & ~alnum[2:]
+        spaced = np.zeros(n, dtype=bool)
+        spaced[1:-1] = space[1:-1] & single[:-2] & single[2:]
+        if spaced.any():  # three single letters or digits or more, one space apart
+            drop |= spaced & (np.roll(spaced, 2) | np.roll(spaced, -2))
+    if dot.any():
+        drop[1:-1] |= dot[1:-1] & han[:-2] & han[2:]
+    return drop
+
+
+@cache
+def _classes() -> np.ndarray:
+    """Per folded character: Chinese, spacing, dot, invisible, Latin letter or digit (bit flags)."""
+    kind = np.zeros(BMP, dtype=np.uint8)
+    for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):
+        kind[lo : hi + 1] |= HAN_CLASS
+    for c in _SPACES:
+        kind[ord(c)] |= SPACE_CLASS
+    for c in _DOTS:
+        kind[ord(c)] |= DOT_CLASS
+    for cp in range(BMP):
+        if _INVISIBLE.match(chr(cp)):
+            kind[cp] |= INVISIBLE_CLASS
+    for c in "abcdefghijklmnopqrstuvwxyz0123456789":
+        kind[ord(c)] |= ALNUM_CLASS
+    return kind
 
 
 def codes(text: str) -> np.ndarray:

@@ -42,8 +42,8 @@ __all__ = ["Finding", "find_spam", "normalize", "fold"]
 
 # ---------------------------------------------------------------- weights (tuned on the DEV split)
 
-UNIT_TOTAL = 12.0  # a sentence is spam when its summed score reaches this …
-UNIT_MEAN = 0.8  # … and its mean score per character this (nats)
+UNIT_TOTAL = 14.0  # a sentence is spam when its summed score reaches this …
+UNIT_MEAN = 0.15  # … and its mean score per character this (nats)
 LOCAL_TOTAL = 30.0  # a run inside a sentence needs this much without a vocabulary term
 ENTRY = 10.0  # the cost of opening a run inside a sentence: weaker evidence stays official text
 PIECE = 3.0  # a clause at the edge of a run inside a sentence must bring this much
@@ -121,8 +121,8 @@ def find_spam(text: str, allow: Iterable[str] = ()) -> list[Finding]:
 def detect(text: str, allow: Iterable[str] = (), scorer: Model | None = None) -> list[Finding]:
     voc = vocabulary()
     allowed = tuple(a for a in (_norm(a) for a in allow) if a) + voc.allow
-    low = fold(text)
     norm = for_matching(text)
+    low = norm.folded
     hits: list[tuple[int, int, Why, int]] = []
     for start, end, why in _injected_runs(norm, voc, allowed, scorer or model()):
         hits.append((start, end, why, 0))
@@ -153,8 +153,9 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
         for match in voc.hint_pattern.finditer(line):
             s, e = line_start + match.start(), line_start + match.end()
             if not any(a <= s and e <= b for a, b in allowed_spans):
+                cat = voc.hints[match.group()]
                 score[s:e] += HINT / (e - s)
-                words.append((s, e, voc.hints[match.group()]))
+                words.append((s, e, cat))
         for s, e, bonus in _structures(line):
             score[line_start + s : line_start + e] += bonus / (e - s)
     runs = [(s, e) for s, e, _ in terms] + _units(points, score)
@@ -162,11 +163,15 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
     for line_start, line_end in lines:
         for s, e in _best_segments(score, line_start, line_end):
             s, e = _trim_pieces(text, score, s, e)
-            if e > s and (_overlaps(s, e, term_spans) or score[s:e].sum() >= LOCAL_TOTAL):
+            if e > s and score[s:e].sum() >= LOCAL_TOTAL:
                 runs.append((s, e))
+            elif e > s:  # weaker evidence only widens a vocabulary term, within its clause
+                for ts, te in term_spans:
+                    if ts < e and s < te:
+                        runs.append((max(s, _clause_start(text, ts)), min(e, _clause_end(text, te))))
     found = []
     for s, e in _union(runs):
-        s, e = _finish(text, s, e)
+        s, e = _finish(text, score, s, e)
         if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
             continue
         label = _category(text, s, e, words, voc, scorer)
@@ -190,6 +195,16 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 _CLAUSE = ",;:。!?、"
+_CLAUSE_ENDS = "。!?;"
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in _CLAUSE + "\n") + 1
+
+
+def _clause_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(c, pos) for c in _CLAUSE + "\n") if i >= 0]
+    return min(ends) if ends else len(text)
 
 
 def _trim_pieces(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
@@ -254,7 +269,8 @@ def _is_latin(char: str) -> bool:
 
 # ---------------------------------------------------------------- structures of ads
 
-_LIST = re.compile(r"[^\s_|\-]{2,24}(?:\s*(?:_|\||-| i )\s*[^\s_|\-]{2,24}){2,}")
+_LIST_SEPARATOR = re.compile(r"\s*(?:_|\||-| i )\s*")
+_LIST_ITEM = re.compile(f"[^_|\\-{_CLAUSE_ENDS}]{{2,30}}")
 _HANDLE = re.compile(r"(?<![a-z0-9])[a-z][a-z_]*[0-9]{2,}\s+20[0-9]{2}-[0-9]{2}-[0-9]{2}(?:\s+[0-9:]+)?")
 _CONTACT = re.compile(
     r"(?:微信|威信|薇信|v信|vx|wx|加v|qq|扣扣|q群|电话|热线|联系|tel|telegram|飞机|line)\s*(?:号|群)?\s*[:：]?\s*"
@@ -264,12 +280,28 @@ _HOTLINE = re.compile(r"(?<![0-9])400-?[0-9]{3}-?[0-9]{4}(?![0-9])")
 _GLUED_LATIN = re.compile(f"(?<=[\u4e00-\u9fff])[a-z][a-z0-9]{{3,}}|[a-z][a-z0-9]{{3,}}(?=[\u4e00-\u9fff])")
 
 
+def _keyword_lists(text: str) -> Iterable[tuple[int, int, int]]:
+    """(start, end, items) of runs of three or more short items with Chinese, one separator apart."""
+    separators = list(_LIST_SEPARATOR.finditer(text))
+    run: list[tuple[int, int]] = []  # the items of the current list
+    last_end = 0
+    for match in [*separators, None]:
+        end = match.start() if match else len(text)
+        item = text[last_end:end]
+        ok = _LIST_ITEM.fullmatch(item) and any("\u4e00" <= c <= "\u9fff" for c in item)
+        if ok:
+            run.append((last_end, end))
+        if not ok or match is None:
+            if len(run) >= 3:
+                yield run[0][0], run[-1][1], len(run)
+            run = [(last_end, end)] if ok and match is not None else []
+        last_end = match.end() if match else len(text)
+
+
 def _structures(text: str) -> Iterable[tuple[int, int, float]]:
     if "_" in text or "|" in text or "-" in text or " i " in text:
-        for match in _LIST.finditer(text):
-            items = len(re.split(r"\s*(?:_|\||-| i )\s*", match.group()))
-            if items >= 3:
-                yield match.start(), match.end(), LIST_ITEM * (items - 2)
+        for start, end, items in _keyword_lists(text):
+            yield start, end, LIST_ITEM * (items - 2)
     for match in _HANDLE.finditer(text):
         yield match.start(), match.end(), HANDLE
     for match in _CONTACT.finditer(text):
@@ -345,7 +377,7 @@ _CLOSERS = "”’\"'》）)】]」』〕>"
 _SEPARATORS = " \t\u3000,，、:：_|-—~·"
 
 
-def _finish(text: str, start: int, end: int) -> tuple[int, int]:
+def _finish(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
     """Snap a run to whole words and sentences, trim the separators at its ends."""
     while start > 0 and _is_latin(text[start - 1]) and _is_latin(text[start]):
         start -= 1
@@ -360,10 +392,14 @@ def _finish(text: str, start: int, end: int) -> tuple[int, int]:
     while body_end > body_start and text[body_end - 1] in _SEPARATORS + _ENDS:
         body_end -= 1
     inside = min(end, body_end) - max(start, body_start)
-    if inside >= SENTENCE_SHARE * max(1, body_end - body_start) or (start <= body_start and end >= body_end):
-        start, end = min(start, body_start), max(end, body_end)
-        if stop < len(text) and text[stop] != "\n":
-            end = max(end, stop + 1)  # the whole sentence is spam: its full stop goes with it
+    if inside >= SENTENCE_SHARE * max(1, body_end - body_start):
+        # the rest of the sentence goes with the run unless it reads as official prose
+        if start > body_start and score[body_start:start].sum() >= 0:
+            start = body_start
+        if end < body_end and score[end:body_end].sum() >= 0:
+            end = body_end
+    if start <= body_start and end >= body_end and stop < len(text) and text[stop] != "\n":
+        end = max(end, stop + 1)  # the whole sentence is spam: its full stop goes with it
     while start < end and text[start] in _SEPARATORS:
         start += 1
     while end > start and text[end - 1] in _SEPARATORS + "\n":
@@ -376,14 +412,16 @@ def _finish(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _category(text: str, start: int, end: int, words, voc: Vocabulary, scorer: Model) -> str:
+    """The labels of the categories whose vocabulary words the run holds (most first), else the model's best."""
     weights = {cat: 0.0 for cat in CATEGORIES}
     for s, e, cat in words:
         if s < end and start < e:
             weights[cat] += (3.0 if voc.terms.get(text[s:e]) == cat else 1.0) * (e - s)
     if max(weights.values()) == 0:
-        weights = scorer.category_scores(text[start:end])
-    best = max(CATEGORIES, key=lambda c: weights[c])
-    return voc.labels[best]
+        model_scores = scorer.category_scores(text[start:end])
+        return voc.labels[max(CATEGORIES, key=lambda c: model_scores[c])]
+    ranked = sorted((c for c in CATEGORIES if weights[c] > 0), key=lambda c: -weights[c])
+    return "、".join(voc.labels[c] for c in ranked)
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -403,11 +441,19 @@ _TRAILING = ".,;:!?'\")]"
 GOVERNMENT_SITES = ("gov.cn", "gov.hk", "gov.mo")
 
 
+_ASCII_RUN = re.compile(r"[\x21-\x7e]+")
+_MAYBE_LINK = re.compile(r"[a-z0-9]\.[a-z]|://")
+
+
 def _links(low: str, allowed: tuple[str, ...]) -> list[Hit]:
-    if "." not in low:
+    if not _MAYBE_LINK.search(low):
         return []
     hits = []
-    for match in [*_URL.finditer(low), *_DOMAIN.finditer(low)]:
+    matches = []
+    for run in _ASCII_RUN.finditer(low):
+        if "." in run.group():
+            matches += [*_URL.finditer(low, run.start(), run.end()), *_DOMAIN.finditer(low, run.start(), run.end())]
+    for match in matches:
         address = match.group().rstrip(_TRAILING)
         if address and not _is_gov_or_allowed(address, allowed):
             hits.append((match.start(), match.start() + len(address), _link_reason))
@@ -441,7 +487,7 @@ _HIDDEN = re.compile(
 
 
 def _hidden_styles(low: str) -> list[Hit]:
-    if ":" not in low:
+    if ":" not in low or not ("display" in low or "visibility" in low or "font-size" in low):
         return []
     return [(m.start(), m.end(), _hidden_reason) for m in _HIDDEN.finditer(low)]
 
