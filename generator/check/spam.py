@@ -53,7 +53,8 @@ LIST_ITEM = 3.0  # each item of a keyword list after the second
 HANDLE = 12.0  # a user handle followed by a date (forum and blog bylines of SEO pages)
 CONTACT = 10.0  # 微信/QQ/电话 with an account or number in ad phrasing; a 400 hotline
 GLUED = 2.0  # a Latin word glued to Chinese characters
-SENTENCE_SHARE = 0.6  # a run covering this share of a sentence takes the whole sentence
+SENTENCE_SHARE = 0.6  # a run covering this share of a sentence takes the whole sentence …
+REST = -1.0  # … unless the rest scores below this (it reads as official prose)
 
 
 @dataclass(frozen=True)
@@ -378,37 +379,46 @@ _SEPARATORS = " \t\u3000,，、:：_|-—~·"
 
 
 def _finish(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
-    """Snap a run to whole words and sentences, trim the separators at its ends."""
+    """Snap a run to whole words, clauses and sentences; trim the separators at its ends."""
     while start > 0 and _is_latin(text[start - 1]) and _is_latin(text[start]):
         start -= 1
     while end < len(text) and _is_latin(text[end]) and _is_latin(text[end - 1]):
         end += 1
-    first = max(text.rfind(c, 0, start) for c in _ENDS) + 1
-    stops = [i for i in (text.find(c, max(start, end - 1)) for c in _ENDS) if i >= 0]
-    stop = min(stops) if stops else len(text)  # the sentence's closing punctuation (or its end)
-    body_start, body_end = first, stop
-    while body_start < body_end and text[body_start] in _SEPARATORS + _ENDS:
-        body_start += 1
-    while body_end > body_start and text[body_end - 1] in _SEPARATORS + _ENDS:
-        body_end -= 1
-    inside = min(end, body_end) - max(start, body_start)
-    if inside >= SENTENCE_SHARE * max(1, body_end - body_start):
-        # the rest of the sentence goes with the run unless it reads as official prose
-        if start > body_start and score[body_start:start].sum() >= 0:
-            start = body_start
-        if end < body_end and score[end:body_end].sum() >= 0:
-            end = body_end
-    if start <= body_start and end >= body_end and stop < len(text) and text[stop] != "\n":
-        end = max(end, stop + 1)  # the whole sentence is spam: its full stop goes with it
+    start, end, _ = _widen(text, score, start, end, _CLAUSE + "\n")
+    start, end, stop = _widen(text, score, start, end, _ENDS)
     while start < end and text[start] in _SEPARATORS:
         start += 1
     while end > start and text[end - 1] in _SEPARATORS + "\n":
         end -= 1
+    if stop is not None and end < len(text) and stop == end and text[stop] != "\n":
+        end += 1  # the whole sentence is spam: its closing punctuation goes with it
     if start > 0 and text[start - 1] in _OPENERS and _CLOSERS[_OPENERS.index(text[start - 1])] in text[start:end]:
         start -= 1
     if end < len(text) and text[end] in _CLOSERS and _OPENERS[_CLOSERS.index(text[end])] in text[start:end]:
         end += 1
     return start, end
+
+
+def _widen(text: str, score: np.ndarray, start: int, end: int, stops: str) -> tuple[int, int, int | None]:
+    """A run covering most of the stretch between two ``stops`` takes the rest unless it reads as official.
+
+    The third value is the position of the closing stop when the run now covers the whole stretch."""
+    first = max(text.rfind(c, 0, start) for c in stops) + 1
+    found = [i for i in (text.find(c, max(start, end - 1)) for c in stops) if i >= 0]
+    stop = min(found) if found else len(text)
+    body_start, body_end = first, stop
+    while body_start < body_end and text[body_start] in _SEPARATORS + stops:
+        body_start += 1
+    while body_end > body_start and text[body_end - 1] in _SEPARATORS + stops:
+        body_end -= 1
+    inside = min(end, body_end) - max(start, body_start)
+    if inside >= SENTENCE_SHARE * max(1, body_end - body_start):
+        if start > body_start and score[body_start:start].sum() >= REST:
+            start = body_start
+        if end < body_end and score[end:body_end].sum() >= REST:
+            end = body_end
+    whole = start <= body_start and end >= body_end
+    return start, end, (stop if whole and stop < len(text) else None)
 
 
 def _category(text: str, start: int, end: int, words, voc: Vocabulary, scorer: Model) -> str:
