@@ -48,6 +48,7 @@ class Normalized:
     text: str  # what the detector reads
     index: np.ndarray  # index[i]: offset in the original of text[i]; index[len(text)] = len(original)
     folded: str = ""  # ``fold`` of the original: same offsets as the original
+    points: np.ndarray | None = None  # the code points of ``text``
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """The original span of ``text[start:end]`` (end exclusive, start < end)."""
@@ -93,8 +94,9 @@ def for_matching(text: str) -> Normalized:
                 drop[match.start() : match.end()] = True
     if drop.any():
         kept = np.flatnonzero(~drop)
-        return Normalized(_decode(folded[kept]), np.append(kept, n), folded_text)
-    return Normalized(folded_text, np.arange(n + 1), folded_text)
+        points = folded[kept]
+        return Normalized(_decode(points), np.append(kept, n), folded_text, points)
+    return Normalized(folded_text, np.arange(n + 1), folded_text, folded)
 
 
 HAN_CLASS, SPACE_CLASS, DOT_CLASS, INVISIBLE_CLASS, ALNUM_CLASS = 1, 2, 4, 8, 16
@@ -103,25 +105,33 @@ HAN_CLASS, SPACE_CLASS, DOT_CLASS, INVISIBLE_CLASS, ALNUM_CLASS = 1, 2, 4, 8, 16
 def _between_han(kind: np.ndarray) -> np.ndarray:
     """Spacing or dots between two Chinese characters (百 家 乐, 博.彩), spaces of spaced-out letters (v p n)."""
     n = len(kind)
-    han = (kind & HAN_CLASS).astype(bool)
-    space = (kind & SPACE_CLASS).astype(bool)
-    dot = (kind & DOT_CLASS).astype(bool)
     drop = np.zeros(n, dtype=bool)
-    if space.any():
-        positions = np.arange(n)
-        previous = np.maximum.accumulate(np.where(space, -1, positions))
-        following = np.minimum.accumulate(np.where(space, n, positions)[::-1])[::-1]
-        ok = (previous >= 0) & (following < n)
-        drop |= space & ok & han[np.clip(previous, 0, n - 1)] & han[np.clip(following, 0, n - 1)]
-        alnum = (kind & ALNUM_CLASS).astype(bool)
-        single = np.zeros(n, dtype=bool)
-        single[1:-1] = alnum[1:-1] & ~alnum[:-2] & ~alnum[2:]
-        spaced = np.zeros(n, dtype=bool)
-        spaced[1:-1] = space[1:-1] & single[:-2] & single[2:]
-        if spaced.any():  # three single letters or digits or more, one space apart
-            drop |= spaced & (np.roll(spaced, 2) | np.roll(spaced, -2))
-    if dot.any():
-        drop[1:-1] |= dot[1:-1] & han[:-2] & han[2:]
+    gaps = np.flatnonzero(kind & (SPACE_CLASS | DOT_CLASS))
+    gaps = gaps[(gaps > 0) & (gaps < n - 1)]
+    if not gaps.size:
+        return drop
+    # runs of spacing (or of dots) and the characters on either side of each run
+    new_run = np.ones(len(gaps), dtype=bool)
+    new_run[1:] = (np.diff(gaps) != 1) | ((kind[gaps[1:]] & SPACE_CLASS) != (kind[gaps[:-1]] & SPACE_CLASS))
+    run_id = np.cumsum(new_run) - 1
+    first = gaps[new_run]
+    last = np.append(gaps[np.flatnonzero(new_run)[1:] - 1], gaps[-1])
+    left, right = kind[first - 1], kind[np.minimum(last + 1, n - 1)]
+    between = (left & HAN_CLASS).astype(bool) & (right & HAN_CLASS).astype(bool) & (last + 1 < n)
+    drop[gaps] = between[run_id]
+    # single spaces between single letters or digits, three of them or more in a row: "v p n"
+    single_space = (kind[first] & SPACE_CLASS).astype(bool) & (first == last)
+    alnum = (kind & ALNUM_CLASS).astype(bool)
+    candidates = first[single_space & (first >= 2) & (first + 2 < n)]
+    if candidates.size:
+        lone_left = alnum[candidates - 1] & ~alnum[candidates - 2]
+        lone_right = alnum[candidates + 1] & ~(alnum[np.minimum(candidates + 2, n - 1)] & (candidates + 2 < n))
+        joined = candidates[lone_left & lone_right]
+        if joined.size > 1:
+            close = np.zeros(len(joined), dtype=bool)
+            close[1:] |= np.diff(joined) == 2
+            close[:-1] |= np.diff(joined) == 2
+            drop[joined[close]] = True
     return drop
 
 

@@ -47,7 +47,7 @@ UNIT_MEAN = 0.15  # … and its mean score per character this (nats)
 LOCAL_TOTAL = 30.0  # a run inside a sentence needs this much without a vocabulary term
 ENTRY = 10.0  # the cost of opening a run inside a sentence: weaker evidence stays official text
 PIECE = 3.0  # a clause at the edge of a run inside a sentence must bring this much
-CANDIDATE = 5.0  # a line is searched for runs when four characters in a row score this much
+CANDIDATE = 12.0  # a line is searched for runs inside sentences when a stretch of it scores this much
 HINT = 4.0  # a hint word of the vocabulary
 LIST_ITEM = 3.0  # each item of a keyword list after the second
 HANDLE = 12.0  # a user handle followed by a date (forum and blog bylines of SEO pages)
@@ -71,10 +71,25 @@ class Vocabulary:
     terms: dict[str, str]  # term -> category
     hints: dict[str, str]  # hint -> category
     pieces: tuple[str, ...]  # terms and fragments, longest first
-    starts: dict[str, tuple[str, ...]]  # the first two characters of a term -> terms, longest first
-    start_table: np.ndarray  # a hash of every term's first two characters (a cheap pre-filter)
-    hint_pattern: re.Pattern
+    term_starts: "WordStarts"
+    hint_starts: "WordStarts"
     allow: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WordStarts:
+    words: dict[str, tuple[str, ...]]  # the first two characters of a word -> words, longest first
+    table: np.ndarray  # a hash of every word's first two characters (a cheap pre-filter)
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> "WordStarts":
+        by_start: dict[str, list[str]] = {}
+        table = np.zeros(0x10000, dtype=bool)
+        for word in sorted(words, key=lambda w: (-len(w), w)):
+            if len(word) >= 2:
+                by_start.setdefault(word[:2], []).append(word)
+                table[(ord(word[0]) * 65599 + ord(word[1])) & 0xFFFF] = True
+        return cls({k: tuple(v) for k, v in by_start.items()}, table)
 
 
 Why = Callable[[str], str]
@@ -93,22 +108,12 @@ def vocabulary() -> Vocabulary:
         for hint in body.get("hints") or ():
             hints.setdefault(_norm(hint), cat)
     pieces = sorted(set(terms) | {_norm(f) for f in data.get("fragments") or ()}, key=len, reverse=True)
-    starts: dict[str, list[str]] = {}
-    table = np.zeros(0x10000, dtype=bool)
-    for term in sorted(terms, key=len, reverse=True):
-        if len(term) >= 2:
-            starts.setdefault(term[:2], []).append(term)
-            table[(ord(term[0]) * 65599 + ord(term[1])) & 0xFFFF] = True
-    return Vocabulary(labels, terms, hints, tuple(pieces), {k: tuple(v) for k, v in starts.items()}, table,
-                      _alternation(hints), tuple(_norm(a) for a in data.get("allow") or ()))
+    return Vocabulary(labels, terms, hints, tuple(pieces), WordStarts.of(terms), WordStarts.of(hints),
+                      tuple(_norm(a) for a in data.get("allow") or ()))
 
 
 def _norm(word) -> str:
     return for_matching(str(word)).text.strip()
-
-
-def _alternation(words: Iterable[str]) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
 # ---------------------------------------------------------------- public API
@@ -134,30 +139,34 @@ def detect(text: str, allow: Iterable[str] = (), scorer: Model | None = None) ->
 
 # ---------------------------------------------------------------- injected runs
 
-_UNIT_ENDS = np.array([ord(c) for c in "。!?;\n"], dtype=np.uint32)
+_UNIT_END, _LINE_END, _LIST_MARK = 1, 2, 4
+_MARKS = np.zeros(0x10000, dtype=np.uint8)
+for _c in "。!?;\n":
+    _MARKS[ord(_c)] |= _UNIT_END
+_MARKS[ord("\n")] |= _LINE_END
+for _c in "_|@":
+    _MARKS[ord(_c)] |= _LIST_MARK
 
 
 def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], scorer: Model) -> list[Hit]:
     text = norm.text
     if not text:
         return []
-    points = codes(text)
+    points = norm.points if norm.points is not None else codes(text)
     score = scorer.scores_of(points).astype(np.float64)
-    allowed_spans = _occurrences(text, allowed)
+    allowed_spans = _occurrences(text, allowed) if allowed else []
+    terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, points, voc.term_starts, allowed_spans)]
+    terms = [(*_grow(text, s, e, voc.pieces), cat) for s, e, cat in terms]
+    terms = [(s, e, cat) for s, e, cat in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
+    words: list[tuple[int, int, str]] = list(terms)
+    for s, e, word in _words(text, points, voc.hint_starts, allowed_spans):
+        score[s:e] += HINT / (e - s)
+        words.append((s, e, voc.hints[word]))
     for s, e in allowed_spans:
         score[s:e] = np.minimum(score[s:e], 0.0)
-    terms = _term_runs(text, points, voc, allowed_spans)
-    words: list[tuple[int, int, str]] = list(terms)
-    lines = _candidate_lines(text, score, [s for s, _, _ in terms])
+    lines = _candidate_lines(text, points, score, [s for s, _, _ in terms])
     for line_start, line_end in lines:
-        line = text[line_start:line_end]
-        for match in voc.hint_pattern.finditer(line):
-            s, e = line_start + match.start(), line_start + match.end()
-            if not any(a <= s and e <= b for a, b in allowed_spans):
-                cat = voc.hints[match.group()]
-                score[s:e] += HINT / (e - s)
-                words.append((s, e, cat))
-        for s, e, bonus in _structures(line):
+        for s, e, bonus in _structures(text[line_start:line_end]):
             score[line_start + s : line_start + e] += bonus / (e - s)
     runs = [(s, e) for s, e, _ in terms] + _units(points, score)
     term_spans = [(s, e) for s, e, _ in terms]
@@ -182,7 +191,7 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
 
 def _units(points: np.ndarray, score: np.ndarray) -> list[tuple[int, int]]:
     """Sentences (up to and with their closing punctuation) whose score says spam."""
-    ends = np.flatnonzero(np.isin(points, _UNIT_ENDS))
+    ends = np.flatnonzero(_MARKS[np.minimum(points, 0xFFFF)] & _UNIT_END)
     starts = np.concatenate(([0], ends + 1))
     starts = starts[starts < len(points)]
     totals = np.add.reduceat(score, starts)
@@ -224,19 +233,24 @@ def _spam_reason(labels: str) -> Why:
     return lambda run: f"疑似植入的广告文字“{run}”（{labels}）"
 
 
-def _term_runs(text: str, points: np.ndarray, voc: Vocabulary, allowed_spans) -> list[tuple[int, int, str]]:
-    runs: list[tuple[int, int, str]] = []
+def _words(text: str, points: np.ndarray, starts: "WordStarts", allowed_spans) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the vocabulary words in ``text``, longest at each place, left to right."""
+    found: list[tuple[int, int, str]] = []
     if len(points) < 2:
-        return runs
+        return found
     keys = (points[:-1].astype(np.int64) * 65599 + points[1:]) & 0xFFFF
-    for pos in np.flatnonzero(voc.start_table[keys]).tolist():
-        for term in voc.starts.get(text[pos : pos + 2], ()):
-            if text.startswith(term, pos):
-                start, end = _grow(text, pos, pos + len(term), voc.pieces)
-                if not any(a <= start and end <= b for a, b in allowed_spans):
-                    runs.append((start, end, voc.terms[term]))
+    last_end = 0
+    for pos in np.flatnonzero(starts.table[keys]).tolist():
+        if pos < last_end:
+            continue
+        for word in starts.words.get(text[pos : pos + 2], ()):
+            if text.startswith(word, pos):
+                end = pos + len(word)
+                if not any(a <= pos and end <= b for a, b in allowed_spans):
+                    found.append((pos, end, word))
+                    last_end = end
                 break
-    return runs
+    return found
 
 
 def _grow(text: str, start: int, end: int, pieces: tuple[str, ...]) -> tuple[int, int]:
@@ -316,16 +330,18 @@ def _structures(text: str) -> Iterable[tuple[int, int, float]]:
 # ---------------------------------------------------------------- finding the runs
 
 
-def _candidate_lines(text: str, score: np.ndarray, positions: list[int]) -> list[tuple[int, int]]:
-    window = 4
-    if len(score) >= window:
-        cumulative = np.concatenate(([0.0], np.cumsum(score)))
-        hot = np.flatnonzero(cumulative[window:] - cumulative[:-window] >= CANDIDATE)
-    else:
-        hot = np.flatnonzero([score.sum() >= CANDIDATE])
-    positions = sorted(set(hot.tolist()) | set(positions))
+def _candidate_lines(text: str, points: np.ndarray, score: np.ndarray, positions: list[int]) -> list[tuple[int, int]]:
+    """Lines worth the search for runs inside sentences: a term, a keyword-list mark, or a stretch scoring
+    ``CANDIDATE`` (the best sum over a stretch, computed for every line at once)."""
+    marks = _MARKS[np.minimum(points, 0xFFFF)]
+    barrier = np.where(marks & _LINE_END, -1e9, score)  # no stretch crosses a line break
+    cumulative = np.concatenate(([0.0], np.cumsum(barrier)))
+    best_before = np.minimum.accumulate(cumulative)[:-1]
+    hot = np.flatnonzero(cumulative[1:] - best_before >= CANDIDATE)
+    hot = np.union1d(hot, np.flatnonzero(marks & _LIST_MARK))
+    wanted = sorted(set(hot.tolist()) | set(positions))
     lines: list[tuple[int, int]] = []
-    for pos in positions:
+    for pos in wanted:
         if lines and lines[-1][0] <= pos < lines[-1][1]:
             continue
         start = text.rfind("\n", 0, pos) + 1
@@ -451,8 +467,8 @@ _TRAILING = ".,;:!?'\")]"
 GOVERNMENT_SITES = ("gov.cn", "gov.hk", "gov.mo")
 
 
-_ASCII_RUN = re.compile(r"[\x21-\x7e]+")
-_MAYBE_LINK = re.compile(r"[a-z0-9]\.[a-z]|://")
+_DOT_LETTER = re.compile(r"\.[a-z]")
+_MAYBE_LINK = re.compile(r"\.[a-z]")
 
 
 def _links(low: str, allowed: tuple[str, ...]) -> list[Hit]:
@@ -460,9 +476,17 @@ def _links(low: str, allowed: tuple[str, ...]) -> list[Hit]:
         return []
     hits = []
     matches = []
-    for run in _ASCII_RUN.finditer(low):
-        if "." in run.group():
-            matches += [*_URL.finditer(low, run.start(), run.end()), *_DOMAIN.finditer(low, run.start(), run.end())]
+    last = -1
+    for dot in _DOT_LETTER.finditer(low):
+        if dot.start() < last:
+            continue
+        start, end = dot.start(), dot.end()
+        while start > 0 and "!" <= low[start - 1] <= "~":
+            start -= 1
+        while end < len(low) and "!" <= low[end] <= "~":
+            end += 1
+        last = end
+        matches += [*_URL.finditer(low, start, end), *_DOMAIN.finditer(low, start, end)]
     for match in matches:
         address = match.group().rstrip(_TRAILING)
         if address and not _is_gov_or_allowed(address, allowed):
