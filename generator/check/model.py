@@ -90,8 +90,6 @@ class _Side:
 class Model:
     """Per-character log likelihood ratios of spam against official prose."""
 
-    HASH_BITS = 20
-
     def __init__(self, data: dict, alpha: float = ALPHA, beta: float = BETA, clip: float = CLIP):
         self.alpha, self.beta, self.clip = alpha, beta, clip
         official = data["official"]
@@ -115,17 +113,12 @@ class Model:
             char_llr[i] = self.spam.unigram[c] - self.official.unigram[c]
             backoff[i] = _unseen(self.spam, c) - _unseen(self.official, c)
         pairs = sorted(set(self.official.bigrams) | set(self.spam.bigrams))
-        keys = np.array([self.ids[p[0]] * size + self.ids[p[1]] for p in pairs], dtype=np.int64)
+        keys = np.array([self.ids[p[0]] * size + self.ids[p[1]] for p in pairs], dtype=np.int32)
         llrs = np.array([self.spam.logp(p[0], p[1]) - self.official.logp(p[0], p[1]) for p in pairs], dtype=np.float32)
-        slots = self._slot(keys)
-        table_keys = np.full(1 << self.HASH_BITS, -1, dtype=np.int64)
-        table_values = np.zeros(1 << self.HASH_BITS, dtype=np.float32)
-        # a rare collision: the pair written first keeps the slot, the other is scored as if unseen
-        order = np.arange(len(slots))[::-1]
-        table_keys[slots[order]] = keys[order]
-        table_values[slots[order]] = llrs[order]
+        dense = np.full(size * size, np.nan, dtype=np.float32)  # every pair of symbols: a few MB
+        dense[keys] = llrs
         self.char_llr, self.backoff, self.size = char_llr, backoff, size
-        self.keys, self.values = table_keys, table_values
+        self.pairs = dense
         sym = np.zeros(BMP, dtype=np.int32)
         for c, i in self.ids.items():
             if len(c) == 1:
@@ -138,9 +131,6 @@ class Model:
             sym[ord(char)] = self.ids.get(symbol(char), 0)
         self.sym_table = sym
 
-    def _slot(self, keys: np.ndarray) -> np.ndarray:
-        return ((keys * 0x9E3779B1) & 0xFFFFFFFF) >> (32 - self.HASH_BITS)
-
     def scores(self, text: str) -> np.ndarray:
         """``llr[i]``: the evidence of ``text[i]`` (given ``text[i - 1]``) for spam, in nats."""
         return self.scores_of(codes(text))
@@ -151,11 +141,10 @@ class Model:
         if len(ids):
             prev[0] = self.ids[BOUNDARY]
             prev[1:] = ids[:-1]
-        keys = prev.astype(np.int64) * self.size + ids
-        slots = self._slot(keys)
-        seen = self.keys[slots] == keys
-        llr = np.where(seen, self.values[slots], self.char_llr[ids] + self.backoff[prev])
-        return np.clip(llr, -self.clip, self.clip)
+        llr = self.pairs[prev * self.size + ids]
+        unseen = np.isnan(llr)
+        llr[unseen] = (self.char_llr[ids] + self.backoff[prev])[unseen]
+        return np.clip(llr, -self.clip, self.clip, out=llr)
 
     def category_scores(self, text: str) -> dict[str, float]:
         """Summed evidence of ``text`` for each category against official prose."""

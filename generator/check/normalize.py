@@ -103,35 +103,28 @@ HAN_CLASS, SPACE_CLASS, DOT_CLASS, INVISIBLE_CLASS, ALNUM_CLASS = 1, 2, 4, 8, 16
 
 
 def _between_han(kind: np.ndarray) -> np.ndarray:
-    """Spacing or dots between two Chinese characters (百 家 乐, 博.彩), spaces of spaced-out letters (v p n)."""
+    """Spacing (up to three characters) or dots between two Chinese characters (百 家 乐, 博.彩), and the spaces
+    of spaced-out letters or digits, three of them or more (v p n)."""
     n = len(kind)
     drop = np.zeros(n, dtype=bool)
-    gaps = np.flatnonzero(kind & (SPACE_CLASS | DOT_CLASS))
-    gaps = gaps[(gaps > 0) & (gaps < n - 1)]
-    if not gaps.size:
+    if n < 3:
         return drop
-    # runs of spacing (or of dots) and the characters on either side of each run
-    new_run = np.ones(len(gaps), dtype=bool)
-    new_run[1:] = (np.diff(gaps) != 1) | ((kind[gaps[1:]] & SPACE_CLASS) != (kind[gaps[:-1]] & SPACE_CLASS))
-    run_id = np.cumsum(new_run) - 1
-    first = gaps[new_run]
-    last = np.append(gaps[np.flatnonzero(new_run)[1:] - 1], gaps[-1])
-    left, right = kind[first - 1], kind[np.minimum(last + 1, n - 1)]
-    between = (left & HAN_CLASS).astype(bool) & (right & HAN_CLASS).astype(bool) & (last + 1 < n)
-    drop[gaps] = between[run_id]
-    # single spaces between single letters or digits, three of them or more in a row: "v p n"
-    single_space = (kind[first] & SPACE_CLASS).astype(bool) & (first == last)
-    alnum = (kind & ALNUM_CLASS).astype(bool)
-    candidates = first[single_space & (first >= 2) & (first + 2 < n)]
-    if candidates.size:
-        lone_left = alnum[candidates - 1] & ~alnum[candidates - 2]
-        lone_right = alnum[candidates + 1] & ~(alnum[np.minimum(candidates + 2, n - 1)] & (candidates + 2 < n))
-        joined = candidates[lone_left & lone_right]
-        if joined.size > 1:
-            close = np.zeros(len(joined), dtype=bool)
-            close[1:] |= np.diff(joined) == 2
-            close[:-1] |= np.diff(joined) == 2
-            drop[joined[close]] = True
+    gap = kind & (SPACE_CLASS | DOT_CLASS)
+    after_han = np.flatnonzero((gap[1:] != 0) & ((kind[:-1] & HAN_CLASS) != 0)) + 1
+    for pos in after_han.tolist():  # few: Chinese text has no spaces
+        end = pos
+        while end < n and end - pos < 3 and gap[end] == gap[pos]:
+            end += 1
+        if end < n and kind[end] & HAN_CLASS:
+            drop[pos:end] = True
+    alnum = (kind & ALNUM_CLASS) != 0
+    spaced = np.flatnonzero(((kind[1:-1] & SPACE_CLASS) != 0) & alnum[:-2] & alnum[2:]) + 1
+    if len(spaced) >= 2:  # spaces between single letters or digits, three of them or more: "v p n"
+        lone = lambda i: alnum[i] and (i == 0 or not alnum[i - 1]) and (i + 1 == n or not alnum[i + 1])  # noqa: E731
+        joints = {j for j in spaced.tolist() if lone(j - 1) and lone(j + 1)}
+        for j in joints:
+            if j - 2 in joints or j + 2 in joints:
+                drop[j] = True
     return drop
 
 
