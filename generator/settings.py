@@ -14,6 +14,8 @@ from ruamel.yaml.error import YAMLError
 
 from . import vocabulary
 from .diagnostics import Diagnostic
+from .yamlfile import locate
+from .spam import find_spam
 from .model import Contact, Strict, Text
 from .validation import validation_diagnostics
 
@@ -91,9 +93,22 @@ def load_settings(extra: dict[str, Any], site_name: str, config_path: str, confi
     if extra.get("contact") is not None:
         data["contact"] = extra["contact"]
     try:
-        return SiteSettings.model_validate(data), []
+        settings = SiteSettings.model_validate(data)
     except ValidationError as exc:
         return None, validation_diagnostics(exc, config_data, config_path, SiteSettings, prefix=("extra",))
+    return settings, _spam_in(data, config_data, config_path)
+
+
+def _spam_in(data: dict[str, Any], config_data: Any, config_path: str) -> list[Diagnostic]:
+    """The footer and the default contact are published on every page: the spam check reads them too."""
+    found = []
+    for key in ("filing", "contact"):
+        for field, value in (data.get(key) or {}).items():
+            if isinstance(value, str):
+                line, column = locate(config_data, ("extra", key, field))
+                found += [Diagnostic(config_path, line, column, "error", f"{f.reason}：这不是网站信息，请删除这段文字")
+                          for f in find_spam(value)]
+    return found
 
 
 def read_config(path: Path) -> tuple[Any, list[Diagnostic]]:

@@ -132,7 +132,8 @@ class Model:
         self.sym_table = sym
 
     def scores(self, text: str) -> np.ndarray:
-        """``llr[i]``: the evidence of ``text[i]`` (given ``text[i - 1]``) for spam, in nats."""
+        """The evidence of each character of ``text`` for spam, in nats: half of the log likelihood ratio of the
+        pair it ends and half of the pair it starts."""
         return self.scores_of(codes(text))
 
     def scores_of(self, points: np.ndarray) -> np.ndarray:
@@ -144,7 +145,13 @@ class Model:
         llr = self.pairs[prev * self.size + ids]
         unseen = np.isnan(llr)
         llr[unseen] = (self.char_llr[ids] + self.backoff[prev])[unseen]
-        return np.clip(llr, -self.clip, self.clip, out=llr)
+        np.clip(llr, -self.clip, self.clip, out=llr)
+        # a pair's evidence belongs to both its characters: half to each (sharper edges of a run)
+        shared = 0.5 * llr
+        shared[:-1] += 0.5 * llr[1:]
+        if len(llr):
+            shared[-1] += 0.5 * llr[-1]
+        return shared
 
     def category_scores(self, text: str) -> dict[str, float]:
         """Summed evidence of ``text`` for each category against official prose."""

@@ -47,6 +47,7 @@ UNIT_MEAN = 0.15  # … and its mean score per character this (nats)
 LOCAL_TOTAL = 30.0  # a run inside a sentence needs this much without a vocabulary term
 ENTRY = 10.0  # the cost of opening a run inside a sentence: weaker evidence stays official text
 PIECE = 3.0  # a clause at the edge of a run inside a sentence must bring this much
+EDGE = 12.0  # a clause at the edge of a spam sentence scoring −EDGE or less is official prose left out
 CANDIDATE = 12.0  # a line is searched for runs inside sentences when a stretch of it scores this much
 HINT = 4.0  # a hint word of the vocabulary
 LIST_ITEM = 3.0  # each item of a keyword list after the second
@@ -168,17 +169,25 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
     for line_start, line_end in lines:
         for s, e, bonus in _structures(text[line_start:line_end]):
             score[line_start + s : line_start + e] += bonus / (e - s)
-    runs = [(s, e) for s, e, _ in terms] + _units(points, score)
+    runs = [(s, e) for s, e, _ in terms]
+    runs += [_trim_official_edges(text, score, s, e) for s, e in _units(points, score)]
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
         for s, e in _best_segments(score, line_start, line_end):
+            while s < e and score[s] <= 0:  # an edge character that brings nothing stays outside
+                s += 1
+            while e > s and score[e - 1] <= 0:
+                e -= 1
             s, e = _trim_pieces(text, score, s, e)
             if e > s and score[s:e].sum() >= LOCAL_TOTAL:
                 runs.append((s, e))
             elif e > s:  # weaker evidence only widens a vocabulary term, within its clause
                 for ts, te in term_spans:
                     if ts < e and s < te:
-                        runs.append((max(s, _clause_start(text, ts)), min(e, _clause_end(text, te))))
+                        left, right = max(s, _clause_start(text, ts)), min(e, _clause_end(text, te))
+                        left = left if left >= ts or score[left:ts].sum() >= PIECE else ts
+                        right = right if right <= te or score[te:right].sum() >= PIECE else te
+                        runs.append((left, right))
     found = []
     for s, e in _union(runs):
         s, e = _finish(text, score, s, e)
@@ -215,6 +224,18 @@ def _clause_start(text: str, pos: int) -> int:
 def _clause_end(text: str, pos: int) -> int:
     ends = [i for i in (text.find(c, pos) for c in _CLAUSE + "\n") if i >= 0]
     return min(ends) if ends else len(text)
+
+
+def _trim_official_edges(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """Leave out the clauses at the edges of a spam sentence that read as official prose (score ≤ −EDGE)."""
+    cuts = [i for i in range(start, end) if text[i] in _CLAUSE]
+    bounds = [start] + [c + 1 for c in cuts] + [end]
+    pieces = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    while len(pieces) > 1 and score[pieces[0][0] : pieces[0][1]].sum() <= -EDGE:
+        pieces.pop(0)
+    while len(pieces) > 1 and score[pieces[-1][0] : pieces[-1][1]].sum() <= -EDGE:
+        pieces.pop()
+    return pieces[0][0], pieces[-1][1]
 
 
 def _trim_pieces(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
@@ -438,15 +459,17 @@ def _widen(text: str, score: np.ndarray, start: int, end: int, stops: str) -> tu
 
 
 def _category(text: str, start: int, end: int, words, voc: Vocabulary, scorer: Model) -> str:
-    """The labels of the categories whose vocabulary words the run holds (most first), else the model's best."""
+    """The labels of the categories whose vocabulary words the run holds (a term counts 3, a hint 1; categories
+    with a third of the top count or more, most first), else the model's best."""
     weights = {cat: 0.0 for cat in CATEGORIES}
     for s, e, cat in words:
         if s < end and start < e:
-            weights[cat] += (3.0 if voc.terms.get(text[s:e]) == cat else 1.0) * (e - s)
+            weights[cat] += 3.0 if voc.terms.get(text[s:e]) == cat else 1.0
     if max(weights.values()) == 0:
         model_scores = scorer.category_scores(text[start:end])
         return voc.labels[max(CATEGORIES, key=lambda c: model_scores[c])]
-    ranked = sorted((c for c in CATEGORIES if weights[c] > 0), key=lambda c: -weights[c])
+    top = max(weights.values())
+    ranked = sorted((c for c in CATEGORIES if weights[c] >= top / 3), key=lambda c: -weights[c])
     return "、".join(voc.labels[c] for c in ranked)
 
 
