@@ -98,3 +98,13 @@ def test_content_pages_showing_notice_data_are_sanitised_and_others_left_as_writ
     assert all(status.value in about for status in statuses())  # the placeholder was filled
     assert "steal()" not in about
     assert "maintainers_own()" in (site / "how-to-read" / "index.html").read_text(encoding="utf-8")
+
+
+def test_spam_in_the_site_footer_is_refused():
+    from generator.settings import load_settings
+
+    filing = {"host": "某某区纪律检查委员会", "icp": "皖ICP备17015173号-1", "tech_support": "澳门皇冠体育官网，注册送彩金"}
+    settings, diagnostics = load_settings({"filing": filing}, "巡察整改公开", "mkdocs.yml")
+    assert settings is not None
+    assert [d.message for d in diagnostics] == [
+        "疑似植入的广告文字“澳门皇冠体育官网，注册送彩金”（赌博推广）：这不是网站信息，请删除这段文字"]
