@@ -429,6 +429,11 @@ def _finish(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, in
         end -= 1
     if stop is not None and end < len(text) and stop == end and text[stop] != "\n":
         end += 1  # the whole sentence is spam: its closing punctuation goes with it
+    if stop is not None:  # … and so does the punctuation that ends its line
+        line_end = text.find("\n", end)
+        tail = text[end : len(text) if line_end < 0 else line_end].rstrip()
+        if tail and all(c in _SEPARATORS + _ENDS + _CLOSERS for c in tail):
+            end += len(tail)
     if start > 0 and text[start - 1] in _OPENERS and _CLOSERS[_OPENERS.index(text[start - 1])] in text[start:end]:
         start -= 1
     if end < len(text) and text[end] in _CLOSERS and _OPENERS[_CLOSERS.index(text[end])] in text[start:end]:
@@ -439,7 +444,8 @@ def _finish(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, in
 def _widen(text: str, score: np.ndarray, start: int, end: int, stops: str) -> tuple[int, int, int | None]:
     """A run covering most of the stretch between two ``stops`` takes the rest unless it reads as official.
 
-    The third value is the position of the closing stop when the run now covers the whole stretch."""
+    The third value is the position of the closing stop (or the text's end) when the run now covers the whole
+    stretch."""
     first = max(text.rfind(c, 0, start) for c in stops) + 1
     found = [i for i in (text.find(c, max(start, end - 1)) for c in stops) if i >= 0]
     stop = min(found) if found else len(text)
@@ -455,7 +461,7 @@ def _widen(text: str, score: np.ndarray, start: int, end: int, stops: str) -> tu
         if end < body_end and score[end:body_end].sum() >= REST:
             end = body_end
     whole = start <= body_start and end >= body_end
-    return start, end, (stop if whole and stop < len(text) else None)
+    return start, end, (stop if whole else None)
 
 
 def _category(text: str, start: int, end: int, words, voc: Vocabulary, scorer: Model) -> str:
