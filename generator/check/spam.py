@@ -52,7 +52,7 @@ CANDIDATE = 12.0  # a line is searched for runs inside sentences when a stretch 
 HINT = 4.0  # a hint word of the vocabulary
 LIST_ITEM = 3.0  # each item of a keyword list after the second
 HANDLE = 12.0  # a user handle followed by a date (forum and blog bylines of SEO pages)
-CONTACT = 10.0  # 微信/QQ/电话 with an account or number in ad phrasing; a 400 hotline
+CONTACT = 10.0  # 微信/QQ/telegram with an account or number (official contacts are phones and e-mail); a 400 hotline
 GLUED = 2.0  # a Latin word glued to Chinese characters
 SENTENCE_SHARE = 0.6  # a run covering this share of a sentence takes the whole sentence …
 REST = -1.0  # … unless the rest scores below this (it reads as official prose)
@@ -309,7 +309,7 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:_|\||-| i )\s*")
 _LIST_ITEM = re.compile(f"[^_|\\-{_CLAUSE_ENDS}]{{2,30}}")
 _HANDLE = re.compile(r"(?<![a-z0-9])[a-z][a-z_]*[0-9]{2,}\s+20[0-9]{2}-[0-9]{2}-[0-9]{2}(?:\s+[0-9:]+)?")
 _CONTACT = re.compile(
-    r"(?:微信|威信|薇信|v信|vx|wx|加v|qq|扣扣|q群|电话|热线|联系|tel|telegram|飞机|line)\s*(?:号|群)?\s*[:：]?\s*"
+    r"(?:微信|威信|薇信|v信|vx|wx|加v|qq|扣扣|q群|telegram|飞机|line)\s*(?:号|群)?\s*[:：]?\s*"
     r"(?:[a-z][a-z0-9_\-]{4,}|[0-9][0-9\- ]{5,}[0-9])"
 )
 _HOTLINE = re.compile(r"(?<![0-9])400-?[0-9]{3}-?[0-9]{4}(?![0-9])")
