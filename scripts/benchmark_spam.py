@@ -1,7 +1,7 @@
 """How well the spam check does on the labelled corpus, and how long it takes.
 
     .venv/bin/python scripts/benchmark_spam.py                 # dev and test figures, timing of 10,000 texts
-    .venv/bin/python scripts/benchmark_spam.py --split dev --cv 5   # dev, each fold scored by a model trained without it
+    .venv/bin/python scripts/benchmark_spam.py --split dev --cv 5   # dev, each fold by a model trained without it
     .venv/bin/python scripts/benchmark_spam.py --texts 0 --list     # no timing; list every miss and false alarm
 
 Per split: spam recall per category and overall (a run is blocked only if one error finding covers it

@@ -33,7 +33,8 @@ HOMOGLYPHS = {
 }
 
 # Removed before matching: invisible characters (they can split a word without being seen).
-INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0"
+INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+             "\u206a-\u206f\u3164\ufeff\uffa0")
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _MARKUP = re.compile(r"<[A-Za-z!/?][^<>]{0,2000}>|\*\*+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)

@@ -6,18 +6,17 @@ How a span is found (README "How spam is detected"):
 1. The text is normalised (``normalize.for_matching``: NFKC, traditional → simplified, lower case,
    homoglyphs, markup, invisible characters and spacing between characters removed), keeping the
    original offset of every character.
-2. Each character gets a score in nats: the character model (``model.py``) says how much more it reads
-   like spam than like official prose given the character before it. Words of the vocabulary
-   (``data/spam_terms.yml``) and structures of ads add to the score of their characters: a
-   ``hint`` word, a keyword list (``a_b_c``), a user handle with a date, a contact in ad phrasing, a
-   Latin word glued to Chinese.
-3. In each line, the spans whose summed score minus an entry cost is largest (a linear-time
-   search) are candidate runs; a run is reported when its summed score reaches ``REPORT``. A
-   ``term`` of the vocabulary is always reported, grown over the glued-on Latin letters, digits and
-   ``fragments``.
-4. A run that starts where a sentence starts and reaches its end takes the sentence's closing
-   punctuation; a run that covers most of a sentence takes the whole sentence. Its category is that of
-   its vocabulary words, else the category whose model explains it best.
+2. Each character gets a score in nats: the character model (``model.py``) says how much more the pairs it
+   belongs to read like spam than like official prose. Words of the vocabulary (``data/spam_terms.yml``) and
+   structures of ads add to the score of their characters: a ``hint`` word, a keyword list (``a_b_c``), a user
+   handle with a date, a messaging account, a 400 hotline, a Latin word glued to Chinese.
+3. A sentence whose score reaches ``UNIT_TOTAL`` (and ``UNIT_MEAN`` per character) is spam, less the clauses at
+   its edges that read as official. Inside a sentence, the stretch with the best score minus ``ENTRY`` (a
+   linear-time search on the lines worth it) is spam when it reaches ``LOCAL_TOTAL``. A ``term`` of the
+   vocabulary is always reported, grown over glued-on Latin letters, digits and ``fragments``.
+4. A run covering most of its clause or sentence takes the rest unless the rest reads as official; a run that
+   is a whole sentence takes its closing punctuation. Its category is that of its vocabulary words, else the
+   category whose model explains it best.
 
 Offsets are Python ``str`` indexes into the text as given. Invisible characters are not reported here
 (another check reports them), but they cannot split a word.
@@ -207,10 +206,6 @@ def _units(points: np.ndarray, score: np.ndarray) -> list[tuple[int, int]]:
     lengths = np.diff(np.append(starts, len(points)))
     hot = np.flatnonzero((totals >= UNIT_TOTAL) & (totals >= UNIT_MEAN * lengths))
     return [(int(starts[i]), int(starts[i] + lengths[i])) for i in hot]
-
-
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 _CLAUSE = ",;:。!?、"
