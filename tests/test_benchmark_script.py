@@ -30,3 +30,17 @@ def test_search_benchmark_measures_every_query_in_chromium():
     # The first result's title; the generated notices' text has every Chinese query's words.
     firsts = dict((row[1].strip(), row[7].strip()) for row in rows)
     assert all("巡察整改" in firsts[query] for query in ["城市绿化", "农民工工资", "补栽苗木", "竣工验收", "xczg"]), firsts
+
+
+def test_spam_benchmark_prints_recall_precision_false_alarms_and_timing():
+    result = subprocess.run([sys.executable, "scripts/benchmark_spam.py", "--limit", "6", "--texts", "3", "--cv", "2"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    out = result.stdout
+    for heading in ("## dev (6 spam runs, 6 official paragraphs)", "## test (6 spam runs, 6 official paragraphs)",
+                    "## dev, 2-fold cross-validation"):
+        assert heading in out, out
+    for row in ("| vpn |", "| gambling |", "| adult |", "| fake_documents |", "| loan |", "| all |"):
+        assert out.count(row) >= 3, (row, out)
+    assert "| crime_notice |" in out and "false-alarm rate" in out and "precision" in out
+    assert "Checked 3 notice-sized texts" in out

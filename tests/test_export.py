@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from test_site import DAGUAN, DONGHU, progress_rows, text
 
 from conftest import BUILD_ENV, ROOT, write
 from generator import cli
-from test_site import DAGUAN, DONGHU, progress_rows, text
 
 
 def run(cwd: Path, *args: str) -> tuple[int, list[str]]:

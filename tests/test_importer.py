@@ -194,6 +194,7 @@ class TestSeed000:
         assert "相结合,确保整改措施精准落地" in seed_000.body_markdown
         report = format_report(seed_000)
         assert "垃圾信息" in report and "shadowrocket" in report
+        assert "  1. 疑似植入的广告文字“shadowrocket节点都没有了”（VPN/翻墙推广）（原文第 3 行第 135 列）" in report
 
     def test_body_keeps_the_narrative(self, seed_000):
         body = seed_000.body_markdown

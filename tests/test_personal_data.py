@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.check.personal_data import find_personal_data, id_check_char, is_valid_id
-from generator.spam import Finding
+from generator.check.spam import Finding
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seeds"
 

@@ -1,4 +1,4 @@
-"""What an editor sees from generator.spam: exact spans and reasons."""
+"""What an editor sees from generator.check.spam (now generator.check.spam): exact spans and reasons."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.check.characters import find_forbidden_characters
-from generator.spam import Finding, find_spam
+from generator.check.spam import Finding, find_spam
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seeds"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -131,7 +131,9 @@ def test_outside_links():
 
 
 def test_spam_word_in_a_domain_is_one_finding():
-    assert spans(find_spam("下载shadowrocket.com")) == [(2, 18, "shadowrocket.com")]
+    # "下载" (download) is ad phrasing: the run the editor deletes includes it
+    assert spans(find_spam("下载shadowrocket.com")) == [(0, 18, "下载shadowrocket.com")]
+    assert spans(find_spam("规范管理。下载shadowrocket.com")) == [(5, 23, "下载shadowrocket.com")]
 
 
 def test_allowed_site_is_not_flagged():
@@ -140,11 +142,11 @@ def test_allowed_site_is_not_flagged():
     assert spans(find_spam(text)) == [(2, 37, "https://www.example.org/report.html")]
 
 
-def test_latin_word_glued_to_chinese():
-    text = "加强管理telegram群组，规范EPC项目"
-    assert find_spam(text) == [
-        Finding(4, 12, "telegram", "中文句子中夹杂英文“telegram”，疑似植入的广告文字；如确属正文用语，请加入允许列表")
-    ]
+def test_latin_word_glued_to_chinese_is_no_longer_an_error_by_itself():
+    # Product names in Latin letters are ordinary in government reports (DeepSeek满血版, HarmonyOS): a glued
+    # Latin word only adds to the score of a span; alone it is not reported.
+    assert find_spam("加强管理telegram群组，规范EPC项目") == []
+    assert find_spam("安徽省率先完成DeepSeek满血版本地化部署，华为Mate60系列重返市场") == []
 
 
 def test_short_and_spaced_latin_is_not_glued_spam():
@@ -167,12 +169,25 @@ def test_zero_width_characters():
     assert findings[0].reason == "2个不可见字符 U+200B（零宽空格）、U+200D（零宽连字）：常用于隐藏或拆散植入的广告文字，请删除"
 
 
+def test_zero_width_characters_are_not_reported_here_but_cannot_split_a_word():
+    assert find_spam("整改\u200b\u200d落实\ufeff到位\u00ad。") == []  # another check reports invisible characters
+    text = "加强监督shadow\u200brocket节\u200d点都没有了,确保落实"
+    assert spans(find_spam(text)) == [(4, 24, "shadow\u200brocket节\u200d点都没有了")]
+
+
+def test_spaced_out_traditional_and_homoglyph_spam_is_recognised():
+    text = "加强监督，百 家 樂 真 人 荷 官，确保落实。"
+    assert spans(find_spam(text)) == [(5, 18, "百 家 樂 真 人 荷 官")]
+    text = "加强监督，ѕhаdоwrосkеt节点，确保落实。"  # Cyrillic letters that look Latin
+    assert spans(find_spam(text)) == [(5, 19, "ѕhаdоwrосkеt节点")]
+
+
 def test_allow_list_lets_a_true_use_through():
     text = "科技馆开展制作小火箭模型科普活动"
     assert spans(find_spam(text)) == [(7, 10, "小火箭")]
     assert find_spam(text, allow=["制作小火箭模型"]) == []
-    assert find_spam("使用Zoom会议系统", allow=["zoom"]) == []
-    assert spans(find_spam("使用Zoom会议系统")) == [(2, 6, "Zoom")]
+    assert find_spam(text, allow=["制作小火箭模型"]) == []
+    assert find_spam("使用Zoom会议系统") == []
 
 
 def test_allowing_a_term_does_not_allow_a_longer_spam_run():
@@ -184,9 +199,11 @@ def test_site_wide_allow_list_from_the_data_file():
 
 
 def test_findings_are_sorted_and_do_not_overlap():
-    text = "访问evil.com获取\u200b小火箭节点，telegram群" * 3
+    text = "全面落实整改责任，访问evil.com获取\u200b小火箭节点。区委巡察组反馈了巡察意见。" * 3
     findings = find_spam(text)
-    assert len(findings) == 9  # the zero-width characters are generator.check.characters' findings
-    assert len(find_forbidden_characters(text)) == 3
+    assert len(find_forbidden_characters(text)) == 3  # the zero-width characters are reported by that check
+    run = "访问evil.com获取\u200b小火箭节点"
+    starts = [i for i in range(len(text)) if text.startswith(run, i)]
+    assert spans(findings) == [(s, s + len(run), run) for s in starts] and len(starts) == 3
     assert all(a.end <= b.start for a, b in zip(findings, findings[1:]))
     assert all(text[f.start : f.end] == f.text for f in findings)

@@ -6,14 +6,17 @@ exact line and column of its span.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from generator.check.characters import find_forbidden_characters
 from generator.check.personal_data import find_personal_data
+from generator.check.spam import find_spam
 from generator.model.notice import PLACEHOLDER
 from generator.read.collection import NoticeEntry
 from generator.read.diagnostics import Diagnostic
@@ -21,7 +24,6 @@ from generator.read.files import display_path, folder_problem, read_regular, sca
 from generator.read.yaml_source import MAX_BYTES, decode_text, locate
 from generator.render import markdown as safe_markdown
 from generator.render.pages import SNIPPET
-from generator.spam import find_spam
 
 UNSAFE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "form", "input", "button",
                "textarea", "select", "style", "link", "meta", "base", "svg", "math", "applet"}
@@ -36,7 +38,10 @@ def check_content(entry: NoticeEntry) -> list[Diagnostic]:
     contact = entry.contact
     allowed_numbers = allow + tuple(n for n in ((contact.phone,) if contact and contact.phone else ()))
     found: list[Diagnostic] = []
-    for loc, text in _strings(source.data):
+    strings = list(_strings(source.data))
+    texts = [text for _, text in strings if not text.startswith(PLACEHOLDER)]
+    spam = iter(_spam_per_text(texts + ([source.body] if source.body_path else []), allow))
+    for loc, text in strings:
         if text.startswith(PLACEHOLDER):
             line, column = source.locate(loc)
             found.append(Diagnostic(source.path, line, column, "error",
@@ -44,12 +49,30 @@ def check_content(entry: NoticeEntry) -> list[Diagnostic]:
             continue
         is_contact = loc[:1] == ("contact",)
         for severity, start, message in text_findings(text, allow, allowed_numbers, personal=not is_contact,
-                                                      plain=True):
+                                                      plain=True, spam=next(spam)):
             line, column = _yaml_position(source, loc, text, start)
             found.append(Diagnostic(source.path, line, column, severity, message))
     if source.body_path:
-        found += check_markdown(source.body, source.body_path, allow, allowed_numbers)
+        found += check_markdown(source.body, source.body_path, allow, allowed_numbers, spam=next(spam))
     return found
+
+
+def _spam_per_text(texts: list[str], allow) -> list[list]:
+    """The spam findings of each text, checked in one call (the check has a fixed cost per call).
+
+    The texts are joined by line breaks, which no run crosses; each finding goes back to its text."""
+    joined = "\n".join(texts)
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    per_text: list[list] = [[] for _ in texts]
+    for finding in find_spam(joined, allow) if joined.strip() else ():
+        i = bisect.bisect_right(starts, finding.start) - 1
+        start = finding.start - starts[i]
+        end = min(finding.end - starts[i], len(texts[i]))
+        per_text[i].append(replace(finding, start=start, end=end, text=texts[i][start:end]))
+    return per_text
 
 
 # What content/ may hold: pages and what they show. An .html, .js or .svg file would be published as it
@@ -108,7 +131,7 @@ def check_settings_text(data: dict, config_data: Any, config_path: str) -> list[
 
 
 def check_markdown(text: str, path: str, allow: tuple[str, ...] = (), allowed_numbers: tuple[str, ...] = (),
-                   line_offset: int = 0) -> list[Diagnostic]:
+                   line_offset: int = 0, spam: list | None = None) -> list[Diagnostic]:
     """A Markdown text (a notice's narrative, a content page) as written and as a reader sees it."""
     found: list[Diagnostic] = []
 
@@ -116,7 +139,8 @@ def check_markdown(text: str, path: str, allow: tuple[str, ...] = (), allowed_nu
         line, column = _text_position(text, offset)
         found.append(Diagnostic(path, line + line_offset, column, severity, message))
 
-    for severity, start, message in text_findings(text, allow, allowed_numbers or allow, personal=True, plain=False):
+    for severity, start, message in text_findings(text, allow, allowed_numbers or allow, personal=True, plain=False,
+                                                  spam=spam):
         at(severity, start, message)
     rendered = safe_markdown.convert(text)
     cursor = 0
@@ -153,11 +177,13 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
         yield match.start(), match.group()
 
 
-def text_findings(text: str, allow, allowed_numbers, personal: bool, plain: bool) -> Iterator[tuple[str, int, str]]:
-    """Findings in one text: (severity, offset, message). ``plain``: a one-line field, never markup."""
+def text_findings(text: str, allow, allowed_numbers, personal: bool, plain: bool,
+                  spam: list | None = None) -> Iterator[tuple[str, int, str]]:
+    """Findings in one text: (severity, offset, message). ``plain``: a one-line field, never markup;
+    ``spam``: the text's spam findings when already found (several texts are checked in one call)."""
     for finding in find_forbidden_characters(text):
         yield "error", finding.start, finding.reason
-    for finding in find_spam(text, allow):
+    for finding in find_spam(text, allow) if spam is None else spam:
         advice = "" if "请" in finding.reason else SPAM_ADVICE
         yield "error", finding.start, finding.reason + advice
     for start, message in markup(text, plain):

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from generator.spam import Finding, normalize
+from generator.check.spam import Finding, normalize
 
 # 18-digit resident ID: 6-digit region, birth date YYYYMMDD, 3-digit sequence, check character.
 _ID = re.compile(r"(?<![0-9])[1-6][0-9]{5}(?:18|19|20)[0-9]{2}[01][0-9][0-3][0-9][0-9]{3}[0-9Xx](?![0-9])")

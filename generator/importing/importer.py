@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from generator.check.spam import find_spam
 from generator.importing import draft
 from generator.importing.facts import Notes, check_overall_status, declared_figures, find_contact, find_inspection
 from generator.importing.html import html_to_text, looks_like_html
@@ -25,7 +26,6 @@ from generator.importing.reading import ReadError, read_text
 from generator.importing.review import report_outline, report_page, report_problems
 from generator.importing.word import Document, read_document
 from generator.model.notice import PLACEHOLDER, SLUG_PATTERN, Figures, Notice
-from generator.spam import find_spam
 
 
 class ImportFailed(Exception):
@@ -43,6 +43,7 @@ class ImportResult:
     page_metadata: dict = field(default_factory=dict)  # 作者、发布时间、来源、点击、索引号… as found
     chrome_removed: list[str] = field(default_factory=list)  # page furniture that was dropped
     written: tuple[Path, Path] | None = None  # set by write_draft
+    spam_positions: list = field(default_factory=list)  # (line, column) in the imported text of each spam finding
 
 
 def import_notice(source: Path) -> ImportResult:
@@ -71,7 +72,8 @@ def _import(source: Path) -> ImportResult:
     if not document and looks_like_html(text):  # a Word paragraph may quote "<p>"; it is still text
         page_html = html_to_text(text)
         text, html_meta, hidden = page_html.text, page_html.meta, page_html.hidden
-    text, spam = _remove_spam(text)
+    positions: list = []
+    text, spam = _remove_spam(text, positions)
     if document:
         spam = document.spam + spam
     if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
@@ -80,14 +82,18 @@ def _import(source: Path) -> ImportResult:
     if not page.paragraphs:
         raise ReadError("去掉网页的页眉、页脚后没有剩下正文")
     result = _assemble(page, spam, source, document)
+    result.spam_positions = positions
     result.unplaced += [f"网页中有被样式隐藏的文字（常见的垃圾信息手法），未写入草稿：“{h[:60]}”" for h in hidden]
     if document:
         result.unplaced += document.report(page)
     return result
 
 
-def _remove_spam(text: str) -> tuple[str, list]:
+def _remove_spam(text: str, positions: list) -> tuple[str, list]:
     findings = find_spam(text)  # sorted by start, non-overlapping
+    for finding in findings:
+        line = text.count("\n", 0, finding.start) + 1
+        positions.append((line, finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1))
     kept, last = [], 0
     for finding in findings:
         kept.append(text[last:finding.start])
@@ -305,7 +311,9 @@ def format_report(result: ImportResult) -> str:
     lines.append(_summary(result.notice))
     if result.spam_removed:
         lines.append(f"已删除的垃圾信息（{len(result.spam_removed)} 处，未写入草稿）：")
-        lines += [f"  {i}. {_spam_line(f)}" for i, f in enumerate(result.spam_removed, 1)]
+        at = result.spam_positions if len(result.spam_positions) == len(result.spam_removed) else []
+        lines += [f"  {i}. {_spam_line(f)}" + (f"（原文第 {at[i - 1][0]} 行第 {at[i - 1][1]} 列）" if at else "")
+                  for i, f in enumerate(result.spam_removed, 1)]
     else:
         lines.append("没有发现垃圾信息。")
     if result.site_footer:

@@ -28,12 +28,12 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.check.spam import find_spam
 from generator.importing import ledger as ledger_reading
 from generator.importing.numerals import ordinal
 from generator.importing.outline import Outline, read_marker
 from generator.importing.page import Page
 from generator.importing.reading import ReadError, read_bytes
-from generator.spam import find_spam
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

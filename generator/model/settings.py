@@ -4,9 +4,8 @@ so any engine gets the same checks."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
+from typing import Any
 
 from pydantic import Field, ValidationInfo, field_validator
 

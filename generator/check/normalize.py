@@ -1,0 +1,189 @@
+"""Text as the spam detector reads it, with a map back to the offsets of the text as given.
+
+``normalize`` and ``fold`` change characters one for one (offsets unchanged). ``for_matching``
+also removes what can split a word without being seen: markup and entities, zero-width characters,
+spacing between characters; its result carries ``index``, the original offset of each character.
+
+Per character, in order: NFKC (full-width → ASCII; kept as it is when NFKC gives several
+characters), common homoglyphs folded (Cyrillic ``а`` → ``a``, Greek ``ν`` → ``v`` …),
+traditional → simplified (OpenCC ``t2s``, character by character), lower case.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+BMP = 0x10000
+
+# Letters that look like Latin ones (Cyrillic, Greek, Latin small capitals and the like).
+HOMOGLYPHS = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "ω": "w", "γ": "y", "ɑ": "a", "ɡ": "g", "ı": "i", "ȷ": "j", "ʀ": "r", "ᴀ": "a",
+    "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j", "ᴋ": "k", "ʟ": "l",
+    "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y",
+    "ᴢ": "z", "〇": "0", "○": "0",
+}
+
+# Removed before matching: invisible characters (they can split a word without being seen).
+INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+             "\u206a-\u206f\u3164\ufeff\uffa0")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_MARKUP = re.compile(r"<[A-Za-z!/?][^<>]{0,2000}>|\*\*+")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+# Pinyin that converter sites put after a character: 發(fā)
+_PINYIN = re.compile("\\([a-z\u00e0-\u00fc\u0101-\u01dc]{1,7}\\)")
+_SPACES = " \t\u00a0\u3000"
+_DOTS = ".·•*"
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str  # what the detector reads
+    index: np.ndarray  # index[i]: offset in the original of text[i]; index[len(text)] = len(original)
+    folded: str = ""  # ``fold`` of the original: same offsets as the original
+    points: np.ndarray | None = None  # the code points of ``text``
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of ``text[start:end]`` (end exclusive, start < end)."""
+        return int(self.index[start]), int(self.index[end - 1]) + 1
+
+
+def normalize(text: str) -> str:
+    """NFKC one character at a time, so that offsets stay those of ``text``."""
+    return text if text.isascii() else "".join(_nfkc(c) for c in text)
+
+
+def fold(text: str) -> str:
+    """Every one-for-one step (NFKC, homoglyphs, traditional → simplified, lower case); same offsets."""
+    if text.isascii():
+        return text.lower()
+    return _decode(_folded(text))
+
+
+def for_matching(text: str) -> Normalized:
+    """``fold`` with markup, entities, invisible characters and spacing between characters removed."""
+    folded = _folded(text)
+    folded_text = _decode(folded)
+    n = len(folded)
+    table = _classes()
+    kind = table[np.minimum(folded, BMP - 1)]
+    drop = (kind & INVISIBLE_CLASS).astype(bool)
+    if n > 2:
+        drop |= _between_han(kind)
+    if "<" in folded_text or "**" in folded_text:
+        for match in _MARKUP.finditer(folded_text):
+            drop[match.start() : match.end()] = True
+    if "&" in folded_text:
+        for match in _ENTITY.finditer(folded_text):
+            char = html.unescape(match.group())
+            if len(char) == 1:  # the entity becomes its character
+                folded[match.start()] = _table()[ord(char)] if ord(char) < BMP else ord(char)
+                drop[match.start() + 1 : match.end()] = True
+            else:
+                drop[match.start() : match.end()] = True
+    if "(" in folded_text:
+        for match in _PINYIN.finditer(folded_text):
+            if match.start() and kind[match.start() - 1] & HAN_CLASS:
+                drop[match.start() : match.end()] = True
+    if drop.any():
+        kept = np.flatnonzero(~drop)
+        points = folded[kept]
+        return Normalized(_decode(points), np.append(kept, n), folded_text, points)
+    return Normalized(folded_text, np.arange(n + 1), folded_text, folded)
+
+
+HAN_CLASS, SPACE_CLASS, DOT_CLASS, INVISIBLE_CLASS, ALNUM_CLASS = 1, 2, 4, 8, 16
+
+
+def _between_han(kind: np.ndarray) -> np.ndarray:
+    """Spacing (up to three characters) or dots between two Chinese characters (百 家 乐, 博.彩), and the spaces
+    of spaced-out letters or digits, three of them or more (v p n)."""
+    n = len(kind)
+    drop = np.zeros(n, dtype=bool)
+    if n < 3:
+        return drop
+    gap = kind & (SPACE_CLASS | DOT_CLASS)
+    after_han = np.flatnonzero((gap[1:] != 0) & ((kind[:-1] & HAN_CLASS) != 0)) + 1
+    for pos in after_han.tolist():  # few: Chinese text has no spaces
+        end = pos
+        while end < n and end - pos < 3 and gap[end] == gap[pos]:
+            end += 1
+        if end < n and kind[end] & HAN_CLASS:
+            drop[pos:end] = True
+    alnum = (kind & ALNUM_CLASS) != 0
+    spaced = np.flatnonzero(((kind[1:-1] & SPACE_CLASS) != 0) & alnum[:-2] & alnum[2:]) + 1
+    if len(spaced) >= 2:  # spaces between single letters or digits, three of them or more: "v p n"
+        lone = lambda i: alnum[i] and (i == 0 or not alnum[i - 1]) and (i + 1 == n or not alnum[i + 1])  # noqa: E731
+        joints = {j for j in spaced.tolist() if lone(j - 1) and lone(j + 1)}
+        for j in joints:
+            if j - 2 in joints or j + 2 in joints:
+                drop[j] = True
+    return drop
+
+
+@cache
+def _classes() -> np.ndarray:
+    """Per folded character: Chinese, spacing, dot, invisible, Latin letter or digit (bit flags)."""
+    kind = np.zeros(BMP, dtype=np.uint8)
+    for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):
+        kind[lo : hi + 1] |= HAN_CLASS
+    for c in _SPACES:
+        kind[ord(c)] |= SPACE_CLASS
+    for c in _DOTS:
+        kind[ord(c)] |= DOT_CLASS
+    for cp in range(BMP):
+        if _INVISIBLE.match(chr(cp)):
+            kind[cp] |= INVISIBLE_CLASS
+    for c in "abcdefghijklmnopqrstuvwxyz0123456789":
+        kind[ord(c)] |= ALNUM_CLASS
+    return kind
+
+
+def codes(text: str) -> np.ndarray:
+    """The code points of ``text`` (a read-only array)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _folded(text: str) -> np.ndarray:
+    points = codes(text)
+    if points.size and points.max() >= BMP:  # characters beyond the BMP are kept as they are
+        return np.where(points >= BMP, points, _table()[np.minimum(points, BMP - 1)])
+    return _table()[points]
+
+
+def _decode(points: np.ndarray) -> str:
+    return points.astype(np.uint32, copy=False).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def _nfkc(char: str) -> str:
+    new = unicodedata.normalize("NFKC", char)
+    return new if len(new) == 1 else char
+
+
+@cache
+def _table() -> np.ndarray:
+    """The one-for-one mapping of every character of the Basic Multilingual Plane."""
+    import opencc
+
+    chars = [chr(c) for c in range(BMP)]
+    chars[0xD800:0xE000] = ["\ufffd"] * 0x800  # surrogates cannot be encoded
+    mapped = [_nfkc(c) for c in chars]
+    mapped = [HOMOGLYPHS.get(c, c) for c in mapped]
+    han = [i for i, c in enumerate(mapped) if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
+    converted = opencc.OpenCC("t2s").convert("\n".join(mapped[i] for i in han)).split("\n")
+    if len(converted) == len(han):
+        for i, new in zip(han, converted):
+            if len(new) == 1:
+                mapped[i] = new
+    mapped = [c.lower() if len(c.lower()) == 1 else c for c in mapped]
+    table = np.array([ord(c) for c in mapped], dtype=np.uint32)
+    table[0xD800:0xE000] = np.arange(0xD800, 0xE000, dtype=np.uint32)
+    return table

@@ -1,0 +1,570 @@
+"""Text that must never be published: spam injected into government pages (VPN, gambling, adult,
+fake documents and invoices, loans), links to outside sites, styles that hide text.
+
+How a span is found (README "How spam is detected"):
+
+1. The text is normalised (``normalize.for_matching``: NFKC, traditional → simplified, lower case,
+   homoglyphs, markup, invisible characters and spacing between characters removed), keeping the
+   original offset of every character.
+2. Each character gets a score in nats: the character model (``model.py``) says how much more the pairs it
+   belongs to read like spam than like official prose. Words of the vocabulary (``data/spam_terms.yml``) and
+   structures of ads add to the score of their characters: a ``hint`` word, a keyword list (``a_b_c``), a user
+   handle with a date, a messaging account, a 400 hotline, a Latin word glued to Chinese.
+3. A sentence whose score reaches ``UNIT_TOTAL`` (and ``UNIT_MEAN`` per character) is spam, less the clauses at
+   its edges that read as official. Inside a sentence, the stretch with the best score minus ``ENTRY`` (a
+   linear-time search on the lines worth it) is spam when it reaches ``LOCAL_TOTAL``. A ``term`` of the
+   vocabulary is always reported, grown over glued-on Latin letters, digits and ``fragments``.
+4. A run covering most of its clause or sentence takes the rest unless the rest reads as official; a run that
+   is a whole sentence takes its closing punctuation. Its category is that of its vocabulary words, else the
+   category whose model explains it best.
+
+Offsets are Python ``str`` indexes into the text as given. Invisible characters are not reported here
+(another check reports them), but they cannot split a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+import numpy as np
+from ruamel.yaml import YAML
+
+from generator.check.normalize import Normalized, codes, fold, for_matching, normalize
+from generator.check.spam_model import CATEGORIES, Model, model
+
+__all__ = ["Finding", "find_spam", "normalize", "fold"]
+
+# ---------------------------------------------------------------- weights (tuned on the DEV split)
+
+UNIT_TOTAL = 14.0  # a sentence is spam when its summed score reaches this …
+UNIT_MEAN = 0.15  # … and its mean score per character this (nats)
+LOCAL_TOTAL = 30.0  # a run inside a sentence needs this much without a vocabulary term
+ENTRY = 10.0  # the cost of opening a run inside a sentence: weaker evidence stays official text
+PIECE = 3.0  # a clause at the edge of a run inside a sentence must bring this much
+EDGE = 12.0  # a clause at the edge of a spam sentence scoring −EDGE or less is official prose left out
+CANDIDATE = 12.0  # a line is searched for runs inside sentences when a stretch of it scores this much
+HINT = 4.0  # a hint word of the vocabulary
+LIST_ITEM = 3.0  # each item of a keyword list after the second
+HANDLE = 12.0  # a user handle followed by a date (forum and blog bylines of SEO pages)
+CONTACT = 10.0  # 微信/QQ/telegram with an account or number (official contacts are phones and e-mail); a 400 hotline
+GLUED = 2.0  # a Latin word glued to Chinese characters
+SENTENCE_SHARE = 0.6  # a run covering this share of a sentence takes the whole sentence …
+REST = -1.0  # … unless the rest scores below this (it reads as official prose)
+
+
+@dataclass(frozen=True)
+class Finding:
+    start: int  # character offset in the text (Python str index)
+    end: int  # exclusive
+    text: str  # text[start:end]
+    reason: str  # Chinese, for an editor
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    labels: dict[str, str]  # category -> label an editor reads
+    terms: dict[str, str]  # term -> category
+    hints: dict[str, str]  # hint -> category
+    pieces: tuple[str, ...]  # terms and fragments, longest first
+    term_starts: WordStarts
+    hint_starts: WordStarts
+    allow: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WordStarts:
+    words: dict[str, tuple[str, ...]]  # the first two characters of a word -> words, longest first
+    table: np.ndarray  # a hash of every word's first two characters (a cheap pre-filter)
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordStarts:
+        by_start: dict[str, list[str]] = {}
+        table = np.zeros(0x10000, dtype=bool)
+        for word in sorted(words, key=lambda w: (-len(w), w)):
+            if len(word) >= 2:
+                by_start.setdefault(word[:2], []).append(word)
+                table[(ord(word[0]) * 65599 + ord(word[1])) & 0xFFFF] = True
+        return cls({k: tuple(v) for k, v in by_start.items()}, table)
+
+
+Why = Callable[[str], str]
+Hit = tuple[int, int, Why]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    source = resources.files("generator").joinpath("data", "spam_terms.yml").read_text(encoding="utf-8")
+    data = YAML(typ="safe").load(source)
+    labels = {cat: body["label"] for cat, body in data["categories"].items()}
+    terms, hints = {}, {}
+    for cat, body in data["categories"].items():
+        for term in body.get("terms") or ():
+            terms.setdefault(_norm(term), cat)
+        for hint in body.get("hints") or ():
+            hints.setdefault(_norm(hint), cat)
+    pieces = sorted(set(terms) | {_norm(f) for f in data.get("fragments") or ()}, key=len, reverse=True)
+    return Vocabulary(labels, terms, hints, tuple(pieces), WordStarts.of(terms), WordStarts.of(hints),
+                      tuple(_norm(a) for a in data.get("allow") or ()))
+
+
+def _norm(word) -> str:
+    return for_matching(str(word)).text.strip()
+
+
+# ---------------------------------------------------------------- public API
+
+
+def find_spam(text: str, allow: Iterable[str] = ()) -> list[Finding]:
+    """Spans of ``text`` that must not be published, sorted by start and non-overlapping."""
+    return detect(text, allow)
+
+
+def detect(text: str, allow: Iterable[str] = (), scorer: Model | None = None) -> list[Finding]:
+    voc = vocabulary()
+    allowed = tuple(a for a in (_norm(a) for a in allow) if a) + voc.allow
+    norm = for_matching(text)
+    low = norm.folded
+    hits: list[tuple[int, int, Why, int]] = []
+    for start, end, why in _injected_runs(norm, voc, allowed, scorer or model()):
+        hits.append((start, end, why, 0))
+    for rank, rule in enumerate((_links(low, allowed), _hidden_styles(low)), 1):
+        hits += [(s, e, why, rank) for s, e, why in rule]
+    return [Finding(s, e, text[s:e], why(text[s:e])) for s, e, why, _ in _merge(hits)]
+
+
+# ---------------------------------------------------------------- injected runs
+
+_UNIT_END, _LINE_END, _LIST_MARK = 1, 2, 4
+_MARKS = np.zeros(0x10000, dtype=np.uint8)
+for _c in "。!?;\n":
+    _MARKS[ord(_c)] |= _UNIT_END
+_MARKS[ord("\n")] |= _LINE_END
+for _c in "_|@":
+    _MARKS[ord(_c)] |= _LIST_MARK
+
+
+def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], scorer: Model) -> list[Hit]:
+    text = norm.text
+    if not text:
+        return []
+    points = norm.points if norm.points is not None else codes(text)
+    score = scorer.scores_of(points).astype(np.float64)
+    allowed_spans = _occurrences(text, allowed) if allowed else []
+    terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, points, voc.term_starts, allowed_spans)]
+    terms = [(*_grow(text, s, e, voc.pieces), cat) for s, e, cat in terms]
+    terms = [(s, e, cat) for s, e, cat in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
+    words: list[tuple[int, int, str]] = list(terms)
+    for s, e, word in _words(text, points, voc.hint_starts, allowed_spans):
+        score[s:e] += HINT / (e - s)
+        words.append((s, e, voc.hints[word]))
+    for s, e in allowed_spans:
+        score[s:e] = np.minimum(score[s:e], 0.0)
+    lines = _candidate_lines(text, points, score, [s for s, _, _ in terms])
+    for line_start, line_end in lines:
+        for s, e, bonus in _structures(text[line_start:line_end]):
+            score[line_start + s : line_start + e] += bonus / (e - s)
+    runs = [(s, e) for s, e, _ in terms]
+    runs += [_trim_official_edges(text, score, s, e) for s, e in _units(points, score)]
+    term_spans = [(s, e) for s, e, _ in terms]
+    for line_start, line_end in lines:
+        for s, e in _best_segments(score, line_start, line_end):
+            while s < e and score[s] <= 0:  # an edge character that brings nothing stays outside
+                s += 1
+            while e > s and score[e - 1] <= 0:
+                e -= 1
+            s, e = _trim_pieces(text, score, s, e)
+            if e > s and score[s:e].sum() >= LOCAL_TOTAL:
+                runs.append((s, e))
+            elif e > s:  # weaker evidence only widens a vocabulary term, within its clause
+                for ts, te in term_spans:
+                    if ts < e and s < te:
+                        left, right = max(s, _clause_start(text, ts)), min(e, _clause_end(text, te))
+                        left = left if left >= ts or score[left:ts].sum() >= PIECE else ts
+                        right = right if right <= te or score[te:right].sum() >= PIECE else te
+                        runs.append((left, right))
+    found = []
+    for s, e in _union(runs):
+        s, e = _finish(text, score, s, e)
+        if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
+            continue
+        label = _category(text, s, e, words, voc, scorer)
+        found.append((*norm.original(s, e), _spam_reason(label)))
+    return found
+
+
+def _units(points: np.ndarray, score: np.ndarray) -> list[tuple[int, int]]:
+    """Sentences (up to and with their closing punctuation) whose score says spam."""
+    ends = np.flatnonzero(_MARKS[np.minimum(points, 0xFFFF)] & _UNIT_END)
+    starts = np.concatenate(([0], ends + 1))
+    starts = starts[starts < len(points)]
+    totals = np.add.reduceat(score, starts)
+    lengths = np.diff(np.append(starts, len(points)))
+    hot = np.flatnonzero((totals >= UNIT_TOTAL) & (totals >= UNIT_MEAN * lengths))
+    return [(int(starts[i]), int(starts[i] + lengths[i])) for i in hot]
+
+
+_CLAUSE = ",;:。!?、"
+_CLAUSE_ENDS = "。!?;"
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in _CLAUSE + "\n") + 1
+
+
+def _clause_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(c, pos) for c in _CLAUSE + "\n") if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _trim_official_edges(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """Leave out the clauses at the edges of a spam sentence that read as official prose (score ≤ −EDGE)."""
+    cuts = [i for i in range(start, end) if text[i] in _CLAUSE]
+    bounds = [start] + [c + 1 for c in cuts] + [end]
+    pieces = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    while len(pieces) > 1 and score[pieces[0][0] : pieces[0][1]].sum() <= -EDGE:
+        pieces.pop(0)
+    while len(pieces) > 1 and score[pieces[-1][0] : pieces[-1][1]].sum() <= -EDGE:
+        pieces.pop()
+    return pieces[0][0], pieces[-1][1]
+
+
+def _trim_pieces(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """Drop the clauses at the edges of a run that bring less than ``PIECE``."""
+    cuts = [i for i in range(start, end) if text[i] in _CLAUSE]
+    bounds = [start] + [c + 1 for c in cuts] + [end]
+    pieces = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    while len(pieces) > 1 and score[pieces[0][0] : pieces[0][1]].sum() < PIECE:
+        pieces.pop(0)
+    while len(pieces) > 1 and score[pieces[-1][0] : pieces[-1][1]].sum() < PIECE:
+        pieces.pop()
+    return (pieces[0][0], pieces[-1][1]) if pieces else (start, start)
+
+
+def _spam_reason(labels: str) -> Why:
+    return lambda run: f"疑似植入的广告文字“{run}”（{labels}）"
+
+
+def _words(text: str, points: np.ndarray, starts: WordStarts, allowed_spans) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the vocabulary words in ``text``, longest at each place, left to right."""
+    found: list[tuple[int, int, str]] = []
+    if len(points) < 2:
+        return found
+    keys = (points[:-1].astype(np.int64) * 65599 + points[1:]) & 0xFFFF
+    last_end = 0
+    for pos in np.flatnonzero(starts.table[keys]).tolist():
+        if pos < last_end:
+            continue
+        for word in starts.words.get(text[pos : pos + 2], ()):
+            if text.startswith(word, pos):
+                end = pos + len(word)
+                if not any(a <= pos and end <= b for a, b in allowed_spans):
+                    found.append((pos, end, word))
+                    last_end = end
+                break
+    return found
+
+
+def _grow(text: str, start: int, end: int, pieces: tuple[str, ...]) -> tuple[int, int]:
+    """Widen [start, end) over glued-on Latin letters, digits and vocabulary pieces."""
+    while True:
+        new_start, new_end = _step_left(text, start, pieces), _step_right(text, end, pieces)
+        if (new_start, new_end) == (start, end):
+            return start, end
+        start, end = new_start, new_end
+
+
+def _step_left(text: str, pos: int, pieces: tuple[str, ...]) -> int:
+    if pos > 0 and _is_latin(text[pos - 1]):
+        while pos > 0 and _is_latin(text[pos - 1]):
+            pos -= 1
+        return pos
+    return next((pos - len(p) for p in pieces if text.endswith(p, 0, pos)), pos)
+
+
+def _step_right(text: str, pos: int, pieces: tuple[str, ...]) -> int:
+    if pos < len(text) and _is_latin(text[pos]):
+        while pos < len(text) and _is_latin(text[pos]):
+            pos += 1
+        return pos
+    return next((pos + len(p) for p in pieces if text.startswith(p, pos)), pos)
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+# ---------------------------------------------------------------- structures of ads
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:_|\||-| i )\s*")
+_LIST_ITEM = re.compile(f"[^_|\\-{_CLAUSE_ENDS}]{{2,30}}")
+_HANDLE = re.compile(r"(?<![a-z0-9])[a-z][a-z_]*[0-9]{2,}\s+20[0-9]{2}-[0-9]{2}-[0-9]{2}(?:\s+[0-9:]+)?")
+_CONTACT = re.compile(
+    r"(?:微信|威信|薇信|v信|vx|wx|加v|qq|扣扣|q群|telegram|飞机|line)\s*(?:号|群)?\s*[:：]?\s*"
+    r"(?:[a-z][a-z0-9_\-]{4,}|[0-9][0-9\- ]{5,}[0-9])"
+)
+_HOTLINE = re.compile(r"(?<![0-9])400-?[0-9]{3}-?[0-9]{4}(?![0-9])")
+_GLUED_LATIN = re.compile("(?<=[\u4e00-\u9fff])[a-z][a-z0-9]{3,}|[a-z][a-z0-9]{3,}(?=[\u4e00-\u9fff])")
+
+
+def _keyword_lists(text: str) -> Iterable[tuple[int, int, int]]:
+    """(start, end, items) of runs of three or more short items with Chinese, one separator apart."""
+    separators = list(_LIST_SEPARATOR.finditer(text))
+    run: list[tuple[int, int]] = []  # the items of the current list
+    last_end = 0
+    for match in [*separators, None]:
+        end = match.start() if match else len(text)
+        item = text[last_end:end]
+        ok = _LIST_ITEM.fullmatch(item) and any("\u4e00" <= c <= "\u9fff" for c in item)
+        if ok:
+            run.append((last_end, end))
+        if not ok or match is None:
+            if len(run) >= 3:
+                yield run[0][0], run[-1][1], len(run)
+            run = [(last_end, end)] if ok and match is not None else []
+        last_end = match.end() if match else len(text)
+
+
+def _structures(text: str) -> Iterable[tuple[int, int, float]]:
+    if "_" in text or "|" in text or "-" in text or " i " in text:
+        for start, end, items in _keyword_lists(text):
+            yield start, end, LIST_ITEM * (items - 2)
+    for match in _HANDLE.finditer(text):
+        yield match.start(), match.end(), HANDLE
+    for match in _CONTACT.finditer(text):
+        yield match.start(), match.end(), CONTACT
+    for match in _HOTLINE.finditer(text):
+        yield match.start(), match.end(), CONTACT
+    for match in _GLUED_LATIN.finditer(text):
+        yield match.start(), match.end(), GLUED
+
+
+# ---------------------------------------------------------------- finding the runs
+
+
+def _candidate_lines(text: str, points: np.ndarray, score: np.ndarray, positions: list[int]) -> list[tuple[int, int]]:
+    """Lines worth the search for runs inside sentences: a term, a keyword-list mark, or a stretch scoring
+    ``CANDIDATE`` (the best sum over a stretch, computed for every line at once)."""
+    marks = _MARKS[np.minimum(points, 0xFFFF)]
+    barrier = np.where(marks & _LINE_END, -1e9, score)  # no stretch crosses a line break
+    cumulative = np.concatenate(([0.0], np.cumsum(barrier)))
+    best_before = np.minimum.accumulate(cumulative)[:-1]
+    hot = np.flatnonzero(cumulative[1:] - best_before >= CANDIDATE)
+    hot = np.union1d(hot, np.flatnonzero(marks & _LIST_MARK))
+    wanted = sorted(set(hot.tolist()) | set(positions))
+    lines: list[tuple[int, int]] = []
+    for pos in wanted:
+        if lines and lines[-1][0] <= pos < lines[-1][1]:
+            continue
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        lines.append((start, len(text) if end < 0 else end))
+    return lines
+
+
+def _best_segments(score: np.ndarray, start: int, end: int) -> list[tuple[int, int]]:
+    """Disjoint spans of [start, end) maximising the sum over spans of (summed score − ENTRY)."""
+    values = score[start:end].tolist()
+    best_prev = 0.0  # best total for the prefix before position i
+    open_total, open_start = -ENTRY, 0  # best total of a span still open at i, and where it began
+    best_before: list[float] = []
+    choice: list[tuple[int, int] | None] = []
+    for i, v in enumerate(values):
+        if best_prev - ENTRY > open_total:
+            open_total, open_start = best_prev - ENTRY, i
+        open_total += v
+        if open_total > best_prev:
+            best_prev = open_total
+            choice.append((open_start, i + 1))
+        else:
+            choice.append(None)
+        best_before.append(best_prev)
+    spans, i = [], len(values) - 1
+    while i >= 0:  # walk back through the decisions
+        if choice[i] is not None and best_before[i] != (best_before[i - 1] if i else 0.0):
+            s, e = choice[i]
+            spans.append((start + s, start + e))
+            i = s - 1
+        else:
+            i -= 1
+    return spans[::-1]
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+_ENDS = "。！？!?；;\n"
+_OPENERS = "“‘\"'《（(【[「『〔<"
+_CLOSERS = "”’\"'》）)】]」』〕>"
+_SEPARATORS = " \t\u3000,，、:：_|-—~·"
+
+
+def _finish(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """Snap a run to whole words, clauses and sentences; trim the separators at its ends."""
+    while start > 0 and _is_latin(text[start - 1]) and _is_latin(text[start]):
+        start -= 1
+    while end < len(text) and _is_latin(text[end]) and _is_latin(text[end - 1]):
+        end += 1
+    start, end, _ = _widen(text, score, start, end, _CLAUSE + "\n")
+    start, end, stop = _widen(text, score, start, end, _ENDS)
+    while start < end and text[start] in _SEPARATORS:
+        start += 1
+    while end > start and text[end - 1] in _SEPARATORS + "\n":
+        end -= 1
+    if stop is not None and end < len(text) and stop == end and text[stop] != "\n":
+        end += 1  # the whole sentence is spam: its closing punctuation goes with it
+    if stop is not None:  # … and so does the punctuation that ends its line
+        line_end = text.find("\n", end)
+        tail = text[end : len(text) if line_end < 0 else line_end].rstrip()
+        if tail and all(c in _SEPARATORS + _ENDS + _CLOSERS for c in tail):
+            end += len(tail)
+    if start > 0 and text[start - 1] in _OPENERS and _CLOSERS[_OPENERS.index(text[start - 1])] in text[start:end]:
+        start -= 1
+    if end < len(text) and text[end] in _CLOSERS and _OPENERS[_CLOSERS.index(text[end])] in text[start:end]:
+        end += 1
+    return start, end
+
+
+def _widen(text: str, score: np.ndarray, start: int, end: int, stops: str) -> tuple[int, int, int | None]:
+    """A run covering most of the stretch between two ``stops`` takes the rest unless it reads as official.
+
+    The third value is the position of the closing stop (or the text's end) when the run now covers the whole
+    stretch."""
+    first = max(text.rfind(c, 0, start) for c in stops) + 1
+    found = [i for i in (text.find(c, max(start, end - 1)) for c in stops) if i >= 0]
+    stop = min(found) if found else len(text)
+    body_start, body_end = first, stop
+    while body_start < body_end and text[body_start] in _SEPARATORS + stops:
+        body_start += 1
+    while body_end > body_start and text[body_end - 1] in _SEPARATORS + stops:
+        body_end -= 1
+    inside = min(end, body_end) - max(start, body_start)
+    if inside >= SENTENCE_SHARE * max(1, body_end - body_start):
+        if start > body_start and score[body_start:start].sum() >= REST:
+            start = body_start
+        if end < body_end and score[end:body_end].sum() >= REST:
+            end = body_end
+    whole = start <= body_start and end >= body_end
+    return start, end, (stop if whole else None)
+
+
+def _category(text: str, start: int, end: int, words, voc: Vocabulary, scorer: Model) -> str:
+    """The labels of the categories whose vocabulary words the run holds (a term counts 3, a hint 1; categories
+    with a third of the top count or more, most first), else the model's best."""
+    weights = {cat: 0.0 for cat in CATEGORIES}
+    for s, e, cat in words:
+        if s < end and start < e:
+            weights[cat] += 3.0 if voc.terms.get(text[s:e]) == cat else 1.0
+    if max(weights.values()) == 0:
+        model_scores = scorer.category_scores(text[start:end])
+        return voc.labels[max(CATEGORIES, key=lambda c: model_scores[c])]
+    top = max(weights.values())
+    ranked = sorted((c for c in CATEGORIES if weights[c] >= top / 3), key=lambda c: -weights[c])
+    return "、".join(voc.labels[c] for c in ranked)
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    return [m.span() for w in words for m in re.finditer(re.escape(w), text)]
+
+
+# ---------------------------------------------------------------- links
+
+_URL = re.compile(r"https?://[a-z0-9\-._~:/?#\[\]@$&+=%]+")
+_DOMAIN = re.compile(
+    r"(?<![a-z0-9@._\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+"
+    r"(?:com|net|org|cn|cc|top|xyz|vip|me|io|info|biz|co|tv|app|site|club|online|shop|"
+    r"live|fun|icu|ink|pro|win|bet|casino|link|asia|hk|tw|mo|ru|xxx)"
+    r"(?![a-z0-9\-@])(?:[/?#][a-z0-9\-._~:/?#@$&+=%]*)?"
+)
+_TRAILING = ".,;:!?'\")]"
+GOVERNMENT_SITES = ("gov.cn", "gov.hk", "gov.mo")
+
+
+_DOT_LETTER = re.compile(r"\.[a-z]")
+_MAYBE_LINK = re.compile(r"\.[a-z]")
+
+
+def _links(low: str, allowed: tuple[str, ...]) -> list[Hit]:
+    if not _MAYBE_LINK.search(low):
+        return []
+    hits = []
+    matches = []
+    last = -1
+    for dot in _DOT_LETTER.finditer(low):
+        if dot.start() < last:
+            continue
+        start, end = dot.start(), dot.end()
+        while start > 0 and "!" <= low[start - 1] <= "~":
+            start -= 1
+        while end < len(low) and "!" <= low[end] <= "~":
+            end += 1
+        last = end
+        matches += [*_URL.finditer(low, start, end), *_DOMAIN.finditer(low, start, end)]
+    for match in matches:
+        address = match.group().rstrip(_TRAILING)
+        if address and not _is_gov_or_allowed(address, allowed):
+            hits.append((match.start(), match.start() + len(address), _link_reason))
+    return hits
+
+
+def _link_reason(address: str) -> str:
+    return f"外部网站链接“{address}”：通报中不应出现政府网站（gov.cn）以外的地址，疑似植入的广告；如确需保留，请加入允许列表"
+
+
+def _host(address: str) -> str:
+    try:
+        return urlsplit(address if "://" in address else "http://" + address).hostname or ""
+    except ValueError:
+        return ""
+
+
+def _is_gov_or_allowed(address: str, allowed: tuple[str, ...]) -> bool:
+    host = _host(address)
+    sites = list(GOVERNMENT_SITES) + [_host(a) for a in allowed if "." in a]
+    if any(site and (host == site or host.endswith("." + site)) for site in sites):
+        return True
+    return any(address.startswith(a) for a in allowed if "/" in a)
+
+
+# ---------------------------------------------------------------- hidden text
+
+_HIDDEN = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0+(?:\.0+)?(?:px|pt|em|rem|%)?(?![0-9a-z.])"
+)
+
+
+def _hidden_styles(low: str) -> list[Hit]:
+    if ":" not in low or not ("display" in low or "visibility" in low or "font-size" in low):
+        return []
+    return [(m.start(), m.end(), _hidden_reason) for m in _HIDDEN.finditer(low)]
+
+
+def _hidden_reason(style: str) -> str:
+    return f"隐藏文字的样式“{style}”：读者看不见的内容常用于植入广告，请删除这段内容"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _merge(hits: list[tuple[int, int, Why, int]]) -> list[tuple[int, int, Why, int]]:
+    """Overlapping hits become one covering both, explained by the rule listed first."""
+    merged: list[tuple[int, int, Why, int]] = []
+    for start, end, why, rank in sorted(hits, key=lambda h: (h[0], h[3])):
+        if merged and start < merged[-1][1]:
+            first, last_end, last_why, last_rank = merged.pop()
+            best_why, best_rank = (last_why, last_rank) if last_rank <= rank else (why, rank)
+            merged.append((first, max(last_end, end), best_why, best_rank))
+        else:
+            merged.append((start, end, why, rank))
+    return merged

@@ -1,0 +1,205 @@
+"""A character bigram model of official prose against one of spam, read from ``data/official_ngrams.json.gz``.
+
+The file holds counts only (``scripts/train_spam_model.py`` rebuilds it): how often each character
+and each pair of characters occurs in official text (notices, government reports, police reports …)
+and in spam, per category. For each character of a text, :meth:`Model.scores` gives the log
+likelihood ratio ``log P_spam(c | previous) − log P_official(c | previous)``: above 0 where the text
+reads more like spam than like official prose.
+
+Characters are read as classes: all digits are one symbol, all Latin letters another (product names
+and spam handles alike are words of the vocabulary, not of the model), so are all spaces and each kind
+of punctuation (full- and half-width alike); Chinese characters are themselves.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from generator.check.normalize import BMP, codes
+
+MODEL_FILE = ("data", "official_ngrams.json.gz")
+CATEGORIES = ("vpn", "gambling", "adult", "fake_documents", "loan")
+BOUNDARY = "\n"
+
+# Smoothing (Witten-Bell): a pair seen n times out of m after its first character h weighs
+# (n + w·P(c)) / (m + w), w = ALPHA × the number of distinct characters seen after h; a character weighs
+# (count + b·P_both(c)) / (total + b), b = BETA × total, P_both from official and spam counts together, so that
+# a character neither side has seen is no evidence either way.
+ALPHA = 1.0
+BETA = 1.0
+CLIP = 3.0  # no single character moves the score by more than this
+
+_PUNCTUATION = {
+    "，": ",", ",": ",", "、": ",", "。": ".", ".": ".", "；": ";", ";": ";", "：": ":", ":": ":",
+    "？": "?", "?": "?", "！": "!", "!": "!", "“": '"', "”": '"', '"': '"', "'": '"', "‘": '"', "’": '"',
+    "「": '"', "」": '"', "『": '"', "』": '"', "（": "(", "(": "(", "【": "(", "[": "(", "〔": "(",
+    "《": "(", "<": "(", "〈": "(", "）": ")", ")": ")", "】": ")", "]": ")", "〕": ")", "》": ")",
+    ">": ")", "〉": ")", "_": "_", "-": "-", "—": "-", "–": "-", "~": "-", "～": "-", "|": "|", "/": "|",
+    "\\": "|", "…": ".", "·": "-", "•": "-",
+}
+
+
+def symbol(char: str) -> str:
+    """The class of a character of normalised text."""
+    if char.isascii() and char.isalnum():
+        return "0" if char.isdigit() else "a"
+    if char in "\n\r\u2028\u2029":
+        return BOUNDARY
+    if char.isspace():
+        return " "
+    return _PUNCTUATION.get(char, char)
+
+
+def symbols(text: str) -> str:
+    return "".join(map(symbol, text))
+
+
+def count(texts: Iterable[str]) -> dict:
+    """Character and pair counts of ``texts`` (normalised), each read between two boundaries."""
+    unigrams: dict[str, int] = {}
+    bigrams: dict[str, int] = {}
+    for text in texts:
+        seq = BOUNDARY + symbols(text) + BOUNDARY
+        for i in range(1, len(seq)):
+            unigrams[seq[i]] = unigrams.get(seq[i], 0) + 1
+            pair = seq[i - 1 : i + 1]
+            bigrams[pair] = bigrams.get(pair, 0) + 1
+    return {"unigrams": dict(sorted(unigrams.items())), "bigrams": dict(sorted(bigrams.items()))}
+
+
+@dataclass
+class _Side:
+    unigram: dict[str, float]  # log P(c)
+    history: dict[str, int]  # how often a character is followed by anything
+    bigrams: dict[str, int]
+    weight: dict[str, float]  # the Witten-Bell weight of each history
+
+    def logp(self, prev: str, char: str) -> float:
+        pair, seen, w = prev + char, self.history.get(prev, 0), self.weight.get(prev, 1.0)
+        return math.log((self.bigrams.get(pair, 0) + w * math.exp(self.unigram[char])) / (seen + w))
+
+
+class Model:
+    """Per-character log likelihood ratios of spam against official prose."""
+
+    def __init__(self, data: dict, alpha: float = ALPHA, beta: float = BETA, clip: float = CLIP):
+        self.alpha, self.beta, self.clip = alpha, beta, clip
+        official = data["official"]
+        spam = {cat: data["spam"][cat] for cat in CATEGORIES}
+        pooled = _pool(spam.values())
+        vocab = sorted(set(official["unigrams"]) | set(pooled["unigrams"]) | {BOUNDARY, " "})
+        self.ids = {c: i + 1 for i, c in enumerate(vocab)}  # 0: a character neither side has seen
+        both = _pool([official, pooled])
+        total = sum(both["unigrams"].values()) + len(vocab) + 1
+        background = {c: (both["unigrams"].get(c, 0) + 1) / total for c in vocab}
+        self.official = _side(official, background, alpha, beta)
+        self.spam = _side(pooled, background, alpha, beta)
+        self.categories = {cat: _side(counts, background, alpha, beta) for cat, counts in spam.items()}
+        self._tables()
+
+    def _tables(self) -> None:
+        size = len(self.ids) + 1
+        char_llr = np.zeros(size, dtype=np.float32)
+        backoff = np.zeros(size, dtype=np.float32)  # log of the history weights for an unseen pair
+        for c, i in self.ids.items():
+            char_llr[i] = self.spam.unigram[c] - self.official.unigram[c]
+            backoff[i] = _unseen(self.spam, c) - _unseen(self.official, c)
+        pairs = sorted(set(self.official.bigrams) | set(self.spam.bigrams))
+        keys = np.array([self.ids[p[0]] * size + self.ids[p[1]] for p in pairs], dtype=np.int32)
+        llrs = np.array([self.spam.logp(p[0], p[1]) - self.official.logp(p[0], p[1]) for p in pairs], dtype=np.float32)
+        dense = np.full(size * size, np.nan, dtype=np.float32)  # every pair of symbols: a few MB
+        dense[keys] = llrs
+        self.char_llr, self.backoff, self.size = char_llr, backoff, size
+        self.pairs = dense
+        sym = np.zeros(BMP, dtype=np.int32)
+        for c, i in self.ids.items():
+            if len(c) == 1:
+                sym[ord(c)] = i
+        for char, cls in _PUNCTUATION.items():
+            sym[ord(char)] = self.ids.get(cls, 0)
+        for cp in (*range(0x30, 0x3A), *range(0x61, 0x7B), *range(0x41, 0x5B)):
+            sym[cp] = self.ids.get(symbol(chr(cp)), 0)
+        for char in " \t\u00a0\u3000\n\r\u2028\u2029":
+            sym[ord(char)] = self.ids.get(symbol(char), 0)
+        self.sym_table = sym
+
+    def scores(self, text: str) -> np.ndarray:
+        """The evidence of each character of ``text`` for spam, in nats: half of the log likelihood ratio of the
+        pair it ends and half of the pair it starts."""
+        return self.scores_of(codes(text))
+
+    def scores_of(self, points: np.ndarray) -> np.ndarray:
+        ids = self.sym_table[np.minimum(points, BMP - 1)]
+        prev = np.empty_like(ids)
+        if len(ids):
+            prev[0] = self.ids[BOUNDARY]
+            prev[1:] = ids[:-1]
+        llr = self.pairs[prev * self.size + ids]
+        unseen = np.isnan(llr)
+        llr[unseen] = (self.char_llr[ids] + self.backoff[prev])[unseen]
+        np.clip(llr, -self.clip, self.clip, out=llr)
+        # a pair's evidence belongs to both its characters: half to each (sharper edges of a run)
+        shared = 0.5 * llr
+        shared[:-1] += 0.5 * llr[1:]
+        if len(llr):
+            shared[-1] += 0.5 * llr[-1]
+        return shared
+
+    def category_scores(self, text: str) -> dict[str, float]:
+        """Summed evidence of ``text`` for each category against official prose."""
+        seq = BOUNDARY + symbols(text)
+        result = {}
+        for cat, side in self.categories.items():
+            total = 0.0
+            for i in range(1, len(seq)):
+                prev, char = seq[i - 1], seq[i]
+                if char not in self.ids:
+                    continue
+                prev = prev if prev in self.ids else BOUNDARY
+                total += max(-self.clip, min(self.clip, side.logp(prev, char) - self.official.logp(prev, char)))
+            result[cat] = total
+        return result
+
+
+def _unseen(side: _Side, prev: str) -> float:
+    """log of the weight left for pairs never seen after ``prev``."""
+    w = side.weight.get(prev, 1.0)
+    return math.log(w / (side.history.get(prev, 0) + w))
+
+
+def _pool(sides: Iterable[dict]) -> dict:
+    unigrams: dict[str, int] = {}
+    bigrams: dict[str, int] = {}
+    for side in sides:
+        for c, n in side["unigrams"].items():
+            unigrams[c] = unigrams.get(c, 0) + n
+        for p, n in side["bigrams"].items():
+            bigrams[p] = bigrams.get(p, 0) + n
+    return {"unigrams": unigrams, "bigrams": bigrams}
+
+
+def _side(counts: dict, background: dict[str, float], alpha: float, beta: float) -> _Side:
+    total = sum(counts["unigrams"].values())
+    b = beta * total
+    unigram = {c: math.log((counts["unigrams"].get(c, 0) + b * p) / (total + b)) for c, p in background.items()}
+    history: dict[str, int] = {}
+    kinds: dict[str, int] = {}
+    for pair, n in counts["bigrams"].items():
+        history[pair[0]] = history.get(pair[0], 0) + n
+        kinds[pair[0]] = kinds.get(pair[0], 0) + 1
+    weight = {h: max(1.0, alpha * k) for h, k in kinds.items()}
+    return _Side(unigram, history, counts["bigrams"], weight)
+
+
+@cache
+def model() -> Model:
+    raw = resources.files("generator").joinpath(*MODEL_FILE).read_bytes()
+    return Model(json.loads(gzip.decompress(raw).decode("utf-8")))

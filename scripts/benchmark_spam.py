@@ -1,0 +1,187 @@
+"""How well the spam check does on the labelled corpus, and how long it takes.
+
+    .venv/bin/python scripts/benchmark_spam.py                 # dev and test figures, timing of 10,000 texts
+    .venv/bin/python scripts/benchmark_spam.py --split dev --cv 5   # dev, each fold by a model trained without it
+    .venv/bin/python scripts/benchmark_spam.py --texts 0 --list     # no timing; list every miss and false alarm
+
+Per split: spam recall per category and overall (a run is blocked only if one error finding covers it
+whole, from its first to its last non-space character, with the run put back between its ``before`` and
+``after`` context), precision per category (findings labelled with a category that overlap a run of
+that category, over all findings so labelled, false alarms on official text included), how much of the
+surrounding official text the findings took, and the false-alarm rate on official paragraphs per genre
+(a paragraph with any finding). Then the time to check N notice-sized texts (about 30 KB each) built
+from the sample notices' text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from generator.check import spam as spam_check  # noqa: E402
+from generator.check.spam_model import CATEGORIES, Model  # noqa: E402
+
+CORPUS = ROOT / "tests" / "fixtures" / "spam_corpus"
+LABELS = {label: cat for cat, label in spam_check.vocabulary().labels.items()}
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def category_of(finding) -> str | None:
+    for label, cat in LABELS.items():
+        if f"（{label}" in finding.reason or f"、{label}" in finding.reason:
+            return cat
+    return None  # a link or a hidden style
+
+
+def spam_case(record: dict) -> tuple[str, int, int]:
+    """The text to check and the [first, last] non-space characters of the run inside it."""
+    before, run, after = record["before"], record["run"], record["after"]
+    text = before + run + after
+    first = len(before) + (len(run) - len(run.lstrip()))
+    last = len(before) + len(run.rstrip()) - 1
+    return text, first, last
+
+
+def evaluate(spam: list[dict], official: list[dict], scorer: Model | None = None) -> dict:
+    result = {"runs": [], "official": [], "findings": []}
+    for record in spam:
+        text, first, last = spam_case(record)
+        findings = spam_check.detect(text, scorer=scorer)
+        blocked = any(f.start <= first and f.end > last for f in findings)
+        context = len(record["before"]) + len(record["after"])
+        taken = sum(max(0, min(f.end, first) - f.start) + max(0, f.end - max(f.start, last + 1)) for f in findings)
+        result["runs"].append({"id": record["id"], "category": record["category"], "blocked": blocked,
+                               "context": context, "taken": taken, "findings": findings, "text": text})
+        for f in findings:
+            hit = f.start <= last and f.end > first
+            result["findings"].append((category_of(f), hit and category_of(f) == record["category"]))
+    for record in official:
+        findings = spam_check.detect(record["text"], scorer=scorer)
+        result["official"].append({"id": record["id"], "genre": record["genre"], "findings": findings})
+        result["findings"] += [(category_of(f), False) for f in findings]
+    return result
+
+
+def report(name: str, result: dict, listing: bool) -> None:
+    runs, official = result["runs"], result["official"]
+    print(f"\n## {name}\n")
+    print("| category | runs | blocked | recall | findings | precision |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for cat in (*CATEGORIES, None):
+        rows = [r for r in runs if cat is None or r["category"] == cat]
+        # "all": every finding, links and hidden styles included
+        found = [ok for c, ok in result["findings"] if cat is None or c == cat]
+        blocked = sum(r["blocked"] for r in rows)
+        precision = f"{100 * sum(found) / len(found):.1f} %" if found else "—"
+        recall = f"{100 * blocked / len(rows):.1f} %" if rows else "—"
+        print(f"| {cat or 'all'} | {len(rows)} | {blocked} | {recall} | {len(found)} | {precision} |")
+    with_context = [r for r in runs if r["context"]]
+    taken = sum(r["taken"] for r in with_context)
+    context = sum(r["context"] for r in with_context)
+    print(f"\nRuns with context: {len(with_context)}; findings took {taken} of their {context} context characters"
+          f" ({100 * taken / max(1, context):.1f} %).\n")
+    print("| genre | paragraphs | with an error | false-alarm rate |")
+    print("| --- | ---: | ---: | ---: |")
+    genres = sorted({r["genre"] for r in official})
+    for genre in (*genres, None):
+        rows = [r for r in official if genre is None or r["genre"] == genre]
+        bad = sum(bool(r["findings"]) for r in rows)
+        print(f"| {genre or 'all'} | {len(rows)} | {bad} | {100 * bad / max(1, len(rows)):.1f} % |")
+    if listing:
+        for r in runs:
+            if not r["blocked"] or r["taken"]:
+                spans = [(f.start, f.end, f.text) for f in r["findings"]]
+                print(f"{'MISS' if not r['blocked'] else 'OVER'} {r['id']} {r['category']}: {r['text']!r} {spans}")
+        for r in official:
+            for f in r["findings"]:
+                print(f"FALSE {r['id']} {r['genre']}: {f.text!r} {f.reason}")
+
+
+def cross_validate(spam: list[dict], official: list[dict], folds: int) -> dict:
+    """Each fold of pages is checked by a model trained without it (the split is by URL)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_spam_model
+
+    urls = sorted({r["url"] for r in spam + official})
+    random.Random(0).shuffle(urls)
+    fold_of = {url: i % folds for i, url in enumerate(urls)}
+    merged = {"runs": [], "official": [], "findings": []}
+    for k in range(folds):
+        held = {r["id"] for r in spam + official if fold_of[r["url"]] == k}
+        scorer = Model(train_spam_model.train(exclude=held))
+        part = evaluate([r for r in spam if r["id"] in held], [r for r in official if r["id"] in held], scorer)
+        for key in merged:
+            merged[key] += part[key]
+    return merged
+
+
+def notice_texts(count: int, size: int = 30_000) -> list[str]:
+    """``count`` texts of about ``size`` UTF-8 bytes: the sample notices' paragraphs, shuffled."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_spam_model import SEED_SPAM
+
+    paragraphs: list[str] = []
+    for path in sorted((ROOT / "notices").rglob("*")) + sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt")):
+        if path.suffix in {".yml", ".md", ".txt"}:
+            text = path.read_text(encoding="utf-8")
+            for run in SEED_SPAM:  # official text only: seed 000 without its injected spam
+                text = text.replace(run, "")
+            paragraphs += [p for p in text.splitlines() if p.strip()]
+    rng = random.Random(1)
+    texts = []
+    for _ in range(count):
+        chosen, length = [], 0
+        while length < size:
+            paragraph = rng.choice(paragraphs)
+            chosen.append(paragraph)
+            length += len(paragraph.encode("utf-8")) + 1
+        texts.append("\n".join(chosen))
+    return texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--cv", type=int, default=0, help="also score dev by K-fold cross-validation")
+    parser.add_argument("--texts", type=int, default=10_000, help="notice-sized texts to time (0: none)")
+    parser.add_argument("--list", action="store_true", help="list misses, overreach and false alarms")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N records of each file (smoke test)")
+    args = parser.parse_args()
+    spam_records = read_jsonl(CORPUS / "spam_runs.jsonl")
+    official_records = read_jsonl(CORPUS / "official.jsonl")
+    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    for split in splits:
+        spam = [r for r in spam_records if r["split"] == split]
+        official = [r for r in official_records if r["split"] == split]
+        if args.limit:
+            spam, official = spam[: args.limit], official[: args.limit]
+        report(f"{split} ({len(spam)} spam runs, {len(official)} official paragraphs)",
+               evaluate(spam, official), args.list)
+        if split == "dev" and args.cv:
+            report(f"dev, {args.cv}-fold cross-validation (each fold checked by a model trained without it)",
+                   cross_validate(spam, official, args.cv), args.list)
+    if args.texts:
+        texts = notice_texts(args.texts)
+        spam_check.find_spam("预热")  # load the vocabulary and the model before timing
+        started, cpu = time.perf_counter(), time.process_time()
+        flagged = sum(bool(spam_check.find_spam(t)) for t in texts)
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        print(f"\nChecked {len(texts)} notice-sized texts ({mb:.0f} MB, {mb * 1e3 / len(texts):.0f} KB each) in "
+              f"{elapsed:.2f} s wall, {cpu:.2f} s CPU ({1e3 * elapsed / len(texts):.3f} ms per text); "
+              f"{flagged} with a finding.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

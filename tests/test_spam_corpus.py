@@ -1,0 +1,108 @@
+"""The spam check on a fixed sample of the real corpus (tests/fixtures/spam_corpus) and on the seed notices.
+
+The sample is taken from the DEV split, which the model is trained on: these tests pin behaviour (exact
+spans an editor deletes, no error on official text); the held-out figures come from scripts/benchmark_spam.py.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.check.spam import find_spam
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "fixtures" / "spam_corpus"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+RUNS = {r["id"]: r for r in map(json.loads, (CORPUS / "spam_runs.jsonl").read_text(encoding="utf-8").splitlines())}
+OFFICIAL = {r["id"]: r for r in map(json.loads, (CORPUS / "official.jsonl").read_text(encoding="utf-8").splitlines())}
+
+# An official sentence of a notice, cut where a run is injected (as in seed 000).
+BEFORE = "按照巡察整改工作要求，区住建局建立问题清单、任务清单、责任清单，"
+AFTER = "确保整改措施落实到位。"
+
+LABELS = {"vpn": "VPN/翻墙推广", "gambling": "赌博推广", "adult": "色情推广",
+          "fake_documents": "办证/代开发票推广", "loan": "贷款推广"}
+SAMPLE = {
+    "vpn": ["s014", "s039", "s045", "s103"],
+    "gambling": ["s015", "s067", "s074", "s129"],
+    "adult": ["s124", "s125", "s126"],
+    "fake_documents": ["s037", "s086", "s163"],
+    "loan": ["s057", "s064", "s132", "s174"],
+}
+SEED_000_RUNS = ["shadowrocket节点都没有了", "shadowrocketios共享账号", "shadowrocketioshadowrocket节点都没有了s共享账号"]
+
+
+def spans(findings) -> list[tuple[int, int, str]]:
+    return [(f.start, f.end, f.text) for f in findings]
+
+
+def test_the_corpus_is_valid_and_split():
+    result = subprocess.run([sys.executable, str(CORPUS / "validate.py")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip().endswith("VALID"), result.stdout + result.stderr
+    assert {r["split"] for r in RUNS.values()} == {"dev", "test"}
+
+
+@pytest.mark.parametrize("category,record", [(c, r) for c, ids in SAMPLE.items() for r in ids])
+def test_a_run_injected_into_an_official_sentence_is_flagged_exactly(category, record):
+    run = RUNS[record]
+    assert run["category"] == category and run["split"] == "dev"
+    text = BEFORE + run["run"] + AFTER
+    findings = find_spam(text)
+    assert spans(findings) == [(len(BEFORE), len(BEFORE) + len(run["run"]), run["run"])]
+    assert findings[0].reason.startswith(f"疑似植入的广告文字“{run['run']}”（{LABELS[category]}")
+    # deleting exactly what the message names leaves the official sentence, and it is clean
+    assert find_spam(text[: findings[0].start] + text[findings[0].end :]) == []
+
+
+@pytest.mark.parametrize("record", [r for ids in SAMPLE.values() for r in ids])
+def test_a_run_on_its_own_is_flagged_whole(record):
+    run = RUNS[record]["run"]
+    assert spans(find_spam(run)) == [(0, len(run), run)]
+
+
+def test_a_run_with_its_page_context_is_covered():
+    run = RUNS["s129"]  # a gambling footer right after copied police text
+    text = run["before"] + run["run"] + run["after"]
+    start = len(run["before"])
+    [finding] = find_spam(text)
+    assert finding.start == start and finding.end >= start + len(run["run"])
+    assert text[finding.start : finding.end].startswith("Powered by 牌九游戏")
+
+
+@pytest.mark.parametrize("record", ["o001", "o003", "o005", "o038", "o042", "o140", "o141", "o143", "o158",
+                                    "o116", "o218", "o221", "o227", "o097", "o103", "o261"])
+def test_official_text_about_spam_topics_raises_nothing(record):
+    """Police reports naming the game or the VPN as the crime, product names in Latin letters, contacts."""
+    assert OFFICIAL[record]["split"] == "dev"
+    assert find_spam(OFFICIAL[record]["text"]) == []
+
+
+def test_the_seeds_official_text_raises_nothing():
+    assert find_spam((SEEDS / "001_bef52ce6328c5e71.txt").read_text(encoding="utf-8")) == []
+    text = (SEEDS / "000_eb92022e2d7c0fef.txt").read_text(encoding="utf-8")
+    for run in sorted(SEED_000_RUNS, key=len, reverse=True):
+        text = text.replace(run, "")
+    assert find_spam(text) == []
+    for path in sorted((ROOT / "notices").rglob("*")):
+        if path.suffix in {".yml", ".md"}:
+            assert find_spam(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_seed_000s_three_runs_are_each_flagged_whole():
+    text = (SEEDS / "000_eb92022e2d7c0fef.txt").read_text(encoding="utf-8")
+    flagged = [f.text for f in find_spam(text)]
+    for run in SEED_000_RUNS:
+        assert run in flagged
+    assert len(flagged) == 4  # the first run occurs twice
+
+
+def test_the_model_file_is_what_the_training_script_writes():
+    result = subprocess.run([sys.executable, "scripts/train_spam_model.py", "--check"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (ROOT / "generator" / "data" / "official_ngrams.json.gz").stat().st_size < 1024 * 1024
