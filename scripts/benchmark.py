@@ -2,7 +2,8 @@
 
 Run (from the repository root, after `bash scripts/setup`):
 
-    .venv/bin/python scripts/benchmark.py                         # N = 100, 1000, 10000; both variants
+    .venv/bin/python scripts/benchmark.py                         # N = 100, 1000, 10000; all three variants
+    .venv/bin/python scripts/benchmark.py --sizes 1000 --check    # also time `notices check`
     .venv/bin/python scripts/benchmark.py --sizes 100 1000        # other sizes
     .venv/bin/python scripts/benchmark.py --no-search             # only the build without a search index
     .venv/bin/python scripts/benchmark.py --keep /tmp/bench       # keep the generated projects and sites
@@ -29,7 +30,12 @@ What it does, for each N:
    `generator` package (the notices plugin), mkdocs.yml, content/ and theme_overrides/ into its scratch
    directory, builds every project from that copy and puts the package copy first on PYTHONPATH: all
    rows of one run measure the same code, the code as it was at the start.
-3. Prints machine facts and a Markdown table.
+   "plain" is the baseline: a stock Material site (theme material, `plugins: []`, only the home page
+   in the nav) of the same generated notices as plain Markdown pages, one per notice: its title as
+   `# `, then every other text of its YAML and each line of its narrative as paragraphs. The ratio
+   full / plain is what the notices plugin and the search index cost over what Material costs anyway.
+   With --check, the row "check" is `notices check` of the project (the same wrapper, no site).
+3. Prints machine facts and a Markdown table, and the ratios to the plain Material build.
 
 Reading the table:
 

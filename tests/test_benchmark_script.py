@@ -30,3 +30,15 @@ def test_search_benchmark_measures_every_query_in_chromium():
     # The first result's title; the generated notices' text has every Chinese query's words.
     firsts = dict((row[1].strip(), row[7].strip()) for row in rows)
     assert all("巡察整改" in firsts[query] for query in ["城市绿化", "农民工工资", "补栽苗木", "竣工验收", "xczg"]), firsts
+
+
+def test_benchmark_compares_with_a_plain_material_build_and_times_the_check():
+    result = subprocess.run([sys.executable, "scripts/benchmark.py", "--sizes", "2", "--no-warmup", "--check"],
+                            cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    lines = result.stdout.splitlines()
+    plain = [line for line in lines if line.startswith("| plain | 2 |")]
+    assert len(plain) == 1 and int(plain[0].split("|")[-2]) >= 2 + 1  # the 2 notices' pages and the home page
+    assert [line for line in lines if line.startswith("| check | 2 |")]
+    assert "Against a plain Material build of the same text (one Markdown page per notice, no plugin):" in lines
+    assert [line for line in lines if line.startswith("| 2 |") and "| full |" in line and "×" in line]
