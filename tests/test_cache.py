@@ -1,4 +1,4 @@
-"""The per-notice cache (parsed notices and text checks, by content) makes a rebuild in the same process
+"""The per-notice cache (text checks, by content) makes a rebuild in the same process
 (``mkdocs serve``) faster and never changes what is built or reported."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from generator.check import content
-from generator.read import notices
 
 
 def build_in_process(project, site_dir, monkeypatch) -> None:
@@ -43,10 +42,9 @@ def test_a_rebuild_from_the_cache_writes_the_same_bytes_as_a_fresh_build(sample_
         else:
             project.mkdir(exist_ok=True)
             shutil.copy2(source, project / name)
-    notices.clear_caches()
     content.clear_caches()
     build_in_process(project, tmp_path / "first", monkeypatch)
-    assert notices._PARSED and content._CHECKED  # the second build reads these
+    assert content._CHECKED  # the second build reads these
     build_in_process(project, tmp_path / "second", monkeypatch)
     assert differences(sample_site, tmp_path / "second") == []
     assert differences(tmp_path / "first", tmp_path / "second") == []
@@ -66,7 +64,6 @@ def test_check_reports_the_same_findings_from_the_cache_and_sees_an_edit(project
             measures: [联系人手机 13812345678。]
         """
     write(project, "2024/test.yml", notice)
-    notices.clear_caches()
     content.clear_caches()
     first = check(project)
     assert check(project) == first

@@ -104,10 +104,17 @@ def load_notice_file(path: Path, shown: str, root: Path,
     raw, problems = read_regular(path, shown, MAX_BYTES)
     if raw is None:
         return None, problems
-    parsed = _parsed_notice(raw, shown)
-    if isinstance(parsed, list):
-        return None, list(parsed)
-    notice, data, text = parsed
+    parsed = parse_yaml(raw, shown)
+    if parsed.diagnostics:
+        return None, parsed.diagnostics
+    if parsed.data is None:
+        return None, [Diagnostic(shown, 1, 1, "error", "文件是空的：请参照 notices new 生成的模板填写")]
+    if not isinstance(parsed.data, dict):
+        return None, [Diagnostic(shown, 1, 1, "error", "文件的最外层应是若干“键: 值”（如 title: 通报标题）")]
+    try:
+        notice = Notice.model_validate(parsed.data)
+    except ValidationError as exc:
+        return None, validation_diagnostics(exc, located(parsed.text), shown, Notice)
     body, body_shown = "", None
     if body_file is not None:
         body_shown = display_path(body_file, root)
@@ -118,39 +125,4 @@ def load_notice_file(path: Path, shown: str, root: Path,
         if problems:
             return None, problems
         body = text or ""
-    return NoticeSource(shown, notice, body, body_shown, data, text), []
-
-
-# Parsing and validating is most of the cost of loading a notice, and a pure function of the file's bytes
-# and shown path: ``mkdocs serve`` rebuilds in the same process, so an unchanged file is not parsed again.
-# The notice is frozen and the data only read, so sharing them between builds changes nothing.
-_PARSED: dict[tuple[str, bytes], Any] = {}
-PARSED_CACHE_LIMIT = 50_000  # entries; past that, the cache starts again (a long serve session)
-
-
-def _parsed_notice(raw: bytes, shown: str) -> tuple[Notice, Any, str] | list[Diagnostic]:
-    key = (shown, raw)
-    if key in _PARSED:
-        return _PARSED[key]
-    parsed = parse_yaml(raw, shown)
-    result: tuple[Notice, Any, str] | list[Diagnostic]
-    if parsed.diagnostics:
-        result = parsed.diagnostics
-    elif parsed.data is None:
-        result = [Diagnostic(shown, 1, 1, "error", "文件是空的：请参照 notices new 生成的模板填写")]
-    elif not isinstance(parsed.data, dict):
-        result = [Diagnostic(shown, 1, 1, "error", "文件的最外层应是若干“键: 值”（如 title: 通报标题）")]
-    else:
-        try:
-            result = (Notice.model_validate(parsed.data), parsed.data, parsed.text)
-        except ValidationError as exc:
-            result = validation_diagnostics(exc, located(parsed.text), shown, Notice)
-    if len(_PARSED) >= PARSED_CACHE_LIMIT:
-        _PARSED.clear()
-    _PARSED[key] = result
-    return result
-
-
-def clear_caches() -> None:
-    """Forget every parsed notice (tests compare a build with and without the cache)."""
-    _PARSED.clear()
+    return NoticeSource(shown, notice, body, body_shown, parsed.data, parsed.text), []
