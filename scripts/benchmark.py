@@ -2,7 +2,8 @@
 
 Run (from the repository root, after `bash scripts/setup`):
 
-    .venv/bin/python scripts/benchmark.py                         # N = 100, 1000, 10000; both variants
+    .venv/bin/python scripts/benchmark.py                         # N = 100, 1000, 10000; all three variants
+    .venv/bin/python scripts/benchmark.py --sizes 1000 --check    # also time `notices check`
     .venv/bin/python scripts/benchmark.py --sizes 100 1000        # other sizes
     .venv/bin/python scripts/benchmark.py --no-search             # only the build without a search index
     .venv/bin/python scripts/benchmark.py --keep /tmp/bench       # keep the generated projects and sites
@@ -29,7 +30,12 @@ What it does, for each N:
    `generator` package (the notices plugin), mkdocs.yml, content/ and theme_overrides/ into its scratch
    directory, builds every project from that copy and puts the package copy first on PYTHONPATH: all
    rows of one run measure the same code, the code as it was at the start.
-3. Prints machine facts and a Markdown table.
+   "plain" is the baseline: a stock Material site (theme material, `plugins: []`, only the home page
+   in the nav) of the same generated notices as plain Markdown pages, one per notice: its title as
+   `# `, then every other text of its YAML and each line of its narrative as paragraphs. The ratio
+   full / plain is what the notices plugin and the search index cost over what Material costs anyway.
+   With --check, the row "check" is `notices check` of the project (the same wrapper, no site).
+3. Prints machine facts and a Markdown table, and the ratios to the plain Material build.
 
 Reading the table:
 
@@ -303,6 +309,59 @@ def write_configs(project: Path, source: Path = REPO) -> dict[str, Path]:
     return {"full": project / "mkdocs.yml", "no search": project / "mkdocs-nosearch.yml"}
 
 
+PLAIN_CONFIG = """\
+# A stock Material site: the notices' visible text as plain Markdown pages, not in the nav, no plugin.
+site_name: Plain Material baseline
+docs_dir: docs
+theme:
+  name: material
+  language: zh
+plugins: []
+nav:
+  - index.md
+validation:
+  nav:
+    omitted_files: ignore
+"""
+
+
+def visible_texts(value) -> list[str]:
+    """Every text of a notice's YAML, in order (dates and numbers are not text)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in visible_texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in visible_texts(item)]
+    return []
+
+
+def plain_page(yml: str, md: str) -> str:
+    """A notice as a plain Markdown page: its title as `# `, then its other texts and narrative as paragraphs."""
+    import yaml
+
+    data = yaml.safe_load(yml)
+    title = data.pop("title")
+    paragraphs = visible_texts(data) + [line.strip() for line in md.splitlines() if line.strip()]
+    return f"# {title}\n\n" + "".join(f"{text.lstrip('#>-* ')}\n\n" for text in paragraphs)
+
+
+def make_plain_project(project: Path, n: int, samples: list[Sample]) -> Path:
+    """The baseline: the same generated notices (same seed) as plain Markdown pages in a stock Material site."""
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    (docs / "index.md").write_text("# Plain Material baseline\n", encoding="utf-8")
+    rng = random.Random(SEED)
+    for seq in range(1, n + 1):
+        shape = (seq - 1) % len(samples)
+        year, yml, md = make_notice(samples[shape], shape, seq, rng)
+        folder = docs / year
+        folder.mkdir(exist_ok=True)
+        (folder / f"bench-{seq:06d}.md").write_text(plain_page(yml, md), encoding="utf-8")
+    return project / "mkdocs.yml"
+
+
 def make_project(project: Path, n: int, samples: list[Sample], source: Path = REPO) -> dict[str, Path]:
     """A site project with N generated notices; mkdocs.yml, content/ and theme_overrides/ from `source`."""
     project.mkdir(parents=True, exist_ok=True)
@@ -344,10 +403,19 @@ def run_build(config: Path, site: Path, timeout: float | None, search: bool = Tr
 
     `code`: a folder with a copy of the `generator` package to build with (default: the installed one).
     """
-    metrics = site.parent / f".{site.name}-metrics.json"
     mkdocs = [sys.executable, "-m", "mkdocs"] if search else [sys.executable, "-c", NO_SEARCH_SHIM]
-    command = [sys.executable, "-c", MEASURE_WRAPPER, str(metrics),
-               *mkdocs, "build", "--strict", "-f", str(config), "-d", str(site)]
+    return run_measured([*mkdocs, "build", "--strict", "-f", str(config), "-d", str(site)],
+                        site.parent / f".{site.name}-metrics.json", config, timeout, code)
+
+
+def run_check(config: Path, timeout: float | None, code: Path | None) -> dict:
+    """`notices check` of the project once, measured like a build."""
+    command = [sys.executable, "-m", "generator.cli", "check", "--config", str(config)]
+    return run_measured(command, config.parent / ".check-metrics.json", config, timeout, code)
+
+
+def run_measured(build: list[str], metrics: Path, config: Path, timeout: float | None, code: Path | None) -> dict:
+    command = [sys.executable, "-c", MEASURE_WRAPPER, str(metrics), *build]
     # cwd: the project, as `python -m` puts the working directory first on sys.path (before PYTHONPATH).
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env=build_env(code), cwd=config.parent, start_new_session=True)
@@ -377,8 +445,11 @@ def tree_size(folder: Path) -> tuple[int, int]:
 
 
 def measure(variant: str, n: int, config: Path, timeout: float | None, keep: bool, code: Path | None) -> Result:
-    site = config.parent / ("site" if variant == "full" else "site-nosearch")
-    data = run_build(config, site, timeout, search=variant == "full", code=code)
+    if variant == "check":
+        data = run_check(config, timeout, code)
+        return Result(variant, n, data["wall"], data["cpu"], data["maxrss_kib"] / 1024, 0, None, None, 0)
+    site = config.parent / ("site" if variant in ("full", "plain") else "site-nosearch")
+    data = run_build(config, site, timeout, search=variant != "no search", code=code)
     total, html = tree_size(site)
     index = site / "search" / "search_index.json"
     pagefind = site / "pagefind"
@@ -472,6 +543,21 @@ def search_cost_table(results: list[Result]) -> list[str]:
     return lines
 
 
+def baseline_table(results: list[Result]) -> list[str]:
+    by_key = {(r.variant, r.n): r for r in results}
+    sizes = sorted(n for variant, n in by_key if variant == "plain")
+    lines = ["| N | plain Material s | variant | s | ratio (time) | CPU s | ratio (CPU) |",
+             "| ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
+    for n in sizes:
+        plain = by_key[("plain", n)]
+        for variant in ("full", "no search"):
+            if (variant, n) in by_key:
+                r = by_key[(variant, n)]
+                lines.append(f"| {n} | {plain.wall:.1f} | {variant} | {r.wall:.1f} | {r.wall / plain.wall:.2f}× "
+                             f"| {r.cpu:.1f} | {r.cpu / plain.cpu:.2f}× |")
+    return lines if len(lines) > 2 else []
+
+
 def progress(message: str) -> None:
     print(f"[{dt.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
@@ -489,12 +575,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                       help="only build without a search index (Material's search plugin and Pagefind off)")
     only.add_argument("--full-only", action="store_true", help="only build the site as configured, with its search index")
     parser.add_argument("--timeout", type=float, metavar="SECONDS", help="give up on a build that runs longer than this")
+    parser.add_argument("--check", action="store_true",
+                        help="also time `notices check` of every project (the row `check`)")
     parser.add_argument("--no-warmup", action="store_true", help="skip the untimed warm-up build")
     args = parser.parse_args(argv)
     if any(n < 1 for n in args.sizes):
         parser.error("--sizes must be positive")
     args.sizes = sorted(set(args.sizes))
-    args.variants = ["no search"] if args.no_search else ["full"] if args.full_only else ["full", "no search"]
+    args.variants = ["no search"] if args.no_search else ["full"] if args.full_only else ["full", "no search", "plain"]
+    if args.check:
+        args.variants.append("check")
     return args
 
 
@@ -516,6 +606,9 @@ def run(args: argparse.Namespace, results: list[Result]) -> None:
             project = project_dir(args.keep, Path(scratch), n)
             started = time.perf_counter()
             configs = make_project(project, n, samples, source=code)
+            configs["check"] = configs["full"]
+            if "plain" in args.variants:
+                configs["plain"] = make_plain_project(project / "plain", n, samples)
             progress(f"N={n}: generated {n} notices in {project} ({time.perf_counter() - started:.1f} s, not timed)")
             if index == 0 and not args.no_warmup:
                 progress(f"N={n}: warm-up build (not timed)")
@@ -558,6 +651,10 @@ def print_report(facts: list[str], results: list[Result], complete: bool) -> Non
     print("\n".join(facts + [f"- load average at end: {load_average()}"]))
     print()
     print("\n".join(results_table(results)))
+    baseline = baseline_table(results)
+    if baseline:
+        print("\nAgainst a plain Material build of the same text (one Markdown page per notice, no plugin):\n")
+        print("\n".join(baseline))
     cost = search_cost_table(results)
     if cost:
         print("\nWhat the search index adds:\n")

@@ -44,3 +44,15 @@ def test_spam_benchmark_prints_recall_precision_false_alarms_and_timing():
         assert out.count(row) >= 3, (row, out)
     assert "| crime_notice |" in out and "false-alarm rate" in out and "precision" in out
     assert "Checked 3 notice-sized texts" in out
+
+
+def test_benchmark_compares_with_a_plain_material_build_and_times_the_check():
+    result = subprocess.run([sys.executable, "scripts/benchmark.py", "--sizes", "2", "--no-warmup", "--check"],
+                            cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    lines = result.stdout.splitlines()
+    plain = [line for line in lines if line.startswith("| plain | 2 |")]
+    assert len(plain) == 1 and int(plain[0].split("|")[-2]) >= 2 + 1  # the 2 notices' pages and the home page
+    assert [line for line in lines if line.startswith("| check | 2 |")]
+    assert "Against a plain Material build of the same text (one Markdown page per notice, no plugin):" in lines
+    assert [line for line in lines if line.startswith("| 2 |") and "| full |" in line and "×" in line]

@@ -32,7 +32,28 @@ _MAYBE_HTML = re.compile(r"<[A-Za-z!/?]")  # cheap pre-filter: only text with a 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "background", "poster"}
 
 
+# The text checks are a pure function of the notice's files and its contact (its allow-list and phone):
+# ``mkdocs serve`` rebuilds in the same process, and an unchanged notice is not scanned again.
+_CHECKED: dict[tuple, tuple[Diagnostic, ...]] = {}
+CHECKED_CACHE_LIMIT = 50_000
+
+
 def check_content(entry: NoticeEntry) -> list[Diagnostic]:
+    source = entry.source
+    key = (source.path, source.text, source.body_path, source.body, repr(entry.contact))
+    if key not in _CHECKED:
+        if len(_CHECKED) >= CHECKED_CACHE_LIMIT:
+            _CHECKED.clear()
+        _CHECKED[key] = tuple(_check_content(entry))
+    return list(_CHECKED[key])
+
+
+def clear_caches() -> None:
+    """Forget every checked notice (tests compare a build with and without the cache)."""
+    _CHECKED.clear()
+
+
+def _check_content(entry: NoticeEntry) -> list[Diagnostic]:
     source = entry.source
     allow = tuple(entry.notice.allow)
     contact = entry.contact

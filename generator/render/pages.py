@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from html.parser import HTMLParser
+from html import unescape
 
 import nh3
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -151,39 +151,47 @@ def render_content_page(markdown_text: str, snippets: dict[str, str]) -> tuple[s
     return html, page_headings(html), unknown
 
 
-class _Headings(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[Heading] = []
-        self._open: tuple[int, str] | None = None
-        self._text: list[str] = []
-        self._in_link = 0
+# A tag of sanitised HTML (nh3 writes every attribute value in double quotes; ``>`` may occur inside one).
+_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=/>"]+(?:\s*=\s*"[^"]*")?)*)\s*/?>')
+_HEADING_START = re.compile(r"<h([1-6])[\s>]")
+_ATTRIBUTE = re.compile(r'([^\s=/>"]+)(?:\s*=\s*"([^"]*)")?')
 
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        if tag in safe_markdown.HEADING_TAGS and values.get("id"):
-            self._open, self._text = (int(tag[1]), values["id"] or ""), []
-        elif tag == "a" and self._open and values.get("class") == "headerlink":
-            self._in_link += 1
 
-    def handle_endtag(self, tag):
-        if tag == "a" and self._in_link:
-            self._in_link -= 1
-        elif self._open and tag == f"h{self._open[0]}":
-            self.found.append(Heading(self._open[0], self._open[1], "".join(self._text).strip()))
-            self._open = None
-
-    def handle_data(self, data):
-        if self._open and not self._in_link:
-            self._text.append(data)
+def _attributes(text: str) -> dict[str, str]:
+    return {name.lower(): unescape(value or "") for name, value in _ATTRIBUTE.findall(text)}
 
 
 def page_headings(html: str) -> tuple[Heading, ...]:
-    """The headings with an id in a finished page (h2 and below: the h1 is the page's title)."""
-    parser = _Headings()
-    parser.feed(html)
-    parser.close()
-    return tuple(h for h in parser.found if h.level > 1)
+    """The headings with an id in a finished page (h2 and below: the h1 is the page's title), with their
+    text without the permalink sign. ``html`` is sanitised (:func:`sanitize_html`): no comments, every
+    ``<`` of text escaped, headings not nested; only the headings are scanned, not the whole page."""
+    found: list[Heading] = []
+    position = 0
+    while (start := _HEADING_START.search(html, position)) is not None:
+        opening = _TAG.match(html, start.start())
+        if opening is None:
+            position = start.end()
+            continue
+        level, heading_id = int(start.group(1)), _attributes(opening.group(3)).get("id")
+        parts: list[str] = []
+        in_link, position = 0, opening.end()
+        while (tag := _TAG.search(html, position)) is not None:
+            if not in_link:
+                parts.append(html[position:tag.start()])
+            position = tag.end()
+            closing, name = tag.group(1), tag.group(2).lower()
+            if closing and name == f"h{level}":
+                break
+            if name == "a" and closing and in_link:
+                in_link -= 1
+            elif name == "a" and not closing and _attributes(tag.group(3)).get("class") == "headerlink":
+                in_link += 1
+        else:
+            parts.append(html[position:])
+            position = len(html)
+        if heading_id and level > 1:
+            found.append(Heading(level, heading_id, unescape("".join(parts)).strip()))
+    return tuple(found)
 
 
 # ---------------------------------------------------------------------------------------------

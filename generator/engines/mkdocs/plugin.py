@@ -12,7 +12,8 @@ this adapter only places those pages in the theme:
   output folder only when everything, the search index included, succeeded; otherwise the previous site
   stays byte for byte as it was;
 - any error fails the build (a bad notice never reaches the public site); ``mkdocs serve`` watches
-  ``notices/``.
+  ``notices/``, indexes the search once, and on a rebuild keeps that index and says on every page that
+  the search does not know the latest edits (``mkdocs build`` always indexes).
 
 Moving to another engine means replacing this file and the theme overrides.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +43,7 @@ from generator.read.config import read_config
 from generator.read.diagnostics import report
 from generator.render.markdown import Heading
 from generator.render.pages import render_content_page
-from generator.search.pagefind import IndexPage, SearchIndexError, find_pagefind, index_notices
+from generator.search.pagefind import BUNDLE_DIR, IndexPage, SearchIndexError, find_pagefind, index_notices
 
 log = logging.getLogger("mkdocs.plugins.notices")
 SCRATCH_PREFIX = ".notices-building-"  # the scratch output folder, beside the output folder
@@ -108,6 +110,21 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.output_dir: Path | None = None
         self.scratch_dir: Path | None = None
         self.cms: dict | None = None  # extra.cms: the browser editor at /admin/ (generator.publish.cms)
+        self.serving = False  # mkdocs serve: the plugin instance lives across rebuilds (on_startup)
+        self.serve_index: tempfile.TemporaryDirectory | None = None  # the search index of the first build
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self.serving = False
+        if self.serve_index is not None:
+            self.serve_index.cleanup()
+            self.serve_index = None
+
+    def _search_stale(self) -> bool:
+        """A rebuild in ``mkdocs serve``: the search index of the first build is kept, not redone."""
+        return self.serving and self.serve_index is not None
 
     def _notices_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.notices_dir
@@ -200,6 +217,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
                 page.meta["redirect_to"] = text(generated.redirect_to)
             if generated.url.startswith("notices/") and generated.redirect_to is None:
                 page.meta["search_index"] = True
+            if self._search_stale():
+                page.meta["search_stale"] = True
             if generated.updated:
                 # The sitemap's <lastmod> is the page's own date, not the day of the build.
                 page.update_date = generated.updated.isoformat()
@@ -212,6 +231,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             meta = dict(page.meta)
             meta.setdefault("title", _first_h1(html) or page.file.name)
             page.meta = text(meta)
+            if self._search_stale():
+                page.meta["search_stale"] = True
         self.content_html[src] = (html, headings)
         return ""  # MkDocs' own Markdown has nothing to do: the page is the core's HTML
 
@@ -228,12 +249,20 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         # Pagefind is installed by `npm ci` next to mkdocs.yml (or next to this package, for a project
         # that uses the plugin from elsewhere, as the benchmark's generated projects do).
         folders = [Path(config.config_file_path).resolve().parent, Path(generator.__file__).resolve().parent.parent]
-        try:
-            count = index_notices(site_dir, pages, find_pagefind(folders), language=config.theme["language"] or "zh",
-                                  shard_size=self.config.search_shard_size)
-        except (SearchIndexError, OSError, RuntimeError) as error:
-            raise PluginError(f"检索索引没有生成：{error}") from error
-        log.info(f"检索索引：{count} 篇通报")
+        if self._search_stale():
+            shutil.copytree(Path(self.serve_index.name) / BUNDLE_DIR, site_dir / BUNDLE_DIR)
+            log.info("预览：检索索引沿用首次构建的，未包含之后的修改")
+        else:
+            try:
+                count = index_notices(site_dir, pages, find_pagefind(folders),
+                                      language=config.theme["language"] or "zh",
+                                      shard_size=self.config.search_shard_size)
+            except (SearchIndexError, OSError, RuntimeError) as error:
+                raise PluginError(f"检索索引没有生成：{error}") from error
+            log.info(f"检索索引：{count} 篇通报")
+            if self.serving:
+                self.serve_index = tempfile.TemporaryDirectory(prefix="notices-serve-index-")
+                shutil.copytree(site_dir / BUNDLE_DIR, Path(self.serve_index.name) / BUNDLE_DIR)
         if self.cms is not None:
             try:
                 admin = cms.write_admin(site_dir, cms.build_config(self.cms, self.config.notices_dir, config.site_url),
