@@ -7,6 +7,7 @@ with its own theme; another engine would do the same with the same result.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from generator.render.pages import (
     render_group,
     render_moved,
     render_notice,
+    render_overdue,
     render_snippets,
 )
 
@@ -35,14 +37,27 @@ class SiteBuild:
     pages: dict[str, Page] = field(default_factory=dict)  # URL (relative to the site root) → finished page
     snippets: dict[str, str] = field(default_factory=dict)  # name → HTML for <!-- notices:NAME -->
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    as_of: dt.date | None = None  # the build date (see build_date)
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
 
 
+def build_date(collection: Collection, environ: Any = None) -> dt.date | None:
+    """The day "overdue" is counted to: SOURCE_DATE_EPOCH when set, else the latest date any notice
+    gives (published, revised, withdrawn), so that the same sources always build the same site."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    dates = [entry.last_changed for entry in collection.entries]
+    dates += [entry.notice.withdrawn.date for entry in collection.entries if entry.notice.withdrawn]
+    return max((d for d in dates if d), default=None)
+
+
 def check_site(root: Path, notices_dir: Path, config: dict[str, Any], config_path: str = "mkdocs.yml",
-               config_data: Any = None, content_dir: Path | None = None, today: dt.date | None = None) -> SiteBuild:
+               config_data: Any = None, content_dir: Path | None = None) -> SiteBuild:
     """Load and check everything: settings, notices and the hand-written pages in ``content_dir``;
     report every problem of every file, render nothing."""
     build = SiteBuild()
@@ -53,7 +68,7 @@ def check_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
         build.diagnostics += check_content_folder(content_dir, root)
     default_contact = build.settings.contact if build.settings else None
     build.collection = Collection.from_sources(loaded.sources, default_contact)
-    build.diagnostics += check_collection(build.collection, today)
+    build.diagnostics += check_collection(build.collection)
     build.diagnostics.sort()
     return build
 
@@ -65,11 +80,13 @@ def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
     if not build.ok:
         return build
     collection = build.collection
-    pages = [render_notice(entry) for entry in collection.entries]
+    pages = [render_notice(entry, collection) for entry in collection.entries]
     pages += [render_moved(entry, slug) for entry in collection.entries for slug in entry.notice.previous_slugs]
     groups = {axis: collection.groups(axis) for axis in AXES}
     pages.append(render_archive_index(collection, groups))
     pages += [render_group(group) for axis_groups in groups.values() for group in axis_groups]
+    build.as_of = build_date(collection)
+    pages.append(render_overdue(collection, build.as_of))
     build.pages = {page.url: page for page in pages}
-    build.snippets = render_snippets(collection)
+    build.snippets = render_snippets(collection, build.as_of)
     return build
