@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import shutil
 from pathlib import Path
 
+import feedparser
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
@@ -165,3 +170,92 @@ def test_follows_cannot_loop(tmp_path):
         f"{LATER_FILE}:9:10: error: follows 形成循环（lvhua-qingkuang → lvhua-jinzhan → lvhua-qingkuang）："
         "每份通报只能接在更早的一份之后",
     ]
+
+
+# ---------------------------------------------------------------- open data
+
+def test_every_problem_is_in_the_csv_with_a_bom(chain_site):
+    raw = (chain_site / "data/problems.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == ["slug", "title", "publisher", "region", "published", "number", "aspect", "problem", "status",
+                       "due", "completed", "responsible_unit"]
+    assert len(rows) == 1 + 4 + 3
+    assert rows[1] == [LATER, "中共大观区委关于城市绿化工程领域专项巡察整改情况的通报（测试样例）", "中共大观区委",
+                       "安徽省安庆市大观区", "2023-09-20", "1", "", "强化理论学习", "已完成", "", "2023-06-28", "区住建局"]
+    as_json = json.loads((chain_site / "data/problems.json").read_text(encoding="utf-8"))
+    assert len(as_json) == 7 and as_json[0]["number"] == 1 and as_json[0]["due"] is None
+
+
+def test_each_notice_json_is_valid_against_the_published_schema(chain_site):
+    schema = json.loads((chain_site / "data/notice.schema.json").read_text(encoding="utf-8"))
+    assert (chain_site / "data/notice.schema.json").read_bytes() == (ROOT / "schema/notice.schema.json").read_bytes()
+    for slug in (EARLIER, LATER):
+        data = json.loads((chain_site / f"notices/{slug}/notice.json").read_text(encoding="utf-8"))
+        jsonschema.validate(data, schema)
+        assert data["slug"] == slug
+    assert data["follows"] == EARLIER and data["problems"][0]["completed"] == "2023-06-28"
+
+
+def test_the_feed_lists_new_and_revised_notices(chain_site):
+    feed = feedparser.parse((chain_site / "feed.xml").read_bytes())
+    assert not feed.bozo
+    assert [entry.link for entry in feed.entries] == [f"https://example.gov.cn/notices/{LATER}/",
+                                                      f"https://example.gov.cn/notices/{EARLIER}/"]
+    assert feed.entries[0].updated == "2023-09-20T00:00:00+00:00"
+    assert feed.feed.updated == "2023-09-20T00:00:00+00:00"
+    head = soup(chain_site, "").find("link", rel="alternate", type="application/atom+xml")
+    assert head["href"] == "feed.xml"
+    assert soup(chain_site, f"notices/{LATER}").find("link", type="application/atom+xml")["href"] == "../../feed.xml"
+
+
+def test_the_open_data_page_documents_the_columns(chain_site):
+    page = soup(chain_site, "data")
+    names = [text_of(tr.select("td")[0]) for tr in page.select("table.open-data-columns tbody tr")]
+    assert names == ["slug", "title", "publisher", "region", "published", "number", "aspect", "problem", "status",
+                     "due", "completed", "responsible_unit"]
+    assert text_of(page.select("ul.open-data-files li")[0]).startswith("problems.csv：全部问题（7 个）")
+
+
+def test_a_withdrawn_notice_stays_in_the_data_with_its_withdrawal_only(tmp_path):
+    project = chain_project(tmp_path)
+    path = project / "notices/2023/lvhua-qingkuang.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "revisions:\n  - date: 2023-10-01\n    change: 撤回。\n"
+                    "withdrawn:\n  date: 2023-10-01\n  reason: 内容有误\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((site / f"notices/{LATER}/notice.json").read_text(encoding="utf-8"))
+    assert data["withdrawn"] == {"date": "2023-10-01", "reason": "内容有误"} and "problems" not in data
+    rows = list(csv.reader(io.StringIO((site / "data/problems.csv").read_text(encoding="utf-8-sig"))))
+    assert {row[0] for row in rows[1:]} == {EARLIER}
+    listed = json.loads((site / "data/notices.json").read_text(encoding="utf-8"))
+    assert [item["withdrawn"] for item in listed] == [{"date": "2023-10-01", "reason": "内容有误"}, None]
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert feed.entries[0].summary.endswith("2023-10-01 撤回：内容有误")
+
+
+# ---------------------------------------------------------------- the dashboard
+
+def test_the_home_page_shows_static_charts_with_their_figures_as_tables(chain_site):
+    home = soup(chain_site, "")
+    charts = home.select("div.chart")
+    assert [text_of(chart.find("h3")) for chart in charts] == ["问题整改状态¶", "各地区整改完成率¶", "各年份通报的整改完成率¶"]
+    status = charts[0]
+    image = status.find("img")
+    assert image["src"] == "assets/charts/status.svg"
+    assert image["alt"] == "问题整改状态：已完成 3 个；正在整改 4 个。"
+    assert [[text_of(td) for td in tr.select("td")] for tr in status.select("tbody tr")] == [
+        ["已完成", "3 个"], ["正在整改", "4 个"]]
+    assert [[text_of(td) for td in tr.select("td")] for tr in charts[2].select("tbody tr")] == [
+        ["2023", "42.86%", "3 / 7"]]
+    svg = (chain_site / "assets/charts/status.svg").read_text(encoding="utf-8")
+    assert "<title>问题整改状态</title>" in svg and "<script" not in svg
+    assert not home.select("div.chart script")
+
+
+def test_an_image_in_a_page_can_only_be_a_chart():
+    from generator.render.pages import sanitize_html
+
+    assert sanitize_html('<img src="assets/charts/status.svg" alt="x">') == '<img src="assets/charts/status.svg" alt="x">'
+    assert sanitize_html('<img src="https://evil.example/t.gif" alt="x">') == '<img alt="x">'

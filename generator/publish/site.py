@@ -15,6 +15,8 @@ from typing import Any
 from generator.check.content import check_content_folder
 from generator.check.rules import check_collection
 from generator.model.settings import SiteSettings
+from generator.render.charts import chart_files
+from generator.publish.open_data import COLUMNS, open_data_files, problem_rows
 from generator.read.collection import AXES, Collection
 from generator.read.config import load_settings
 from generator.read.diagnostics import Diagnostic, has_errors
@@ -25,6 +27,7 @@ from generator.render.pages import (
     render_group,
     render_moved,
     render_notice,
+    render_open_data,
     render_overdue,
     render_snippets,
 )
@@ -38,6 +41,7 @@ class SiteBuild:
     snippets: dict[str, str] = field(default_factory=dict)  # name → HTML for <!-- notices:NAME -->
     diagnostics: list[Diagnostic] = field(default_factory=list)
     as_of: dt.date | None = None  # the build date (see build_date)
+    files: dict[str, bytes] = field(default_factory=dict)  # path in the site → bytes (open data, feed)
 
     @property
     def ok(self) -> bool:
@@ -74,7 +78,7 @@ def check_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
 
 
 def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_path: str = "mkdocs.yml",
-               config_data: Any = None, content_dir: Path | None = None) -> SiteBuild:
+               config_data: Any = None, content_dir: Path | None = None, site_url: str | None = None) -> SiteBuild:
     """Check, then render every page; with any error, no page at all (never a half-published site)."""
     build = check_site(root, notices_dir, config, config_path, config_data, content_dir)
     if not build.ok:
@@ -87,6 +91,9 @@ def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
     pages += [render_group(group) for axis_groups in groups.values() for group in axis_groups]
     build.as_of = build_date(collection)
     pages.append(render_overdue(collection, build.as_of))
+    pages.append(render_open_data(COLUMNS, len(problem_rows(collection))))
+    build.files = open_data_files(collection, build.settings.site_name if build.settings else "", site_url)
+    build.files.update(chart_files(collection))
     build.pages = {page.url: page for page in pages}
     build.snippets = render_snippets(collection, build.as_of)
     return build

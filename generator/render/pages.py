@@ -21,6 +21,7 @@ from markupsafe import Markup
 from generator.model import vocabulary
 from generator.read.collection import AXES, NOTICE_URL_DIR, Collection, Group, NoticeEntry
 from generator.render import markdown as safe_markdown
+from generator.render.charts import charts
 from generator.render.markdown import Heading
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
@@ -113,7 +114,12 @@ def _body_shift(body: str) -> int:
 def render_home_sections(collection: Collection, as_of: dt.date | None = None, newest: int = 10) -> str:
     overdue = sum(len(items) for _, items in collection.overdue(as_of))
     return _render("home.html.j2", collection=collection, newest=collection.newest(newest), totals=collection.totals,
-                   overdue=overdue)
+                   overdue=overdue, charts=charts(collection))
+
+
+def render_open_data(columns: tuple[tuple[str, str], ...], rows: int) -> Page:
+    html = _render("open_data.html.j2", columns=columns, rows=rows)
+    return Page("data/", "开放数据", html, page_headings(html))
 
 
 def render_overdue(collection: Collection, as_of: dt.date | None) -> Page:
@@ -208,7 +214,7 @@ def page_headings(html: str) -> tuple[Heading, ...]:
 ALLOWED_TAGS = {
     "a", "abbr", "address", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
     "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "mark", "ol", "p", "pre", "s", "small",
-    "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    "span", "strong", "sub", "sup", "table", "img", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang"},
@@ -217,7 +223,16 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"},
     "ol": {"start"},
+    "img": {"src", "alt", "width", "height"},
 }
+# An image can only be one of the dashboard's charts, made by the build (generator.render.charts).
+CHART_SRC = re.compile(r"^(\.\./)*assets/charts/[a-z-]+\.svg$")
+
+
+def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
+    if element == "img" and attribute == "src" and not CHART_SRC.match(value):
+        return None
+    return value
 
 
 def sanitize_html(html: str) -> str:
@@ -229,4 +244,5 @@ def sanitize_html(html: str) -> str:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel=None,
         strip_comments=True,
+        attribute_filter=_attribute_filter,
     )
