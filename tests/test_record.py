@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -156,6 +157,17 @@ def test_a_bad_follows_is_rejected_with_its_location(tmp_path, old, new, expecte
     assert f"{LATER_FILE}:{expected}" in lines
 
 
+def test_a_problem_keeps_its_number_across_the_chain(tmp_path):
+    project = chain_project(tmp_path)
+    path = project / LATER_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace('title: "把好项目审核关"', 'title: "系统性建设"'),
+                    encoding="utf-8")
+    code, lines = check(project)
+    assert code == 0
+    assert lines[0] == (f"{LATER_FILE}:24:12: warning: 问题 3 的标题与前一份通报 notices/2023/lvhua-jinzhan.yml 中问题 3 的标题"
+                        "“把好项目审核关”不同：同一次巡察的通报中问题序号应保持一致，请核对序号或标题")
+
+
 def test_follows_cannot_loop(tmp_path):
     project = chain_project(tmp_path)
     earlier = project / "notices/2023/lvhua-jinzhan.yml"
@@ -257,5 +269,15 @@ def test_the_home_page_shows_static_charts_with_their_figures_as_tables(chain_si
 def test_an_image_in_a_page_can_only_be_a_chart():
     from generator.render.pages import sanitize_html
 
-    assert sanitize_html('<img src="assets/charts/status.svg" alt="x">') == '<img src="assets/charts/status.svg" alt="x">'
+    chart = '<img src="assets/charts/status.svg" alt="x">'
+    assert sanitize_html(chart) == chart
     assert sanitize_html('<img src="https://evil.example/t.gif" alt="x">') == '<img alt="x">'
+
+
+def test_the_build_date_is_source_date_epoch_else_the_latest_notice_date(tmp_path):
+    from generator.publish.site import build_date, check_site
+
+    project = chain_project(tmp_path)
+    build = check_site(project, project / "notices", {"site_name": "x"})
+    assert build_date(build.collection, {}) == dt.date(2023, 9, 20)
+    assert build_date(build.collection, {"SOURCE_DATE_EPOCH": "1735000000"}) == dt.date(2024, 12, 24)

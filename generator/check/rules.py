@@ -120,6 +120,18 @@ def _follows(collection: Collection) -> Iterator[Diagnostic]:
         if notice.publisher != earlier.notice.publisher:
             yield _at(entry, loc, "error", f"发布机构与前一份通报 {path} 不同（本通报：{notice.publisher}；前一份："
                                            f"{earlier.notice.publisher}）：follows 只能连接同一单位的通报")
+        yield from _same_numbers(entry, earlier)
+
+
+def _same_numbers(entry: NoticeEntry, earlier: NoticeEntry) -> Iterator[Diagnostic]:
+    """A problem keeps its number across the reports of one inspection: the same number, the same title."""
+    titles = {p.number: p.title for p in earlier.notice.problems if p.title}
+    for index, problem in enumerate(entry.notice.problems):
+        before = titles.get(problem.number)
+        if problem.title and before and problem.title != before:
+            yield _at(entry, ("problems", index, "title"), "warning",
+                      f"问题 {problem.number} 的标题与前一份通报 {earlier.source.path} 中问题 {problem.number} 的标题"
+                      f"“{before}”不同：同一次巡察的通报中问题序号应保持一致，请核对序号或标题")
 
 
 def _cycle(collection: Collection, entry: NoticeEntry) -> list[str]:
