@@ -40,11 +40,21 @@ class Chart:
         return f"{self.title}：" + "；".join(f"{bar.label} {bar.text}" for bar in self.bars) + "。"
 
 
+def height(chart: Chart) -> int:
+    return TOP * 2 + len(chart.bars) * (BAR + GAP)
+
+
+def image_tag(chart: Chart) -> str:
+    """The chart's <img>, relative to the site root (the home page)."""
+    return (f'<img src="{chart.path}" alt="{escape(chart.alt)}" width="{WIDTH}" height="{height(chart)}" '
+            'class="chart-svg">')
+
+
 def svg(chart: Chart) -> bytes:
-    height = TOP * 2 + len(chart.bars) * (BAR + GAP)
+    tall = height(chart)
     span = WIDTH - LABEL - 90
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-             f'viewBox="0 0 {WIDTH} {height}" role="img" font-family="sans-serif" font-size="14">',
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{tall}" '
+             f'viewBox="0 0 {WIDTH} {tall}" role="img" font-family="sans-serif" font-size="14">',
              f"<title>{escape(chart.title)}</title>", f"<desc>{escape(chart.alt)}</desc>"]
     for index, bar in enumerate(chart.bars):
         y = TOP + index * (BAR + GAP)
