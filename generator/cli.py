@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
 from generator.check.revisions import check_revision_notes
-from generator.model.notice import json_schema
 from generator.model.scaffold import scaffold
+from generator.publish.open_data import schema_text
 from generator.publish.site import check_site
 from generator.read.config import read_config
 from generator.read.diagnostics import code_quality_report, report
@@ -227,10 +226,6 @@ def run_server_config(server_name: str | None, root: str, brotli: bool) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
-
-
-def schema_text() -> str:
-    return json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def run_schema(output: Path, check_only: bool) -> int:

@@ -112,7 +112,8 @@ def test_oversized_file_is_refused(project):
     ("    status: 正在整改", "    status: 整改中",
      "notices/x.yml:26:13: error: problems → 第 2 项 → status 的值“整改中”不在词表中，只能写：已完成、基本完成、正在整改、未完成、长期坚持、未载明"),
     ("    due: 2099-12-31", "    due: 2024-07-01",
-     "notices/x.yml:27:10: warning: 问题 2 已超过整改时限（2024年7月1日）仍未完成：请核实状态或在正文说明"),
+     "notices/x.yml:27:10: warning: 问题 2 的整改时限（2024年7月1日）早于通报发布日期（2024年12月24日），发布时却仍未完成："
+     "请核实状态或在正文说明"),
 ])
 def test_consistency_checks(project, old, new, expected):
     assert old in GOOD

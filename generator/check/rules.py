@@ -5,7 +5,6 @@ Each check yields located diagnostics; they run on validated notices (types are 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -16,20 +15,21 @@ from generator.read.diagnostics import Diagnostic
 from generator.render.pages import cn_date
 
 
-def check_collection(collection: Collection, today: dt.date | None = None) -> list[Diagnostic]:
-    today = today or dt.date.today()
+def check_collection(collection: Collection) -> list[Diagnostic]:
+    """Every check; none depends on the day of the build (time passing never breaks a build)."""
     found: list[Diagnostic] = []
     for entry in collection.entries:
-        found += check_notice(entry, today)
+        found += check_notice(entry)
     found += _unique(collection.entries, lambda e: e.slug, "slug",
                      "网址名称（slug）“{value}”与 {other} 重复：请在其中一份通报里写一个不同的 slug")
     found += _unique(collection.entries, lambda e: e.notice.title, "title", "标题与 {other} 完全相同：同一通报不要重复提交；如确是两份通报，请核对标题")
     found += _previous_slugs(collection.entries)
+    found += _follows(collection)
     return found
 
 
-def check_notice(entry: NoticeEntry, today: dt.date) -> list[Diagnostic]:
-    return (list(_dates(entry)) + list(_revisions(entry)) + list(_problems(entry, today)) + list(_figures(entry))
+def check_notice(entry: NoticeEntry) -> list[Diagnostic]:
+    return (list(_dates(entry)) + list(_revisions(entry)) + list(_problems(entry)) + list(_figures(entry))
             + check_content(entry))
 
 
@@ -88,8 +88,72 @@ def _previous_slugs(entries: list[NoticeEntry]) -> Iterator[Diagnostic]:
                 first[slug] = entry
 
 
-def _problems(entry: NoticeEntry, today: dt.date) -> Iterator[Diagnostic]:
+def _follows(collection: Collection) -> Iterator[Diagnostic]:
+    """``follows`` links a report to the earlier report of the same inspection."""
+    for entry in sorted(collection.entries, key=lambda e: e.source.path):
+        notice, slug = entry.notice, entry.notice.follows
+        if slug is None:
+            continue
+        loc = ("follows",)
+        earlier = collection.by_slug.get(slug)
+        if earlier is None:
+            yield _at(entry, loc, "error", f"follows 写的“{slug}”不是任何通报的网址名称（slug）：请写同一次巡察前一份通报的 slug")
+            continue
+        path = earlier.source.path
+        if earlier is entry:
+            yield _at(entry, loc, "error", f"follows 写的“{slug}”就是这份通报自己：请写同一次巡察前一份通报的 slug")
+            continue
+        cycle = _cycle(collection, entry)
+        if cycle:
+            yield _at(entry, loc, "error", "follows 形成循环（" + " → ".join(cycle) + "）：每份通报只能接在更早的一份之后")
+            continue
+        if notice.published is None or earlier.notice.published is None:
+            yield _at(entry, loc, "error", f"follows 连接的两份通报都须写发布日期 published（{path} 或本通报没有写）")
+        elif earlier.notice.published >= notice.published:
+            yield _at(entry, loc, "error", f"前一份通报 {path} 发布于 {cn_date(earlier.notice.published)}，不早于本通报"
+                                           f"（{cn_date(notice.published)}）：follows 只能指向更早发布的通报")
+        team = notice.inspection.team if notice.inspection else None
+        earlier_team = earlier.notice.inspection.team if earlier.notice.inspection else None
+        if team is None or team != earlier_team:
+            yield _at(entry, loc, "error", f"巡察组与前一份通报 {path} 不同（本通报：{team or '未写'}；前一份："
+                                           f"{earlier_team or '未写'}）：follows 只能连接同一次巡察的通报")
+        if notice.publisher != earlier.notice.publisher:
+            yield _at(entry, loc, "error", f"发布机构与前一份通报 {path} 不同（本通报：{notice.publisher}；前一份："
+                                           f"{earlier.notice.publisher}）：follows 只能连接同一单位的通报")
+        yield from _same_numbers(entry, earlier)
+
+
+def _same_numbers(entry: NoticeEntry, earlier: NoticeEntry) -> Iterator[Diagnostic]:
+    """A problem keeps its number across the reports of one inspection: the same number, the same title."""
+    titles = {p.number: p.title for p in earlier.notice.problems if p.title}
+    for index, problem in enumerate(entry.notice.problems):
+        before = titles.get(problem.number)
+        if problem.title and before and problem.title != before:
+            yield _at(entry, ("problems", index, "title"), "warning",
+                      f"问题 {problem.number} 的标题与前一份通报 {earlier.source.path} 中问题 {problem.number} 的标题"
+                      f"“{before}”不同：同一次巡察的通报中问题序号应保持一致，请核对序号或标题")
+
+
+def _cycle(collection: Collection, entry: NoticeEntry) -> list[str]:
+    """The slugs of the ``follows`` loop that starts at ``entry``, if it returns to it."""
+    path, current, seen = [entry.slug], entry, {entry.slug}
+    while current.notice.follows:
+        following = collection.by_slug.get(current.notice.follows)
+        if following is None:
+            return []
+        path.append(following.slug)
+        if following is entry:
+            return path
+        if following.slug in seen:
+            return []
+        seen.add(following.slug)
+        current = following
+    return []
+
+
+def _problems(entry: NoticeEntry) -> Iterator[Diagnostic]:
     notice = entry.notice
+    published = notice.published
     aspects = {a.number for a in notice.aspects}
     feedback = notice.inspection.feedback if notice.inspection else None
     seen: dict[int, int] = {}
@@ -118,9 +182,12 @@ def _problems(entry: NoticeEntry, today: dt.date) -> Iterator[Diagnostic]:
         if status.needs_due and problem.due is None:
             yield _at(entry, here + ("status",), "error",
                       f"问题 {problem.number} 尚未完成（{problem.status}），必须写整改时限 due，如 due: 2025-06-30")
-        if problem.due and not status.done and status.stated and problem.due < today:
+        # Relative to the notice's own date, never today's: a deadline passing after publication is a
+        # public fact (shown on the overdue page), not the editor's mistake.
+        if problem.due and published and not status.done and status.stated and problem.due < published:
             yield _at(entry, here + ("due",), "warning",
-                      f"问题 {problem.number} 已超过整改时限（{cn_date(problem.due)}）仍未完成：请核实状态或在正文说明")
+                      f"问题 {problem.number} 的整改时限（{cn_date(problem.due)}）早于通报发布日期（{cn_date(published)}），"
+                      "发布时却仍未完成：请核实状态或在正文说明")
 
 
 def _figures(entry: NoticeEntry) -> Iterator[Diagnostic]:

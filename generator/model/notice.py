@@ -170,6 +170,12 @@ class Notice(Strict):
     source: Text | None = Field(None, description="来源，如：原创、区委巡察办")
     index_number: Text | None = Field(None, description="索引号（政务公开）")
     inspection: Inspection | None = Field(None, description="巡察情况")
+    follows: str | None = Field(
+        None,
+        pattern=SLUG_PATTERN,
+        description="同一次巡察的前一份通报的网址名称（slug），如整改情况通报写其整改进展通报的 slug。"
+        "前一份通报须更早发布、巡察组和发布机构相同；问题序号在前后通报中保持一致",
+    )
     figures: Figures = Field(default_factory=Figures, description="通报中载明的数字")
     aspects: list[Aspect] = Field(default_factory=list, description="反馈意见的方面")
     problems_heading: Text | None = Field(

@@ -7,6 +7,7 @@ with its own theme; another engine would do the same with the same result.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,16 +15,20 @@ from typing import Any
 from generator.check.content import check_content_folder
 from generator.check.rules import check_collection
 from generator.model.settings import SiteSettings
+from generator.publish.open_data import COLUMNS, open_data_files, problem_rows
 from generator.read.collection import AXES, Collection
 from generator.read.config import load_settings
 from generator.read.diagnostics import Diagnostic, has_errors
 from generator.read.notices import load_notices
+from generator.render.charts import chart_files
 from generator.render.pages import (
     Page,
     render_archive_index,
     render_group,
     render_moved,
     render_notice,
+    render_open_data,
+    render_overdue,
     render_snippets,
 )
 
@@ -35,14 +40,28 @@ class SiteBuild:
     pages: dict[str, Page] = field(default_factory=dict)  # URL (relative to the site root) → finished page
     snippets: dict[str, str] = field(default_factory=dict)  # name → HTML for <!-- notices:NAME -->
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    as_of: dt.date | None = None  # the build date (see build_date)
+    files: dict[str, bytes] = field(default_factory=dict)  # path in the site → bytes (open data, feed)
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
 
 
+def build_date(collection: Collection, environ: Any = None) -> dt.date | None:
+    """The day "overdue" is counted to: SOURCE_DATE_EPOCH when set, else the latest date any notice
+    gives (published, revised, withdrawn), so that the same sources always build the same site."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    dates = [entry.last_changed for entry in collection.entries]
+    dates += [entry.notice.withdrawn.date for entry in collection.entries if entry.notice.withdrawn]
+    return max((d for d in dates if d), default=None)
+
+
 def check_site(root: Path, notices_dir: Path, config: dict[str, Any], config_path: str = "mkdocs.yml",
-               config_data: Any = None, content_dir: Path | None = None, today: dt.date | None = None) -> SiteBuild:
+               config_data: Any = None, content_dir: Path | None = None) -> SiteBuild:
     """Load and check everything: settings, notices and the hand-written pages in ``content_dir``;
     report every problem of every file, render nothing."""
     build = SiteBuild()
@@ -53,23 +72,28 @@ def check_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
         build.diagnostics += check_content_folder(content_dir, root)
     default_contact = build.settings.contact if build.settings else None
     build.collection = Collection.from_sources(loaded.sources, default_contact)
-    build.diagnostics += check_collection(build.collection, today)
+    build.diagnostics += check_collection(build.collection)
     build.diagnostics.sort()
     return build
 
 
 def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_path: str = "mkdocs.yml",
-               config_data: Any = None, content_dir: Path | None = None) -> SiteBuild:
+               config_data: Any = None, content_dir: Path | None = None, site_url: str | None = None) -> SiteBuild:
     """Check, then render every page; with any error, no page at all (never a half-published site)."""
     build = check_site(root, notices_dir, config, config_path, config_data, content_dir)
     if not build.ok:
         return build
     collection = build.collection
-    pages = [render_notice(entry) for entry in collection.entries]
+    pages = [render_notice(entry, collection) for entry in collection.entries]
     pages += [render_moved(entry, slug) for entry in collection.entries for slug in entry.notice.previous_slugs]
     groups = {axis: collection.groups(axis) for axis in AXES}
     pages.append(render_archive_index(collection, groups))
     pages += [render_group(group) for axis_groups in groups.values() for group in axis_groups]
+    build.as_of = build_date(collection)
+    pages.append(render_overdue(collection, build.as_of))
+    pages.append(render_open_data(COLUMNS, len(problem_rows(collection))))
+    build.files = open_data_files(collection, build.settings.site_name if build.settings else "", site_url)
+    build.files.update(chart_files(collection))
     build.pages = {page.url: page for page in pages}
-    build.snippets = render_snippets(collection)
+    build.snippets = render_snippets(collection, build.as_of)
     return build

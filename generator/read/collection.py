@@ -121,6 +121,27 @@ class NoticeEntry:
 
 
 @dataclass(frozen=True)
+class HistoryStep:
+    """A problem as one report of its chain states it."""
+
+    entry: NoticeEntry
+    problem: Problem
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """A problem past its deadline and not done, as the latest report of its chain states it."""
+
+    entry: NoticeEntry
+    problem: Problem
+    days: int  # days past the deadline, as of the build date
+
+    @property
+    def unit(self) -> str:
+        return self.problem.responsible_unit or self.entry.notice.publisher
+
+
+@dataclass(frozen=True)
 class Group:
     """An archive page: notices of one year, region or domain."""
 
@@ -163,6 +184,76 @@ class Collection:
     def listed(self) -> list[NoticeEntry]:
         """What readers browse: every notice except withdrawn ones (their pages stay, as a stub)."""
         return [entry for entry in self.entries if entry.notice.withdrawn is None]
+
+    @cached_property
+    def by_slug(self) -> dict[str, NoticeEntry]:
+        found: dict[str, NoticeEntry] = {}
+        for entry in sorted(self.entries, key=lambda e: e.source.path):
+            found.setdefault(entry.slug, entry)
+        return found
+
+    @cached_property
+    def _chains(self) -> dict[str, tuple[NoticeEntry, ...]]:
+        """Reports linked by ``follows`` (either way), listed ones only, oldest first; a lone report is
+        its own chain. Robust to bad links (the check reports them): it never loops."""
+        listed = {entry.slug: entry for entry in self.listed}
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for entry in self.listed:
+            target = entry.notice.follows
+            if target and target in listed and target != entry.slug:
+                neighbours[entry.slug].add(target)
+                neighbours[target].add(entry.slug)
+        chains: dict[str, tuple[NoticeEntry, ...]] = {}
+        for slug in listed:
+            if slug in chains:
+                continue
+            seen, todo = {slug}, [slug]
+            while todo:
+                for other in neighbours[todo.pop()]:
+                    if other not in seen:
+                        seen.add(other)
+                        todo.append(other)
+            chain = tuple(sorted((listed[s] for s in seen), key=NoticeEntry.sort_key, reverse=True))
+            for member in seen:
+                chains[member] = chain
+        return chains
+
+    def chain(self, entry: NoticeEntry) -> tuple[NoticeEntry, ...]:
+        """The reports of one inspection, oldest first (just ``entry`` when it is linked to none)."""
+        return self._chains.get(entry.slug, (entry,))
+
+    def latest(self, entry: NoticeEntry) -> NoticeEntry:
+        return self.chain(entry)[-1]
+
+    @cached_property
+    def latest_reports(self) -> list[NoticeEntry]:
+        """The newest report of every chain, newest first."""
+        return [entry for entry in self.listed if self.latest(entry) is entry]
+
+    def history(self, entry: NoticeEntry, number: int) -> tuple[HistoryStep, ...]:
+        """Problem ``number`` in every report of the chain that lists it, oldest first."""
+        steps = []
+        for report in self.chain(entry):
+            for problem in report.problems:
+                if problem.number == number:
+                    steps.append(HistoryStep(report, problem))
+                    break
+        return tuple(steps)
+
+    def overdue(self, as_of: dt.date | None) -> list[tuple[str, list[Overdue]]]:
+        """Overdue problems grouped by responsible unit (the publisher when none), most problems first."""
+        if as_of is None:
+            return []
+        by_unit: dict[str, list[Overdue]] = defaultdict(list)
+        for entry in self.latest_reports:
+            for problem in entry.problems:
+                status = vocabulary.status(problem.status)
+                if problem.due and problem.due < as_of and status.stated and not status.done:
+                    item = Overdue(entry, problem, (as_of - problem.due).days)
+                    by_unit[item.unit].append(item)
+        groups = [(unit, sorted(items, key=lambda o: (-o.days, o.entry.sort_key(), o.problem.number)))
+                  for unit, items in by_unit.items()]
+        return sorted(groups, key=lambda g: (-len(g[1]), g[0]))
 
     def newest(self, count: int) -> list[NoticeEntry]:
         return self.listed[:count]

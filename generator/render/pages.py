@@ -21,6 +21,7 @@ from markupsafe import Markup
 from generator.model import vocabulary
 from generator.read.collection import AXES, NOTICE_URL_DIR, Collection, Group, NoticeEntry
 from generator.render import markdown as safe_markdown
+from generator.render.charts import charts, image_tag
 from generator.render.markdown import Heading
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
@@ -72,7 +73,8 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(cn_date=cn_date, cn_number=cn_number, percent=percent, phone_href=phone_href)
-    env.globals.update(axes=AXES, status_css=lambda value: vocabulary.status(value).css)
+    env.globals.update(axes=AXES, status_css=lambda value: vocabulary.status(value).css,
+                       status_done=lambda value: vocabulary.status(value).done)
     return env
 
 
@@ -80,11 +82,18 @@ def _render(template: str, **values) -> str:
     return sanitize_html(environment().get_template(template).render(**values))
 
 
-def render_notice(entry: NoticeEntry) -> Page:
+def render_notice(entry: NoticeEntry, collection: Collection | None = None) -> Page:
     notice = entry.notice
     body = entry.source.body
     narrative = safe_markdown.convert(body, "section", shift_headings=_body_shift(body)).html if body.strip() else ""
-    html = _render("notice.html.j2", entry=entry, notice=notice, body_html=Markup(narrative))
+    chain = collection.chain(entry) if collection is not None and notice.withdrawn is None else (entry,)
+    latest = len(chain) > 1 and chain[-1] is entry
+
+    def history(number: int) -> tuple:
+        return collection.history(entry, number) if latest and collection is not None else ()
+
+    html = _render("notice.html.j2", entry=entry, notice=notice, body_html=Markup(narrative),
+                   chain=tuple(reversed(chain)) if len(chain) > 1 else (), history=history)
     return Page(entry.url, notice.title, html, page_headings(html), f"{notice.publisher}：{notice.title}",
                 entry.last_changed)
 
@@ -102,17 +111,37 @@ def _body_shift(body: str) -> int:
     return max(0, 3 - min(levels)) if levels else 0
 
 
-def render_home_sections(collection: Collection, newest: int = 10) -> str:
-    return _render("home.html.j2", collection=collection, newest=collection.newest(newest), totals=collection.totals)
+def render_home_sections(collection: Collection, as_of: dt.date | None = None, newest: int = 10) -> str:
+    overdue = sum(len(items) for _, items in collection.overdue(as_of))
+    found = charts(collection)
+    html = _render("home.html.j2", collection=collection, newest=collection.newest(newest), totals=collection.totals,
+                   overdue=overdue, charts=found)
+    # The sanitiser lets no image through; the charts' images, made by the build from its own figures, are
+    # placed after it, in the empty paragraphs the template leaves for them.
+    for chart in found:
+        slot = f'<p class="chart-image" id="chart-{chart.name}-image"></p>'
+        html = html.replace(slot, slot.replace("></p>", f">{image_tag(chart)}</p>"))
+    return html
+
+
+def render_open_data(columns: tuple[tuple[str, str], ...], rows: int) -> Page:
+    html = _render("open_data.html.j2", columns=columns, rows=rows)
+    return Page("data/", "开放数据", html, page_headings(html))
+
+
+def render_overdue(collection: Collection, as_of: dt.date | None) -> Page:
+    groups = collection.overdue(as_of)
+    html = _render("overdue.html.j2", groups=groups, as_of=as_of, count=sum(len(items) for _, items in groups))
+    return Page("overdue/", "逾期未完成的问题", html, page_headings(html))
 
 
 def render_statuses() -> str:
     return _render("statuses.html.j2", statuses=vocabulary.statuses())
 
 
-def render_snippets(collection: Collection) -> dict[str, str]:
+def render_snippets(collection: Collection, as_of: dt.date | None = None) -> dict[str, str]:
     """Generated blocks (HTML) that hand-written pages place with ``<!-- notices:NAME -->``."""
-    return {"home": render_home_sections(collection), "statuses": render_statuses()}
+    return {"home": render_home_sections(collection, as_of), "statuses": render_statuses()}
 
 
 def render_archive_index(collection: Collection, groups: dict[str, list[Group]]) -> Page:
@@ -144,10 +173,11 @@ def render_content_page(markdown_text: str, snippets: dict[str, str]) -> tuple[s
     parts = []
     for index, piece in enumerate(pieces):
         if index % 2:
-            parts.append(piece)  # generated HTML
+            parts.append(piece)  # generated HTML, sanitised when it was rendered
         elif piece.strip():
-            parts.append(safe_markdown.convert(piece, "section" if not index else f"section{index // 2 + 1}").html)
-    html = sanitize_html("\n".join(parts))
+            section = "section" if not index else f"section{index // 2 + 1}"
+            parts.append(sanitize_html(safe_markdown.convert(piece, section).html))
+    html = "\n".join(parts)
     return html, page_headings(html), unknown
 
 

@@ -141,7 +141,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         values = {"site_name": config.site_name, "site_description": config.site_description,
                   "extra": dict(config.extra)}
         build = build_site(root, self._notices_dir(config).resolve(), values, config_path.name, config_data,
-                           Path(config.docs_dir))
+                           Path(config.docs_dir), config.site_url)
         for diagnostic in build.diagnostics:
             if diagnostic.severity == "warning":
                 log.warning(diagnostic.format())
@@ -244,6 +244,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     @event_priority(-100)  # last: the search index is part of the build, and the swap comes after all else
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
+        for path, data in sorted(self.build.files.items()):  # open data and the feed, before the search index
+            (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / path).write_bytes(data)
         pages = [IndexPage(site_dir / entry.url / "index.html", entry)
                  for entry in self.build.collection.listed]  # a withdrawn notice is not found by search
         # Pagefind is installed by `npm ci` next to mkdocs.yml (or next to this package, for a project
