@@ -76,6 +76,11 @@ def environment() -> Environment:
     return env
 
 
+def completion_text(entry: NoticeEntry) -> str:
+    """The completion rate of a notice in the words of the ``completion`` macro, as plain text."""
+    return str(environment().get_template("_macros.html.j2").module.completion(entry.completion, html=False))
+
+
 def _render(template: str, **values) -> str:
     return sanitize_html(environment().get_template(template).render(**values))
 

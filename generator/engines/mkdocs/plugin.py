@@ -40,7 +40,7 @@ from generator.read.config import read_config
 from generator.read.diagnostics import report
 from generator.render.markdown import Heading
 from generator.render.pages import render_content_page
-from generator.search.pagefind import IndexPage, SearchIndexError, find_pagefind, index_notices
+from generator.search.pagefind import FACETS, IndexPage, SearchIndexError, find_pagefind, index_notices
 
 log = logging.getLogger("mkdocs.plugins.notices")
 SCRATCH_PREFIX = ".notices-building-"  # the scratch output folder, beside the output folder
@@ -133,6 +133,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         config.extra["content_security_policy"] = content_security_policy()
         try:  # for the search box (theme_overrides/partials/pagefind-search.html)
             config.extra["search_stop_characters"] = text(search_stop_characters())
+            config.extra["search_facets"] = text(" ".join(FACETS))
         except ValueError as error:
             raise PluginError(str(error)) from error
         self.build = build
