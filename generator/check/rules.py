@@ -13,7 +13,7 @@ from generator.check.content import check_content
 from generator.model import vocabulary
 from generator.read.collection import Collection, NoticeEntry
 from generator.read.diagnostics import Diagnostic
-from generator.render.pages import cn_date
+from generator.text.chinese import cn_date
 
 
 def check_collection(collection: Collection, today: dt.date | None = None) -> list[Diagnostic]:

@@ -22,7 +22,8 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin
 
 from generator.read.collection import NoticeEntry
-from generator.render.pages import cn_date, completion_text
+from generator.render.pages import completion_text
+from generator.text.chinese import cn_date
 
 log = logging.getLogger(__name__)
 
