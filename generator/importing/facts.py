@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from generator.importing.labels import status_words, unstated_status
 from generator.importing.numerals import arabic_dates, cn_to_int, make_date
+from generator.model import vocabulary
 from generator.model.notice import EMAIL_PATTERN, PHONE_PATTERN
 
 NUM = r"(\d+|[零〇两一二三四五六七八九十百千]+)"
@@ -139,11 +142,18 @@ def _figure_value(key: str, match: re.Match):
     return cn_to_int(token)
 
 
+@cache
+def _open_status_words() -> str:
+    """The ways of writing a stated status that is not done (statuses.yml), as a regex alternation."""
+    words = [word for word, value in status_words() if not vocabulary.status(value).done]
+    return "|".join(re.escape(word) for word in words)
+
+
 def _status_counts(paragraphs: list[str]) -> list[dict]:
     """``正在整改6个``、``基本完成4个``、``未完成5个`` → other figures (已完成 is ``problems_done``)."""
     items = []
     for paragraph in paragraphs:
-        for match in re.finditer(rf"(正在整改|基本完成|未完成|长期坚持|持续整改)(?:整改)?\s*{NUM}\s*(个|项)", paragraph):
+        for match in re.finditer(rf"({_open_status_words()})(?:整改)?\s*{NUM}\s*(个|项)", paragraph):
             item = {"label": match.group(1), "value": f"{cn_to_int(match.group(2))}{match.group(3)}"}
             if item not in items:
                 items.append(item)
@@ -171,7 +181,9 @@ def check_overall_status(paragraphs: list[str], notes: Notes) -> None:
     for paragraph in paragraphs:
         match = re.search(r"完成了整改目标|全部完成整改|整改任务全部完成|已全部整改到位|全面完成(?:了)?整改", paragraph)
         if match:
-            notes.add(f"通报称“{match.group(0)}”，但没有逐个问题载明整改状态：各问题的 status 暂填“未载明”，请编辑决定是否改为“已完成”")
+            done = next(s.value for s in vocabulary.statuses() if s.done)
+            notes.add(f"通报称“{match.group(0)}”，但没有逐个问题载明整改状态：各问题的 status 暂填“{unstated_status()}”，"
+                      f"请编辑决定是否改为“{done}”")
             return
 
 

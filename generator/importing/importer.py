@@ -18,6 +18,7 @@ from generator.importing import draft
 from generator.importing.facts import Notes, check_overall_status, declared_figures, find_contact, find_inspection
 from generator.importing.html import html_to_text, looks_like_html
 from generator.importing.identity import domain_from, kind_from, publisher_from, publisher_from_signature, region_from
+from generator.importing.labels import unstated_status
 from generator.importing.numerals import ordinal, parse_date
 from generator.importing.outline import Outline, build_outline
 from generator.importing.page import SIGNATURE_DATE, Page, clean_lines, split_page
@@ -233,7 +234,7 @@ def _problems(outline: Outline, figures: dict, notes: Notes) -> list[dict]:
         for key in ("responsible_unit", "responsible_leader", "due"):
             if found.labels.get(key):
                 problem[key] = found.labels[key]
-        problem["status"] = found.labels.get("status", "未载明")
+        problem["status"] = found.labels.get("status", unstated_status())
         problem["measures"] = list(found.measures)
         problems.append(problem)
     report_problems(outline, figures, notes)
