@@ -100,7 +100,8 @@ def test_one_completion_rule_on_the_notice_page_the_home_page_and_the_archive(pr
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
     wording = "整改完成率 50%（按载明状态的 2 个问题计算；另有 10 个问题未载明状态）"
-    notice = soup(site / "notices" / "mou-qu-wei-guan-yu-mou-zhuan-xiang-xun-cha-zheng-gai-qing-kuang-de-tong-bao" / "index.html")
+    slug = "mou-qu-wei-guan-yu-mou-zhuan-xiang-xun-cha-zheng-gai-qing-kuang-de-tong-bao"
+    notice = soup(site / "notices" / slug / "index.html")
     assert notice.select_one(".notice-summary .figure--rate").get_text() == wording
     home = soup(site / "index.html")
     assert home.select_one(".site-completion").get_text() == wording

@@ -77,8 +77,8 @@ def test_the_search_box_lists_the_facets_in_the_order_of_their_python_definition
 
 def test_a_search_result_summary_says_what_its_completion_rate_counts():
     collection = Collection.from_sources(load_notices(ROOT / "notices", ROOT).sources, None)
-    summaries = [BeautifulSoup(index_block(entry), "html.parser").select_one('[data-pagefind-meta="summary"]').get_text()
-                 for entry in collection.entries]
+    blocks = [BeautifulSoup(index_block(entry), "html.parser") for entry in collection.entries]
+    summaries = [block.select_one('[data-pagefind-meta="summary"]').get_text() for block in blocks]
     assert summaries[0] == ("中共大观区委 · 2024年12月24日 · 安徽省安庆市大观区 · "
                             "整改完成率 未载明（原通报未载明各问题的整改状态，本站不推算完成率）")
     assert summaries[1].endswith("整改完成率 100%（12 个问题中 12 个已完成）")

@@ -22,12 +22,14 @@ class Status:
     description: str
     stated: bool = True
     words: tuple[str, ...] = ()  # other ways notices write this status (notices import reads them)
+    scaffold_example: bool = False  # the status `notices new` writes as the example
 
 
 @dataclass(frozen=True)
 class Kind:
     value: str
     description: str
+    scaffold_example: bool = False  # the kind `notices new` writes as the example
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,14 @@ def search_stop_characters() -> str:
     if wrong:
         raise ValueError(f"generator/data/search_stop_characters.yml: 每行只能写一个字，这些不是：{'、'.join(wrong)}")
     return "".join(dict.fromkeys(characters))
+
+
+def scaffold_example(entries: tuple):
+    """The one entry of a vocabulary marked ``scaffold_example: true``."""
+    marked = [entry for entry in entries if entry.scaffold_example]
+    if len(marked) != 1:
+        raise ValueError(f"词表中应有且只有一项写 scaffold_example: true，现在有 {len(marked)} 项")
+    return marked[0]
 
 
 def status(value: str) -> Status:
