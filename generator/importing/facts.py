@@ -94,6 +94,7 @@ def _feedback_date(text: str, span: re.Match | None, base: dt.date | None) -> dt
 # ---------------------------------------------------------------------------------------------
 # declared figures
 
+_DONE = re.escape(vocabulary.done_status().value)  # 已完成 N 个
 _FIGURES = (
     ("aspects", rf"{NUM}\s*个方面"),
     ("problems", rf"{NUM}\s*个方面\s*[、，,的]?\s*(?:共)?\s*{NUM}\s*(?:个|项|条)(?:主要|具体)?问题"),
@@ -103,7 +104,7 @@ _FIGURES = (
     ("measures", rf"(?:制定|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?{NUM}\s*(?:项|个|条|件|份)"),
-    ("problems_done", rf"(?:已)?完成整改\s*{NUM}\s*(?:个|项)|已完成(?:整改)?\s*{NUM}\s*(?:个|项)"),
+    ("problems_done", rf"(?:已)?完成整改\s*{NUM}\s*(?:个|项)|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)"),
     ("completion_rate", r"完成率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
     ("funds_recovered", r"(?:追缴|挽回|收回|退还|清退|追回)[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*万元"),
     ("people_held_accountable", r"(?:问责|组织处理|党纪政务处分|处分|诫勉)[^。；;\d]{0,8}?(\d+)\s*(?:人次|人|名)"),
@@ -181,7 +182,7 @@ def check_overall_status(paragraphs: list[str], notes: Notes) -> None:
     for paragraph in paragraphs:
         match = re.search(r"完成了整改目标|全部完成整改|整改任务全部完成|已全部整改到位|全面完成(?:了)?整改", paragraph)
         if match:
-            done = next(s.value for s in vocabulary.statuses() if s.done)
+            done = vocabulary.done_status().value
             notes.add(f"通报称“{match.group(0)}”，但没有逐个问题载明整改状态：各问题的 status 暂填“{unstated_status()}”，"
                       f"请编辑决定是否改为“{done}”")
             return

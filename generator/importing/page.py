@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-PROVINCES = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新"
+from generator.model import vocabulary
+
+PROVINCES = "".join(province.abbr for province in vocabulary.provinces())  # generator/data/provinces.yml
 
 # Whole lines that are page furniture wherever they appear (only short lines are tested).
 _WIDGETS = re.compile(
