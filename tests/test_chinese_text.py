@@ -21,3 +21,12 @@ def test_pages_and_importer_share_the_one_ordinal_and_the_one_date():
     assert numerals.cn_to_int(ordinal(133)) == 133
     assert all(numerals.cn_to_int(ordinal(n)) == n for n in range(1, 1200))
     assert cn_date(dt.date(2024, 12, 24)) == "2024年12月24日"
+
+
+def test_declared_figures_have_one_label_and_unit_for_page_schema_and_importer():
+    from generator.model.notice import DECLARED_FIGURES, Figures, json_schema
+
+    assert list(DECLARED_FIGURES) == [name for name in Figures.model_fields if name != "other"]
+    properties = json_schema()["$defs"]["Figures"]["properties"]
+    assert properties["causes"]["description"] == "通报载明的梳理原因（条）"
+    assert Figures(causes=73, measures=133).declared() == [("梳理原因", 73, "条"), ("整改措施", 133, "项")]

@@ -10,7 +10,7 @@ from functools import cache
 from generator.importing.labels import status_words, unstated_status
 from generator.importing.numerals import arabic_dates, cn_to_int, make_date
 from generator.model import vocabulary
-from generator.model.notice import EMAIL_PATTERN, PHONE_PATTERN
+from generator.model.notice import DECLARED_FIGURES, EMAIL_PATTERN, PHONE_PATTERN
 
 NUM = r"(\d+|[零〇两一二三四五六七八九十百千]+)"
 
@@ -110,9 +110,6 @@ _FIGURES = (
     ("people_held_accountable", r"(?:问责|组织处理|党纪政务处分|处分|诫勉)[^。；;\d]{0,8}?(\d+)\s*(?:人次|人|名)"),
     ("meetings", r"专题会议\s*(\d+)\s*次"),
 )
-_LABELS = {"aspects": "方面数", "problems": "问题总数", "problems_done": "已完成整改的问题数", "causes": "原因条数",
-           "measures": "整改措施数", "systems": "制度机制数", "meetings": "专题会议次数",
-           "completion_rate": "整改完成率", "funds_recovered": "追缴资金（万元）", "people_held_accountable": "问责人数"}
 
 
 def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
@@ -128,7 +125,8 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     for key, values in seen.items():
         if len(values) > 1:
             shown = "、".join(str(v) for v in values)
-            notes.add(f"通报中{_LABELS[key]}有不同说法（{shown}），草稿取{values[0]}，请核对")
+            label, unit = DECLARED_FIGURES[key]
+            notes.add(f"通报中{label}（{unit}）有不同说法（{shown}），草稿取{values[0]}，请核对")
     other = _status_counts(paragraphs) + _meeting_list(paragraphs)
     if other:
         figures["other"] = other

@@ -36,6 +36,7 @@ import generator
 from generator.model.vocabulary import search_stop_characters
 from generator.publish.csp import content_security_policy
 from generator.publish.site import SiteBuild, build_site
+from generator.read.collection import NOTICE_URL_DIR
 from generator.read.config import read_config
 from generator.read.diagnostics import report
 from generator.render.markdown import Heading
@@ -188,7 +189,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             page.meta = text({"title": generated.title, "description": generated.description or ""})
             if generated.redirect_to:
                 page.meta["redirect_to"] = text(generated.redirect_to)
-            if generated.url.startswith("notices/") and generated.redirect_to is None:
+            if generated.url.startswith(f"{NOTICE_URL_DIR}/") and generated.redirect_to is None:
                 page.meta["search_index"] = True
             if generated.updated:
                 # The sitemap's <lastmod> is the page's own date, not the day of the build.
