@@ -518,3 +518,14 @@ def test_the_importer_reads_status_words_only_from_the_statuses_file():
     for status in vocabulary.statuses():
         for word in (status.value, *status.words):
             assert status.stated and words[word] == status.value or not status.stated and word not in words
+
+
+def test_the_footer_fields_have_one_label_for_the_site_footer_and_the_importer():
+    from generator.importing import importer, page
+    from generator.model.settings import FILING_FIELDS, FILING_LABELS, Filing
+
+    assert list(FILING_FIELDS) == list(Filing.model_fields)
+    assert dict(importer._FOOTER_LABELS) == {k: v for k, v in FILING_LABELS.items() if k != "site_code"}
+    assert dict(page._FOOTER_FIELDS)["email"] == "|".join(FILING_FIELDS["email"][1])
+    footer = (ROOT / "theme_overrides" / "partials" / "footer.html").read_text(encoding="utf-8")
+    assert not any(f"{label}：" in footer for key, label in FILING_LABELS.items() if key != "icp")

@@ -26,6 +26,7 @@ from generator.importing.reading import ReadError, read_text
 from generator.importing.review import report_outline, report_page, report_problems
 from generator.importing.word import Document, read_document
 from generator.model.notice import PLACEHOLDER, SLUG_PATTERN, Figures, Notice
+from generator.model.settings import FILING_LABELS
 from generator.spam import find_spam
 
 
@@ -292,9 +293,7 @@ def _header_comments(result: ImportResult) -> list[str]:
     return lines
 
 
-_FOOTER_LABELS = (("host", "主办"), ("co_host", "协办单位"), ("address", "地址"), ("phone", "联系电话"),
-                  ("fax", "传真"), ("email", "邮件"), ("icp", "ICP备案号"), ("police_record", "公安机关备案号"),
-                  ("tech_support", "技术支持"))
+_FOOTER_LABELS = tuple((key, label) for key, label in FILING_LABELS.items() if key != "site_code")
 
 
 def format_report(result: ImportResult) -> str:

@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 import generator
+from generator.model.settings import FILING_LABELS
 from generator.model.vocabulary import search_stop_characters
 from generator.publish.csp import content_security_policy
 from generator.publish.site import SiteBuild, build_site
@@ -131,6 +132,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         config.site_description = text(settings.site_description)
         config.extra["filing"] = text(settings.filing.model_dump(exclude_none=True))
         config.extra["filing_links"] = settings.filing.links()
+        config.extra["filing_labels"] = text(FILING_LABELS)
         config.extra["content_security_policy"] = content_security_policy()
         try:  # for the search box (theme_overrides/partials/pagefind-search.html)
             config.extra["search_stop_characters"] = text(search_stop_characters())
