@@ -3,6 +3,7 @@ when a published notice changes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 
@@ -100,3 +101,27 @@ def test_a_config_that_is_a_folder_or_has_a_bad_extra_is_reported(project):
     config.write_text(text.replace("\nextra:\n", "\nextra: 备案信息\nextra_old:\n", 1), encoding="utf-8")
     assert run(project, "check") == (
         1, [f"mkdocs.yml:{line}:8: error: extra 下面应是若干“键: 值”（filing: 备案信息、contact: 联系方式等）"])
+
+
+def test_new_takes_its_example_status_from_the_flag_in_the_statuses_file(project, monkeypatch):
+    from generator.model import scaffold, vocabulary
+
+    original = vocabulary._load
+
+    def load(name):  # a test copy of statuses.yml whose example is another status, moved to the end
+        entries = original(name)
+        if name != "statuses.yml":
+            return entries
+        flagged = [{**e, "scaffold_example": False} for e in entries]
+        flagged[0]["scaffold_example"] = True
+        return flagged[1:] + flagged[:1]
+
+    monkeypatch.setattr(vocabulary, "_load", load)
+    vocabulary.statuses.cache_clear()
+    try:
+        example = vocabulary.scaffold_example(vocabulary.statuses()).value
+        assert example == original("statuses.yml")[0]["value"]
+        assert f'status: "{example}"' in scaffold.scaffold("某区委关于某专项巡察整改情况的通报", dt.date(2024, 1, 1))
+    finally:
+        monkeypatch.undo()
+        vocabulary.statuses.cache_clear()

@@ -481,3 +481,52 @@ def test_random_bytes_never_traceback(tmp_path):
         path.write_bytes(os.urandom(2048))
         with pytest.raises(ImportFailed):
             import_notice(path)
+
+
+def test_the_importer_recognises_a_status_word_added_to_the_statuses_file(monkeypatch):
+    from generator.importing import facts, labels
+    from generator.model import vocabulary
+
+    original = vocabulary._load
+
+    def load(name):  # a test copy of statuses.yml with one more way of writing 已完成
+        entries = original(name)
+        if name == "statuses.yml":
+            entries = [{**e, "words": [*e.get("words", []), "已见实效"]} if e.get("done") else e for e in entries]
+        return entries
+
+    caches = (vocabulary.statuses, labels.status_words, labels._status_tag, facts._open_status_words)
+    monkeypatch.setattr(vocabulary, "_load", load)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        rest, found, notes = labels.take_labels("公务接待不规范。整改状态：已见实效。")
+        assert found == {"status": vocabulary.statuses()[0].value} and rest == "公务接待不规范。" and notes == []
+        assert labels.status_of(["已见实效，修订办法"]) == (vocabulary.statuses()[0].value, "修订办法")
+    finally:
+        monkeypatch.undo()
+        for cached in caches:
+            cached.cache_clear()
+    assert labels.take_labels("整改状态：已见实效。")[1] == {}
+
+
+def test_the_importer_reads_status_words_only_from_the_statuses_file():
+    from generator.importing import labels
+    from generator.model import vocabulary
+
+    words = dict(labels.status_words())
+    assert words["持续整改"] == words["整改中"] == "正在整改" and words["持续推进"] == "长期坚持"
+    for status in vocabulary.statuses():
+        for word in (status.value, *status.words):
+            assert status.stated and words[word] == status.value or not status.stated and word not in words
+
+
+def test_the_footer_fields_have_one_label_for_the_site_footer_and_the_importer():
+    from generator.importing import importer, page
+    from generator.model.settings import FILING_FIELDS, FILING_LABELS, Filing
+
+    assert list(FILING_FIELDS) == list(Filing.model_fields)
+    assert dict(importer._FOOTER_LABELS) == {k: v for k, v in FILING_LABELS.items() if k != "site_code"}
+    assert dict(page._FOOTER_FIELDS)["email"] == "|".join(FILING_FIELDS["email"][1])
+    footer = (ROOT / "theme_overrides" / "partials" / "footer.html").read_text(encoding="utf-8")
+    assert not any(f"{label}：" in footer for key, label in FILING_LABELS.items() if key != "icp")

@@ -91,3 +91,20 @@ def test_mixed_statuses_give_the_computed_completion_rate(project, tmp_path):
     facts = " ".join(page.select_one("#problem-1").find_next("dl", class_="problem-facts").get_text(" ", strip=True).split())
     assert facts == "状态 已完成 完成日期 2024年10月1日"
     assert "自述整改完成率 50%" in " ".join(page.select_one("dl.notice-declared").get_text(" ", strip=True).split())
+
+
+def test_one_completion_rule_on_the_notice_page_the_home_page_and_the_archive(project, tmp_path):
+    unstated = "".join(f"  - number: {n}\n    aspect: 1\n    title: 问题{n}\n    status: 未载明\n    measures: [措施。]\n"
+                       for n in range(3, 13))
+    write(project, "2024/good.yml", GOOD.replace("  problems: 2", "  problems: 12") + unstated)
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    wording = "整改完成率 50%（按载明状态的 2 个问题计算；另有 10 个问题未载明状态）"
+    slug = "mou-qu-wei-guan-yu-mou-zhuan-xiang-xun-cha-zheng-gai-qing-kuang-de-tong-bao"
+    notice = soup(site / "notices" / slug / "index.html")
+    assert notice.select_one(".notice-summary .figure--rate").get_text() == wording
+    home = soup(site / "index.html")
+    assert home.select_one(".site-completion").get_text() == wording
+    assert wording in home.select_one("ul.notice-list").get_text()
+    archive = soup(site / "archive" / "year" / "2024" / "index.html")
+    assert wording in archive.select_one("ul.notice-list").get_text()

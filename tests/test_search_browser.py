@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import serve
+from generator.search.pagefind import FACETS
 
 DAGUAN_TITLE = "中共大观区委关于城市绿化工程领域专项巡察整改进展情况的通报"
 DONGHU_TITLE = "东湖高新区建设局关于工程建设和房地产领域专项巡察整改进展情况的公布"
@@ -139,7 +140,7 @@ def test_facets_narrow_a_text_search_and_combine(page, site_url):
     page.click("#pf-search .pf-search__filters-toggle")
     page.wait_for_selector("#pf-search-filters fieldset")
     names = [t.strip() for t in page.locator("#pf-search-filters legend").all_inner_texts()]
-    assert names == ["年份", "地区", "领域", "类别", "状态"]
+    assert names == ["年份", "地区", "领域", "类别", "状态"] == list(FACETS)  # the order of the one definition
 
     def box(name: str, value: str):
         return page.locator(f"#pf-search-filters input[name='{name}'][value='{value}']")

@@ -8,10 +8,13 @@ import subprocess
 import sys
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import BUILD_ENV, GOOD, ROOT, mkdocs_build, set_shard_size, write
 from generator.model import vocabulary
-from generator.search.pagefind import SearchIndexError, find_pagefind
+from generator.read.collection import Collection
+from generator.read.notices import load_notices
+from generator.search.pagefind import FACETS, SearchIndexError, find_pagefind, index_block
 
 
 def test_missing_pagefind_is_reported_with_what_to_run(tmp_path):
@@ -63,6 +66,22 @@ def test_the_search_box_gets_the_stop_characters_from_their_data_file(page):
     box = page("")  # the home page's header
     assert box.select_one("#pf-search")["data-stop"] == vocabulary.search_stop_characters()
     assert vocabulary.search_stop_characters().startswith("区县市")
+
+
+def test_the_search_box_lists_the_facets_in_the_order_of_their_python_definition(page, sample_site):
+    box = page("")
+    assert box.select_one("#pf-search")["data-facets"].split(" ") == list(FACETS)
+    script = (sample_site / "assets" / "javascripts" / "pagefind-search.js").read_text(encoding="utf-8")
+    assert not any(f'"{name}"' in script for name in FACETS)  # the script has no list of its own
+
+
+def test_a_search_result_summary_says_what_its_completion_rate_counts():
+    collection = Collection.from_sources(load_notices(ROOT / "notices", ROOT).sources, None)
+    blocks = [BeautifulSoup(index_block(entry), "html.parser") for entry in collection.entries]
+    summaries = [block.select_one('[data-pagefind-meta="summary"]').get_text() for block in blocks]
+    assert summaries[0] == ("中共大观区委 · 2024年12月24日 · 安徽省安庆市大观区 · "
+                            "整改完成率 未载明（原通报未载明各问题的整改状态，本站不推算完成率）")
+    assert summaries[1].endswith("整改完成率 100%（12 个问题中 12 个已完成）")
 
 
 def test_a_stop_character_entry_of_more_than_one_character_is_refused(monkeypatch):

@@ -12,7 +12,7 @@ from generator.check.content import check_content
 from generator.model import vocabulary
 from generator.read.collection import Collection, NoticeEntry
 from generator.read.diagnostics import Diagnostic
-from generator.render.pages import cn_date
+from generator.text.chinese import cn_date
 
 
 def check_collection(collection: Collection) -> list[Diagnostic]:
@@ -177,8 +177,9 @@ def _problems(entry: NoticeEntry) -> Iterator[Diagnostic]:
             yield _at(entry, here + ("completed",), "error",
                       f"问题 {problem.number} 的完成日期（{problem.completed}）早于反馈日期（{feedback}）")
         if problem.completed and not status.done:
+            done = vocabulary.done_status().value
             yield _at(entry, here + ("completed",), "error",
-                      f"问题 {problem.number} 写了完成日期，但状态是“{problem.status}”：已完成的请把 status 改为 已完成")
+                      f"问题 {problem.number} 写了完成日期，但状态是“{problem.status}”：{done}的请把 status 改为 {done}")
         if status.needs_due and problem.due is None:
             yield _at(entry, here + ("status",), "error",
                       f"问题 {problem.number} 尚未完成（{problem.status}），必须写整改时限 due，如 due: 2025-06-30")
@@ -202,7 +203,8 @@ def _figures(entry: NoticeEntry) -> Iterator[Diagnostic]:
     if figures.problems_done is not None and entry.stated_count == len(entry.problems) and entry.problems:
         if figures.problems_done != entry.done_count:
             yield _at(entry, ("figures", "problems_done"), "error",
-                      f"通报称已完成整改 {figures.problems_done} 个问题，状态为“已完成”的问题有 {entry.done_count} 个")
+                      f"通报称已完成整改 {figures.problems_done} 个问题，"
+                      f"状态为“{vocabulary.done_status().value}”的问题有 {entry.done_count} 个")
 
 
 def _unique(entries: Iterable[NoticeEntry], key, field: str, template: str) -> Iterator[Diagnostic]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from generator.importing.labels import status_words, unstated_status
 from generator.importing.numerals import arabic_dates, cn_to_int, make_date
-from generator.model.notice import EMAIL_PATTERN, PHONE_PATTERN
+from generator.model import vocabulary
+from generator.model.notice import DECLARED_FIGURES, EMAIL_PATTERN, PHONE_PATTERN
 
 NUM = r"(\d+|[零〇两一二三四五六七八九十百千]+)"
 
@@ -91,6 +94,7 @@ def _feedback_date(text: str, span: re.Match | None, base: dt.date | None) -> dt
 # ---------------------------------------------------------------------------------------------
 # declared figures
 
+_DONE = re.escape(vocabulary.done_status().value)  # 已完成 N 个
 _FIGURES = (
     ("aspects", rf"{NUM}\s*个方面"),
     ("problems", rf"{NUM}\s*个方面\s*[、，,的]?\s*(?:共)?\s*{NUM}\s*(?:个|项|条)(?:主要|具体)?问题"),
@@ -100,15 +104,12 @@ _FIGURES = (
     ("measures", rf"(?:制定|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?{NUM}\s*(?:项|个|条|件|份)"),
-    ("problems_done", rf"(?:已)?完成整改\s*{NUM}\s*(?:个|项)|已完成(?:整改)?\s*{NUM}\s*(?:个|项)"),
+    ("problems_done", rf"(?:已)?完成整改\s*{NUM}\s*(?:个|项)|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)"),
     ("completion_rate", r"完成率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
     ("funds_recovered", r"(?:追缴|挽回|收回|退还|清退|追回)[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*万元"),
     ("people_held_accountable", r"(?:问责|组织处理|党纪政务处分|处分|诫勉)[^。；;\d]{0,8}?(\d+)\s*(?:人次|人|名)"),
     ("meetings", r"专题会议\s*(\d+)\s*次"),
 )
-_LABELS = {"aspects": "方面数", "problems": "问题总数", "problems_done": "已完成整改的问题数", "causes": "原因条数",
-           "measures": "整改措施数", "systems": "制度机制数", "meetings": "专题会议次数",
-           "completion_rate": "整改完成率", "funds_recovered": "追缴资金（万元）", "people_held_accountable": "问责人数"}
 
 
 def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
@@ -124,7 +125,8 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     for key, values in seen.items():
         if len(values) > 1:
             shown = "、".join(str(v) for v in values)
-            notes.add(f"通报中{_LABELS[key]}有不同说法（{shown}），草稿取{values[0]}，请核对")
+            label, unit = DECLARED_FIGURES[key]
+            notes.add(f"通报中{label}（{unit}）有不同说法（{shown}），草稿取{values[0]}，请核对")
     other = _status_counts(paragraphs) + _meeting_list(paragraphs)
     if other:
         figures["other"] = other
@@ -139,11 +141,18 @@ def _figure_value(key: str, match: re.Match):
     return cn_to_int(token)
 
 
+@cache
+def _open_status_words() -> str:
+    """The ways of writing a stated status that is not done (statuses.yml), as a regex alternation."""
+    words = [word for word, value in status_words() if not vocabulary.status(value).done]
+    return "|".join(re.escape(word) for word in words)
+
+
 def _status_counts(paragraphs: list[str]) -> list[dict]:
     """``正在整改6个``、``基本完成4个``、``未完成5个`` → other figures (已完成 is ``problems_done``)."""
     items = []
     for paragraph in paragraphs:
-        for match in re.finditer(rf"(正在整改|基本完成|未完成|长期坚持|持续整改)(?:整改)?\s*{NUM}\s*(个|项)", paragraph):
+        for match in re.finditer(rf"({_open_status_words()})(?:整改)?\s*{NUM}\s*(个|项)", paragraph):
             item = {"label": match.group(1), "value": f"{cn_to_int(match.group(2))}{match.group(3)}"}
             if item not in items:
                 items.append(item)
@@ -171,7 +180,9 @@ def check_overall_status(paragraphs: list[str], notes: Notes) -> None:
     for paragraph in paragraphs:
         match = re.search(r"完成了整改目标|全部完成整改|整改任务全部完成|已全部整改到位|全面完成(?:了)?整改", paragraph)
         if match:
-            notes.add(f"通报称“{match.group(0)}”，但没有逐个问题载明整改状态：各问题的 status 暂填“未载明”，请编辑决定是否改为“已完成”")
+            done = vocabulary.done_status().value
+            notes.add(f"通报称“{match.group(0)}”，但没有逐个问题载明整改状态：各问题的 status 暂填“{unstated_status()}”，"
+                      f"请编辑决定是否改为“{done}”")
             return
 
 

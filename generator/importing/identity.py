@@ -7,12 +7,6 @@ import re
 from generator.importing.page import SIGNATURE_DATE, is_signature
 from generator.model import vocabulary
 
-_KINDS = (
-    (r"整改进展|进展情况", "整改进展"),
-    (r"整改情况|整改落实情况|整改工作情况", "整改情况"),
-    (r"巡察公告|巡视公告|进驻", "巡察公告"),
-)
-
 
 def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
     for key in ("发布机构", "发文机关", "所属机构"):
@@ -45,10 +39,10 @@ def domain_from(title: str | None, paragraphs: list[str]) -> str | None:
 def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
     """(kind, whether it was read from the title rather than guessed from the text)."""
     for text, from_title in ([(title, True)] if title else []) + [(p, False) for p in paragraphs[:4]]:
-        for pattern, kind in _KINDS:
-            if re.search(pattern, text):
-                return kind, from_title
-    return "其他", False
+        for kind in vocabulary.kinds():
+            if any(word in text for word in (kind.value, *kind.words)) and not kind.fallback:
+                return kind.value, from_title
+    return next(kind.value for kind in vocabulary.kinds() if kind.fallback), False
 
 
 def region_from(footer: dict[str, str], contact: dict | None) -> str | None:

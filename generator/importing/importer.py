@@ -19,6 +19,7 @@ from generator.importing import draft
 from generator.importing.facts import Notes, check_overall_status, declared_figures, find_contact, find_inspection
 from generator.importing.html import html_to_text, looks_like_html
 from generator.importing.identity import domain_from, kind_from, publisher_from, publisher_from_signature, region_from
+from generator.importing.labels import unstated_status
 from generator.importing.numerals import ordinal, parse_date
 from generator.importing.outline import Outline, build_outline
 from generator.importing.page import SIGNATURE_DATE, Page, clean_lines, split_page
@@ -26,6 +27,7 @@ from generator.importing.reading import ReadError, read_text
 from generator.importing.review import report_outline, report_page, report_problems
 from generator.importing.word import Document, read_document
 from generator.model.notice import PLACEHOLDER, SLUG_PATTERN, Figures, Notice
+from generator.model.settings import FILING_LABELS
 
 
 class ImportFailed(Exception):
@@ -239,7 +241,7 @@ def _problems(outline: Outline, figures: dict, notes: Notes) -> list[dict]:
         for key in ("responsible_unit", "responsible_leader", "due"):
             if found.labels.get(key):
                 problem[key] = found.labels[key]
-        problem["status"] = found.labels.get("status", "未载明")
+        problem["status"] = found.labels.get("status", unstated_status())
         problem["measures"] = list(found.measures)
         problems.append(problem)
     report_problems(outline, figures, notes)
@@ -297,9 +299,7 @@ def _header_comments(result: ImportResult) -> list[str]:
     return lines
 
 
-_FOOTER_LABELS = (("host", "主办"), ("co_host", "协办单位"), ("address", "地址"), ("phone", "联系电话"),
-                  ("fax", "传真"), ("email", "邮件"), ("icp", "ICP备案号"), ("police_record", "公安机关备案号"),
-                  ("tech_support", "技术支持"))
+_FOOTER_LABELS = tuple((key, label) for key, label in FILING_LABELS.items() if key != "site_code")
 
 
 def format_report(result: ImportResult) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import cache
 
 from generator.importing.numerals import arabic_dates, make_date
+from generator.model import vocabulary
 
 _LABELS = {
     "responsible_unit": r"责任单位|牵头单位|责任部门",
@@ -18,15 +20,44 @@ _LABEL = re.compile(
     r"[（(【\[]?\s*(" + "|".join(_LABELS.values()) + r")\s*[:：]\s*([^；;。)）】\]\n]{1,40})[；;。]?\s*[)）】\]]?"
 )
 
-# Status words as notices write them → the vocabulary in data/statuses.yml.
-_STATUS_WORDS = (
-    (r"基本完成|取得阶段性成果", "基本完成"),
-    (r"未完成|尚未完成", "未完成"),
-    (r"已完成|已整改|整改完成|已办结|已销号", "已完成"),
-    (r"正在整改|整改中|正在推进|推进中", "正在整改"),
-    (r"长期坚持|持续整改|长期整改|持续推进", "长期坚持"),
-)
-_STATUS_TAG = re.compile(r"[（(【\[]\s*(已完成|基本完成|正在整改|未完成|长期坚持)\s*[)）】\]]")
+_STATUS_GAP = "。，,；;：:（(、 "
+
+
+@cache
+def status_words() -> tuple[tuple[str, str], ...]:
+    """(word, status) for every way of writing a stated status (``value`` and ``words`` in
+    generator/data/statuses.yml), longest word first."""
+    pairs = [(word, status.value) for status in vocabulary.statuses() if status.stated
+             for word in (status.value, *status.words)]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+@cache
+def _status_tag() -> re.Pattern:
+    """A stated status in brackets, as in ``（已完成）``."""
+    values = "|".join(re.escape(s.value) for s in vocabulary.statuses() if s.stated)
+    return re.compile(r"[（(【\[]\s*(" + values + r")\s*[)）】\]]")
+
+
+def unstated_status() -> str:
+    """The status a draft gets where the text states none (``stated: false`` in statuses.yml)."""
+    return next(s.value for s in vocabulary.statuses() if not s.stated)
+
+
+def status_of(lines: list[str]) -> tuple[str | None, str]:
+    """(status, the rest of the text) for a 完成情况 cell or label; (None, the whole text) if no status word
+    leads it."""
+    first = re.sub(r"\s", "", lines[0]) if lines else ""
+    others = "".join(lines[1:])
+    for word, value in status_words():
+        if first.rstrip("。.；;！!") == word:
+            return value, others
+        if first.startswith(word) and first[len(word)] in _STATUS_GAP:
+            rest = first[len(word):].lstrip(_STATUS_GAP)
+            if first[len(word)] in "（(":
+                rest = first[len(word):]
+            return value, rest + others
+    return None, "".join(lines)
 
 
 def take_labels(text: str) -> tuple[str, dict, list[str]]:
@@ -44,7 +75,7 @@ def take_labels(text: str) -> tuple[str, dict, list[str]]:
         return ""
 
     rest = _LABEL.sub(keep, text)
-    tag = _STATUS_TAG.search(rest)
+    tag = _status_tag().search(rest)
     if tag and "status" not in found:
         found["status"] = tag.group(1)
         rest = rest[: tag.start()] + rest[tag.end():]
@@ -52,10 +83,7 @@ def take_labels(text: str) -> tuple[str, dict, list[str]]:
 
 
 def status_word(text: str) -> str | None:
-    for pattern, value in _STATUS_WORDS:
-        if re.search(pattern, text):
-            return value
-    return None
+    return status_of([text])[0]
 
 
 def _convert(key: str, value: str, notes: list[str]):

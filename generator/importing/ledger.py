@@ -13,13 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from generator.importing.labels import due_date
+from generator.importing.labels import due_date, status_of, unstated_status
 from generator.importing.measures import split_measures, split_title
 from generator.importing.numerals import cn_to_int, make_date, parse_date
 from generator.importing.outline import AspectDraft, Outline, ProblemDraft, is_heading, read_marker
-from generator.model import vocabulary
 
 # Column names as 整改台账 tables write them (after spaces and bracketed remarks are removed).
 _COLUMNS = (
@@ -34,7 +32,6 @@ _COLUMNS = (
 )
 _HEADER_ROWS = 4  # the header is one of the first rows (a title row may sit above it)
 _MAX_HEADER_CELL = 16
-_STATUS_GAP = "。，,；;：:（(、 "
 
 
 @dataclass
@@ -245,7 +242,7 @@ class _Rows:
                 draft.labels["status"] = value
             else:
                 notes.append(f"第{number}个问题的完成情况“{'”“'.join(status_lines)[:60]}”不是状态词表中的写法："
-                             "status 填“未载明”，请编辑按原文决定")
+                             f"status 填“{unstated_status()}”，请编辑按原文决定")
             if rest:
                 draft.measures.append(rest)
                 if value:
@@ -301,29 +298,6 @@ def _joined(cells: list[Cell]) -> str | None:
 
 # ---------------------------------------------------------------------------------------------
 # statuses and dates
-
-@cache
-def _status_words() -> tuple[tuple[str, str], ...]:
-    """(word, status) for every way of writing a stated status, longest word first."""
-    pairs = [(word, status.value) for status in vocabulary.statuses() if status.stated
-             for word in (status.value, *status.words)]
-    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
-
-
-def status_of(lines: list[str]) -> tuple[str | None, str]:
-    """(status, the rest of the cell) for a 完成情况 cell; (None, the whole text) if no status word leads it."""
-    first = re.sub(r"\s", "", lines[0]) if lines else ""
-    others = "".join(lines[1:])
-    for word, value in _status_words():
-        if first.rstrip("。.；;！!") == word:
-            return value, others
-        if first.startswith(word) and first[len(word)] in _STATUS_GAP:
-            rest = first[len(word):].lstrip(_STATUS_GAP)
-            if first[len(word)] in "（(":
-                rest = first[len(word):]
-            return value, rest + others
-    return None, "".join(lines)
-
 
 _YEAR_END = re.compile(r"(\d{4})\s*年\s*(?:年)?(?:底|末|年底)")
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from generator.text.chinese import ordinal  # noqa: F401  (re-exported for the importer)
+
 DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUMERAL = "[零〇○一二两三四五六七八九十百千]"
-ORDINALS = "一二三四五六七八九十"
 
 
 def cn_to_int(text: str) -> int | None:
@@ -27,14 +28,6 @@ def cn_to_int(text: str) -> int | None:
             total += (current or 1) * UNITS[ch]
             current = 0
     return total + current
-
-
-def ordinal(number: int) -> str:
-    """1 → 一, 12 → 十二, 21 → 二十一 (for 一是/二是 markers and (一) headings)."""
-    if number <= 10:
-        return "零一二三四五六七八九十"[number]
-    tens, ones = divmod(number, 10)
-    return ("" if tens == 1 else ORDINALS[tens - 1]) + "十" + ("" if ones == 0 else ORDINALS[ones - 1])
 
 
 def _cn_year(text: str) -> str:

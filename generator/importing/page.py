@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-PROVINCES = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新"
+from generator.model import vocabulary
+from generator.model.settings import FILING_FIELDS
+
+PROVINCES = "".join(province.abbr for province in vocabulary.provinces())  # generator/data/provinces.yml
 
 # Whole lines that are page furniture wherever they appear (only short lines are tested).
 _WIDGETS = re.compile(
@@ -38,11 +41,7 @@ _FOOTER_WORDS = re.compile(
 )
 _CONTENT_WORDS = re.compile(r"欢迎|监督|反映|举报|意见建议|整改")
 
-_FOOTER_FIELDS = (
-    ("host", r"主办单位|主办"), ("co_host", r"协办单位|协办|承办单位|承办"), ("address", r"地址"),
-    ("phone", r"联系电话|电话"), ("fax", r"传真"), ("email", r"电子邮箱|电子邮件|邮件|邮箱|E-?mail"),
-    ("tech_support", r"技术支持"),
-)
+_FOOTER_FIELDS = tuple((key, "|".join(words)) for key, (_, words) in FILING_FIELDS.items() if words)
 _ICP = re.compile(rf"([{PROVINCES}])\s*ICP\s*备\s*(\d{{6,8}})\s*号(?:\s*[-－]\s*(\d+))?", re.IGNORECASE)
 _POLICE = re.compile(rf"([{PROVINCES}])\s*公网安备\s*(\d{{14}})\s*号")
 _FIELD_END = re.compile(r"\s{2,}|[;；|｜]|\n|$")

@@ -72,22 +72,42 @@ class FigureItem(Strict):
     value: Text = Field(description="原文中的数字与单位，如：1次")
 
 
+# The figures a notice may declare, once: key → (label on the page and in the importer's notes, unit),
+# in the order the page lists them. The fields' descriptions (JSON Schema, `notices new`) come from here.
+DECLARED_FIGURES: dict[str, tuple[str, str]] = {
+    "aspects": ("方面", "个"), "problems": ("问题", "个"), "problems_done": ("已完成整改问题", "个"),
+    "causes": ("梳理原因", "条"), "measures": ("整改措施", "项"), "systems": ("建立健全制度机制", "项"),
+    "meetings": ("专题会议", "次"), "funds_recovered": ("追缴、挽回资金", "万元"),
+    "people_held_accountable": ("问责、处理", "人次"), "completion_rate": ("自述整改完成率", "%"),
+}
+
+
+def _declared(key: str, note: str = "") -> str:
+    label, unit = DECLARED_FIGURES[key]
+    return f"通报载明的{label}（{unit}）{note}"
+
+
 class Figures(Strict):
     """Figures the notice itself declares. The pages compare them with the problem list."""
 
-    aspects: int | None = Field(None, ge=0, description="通报所述方面数（个）")
-    problems: int | None = Field(None, ge=0, description="通报所述问题总数（个）")
-    problems_done: int | None = Field(None, ge=0, description="通报所述已完成整改的问题数（个）")
-    causes: int | None = Field(None, ge=0, description="梳理原因（条）")
-    measures: int | None = Field(None, ge=0, description="制定整改措施（项）")
-    systems: int | None = Field(None, ge=0, description="建立健全制度机制（项）")
-    meetings: int | None = Field(None, ge=0, description="召开专题会议（次）")
-    funds_recovered: Decimal | None = Field(None, ge=0, description="追缴、挽回资金（万元）")
-    people_held_accountable: int | None = Field(None, ge=0, description="问责、处理人数（人次）")
+    aspects: int | None = Field(None, ge=0, description=_declared("aspects"))
+    problems: int | None = Field(None, ge=0, description=_declared("problems"))
+    problems_done: int | None = Field(None, ge=0, description=_declared("problems_done"))
+    causes: int | None = Field(None, ge=0, description=_declared("causes"))
+    measures: int | None = Field(None, ge=0, description=_declared("measures"))
+    systems: int | None = Field(None, ge=0, description=_declared("systems"))
+    meetings: int | None = Field(None, ge=0, description=_declared("meetings"))
+    funds_recovered: Decimal | None = Field(None, ge=0, description=_declared("funds_recovered"))
+    people_held_accountable: int | None = Field(None, ge=0, description=_declared("people_held_accountable"))
     completion_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="通报自述的整改完成率（百分数，如 76 或 98.71）"
+        None, ge=0, le=100, description=_declared("completion_rate", "，写百分数的数字，如 76 或 98.71")
     )
     other: list[FigureItem] = Field(default_factory=list, description="原文中的其他数字")
+
+    def declared(self) -> list[tuple[str, int | Decimal, str]]:
+        """(label, value, unit) of each declared figure, in the page's order."""
+        values = [(label, getattr(self, key), unit) for key, (label, unit) in DECLARED_FIGURES.items()]
+        return [item for item in values if item[1] is not None]
 
 
 class Aspect(Strict):

@@ -23,11 +23,15 @@ HEADER = """\
 
 
 def scaffold(title: str, today: dt.date) -> str:
-    values = {"title": title, "slug": slugify(title), "kind": vocabulary.kinds()[0].value, "published": today}
+    kind = vocabulary.scaffold_example(vocabulary.kinds()).value
+    values = {"title": title, "slug": slugify(title), "kind": kind, "published": today}
     return HEADER + "\n".join(_model_lines(Notice, values, indent="", in_list=False)) + "\n"
 
 
-ITEM_VALUES = {"number": 1, "aspect": 1, "status": vocabulary.statuses()[2].value}
+def _item_values() -> dict:
+    return {"number": 1, "aspect": 1, "status": vocabulary.scaffold_example(vocabulary.statuses()).value}
+
+
 # Written out to fill (lists with a first item); other optional lists and blocks as commented examples.
 FILLED = {"inspection", "aspects", "problems"}
 
@@ -42,7 +46,7 @@ def _model_lines(model: type[BaseModel], values: dict, indent: str, in_list: boo
         inner = nested_model(info.annotation)
         if inner is not None:
             is_list = typing.get_origin(info.annotation) is list
-            nested = _model_lines(inner, ITEM_VALUES, key_indent + "  ", in_list=is_list)
+            nested = _model_lines(inner, _item_values(), key_indent + "  ", in_list=is_list)
             # Commented out: optional lists, and an optional block that must be complete once written
             # (withdrawn: date and reason), which left open would be an error.
             must_complete = not info.is_required() and any(f.is_required() for f in inner.model_fields.values())

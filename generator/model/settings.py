@@ -20,6 +20,23 @@ ICP_LINK = "https://beian.miit.gov.cn/"
 POLICE_LINK = "https://www.beian.gov.cn/portal/registerSystemInfo?recordcode={code}"
 
 
+# The footer's fields once: key → (the label the footer and the importer's report show, the ways a page's
+# footer writes it, as regular expressions for notices import).
+FILING_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "host": ("主办", ("主办单位", "主办")),
+    "co_host": ("协办单位", ("协办单位", "协办", "承办单位", "承办")),
+    "address": ("地址", ("地址",)),
+    "phone": ("联系电话", ("联系电话", "电话")),
+    "fax": ("传真", ("传真",)),
+    "email": ("邮件", ("电子邮箱", "电子邮件", "邮件", "邮箱", "E-?mail")),
+    "icp": ("ICP备案号", ()),
+    "police_record": ("公安机关备案号", ()),
+    "site_code": ("网站标识码", ()),
+    "tech_support": ("技术支持", ("技术支持",)),
+}
+FILING_LABELS = {key: label for key, (label, _) in FILING_FIELDS.items()}
+
+
 class Filing(Strict):
     """The footer of a Chinese government site."""
 

@@ -22,12 +22,16 @@ class Status:
     description: str
     stated: bool = True
     words: tuple[str, ...] = ()  # other ways notices write this status (notices import reads them)
+    scaffold_example: bool = False  # the status `notices new` writes as the example
 
 
 @dataclass(frozen=True)
 class Kind:
     value: str
     description: str
+    scaffold_example: bool = False  # the kind `notices new` writes as the example
+    words: tuple[str, ...] = ()  # other ways a title or text names this kind (notices import reads them)
+    fallback: bool = False  # the kind notices import writes when it recognises none
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def statuses() -> tuple[Status, ...]:
 
 @cache
 def kinds() -> tuple[Kind, ...]:
-    return tuple(Kind(**entry) for entry in _load("kinds.yml"))
+    return tuple(Kind(**{**entry, "words": tuple(entry.get("words") or ())}) for entry in _load("kinds.yml"))
 
 
 @cache
@@ -65,6 +69,19 @@ def search_stop_characters() -> str:
     if wrong:
         raise ValueError(f"generator/data/search_stop_characters.yml: 每行只能写一个字，这些不是：{'、'.join(wrong)}")
     return "".join(dict.fromkeys(characters))
+
+
+def scaffold_example(entries: tuple):
+    """The one entry of a vocabulary marked ``scaffold_example: true``."""
+    marked = [entry for entry in entries if entry.scaffold_example]
+    if len(marked) != 1:
+        raise ValueError(f"词表中应有且只有一项写 scaffold_example: true，现在有 {len(marked)} 项")
+    return marked[0]
+
+
+def done_status() -> Status:
+    """The status that counts as done (``done: true``; the first, if several)."""
+    return next(entry for entry in statuses() if entry.done)
 
 
 def status(value: str) -> Status:

@@ -29,6 +29,27 @@ def completion_rate(done: int, total: int) -> Decimal | None:
 
 
 @dataclass(frozen=True)
+class Completion:
+    """The site's one completion rule: 已完成 ÷ problems whose status is stated (statuses.yml ``stated``).
+
+    ``rate`` is None when no problem's status is stated; pages always show the base the rate counts
+    (the ``completion`` macro in ``render/templates/_macros.html.j2``).
+    """
+
+    done: int
+    stated: int
+    problems: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        return completion_rate(self.done, self.stated)
+
+    @property
+    def unstated(self) -> int:
+        return self.problems - self.stated
+
+
+@dataclass(frozen=True)
 class StatusCount:
     status: vocabulary.Status
     count: int
@@ -94,11 +115,8 @@ class NoticeEntry:
         return sum(c.count for c in self.status_counts if c.status.stated)
 
     @cached_property
-    def completion(self) -> Decimal | None:
-        """done / all problems; None when the notice states no problem's status."""
-        if self.stated_count == 0:
-            return None
-        return completion_rate(self.done_count, len(self.problems))
+    def completion(self) -> Completion:
+        return Completion(self.done_count, self.stated_count, len(self.problems))
 
     @cached_property
     def aspects(self) -> dict[int, Aspect]:
@@ -167,8 +185,8 @@ class Totals:
     status_counts: tuple[StatusCount, ...]
 
     @property
-    def completion(self) -> Decimal | None:
-        return completion_rate(self.done, self.stated) if self.stated else None
+    def completion(self) -> Completion:
+        return Completion(self.done, self.stated, self.problems)
 
 
 @dataclass

@@ -23,22 +23,7 @@ from generator.read.collection import AXES, NOTICE_URL_DIR, Collection, Group, N
 from generator.render import markdown as safe_markdown
 from generator.render.charts import charts, image_tag
 from generator.render.markdown import Heading
-
-_CHINESE_DIGITS = "零一二三四五六七八九"
-
-
-def cn_date(value: dt.date | None) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if value else ""
-
-
-def cn_number(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (ordinals of aspects and measures)."""
-    if number < 10:
-        return _CHINESE_DIGITS[number]
-    tens, units = divmod(number, 10)
-    if number < 100:
-        return f"{'' if tens == 1 else _CHINESE_DIGITS[tens]}十{_CHINESE_DIGITS[units] if units else ''}"
-    return str(number)
+from generator.text.chinese import cn_date, ordinal
 
 
 def percent(value: Decimal | None) -> str:
@@ -72,10 +57,15 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(cn_date=cn_date, cn_number=cn_number, percent=percent, phone_href=phone_href)
+    env.filters.update(cn_date=cn_date, cn_number=ordinal, percent=percent, phone_href=phone_href)
     env.globals.update(axes=AXES, status_css=lambda value: vocabulary.status(value).css,
                        status_done=lambda value: vocabulary.status(value).done)
     return env
+
+
+def completion_text(entry: NoticeEntry) -> str:
+    """The completion rate of a notice in the words of the ``completion`` macro, as plain text."""
+    return str(environment().get_template("_macros.html.j2").module.completion(entry.completion, html=False))
 
 
 def _render(template: str, **values) -> str:

@@ -22,6 +22,8 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin
 
 from generator.read.collection import NoticeEntry
+from generator.render.pages import completion_text
+from generator.text.chinese import cn_date
 
 log = logging.getLogger(__name__)
 
@@ -59,25 +61,31 @@ def pinyin_words(title: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+# The search facets, in the order the search box lists them (the plugin hands it to the box as data-facets).
+FACETS = ("年份", "地区", "领域", "类别", "状态")
+
+
 def facets(entry: NoticeEntry) -> dict[str, list[str]]:
     notice = entry.notice
     statuses = sorted({str(p.status) for p in entry.problems})
-    return {
-        "年份": [str(notice.published.year) if notice.published else "未载明"],
-        "地区": [notice.region],
-        "领域": [notice.domain or "未载明"],
-        "类别": [str(notice.kind)],
-        "状态": statuses or ["无问题清单"],
-    }
+    values = (
+        [str(notice.published.year) if notice.published else "未载明"],
+        [notice.region],
+        [notice.domain or "未载明"],
+        [str(notice.kind)],
+        statuses or ["无问题清单"],
+    )
+    return dict(zip(FACETS, values, strict=True))
 
 
 def index_block(entry: NoticeEntry) -> str:
     """The hidden HTML added to a notice page for the index: facets and title meta are not content
     (``data-pagefind-ignore`` keeps them out of results' text); the pinyin words are content."""
     notice = entry.notice
-    date = f"{notice.published.year}年{notice.published.month}月{notice.published.day}日" if notice.published else "发布日期未载明"
+    date = cn_date(notice.published) or "发布日期未载明"
+    summary = " · ".join([notice.publisher, date, notice.region] + ([completion_text(entry)] if entry.problems else []))
     parts = [f'<span data-pagefind-meta="title">{escape(notice.title)}</span>',
-             f'<span data-pagefind-meta="summary">{escape(f"{notice.publisher} · {date} · {notice.region}")}</span>']
+             f'<span data-pagefind-meta="summary">{escape(summary)}</span>']
     for name, values in facets(entry).items():
         parts += [f'<span data-pagefind-filter="{name}">{escape(value)}</span>' for value in values]
     if entry.notice.published:

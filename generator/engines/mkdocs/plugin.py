@@ -35,15 +35,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 import generator
+from generator.model.settings import FILING_LABELS
 from generator.model.vocabulary import search_stop_characters
 from generator.publish import cms
 from generator.publish.csp import content_security_policy
 from generator.publish.site import SiteBuild, build_site
+from generator.read.collection import NOTICE_URL_DIR
 from generator.read.config import read_config
 from generator.read.diagnostics import report
 from generator.render.markdown import Heading
 from generator.render.pages import render_content_page
-from generator.search.pagefind import BUNDLE_DIR, IndexPage, SearchIndexError, find_pagefind, index_notices
+from generator.search.pagefind import BUNDLE_DIR, FACETS, IndexPage, SearchIndexError, find_pagefind, index_notices
 
 log = logging.getLogger("mkdocs.plugins.notices")
 SCRATCH_PREFIX = ".notices-building-"  # the scratch output folder, beside the output folder
@@ -152,9 +154,11 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         config.site_description = text(settings.site_description)
         config.extra["filing"] = text(settings.filing.model_dump(exclude_none=True))
         config.extra["filing_links"] = settings.filing.links()
+        config.extra["filing_labels"] = text(FILING_LABELS)
         config.extra["content_security_policy"] = content_security_policy()
         try:  # for the search box (theme_overrides/partials/pagefind-search.html)
             config.extra["search_stop_characters"] = text(search_stop_characters())
+            config.extra["search_facets"] = text(" ".join(FACETS))
         except ValueError as error:
             raise PluginError(str(error)) from error
         try:
@@ -215,7 +219,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             page.meta = text({"title": generated.title, "description": generated.description or ""})
             if generated.redirect_to:
                 page.meta["redirect_to"] = text(generated.redirect_to)
-            if generated.url.startswith("notices/") and generated.redirect_to is None:
+            if generated.url.startswith(f"{NOTICE_URL_DIR}/") and generated.redirect_to is None:
                 page.meta["search_index"] = True
             if self._search_stale():
                 page.meta["search_stale"] = True

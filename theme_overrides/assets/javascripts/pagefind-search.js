@@ -11,7 +11,8 @@
   var list = root.querySelector(".pf-search__results");
   var more = root.querySelector(".pf-search__more");
   var PAGE = 5, pagefind = null, loading = null, current = null, shown = 0, timer = null, generation = 0, inputs = 0, merged = {};
-  var FILTER_ORDER = ["年份", "地区", "领域", "类别", "状态"];
+  // The facets in their order, from their one definition (FACETS in generator/search/pagefind.py).
+  var FILTER_ORDER = (root.dataset.facets || "").split(" ");
 
   function absolute(path) { return new URL(path, location.href).pathname; }
   function text(s) { var d = document.createElement("div"); d.textContent = s; return d.innerHTML; }
