@@ -116,7 +116,8 @@ def run_import(source: Path, notices_dir: Path, out_dir: Path | None, name: str 
         result = import_notice(source)
         if out_dir is None:
             published = result.notice.get("published")
-            out_dir = notices_dir / str(published.year if published else dt.date.today().year)
+            # without a found date the draft must not land among this year's notices: it waits in undated/
+            out_dir = notices_dir / (str(published.year) if published else "undated")
         write_draft(result, out_dir, name)
     except ImportFailed as exc:
         print(f"error: {exc}")

@@ -101,6 +101,8 @@ def test_oversized_file_is_refused(project):
      "notices/x.yml:23:13: error: 问题序号 1 重复（第 1 个问题已用过）"),
     ("    aspect: 1\n    title: 问题二", "    aspect: 2\n    title: 问题二",
      "notices/x.yml:24:13: error: 问题 2 所属方面 2 不存在：aspects 中只有 1"),
+    ("  - number: 1\n    title: 某方面", "  - number: 2\n    title: 某方面",
+     "notices/x.yml:14:13: error: 方面序号应从 1 开始按顺序连续编号：这里应是 1，写的是 2"),
     ("  problems: 2", "  problems: 28",
      "notices/x.yml:12:13: error: 通报称有 28 个问题，problems 中列了 2 个：请补齐或核对数字"),
     ("  problems: 2", "  problems: 2\n  aspects: 3",

@@ -64,3 +64,11 @@ def test_a_draft_name_that_is_not_a_plain_url_name_is_refused(project, name):
     assert (code, lines) == (1, [f"error: 草稿名称“{name}”不可用：只能用小写字母、数字和连字符（-），如 daguan-lvhua-zhenggai；"
                                  "草稿写在 --out 指定的文件夹里"])
     assert not list((project / "notices").rglob("*.yml")) and not (project / "outside.yml").exists()
+
+
+def test_a_draft_without_a_found_date_waits_in_undated(project):
+    source = ROOT / "tests" / "fixtures" / "import_corpus" / "anqing-jiaotong-2025.txt"
+    code, lines = notices_import(project, source, "--name", "anqing")
+    assert code == 0
+    assert lines[1:4] == ["草稿已写入：", "  notices/undated/anqing.yml", "  notices/undated/anqing.md"]
+    assert not any(path.parent.name.isdigit() for path in (project / "notices").rglob("*.yml"))

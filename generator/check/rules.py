@@ -156,6 +156,7 @@ def _problems(entry: NoticeEntry) -> Iterator[Diagnostic]:
     published = notice.published
     aspects = {a.number for a in notice.aspects}
     feedback = notice.inspection.feedback if notice.inspection else None
+    yield from _aspect_numbers(entry)
     seen: dict[int, int] = {}
     expected = 1
     for index, problem in enumerate(notice.problems):
@@ -189,6 +190,18 @@ def _problems(entry: NoticeEntry) -> Iterator[Diagnostic]:
             yield _at(entry, here + ("due",), "warning",
                       f"问题 {problem.number} 的整改时限（{cn_date(problem.due)}）早于通报发布日期（{cn_date(published)}），"
                       "发布时却仍未完成：请核实状态或在正文说明")
+
+
+def _aspect_numbers(entry: NoticeEntry) -> Iterator[Diagnostic]:
+    """Aspects are numbered 1, 2, 3 … as the notice's (一)(二)(三): an import that took another
+    numbering for the aspects (a section 二、, a 一是 run) shows as a list not starting at 1."""
+    expected = 1
+    for index, aspect in enumerate(entry.notice.aspects):
+        if aspect.number != expected:
+            yield _at(entry, ("aspects", index, "number"), "error",
+                      f"方面序号应从 1 开始按顺序连续编号：这里应是 {expected}，写的是 {aspect.number}")
+            return
+        expected += 1
 
 
 def _figures(entry: NoticeEntry) -> Iterator[Diagnostic]:

@@ -19,6 +19,32 @@ def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
     return None
 
 
+def publisher_from_text(paragraphs: list[str]) -> str | None:
+    """``巡察组向市文化和旅游局党组反馈了巡察意见`` → 市文化和旅游局党组 (the unit that answers)."""
+    for paragraph in paragraphs[:3]:
+        match = re.search(r"向([^，,。、“”向]{2,30}?(?:党组|党委|党总支|党支部))(?:进行了?)?反馈", paragraph) \
+            or re.search(r"对([^，,。、“”对]{2,30}?(?:党组|党委|党总支|党支部))(?:开展|进行)了?", paragraph)
+        if match:
+            return match.group(1)
+    return None
+
+
+_PLACE = re.compile(r"^(?:中共|中国共产党)?((?![市区县])[\u4e00-\u9fa5]{2,6}?(?:省|自治区))?"
+                    r"((?![市区县])[\u4e00-\u9fa5]{1,6}?[市州盟])?((?![市区县])[\u4e00-\u9fa5]{1,5}?[区县旗])?")
+
+
+def region_from_name(name: str | None) -> str | None:
+    """The place a unit's name starts with: 中共广州市海珠区水务局党组 → 广州市海珠区, 湖北省委… → 湖北省."""
+    if not name:
+        return None
+    match = _PLACE.match(name)
+    if not match or not match.group(0).removeprefix("中共").removeprefix("中国共产党"):
+        return None
+    place = "".join(g for g in match.groups() if g)
+    # a bare 区/县 ending inside a unit's name (市场监督管理局) is no place: the name must go on with a unit
+    return place if len(place) >= 3 else None
+
+
 def publisher_from_signature(paragraphs: list[str]) -> str | None:
     """The issuing body in the signature block (落款) at the end, if there is one."""
     for paragraph in reversed(paragraphs[-3:]):

@@ -18,7 +18,15 @@ from generator.check.spam import find_spam
 from generator.importing import draft
 from generator.importing.facts import Notes, check_overall_status, declared_figures, find_contact, find_inspection
 from generator.importing.html import html_to_text, looks_like_html
-from generator.importing.identity import domain_from, kind_from, publisher_from, publisher_from_signature, region_from
+from generator.importing.identity import (
+    domain_from,
+    kind_from,
+    publisher_from,
+    publisher_from_signature,
+    publisher_from_text,
+    region_from,
+    region_from_name,
+)
 from generator.importing.labels import unstated_status
 from generator.importing.numerals import ordinal, parse_date
 from generator.importing.outline import Outline, build_outline
@@ -112,6 +120,7 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     paragraphs = page.paragraphs
     contact, contact_index = find_contact(paragraphs, notes)
     rest = [p for i, p in enumerate(paragraphs) if i != contact_index]
+
     # Totals help to tell which numbering is the problem list; once the list is known, the figures
     # are read again from the narrative only (a measure's "发现问题5个" is not a declared total).
     first_guess = declared_figures(rest, Notes())
@@ -128,11 +137,13 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     notice["problems"] = _problems(outline, figures, notes)
     if contact:
         notice["contact"] = contact
-    if not (page.title or inspection or outline.problems):
+    if not (page.title or inspection or outline.problems or any(re.search("巡[察视]", p) for p in rest[:5])):
         raise ReadError("没有找到通报标题、巡察情况或问题清单，不像一份巡察整改通报")
     check_overall_status(outline.narrative, notes)
     report_outline(outline, notes)
     report_page(page, notes)
+    if contact_index is not None:  # what the contact fields leave out of the paragraph stays visible
+        notes.add(f"联系方式取自原文这一段，已写入 contact，其余文字请按需写入说明（intro）：“{paragraphs[contact_index]}”")
     _validate(notice, source)
     return ImportResult(
         notice=notice,
@@ -154,9 +165,13 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     if not from_title:
         notes.add(f"通报类别（kind）是根据正文推断的“{kind}”，请核对")
     notice["publisher"] = _publisher(page, notes)
+    named = region_from_name(publisher_from(page.title, {})) or region_from_name(notice["publisher"])
     region = region_from(page.footer, contact)
-    if region:
+    if region and (not named or region.endswith(named)):  # the footer's 安徽省安庆市大观区 is 大观区 in full
         notes.add(f"地区（region）是根据页脚的备案号和主办单位推断的“{region}”，请核对")
+    elif named:
+        region = named
+        notes.add(f"地区（region）取自标题或发布机构中的地名“{region}”，请核对是否完整")
     notice["region"] = region or _placeholder("region", "地区", notes, "没有找到地区")
     domain = domain_from(page.title, page.paragraphs)
     if domain:
@@ -181,6 +196,10 @@ def _publisher(page: Page, notes: Notes) -> str:
     if signed:
         notes.add(f"发布机构（publisher）取自文末落款“{signed}”，请核对")
         return signed
+    answered = publisher_from_text(page.paragraphs)
+    if answered:
+        notes.add(f"发布机构（publisher）取自正文中接受巡察反馈的单位“{answered}”，请核对")
+        return answered
     return _placeholder("publisher", "发布机构", notes, "没有找到发布机构（标题中“关于”之前的单位、政务公开信息或落款）")
 
 
@@ -217,7 +236,9 @@ def _aspects(outline: Outline, figures: dict, notes: Notes) -> list[dict]:
     for aspect in outline.aspects:
         aspects.setdefault(aspect.number, {"number": aspect.number, **({"title": aspect.title} if aspect.title else {})})
     declared = figures.get("aspects")
-    if declared and len(aspects) < declared:
+    if declared and not outline.problems:
+        notes.add(f"通报载明{declared}个方面，但没有找到问题清单：aspects 未填写，请编辑按原文补填")
+    elif declared and len(aspects) < declared:
         missing = [n for n in range(1, declared + 1) if n not in aspects]
         for number in missing:
             aspects[number] = {"number": number}
@@ -288,7 +309,7 @@ def write_draft(result: ImportResult, out_dir: Path, name: str | None = None, *,
 def _header_comments(result: ImportResult) -> list[str]:
     origin = f"“{result.source.name}”" if result.source else "原文"
     lines = [f"导入草稿：由 notices import 从{origin}自动生成，尚未经人工核对。发布前请逐项对照原文检查，并处理下面列出的事项。"]
-    meta = "；".join(f"{k} {v}" for k, v in result.page_metadata.items() if v)
+    meta = "；".join(f"{k}：{v}" if v else f"{k}：（空）" for k, v in result.page_metadata.items())
     if meta:
         lines.append(f"原网页信息：{meta}")
     if result.spam_removed:
@@ -316,6 +337,9 @@ def format_report(result: ImportResult) -> str:
                   for i, f in enumerate(result.spam_removed, 1)]
     else:
         lines.append("没有发现垃圾信息。")
+    if result.chrome_removed:
+        lines.append(f"已去掉的网页元素（{len(result.chrome_removed)} 处：导航、分享、字号等，不属于通报正文）：")
+        lines += [f"  {i}. {text}" for i, text in enumerate(result.chrome_removed, 1)]
     if result.site_footer:
         lines.append("建议的网站页脚（属于网站而不是通报，请交给网站维护人员写入站点配置）：")
         lines += [f"  {label}：{result.site_footer[key]}" for key, label in _FOOTER_LABELS if key in result.site_footer]

@@ -28,6 +28,7 @@ _MARKERS = (
 _CLOSING = re.compile(r"^(下一步|今后|欢迎|特此|联系方式|附件)|欢迎.{0,30}监督|联系电话|电子邮箱|邮政地址|举报电话")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _MAX_HEADING = 80
+_STATUS_LABEL = re.compile(r"(整改状态|完成情况|整改进度|整改进展|进展情况)\s*[:：]\s*[^。；;，,:：\s]{1,12}")
 
 
 @dataclass(frozen=True)
@@ -87,19 +88,52 @@ class Outline:
     notes: list[str] = field(default_factory=list)
 
 
+# A section about how the unit organised the work (一、整改工作基本情况 / 巡察整改工作组织领导情况) is
+# narrative, whatever its numbering; a section that reports on the problems is not.
+_WORK_SECTION = re.compile(r"组织领导|基本情况|组织情况|工作开展情况|开展情况|工作情况|主要做法|主要措施|工作成效")
+_LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(落实|进展|完成)情况|问题清单|存在的?问题")
+# A problem's or aspect's title says what was wrong; a title none of which does (提高政治站位,增强行动自觉 /
+# 加强组织领导,压实整改责任) numbers measures of the unit, and the text has no problem list.
+_FAULT = re.compile(r"不|差距|缺|欠|弱|滞后|偏差|短板|没有|未|无|难|少|低|松|虚|慢|漏|乱|空|假|违|差|问题")
+
+
 def build_outline(paragraphs: list[str], declared_problems: int | None = None,
                   declared_aspects: int | None = None) -> Outline:
     markers = [read_marker(p) for p in paragraphs]
+    markers, work_headings = _mask_work_sections(markers)
     depth = _nesting(markers)
     problem_kind = _problem_kind(markers, depth, declared_problems)
-    if problem_kind is None:
-        outline = Outline(narrative=list(paragraphs))
-        outline.headings = {p for p, m in zip(paragraphs, markers) if m and m.kind == "cn_dun" and is_heading(m.rest)}
-        return outline
-    walker = _Walker(paragraphs, markers, depth, problem_kind)
-    outline = walker.walk()
-    _settle_aspects(outline, declared_aspects)
+    if problem_kind is not None:
+        walker = _Walker(paragraphs, markers, depth, problem_kind)
+        outline = walker.walk()
+        if _names_faults(outline):
+            _settle_aspects(outline, declared_aspects)
+            outline.headings |= {paragraphs[i] for i in work_headings}
+            return outline
+    outline = Outline(narrative=list(paragraphs))
+    outline.headings = {p for p, m in zip(paragraphs, (read_marker(p) for p in paragraphs))
+                        if m and m.kind == "cn_dun" and is_heading(m.rest)}
+    outline.headings |= {paragraphs[i] for i in work_headings}
     return outline
+
+
+def _mask_work_sections(markers: list[Marker | None]) -> tuple[list[Marker | None], set[int]]:
+    """Markers inside a 一、 section about the work (not about the problems) are not numbering of the list."""
+    masked: list[Marker | None] = []
+    headings: set[int] = set()
+    in_work = False
+    for index, marker in enumerate(markers):
+        if marker and marker.kind == "cn_dun" and is_heading(marker.rest):
+            in_work = bool(_WORK_SECTION.search(marker.rest)) and not _LIST_SECTION.search(marker.rest)
+            if in_work:
+                headings.add(index)
+        masked.append(None if in_work else marker)
+    return masked, headings
+
+
+def _names_faults(outline: Outline) -> bool:
+    titles = [p.title for p in outline.problems if p.title] + [a.title for a in outline.aspects if a.title]
+    return not titles or any(_FAULT.search(t) for t in titles)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -230,6 +264,9 @@ class _Walker:
         title, rest = split_title(marker.rest)
         problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
         self.outline.problems.append(problem)
+        if title and not marker.rest.startswith(title):  # 关于“…”问题 → the words inside the quotes
+            heading = marker.rest[: len(marker.rest) - len(rest)].strip()
+            self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自原文“{heading}”，请核对")
         self.current = problem
         if rest:
             self._fill(problem, rest)
@@ -262,10 +299,14 @@ class _Walker:
         return problem
 
     def _fill(self, problem: ProblemDraft, text: str) -> None:
+        before = text
         text, labels, notes = take_labels(text)
         for key, value in labels.items():
             problem.labels.setdefault(key, value)
         number = len(self.outline.problems)
+        stated = _STATUS_LABEL.search(before)
+        if "status" in labels and stated and labels["status"] != re.split(r"[:：]\s*", stated.group(0), 1)[1]:
+            notes.append(f"原文“{stated.group(0)}”写为 status: {labels['status']}，请核对")
         self.outline.notes.extend(f"第{number}个问题：{note}" for note in notes)
         split = split_measures(text, expected=problem.next_ordinal if problem.measures else 1)
         if split.preface:

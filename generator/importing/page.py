@@ -16,7 +16,8 @@ PROVINCES = "".join(province.abbr for province in vocabulary.provinces())  # gen
 
 # Whole lines that are page furniture wherever they appear (only short lines are tested).
 _WIDGETS = re.compile(
-    r"^(现在您的计算机时间为|当前时间|今天是|(当前|您现在的|您的|当前所在)位置|首页\s*[>＞»/›]|"
+    r"^(现在您的计算机时间为|当前时间|今天是|(当前|您现在的|您的|当前所在|所在)位置|首页\s*[>＞»/›]|"
+    r".{0,20}(门户网站|人民政府网|纪委监委网站?|网站首页)$|微信公众号$|"
     r"分享到|分享：|朗读|语音播报|【?\s*字[体号]\s*[:：]?\s*[【\[]?\s*大|【?\s*打印|打印本页|【?\s*关闭|关闭窗口|"
     r"收藏本页|加入收藏|设为首页|扫一扫|手机扫描|微信扫|上一篇|下一篇|上一条|下一条|返回顶部|返回首页|"
     r"视力保护|无障碍|长者模式|繁[體体]|简体版|网站地图|联系我们|关于我们|相关链接|相关文章|相关阅读|"
@@ -28,8 +29,12 @@ _WIDGET_MAX_CHARS = 40
 _META_KEYS = ("作者", "发布时间", "发布日期", "发表时间", "更新时间", "来源", "信息来源", "文章来源", "点击",
               "点击数", "浏览次数", "阅读次数", "索引号", "发布机构", "发文机关", "成文日期", "公开方式",
               "公开范围", "公开时限", "主题分类", "主题词", "文号", "发文字号", "生成日期", "有效性", "信息类别",
-              "所属机构", "信息名称", "组配分类", "体裁分类", "服务对象", "责任编辑", "编辑")
-_META_KEY = re.compile(r"(?:^|(?<=\s))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")\s*[:：]")
+              "所属机构", "信息名称", "组配分类", "体裁分类", "服务对象", "责任编辑", "编辑", "时间", "浏览",
+              "浏览量", "访问量", "字号", "保护视力色")
+# Keys that sites glue to the previous value with no space (来源:X发布日期:Y).
+_GLUED_KEYS = ("发布时间", "发布日期", "发表时间", "更新时间", "浏览次数", "浏览量", "访问量")
+_META_KEY = re.compile(r"(?:(?:^|(?<=\s))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")|("
+                       + "|".join(_GLUED_KEYS) + r"))\s*[:：]")
 
 _TITLE_WORDS = re.compile(r"通报|公告|公示|公布|情况|报告|通知|整改|巡察|巡视")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
@@ -114,7 +119,7 @@ def _meta_pairs(line: str) -> list[tuple[str, str]]:
     pairs = []
     for current, following in zip(matches, matches[1:] + [None]):
         end = following.start() if following else len(line)
-        pairs.append((current.group(1), line[current.end():end].strip(" 　|｜")))
+        pairs.append((current.group(1) or current.group(2), line[current.end():end].strip(" 　|｜")))
     return pairs
 
 
@@ -130,9 +135,32 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
         if wanted:
             page.title = wanted
         return _drop_leading_bullets(lines, page)
-    page.title = lines[index]
-    page.chrome_removed.extend(lines[:index])
+    title = lines[index]
+    start = index
+    if title.startswith("关于") and index > 0 and _is_unit_line(lines[index - 1]):
+        start = index - 1  # 中共××市××局党组 / 关于……的通报, the title over two lines
+        title = lines[start] + title
+    tag = _TITLE_TAG.match(title)
+    if tag:
+        page.chrome_removed.append(tag.group(0))  # a column tag: 【巡察整改】
+        title = title[tag.end():]
+    dated = _TITLE_DATE.search(title)
+    if dated:
+        page.meta.setdefault("发布日期", dated.group(1))  # the list page's date after the title
+        page.chrome_removed.append(dated.group(1))
+        title = title[:dated.start()]
+    page.title = title
+    page.chrome_removed.extend(lines[:start])
     return lines[index + 1:]
+
+
+_TITLE_TAG = re.compile(r"^【[^】]{1,10}】\s*")
+_TITLE_DATE = re.compile(r"\s+(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
+
+
+def _is_unit_line(line: str) -> bool:
+    return 4 <= len(line) <= 30 and bool(re.search(r"(党组|党委|委员会|局|委|办|院)$", line)) \
+        and not re.search(r"[，,。：:；;、]", line)
 
 
 def _drop_leading_bullets(lines: list[str], page: Page) -> list[str]:
