@@ -210,3 +210,16 @@ def test_a_long_notice_has_a_breadcrumb_a_contents_list_and_a_way_back_to_the_ov
         assert soup.select_one(href) is not None, href
     backs = soup.select("div.problem p.back-to-overview a")
     assert len(backs) == 28 and {(a["href"], text(a)) for a in backs} == {("#progress", "返回一览表")}
+
+
+def test_every_text_file_has_a_deterministic_gzip_copy_beside_it(sample_site):
+    import gzip
+
+    suffixes = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+    texts = [p for p in sample_site.rglob("*") if p.is_file() and p.suffix in suffixes]
+    assert {p.suffix for p in texts} >= {".html", ".css", ".js", ".json", ".xml"}
+    for path in texts:
+        packed = path.with_name(path.name + ".gz").read_bytes()
+        assert gzip.decompress(packed) == path.read_bytes(), path
+        assert packed[4:8] == b"\0\0\0\0" and packed[3] & 0x08 == 0, path  # no time, no file name in the header
+    assert not list(sample_site.rglob("*.gz.gz"))
