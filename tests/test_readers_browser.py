@@ -70,7 +70,8 @@ def test_on_a_wide_screen_the_overview_stays_a_table(new_page, site_url):
 def test_text_size_is_chosen_once_and_kept_on_the_next_page(new_page, site_url):
     page = new_page(360)
     page.goto(site_url + DAGUAN)
-    body_size = "() => parseFloat(getComputedStyle(document.querySelector('.md-content__inner p:not([class])')).fontSize)"
+    body_size = ("() => parseFloat(getComputedStyle("
+                 "document.querySelector('.md-content__inner p:not([class])')).fontSize)")
     assert page.evaluate(body_size) >= 18
     tools = page.locator("#page-tools")
     assert tools.is_visible()
@@ -136,7 +137,9 @@ def test_the_printed_page_keeps_the_footer_the_address_and_the_date_and_drops_th
     page = new_page(1280)
     page.goto(site_url + DAGUAN)
     page.emulate_media(media="print")
-    for hidden in (".md-header", "#page-tools", ".md-sidebar--primary", "#pf-search-panel", ".back-to-overview >> nth=0"):
+    hidden_in_print = (".md-header", "#page-tools", ".md-sidebar--primary", "#pf-search-panel",
+                       ".back-to-overview >> nth=0")
+    for hidden in hidden_in_print:
         assert page.locator(hidden).is_hidden(), hidden
     footer = page.locator(".gov-footer")
     assert footer.is_visible()
@@ -179,10 +182,13 @@ OVERFLOW = """() => {
         if (!visible(element) || element.closest('.md-sidebar')) continue;
         const box = element.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) continue;
-        const clipped = element.scrollWidth > element.clientWidth + 1 && ['hidden', 'clip'].includes(getComputedStyle(element).overflowX)
+        const clipped = element.scrollWidth > element.clientWidth + 1
+            && ['hidden', 'clip'].includes(getComputedStyle(element).overflowX)
             && !element.classList.contains('md-ellipsis');
-        if (box.right > width + 1 || box.left < -1 || clipped || (scrolls(element) && element.scrollWidth > scrolls(element).clientWidth + 1))
-            out.push(element.tagName + '.' + element.className + ' ' + (element.innerText || '').slice(0, 30) + ' ' + Math.round(box.right));
+        const scroller = scrolls(element);
+        const wide = scroller && element.scrollWidth > scroller.clientWidth + 1;
+        if (box.right > width + 1 || box.left < -1 || clipped || wide)
+            out.push(`${element.tagName}.${element.className} ${(element.innerText || '').slice(0, 30)}`);
     }
     return {scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 10)};
 }"""
@@ -246,7 +252,8 @@ FOCUSED = """() => {
                 let shown = box.width > 0 && box.height > 0;
                 for (let node = element; node; node = node.parentElement) {
                     const style = getComputedStyle(node);
-                    if (style.visibility === 'hidden' || style.display === 'none' || style.opacity === '0') shown = false;
+                    if (style.visibility === 'hidden' || style.display === 'none' || style.opacity === '0')
+                        shown = false;
                 }
                 const inView = box.right > 0 && box.left < innerWidth && box.bottom > 0 && box.top < innerHeight;
                 return {what: element.outerHTML.slice(0, 80), shown: shown && inView};
@@ -271,7 +278,8 @@ def test_the_home_page_has_a_visible_labelled_search_box(new_page, site_url):
 def test_links_in_running_text_are_underlined(new_page, site_url):
     page = new_page(360)
     page.goto(site_url + DAGUAN)
-    decorations = page.evaluate("""() => [...document.querySelectorAll('.md-content__inner p a, .md-content__inner li a')]
+    decorations = page.evaluate("""() => [...document.querySelectorAll(
+        '.md-content__inner p a, .md-content__inner li a')]
         .map(a => getComputedStyle(a).textDecorationLine)""")
     assert decorations and set(decorations) == {"underline"}
 
