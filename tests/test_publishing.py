@@ -86,8 +86,10 @@ def test_mixed_statuses_give_the_computed_completion_rate(project, tmp_path):
     page = soup(site / "notices" / "mou-qu-wei-guan-yu-mou-zhuan-xiang-xun-cha-zheng-gai-qing-kuang-de-tong-bao" / "index.html")
     summary = " ".join(page.select_one(".notice-summary").get_text(" ", strip=True).split())
     assert summary.startswith("问题 2 个 已完成 1 个 正在整改 1 个 整改完成率 50%")
-    rows = [[" ".join(td.get_text(" ", strip=True).split()) for td in tr.find_all("td")] for tr in page.select("table.progress-table tbody tr")]
-    assert rows == [["1", "（一）", "问题一", "—", "—", "已完成"], ["2", "（一）", "问题二", "—", "2099年12月31日", "正在整改"]]
+    rows = [[" ".join(td.get_text(" ", strip=True).split()) for td in tr.find_all("td")] for tr in page.select("table.progress-table tbody tr.problem-row")]
+    assert rows == [["1", "问题一", "—", "已完成"], ["2", "问题二", "2099年12月31日", "正在整改"]]
+    assert [th.get_text(strip=True) for th in page.select("table.progress-table thead th")] == ["序号", "问题", "时限", "状态"]
+    assert [th.get_text(strip=True) for th in page.select("table.progress-table tr.aspect-row th")] == ["（一）某方面"]
     facts = " ".join(page.select_one("#problem-1").find_next("dl", class_="problem-facts").get_text(" ", strip=True).split())
     assert facts == "状态 已完成 完成日期 2024年10月1日"
     assert "自述整改完成率 50%" in " ".join(page.select_one("dl.notice-declared").get_text(" ", strip=True).split())

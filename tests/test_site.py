@@ -18,7 +18,7 @@ def text(node) -> str:
 
 
 def progress_rows(soup):
-    return soup.select("table.progress-table tbody tr")
+    return soup.select("table.progress-table tbody tr.problem-row")
 
 
 def test_every_notice_file_has_a_page(sample_site):
@@ -47,13 +47,16 @@ def test_daguan_notice_metadata_and_inspection(page):
 def test_daguan_progress_table_has_a_row_per_problem_linking_to_its_measures(page):
     soup = page(DAGUAN)
     headers = [text(th) for th in soup.select("table.progress-table thead th")]
-    assert headers == ["序号", "方面", "问题", "责任单位", "时限", "状态"]
+    assert headers == ["序号", "问题", "状态"]  # 责任单位 and 时限 are empty for every problem: no column
+    groups = [text(th) for th in soup.select("table.progress-table tr.aspect-row th")]
+    assert groups == ["（一）贯彻落实中央关于城市绿化重大决策部署和省委省政府、市委市政府工作要求方面",
+                      "（二）城市绿化工程重点环节廉洁风险和作风方面", "（三）城市绿化工程领域基层党组织建设方面"]
     rows = progress_rows(soup)
     assert len(rows) == 28
     assert [text(r.td) for r in rows] == [str(n) for n in range(1, 29)]
-    first = rows[0].find_all("td")
-    assert text(first[1]) == "（一）" and text(first[2]) == "强化理论学习"
-    assert text(rows[24].find_all("td")[1]) == "（三）"
+    assert text(rows[0].find_all("td")[1]) == "强化理论学习"
+    third = soup.select("table.progress-table tbody")[2]
+    assert [text(r.td) for r in third.select("tr.problem-row")] == ["25", "26", "27", "28"]
     for row in rows:
         target = row.find("a")["href"]
         assert soup.select_one(target) is not None, target
@@ -89,9 +92,14 @@ def test_donghu_notice_all_done_with_lost_titles_marked(page):
     assert len(rows) == 12
     assert [text(r.select_one(".status")) for r in rows] == ["✓ 已完成"[2:]] * 12
     assert soup.select_one(".notice-summary .figure--rate").get_text() == "整改完成率 100%（12 个问题中 12 个已完成）"
-    titles = [text(r.find_all("td")[2]) for r in rows]
-    assert titles[1] == "原文未载明标题" and titles[0].startswith("着力解决学习贯彻落实")
-    assert [text(r.find_all("td")[1]) for r in rows][3:] == ["未载明"] * 9
+    titles = [text(r.find_all("td")[1]) for r in rows]
+    # An untitled problem is named by the start of its first measure, marked as such.
+    assert titles[1] == "（无标题，措施：制定了《2022年东湖高新区房屋…）"
+    assert titles[0].startswith("着力解决学习贯彻落实")
+    assert soup.select_one("#problem-2").get_text().startswith("2. 原文未载明标题")
+    groups = [text(th) for th in soup.select("table.progress-table tr.aspect-row th")]
+    assert groups[-1] == "所属方面未载明"
+    assert len(soup.select("table.progress-table tbody")[-1].select("tr.problem-row")) == 9
     assert "发布日期 原文未载明" in text(soup.select_one("dl.notice-meta"))
     assert "原通报未载明联系方式" in text(soup.select_one("address.notice-contact"))
 
@@ -185,3 +193,33 @@ def test_building_twice_gives_identical_files(sample_site, tmp_path):
     for path in sample_site.rglob("*"):
         if path.is_file():
             assert path.read_bytes() == (again / path.relative_to(sample_site)).read_bytes(), path
+
+
+def test_a_long_notice_has_a_breadcrumb_a_contents_list_and_a_way_back_to_the_overview(page):
+    soup = page(DAGUAN)
+    crumb = soup.select_one('nav.breadcrumb[aria-label="当前位置"]')
+    assert text(crumb) == "当前位置： 首页 > 通报归档 > 中共大观区委关于城市绿化工程领域专项巡察整改进展情况的通报"
+    assert [a["href"] for a in crumb.find_all("a")] == ["../../", "../../archive/"]
+    assert crumb.find_previous("h1") is None  # above the title
+    contents = soup.select_one('nav.notice-contents[aria-label="本页目录"]')
+    assert contents.find_previous("h1") is not None and contents.find_previous("h2") is None  # under the title
+    links = [(a["href"], text(a)) for a in contents.find_all("a")]
+    assert links == [("#inspection", "巡察情况"), ("#summary", "整改概况"), ("#progress", "整改进展一览表"),
+                     ("#body", "通报正文"), ("#problems", "二、扛牢政治责任,确保整改举措真改实改"), ("#contact", "联系方式")]
+    for href, _ in links:
+        assert soup.select_one(href) is not None, href
+    backs = soup.select("div.problem p.back-to-overview a")
+    assert len(backs) == 28 and {(a["href"], text(a)) for a in backs} == {("#progress", "返回一览表")}
+
+
+def test_every_text_file_has_a_deterministic_gzip_copy_beside_it(sample_site):
+    import gzip
+
+    suffixes = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+    texts = [p for p in sample_site.rglob("*") if p.is_file() and p.suffix in suffixes]
+    assert {p.suffix for p in texts} >= {".html", ".css", ".js", ".json", ".xml"}
+    for path in texts:
+        packed = path.with_name(path.name + ".gz").read_bytes()
+        assert gzip.decompress(packed) == path.read_bytes(), path
+        assert packed[4:8] == b"\0\0\0\0" and packed[3] & 0x08 == 0, path  # no time, no file name in the header
+    assert not list(sample_site.rglob("*.gz.gz"))

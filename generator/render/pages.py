@@ -219,12 +219,14 @@ def page_headings(html: str) -> tuple[Heading, ...]:
 
 ALLOWED_TAGS = {
     "a", "abbr", "address", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
-    "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "mark", "ol", "p", "pre", "s", "small",
+    "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "mark", "nav", "ol", "p", "pre", "s", "small",
     "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang"},
     "a": {"href"},
+    "nav": {"aria-label", "data-pagefind-ignore"},  # the breadcrumb and a notice's contents list
+    "p": {"data-pagefind-ignore"},  # 返回一览表
     "td": {"colspan", "rowspan", "data-label"},
     "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"},

@@ -160,6 +160,15 @@
   filtersToggle.addEventListener("click", openFilters);
   more.addEventListener("click", function () { showMore(generation); });
   toggle.addEventListener("click", function () { show(panel.hidden); });
+  // The home page's own search box (theme_overrides/main.html) hands its words to this search.
+  var home = document.getElementById("home-search");
+  if (home) {
+    home.addEventListener("submit", function (event) {
+      event.preventDefault();
+      input.value = home.querySelector("input").value;
+      show(true); search();
+    });
+  }
   document.addEventListener("keydown", function (event) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);
     if (event.key === "/" && !typing && panel.hidden) { event.preventDefault(); show(true); }
