@@ -113,6 +113,8 @@ def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
 def _yaml_position(source, loc: tuple, text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of ``text[offset]``, the string value at ``loc`` in the file."""
     line, column = source.locate(loc)
+    if not line:
+        return 0, 0
     if "\n" in text[:offset]:  # a block scalar: count lines inside it (indentation unknown: column 1)
         return line + 1 + text[:offset].count("\n"), offset - text.rfind("\n", 0, offset)
     quoted = _is_quoted(_value_at(source.located, loc))
@@ -120,8 +122,11 @@ def _yaml_position(source, loc: tuple, text: str, offset: int) -> tuple[int, int
 
 
 def _value_at(data: Any, loc: tuple) -> Any:
-    for part in loc:
-        data = data[part]
+    try:
+        for part in loc:
+            data = data[part]
+    except (KeyError, IndexError, TypeError):
+        return None
     return data
 
 

@@ -42,10 +42,21 @@ def _fast_loader() -> YAML:
 
 
 def located(text: str) -> Any:
-    """The same document with line numbers (ruamel's round-trip loader), parsed only when needed."""
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True  # so findings inside "quoted" text are located to the character
-    return yaml.load(text)
+    """The same document with line numbers (ruamel's round-trip loader), parsed only when needed; None when
+    the round-trip parser cannot read what the C loader did (then messages name the whole file, line 0).
+
+    The pure-Python parser refuses a few things libyaml reads, mostly a tab where a space would do
+    (``kind: 整改情况<Tab>``, ``|-<Tab># 说明``); a tab there is only a separator, so it is read again with
+    each tab as one space: same lines and columns, same data."""
+    for attempt in (text, text.replace("\t", " ")):
+        yaml = YAML(typ="rt")
+        yaml.preserve_quotes = True  # so findings inside "quoted" text are located to the character
+        try:
+            return yaml.load(attempt)
+        except (YAMLError, ValueError):
+            if "\t" not in text:
+                break
+    return None
 
 
 def decode_text(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -239,6 +250,8 @@ def locate(data: Any, loc: tuple, *, key: bool = False) -> tuple[int, int]:
 
     With ``key=True`` the position of the last key itself, not its value (for unknown keys).
     """
+    if not isinstance(data, (CommentedMap, CommentedSeq)):
+        return 0, 0  # not located (see :func:`located`): the message is about the whole file
     line, column = 1, 1
     node = data
     for depth, part in enumerate(loc):

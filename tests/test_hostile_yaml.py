@@ -1,0 +1,31 @@
+"""Inputs the property-based test (test_never_a_traceback.py) found: each was a traceback or an English or
+unlocated message; now each gets its exact located Chinese message."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import GOOD, check, write
+
+
+def first_line(project, content: str | bytes) -> tuple[int, str]:
+    write(project, "x.yml", content.encode("utf-8") if isinstance(content, str) else content)  # bytes: no dedent
+    code, lines = check(project)
+    return code, lines[0]
+
+
+@pytest.mark.parametrize("content, expected", [
+    # The round-trip parser (line numbers) refuses a tab after a value that the C loader reads.
+    (GOOD.replace("kind: 整改情况", "kind: 坏\t"),
+     "notices/x.yml:2:7: error: kind 的值“坏”不在词表中，只能写：整改进展、整改情况、巡察公告、其他"),
+    # … and a folded scalar with a blank first line, which libyaml reads: the message names the whole file.
+    (GOOD.replace("kind: 整改情况", "kind: 坏").replace("publisher: 某区委", "publisher: >\n \n  某区委"),
+     "notices/x.yml: error: kind 的值“坏”不在词表中，只能写：整改进展、整改情况、巡察公告、其他"),
+])
+def test_what_only_the_c_loader_reads_is_still_located(project, content, expected):
+    assert first_line(project, content) == (1, expected)
+
+
+def test_a_tab_after_a_value_is_fine(project):
+    write(project, "x.yml", GOOD.replace("kind: 整改情况", "kind: 整改情况\t").replace("title: 问题一", "title: 问题一 \t"))
+    assert check(project) == (0, ["检查通过：1 篇通报，0 个警告。"])
