@@ -26,6 +26,7 @@ MAX_DEPTH = 12
 # Characters without which a document can carry no tag (!), anchor (&), alias (*) or merge key (<<).
 _CONSTRUCT_MARKS = ("!", "&", "*", "<<")
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what ruamel counts as the end of a line
 _ENCODING_GUESSES = (("gb18030", "GBK/GB18030"), ("big5", "Big5"), ("utf-16", "UTF-16"))
 
 
@@ -98,6 +99,8 @@ def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
         return ParsedYaml(diagnostics=[
             Diagnostic(path, tab[0], tab[1], "error", "缩进里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成两个空格")
         ])
+    if "%" in text and (directive := _directive(text, path)):
+        return ParsedYaml(diagnostics=[directive])
     if any(mark in text for mark in _CONSTRUCT_MARKS) and (problems := _data_only_problems(text, path)):
         return ParsedYaml(diagnostics=problems)
     try:
@@ -162,6 +165,22 @@ def _data_only_problems(text: str, path: str) -> list[Diagnostic]:
         pass  # a syntax error: reported by the parse that follows
     found += [diagnostic for name, diagnostic in anchors.items() if name not in used]
     return sorted(found)
+
+
+def _directive(text: str, path: str) -> Diagnostic | None:
+    """A directive line (``%YAML 1.1``, ``%TAG ! tag:…``) before a document. A notice needs none, and they change
+    how the file is read: the C loader ignores ``%YAML 1.1`` where the round-trip parser applies it, and the
+    round-trip parser fails outright on a version it does not know (``%YAML 1.3``)."""
+    in_document = False
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+        if line.startswith("%") and not in_document:
+            shown = line.strip() if len(line.strip()) <= 40 else line.strip()[:40] + "…"
+            return Diagnostic(path, number, 1, "error", f"不允许使用 YAML 指令（{shown}）：通报不需要这一行，请删除")
+        if line.startswith("...") and line[3:4] in ("", " ", "\t"):
+            in_document = False  # the end of a document: directives may follow
+        elif line.strip() and not line.lstrip().startswith("#"):
+            in_document = True
+    return None
 
 
 def _too_deep(path: str, line: int, column: int) -> Diagnostic:

@@ -29,3 +29,13 @@ def test_what_only_the_c_loader_reads_is_still_located(project, content, expecte
 def test_a_tab_after_a_value_is_fine(project):
     write(project, "x.yml", GOOD.replace("kind: 整改情况", "kind: 整改情况\t").replace("title: 问题一", "title: 问题一 \t"))
     assert check(project) == (0, ["检查通过：1 篇通报，0 个警告。"])
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("%YAML 1.3\n---\n" + GOOD, "notices/x.yml:1:1: error: 不允许使用 YAML 指令（%YAML 1.3）：通报不需要这一行，请删除"),  # was a traceback
+    ("# 说明\n%YAML 1.1\n---\n" + GOOD, "notices/x.yml:2:1: error: 不允许使用 YAML 指令（%YAML 1.1）：通报不需要这一行，请删除"),
+    ("%TAG ! tag:example.com,2000:\r---\r" + GOOD.replace("\n", "\r"),
+     "notices/x.yml:1:1: error: 不允许使用 YAML 指令（%TAG ! tag:example.com,2000:）：通报不需要这一行，请删除"),
+])
+def test_yaml_directives_are_refused(project, content, expected):
+    assert first_line(project, content) == (1, expected)
