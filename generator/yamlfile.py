@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.reader import ReaderError
 
 from .diagnostics import Diagnostic
 
@@ -123,6 +124,8 @@ def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
         return ParsedYaml(diagnostics=[_syntax_error(exc, path)])
     except ValueError:  # an impossible date such as 2024-02-30 fails in the date constructor
         return ParsedYaml(diagnostics=_impossible_dates(yaml, text, path))
+    except ReaderError as exc:
+        return ParsedYaml(diagnostics=[_unprintable(exc, text, path)])
     except YAMLError as exc:
         return ParsedYaml(diagnostics=[Diagnostic(path, 0, 0, "error", f"YAML 无法读取：{exc}")])
     return ParsedYaml(diagnostics=[Diagnostic(path, 0, 0, "error", "YAML 无法读取：请检查格式")])
@@ -223,6 +226,17 @@ def _impossible_dates(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
                 found.append(Diagnostic(path, mark.line + 1, mark.column + 1, "error",
                                         f"日期“{node.value}”不存在：请核对年、月、日（写成 2024-12-24 的形式）"))
     return sorted(found) or [Diagnostic(path, 0, 0, "error", "YAML 无法读取：含有无法识别的值")]
+
+
+def _unprintable(exc: ReaderError, text: str, path: str) -> Diagnostic:
+    """A character YAML does not allow in a file (a control character, U+FFFE …), located: the pure reader's
+    position is the index of the character in ``text``."""
+    position = exc.position if isinstance(exc.position, int) and 0 <= exc.position < len(text) else 0
+    code = exc.character if isinstance(exc.character, int) else ord(text[position]) if text else 0
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return Diagnostic(path, line, column, "error", f"含有不可见的特殊字符 U+{code:04X}：YAML 文件里不能有这个字符，请删除它"
+                      "（常见于从网页、Word 或 PDF 复制的文字）")
 
 
 def _first_indenting_tab(text: str) -> tuple[int, int] | None:

@@ -39,3 +39,15 @@ def test_a_tab_after_a_value_is_fine(project):
 ])
 def test_yaml_directives_are_refused(project, content, expected):
     assert first_line(project, content) == (1, expected)
+
+
+@pytest.mark.parametrize("content, expected", [
+    (GOOD.replace("问题一", "问题\x07一"),
+     "notices/x.yml:19:14: error: 含有不可见的特殊字符 U+0007：YAML 文件里不能有这个字符，请删除它（常见于从网页、Word 或 PDF 复制的文字）"),
+    (GOOD.replace("\n", "\r\n") + "# \x00\r\n",
+     "notices/x.yml:29:3: error: 含有不可见的特殊字符 U+0000：YAML 文件里不能有这个字符，请删除它（常见于从网页、Word 或 PDF 复制的文字）"),
+    (GOOD.replace("问题二", "问题二\ufffe"),
+     "notices/x.yml:25:15: error: 含有不可见的特殊字符 U+FFFE：YAML 文件里不能有这个字符，请删除它（常见于从网页、Word 或 PDF 复制的文字）"),
+])
+def test_control_characters_are_located(project, content, expected):
+    assert first_line(project, content) == (1, expected)
