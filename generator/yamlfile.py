@@ -6,6 +6,7 @@ write instead where that helps. Nothing here raises for bad input.
 
 from __future__ import annotations
 
+import ast
 import codecs
 import datetime as dt
 import re
@@ -256,21 +257,109 @@ def _syntax_error(exc: MarkedYAMLError, path: str) -> Diagnostic:
         first = exc.context_mark.line + 1 if exc.context_mark else 0
         return Diagnostic(path, line, column, "error",
                           f"重复的项“{key}”：同一层里只能写一次（所在的块从第 {first} 行开始），请删除或合并重复的一行")
-    problem = (exc.problem or "").strip()
-    hints = {
-        "mapping values are not allowed here": "这里不能再写“键: 值”：请检查上一行是否缺少引号，或冒号后是否少了空格",
-        "could not find expected ':'": "缺少冒号“:”：每一项应写成“键: 值”",
-        "found character '\\t' that cannot start any token": "出现了制表符（Tab）：YAML 只能用空格",
-        "expected <block end>, but found '<block sequence start>'": "缩进不一致：列表项“- ”应与同级的项对齐",
-        "found undefined alias": "不允许使用 YAML 别名（*名称）",
-        "expected ',' or ']'": "方括号 [ ] 没有闭合：请检查是否缺少“]”或逗号",
-        "expected ',' or '}'": "花括号 { } 没有闭合：请检查是否缺少“}”或逗号",
-        "found unexpected end of stream": "引号没有闭合：请检查是否缺少结尾的引号",
-    }
-    for english, chinese in hints.items():
-        if problem.startswith(english):
-            return Diagnostic(path, line, column, "error", f"YAML 格式错误：{chinese}")
-    return Diagnostic(path, line, column, "error", f"YAML 格式错误：{problem or exc}（请检查缩进、冒号和引号）")
+    explanation = _explain((exc.problem or "").strip(), (exc.context or "").strip())
+    return Diagnostic(path, line, column, "error", f"YAML 格式错误：{explanation}")
+
+
+# What the parsers name in "but found …": their tokens, and characters that print as nothing.
+_FOUND = {
+    "<stream end>": "文件结尾", "\x00": "文件结尾", "<document end>": "文档结束标记“...”",
+    "<document start>": "文档分隔线“---”", "<block end>": "缩进的结束", "<block mapping start>": "“键: 值”",
+    "<block sequence start>": "列表项“- ”", "-": "列表项“- ”", "<scalar>": "文字", "<alias>": "别名“*”",
+    "<anchor>": "锚点“&”", "<tag>": "标签“!”", "<directive>": "指令“%”", ",": "逗号“,”", ":": "冒号“:”",
+    "?": "问号“?”", "\t": "制表符（Tab）", " ": "空格", "\n": "换行", "\r": "换行",
+}
+_TAG = "“!”开头的写法是 YAML 标签，通报里不允许使用：以“!”开头的文字请用引号括起来"
+_BACKSLASH = "要写反斜杠“\\”本身请写成“\\\\”，或改用单引号"
+_INDENT = "缩进不一致：这一行应与上面同一层的项对齐（或者上一行缺少冒号、引号）"
+_BLOCK_SCALAR = "“|”或“>”（多行文字）后面应直接换行，文字从下一行开始并缩进：如果文字本身以“|”或“>”开头，请用引号括起来"
+
+
+def _found(problem: str) -> tuple[str, str]:
+    """What a parser found instead of what it expected, as written and in words: ("@", "“@”")."""
+    match = re.search(r"(?:but found|but got|found character|escape character) ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")",
+                      problem)
+    if not match:
+        return "", "这里的内容"
+    try:
+        value = ast.literal_eval(match.group(1))
+    except (ValueError, SyntaxError):
+        return "", "这里的内容"
+    if value in _FOUND:
+        return value, _FOUND[value]
+    if len(value) == 1 and not value.isprintable():
+        return value, f"不可见的字符 U+{ord(value):04X}"
+    return value, f"“{value}”"
+
+
+def _explain(problem: str, context: str) -> str:
+    """ruamel's (and libyaml's) English problem, in Chinese, with what to write instead."""
+    value, found = _found(problem)
+    if "tab character" in problem or (value == "\t" and "cannot start any token" in problem):
+        return "出现了制表符（Tab）：YAML 只能用空格"
+    if "directive" in context or "directive" in problem:
+        return "不允许使用 YAML 指令（以“%”开头的行）：请删除这一行"
+    if "tag" in context or "tag handle" in problem:
+        return _TAG
+    if "anchor" in context or "alias" in context:
+        return "“&”或“*”开头的写法是 YAML 锚点或别名，通报里不允许使用：以“&”或“*”开头的文字请用引号括起来"
+    if "block scalar" in context or "block scalar" in problem:
+        if "indented follow up line" in problem:
+            return "多行文字（“|”或“>”）的缩进不一致：请删除开头空行里的空格，并让各行缩进相同"
+        return _BLOCK_SCALAR
+    if "escape" in problem or "hexdecimal" in problem:
+        if "unknown escape character" in problem:
+            if value.isprintable() and value.strip():
+                return f"双引号里的“\\{value}”不是有效的转义：{_BACKSLASH}"
+            return f"双引号里的反斜杠“\\”后面缺少转义的字符：{_BACKSLASH}"
+        if "invalid Unicode" in problem:
+            return "双引号里的转义（\\u…）不是有效的字符：请直接写出文字"
+        return f"双引号里“\\x”“\\u”“\\U”后面应是十六进制数字（\\x 两位、\\u 四位、\\U 八位）：{_BACKSLASH}"
+    if "quoted scalar" in context:
+        if "document separator" in problem or "document indicator" in problem:
+            return "引号没有闭合：引号里的文字遇到了以“---”或“...”开头的行"
+        return "引号没有闭合：请检查是否缺少结尾的引号"
+    if "cannot start any token" in problem:
+        if value:
+            return f"{found}不能用在一项的开头（它在 YAML 里有特殊作用）：以它开头的文字请用引号括起来"
+        return "这里有一个字符不能用在一项的开头（它在 YAML 里有特殊作用）：以它开头的文字请用引号括起来"
+    if problem.startswith("mapping values are not allowed"):
+        return "这里不能再写“键: 值”：请检查上一行是否缺少引号，或冒号后是否少了空格"
+    if problem.startswith("mapping keys are not allowed"):
+        return "这里不能用“? ”开始一项：请删除“?”，或把以“?”开头的文字用引号括起来"
+    if "sequence entries are not allowed" in problem:
+        return "这里不能开始列表项“- ”：列表项应另起一行，与同级的项对齐；以“- ”开头的文字请用引号括起来"
+    if "could not find expected ':'" in problem:
+        return "缺少冒号“:”：每一项应写成“键: 值”"
+    if "found unexpected ':'" in problem:
+        return "方括号或花括号里的文字含有冒号“:”：请给这段文字加引号"
+    if "expected ',' or ']'" in problem:
+        return "方括号 [ ] 没有闭合：请检查是否缺少“]”或逗号"
+    if "expected ',' or '}'" in problem:
+        return "花括号 { } 没有闭合：请检查是否缺少“}”或逗号"
+    if "unclosed '[' or '{'" in problem:
+        return "缩进不对，或方括号“[”、花括号“{”没有闭合"
+    if "expected <block end>" in problem or "did not find expected key" in problem or "'-' indicator" in problem:
+        if value in ("]", "}"):
+            return f"多了一个{found}：请检查括号是否成对"
+        if "block collection" in context or value == "<block sequence start>" or "'-' indicator" in problem:
+            return "缩进不一致：列表项“- ”应与同级的项对齐"
+        return _INDENT
+    if "node content" in problem:
+        if value in ("<stream end>", "\x00"):
+            return "文件在这里意外结束：请检查方括号、花括号和引号是否成对"
+        return f"这里缺少一个值，却遇到了{found}：请检查是否多写了逗号、冒号或括号；以这些符号开头的文字请用引号括起来"
+    if "<document start>" in problem:
+        return "这里多出了内容：前面的内容已经完整，请检查引号、括号是否提前闭合，以及缩进是否正确"
+    if "after document end marker" in problem:
+        return "“...”（文档结束标记）之后不能再写内容：请删除“...”这一行"
+    if "another document" in problem:
+        return "一个文件只能写一份通报：这里出现了第二个“---”（文档分隔线），请删除它，或把后面的内容移到另一个文件"
+    if "undefined alias" in problem:
+        return "不允许使用 YAML 别名（*名称）：请把内容直接写出来"
+    if "unhashable key" in problem:
+        return "项名（冒号前面的部分）不能是列表或“键: 值”：请写成一个英文项名，如 title"
+    return "这里的写法无法识别：请检查缩进、冒号和引号；含有特殊符号的文字请用引号括起来"
 
 
 def _duplicate_key_name(exc: MarkedYAMLError) -> str:

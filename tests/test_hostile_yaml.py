@@ -51,3 +51,26 @@ def test_yaml_directives_are_refused(project, content, expected):
 ])
 def test_control_characters_are_located(project, content, expected):
     assert first_line(project, content) == (1, expected)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("title: 问题一", "title: @问题一",
+     "19:12: error: YAML 格式错误：“@”不能用在一项的开头（它在 YAML 里有特殊作用）：以它开头的文字请用引号括起来"),
+    ("measures: [措施一。]", "measures: [措施一。]]", "22:21: error: YAML 格式错误：多了一个“]”：请检查括号是否成对"),
+    ("title: 问题一", 'title: "C:\\问题一"',
+     "19:16: error: YAML 格式错误：双引号里的“\\问”不是有效的转义：要写反斜杠“\\”本身请写成“\\\\”，或改用单引号"),
+    ("title: 问题一", "title: |一\n      问题一",
+     "19:13: error: YAML 格式错误：“|”或“>”（多行文字）后面应直接换行，文字从下一行开始并缩进：如果文字本身以“|”或“>”开头，请用引号括起来"),
+    ("title: 问题二\n", "title: 问题二\n---\n",
+     "26:1: error: YAML 格式错误：一个文件只能写一份通报：这里出现了第二个“---”（文档分隔线），请删除它，或把后面的内容移到另一个文件"),
+    ("title: 问题一", "title: !问题一",
+     "19:13: error: YAML 格式错误：“!”开头的写法是 YAML 标签，通报里不允许使用：以“!”开头的文字请用引号括起来"),
+    ("...", "...", ""),
+])
+def test_yaml_syntax_errors_are_explained_in_chinese(project, old, new, expected):
+    if old == "...":  # a document end marker with nothing before it
+        assert first_line(project, "...\n") == (1, "notices/x.yml:1:1: error: YAML 格式错误：这里缺少一个值，却遇到了文档结束标记“...”："
+                                                 "请检查是否多写了逗号、冒号或括号；以这些符号开头的文字请用引号括起来")
+        return
+    assert old in GOOD
+    assert first_line(project, GOOD.replace(old, new)) == (1, f"notices/x.yml:{expected}")
