@@ -29,6 +29,7 @@ MAX_DEPTH = 12
 _CONSTRUCT_MARKS = ("!", "&", "*", "<<")
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what ruamel counts as the end of a line
+_UNUSUAL_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 _ENCODING_GUESSES = (("gb18030", "GBK/GB18030"), ("big5", "Big5"), ("utf-16", "UTF-16"))
 
 
@@ -109,8 +110,8 @@ def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
         data = _fast_loader().load(text)
     except RecursionError:
         return ParsedYaml(diagnostics=_data_only_problems(text, path) or [_too_deep(path, 0, 0)])
-    except (YAMLError, ValueError):
-        pass
+    except (YAMLError, ValueError) as exc:
+        refused = exc
     else:
         if _depth(data) > MAX_DEPTH:
             return ParsedYaml(diagnostics=_data_only_problems(text, path) or [_too_deep(path, 0, 0)])
@@ -127,8 +128,19 @@ def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
         return ParsedYaml(diagnostics=_impossible_dates(yaml, text, path))
     except ReaderError as exc:
         return ParsedYaml(diagnostics=[_unprintable(exc, text, path)])
-    except YAMLError as exc:
-        return ParsedYaml(diagnostics=[Diagnostic(path, 0, 0, "error", f"YAML 无法读取：{exc}")])
+    except YAMLError:
+        return ParsedYaml(diagnostics=[Diagnostic(path, 0, 0, "error", "YAML 无法读取：请检查格式")])
+    # The round-trip parser read what the C loader refused (an escape such as "\ud800", a key that is itself
+    # a mapping): the C loader's data is the one checked and published, so its reason is the one to give.
+    if (unusual := _UNUSUAL_LINE_BREAK.search(text)) is not None:
+        # libyaml ends a line at U+0085, U+2028 and U+2029 (text copied from web pages), editors do not
+        line = text.count("\n", 0, unusual.start()) + 1
+        column = unusual.start() - (text.rfind("\n", 0, unusual.start()) + 1) + 1
+        return ParsedYaml(diagnostics=[Diagnostic(path, line, column, "error",
+                                                  f"含有特殊的换行符 U+{ord(unusual.group()):04X}（常见于从网页复制的文字）："
+                                                  "请删除它，或换成普通的换行")])
+    if isinstance(refused, MarkedYAMLError):
+        return ParsedYaml(diagnostics=[_syntax_error(refused, path)])
     return ParsedYaml(diagnostics=[Diagnostic(path, 0, 0, "error", "YAML 无法读取：请检查格式")])
 
 

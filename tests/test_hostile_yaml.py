@@ -74,3 +74,16 @@ def test_yaml_syntax_errors_are_explained_in_chinese(project, old, new, expected
         return
     assert old in GOOD
     assert first_line(project, GOOD.replace(old, new)) == (1, f"notices/x.yml:{expected}")
+
+
+@pytest.mark.parametrize("content, expected", [
+    # The round-trip parser reads these; the C loader, whose data is checked and published, does not.
+    (GOOD + "? {a: 1}\n: x\n",
+     "29:3: error: YAML 格式错误：项名（冒号前面的部分）不能是列表或“键: 值”：请写成一个英文项名，如 title"),
+    (GOOD.replace("title: 问题一", 'title: "问题\\ud800一"'),
+     "19:17: error: YAML 格式错误：双引号里的转义（\\u…）不是有效的字符：请直接写出文字"),
+    (GOOD.replace("title: 问题一", "title: 问题\u2028一"),
+     "19:14: error: 含有特殊的换行符 U+2028（常见于从网页复制的文字）：请删除它，或换成普通的换行"),
+])
+def test_what_only_the_round_trip_parser_reads_gets_the_c_loader_s_reason(project, content, expected):
+    assert first_line(project, content) == (1, f"notices/x.yml:{expected}")
