@@ -125,7 +125,11 @@ def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
     except MarkedYAMLError as exc:
         return ParsedYaml(diagnostics=[_syntax_error(exc, path)])
     except ValueError:  # an impossible date such as 2024-02-30 fails in the date constructor
-        return ParsedYaml(diagnostics=_impossible_dates(yaml, text, path))
+        if found := _impossible_values(text, path):
+            return ParsedYaml(diagnostics=found)
+        if isinstance(refused, MarkedYAMLError):  # the pure scanner fails on "\U00110000", libyaml explains it
+            return ParsedYaml(diagnostics=[_syntax_error(refused, path)])
+        return ParsedYaml(diagnostics=[Diagnostic(path, 0, 0, "error", "YAML 无法读取：含有无法识别的值")])
     except ReaderError as exc:
         return ParsedYaml(diagnostics=[_unprintable(exc, text, path)])
     except YAMLError:
@@ -222,23 +226,44 @@ def _depth(data: Any) -> int:
     return deepest
 
 
-def _impossible_dates(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
-    """Find the scalars that look like dates but are not real dates, with their positions."""
+def _impossible_values(text: str, path: str) -> list[Diagnostic]:
+    """The scalars YAML reads as a date, a time or a number but cannot make one of, with their places: a date
+    that does not exist (2024-02-30), a time out of range (25:00, +25:00), a number of more than 4,300 digits."""
+    yaml = YAML(typ="rt")
+    try:
+        root = yaml.compose(text)
+    except (YAMLError, ValueError, RecursionError):
+        return []
     found = []
-    stack = [yaml.compose(text)]
+    stack = [root] if root is not None else []
     while stack:
         node = stack.pop()
         if isinstance(node.value, list):
             for item in node.value:
                 stack.extend(item if isinstance(item, tuple) else (item,))
-        elif node.tag.endswith(":timestamp"):
-            try:
-                dt.date.fromisoformat(str(node.value)[:10])
-            except ValueError:
-                mark = node.start_mark
-                found.append(Diagnostic(path, mark.line + 1, mark.column + 1, "error",
-                                        f"日期“{node.value}”不存在：请核对年、月、日（写成 2024-12-24 的形式）"))
-    return sorted(found) or [Diagnostic(path, 0, 0, "error", "YAML 无法读取：含有无法识别的值")]
+            continue
+        try:
+            yaml.constructor.construct_object(node)
+        except (ValueError, OverflowError):
+            found.append(_impossible_value(node, path))
+    return sorted(found)
+
+
+def _impossible_value(node: Any, path: str) -> Diagnostic:
+    mark, value = node.start_mark, str(node.value)
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    if node.tag.endswith(":timestamp"):
+        try:
+            dt.date.fromisoformat(value[:10])
+        except ValueError:
+            message = f"日期“{shown}”不存在：请核对年、月、日（写成 2024-12-24 的形式）"
+        else:
+            message = f"日期和时间“{shown}”不存在：通报里的日期只写年、月、日，写成 2024-12-24 的形式"
+    elif node.tag.endswith(":int"):
+        message = f"数字太长（{len(value):,} 位）：请核对这个值；如果是文字，请用引号括起来"
+    else:
+        message = f"“{shown}”无法读取：请核对这个值；如果是文字，请用引号括起来"
+    return Diagnostic(path, mark.line + 1, mark.column + 1, "error", message)
 
 
 def _unprintable(exc: ReaderError, text: str, path: str) -> Diagnostic:

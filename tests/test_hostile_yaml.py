@@ -87,3 +87,16 @@ def test_yaml_syntax_errors_are_explained_in_chinese(project, old, new, expected
 ])
 def test_what_only_the_round_trip_parser_reads_gets_the_c_loader_s_reason(project, content, expected):
     assert first_line(project, content) == (1, f"notices/x.yml:{expected}")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("published: 2024-12-24", "published: 2024-12-24T10:00:00+25:00",
+     "5:12: error: 日期和时间“2024-12-24T10:00:00+25:00”不存在：通报里的日期只写年、月、日，写成 2024-12-24 的形式"),
+    ("problems: 2", "problems: " + "9" * 5000,
+     "12:13: error: 数字太长（5,000 位）：请核对这个值；如果是文字，请用引号括起来"),
+    ("title: 问题一", 'title: "问题\\U00110000一"',  # beyond Unicode: ruamel's pure scanner raised ValueError
+     "19:17: error: YAML 格式错误：双引号里的转义（\\u…）不是有效的字符：请直接写出文字"),
+])
+def test_values_yaml_cannot_make_are_located(project, old, new, expected):
+    assert old in GOOD
+    assert first_line(project, GOOD.replace(old, new)) == (1, f"notices/x.yml:{expected}")
