@@ -100,3 +100,16 @@ def test_what_only_the_round_trip_parser_reads_gets_the_c_loader_s_reason(projec
 def test_values_yaml_cannot_make_are_located(project, old, new, expected):
     assert old in GOOD
     assert first_line(project, GOOD.replace(old, new)) == (1, f"notices/x.yml:{expected}")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("  problems: 2", "  problems: .nan", "12:13: error: figures → problems 应是数字（阿拉伯数字，不带单位），现在是“.nan”"),
+    ("  problems: 2", "  funds_recovered: -.inf",
+     "12:20: error: figures → funds_recovered 应是数字（阿拉伯数字，不带单位），现在是“-.inf”"),
+    ("kind: 整改情况", "kind: true", "2:7: error: kind 的值“true”不在词表中，只能写：整改进展、整改情况、巡察公告、其他"),
+    ("kind: 整改情况", "kind: |\n  整改\n  情况",  # one line, as the value starts
+     "2:7: error: kind 的值“整改…”不在词表中，只能写：整改进展、整改情况、巡察公告、其他"),
+])
+def test_values_in_messages_are_written_as_in_yaml_on_one_line(project, old, new, expected):
+    assert old in GOOD
+    assert first_line(project, GOOD.replace(old, new)) == (1, f"notices/x.yml:{expected}")
