@@ -22,7 +22,9 @@ def validation_diagnostics(
     diagnostics = []
     for error in exc.errors():
         loc = tuple(error["loc"])
-        is_key = error["type"] == "extra_forbidden"
+        if error["type"] == "invalid_key":  # pydantic names such a key by its repr ("None"); use the key itself
+            loc = loc[:-1] + (error.get("input"),)
+        is_key = error["type"] in {"extra_forbidden", "invalid_key"}
         line, column = locate(data, prefix + loc, key=is_key)
         diagnostics.append(Diagnostic(shown, line, column, "error", _message(error, loc, model)))
     return diagnostics
@@ -72,6 +74,10 @@ def shown(value: Any) -> str:
 
 def _message(error: dict, loc: tuple, model: type[BaseModel]) -> str:
     kind = error["type"]
+    if kind == "invalid_key":
+        where = f"{_name(loc[:-1])} 下" if len(loc) > 1 else ""
+        return (f"{where}的项名“{shown(loc[-1])}”不对：冒号前面应是英文项名（如 title），"
+                "不能是数字、日期、true/false、null 或列表").removeprefix("的")
     name = _name(loc)
     info = _field_info(model, loc)
     about = f"（{info.description}）" if info is not None and info.description else ""

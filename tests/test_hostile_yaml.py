@@ -113,3 +113,15 @@ def test_values_yaml_cannot_make_are_located(project, old, new, expected):
 def test_values_in_messages_are_written_as_in_yaml_on_one_line(project, old, new, expected):
     assert old in GOOD
     assert first_line(project, GOOD.replace(old, new)) == (1, f"notices/x.yml:{expected}")
+
+
+@pytest.mark.parametrize("content, expected", [
+    (GOOD + "1: x\n", "29:1: error: 项名“1”不对：冒号前面应是英文项名（如 title），不能是数字、日期、true/false、null 或列表"),
+    (GOOD + "null: x\n", "29:1: error: 项名“null”不对：冒号前面应是英文项名（如 title），不能是数字、日期、true/false、null 或列表"),
+    (GOOD + "? [a, b]\n: x\n",
+     "29:3: error: 项名“[a, b]”不对：冒号前面应是英文项名（如 title），不能是数字、日期、true/false、null 或列表"),
+    (GOOD.replace("  problems: 2", "  problems: 2\n  2024-01-01: 3"),
+     "13:3: error: figures 下的项名“2024-01-01”不对：冒号前面应是英文项名（如 title），不能是数字、日期、true/false、null 或列表"),
+])
+def test_keys_that_are_not_text_are_located(project, content, expected):
+    assert first_line(project, content) == (1, f"notices/x.yml:{expected}")
