@@ -89,6 +89,8 @@ def _message(error: dict, loc: tuple, model: type[BaseModel]) -> str:
         return _unknown_key_message(loc, model)
     if kind == "value_error":
         reason = str(error.get("ctx", {}).get("error", ""))
+        if reason == "not_a_number":
+            return f"{name} 应是数字（阿拉伯数字，不带单位），现在是{shown_value}"
         if reason == "not_a_date":
             return f"{name} 应是日期，写成 2024-12-24 的形式，现在是{shown_value or '其他内容'}"
         if reason.startswith("year_out_of_range:"):

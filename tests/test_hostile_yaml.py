@@ -125,3 +125,13 @@ def test_values_in_messages_are_written_as_in_yaml_on_one_line(project, old, new
 ])
 def test_keys_that_are_not_text_are_located(project, content, expected):
     assert first_line(project, content) == (1, f"notices/x.yml:{expected}")
+
+
+def test_true_and_false_are_not_numbers(project):
+    # pydantic took them for 1 and 0: `number: true` passed as problem 1
+    write(project, "x.yml", GOOD.replace("  - number: 1\n    aspect: 1", "  - number: true\n    aspect: false"))
+    code, lines = check(project)
+    assert (code, lines[:2]) == (1, [
+        "notices/x.yml:17:13: error: problems → 第 1 项 → number 应是数字（阿拉伯数字，不带单位），现在是“true”",
+        "notices/x.yml:18:13: error: problems → 第 1 项 → aspect 应是数字（阿拉伯数字，不带单位），现在是“false”",
+    ])
