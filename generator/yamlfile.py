@@ -76,7 +76,9 @@ def decode_text(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        likely = next((label for codec, label in _ENCODING_GUESSES if _decodes(raw, codec)), None)
+        # Almost any even number of bytes decodes as UTF-16; only text with NUL bytes (its ASCII letters) is it.
+        likely = next((label for codec, label in _ENCODING_GUESSES
+                       if (codec != "utf-16" or b"\x00" in raw) and _decodes(raw, codec)), None)
         hint = f"看起来是 {likely} 编码（Windows 记事本、WPS 常用）" if likely else "编码无法识别"
         return None, [
             Diagnostic(path, line, column, "error", f"文件不是 UTF-8 编码，{hint}：请另存为“UTF-8（无 BOM）”")

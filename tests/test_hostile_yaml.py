@@ -135,3 +135,9 @@ def test_true_and_false_are_not_numbers(project):
         "notices/x.yml:17:13: error: problems → 第 1 项 → number 应是数字（阿拉伯数字，不带单位），现在是“true”",
         "notices/x.yml:18:13: error: problems → 第 1 项 → aspect 应是数字（阿拉伯数字，不带单位），现在是“false”",
     ])
+
+
+def test_invalid_utf8_is_not_taken_for_utf16(project):
+    # an encoded surrogate (\xed\xa0\x80) in UTF-8 text: almost any even number of bytes decodes as UTF-16
+    assert first_line(project, GOOD.encode("utf-8") + b"x: \xed\xa0\x80\n") == (
+        1, "notices/x.yml:29:4: error: 文件不是 UTF-8 编码，编码无法识别：请另存为“UTF-8（无 BOM）”")
