@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import GOOD, check, write
+from generator.content_checks import unsafe_html
 
 
 def first_line(project, content: str | bytes) -> tuple[int, str]:
@@ -141,3 +142,19 @@ def test_invalid_utf8_is_not_taken_for_utf16(project):
     # an encoded surrogate (\xed\xa0\x80) in UTF-8 text: almost any even number of bytes decodes as UTF-16
     assert first_line(project, GOOD.encode("utf-8") + b"x: \xed\xa0\x80\n") == (
         1, "notices/x.yml:29:4: error: 文件不是 UTF-8 编码，编码无法识别：请另存为“UTF-8（无 BOM）”")
+
+
+def test_html_the_old_parser_failed_on(project):
+    # "<![" without a keyword: html.parser raised AssertionError (a traceback); an unclosed comment hid the
+    # <script> after it, which Python-Markdown leaves live (it writes the "<!--" as text)
+    write(project, "x.yml", GOOD)
+    write(project, "x.md", "正文<![ 没有关键字]>\n\n<!-- 没有闭合\n\n<script>alert(1)</script>\n")
+    code, lines = check(project)
+    assert (code, lines[:1]) == (1, ["notices/x.md:5:1: error: 不允许的 HTML 标签 <script>：通报中不能嵌入脚本、框架、表单或样式，请删除"])
+
+
+def test_unclosed_tags_take_linear_time():
+    # html.parser needed about a minute for 40 KB of "<a\n" and grew with the square of the length
+    assert unsafe_html("<a b" * 250_000) == []
+    assert unsafe_html("<a\n" * 300_000 + "<a onclick=x>") == [  # one tag: each "<a" is an attribute name
+        (0, "不允许的 HTML 属性 onclick（事件处理程序，可运行脚本）：请删除")]
