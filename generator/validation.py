@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
-import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -13,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
 from .model import FIRST_YEAR, LAST_YEAR, nested_model
-from .yamlfile import locate
+from .yamlfile import locate, one_line
 
 def validation_diagnostics(
     exc: ValidationError, data: Any, shown: str, model: type[BaseModel], prefix: tuple = ()
@@ -68,8 +67,7 @@ def shown(value: Any) -> str:
         text = str(value)
     else:
         text = "…"
-    cut = next((i for i, c in enumerate(text) if unicodedata.category(c) in {"Cc", "Zl", "Zp"}), len(text))
-    return text[:min(cut, 40)] + ("…" if min(cut, 40) < len(text) else "")
+    return one_line(text)
 
 
 def _message(error: dict, loc: tuple, model: type[BaseModel]) -> str:

@@ -10,6 +10,7 @@ import ast
 import codecs
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -196,8 +197,7 @@ def _directive(text: str, path: str) -> Diagnostic | None:
     in_document = False
     for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if line.startswith("%") and not in_document:
-            shown = line.strip() if len(line.strip()) <= 40 else line.strip()[:40] + "…"
-            return Diagnostic(path, number, 1, "error", f"不允许使用 YAML 指令（{shown}）：通报不需要这一行，请删除")
+            return Diagnostic(path, number, 1, "error", f"不允许使用 YAML 指令（{one_line(line.strip())}）：通报不需要这一行，请删除")
         if line.startswith("...") and line[3:4] in ("", " ", "\t"):
             in_document = False  # the end of a document: directives may follow
         elif line.strip() and not line.lstrip().startswith("#"):
@@ -253,7 +253,7 @@ def _impossible_values(text: str, path: str) -> list[Diagnostic]:
 
 def _impossible_value(node: Any, path: str) -> Diagnostic:
     mark, value = node.start_mark, str(node.value)
-    shown = value if len(value) <= 40 else value[:40] + "…"
+    shown = one_line(value)
     if node.tag.endswith(":timestamp"):
         try:
             dt.date.fromisoformat(value[:10])
@@ -279,6 +279,13 @@ def _unprintable(exc: ReaderError, text: str, path: str) -> Diagnostic:
                       "（常见于从网页、Word 或 PDF 复制的文字）")
 
 
+def one_line(text: str, limit: int = 40) -> str:
+    """``text`` for a message: up to its first line break or control character, at most ``limit`` characters."""
+    cut = next((i for i, c in enumerate(text[:limit + 1]) if unicodedata.category(c) in {"Cc", "Zl", "Zp"}), len(text))
+    cut = min(cut, limit)
+    return text[:cut] + ("…" if cut < len(text) else "")
+
+
 def _first_indenting_tab(text: str) -> tuple[int, int] | None:
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip(" -")
@@ -292,7 +299,7 @@ def _syntax_error(exc: MarkedYAMLError, path: str) -> Diagnostic:
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     name = type(exc).__name__
     if name == "DuplicateKeyError":
-        key = _duplicate_key_name(exc)
+        key = one_line(_duplicate_key_name(exc))
         first = exc.context_mark.line + 1 if exc.context_mark else 0
         return Diagnostic(path, line, column, "error",
                           f"重复的项“{key}”：同一层里只能写一次（所在的块从第 {first} 行开始），请删除或合并重复的一行")
@@ -316,8 +323,8 @@ _BLOCK_SCALAR = "“|”或“>”（多行文字）后面应直接换行，文�
 
 def _found(problem: str) -> tuple[str, str]:
     """What a parser found instead of what it expected, as written and in words: ("@", "“@”")."""
-    match = re.search(r"(?:but found|but got|found character|escape character) ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")",
-                      problem)
+    quoted = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
+    match = re.search(r"(?:but found|but got|found character|escape character) " + quoted, problem)
     if not match:
         return "", "这里的内容"
     try:

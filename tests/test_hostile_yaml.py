@@ -158,3 +158,8 @@ def test_unclosed_tags_take_linear_time():
     assert unsafe_html("<a b" * 250_000) == []
     assert unsafe_html("<a\n" * 300_000 + "<a onclick=x>") == [  # one tag: each "<a" is an attribute name
         (0, "不允许的 HTML 属性 onclick（事件处理程序，可运行脚本）：请删除")]
+
+
+def test_a_duplicate_key_is_quoted_on_one_line(project):
+    assert first_line(project, GOOD + '"a\\r\\rb": 1\n"a\\r\\rb": 2\n') == (
+        1, "notices/x.yml:30:1: error: 重复的项“a…”：同一层里只能写一次（所在的块从第 1 行开始），请删除或合并重复的一行")
