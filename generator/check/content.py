@@ -7,10 +7,10 @@ exact line and column of its span.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -248,41 +248,78 @@ def _snippet(text: str, start: int) -> str:
     return text[start:start + 12].split(">")[0].split("\n")[0]
 
 
-class _UnsafeHtmlFinder(HTMLParser):
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=True)
-        self.text = text
-        self.line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        self.found: list[tuple[int, str]] = []
+# A start tag as HTML5 reads one (name, then attributes with optional values, then ">"). Possessive
+# quantifiers: a tag that never closes fails in one pass, without backtracking.
+_VALUE = r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+("[^"]*+"|'[^']*+'|[^\t\n\f\r >"'][^\t\n\f\r >]*+))?+"""
+_ATTRIBUTE = re.compile(r"([^\t\n\f\r />][^\t\n\f\r /=>]*+)" + _VALUE)
+_START_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*+)((?:[\t\n\f\r /]++|[^\t\n\f\r />][^\t\n\f\r /=>]*+"
+                        + _VALUE.replace("(\"", "(?:\"") + ")*+)>")
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
+_RAW_TEXT_END = {name: re.compile(rf"</{name}[\t\n\f\r />]", re.IGNORECASE) for name in ("script", "style")}
 
-    def handle_starttag(self, tag, attrs):
-        offset = self._offset()
-        if tag in UNSAFE_TAGS:
-            self.found.append((offset, f"不允许的 HTML 标签 <{tag}>：通报中不能嵌入脚本、框架、表单或样式，请删除"))
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append((offset, f"不允许的 HTML 属性 {name}（事件处理程序，可运行脚本）：请删除"))
-            elif name == "style" and value:
-                continue  # hidden-text styles are reported by the spam check
-            elif name in URL_ATTRIBUTES and value and value.strip().lower().startswith(UNSAFE_SCHEMES):
-                scheme = value.strip().split(":", 1)[0].lower()
-                self.found.append((offset, f"不允许的链接 {scheme}:（可运行脚本或嵌入内容）：请删除"))
 
-    handle_startendtag = handle_starttag
+def _start_tags(text: str) -> Iterator[tuple[int, str, list[tuple[str, str]]]]:
+    """(offset, name, attributes) of each start tag, in one pass over ``text``.
+
+    Comments, declarations (``<!x``, ``<![CDATA[``), processing instructions, end tags and the text of a
+    <script> or <style> up to its end tag are skipped. What is never closed is text, and the scan goes on
+    after its "<": Python-Markdown does the same (an unclosed ``<!--`` or ``<a href='x`` becomes &lt;…, and a
+    <script> after it is live). Python's html.parser, used before, took quadratic time on such text ("<a b"
+    repeated: minutes for 100 KB) and raised AssertionError on "<![" without a keyword."""
+    last_close = text.rfind(">")  # nothing after it can be markup
+    last_comment_close = text.rfind("-->")
+    last_end: dict[str, int] = {}  # where the last </script>, </style> starts
+    at = text.find("<")
+    while 0 <= at < last_close:
+        if text.startswith("<!--", at):
+            if text.startswith(("<!-->", "<!--->"), at):
+                at = text.find("<", text.index(">", at + 4))
+            elif at + 4 <= last_comment_close:
+                at = text.find("<", text.index("-->", at + 4) + 3)
+            else:
+                at = text.find("<", at + 4)
+            continue
+        if text.startswith(("<!", "<?", "</"), at):
+            at = text.find("<", text.index(">", at + 2))
+            continue
+        tag = _START_TAG.match(text, at)
+        if tag is None:
+            at = text.find("<", at + 1)
+            continue
+        attributes = [(attribute.group(1).lower(), _unquoted(attribute.group(2) or ""))
+                      for attribute in _ATTRIBUTE.finditer(text, tag.start(2), tag.end(2))]
+        name = tag.group(1).lower()
+        yield at, name, attributes
+        at = text.find("<", tag.end())
+        if name in _RAW_TEXT_END and at >= 0:  # script and style hold text, not markup, up to their end tag
+            if name not in last_end:
+                last_end[name] = max((end.start() for end in _RAW_TEXT_END[name].finditer(text)), default=-1)
+            if at <= last_end[name]:
+                at = _RAW_TEXT_END[name].search(text, at).start()
+
+
+def _unquoted(value: str) -> str:
+    """An attribute's value as a browser reads it: without its quotes, character references replaced."""
+    return html.unescape(value[1:-1] if value[:1] in "\"'" else value)
 
 
 def unsafe_html(text: str) -> list[tuple[int, str]]:
     """(offset, message) for each piece of raw HTML that could run script or load content."""
     if not _MAYBE_HTML.search(text):
         return []
-    finder = _UnsafeHtmlFinder(text)
-    finder.feed(text)
-    finder.close()
-    found = finder.found
+    found = []
+    for offset, tag, attributes in _start_tags(text):
+        if tag in UNSAFE_TAGS:
+            found.append((offset, f"不允许的 HTML 标签 <{tag}>：通报中不能嵌入脚本、框架、表单或样式，请删除"))
+        for name, value in attributes:
+            if name.startswith("on"):
+                shown = name if len(name) <= 40 else name[:40] + "…"
+                found.append((offset, f"不允许的 HTML 属性 {shown}（事件处理程序，可运行脚本）：请删除"))
+            elif name == "style" and value:
+                continue  # hidden-text styles are reported by the spam check
+            elif name in URL_ATTRIBUTES and value and value.strip().lower().startswith(UNSAFE_SCHEMES):
+                scheme = value.strip().split(":", 1)[0].lower()
+                found.append((offset, f"不允许的链接 {scheme}:（可运行脚本或嵌入内容）：请删除"))
     return sorted(found)
 
 
@@ -299,6 +336,8 @@ def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
 def _yaml_position(source, loc: tuple, text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of ``text[offset]``, the string value at ``loc`` in the file."""
     line, column = source.locate(loc)
+    if not line:
+        return 0, 0
     if "\n" in text[:offset]:  # a block scalar: count lines inside it (indentation unknown: column 1)
         return line + 1 + text[:offset].count("\n"), offset - text.rfind("\n", 0, offset)
     quoted = _is_quoted(_value_at(source.located, loc))
@@ -306,8 +345,11 @@ def _yaml_position(source, loc: tuple, text: str, offset: int) -> tuple[int, int
 
 
 def _value_at(data: Any, loc: tuple) -> Any:
-    for part in loc:
-        data = data[part]
+    try:
+        for part in loc:
+            data = data[part]
+    except (KeyError, IndexError, TypeError):
+        return None
     return data
 
 

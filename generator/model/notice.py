@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from generator.model import vocabulary
 
@@ -57,6 +57,15 @@ class Strict(BaseModel):
     def _empty_text_is_missing(cls, value):
         if isinstance(value, str) and not value.strip():
             raise ValueError("empty")
+        return value
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _true_is_not_a_number(cls, value, info: ValidationInfo):
+        """YAML reads ``true`` and ``false`` as booleans, which pydantic would take for the numbers 1 and 0."""
+        annotation = cls.model_fields[info.field_name].annotation
+        if isinstance(value, bool) and int in (annotation, *get_args(annotation)):
+            raise ValueError("not_a_number")
         return value
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.model.notice import FIRST_YEAR, LAST_YEAR, nested_model
 from generator.read.diagnostics import Diagnostic
-from generator.read.yaml_source import locate
+from generator.read.yaml_source import locate, one_line
 
 
 def validation_diagnostics(
@@ -20,7 +22,9 @@ def validation_diagnostics(
     diagnostics = []
     for error in exc.errors():
         loc = tuple(error["loc"])
-        is_key = error["type"] == "extra_forbidden"
+        if error["type"] == "invalid_key":  # pydantic names such a key by its repr ("None"); use the key itself
+            loc = loc[:-1] + (error.get("input"),)
+        is_key = error["type"] in {"extra_forbidden", "invalid_key"}
         line, column = locate(data, prefix + loc, key=is_key)
         diagnostics.append(Diagnostic(shown, line, column, "error", _message(error, loc, model)))
     return diagnostics
@@ -50,19 +54,42 @@ def _name(loc: tuple) -> str:
     return " → ".join(parts)
 
 
+def shown(value: Any) -> str:
+    """A value as the editor wrote it, on one line and at most 40 characters: ``true``, ``.nan``, ``2024-02-30``."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif value is None:
+        text = "null"
+    elif isinstance(value, float) and not math.isfinite(value):
+        text = ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf"
+    elif isinstance(value, (list, tuple)):
+        text = "[" + ", ".join(shown(item) for item in value) + "]"
+    elif isinstance(value, (str, int, float, Decimal, dt.date)):
+        text = str(value)
+    else:
+        text = "…"
+    return one_line(text)
+
+
 def _message(error: dict, loc: tuple, model: type[BaseModel]) -> str:
     kind = error["type"]
+    if kind == "invalid_key":
+        where = f"{_name(loc[:-1])} 下" if len(loc) > 1 else ""
+        return (f"{where}的项名“{shown(loc[-1])}”不对：冒号前面应是英文项名（如 title），"
+                "不能是数字、日期、true/false、null 或列表").removeprefix("的")
     name = _name(loc)
     info = _field_info(model, loc)
     about = f"（{info.description}）" if info is not None and info.description else ""
     value = error.get("input")
-    shown_value = f"“{value}”" if isinstance(value, (str, int, float, dt.date)) else ""
+    shown_value = f"“{shown(value)}”" if isinstance(value, (str, int, float, Decimal, dt.date)) else ""
     if kind == "missing":
         return f"缺少必填项 {loc[-1]}{about}"
     if kind == "extra_forbidden":
         return _unknown_key_message(loc, model)
     if kind == "value_error":
         reason = str(error.get("ctx", {}).get("error", ""))
+        if reason == "not_a_number":
+            return f"{name} 应是数字（阿拉伯数字，不带单位），现在是{shown_value}"
         if reason == "not_a_date":
             return f"{name} 应是日期，写成 2024-12-24 的形式，现在是{shown_value or '其他内容'}"
         if reason.startswith("year_out_of_range:"):
@@ -79,7 +106,7 @@ def _message(error: dict, loc: tuple, model: type[BaseModel]) -> str:
         return f"{name} 的值{shown_value}不在词表中，只能写：{choices}"
     if kind.startswith("date"):
         return f"{name} 应是日期，写成 2024-12-24 的形式，现在是{shown_value or '其他内容'}"
-    if kind.startswith("int") or kind.startswith("decimal") or kind.startswith("float"):
+    if kind.startswith(("int", "decimal", "float")) or kind == "finite_number":
         return f"{name} 应是数字（阿拉伯数字，不带单位），现在是{shown_value or '其他内容'}"
     if kind in {"greater_than_equal", "less_than_equal"}:
         limit = error["ctx"].get("ge", error["ctx"].get("le"))
@@ -93,11 +120,11 @@ def _message(error: dict, loc: tuple, model: type[BaseModel]) -> str:
         return f"{name} 应是列表：每一项另起一行，以“- ”开头{about}"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"{name} 下面应是若干“键: 值”{about}"
-    return f"{name}：{error.get('msg', kind)}"
+    return f"{name} 的值{shown_value}不符合要求{about}：请对照 notices new 生成的模板填写"
 
 
 def _unknown_key_message(loc: tuple, model: type[BaseModel]) -> str:
-    key = str(loc[-1])
+    key = shown(str(loc[-1]))
     parent = _field_info(model, loc[:-1]) if len(loc) > 1 else None
     owner = nested_model(parent.annotation) if parent is not None else model
     known = list(owner.model_fields) if owner else []
