@@ -43,7 +43,7 @@ def export(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("export") / "site-export"
     code, lines = run(ROOT, "export", str(out))
     assert code == 0, lines
-    assert lines == [f"已导出 12 个页面到 {out.as_posix()}。构建：cd {out.as_posix()} && mkdocs build --strict；"
+    assert lines == [f"已导出 14 个页面到 {out.as_posix()}。构建：cd {out.as_posix()} && mkdocs build --strict；"
                      f"然后生成检索索引：notices search-index {(out / 'site').as_posix()} --config mkdocs.yml"]
     return out
 
@@ -68,7 +68,7 @@ def test_export_config_lists_no_notices_plugin_and_pages_carry_front_matter(expo
     page = (export / "docs" / DAGUAN / "index.md").read_text(encoding="utf-8")
     assert page.startswith('---\ntitle: "中共大观区委关于城市绿化工程领域专项巡察整改进展情况的通报"\n'
                            'description: "中共大观区委：中共大观区委关于城市绿化工程领域专项巡察整改进展情况的通报"\n'
-                           "search_index: true\n---\n\n<div class=\"notices-page\">\n<h1")
+                           "search_index: true\n---\n\n<div class=\"notices-page\">\n<nav class=\"breadcrumb\"")
     home = (export / "docs" / "index.md").read_text(encoding="utf-8")
     assert "<!-- notices:" not in home and "hide:" in home  # placeholders filled, front matter kept
     assert (export / "docs" / "assets" / "stylesheets" / "notices.css").is_file()

@@ -65,7 +65,7 @@ def test_words_split_by_markup_or_entities_are_found_as_a_reader_sees_them(proje
     assert (code, [line for line in lines if "拼接" in line]) == (1, [
         "notices/x.md:3:1: error: 疑似植入的广告文字“shadowrocket节点都没有了”（VPN/翻墙推广）："
         "这段文字经 Markdown 标记或 HTML 实体拼接后才显示出来：这不是通报原文，请删除这段文字",
-        "notices/x.md:5:1: error: 疑似植入的广告文字“翻墙节点”（VPN/翻墙推广）："
+        "notices/x.md:5:1: error: 疑似植入的广告文字“加入翻墙节点。”（VPN/翻墙推广）："
         "这段文字经 Markdown 标记或 HTML 实体拼接后才显示出来：这不是通报原文，请删除这段文字",
     ])
 

@@ -145,7 +145,7 @@ def test_the_printed_page_keeps_the_footer_the_address_and_the_date_and_drops_th
     assert footer.is_visible()
     printed = footer.inner_text()
     assert "主办：安庆市大观区纪委监委" in printed and "皖ICP备17015173号-1" in printed
-    assert f"本页地址：https://example.gov.cn/{DAGUAN}" in printed
+    assert f"本页网址：https://example.gov.cn/{DAGUAN}" in printed
     assert "打印日期：" in printed and "年" in printed.split("打印日期：")[1]
     assert page.evaluate("getComputedStyle(document.querySelector('.problem')).breakInside") == "avoid"
     page.emulate_media(media="screen")

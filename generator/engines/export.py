@@ -27,6 +27,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 from ruamel.yaml import YAML
 
+from generator.model.settings import FILING_LABELS
 from generator.model.vocabulary import search_stop_characters
 from generator.publish.csp import content_security_policy
 from generator.publish.site import build_site
@@ -202,7 +203,8 @@ def _write_overrides(source: Path | None, target: Path, settings) -> None:
     if footer.is_file():
         env = Environment(loader=FileSystemLoader(str(footer.parent)), autoescape=True, keep_trailing_newline=True)
         filled = env.get_template("footer.html").render(config={"extra": {
-            "filing": settings.filing.model_dump(exclude_none=True), "filing_links": settings.filing.links()}})
+            "filing": settings.filing.model_dump(exclude_none=True), "filing_links": settings.filing.links(),
+            "filing_labels": FILING_LABELS}})
         footer.write_text(filled, encoding="utf-8")
     header = target / "partials" / "header.html"
     if header.is_file():  # the site name is written escaped: do not escape it twice

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from markupsafe import escape
 
+from generator.model import vocabulary
 from generator.read.collection import Collection, completion_rate
 
 CHART_DIR = "assets/charts"
@@ -78,7 +79,8 @@ def _completion_chart(name: str, title: str, axis_label: str, groups) -> Chart |
         bars.append(Bar(group.label, rate, f"{rate}%", f"{done} / {stated}"))
     if not bars:
         return None
-    return Chart(name, title, (axis_label, "整改完成率", "已完成 / 载明状态的问题"), tuple(bars), Decimal(100))
+    done_word = next(status.value for status in vocabulary.statuses() if status.done)
+    return Chart(name, title, (axis_label, "整改完成率", f"{done_word} / 载明状态的问题"), tuple(bars), Decimal(100))
 
 
 def charts(collection: Collection) -> list[Chart]:
