@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import GOOD, check, write
-from generator.content_checks import unsafe_html
+from generator.check.content import unsafe_html
 
 
 def first_line(project, content: str | bytes) -> tuple[int, str]:
