@@ -166,7 +166,7 @@ def test_a_notice_made_in_the_form_is_written_as_yml_and_md_and_passes_the_check
     assert "巡察整改通报" in page.inner_text("body") and "登录" not in page.inner_text("body")
     page.goto(admin + "#/collections/notices/new")
     page.get_by_label("通报标题").fill("某区委关于某专项巡察整改情况的通报")
-    page.get_by_label("网址名称").fill(NEW_SLUG)
+    page.get_by_role("textbox", name="网址名称 (可选)", exact=True).fill(NEW_SLUG)
     choose(page, page.locator("[id^='kind-field']"), "整改情况：")
     page.get_by_label("发布机构").fill("某区委")
     page.get_by_label("地区").fill("某省某市某区")
@@ -278,7 +278,7 @@ def test_a_new_notice_needs_its_url_name_and_without_a_narrative_gets_no_md(page
     # No URL name: nothing is saved, and the editor is told what to write (notices-cms.js).
     page.get_by_text("新建通报请填写“网址名称”", exact=False).wait_for()
     assert not git(project, "branch", "--list", "cms/*gonggao*").strip()
-    page.get_by_label("网址名称").fill("mou-qu-xuncha-gonggao")
+    page.get_by_role("textbox", name="网址名称 (可选)", exact=True).fill("mou-qu-xuncha-gonggao")
     save(page)
     path = f"notices/{dt.date.today().year}/mou-qu-xuncha-gonggao"
     branch = branch_of(project, path)
