@@ -154,6 +154,7 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
         return []
     points = norm.points if norm.points is not None else codes(text)
     score = scorer.scores_of(points).astype(np.float64)
+    _no_model_evidence_without_chinese(points, score)
     allowed_spans = _occurrences(text, allowed) if allowed else []
     terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, points, voc.term_starts, allowed_spans)]
     terms = [(*_grow(text, s, e, voc.pieces), cat) for s, e, cat in terms]
@@ -188,13 +189,26 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
                         right = right if right <= te or score[te:right].sum() >= PIECE else te
                         runs.append((left, right))
     found = []
-    for s, e in _union(runs):
+    for s, e in _union(runs, text):
         s, e = _finish(text, score, s, e)
         if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
             continue
         label = _category(text, s, e, words, voc, scorer)
         found.append((*norm.original(s, e), _spam_reason(label)))
     return found
+
+
+def _no_model_evidence_without_chinese(points: np.ndarray, score: np.ndarray) -> None:
+    """The character model reads Chinese prose: in a sentence without a Chinese character (figures, codes,
+    Latin words) its scores are no evidence of spam, only the vocabulary and the structures of ads are."""
+    ends = np.flatnonzero(_MARKS[np.minimum(points, 0xFFFF)] & _UNIT_END)
+    starts = np.concatenate(([0], ends + 1))
+    starts = starts[starts < len(points)]
+    chinese = ((points >= 0x4E00) & (points <= 0x9FFF)).astype(np.int64)
+    has_chinese = np.add.reduceat(chinese, starts) > 0
+    lengths = np.diff(np.append(starts, len(points)))
+    without = np.repeat(~has_chinese, lengths)
+    score[without] = np.minimum(score[without], 0.0)
 
 
 def _units(points: np.ndarray, score: np.ndarray) -> list[tuple[int, int]]:
@@ -246,7 +260,7 @@ def _trim_pieces(text: str, score: np.ndarray, start: int, end: int) -> tuple[in
 
 
 def _spam_reason(labels: str) -> Why:
-    return lambda run: f"疑似植入的广告文字“{run}”（{labels}）"
+    return lambda run: f"疑似植入的广告文字“{' '.join(run.split())}”（{labels}）"
 
 
 def _words(text: str, points: np.ndarray, starts: WordStarts, allowed_spans) -> list[tuple[int, int, str]]:
@@ -394,10 +408,11 @@ def _best_segments(score: np.ndarray, start: int, end: int) -> list[tuple[int, i
     return spans[::-1]
 
 
-def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _union(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Overlapping runs as one; runs that only touch at a line break stay two (a finding is on one line)."""
     merged: list[tuple[int, int]] = []
     for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
+        if merged and (s < merged[-1][1] or s == merged[-1][1] and text[s - 1 : s] != "\n"):
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))
         else:
             merged.append((s, e))

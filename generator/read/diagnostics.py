@@ -21,6 +21,12 @@ class Diagnostic:
     severity: Severity
     message: str
 
+    def __post_init__(self) -> None:
+        # A message is one line whatever it quotes: text quoted from a notice may hold line breaks.
+        lines = self.message.splitlines()
+        if len(lines) > 1 or self.message != (lines[0] if lines else ""):
+            object.__setattr__(self, "message", " ".join(line.strip() for line in lines if line.strip()))
+
     def format(self) -> str:
         where = self.path
         if self.line:
