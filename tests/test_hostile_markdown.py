@@ -75,3 +75,22 @@ def test_images_are_not_published(project):
     write(project, "x.md", "正文。![二维码](https://evil.example/qr.png)\n")
     assert ("notices/x.md:1:11: error: 正文中不能插入图片（“https://evil.example/qr.png”）："
             "本站通报只发布文字；图片不会发布，请删除") in check(project)[1]
+
+
+def test_lists_and_quotes_nested_too_deeply_are_refused_not_parsed(project):
+    # Python-Markdown parses nesting by recursion: "1. " five thousand times on one line was a traceback.
+    write(project, "x.yml", GOOD)
+    write(project, "x.md", "第一段。\n\n- 一级\n  - 二级\n\n" + "1. " * 5000 + "深\n")
+    code, lines = check(project)
+    assert code == 1
+    assert lines[0] == ("notices/x.md:6:1: error: 列表或引用嵌套太深（5000 层）：正文最多嵌套 8 层，"
+                        "请改成分段的文字或编号“（一）”“1.”")
+    write(project, "x.md", "> " * 9 + "引用\n")
+    assert check(project)[1][0].startswith("notices/x.md:1:1: error: 列表或引用嵌套太深（9 层）")
+    write(project, "x.md", "> > > 三层引用的说明。\n\n- 一\n  - 二\n    - 三\n      - 四\n")
+    assert check(project)[0] == 0
+
+
+def test_text_nested_too_deeply_is_shown_as_text():
+    from generator.render.markdown import convert
+    assert convert("> " * 20 + "<b>x</b>").html == "<p>" + "&gt; " * 19 + "&gt; &lt;b&gt;x&lt;/b&gt;</p>\n"

@@ -5,7 +5,9 @@ Property-based (hypothesis). The suite runs a few hundred examples per test; a l
 
     HYPOTHESIS_EXAMPLES=5000 .venv/bin/python -m pytest tests/test_never_a_traceback.py
 
-A failure prints the smallest input hypothesis found; it is kept in .hypothesis/ and tried first next time.
+The suite's run is derandomized (the same examples on every run, so CI judges the commit, not the luck of a
+seed); setting HYPOTHESIS_EXAMPLES explores new random inputs. A failure prints the smallest input hypothesis
+found; it is kept in .hypothesis/ and tried first next time.
 Every bug found this way also gets a regular test with its exact message (tests/test_hostile_yaml.py).
 """
 
@@ -37,6 +39,7 @@ from generator.read.diagnostics import Diagnostic
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "200"))
 FUZZ = settings(
     max_examples=EXAMPLES,
+    derandomize="HYPOTHESIS_EXAMPLES" not in os.environ,
     deadline=None,
     database=DirectoryBasedExampleDatabase(str(ROOT / ".hypothesis" / "examples")),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example,

@@ -158,13 +158,21 @@ def check_markdown(text: str, path: str, allow: tuple[str, ...] = (), allowed_nu
     """A Markdown text (a notice's narrative, a content page) as written and as a reader sees it."""
     found: list[Diagnostic] = []
 
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
     def at(severity: str, offset: int, message: str) -> None:
-        line, column = _text_position(text, offset)
+        line = bisect.bisect_right(line_starts, offset)
+        column = offset - line_starts[line - 1] + 1
         found.append(Diagnostic(path, line + line_offset, column, severity, message))
 
     for severity, start, message in text_findings(text, allow, allowed_numbers or allow, personal=True, plain=False,
                                                   spam=spam):
         at(severity, start, message)
+    deep = safe_markdown.too_deep(text)
+    if deep:
+        at("error", deep[0], f"列表或引用嵌套太深（{deep[1]} 层）：正文最多嵌套 {safe_markdown.MAX_NESTING} 层，"
+                             "请改成分段的文字或编号“（一）”“1.”")
+        return found
     rendered = safe_markdown.convert(text)
     cursor = 0
     for link in rendered.links:
@@ -199,8 +207,15 @@ _MARKUP_CHARACTERS = re.compile(r"[*_`\\[\]&<>~]")
 
 def _blocks(text: str) -> Iterator[tuple[int, str]]:
     """(offset, block) for each blank-line separated block of a Markdown text."""
-    for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
-        yield match.start(), match.group()
+    start = None  # where the current block began
+    offset = 0
+    for line in text.splitlines(keepends=True) + [""]:
+        if line.strip():
+            start = offset if start is None else start
+        elif start is not None:
+            yield start, text[start:offset]
+            start = None
+        offset += len(line)
 
 
 def text_findings(text: str, allow, allowed_numbers, personal: bool, plain: bool,
@@ -360,8 +375,3 @@ def _value_at(data: Any, loc: tuple) -> Any:
 
 def _is_quoted(value: Any) -> bool:
     return type(value).__name__ in {"DoubleQuotedScalarString", "SingleQuotedScalarString"}
-
-
-def _text_position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1

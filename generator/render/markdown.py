@@ -116,6 +116,26 @@ class _SafeTree(Treeprocessor):
                 element.append(anchor)
 
 
+# How deeply lists and quotes may nest: a notice needs three or four levels; Python-Markdown parses nesting by
+# recursion (and quotes in quadratic time), so deeper input is refused by the check and never converted.
+MAX_NESTING = 8
+_NESTING = re.compile(r"^([ \t]*)((?:(?:[-*+]|[0-9]{1,9}[.)]|>)(?:[ \t]+|$))+)", re.M)
+_MARKER = re.compile(r"[-*+]|[0-9]{1,9}[.)]|>")
+
+
+def too_deep(text: str) -> tuple[int, int] | None:
+    """(offset, depth) of the first line whose lists and quotes nest deeper than ``MAX_NESTING``: the markers
+    at its start, and its indentation (two spaces or a tab a level)."""
+    for match in _NESTING.finditer(text):
+        indent = match.group(1).replace("\t", "    ")
+        depth = len(_MARKER.findall(match.group(2))) + len(indent) // 2
+        if depth > MAX_NESTING:
+            return match.start(), depth
+    for match in re.finditer(r"^([ \t]{%d,})\S" % (2 * MAX_NESTING + 2), text, re.M):
+        return match.start(), len(match.group(1).replace("\t", "    ")) // 2
+    return None
+
+
 class SafeMarkdown:
     """One converter, reset between documents (building it is the costly part)."""
 
@@ -129,8 +149,14 @@ class SafeMarkdown:
         self._md.treeprocessors.register(self._tree, "notices_safe", 0)
 
     def convert(self, text: str, id_prefix: str = "section", shift_headings: int = 0) -> Rendered:
-        """HTML of ``text``; ``shift_headings`` moves every heading down (a body inside a page's h2)."""
+        """HTML of ``text``; ``shift_headings`` moves every heading down (a body inside a page's h2).
+
+        Text nested too deeply (``too_deep``; the check refuses it) is shown as the escaped text it is."""
         rendered = Rendered("")
+        if too_deep(text):
+            rendered.html = "".join(f"<p>{escape(block.strip())}</p>\n" for block in re.split(r"\n\s*\n", text)
+                                    if block.strip())
+            return rendered
         self._rendered[0] = rendered
         self._tree.id_prefix = id_prefix
         self._md.reset()
