@@ -7,7 +7,7 @@ Property-based (hypothesis). The suite runs a few hundred examples per test; a l
 
 The suite's run is derandomized (the same examples on every run, so CI judges the commit, not the luck of a
 seed); setting HYPOTHESIS_EXAMPLES explores new random inputs. A failure prints the smallest input hypothesis
-found; it is kept in .hypothesis/ and tried first next time.
+found; when exploring, it is kept in .hypothesis/ and tried first next time.
 Every bug found this way also gets a regular test with its exact message (tests/test_hostile_yaml.py).
 """
 
@@ -37,11 +37,12 @@ from generator.read.config import read_config
 from generator.read.diagnostics import Diagnostic
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "200"))
+EXPLORE = "HYPOTHESIS_EXAMPLES" in os.environ
 FUZZ = settings(
     max_examples=EXAMPLES,
-    derandomize="HYPOTHESIS_EXAMPLES" not in os.environ,
+    derandomize=not EXPLORE,
     deadline=None,
-    database=DirectoryBasedExampleDatabase(str(ROOT / ".hypothesis" / "examples")),
+    database=DirectoryBasedExampleDatabase(str(ROOT / ".hypothesis" / "examples")) if EXPLORE else None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example,
                            HealthCheck.filter_too_much],
     print_blob=True,
