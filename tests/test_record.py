@@ -408,3 +408,22 @@ def test_the_build_date_is_source_date_epoch_else_the_latest_notice_date(tmp_pat
     build = check_site(project, project / "notices", {"site_name": "x"})
     assert build_date(build.collection, {}) == dt.date(2023, 9, 20)
     assert build_date(build.collection, {"SOURCE_DATE_EPOCH": "1735000000"}) == dt.date(2024, 12, 24)
+
+
+def test_the_inspection_page_stays_at_its_url_when_the_first_report_is_renamed(tmp_path):
+    project = chain_project(tmp_path)
+    first = project / "notices/2023/lvhua-jinzhan.yml"
+    first.write_text(first.read_text(encoding="utf-8").replace(
+        "slug: lvhua-jinzhan\n", "slug: lvhua-jinzhan-2023\nprevious_slugs: [lvhua-jinzhan]\n"), encoding="utf-8")
+    later = project / "notices/2023/lvhua-qingkuang.yml"
+    later.write_text(later.read_text(encoding="utf-8").replace("follows: lvhua-jinzhan\n",
+                                                               "follows: lvhua-jinzhan-2023\n"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    moved = soup(site, f"inspections/{EARLIER}")
+    assert moved.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=../lvhua-jinzhan-2023/"
+    link = moved.select_one(".notice-moved a")
+    assert text_of(link) == "巡察整改全程：中共大观区委关于城市绿化工程领域专项巡察整改进展情况的通报（测试样例）"
+    assert link["href"] == "../lvhua-jinzhan-2023/"
+    assert soup(site, "inspections/lvhua-jinzhan-2023").select("table.inspection-table tbody tr")

@@ -26,6 +26,7 @@ from generator.render.pages import (
     render_archive_index,
     render_group,
     render_inspection,
+    render_inspection_moved,
     render_inspections,
     render_moved,
     render_notice,
@@ -93,6 +94,8 @@ def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
     pages += [render_group(group, collection) for axis_groups in groups.values() for group in axis_groups]
     pages.append(render_inspections(collection))
     pages += [render_inspection(collection, inspection) for inspection in collection.inspections]
+    pages += [render_inspection_moved(inspection, slug) for inspection in collection.inspections
+              for slug in inspection.first.notice.previous_slugs]
     build.as_of = build_date(collection)
     pages.append(render_overdue(collection, build.as_of))
     pages.append(render_open_data(COLUMNS, len(problem_rows(collection)), collection.totals.problems))

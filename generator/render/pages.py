@@ -134,6 +134,14 @@ def render_inspection(collection: Collection, inspection: Inspection) -> Page:
                 max((d for d in (r.last_changed for r in inspection.reports) if d), default=None))
 
 
+def render_inspection_moved(inspection: Inspection, previous_slug: str) -> Page:
+    """The inspection page at an earlier slug of its first report (``previous_slugs``), pointing to the page."""
+    title = f"巡察整改全程：{inspection.first.notice.title}"
+    html = _render("inspection_moved.html.j2", inspection=inspection, title=title)
+    return Page(f"{INSPECTION_URL_DIR}/{previous_slug}/", title, html, (), None, None,
+                redirect_to=f"../{inspection.key}/")
+
+
 def render_inspections(collection: Collection) -> Page:
     html = _render("inspections.html.j2", inspections=collection.inspections)
     return Page(f"{INSPECTION_URL_DIR}/", "巡察整改全程", html, page_headings(html))
