@@ -427,3 +427,18 @@ def test_the_inspection_page_stays_at_its_url_when_the_first_report_is_renamed(t
     assert text_of(link) == "巡察整改全程：中共大观区委关于城市绿化工程领域专项巡察整改进展情况的通报（测试样例）"
     assert link["href"] == "../lvhua-jinzhan-2023/"
     assert soup(site, "inspections/lvhua-jinzhan-2023").select("table.inspection-table tbody tr")
+
+
+def test_the_inspection_pages_show_a_title_exactly_as_written_and_escaped(tmp_path):
+    project = chain_project(tmp_path)
+    first = project / "notices/2023/lvhua-jinzhan.yml"
+    first.write_text(first.read_text(encoding="utf-8").replace(
+        "城市绿化工程领域专项巡察", 'A&B \\"城市绿化\\" 专项巡察'), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    title = '中共大观区委关于A&B "城市绿化" 专项巡察整改进展情况的通报（测试样例）'
+    for url in (f"inspections/{EARLIER}", "inspections"):
+        raw = (site / url / "index.html").read_text(encoding="utf-8")
+        assert 'A&B "' not in raw
+        assert title in text_of(soup(site, url))
