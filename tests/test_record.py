@@ -270,7 +270,8 @@ def test_site_totals_count_each_problem_once_by_the_latest_report(chain_site):
     home = soup(chain_site, "")
     totals = [" ".join(div.get_text(" ").split()) for div in home.select("dl.site-totals > div")]
     assert totals == ["通报 2 篇", "巡察 1 次", "问题 4 个", "已完成 2 个", "正在整改 2 个"]
-    assert home.select_one("dl.site-totals a")["href"] == "inspections/"
+    link = home.select_one("p.inspections-link a")
+    assert (text_of(link), link["href"]) == ("巡察整改全程：有后续通报的 1 次巡察", "inspections/")
     assert text_of(home.select_one("p.site-completion")) == "整改完成率 50%（4 个问题中 2 个已完成）"
     assert text_of(home.select_one("p.counting-rule")) == COUNTING_RULE
 
@@ -371,7 +372,7 @@ def test_every_notice_of_the_chain_and_the_index_link_the_inspection_page(chain_
     assert soup(chain_site, "archive").select_one('a[href="../inspections/"]')
 
 
-def test_the_inspection_page_keeps_its_url_when_a_later_report_is_added(tmp_path):
+def test_the_inspection_page_comes_with_the_second_report_at_the_first_reports_name(tmp_path):
     import yaml
 
     from generator.publish.site import build_site
@@ -385,8 +386,9 @@ def test_the_inspection_page_keeps_its_url_when_a_later_report_is_added(tmp_path
     later.write_text(text, encoding="utf-8")
     after = build_site(project, project / "notices", config)
     assert before.ok and after.ok
-    assert f"inspections/{EARLIER}/" in before.pages and f"inspections/{EARLIER}/" in after.pages
+    assert {url for url in before.pages if url.startswith("inspections/")} == {"inspections/"}  # a lone report
     assert {url for url in after.pages if url.startswith("inspections/")} == {"inspections/", f"inspections/{EARLIER}/"}
+    assert "共 0 次巡察" in before.pages["inspections/"].html
 
 
 def test_no_page_text_can_place_an_image_not_even_a_chart(project, tmp_path):

@@ -36,7 +36,7 @@ COLUMNS = (
     ("due", "整改时限（YYYY-MM-DD）"),
     ("completed", "完成日期（YYYY-MM-DD）"),
     ("responsible_unit", "责任单位"),
-    ("inspection", "所属巡察：本次巡察第一份通报的网址名称，汇总页在 inspections/<inspection>/"),
+    ("inspection", "所属巡察：本次巡察第一份通报的网址名称；有后续通报的巡察，汇总页在 inspections/<inspection>/"),
     ("latest", "1：本行所在通报是该次巡察最新一份通报；0：同一次巡察较早的通报。每份通报的每个问题各占一行，"
                "全站统计只计 latest 为 1 的行，每个问题只计一次"),
 )

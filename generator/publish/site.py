@@ -93,8 +93,8 @@ def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
     pages.append(render_archive_index(collection, groups))
     pages += [render_group(group, collection) for axis_groups in groups.values() for group in axis_groups]
     pages.append(render_inspections(collection))
-    pages += [render_inspection(collection, inspection) for inspection in collection.inspections]
-    pages += [render_inspection_moved(inspection, slug) for inspection in collection.inspections
+    pages += [render_inspection(inspection) for inspection in collection.followed_inspections]
+    pages += [render_inspection_moved(inspection, slug) for inspection in collection.followed_inspections
               for slug in inspection.first.notice.previous_slugs]
     build.as_of = build_date(collection)
     pages.append(render_overdue(collection, build.as_of))

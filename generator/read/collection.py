@@ -321,6 +321,12 @@ class Collection:
         """Every inspection, the one with the newest latest report first."""
         return [Inspection(self.chain(entry)) for entry in self.latest_reports]
 
+    @cached_property
+    def followed_inspections(self) -> list[Inspection]:
+        """The inspections with more than one report: those that have a page of their own (a lone report's page
+        says it all; at 10,000 notices a page each would double the build)."""
+        return [inspection for inspection in self.inspections if len(inspection.reports) > 1]
+
     def inspection(self, entry: NoticeEntry) -> Inspection | None:
         """The inspection of a listed notice (None for a withdrawn one)."""
         if entry.notice.withdrawn is not None:

@@ -127,7 +127,7 @@ def place_charts(html: str, found: list[Chart], base: str) -> str:
     return html
 
 
-def render_inspection(collection: Collection, inspection: Inspection) -> Page:
+def render_inspection(inspection: Inspection) -> Page:
     title = f"巡察整改全程：{inspection.first.notice.title}"
     html = _render("inspection.html.j2", inspection=inspection, title=title)
     return Page(inspection.url, title, html, page_headings(html), f"{inspection.latest.notice.publisher}：{title}",
@@ -143,7 +143,7 @@ def render_inspection_moved(inspection: Inspection, previous_slug: str) -> Page:
 
 
 def render_inspections(collection: Collection) -> Page:
-    html = _render("inspections.html.j2", inspections=collection.inspections)
+    html = _render("inspections.html.j2", inspections=collection.followed_inspections)
     return Page(f"{INSPECTION_URL_DIR}/", "巡察整改全程", html, page_headings(html))
 
 
