@@ -43,7 +43,7 @@ def export(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("export") / "site-export"
     code, lines = run(ROOT, "export", str(out))
     assert code == 0, lines
-    assert lines == [f"已导出 14 个页面到 {out.as_posix()}。构建：cd {out.as_posix()} && mkdocs build --strict；"
+    assert lines == [f"已导出 15 个页面到 {out.as_posix()}。构建：cd {out.as_posix()} && mkdocs build --strict；"
                      f"然后生成检索索引：notices search-index {(out / 'site').as_posix()} --config mkdocs.yml"]
     return out
 

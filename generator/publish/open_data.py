@@ -36,6 +36,9 @@ COLUMNS = (
     ("due", "整改时限（YYYY-MM-DD）"),
     ("completed", "完成日期（YYYY-MM-DD）"),
     ("responsible_unit", "责任单位"),
+    ("inspection", "所属巡察：本次巡察第一份通报的网址名称；有后续通报的巡察，汇总页在 inspections/<inspection>/"),
+    ("latest", "1：本行所在通报是该次巡察最新一份通报；0：同一次巡察较早的通报。每份通报的每个问题各占一行，"
+               "全站统计只计 latest 为 1 的行，每个问题只计一次"),
 )
 # What a withdrawn notice keeps in its notice.json: what its page still shows, and the withdrawal.
 WITHDRAWN_FIELDS = {"title", "slug", "kind", "publisher", "region", "published", "revisions", "previous_slugs",
@@ -60,10 +63,12 @@ def notice_data(entry: NoticeEntry) -> dict:
 
 
 def problem_rows(collection: Collection) -> list[dict[str, str | int | None]]:
-    """One row per problem of every listed notice (withdrawn ones are out, as from the totals)."""
+    """One row per problem of every listed notice (withdrawn ones are out, as from the totals); ``latest`` marks
+    the rows the site's figures count (the latest report of each inspection)."""
     rows = []
     for entry in collection.listed:
         notice = entry.notice
+        inspection = collection.inspection(entry)
         for problem in entry.problems:
             rows.append({
                 "slug": entry.slug, "title": notice.title, "publisher": notice.publisher, "region": notice.region,
@@ -72,6 +77,8 @@ def problem_rows(collection: Collection) -> list[dict[str, str | int | None]]:
                 "status": problem.status, "due": problem.due.isoformat() if problem.due else None,
                 "completed": problem.completed.isoformat() if problem.completed else None,
                 "responsible_unit": problem.responsible_unit,
+                "inspection": inspection.key if inspection else None,
+                "latest": int(inspection is not None and inspection.latest is entry),
             })
     return rows
 

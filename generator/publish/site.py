@@ -25,6 +25,9 @@ from generator.render.pages import (
     Page,
     render_archive_index,
     render_group,
+    render_inspection,
+    render_inspection_moved,
+    render_inspections,
     render_moved,
     render_notice,
     render_open_data,
@@ -88,12 +91,16 @@ def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
     pages += [render_moved(entry, slug) for entry in collection.entries for slug in entry.notice.previous_slugs]
     groups = {axis: collection.groups(axis) for axis in AXES}
     pages.append(render_archive_index(collection, groups))
-    pages += [render_group(group) for axis_groups in groups.values() for group in axis_groups]
+    pages += [render_group(group, collection) for axis_groups in groups.values() for group in axis_groups]
+    pages.append(render_inspections(collection))
+    pages += [render_inspection(inspection) for inspection in collection.followed_inspections]
+    pages += [render_inspection_moved(inspection, slug) for inspection in collection.followed_inspections
+              for slug in inspection.first.notice.previous_slugs]
     build.as_of = build_date(collection)
     pages.append(render_overdue(collection, build.as_of))
-    pages.append(render_open_data(COLUMNS, len(problem_rows(collection))))
+    pages.append(render_open_data(COLUMNS, len(problem_rows(collection)), collection.totals.problems))
     build.files = open_data_files(collection, build.settings.site_name if build.settings else "", site_url)
-    build.files.update(chart_files(collection))
+    build.files.update(chart_files(collection, [group for axis_groups in groups.values() for group in axis_groups]))
     build.pages = {page.url: page for page in pages}
     build.snippets = render_snippets(collection, build.as_of)
     return build

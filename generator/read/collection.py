@@ -17,6 +17,7 @@ from generator.read.notices import NoticeSource
 from generator.text.slug import slugify
 
 NOTICE_URL_DIR = "notices"
+INSPECTION_URL_DIR = "inspections"
 UNKNOWN = "unknown"
 
 
@@ -176,9 +177,56 @@ class Group:
 AXES = {"year": "按年份", "region": "按地区", "domain": "按领域"}
 
 
+@dataclass(frozen=True)
+class InspectionProblem:
+    """A problem of an inspection: its history over the reports, its current state the last one that lists it."""
+
+    number: int
+    steps: tuple[HistoryStep, ...]  # oldest first, never empty
+
+    @property
+    def current(self) -> HistoryStep:
+        return self.steps[-1]
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """One inspection: the chain of its reports, oldest first. Its page is named by the first report, so its
+    URL stays when a later report is added."""
+
+    reports: tuple[NoticeEntry, ...]
+
+    @property
+    def first(self) -> NoticeEntry:
+        return self.reports[0]
+
+    @property
+    def latest(self) -> NoticeEntry:
+        return self.reports[-1]
+
+    @property
+    def key(self) -> str:
+        return self.first.slug
+
+    @property
+    def url(self) -> str:
+        return f"{INSPECTION_URL_DIR}/{self.key}/"
+
+    @cached_property
+    def problems(self) -> tuple[InspectionProblem, ...]:
+        steps: dict[int, list[HistoryStep]] = defaultdict(list)
+        for report in self.reports:
+            for problem in report.problems:
+                steps[problem.number].append(HistoryStep(report, problem))
+        return tuple(InspectionProblem(number, tuple(steps[number])) for number in sorted(steps))
+
+
 @dataclass
 class Totals:
+    """Site figures, each problem counted once: by the latest report of its inspection (``counted``)."""
+
     notices: int
+    inspections: int
     problems: int
     done: int
     stated: int
@@ -187,6 +235,22 @@ class Totals:
     @property
     def completion(self) -> Completion:
         return Completion(self.done, self.stated, self.problems)
+
+
+def tally(notices: int, counted: list[NoticeEntry]) -> Totals:
+    """The figures of ``counted`` (latest reports only), with ``notices`` reports in all."""
+    counts: dict[str, int] = defaultdict(int)
+    for entry in counted:
+        for item in entry.status_counts:
+            counts[item.status.value] += item.count
+    return Totals(
+        notices=notices,
+        inspections=len(counted),
+        problems=sum(len(e.problems) for e in counted),
+        done=sum(e.done_count for e in counted),
+        stated=sum(e.stated_count for e in counted),
+        status_counts=tuple(StatusCount(s, counts[s.value]) for s in vocabulary.statuses() if counts[s.value]),
+    )
 
 
 @dataclass
@@ -248,6 +312,31 @@ class Collection:
         """The newest report of every chain, newest first."""
         return [entry for entry in self.listed if self.latest(entry) is entry]
 
+    def counted(self, entries) -> list[NoticeEntry]:
+        """Of ``entries``, those the figures count: the latest report of each inspection (each problem once)."""
+        return [entry for entry in entries if entry.notice.withdrawn is None and self.latest(entry) is entry]
+
+    @cached_property
+    def inspections(self) -> list[Inspection]:
+        """Every inspection, the one with the newest latest report first."""
+        return [Inspection(self.chain(entry)) for entry in self.latest_reports]
+
+    @cached_property
+    def followed_inspections(self) -> list[Inspection]:
+        """The inspections with more than one report: those that have a page of their own (a lone report's page
+        says it all; at 10,000 notices a page each would double the build)."""
+        return [inspection for inspection in self.inspections if len(inspection.reports) > 1]
+
+    def inspection(self, entry: NoticeEntry) -> Inspection | None:
+        """The inspection of a listed notice (None for a withdrawn one)."""
+        if entry.notice.withdrawn is not None:
+            return None
+        return self._inspection_by_latest.get(self.latest(entry).slug)
+
+    @cached_property
+    def _inspection_by_latest(self) -> dict[str, Inspection]:
+        return {inspection.latest.slug: inspection for inspection in self.inspections}
+
     def history(self, entry: NoticeEntry, number: int) -> tuple[HistoryStep, ...]:
         """Problem ``number`` in every report of the chain that lists it, oldest first."""
         steps = []
@@ -291,18 +380,10 @@ class Collection:
 
     @cached_property
     def totals(self) -> Totals:
-        counts: dict[str, int] = defaultdict(int)
-        for entry in self.listed:
-            for item in entry.status_counts:
-                counts[item.status.value] += item.count
-        status_counts = tuple(StatusCount(s, counts[s.value]) for s in vocabulary.statuses() if counts[s.value])
-        return Totals(
-            notices=len(self.listed),
-            problems=sum(len(e.problems) for e in self.listed),
-            done=sum(e.done_count for e in self.listed),
-            stated=sum(e.stated_count for e in self.listed),
-            status_counts=status_counts,
-        )
+        return tally(len(self.listed), self.latest_reports)
+
+    def group_totals(self, group: Group) -> Totals:
+        return tally(len(group.entries), self.counted(group.entries))
 
 
 def _axis_label(entry: NoticeEntry, axis: str) -> str | None:

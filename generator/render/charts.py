@@ -1,5 +1,7 @@
-"""The home page's dashboard: static SVG bar charts made at build time (no JavaScript), each shown with a
-title, a text alternative and a table of the same figures (see home.html.j2).
+"""The dashboard of the home and archive pages: static SVG bar charts made at build time (no JavaScript), each
+shown with a title, a text alternative and a table of the same figures (see _dashboard.html.j2). Every figure
+counts a problem once, by the latest report of its inspection (``Collection.counted``), by the one completion
+rule (``Completion``).
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from decimal import Decimal
 from markupsafe import escape
 
 from generator.model import vocabulary
-from generator.read.collection import Collection, completion_rate
+from generator.read.collection import Collection, Group, Totals
 
 CHART_DIR = "assets/charts"
 WIDTH, BAR, GAP, LABEL, TOP = 640, 22, 10, 200, 10
+# Dark enough to read in print and in the high-contrast mode: both at least 7:1 against white.
+TEXT_COLOUR, BAR_COLOUR = "#222222", "#0d47a1"
 
 
 @dataclass(frozen=True)
@@ -45,9 +49,9 @@ def height(chart: Chart) -> int:
     return TOP * 2 + len(chart.bars) * (BAR + GAP)
 
 
-def image_tag(chart: Chart) -> str:
-    """The chart's <img>, relative to the site root (the home page)."""
-    return (f'<img src="{chart.path}" alt="{escape(chart.alt)}" width="{WIDTH}" height="{height(chart)}" '
+def image_tag(chart: Chart, base: str = "") -> str:
+    """The chart's <img>; ``base`` leads from the page to the site root ("" on the home page)."""
+    return (f'<img src="{base}{chart.path}" alt="{escape(chart.alt)}" width="{WIDTH}" height="{height(chart)}" '
             'class="chart-svg">')
 
 
@@ -61,42 +65,54 @@ def svg(chart: Chart) -> bytes:
         y = TOP + index * (BAR + GAP)
         length = int(span * bar.value / chart.maximum) if chart.maximum else 0
         label = bar.label if len(bar.label) <= 13 else bar.label[:12] + "…"
-        parts += [f'<text x="{LABEL - 8}" y="{y + 16}" text-anchor="end" fill="#222">{escape(label)}</text>',
-                  f'<rect x="{LABEL}" y="{y}" width="{length}" height="{BAR}" fill="#1565c0"/>',
-                  f'<text x="{LABEL + length + 6}" y="{y + 16}" fill="#222">{escape(bar.text)}</text>']
+        parts += [f'<text x="{LABEL - 8}" y="{y + 16}" text-anchor="end" fill="{TEXT_COLOUR}">{escape(label)}</text>',
+                  f'<rect x="{LABEL}" y="{y}" width="{length}" height="{BAR}" fill="{BAR_COLOUR}"/>',
+                  f'<text x="{LABEL + length + 6}" y="{y + 16}" fill="{TEXT_COLOUR}">{escape(bar.text)}</text>']
     parts.append("</svg>\n")
     return "\n".join(parts).encode("utf-8")
 
 
-def _completion_chart(name: str, title: str, axis_label: str, groups) -> Chart | None:
+def status_chart(name: str, title: str, totals: Totals) -> Chart | None:
+    if not totals.status_counts:
+        return None
+    bars = tuple(Bar(item.status.value, Decimal(item.count), f"{item.count} 个") for item in totals.status_counts)
+    return Chart(name, title, ("状态", "问题数"), bars, max(bar.value for bar in bars))
+
+
+def _completion_chart(collection: Collection, name: str, title: str, axis_label: str,
+                      groups: list[Group]) -> Chart | None:
     bars = []
     for group in groups:
-        done = sum(e.done_count for e in group.entries)
-        stated = sum(e.stated_count for e in group.entries)
-        rate = completion_rate(done, stated)
-        if rate is None:
+        completion = collection.group_totals(group).completion
+        if completion.rate is None:
             continue
-        bars.append(Bar(group.label, rate, f"{rate}%", f"{done} / {stated}"))
+        detail = f"{completion.done} / {completion.stated}"
+        bars.append(Bar(group.label, completion.rate, f"{completion.rate}%", detail))
     if not bars:
         return None
     done_word = next(status.value for status in vocabulary.statuses() if status.done)
     return Chart(name, title, (axis_label, "整改完成率", f"{done_word} / 载明状态的问题"), tuple(bars), Decimal(100))
 
 
+COMPLETION_CHARTS = (("region", "各地区整改完成率", "地区"), ("domain", "各领域整改完成率", "领域"),
+                     ("year", "各年份整改完成率（按最新一份通报的发布年份）", "年份"))
+
+
 def charts(collection: Collection) -> list[Chart]:
-    totals = collection.totals
-    found = []
-    if totals.status_counts:
-        bars = tuple(Bar(item.status.value, Decimal(item.count), f"{item.count} 个") for item in totals.status_counts)
-        found.append(Chart("status", "问题整改状态", ("状态", "问题数"), bars,
-                           max(bar.value for bar in bars)))
-    for name, title, label, axis in (("region", "各地区整改完成率", "地区", "region"),
-                                     ("year", "各年份通报的整改完成率", "年份", "year")):
-        chart = _completion_chart(name, title, label, collection.groups(axis))
-        if chart:
-            found.append(chart)
-    return found
+    """The site's dashboard (home page and archive index)."""
+    found = [status_chart("status", "问题整改状态", collection.totals)]
+    found += [_completion_chart(collection, name, title, label, collection.groups(name))
+              for name, title, label in COMPLETION_CHARTS]
+    return [chart for chart in found if chart]
 
 
-def chart_files(collection: Collection) -> dict[str, bytes]:
-    return {chart.path: svg(chart) for chart in charts(collection)}
+def group_charts(collection: Collection, group: Group) -> list[Chart]:
+    """An archive page's dashboard: its problems by status."""
+    chart = status_chart(f"{group.axis}-{group.key}-status", f"{group.label}：问题整改状态",
+                         collection.group_totals(group))
+    return [chart] if chart else []
+
+
+def chart_files(collection: Collection, groups: list[Group]) -> dict[str, bytes]:
+    found = charts(collection) + [chart for group in groups for chart in group_charts(collection, group)]
+    return {chart.path: svg(chart) for chart in found}

@@ -19,9 +19,17 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.model import vocabulary
-from generator.read.collection import AXES, NOTICE_URL_DIR, Collection, Group, NoticeEntry
+from generator.read.collection import (
+    AXES,
+    INSPECTION_URL_DIR,
+    NOTICE_URL_DIR,
+    Collection,
+    Group,
+    Inspection,
+    NoticeEntry,
+)
 from generator.render import markdown as safe_markdown
-from generator.render.charts import charts, image_tag
+from generator.render.charts import Chart, charts, group_charts, image_tag
 from generator.render.markdown import Heading
 from generator.text.chinese import cn_date, ordinal
 
@@ -82,8 +90,9 @@ def render_notice(entry: NoticeEntry, collection: Collection | None = None) -> P
     def history(number: int) -> tuple:
         return collection.history(entry, number) if latest and collection is not None else ()
 
+    inspection = collection.inspection(entry) if collection is not None and len(chain) > 1 else None
     html = _render("notice.html.j2", entry=entry, notice=notice, body_html=Markup(narrative),
-                   chain=tuple(reversed(chain)) if len(chain) > 1 else (), history=history)
+                   chain=tuple(reversed(chain)) if len(chain) > 1 else (), history=history, inspection=inspection)
     return Page(entry.url, notice.title, html, page_headings(html), f"{notice.publisher}：{notice.title}",
                 entry.last_changed)
 
@@ -106,16 +115,41 @@ def render_home_sections(collection: Collection, as_of: dt.date | None = None, n
     found = charts(collection)
     html = _render("home.html.j2", collection=collection, newest=collection.newest(newest), totals=collection.totals,
                    overdue=overdue, charts=found)
-    # The sanitiser lets no image through; the charts' images, made by the build from its own figures, are
-    # placed after it, in the empty paragraphs the template leaves for them.
+    return place_charts(html, found, "")
+
+
+def place_charts(html: str, found: list[Chart], base: str) -> str:
+    """The sanitiser lets no image through; the charts' images, made by the build from its own figures, are
+    placed after it, in the empty paragraphs _dashboard.html.j2 leaves for them (``base``: to the site root)."""
     for chart in found:
         slot = f'<p class="chart-image" id="chart-{chart.name}-image"></p>'
-        html = html.replace(slot, slot.replace("></p>", f">{image_tag(chart)}</p>"))
+        html = html.replace(slot, slot.replace("></p>", f">{image_tag(chart, base)}</p>"))
     return html
 
 
-def render_open_data(columns: tuple[tuple[str, str], ...], rows: int) -> Page:
-    html = _render("open_data.html.j2", columns=columns, rows=rows)
+def render_inspection(inspection: Inspection) -> Page:
+    title = f"巡察整改全程：{inspection.first.notice.title}"
+    html = _render("inspection.html.j2", inspection=inspection, title=title)
+    return Page(inspection.url, title, html, page_headings(html), f"{inspection.latest.notice.publisher}：{title}",
+                max((d for d in (r.last_changed for r in inspection.reports) if d), default=None))
+
+
+def render_inspection_moved(inspection: Inspection, previous_slug: str) -> Page:
+    """The inspection page at an earlier slug of its first report (``previous_slugs``), pointing to the page."""
+    title = f"巡察整改全程：{inspection.first.notice.title}"
+    html = _render("inspection_moved.html.j2", inspection=inspection, title=title)
+    return Page(f"{INSPECTION_URL_DIR}/{previous_slug}/", title, html, (), None, None,
+                redirect_to=f"../{inspection.key}/")
+
+
+def render_inspections(collection: Collection) -> Page:
+    html = _render("inspections.html.j2", inspections=collection.followed_inspections)
+    return Page(f"{INSPECTION_URL_DIR}/", "巡察整改全程", html, page_headings(html))
+
+
+def render_open_data(columns: tuple[tuple[str, str], ...], rows: int, counted: int = 0) -> Page:
+    """``rows``: problem rows (one per problem per report); ``counted``: problems the site's figures count."""
+    html = _render("open_data.html.j2", columns=columns, rows=rows, counted=counted)
     return Page("data/", "开放数据", html, page_headings(html))
 
 
@@ -135,12 +169,16 @@ def render_snippets(collection: Collection, as_of: dt.date | None = None) -> dic
 
 
 def render_archive_index(collection: Collection, groups: dict[str, list[Group]]) -> Page:
-    html = _render("archive_index.html.j2", collection=collection, groups=groups)
-    return Page("archive/", "通报归档", html, page_headings(html))
+    found = charts(collection)
+    html = _render("archive_index.html.j2", collection=collection, groups=groups, totals=collection.totals,
+                   charts=found)
+    return Page("archive/", "通报归档", place_charts(html, found, "../"), page_headings(html))
 
 
-def render_group(group: Group) -> Page:
-    html = _render("archive_group.html.j2", group=group)
+def render_group(group: Group, collection: Collection) -> Page:
+    found = group_charts(collection, group)
+    html = _render("archive_group.html.j2", group=group, totals=collection.group_totals(group), charts=found)
+    html = place_charts(html, found, "../../../")
     return Page(group.url, f"{AXES[group.axis]}：{group.label}", html, page_headings(html))
 
 
