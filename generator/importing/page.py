@@ -257,10 +257,16 @@ def _take_fields(line: str, found: dict[str, str]) -> str:
     return line
 
 
+# A numbered heading (二、… / (一)…) or the start of a list of measures (整改情况:一是…) is text, not a link.
+_OUTLINE_LINE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])"
+                           r"|[:：]\s*一是")
+
+
 def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
     """Short link-like lines after the last sentence (related articles, link lists), not a signature."""
     end = len(lines)
-    while end > 0 and len(lines[end - 1]) <= 40 and not _SENTENCE_END.search(lines[end - 1]):
+    while (end > 0 and len(lines[end - 1]) <= 40 and not _SENTENCE_END.search(lines[end - 1])
+           and not _OUTLINE_LINE.search(lines[end - 1])):
         end -= 1
     tail = lines[end:]
     keep = [line for line in tail if is_signature(line)]
