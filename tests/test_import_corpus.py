@@ -72,13 +72,13 @@ RIGHT = {
     ),
     "chaozhou-xiangqiao-nongye-2023": (
         "title publisher source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "ezhou-wenlv-2025": (
         "title publisher region published source kind inspection.team inspection.start "
         "inspection.end inspection.feedback figures aspects problems contact"
     ),
-    "fuzhou-changle-weijian-2023": "title publisher region published source kind aspects problems contact",
+    "fuzhou-changle-weijian-2023": "title publisher region published source kind figures aspects problems contact",
     "guangzhou-haizhu-shuiwu-2021": (
         "title publisher kind inspection.team inspection.start inspection.end inspection.feedback "
         "figures aspects problems contact"
@@ -115,7 +115,7 @@ RIGHT = {
     ),
     "lishui-jiaotong-2024": (
         "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback aspects problems contact"
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "meizhou-jiaotong-2023": "source kind figures aspects problems contact",
     "mot-zhongyang-9-2023-mirror": (
@@ -123,8 +123,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "rcwkj-yiliao-zhuanxiang-2018-trad": (
-        "title publisher region published source kind inspection.feedback aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.feedback figures aspects "
+        "problems contact"
     ),
     "shanghai-qingpu-minzheng-2026": (
         "title publisher region published source kind inspection.team inspection.start "
@@ -140,7 +140,7 @@ RIGHT = {
     ),
     "suqian-weijian-2025": "title publisher published source kind figures aspects problems contact",
     "taizhou-weijian-2025": (
-        "title region inspection.team inspection.start inspection.end inspection.feedback "
+        "title region inspection.team inspection.start inspection.end inspection.feedback figures "
         "problems contact"
     ),
     "wuhan-shichangjianguan-2024": (
@@ -165,7 +165,7 @@ RIGHT = {
     ),
     "yiyang-heshan-jiaotong-2025": (
         "title publisher published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback contact"
+        "inspection.feedback figures contact"
     ),
     "yueyang-shichangjianguan-2021": (
         "title publisher region published source kind inspection.start inspection.end "
@@ -184,7 +184,7 @@ RIGHT = {
     ),
     "zhuzhou-weijian-2026": (
         "title publisher region published kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
 }
 

@@ -95,16 +95,27 @@ def _feedback_date(text: str, span: re.Match | None, base: dt.date | None) -> dt
 # declared figures
 
 _DONE = re.escape(vocabulary.done_status().value)  # 已完成 N 个
+_KIND = "(?:主要|具体|突出|重点)?"  # 18个突出问题
+# Traditional characters of the figure sentences (六個方面存在的56個具體問題), read as simplified for the
+# figures only.
+_FIGURE_CHARS = str.maketrans("個問題項條饋體專實處關於發現經過對進與為時責會議舉製"
+                              "機構點將級區縣黨組織員導審計萬類後從擊",
+                              "个问题项条馈体专实处关于发现经过对进与为时责会议举制"
+                              "机构点将级区县党组织员导审计万类后从击")
 _FIGURES = (
-    ("aspects", rf"{NUM}\s*个方面"),
-    ("problems", rf"{NUM}\s*个方面\s*[、，,的]?\s*(?:共)?\s*{NUM}\s*(?:个|项|条)(?:主要|具体)?问题"),
-    ("problems", rf"(?:反馈|指出|提出|交办|移交|列出)(?:了|的)?[^。，,；;\d]{{0,12}}?{NUM}\s*(?:个|项|条)(?:主要|具体)?问题"),
-    ("problems", rf"(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题(?:共)?\s*{NUM}\s*(?:个|项|条)"),
+    ("aspects", rf"{NUM}\s*个?方面"),
+    ("problems", rf"{NUM}\s*个?方面\s*(?:存在的?)?[、，,的]?\s*(?:{NUM}\s*(?:个|项|条|类)\s*[、，,]?\s*)?"
+                 rf"(?:共)?\s*{NUM}\s*(?:个|项|条){_KIND}问题"),
+    ("problems", rf"(?:反馈|指出|提出|交办|移交|列出|剖析|认领)(?:了|的)?[^。，,；;\d]{{0,12}}?{NUM}\s*"
+                 rf"(?:个|项|条){_KIND}问题"),
+    ("problems", rf"(?<![的成中])(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题(?:共)?\s*{NUM}\s*(?:个|项|条)"),
     ("causes", rf"(?:梳理|分析|查找|剖析|查摆)(?:出|了)?(?:问题)?(?:根源|原因){NUM}\s*(?:条|个|项)"),
     ("measures", rf"(?:制定|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?{NUM}\s*(?:项|个|条|件|份)"),
-    ("problems_done", rf"(?:已)?完成整改\s*{NUM}\s*(?:个|项)|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)"),
+    ("problems_done", rf"(?:已)?完成(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
+                      rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)"
+                      rf"|整改完成\s*(\d+)\s*(?:个|项)"),  # not 整改完成一项、销号一项
     ("completion_rate", r"完成率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
     ("funds_recovered", r"(?:追缴|挽回|收回|退还|清退|追回)[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*万元"),
     ("people_held_accountable", r"(?:问责|组织处理|党纪政务处分|处分|诫勉)[^。；;\d]{0,8}?(\d+)\s*(?:人次|人|名)"),
@@ -116,6 +127,7 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     """The figures the narrative states, in the model's keys; disagreements become notes."""
     seen: dict[str, list] = {}
     for paragraph in paragraphs:
+        paragraph = paragraph.translate(_FIGURE_CHARS)
         for key, pattern in _FIGURES:
             for match in re.finditer(pattern, paragraph):
                 value = _figure_value(key, match)
