@@ -567,9 +567,32 @@ def test_nested_outline_section_aspect_problem_item_and_figures_in_prose(tmp_pat
         (1, "学习贯彻不深入", "未载明"), (1, "项目推进缓慢", "基本完成"),
         (2, "公务接待超标准", "未载明"), (2, "固定资产账实不符", "未载明")]
     assert problem(result, 1)["measures"] == [
-        "关于“理论学习流于形式”的问题。一是修订学习制度。二是开展专题研讨3次。", "关于“调查研究不够”的问题。一是制定调研计划。"]
+        "关于“理论学习流于形式”的问题。一是修订学习制度。二是开展专题研讨3次。",
+        "关于“调查研究不够”的问题。一是制定调研计划。"]
     figures = notice["figures"]
     assert (figures["aspects"], figures["problems"], figures["problems_done"], figures["measures"]) == (2, 4, 3, 98)
     assert "### 三、下一步工作打算" in result.body_markdown
     assert "（一）提高政治站位，压实整改责任。局党组召开专题会议4次。" in result.body_markdown
     assert any("二、巡察反馈问题整改落实情况" in line for line in result.unplaced)
+
+
+def test_team_without_di_two_periods_and_a_bulleted_public_information_block(tmp_path):
+    source = tmp_path / "通报.txt"
+    source.write_text(
+        "• 发布机构:\n某某区卫健局\n• 成文日期:\n2023-05-04\n"
+        "中共某某区卫生健康局党组关于巡察整改情况的通报\n"
+        "日期:2023-05-09 08:46:31 来源:区卫健局 浏览量:\n"
+        "根据区委统一部署，2022年3月17日至3月22日、5月5日至7月12日，区委巡察四组对区卫健局党组开展了巡察。"
+        "9月15日，区委巡察四组向区卫健局党组反馈了巡察意见。\n"
+        "巡察指出我局3个方面14项共38个问题，已完成整改问题35个。\n", encoding="utf-8")
+    result = import_notice(source)
+    notice = result.notice
+    assert notice["inspection"] == {"team": "区委巡察四组", "start": dt.date(2022, 3, 17), "end": dt.date(2022, 7, 12),
+                                    "feedback": dt.date(2022, 9, 15)}
+    assert ("巡察分两段进行（“2022年3月17日至3月22日、5月5日至7月12日”）：start、end 取首尾两天，请核对"
+            in result.unplaced)
+    assert (notice["publisher"], notice["published"], notice["source"]) == (
+        "中共某某区卫生健康局党组", dt.date(2023, 5, 9), "区卫健局")
+    figures = notice["figures"]
+    assert (figures["aspects"], figures["problems"], figures["problems_done"]) == (3, 38, 35)
+    assert result.page_metadata["发布机构"] == "某某区卫健局"

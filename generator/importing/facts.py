@@ -19,7 +19,12 @@ _RANGE = re.compile(
     r"(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日"
 )
 _DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_TEAM = r"[^\s,，。；;、“”：:（）()]{2,30}?巡[察视]组"
+# 市委第六巡察组, 区委巡察四组, 市委第三專項巡察組 (traditional)
+_TEAM = r"[^\s,，。；;、“”：:（）()]{2,30}?巡[察视視](?:[一二三四五六七八九十]{1,3})?[组組]"
+_TEAM_WORD = r"巡[察视視](?:[一二三四五六七八九十]{1,3})?[组組]"
+# A second period of the same inspection: 3月17日至3月22日、5月5日至7月12日 (the end is the last day).
+_MORE_RANGE = re.compile(r"\s*[、，,和及]\s*(?:(\d{4})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
+                         r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 @dataclass
@@ -35,7 +40,7 @@ class Notes:
 # the inspection: team, dates, feedback
 
 def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
-    opening = next((p for p in paragraphs[:8] if re.search(r"巡[察视]组", p) and _DAY.search(arabic_dates(p))), None)
+    opening = next((p for p in paragraphs[:8] if re.search(_TEAM_WORD, p) and _DAY.search(arabic_dates(p))), None)
     if opening is None:
         notes.add("开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充")
         return None
@@ -44,6 +49,14 @@ def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
     span = _RANGE.search(text)
     if span:
         found["start"], found["end"] = _range_dates(span)
+        more = _MORE_RANGE.match(text, span.end())
+        if more and found["start"]:
+            year = int(more.group(2) or more.group(1) or found["start"].year)
+            last = make_date(year, int(more.group(3)), int(more.group(4)))
+            if last and last > (found["end"] or last):
+                found["end"] = last
+                notes.add(f"巡察分两段进行（“{text[span.start():more.end()]}”）：start、end 取首尾两天，请核对")
+            span = more
     team = _team(text, span)
     feedback = _feedback_date(text, span, found.get("end") or found.get("start"))
     if feedback:
@@ -69,7 +82,7 @@ def _range_dates(span: re.Match) -> tuple[dt.date | None, dt.date | None]:
 
 def _team(text: str, span: re.Match | None) -> str | None:
     if span:
-        after = re.match(rf"\s*[,，、]?\s*(?:起\s*[,，]?)?\s*由?\s*({_TEAM})", text[span.end():])
+        after = re.match(rf"\s*[,，、]*\s*(?:起\s*[,，]?)?\s*由?\s*({_TEAM})", text[span.end():])
         if after:
             return after.group(1)
     for match in re.finditer(_TEAM, text):

@@ -9,14 +9,15 @@ from generator.model import vocabulary
 
 
 def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
+    """The party organisation the title names (中共××局党组关于…) issues the notice; the 政务公开 block's
+    发布机构 is often the website's department (××局), taken only when the title names no party body."""
+    match = re.match(r"^(.{2,30}?)关于", title) if title else None
+    if match and re.search(r"(党组|党委|委员会|党工委|党总支|党支部)$", match.group(1)):
+        return match.group(1)
     for key in ("发布机构", "发文机关", "所属机构"):
         if meta.get(key):
             return meta[key]
-    if title:
-        match = re.match(r"^(.{2,30}?)关于", title)
-        if match:
-            return match.group(1)
-    return None
+    return match.group(1) if match else None
 
 
 def publisher_from_text(paragraphs: list[str]) -> str | None:

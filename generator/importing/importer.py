@@ -225,7 +225,7 @@ def _signed_on(paragraphs: list[str], notes: Notes):
 
 
 def _published(meta: dict[str, str]):
-    for key in ("发布时间", "发布日期", "发表时间"):
+    for key in ("发布时间", "发布日期", "发表时间", "日期"):
         if meta.get(key):
             return parse_date(meta[key])
     return None
