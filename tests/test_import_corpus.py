@@ -71,7 +71,7 @@ RIGHT = {
         "inspection.feedback aspects problems contact"
     ),
     "chaozhou-xiangqiao-nongye-2023": (
-        "title publisher source kind inspection.team inspection.start inspection.end "
+        "title publisher region source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "ezhou-wenlv-2025": (
@@ -83,7 +83,7 @@ RIGHT = {
         "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "guangzhou-haizhu-shuiwu-2021": (
-        "title publisher source kind inspection.team inspection.start inspection.end "
+        "title publisher region source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "guangzhou-zhujian-2021-fangchan": (
@@ -124,8 +124,8 @@ RIGHT = {
         "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "meizhou-jiaotong-2023": (
-        "source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "region source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "mot-zhongyang-9-2023-mirror": (
         "title region published source kind inspection.team inspection.start inspection.end "
@@ -140,8 +140,8 @@ RIGHT = {
         "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "shantou-weijian-2024": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "shenzhen-nanshan-2017-gonggao": (
         "title published source kind inspection.team inspection.start inspection.end "
@@ -181,8 +181,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "zhanjiang-nongye-2023": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "zhengzhou-huiji-shenpi-2024": (
         "title publisher region published source kind inspection.team inspection.start "

@@ -596,3 +596,19 @@ def test_team_without_di_two_periods_and_a_bulleted_public_information_block(tmp
     figures = notice["figures"]
     assert (figures["aspects"], figures["problems"], figures["problems_done"]) == (3, 38, 35)
     assert result.page_metadata["发布机构"] == "某某区卫健局"
+
+
+def test_region_from_a_unit_named_in_full_in_the_text(tmp_path):
+    source = tmp_path / "通报.txt"
+    source.write_text(
+        "市卫生健康局党组关于巡察整改情况的通报\n"
+        "根据市委统一部署，2024年3月1日至4月30日，市委第二巡察组对市卫生健康局党组开展了巡察，6月12日反馈了巡察意见。\n"
+        "局党组制定印发《中共汕头市卫生健康局党组关于市委巡察反馈意见的整改方案》。\n", encoding="utf-8")
+    result = import_notice(source)
+    assert result.notice["region"] == "汕头市"
+    assert "地区（region）取自正文中的单位名称“中共汕头市卫生健康局党组”里的地名“汕头市”，请核对" in result.unplaced
+
+
+def test_region_of_a_city_whose_name_ends_in_zhou():
+    from generator.importing.identity import region_from_name
+    assert region_from_name("中共广州市海珠区水务局党组") == "广州市海珠区"
