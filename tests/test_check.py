@@ -113,6 +113,9 @@ def test_oversized_file_is_refused(project):
      "notices/x.yml:28:16: error: 问题 2 写了完成日期，但状态是“正在整改”：已完成的请把 status 改为 已完成"),
     ("    status: 正在整改", "    status: 整改中",
      "notices/x.yml:26:13: error: problems → 第 2 项 → status 的值“整改中”不在词表中，只能写：已完成、基本完成、正在整改、未完成、长期坚持、未载明"),
+    ("    aspect: 1\n    title: 问题二", "    aspect: 1\n    title: 加强组织领导，压实整改责任",
+     "notices/x.yml:25:12: warning: 问题 2 的标题“加强组织领导，压实整改责任”像整改工作的组织措施"
+     "（如 提高政治站位、加强组织领导），不像巡察发现的问题：请核对它是否确是问题清单中的问题"),
     ("    due: 2099-12-31", "    due: 2024-07-01",
      "notices/x.yml:27:10: warning: 问题 2 的整改时限（2024年7月1日）早于通报发布日期（2024年12月24日），发布时却仍未完成："
      "请核实状态或在正文说明"),
@@ -187,3 +190,10 @@ def test_a_content_page_may_not_take_a_generated_page_s_place(project, tmp_path)
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode == 1
     assert "ERROR   -  content/archive/index.md 与自动生成的页面同名：请改名" in result.stderr.splitlines()
+
+
+def test_problem_title_that_names_a_fault_is_not_an_organisational_heading(project):
+    write(project, "x.yml", GOOD.replace("    title: 问题二", "    title: 加强党的建设不够有力"))
+    code, lines = check(project)
+    assert code == 0
+    assert not [line for line in lines if "组织措施" in line]

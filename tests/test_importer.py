@@ -530,3 +530,85 @@ def test_the_footer_fields_have_one_label_for_the_site_footer_and_the_importer()
     assert dict(page._FOOTER_FIELDS)["email"] == "|".join(FILING_FIELDS["email"][1])
     footer = (ROOT / "theme_overrides" / "partials" / "footer.html").read_text(encoding="utf-8")
     assert not any(f"{label}：" in footer for key, label in FILING_LABELS.items() if key != "icp")
+
+
+NESTED = """中共某某市某某局党组关于市委巡察整改进展情况的通报
+根据市委统一部署，2024年3月1日至4月30日，市委第三巡察组对市某某局党组进行了巡察，6月12日反馈了巡察意见。
+一、整改工作组织领导情况
+（一）提高政治站位，压实整改责任。局党组召开专题会议4次。
+（二）坚持问题导向，强化跟踪问效。巡察指出我局存在2方面3项共4个问题，局党组制定98条整改措施，截至目前，已完成问题整改3个，整改完成率75%。
+二、巡察反馈问题整改落实情况
+（一）在“贯彻落实上级决策部署不够有力”方面
+1.关于“学习贯彻不深入”问题的整改
+（1）关于“理论学习流于形式”的问题。一是修订学习制度。二是开展专题研讨3次。
+（2）关于“调查研究不够”的问题。一是制定调研计划。
+2.关于“项目推进缓慢”问题的整改
+整改状态：阶段性完成
+一是建立周调度机制。
+（二）反馈问题：财务管理不规范
+1.关于“公务接待超标准”问题的整改
+一是修订公务接待办法。
+2.关于“固定资产账实不符”问题的整改
+一是开展资产清查。
+三、下一步工作打算
+持续巩固整改成果。
+"""
+
+
+def test_nested_outline_section_aspect_problem_item_and_figures_in_prose(tmp_path):
+    """二、 section › （一）在“……”方面 aspect › 1.关于“……”问题的整改 problem › （1） item; counts in one sentence."""
+    source = tmp_path / "通报.txt"
+    source.write_text(NESTED, encoding="utf-8")
+    result = import_notice(source)
+    notice = result.notice
+    assert [(a["number"], a["title"]) for a in notice["aspects"]] == [
+        (1, "贯彻落实上级决策部署不够有力"), (2, "财务管理不规范")]
+    assert [(p["aspect"], p["title"], p["status"]) for p in notice["problems"]] == [
+        (1, "学习贯彻不深入", "未载明"), (1, "项目推进缓慢", "基本完成"),
+        (2, "公务接待超标准", "未载明"), (2, "固定资产账实不符", "未载明")]
+    assert problem(result, 1)["measures"] == [
+        "关于“理论学习流于形式”的问题。一是修订学习制度。二是开展专题研讨3次。",
+        "关于“调查研究不够”的问题。一是制定调研计划。"]
+    figures = notice["figures"]
+    assert (figures["aspects"], figures["problems"], figures["problems_done"], figures["measures"]) == (2, 4, 3, 98)
+    assert "### 三、下一步工作打算" in result.body_markdown
+    assert "（一）提高政治站位，压实整改责任。局党组召开专题会议4次。" in result.body_markdown
+    assert any("二、巡察反馈问题整改落实情况" in line for line in result.unplaced)
+
+
+def test_team_without_di_two_periods_and_a_bulleted_public_information_block(tmp_path):
+    source = tmp_path / "通报.txt"
+    source.write_text(
+        "• 发布机构:\n某某区卫健局\n• 成文日期:\n2023-05-04\n"
+        "中共某某区卫生健康局党组关于巡察整改情况的通报\n"
+        "日期:2023-05-09 08:46:31 来源:区卫健局 浏览量:\n"
+        "根据区委统一部署，2022年3月17日至3月22日、5月5日至7月12日，区委巡察四组对区卫健局党组开展了巡察。"
+        "9月15日，区委巡察四组向区卫健局党组反馈了巡察意见。\n"
+        "巡察指出我局3个方面14项共38个问题，已完成整改问题35个。\n", encoding="utf-8")
+    result = import_notice(source)
+    notice = result.notice
+    assert notice["inspection"] == {"team": "区委巡察四组", "start": dt.date(2022, 3, 17), "end": dt.date(2022, 7, 12),
+                                    "feedback": dt.date(2022, 9, 15)}
+    assert ("巡察分两段进行（“2022年3月17日至3月22日、5月5日至7月12日”）：start、end 取首尾两天，请核对"
+            in result.unplaced)
+    assert (notice["publisher"], notice["published"], notice["source"]) == (
+        "中共某某区卫生健康局党组", dt.date(2023, 5, 9), "区卫健局")
+    figures = notice["figures"]
+    assert (figures["aspects"], figures["problems"], figures["problems_done"]) == (3, 38, 35)
+    assert result.page_metadata["发布机构"] == "某某区卫健局"
+
+
+def test_region_from_a_unit_named_in_full_in_the_text(tmp_path):
+    source = tmp_path / "通报.txt"
+    source.write_text(
+        "市卫生健康局党组关于巡察整改情况的通报\n"
+        "根据市委统一部署，2024年3月1日至4月30日，市委第二巡察组对市卫生健康局党组开展了巡察，6月12日反馈了巡察意见。\n"
+        "局党组制定印发《中共汕头市卫生健康局党组关于市委巡察反馈意见的整改方案》。\n", encoding="utf-8")
+    result = import_notice(source)
+    assert result.notice["region"] == "汕头市"
+    assert "地区（region）取自正文中的单位名称“中共汕头市卫生健康局党组”里的地名“汕头市”，请核对" in result.unplaced
+
+
+def test_region_of_a_city_whose_name_ends_in_zhou():
+    from generator.importing.identity import region_from_name
+    assert region_from_name("中共广州市海珠区水务局党组") == "广州市海珠区"

@@ -5,6 +5,7 @@ Each check yields located diagnostics; they run on validated notices (types are 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -173,6 +174,10 @@ def _problems(entry: NoticeEntry) -> Iterator[Diagnostic]:
             listed = "、".join(str(n) for n in sorted(aspects)) or "（aspects 为空）"
             yield _at(entry, here + ("aspect",), "error",
                       f"问题 {problem.number} 所属方面 {problem.aspect} 不存在：aspects 中只有 {listed}")
+        if problem.title and _ORGANISATIONAL.search(problem.title) and not _FAULT.search(problem.title):
+            yield _at(entry, here + ("title",), "warning",
+                      f"问题 {problem.number} 的标题“{problem.title}”像整改工作的组织措施"
+                      "（如 提高政治站位、加强组织领导），不像巡察发现的问题：请核对它是否确是问题清单中的问题")
         status = vocabulary.status(problem.status)
         if problem.completed and feedback and problem.completed < feedback:
             yield _at(entry, here + ("completed",), "error",
@@ -190,6 +195,15 @@ def _problems(entry: NoticeEntry) -> Iterator[Diagnostic]:
             yield _at(entry, here + ("due",), "warning",
                       f"问题 {problem.number} 的整改时限（{cn_date(problem.due)}）早于通报发布日期（{cn_date(published)}），"
                       "发布时却仍未完成：请核实状态或在正文说明")
+
+
+# A heading of how the unit organised the rectification work itself (提高政治站位 / 加强组织领导,压实整改责任 /
+# 坚持问题导向,强化跟踪问效), not a problem the inspection found (…不到位 / 缺乏…), nor a corrective
+# heading (强化理论学习).
+_ORGANISATIONAL = re.compile(r"组织领导|政治站位|思想认识|主体责任|整改(工作|责任|任务|成效|实效)|"
+                             r"压[实紧].{0,4}责任|问题导向|跟踪问效|以上率下|统筹部署|督促检查|长效机制|"
+                             r"举一反三|标本兼治")
+_FAULT = re.compile(r"不|未|无|没有|缺|欠|差|弱|松|虚|慢|难|滞后|偏差|短板|漏洞|薄弱|违")
 
 
 def _aspect_numbers(entry: NoticeEntry) -> Iterator[Diagnostic]:

@@ -19,7 +19,12 @@ _RANGE = re.compile(
     r"(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日"
 )
 _DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_TEAM = r"[^\s,，。；;、“”：:（）()]{2,30}?巡[察视]组"
+# 市委第六巡察组, 区委巡察四组, 市委第三專項巡察組 (traditional)
+_TEAM = r"[^\s,，。；;、“”：:（）()]{2,30}?巡[察视視](?:[一二三四五六七八九十]{1,3})?[组組]"
+_TEAM_WORD = r"巡[察视視](?:[一二三四五六七八九十]{1,3})?[组組]"
+# A second period of the same inspection: 3月17日至3月22日、5月5日至7月12日 (the end is the last day).
+_MORE_RANGE = re.compile(r"\s*[、，,和及]\s*(?:(\d{4})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
+                         r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 @dataclass
@@ -35,7 +40,7 @@ class Notes:
 # the inspection: team, dates, feedback
 
 def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
-    opening = next((p for p in paragraphs[:8] if re.search(r"巡[察视]组", p) and _DAY.search(arabic_dates(p))), None)
+    opening = next((p for p in paragraphs[:8] if re.search(_TEAM_WORD, p) and _DAY.search(arabic_dates(p))), None)
     if opening is None:
         notes.add("开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充")
         return None
@@ -44,6 +49,14 @@ def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
     span = _RANGE.search(text)
     if span:
         found["start"], found["end"] = _range_dates(span)
+        more = _MORE_RANGE.match(text, span.end())
+        if more and found["start"]:
+            year = int(more.group(2) or more.group(1) or found["start"].year)
+            last = make_date(year, int(more.group(3)), int(more.group(4)))
+            if last and last > (found["end"] or last):
+                found["end"] = last
+                notes.add(f"巡察分两段进行（“{text[span.start():more.end()]}”）：start、end 取首尾两天，请核对")
+            span = more
     team = _team(text, span)
     feedback = _feedback_date(text, span, found.get("end") or found.get("start"))
     if feedback:
@@ -69,7 +82,7 @@ def _range_dates(span: re.Match) -> tuple[dt.date | None, dt.date | None]:
 
 def _team(text: str, span: re.Match | None) -> str | None:
     if span:
-        after = re.match(rf"\s*[,，、]?\s*(?:起\s*[,，]?)?\s*由?\s*({_TEAM})", text[span.end():])
+        after = re.match(rf"\s*[,，、]*\s*(?:起\s*[,，]?)?\s*由?\s*({_TEAM})", text[span.end():])
         if after:
             return after.group(1)
     for match in re.finditer(_TEAM, text):
@@ -95,16 +108,27 @@ def _feedback_date(text: str, span: re.Match | None, base: dt.date | None) -> dt
 # declared figures
 
 _DONE = re.escape(vocabulary.done_status().value)  # 已完成 N 个
+_KIND = "(?:主要|具体|突出|重点)?"  # 18个突出问题
+# Traditional characters of the figure sentences (六個方面存在的56個具體問題), read as simplified for the
+# figures only.
+_FIGURE_CHARS = str.maketrans("個問題項條饋體專實處關於發現經過對進與為時責會議舉製"
+                              "機構點將級區縣黨組織員導審計萬類後從擊",
+                              "个问题项条馈体专实处关于发现经过对进与为时责会议举制"
+                              "机构点将级区县党组织员导审计万类后从击")
 _FIGURES = (
-    ("aspects", rf"{NUM}\s*个方面"),
-    ("problems", rf"{NUM}\s*个方面\s*[、，,的]?\s*(?:共)?\s*{NUM}\s*(?:个|项|条)(?:主要|具体)?问题"),
-    ("problems", rf"(?:反馈|指出|提出|交办|移交|列出)(?:了|的)?[^。，,；;\d]{{0,12}}?{NUM}\s*(?:个|项|条)(?:主要|具体)?问题"),
-    ("problems", rf"(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题(?:共)?\s*{NUM}\s*(?:个|项|条)"),
+    ("aspects", rf"{NUM}\s*个?方面"),
+    ("problems", rf"{NUM}\s*个?方面\s*(?:存在的?)?[、，,的]?\s*(?:{NUM}\s*(?:个|项|条|类)\s*[、，,]?\s*)?"
+                 rf"(?:共)?\s*{NUM}\s*(?:个|项|条){_KIND}问题"),
+    ("problems", rf"(?:反馈|指出|提出|交办|移交|列出|剖析|认领)(?:了|的)?[^。，,；;\d]{{0,12}}?{NUM}\s*"
+                 rf"(?:个|项|条){_KIND}问题"),
+    ("problems", rf"(?<![的成中])(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题(?:共)?\s*{NUM}\s*(?:个|项|条)"),
     ("causes", rf"(?:梳理|分析|查找|剖析|查摆)(?:出|了)?(?:问题)?(?:根源|原因){NUM}\s*(?:条|个|项)"),
     ("measures", rf"(?:制定|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?{NUM}\s*(?:项|个|条|件|份)"),
-    ("problems_done", rf"(?:已)?完成整改\s*{NUM}\s*(?:个|项)|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)"),
+    ("problems_done", rf"(?:已)?完成(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
+                      rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)"
+                      rf"|整改完成\s*(\d+)\s*(?:个|项)"),  # not 整改完成一项、销号一项
     ("completion_rate", r"完成率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
     ("funds_recovered", r"(?:追缴|挽回|收回|退还|清退|追回)[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*万元"),
     ("people_held_accountable", r"(?:问责|组织处理|党纪政务处分|处分|诫勉)[^。；;\d]{0,8}?(\d+)\s*(?:人次|人|名)"),
@@ -116,6 +140,7 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     """The figures the narrative states, in the model's keys; disagreements become notes."""
     seen: dict[str, list] = {}
     for paragraph in paragraphs:
+        paragraph = paragraph.translate(_FIGURE_CHARS)
         for key, pattern in _FIGURES:
             for match in re.finditer(pattern, paragraph):
                 value = _figure_value(key, match)

@@ -9,14 +9,15 @@ from generator.model import vocabulary
 
 
 def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
+    """The party organisation the title names (中共××局党组关于…) issues the notice; the 政务公开 block's
+    发布机构 is often the website's department (××局), taken only when the title names no party body."""
+    match = re.match(r"^(.{2,30}?)关于", title) if title else None
+    if match and re.search(r"(党组|党委|委员会|党工委|党总支|党支部)$", match.group(1)):
+        return match.group(1)
     for key in ("发布机构", "发文机关", "所属机构"):
         if meta.get(key):
             return meta[key]
-    if title:
-        match = re.match(r"^(.{2,30}?)关于", title)
-        if match:
-            return match.group(1)
-    return None
+    return match.group(1) if match else None
 
 
 def publisher_from_text(paragraphs: list[str]) -> str | None:
@@ -30,7 +31,18 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
 
 
 _PLACE = re.compile(r"^(?:中共|中国共产党)?((?![市区县])[\u4e00-\u9fa5]{2,6}?(?:省|自治区))?"
-                    r"((?![市区县])[\u4e00-\u9fa5]{1,6}?[市州盟])?((?![市区县])[\u4e00-\u9fa5]{1,5}?[区县旗])?")
+                    r"((?![市区县])(?:[\u4e00-\u9fa5]{1,6}?市|[\u4e00-\u9fa5]{1,6}?[州盟](?!市)))?"  # 广州市, not 广州
+                    r"((?![市区县])[\u4e00-\u9fa5]{1,5}?[区县旗])?")
+
+
+def region_from_text(paragraphs: list[str]) -> tuple[str, str] | None:
+    """(place, the unit named) from a party body the opening names in full: 《中共汕头市卫生健康局党组关于…》."""
+    for paragraph in paragraphs[:8]:
+        for match in re.finditer(r"中共[\u4e00-\u9fa5]{2,24}?(?:党组|党委)", paragraph):
+            place = region_from_name(match.group(0))
+            if place:
+                return place, match.group(0)
+    return None
 
 
 def region_from_name(name: str | None) -> str | None:

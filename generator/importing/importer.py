@@ -26,6 +26,7 @@ from generator.importing.identity import (
     publisher_from_text,
     region_from,
     region_from_name,
+    region_from_text,
 )
 from generator.importing.labels import unstated_status
 from generator.importing.numerals import ordinal, parse_date
@@ -172,6 +173,9 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     elif named:
         region = named
         notes.add(f"地区（region）取自标题或发布机构中的地名“{region}”，请核对是否完整")
+    elif region_from_text(page.paragraphs + list(page.meta.values())):
+        region, unit = region_from_text(page.paragraphs + list(page.meta.values())) or ("", "")
+        notes.add(f"地区（region）取自正文中的单位名称“{unit}”里的地名“{region}”，请核对")
     notice["region"] = region or _placeholder("region", "地区", notes, "没有找到地区")
     domain = domain_from(page.title, page.paragraphs)
     if domain:
@@ -225,7 +229,7 @@ def _signed_on(paragraphs: list[str], notes: Notes):
 
 
 def _published(meta: dict[str, str]):
-    for key in ("发布时间", "发布日期", "发表时间"):
+    for key in ("发布时间", "发布日期", "发表时间", "日期"):
         if meta.get(key):
             return parse_date(meta[key])
     return None

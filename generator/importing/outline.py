@@ -94,17 +94,19 @@ _WORK_SECTION = re.compile(r"组织领导|基本情况|组织情况|工作开展
 _LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(落实|进展|完成)情况|问题清单|存在的?问题")
 # A problem's or aspect's title says what was wrong; a title none of which does (提高政治站位,增强行动自觉 /
 # 加强组织领导,压实整改责任) numbers measures of the unit, and the text has no problem list.
-_FAULT = re.compile(r"不|差距|缺|欠|弱|滞后|偏差|短板|没有|未|无|难|少|低|松|虚|慢|漏|乱|空|假|违|差|问题")
+_FAULT = re.compile(r"不|差距|缺|欠|弱|滞后|偏差|短板|没有|未|无|难|少|低|松|虚|慢|漏|乱|空|假|违|差|问题(?!导向)")
 
 
 def build_outline(paragraphs: list[str], declared_problems: int | None = None,
                   declared_aspects: int | None = None) -> Outline:
     markers = [read_marker(p) for p in paragraphs]
     markers, work_headings = _mask_work_sections(markers)
+    markers, list_headings = _mask_list_sections(markers)
     depth = _nesting(markers)
     problem_kind = _problem_kind(markers, depth, declared_problems)
     if problem_kind is not None:
         walker = _Walker(paragraphs, markers, depth, problem_kind)
+        walker.outline.headings |= {paragraphs[i] for i in list_headings}
         outline = walker.walk()
         if _names_faults(outline):
             _settle_aspects(outline, declared_aspects)
@@ -131,6 +133,17 @@ def _mask_work_sections(markers: list[Marker | None]) -> tuple[list[Marker | Non
     return masked, headings
 
 
+def _mask_list_sections(markers: list[Marker | None]) -> tuple[list[Marker | None], set[int]]:
+    """二、问题整改落实情况 heads the problem list: when numbered items follow it, the 一、 二、 三、 are the
+    notice's sections (kind ``section``), not aspects; the aspects and problems are the levels under them."""
+    sections = {i for i, m in enumerate(markers)
+                if m and m.kind == "cn_dun" and is_heading(m.rest) and _LIST_SECTION.search(m.rest)}
+    inner = any(m and m.kind not in ("cn_dun", "shi") for i, m in enumerate(markers) if sections and i > min(sections))
+    if not inner:
+        return markers, set()
+    return [Marker("section", m.number, m.rest) if m and m.kind == "cn_dun" else m for m in markers], sections
+
+
 def _names_faults(outline: Outline) -> bool:
     titles = [p.title for p in outline.problems if p.title] + [a.title for a in outline.aspects if a.title]
     return not titles or any(_FAULT.search(t) for t in titles)
@@ -144,7 +157,7 @@ def _nesting(markers: list[Marker | None]) -> dict[str, int]:
     depth: dict[str, int] = {}
     stack: list[str] = []
     for marker in markers:
-        if marker is None or marker.kind == "shi":
+        if marker is None or marker.kind in ("shi", "section"):
             continue
         if marker.kind in stack:
             del stack[stack.index(marker.kind) + 1:]
@@ -158,6 +171,9 @@ def _problem_kind(markers: list[Marker | None], depth: dict[str, int], declared:
     if not depth:
         return None
     counts = {kind: sum(1 for m in markers if m and m.kind == kind) for kind in depth}
+    under_aspects = _kind_under_aspect_headings(markers, depth)
+    if under_aspects:
+        return under_aspects
     carrying = {kind: _items_with_measures(markers, kind) for kind in depth}
     if declared:
         exact = [kind for kind in depth if counts[kind] == declared]
@@ -167,6 +183,19 @@ def _problem_kind(markers: list[Marker | None], depth: dict[str, int], declared:
     if with_measures:
         return max(with_measures, key=lambda k: (carrying[k], depth[k]))
     return _problem_kind_by_shape(markers, depth, counts)
+
+
+_ASPECT_HEADING = re.compile(r"^在?[“\"「『].+[”\"」』]方面|方面(存在的?问题)?[:：]?$")
+
+
+def _kind_under_aspect_headings(markers: list[Marker | None], depth: dict[str, int]) -> str | None:
+    """(一)在“…”方面 › 1.关于“…”问题 › (1)…: the scheme one level under 方面 headings numbers the problems."""
+    for kind, level in sorted(depth.items(), key=lambda item: item[1]):
+        items = [m for m in markers if m and m.kind == kind]
+        if items and sum(bool(_ASPECT_HEADING.search(m.rest)) for m in items) * 2 > len(items):
+            deeper = [k for k, d in depth.items() if d == level + 1]
+            return deeper[0] if deeper else None
+    return None
 
 
 def _items_with_measures(markers: list[Marker | None], kind: str) -> int:
@@ -218,7 +247,13 @@ class _Walker:
         return self.outline
 
     def _step(self, index: int, paragraph: str, marker: Marker | None) -> None:
-        if marker and marker.kind in self.aspect_kinds and is_heading(marker.rest) and self._opens_list(index):
+        if marker and marker.kind == "section":
+            self._end_list()
+            self.aspect = None
+            self.outline.narrative.append(paragraph)
+            if is_heading(marker.rest):
+                self.outline.headings.add(paragraph)
+        elif marker and marker.kind in self.aspect_kinds and is_heading(marker.rest) and self._opens_list(index):
             self._start_aspect(marker)
         elif marker and marker.kind == self.problem_kind and (self.in_list or not self.outline.aspects):
             self._start_problem(marker)
@@ -246,7 +281,7 @@ class _Walker:
         self.current = None
         if any(a.number == marker.number for a in self.outline.aspects):
             self.outline.notes.append(f"方面序号（{marker.number}）重复出现，请核对方面的划分")
-        self.outline.aspects.append(AspectDraft(marker.number, marker.rest.rstrip("。：:").strip() or None))
+        self.outline.aspects.append(AspectDraft(marker.number, clean_heading(marker.rest) or None))
 
     def _leave_out_section_heading(self) -> None:
         """The heading over the problem list (二、…) is replaced by the list on the page."""
@@ -260,6 +295,8 @@ class _Walker:
             self.outline.list_at = len(self.outline.narrative)
 
     def _start_problem(self, marker: Marker) -> None:
+        if not self.in_list and not self.outline.aspects:
+            self._leave_out_section_heading()
         self._enter_list()
         title, rest = split_title(marker.rest)
         problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
@@ -333,6 +370,23 @@ class _Walker:
         self.outline.narrative.append(paragraph)
         if marker and marker.kind != "shi" and self.depth.get(marker.kind) == 0 and is_heading(marker.rest):
             self.outline.headings.add(paragraph)
+
+
+_HEADING_WRAPPERS = (
+    re.compile(r"^(?:反馈问题|存在问题|问题)\s*[:：]\s*"),
+    re.compile(r"^在[“\"「『](.+?)[”\"」』]方面(?:存在的?问题)?$"),
+    re.compile(r"^关于[“\"「『](.+?)[”\"」』](?:的)?(?:方面)?(?:的)?问题(?:的?整改(?:情况|落实情况|进展情况)?)?$"),
+)
+
+
+def clean_heading(text: str) -> str:
+    """An aspect's words without their frame: 反馈问题：X / 在“X”方面 / 关于“X”的问题 → X."""
+    text = text.rstrip("。：:").strip()
+    for pattern in _HEADING_WRAPPERS:
+        match = pattern.match(text)
+        if match:
+            text = (match.group(1) if match.groups() else text[match.end():]).strip()
+    return text
 
 
 def _join(first: str | None, second: str) -> str:

@@ -30,7 +30,7 @@ _META_KEYS = ("作者", "发布时间", "发布日期", "发表时间", "更新�
               "点击数", "浏览次数", "阅读次数", "索引号", "发布机构", "发文机关", "成文日期", "公开方式",
               "公开范围", "公开时限", "主题分类", "主题词", "文号", "发文字号", "生成日期", "有效性", "信息类别",
               "所属机构", "信息名称", "组配分类", "体裁分类", "服务对象", "责任编辑", "编辑", "时间", "浏览",
-              "浏览量", "访问量", "字号", "保护视力色")
+              "浏览量", "访问量", "字号", "保护视力色", "日期")
 # Keys that sites glue to the previous value with no space (来源:X发布日期:Y).
 _GLUED_KEYS = ("发布时间", "发布日期", "发表时间", "更新时间", "浏览次数", "浏览量", "访问量")
 _META_KEY = re.compile(r"(?:(?:^|(?<=\s))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")|("
@@ -98,15 +98,23 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
         if skip_next:
             skip_next = False
             continue
-        pairs = _meta_pairs(line)
+        bare = line.lstrip(_BULLETS)  # • 发布机构: / - 信息来源:…, the 政务公开 block as a list
+        pairs = _meta_pairs(bare)
         if not pairs:
             kept.append(line)
             continue
+        if bare != line:
+            page.chrome_removed.append(line[: len(line) - len(bare)].strip())
         for key, value in pairs:
-            if not value and index + 1 < len(lines) and not _meta_pairs(lines[index + 1]) and len(pairs) == 1:
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if not value and following and not _meta_pairs(following) and len(pairs) == 1 \
+                    and len(following) <= 60 and not _SENTENCE_END.search(following):
                 value, skip_next = lines[index + 1], True  # a table cell on its own line
             page.meta.setdefault(key, value)
     return kept
+
+
+_BULLETS = "•·●▪■◆-–— "
 
 
 def _meta_pairs(line: str) -> list[tuple[str, str]]:
@@ -257,10 +265,16 @@ def _take_fields(line: str, found: dict[str, str]) -> str:
     return line
 
 
+# A numbered heading (二、… / (一)…) or the start of a list of measures (整改情况:一是…) is text, not a link.
+_OUTLINE_LINE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])"
+                           r"|[:：]\s*一是")
+
+
 def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
     """Short link-like lines after the last sentence (related articles, link lists), not a signature."""
     end = len(lines)
-    while end > 0 and len(lines[end - 1]) <= 40 and not _SENTENCE_END.search(lines[end - 1]):
+    while (end > 0 and len(lines[end - 1]) <= 40 and not _SENTENCE_END.search(lines[end - 1])
+           and not _OUTLINE_LINE.search(lines[end - 1])):
         end -= 1
     tail = lines[end:]
     keep = [line for line in tail if is_signature(line)]
