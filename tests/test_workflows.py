@@ -143,3 +143,30 @@ def test_the_pages_config_builds(tmp_path):
                             env={**os.environ, "PAGES_URL": "https://someone.github.io/xuncha"})
     assert result.returncode == 0, result.stderr
     assert 'href="/xuncha/assets/stylesheets/' in (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
+
+
+# --- Gitea / Forgejo (deploy/gitea/deploy.yml: copied to .gitea/workflows/ with check.yml) ---------------
+
+
+GITEA = ROOT / "deploy" / "gitea" / "deploy.yml"
+
+
+def test_the_gitea_recipe_passes_actionlint():
+    result = actionlint(GITEA)
+    assert (result.returncode, result.stdout.strip()) == (0, "actionlint: no problems"), result.stdout + result.stderr
+
+
+def test_the_gitea_recipe_publishes_with_scripts_deploy_and_no_pages():
+    recipe = YAML(typ="safe").load(GITEA.read_text(encoding="utf-8"))
+    [job] = recipe["jobs"].values()
+    used = {step["uses"].split("@")[0]: step["uses"].split("@")[1] for step in job["steps"] if "uses" in step}
+    assert used == {action: ACTION_VERSIONS[action]
+                    for action in ("actions/checkout", "actions/setup-python", "actions/setup-node")}
+    [step] = [s for s in job["steps"] if "run" in s]
+    assert step["run"].rstrip().endswith("bash scripts/deploy")
+    assert set(step["env"]) == {"DEPLOY_TARGET", "DEPLOY_SSH_KEY", "DEPLOY_KNOWN_HOSTS"}
+    assert all(value == f"${{{{ secrets.{name} }}}}" for name, value in step["env"].items())
+    assert recipe["on"]["push"] == {"branches": ["main"]} and 0 < job["timeout-minutes"] <= 30
+    # Gitea reads only .gitea/workflows/ once it exists: the usage copies the pull-request check too.
+    assert "cp deploy/gitea/deploy.yml .github/workflows/check.yml .gitea/workflows/" in GITEA.read_text(
+        encoding="utf-8")
