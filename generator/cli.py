@@ -53,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     server = commands.add_parser("server-config", help="生成网站服务器的配置（含安全头、缓存和预压缩文件的设置）")
     server.add_argument("software", choices=["nginx"], help="服务器软件（目前支持 nginx）")
     server.add_argument("--server-name", help="网站域名，多个用空格分开（默认取 mkdocs.yml 中 site_url 的域名）")
-    server.add_argument("--root", default="/var/www/notices", help="服务器上存放网站文件的目录（默认 /var/www/notices）")
-    server.add_argument("--brotli", action="store_true", help="nginx 已装 brotli 模块时加上：发送预压缩的 .br 文件")
+    server.add_argument("--root", default="/var/www/notices",
+                        help="服务器上存放网站文件的目录（默认 /var/www/notices）")
+    server.add_argument("--brotli", action="store_true",
+                        help="nginx 已装 brotli 模块时加上：发送预压缩的 .br 文件")
 
     export = commands.add_parser("export", help="把整个网站导出为普通页面和不需要 notices 插件的 mkdocs.yml")
     export.add_argument("dir", help="导出到这个文件夹（须不存在或为空）")
@@ -139,7 +141,8 @@ def run_check(config_path: Path, notices_dir: Path, base: str | None = None, out
     content_dir = root / str(config.get("docs_dir") or "docs")
     build = check_site(root, notices_path, config, config_path.name, config, content_dir)
     if base:
-        build.diagnostics = sorted(build.diagnostics + check_revision_notes(build.collection, root, display_path(notices_path, root), base))
+        shown = display_path(notices_path, root)
+        build.diagnostics = sorted(build.diagnostics + check_revision_notes(build.collection, root, shown, base))
     return _print_check(build.diagnostics, output_format, len(build.collection.entries))
 
 
@@ -219,10 +222,18 @@ def run_search_index(config_path: Path, site: Path) -> int:
 
 
 def run_server_config(server_name: str | None, root: str, brotli: bool) -> int:
-    from generator.publish.server_config import ServerConfigError, default_server_name, nginx_config
+    from generator.publish.server_config import (
+        ServerConfigError,
+        admin_policy_of,
+        default_server_name,
+        nginx_config,
+    )
 
+    config = Path("mkdocs.yml")
     try:
-        print(nginx_config(server_name or default_server_name(Path("mkdocs.yml")), root, brotli), end="")
+        recipe = nginx_config(server_name or default_server_name(config), root, brotli,
+                              admin_csp=admin_policy_of(config))
+        print(recipe, end="")
     except ServerConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

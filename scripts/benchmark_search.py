@@ -144,7 +144,8 @@ def wait_results(page, query: str) -> None:
 MARKS_JS = """() => {
   const marks = {};
   for (const mark of performance.getEntriesByType('mark'))
-    if (mark.name.startsWith('notices-search:')) (marks[mark.name.slice(15)] = marks[mark.name.slice(15)] || []).push(mark.startTime);
+    if (mark.name.startsWith('notices-search:'))
+      (marks[mark.name.slice(15)] = marks[mark.name.slice(15)] || []).push(mark.startTime);
   return marks;
 }"""
 
@@ -213,7 +214,8 @@ def main(argv: list[str]) -> int:
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: apt-get install chromium", file=sys.stderr)
         return 2
-    header = ["| site | query | KB to results | requests | open → results ms | query → results ms | again ms | first result |",
+    header = ["| site | query | KB to results | requests | open → results ms | query → results ms | again ms "
+              "| first result |",
               "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
     facts, rows = [], []
     if args.site:

@@ -37,7 +37,8 @@ def set_shard_size(project: Path, shard_size: str) -> None:
     text = config.read_text(encoding="utf-8")
     assert "      notices_dir: notices\n" in text
     config.write_text(text.replace("      notices_dir: notices\n",
-                                   f"      notices_dir: notices\n      search_shard_size: {shard_size}\n"), encoding="utf-8")
+                                   "      notices_dir: notices\n      search_shard_size: "
+                                   f"{shard_size}\n"), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -173,9 +174,22 @@ def serve(directory: Path):
 
 
 @pytest.fixture(scope="session")
+def new_site(tmp_path_factory) -> Path:
+    """The files of a site made by ``notices init`` (written as ``notices init`` writes them)."""
+    from generator.publish.new_site import site_files
+
+    site = tmp_path_factory.mktemp("new-site")
+    for relative, content in site_files():
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_bytes(content)
+    return site
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium (apt-get install chromium; scripts/setup does it)")
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium "
+                    "(apt-get install chromium; scripts/setup does it)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

@@ -42,7 +42,8 @@ def test_all_problems_of_all_files_in_one_run(project):
     (GOOD.replace("title: 问题一", "title: 问题一\n    statuss: 已完成"),
      "notices/x.yml:20:5: error: problems → 第 1 项 下未知的项“statuss”：是不是要写 `status`？"),
     (GOOD.replace("measures: [措施一。]", "measures: 措施一。"),
-     "notices/x.yml:22:15: error: problems → 第 1 项 → measures 应是列表：每一项另起一行，以“- ”开头（整改措施，按原文顺序逐条列出（原文的“一是”“二是”不必写，页面自动加上））"),
+     "notices/x.yml:22:15: error: problems → 第 1 项 → measures 应是列表：每一项另起一行，以“- ”开头（整改措施，"
+     "按原文顺序逐条列出（原文的“一是”“二是”不必写，页面自动加上））"),
     ("a: &x [1]\nb: *x\n", "notices/x.yml:2:4: error: 不允许使用 YAML 别名（*名称）：请把内容直接写出来"),
     ("title: [unclosed\n", "notices/x.yml:2:1: error: YAML 格式错误：方括号 [ ] 没有闭合：请检查是否缺少“]”或逗号"),
     ("", "notices/x.yml:1:1: error: 文件是空的：请参照 notices new 生成的模板填写"),
@@ -62,7 +63,8 @@ def test_encoding_errors_name_the_likely_encoding(project):
     assert code == 1
     assert lines[:2] == [
         "notices/bom.yml:1:1: error: 文件开头有 BOM（字节顺序标记）：请在编辑器中另存为“UTF-8（无 BOM）”",
-        "notices/gbk.yml:1:8: error: 文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码（Windows 记事本、WPS 常用）：请另存为“UTF-8（无 BOM）”",
+        "notices/gbk.yml:1:8: error: 文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码（Windows 记事本、WPS 常用）："
+        "请另存为“UTF-8（无 BOM）”",
     ]
 
 
@@ -74,7 +76,8 @@ def test_files_that_would_be_skipped_are_errors(project):
     code, lines = check(project)
     assert code == 1
     assert lines[:3] == [
-        "notices/notes.txt: error: 通报目录里只能放 .yml（通报）和同名的 .md（正文）文件：这个文件不会被发布，请改名或移出 notices/",
+        "notices/notes.txt: error: 通报目录里只能放 .yml（通报）和同名的 .md（正文）文件：这个文件不会被发布，"
+        "请改名或移出 notices/",
         "notices/orphan.md: error: 正文文件没有同名的通报文件：应有 orphan.yml，否则这段正文不会发布",
         "notices/other.yaml: error: 通报文件的扩展名应为 .yml：这个文件不会被发布，请改名或移出 notices/",
     ]
@@ -83,14 +86,17 @@ def test_files_that_would_be_skipped_are_errors(project):
 def test_oversized_file_is_refused(project):
     write(project, "big.yml", "title: " + "很" * 400_000 + "\n")
     code, lines = check(project)
-    assert lines[0] == "notices/big.yml: error: 文件过大（1,200,008 字节，上限 1,000,000 字节）：一份通报不会这么大，请检查是否误放了其他文件"
+    assert lines[0] == ("notices/big.yml: error: 文件过大（1,200,008 字节，上限 1,000,000 字节）：一份通报不会这么大，"
+                        "请检查是否误放了其他文件")
 
 
 @pytest.mark.parametrize("old, new, expected", [
     ("  end: 2024-04-30", "  end: 2024-02-01",
-     "notices/x.yml:9:8: error: 巡察结束日期（2024-02-01）早于巡察开始日期（2024-03-01）：顺序应为 巡察开始 ≤ 巡察结束 ≤ 反馈 ≤ 发布"),
+     "notices/x.yml:9:8: error: 巡察结束日期（2024-02-01）早于巡察开始日期（2024-03-01）：顺序应为 巡察开始 ≤ 巡察结束 "
+     "≤ 反馈 ≤ 发布"),
     ("published: 2024-12-24", "published: 2024-05-01",
-     "notices/x.yml:5:12: error: 发布日期（2024-05-01）早于反馈日期（2024-06-01）：顺序应为 巡察开始 ≤ 巡察结束 ≤ 反馈 ≤ 发布"),
+     "notices/x.yml:5:12: error: 发布日期（2024-05-01）早于反馈日期（2024-06-01）：顺序应为 巡察开始 ≤ 巡察结束 ≤ 反馈 "
+     "≤ 发布"),
     ("    completed: 2024-10-01", "    completed: 2024-01-01",
      "notices/x.yml:21:16: error: 问题 1 的完成日期（2024-01-01）早于反馈日期（2024-06-01）"),
     ("    due: 2099-12-31\n", "",
@@ -112,12 +118,14 @@ def test_oversized_file_is_refused(project):
     ("    due: 2099-12-31", "    due: 2099-12-31\n    completed: 2024-10-01",
      "notices/x.yml:28:16: error: 问题 2 写了完成日期，但状态是“正在整改”：已完成的请把 status 改为 已完成"),
     ("    status: 正在整改", "    status: 整改中",
-     "notices/x.yml:26:13: error: problems → 第 2 项 → status 的值“整改中”不在词表中，只能写：已完成、基本完成、正在整改、未完成、长期坚持、未载明"),
+     "notices/x.yml:26:13: error: problems → 第 2 项 → status 的值“整改中”不在词表中，只能写：已完成、基本完成、"
+     "正在整改、未完成、长期坚持、未载明"),
     ("    aspect: 1\n    title: 问题二", "    aspect: 1\n    title: 加强组织领导，压实整改责任",
      "notices/x.yml:25:12: warning: 问题 2 的标题“加强组织领导，压实整改责任”像整改工作的组织措施"
      "（如 提高政治站位、加强组织领导），不像巡察发现的问题：请核对它是否确是问题清单中的问题"),
     ("    due: 2099-12-31", "    due: 2024-07-01",
-     "notices/x.yml:27:10: warning: 问题 2 的整改时限（2024年7月1日）早于通报发布日期（2024年12月24日），发布时却仍未完成："
+     "notices/x.yml:27:10: warning: 问题 2 的整改时限（2024年7月1日）早于通报发布日期（2024年12月24日），"
+     "发布时却仍未完成："
      "请核实状态或在正文说明"),
 ])
 def test_consistency_checks(project, old, new, expected):
@@ -142,11 +150,14 @@ def test_slug_and_title_must_be_unique(project):
 
 @pytest.mark.parametrize("old, new, expected", [
     ("icp: 皖ICP备17015173号-1", "icp: 皖ICP备1701517号-1",
-     "mkdocs.yml:61:10: error: extra → filing → icp：ICP 备案号格式应为：省份简称 + ICP备 + 8 位数字 + 号（可带 -1 之类的网站序号），如 皖ICP备17015173号-1"),
+     "mkdocs.yml:61:10: error: extra → filing → icp：ICP 备案号格式应为：省份简称 + ICP备 + 8 位数字 + 号（可带 -1 "
+     "之类的网站序号），如 皖ICP备17015173号-1"),
     ("police_record: 皖公网安备 34080202000367号", "police_record: 皖公网安备 3408020200036号",
-     "mkdocs.yml:62:20: error: extra → filing → police_record：公网安备号格式应为：省份简称 + 公网安备 + 14 位数字 + 号，如 皖公网安备 34080202000367号"),
+     "mkdocs.yml:62:20: error: extra → filing → police_record：公网安备号格式应为：省份简称 + 公网安备 + 14 位数字 + "
+     "号，如 皖公网安备 34080202000367号"),
     ("police_record: 皖公网安备 34080202000367号", "police_record: 皖公网安备 42010602000367号",
-     "mkdocs.yml:62:20: error: extra → filing → police_record：备案号省份不一致：公网安备号前两位 42 是湖北省（鄂），但公网安备号是“皖”、ICP 备案号是“皖”"),
+     "mkdocs.yml:62:20: error: extra → filing → police_record：备案号省份不一致：公网安备号前两位 42 是湖北省（鄂），"
+     "但公网安备号是“皖”、ICP 备案号是“皖”"),
 ])
 def test_filing_numbers_in_the_footer_are_checked(project, old, new, expected):
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -179,7 +190,8 @@ def test_unknown_placeholder_in_a_content_page_fails_the_build(project, tmp_path
     (project / "content" / "about.md").write_text("# 关于\n\n<!-- notices:latest -->\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode == 1
-    assert "ERROR   -  content/about.md: 未知的占位符 <!-- notices:latest -->，可用：home、statuses" in result.stderr.splitlines()
+    message = "ERROR   -  content/about.md: 未知的占位符 <!-- notices:latest -->，可用：home、statuses"
+    assert message in result.stderr.splitlines()
     assert "Traceback" not in result.stderr
 
 

@@ -12,7 +12,8 @@ from generator.text.chinese import cn_date, ordinal
 def test_ordinals_as_chinese_writes_them():
     assert [ordinal(n) for n in (1, 10, 12, 20, 23, 99)] == ["一", "十", "十二", "二十", "二十三", "九十九"]
     assert ordinal(100) == "一百"
-    assert [ordinal(n) for n in (101, 110, 115, 1001, 2024)] == ["一百零一", "一百一十", "一百一十五", "一千零一", "二千零二十四"]
+    assert [ordinal(n) for n in (101, 110, 115, 1001, 2024)] == [
+        "一百零一", "一百一十", "一百一十五", "一千零一", "二千零二十四"]
 
 
 def test_pages_and_importer_share_the_one_ordinal_and_the_one_date():

@@ -176,7 +176,7 @@ def test_bad_settings_are_named_in_chinese(extra, message):
 
 
 def test_admin_policy_allows_what_decap_needs_and_no_more(config):
-    policy = dict(part.split(" ", 1) for part in cms.admin_content_security_policy(config).split("; "))
+    policy = dict(part.split(" ", 1) for part in cms.admin_policy(config).split("; "))
     assert policy["script-src"] == "'self' 'unsafe-eval'"  # no 'unsafe-inline', no other host
     assert policy["style-src"] == "'self' 'unsafe-inline'"
     assert policy["connect-src"] == "'self' https://api.github.com"
@@ -207,7 +207,7 @@ def test_build_writes_admin_from_the_sites_own_files(tmp_path):
     assert [s["src"] for s in scripts] == ["notices-cms.js", "decap-cms.js"]  # own files, in this order
     assert all(not s.string for s in scripts) and not page.find_all(attrs={"onload": True})
     policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
-    assert policy == cms.admin_content_security_policy(
+    assert policy == cms.admin_policy(
         cms.build_config(cms.cms_settings({"backend": "github", "repo": "dgjw/xuncha-notices"})))
     assert "//" not in "".join(s["src"] for s in scripts)  # no CDN
     config = YAML(typ="safe").load((admin / "config.yml").read_text(encoding="utf-8"))

@@ -22,8 +22,11 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
+from test_nginx import _debian_tool, run_nginx
 
 from conftest import BUILD_ENV, ROOT, _free_port, mkdocs_build, serve
+from generator.publish.csp import content_security_policy
+from generator.publish.server_config import admin_policy_of
 
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
 DAGUAN = "notices/2024/daguan-chengshi-lvhua-zhenggai-jinzhan"
@@ -71,8 +74,9 @@ def decap_server(project: Path):
 
 
 @pytest.fixture(scope="module")
-def editor(tmp_path_factory):
-    """(project, admin URL): the sample project in git, decap-server on it, the built site served."""
+def cms_site(tmp_path_factory):
+    """(project, its build copy, built site, decap-server's API): the sample project in git, decap-server on
+    it, and the site built with the local backend on."""
     project = tmp_path_factory.mktemp("cms-project")
     for folder in ("content", "theme_overrides", "notices"):
         shutil.copytree(ROOT / folder, project / folder)
@@ -95,9 +99,16 @@ def editor(tmp_path_factory):
         site = tmp_path_factory.mktemp("cms-site")
         result = mkdocs_build(build_project, site)
         assert result.returncode == 0, result.stderr
-        with serve(site) as url:
-            API_OF[url + "admin/"] = api
-            yield project, url + "admin/"
+        yield project, build_project, site, api
+
+
+@pytest.fixture(scope="module")
+def editor(cms_site):
+    """(project, admin URL): the built site served by a plain HTTP server (no headers of its own)."""
+    project, _, site, api = cms_site
+    with serve(site) as url:
+        API_OF[url + "admin/"] = api
+        yield project, url + "admin/"
 
 
 @pytest.fixture
@@ -283,3 +294,28 @@ def test_a_new_notice_needs_its_url_name_and_without_a_narrative_gets_no_md(page
     path = f"notices/{dt.date.today().year}/mou-qu-xuncha-gonggao"
     branch = branch_of(project, path)
     assert git(project, "diff", "--name-only", "main", branch).split() == [f"{path}.yml"]
+
+
+def test_under_the_nginx_recipes_headers_the_editor_loads_with_no_csp_violation(page, cms_site, tmp_path):
+    """The recipe made by ``notices server-config nginx`` from the site's mkdocs.yml: /admin/ gets the editor's
+    own policy as a header (the site's would stop Decap before its login page), and the editor works under it
+    and its own ``<meta>`` together."""
+    nginx = _debian_tool("nginx", "nginx")
+    if not nginx:
+        pytest.skip("没有 nginx，且不是 root 无法安装：请执行 sudo apt-get install nginx")
+    _, build_project, site, _ = cms_site
+    admin_csp = admin_policy_of(build_project / "mkdocs.yml")
+    with run_nginx(nginx, tmp_path / "nginx", site, admin_csp=admin_csp) as port:
+        admin = f"http://127.0.0.1:{port}/admin/"
+        response = page.goto(admin)
+        assert response.headers["content-security-policy"] == admin_csp
+        log_in(page, admin)
+        page.goto(admin + "#/collections/notices/new")  # the whole form, every widget it uses
+        page.get_by_label("发布日期").wait_for()
+        page.goto(admin + "#/collections/notices")
+        page.get_by_text(DAGUAN_TITLE).click()  # a published notice, its narrative from the .md
+        page.get_by_text("根据市委统一部署", exact=False).first.wait_for()
+        assert page.csp_violations == []
+        # The rest of the site keeps its own policy.
+        assert page.goto(f"http://127.0.0.1:{port}/").headers["content-security-policy"] == (
+            content_security_policy(header=True))

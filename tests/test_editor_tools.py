@@ -41,7 +41,8 @@ def test_new_scaffolds_a_notice_that_tells_the_editor_what_to_fill(project):
 
 def git(project, *args):
     subprocess.run(["git", *args], cwd=project, check=True, capture_output=True,
-                   env={**BUILD_ENV, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+                   env={**BUILD_ENV, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
 
 
 def test_changing_a_published_notice_needs_a_revision_note(project):
@@ -52,7 +53,8 @@ def test_changing_a_published_notice_needs_a_revision_note(project):
     write(project, "2024/x.yml", GOOD.replace("title: 问题二", "title: 问题二（更正）"))
     code, lines = run(project, "check", "--base", "HEAD")
     assert code == 1
-    assert lines[0] == ("notices/2024/x.yml:1:1: error: 这份通报已经发布（HEAD 上已有），修改后必须在 revisions 中增加一条更正记录，"
+    assert lines[0] == ("notices/2024/x.yml:1:1: error: 这份通报已经发布（HEAD 上已有），修改后必须在 revisions "
+                        "中增加一条更正记录，"
                         "写明日期和更正内容，如：revisions: [{date: 2025-01-10, change: 更正第 3 个问题的责任单位}]")
     write(project, "2024/x.yml", GOOD.replace("title: 问题二", "title: 问题二（更正）")
           + "revisions:\n  - date: 2025-01-10\n    change: 更正第 2 个问题的标题\n")
@@ -61,11 +63,13 @@ def test_changing_a_published_notice_needs_a_revision_note(project):
     git(project, "commit", "-qm", "correct")
     write(project, "2024/x.md", "正文改了。")
     code, lines = run(project, "check", "--base", "HEAD")
-    assert code == 1 and lines[0].startswith("notices/2024/x.yml:30:3: error: 这份通报已经发布（HEAD 上已有），修改后必须")
+    assert code == 1 and lines[0].startswith("notices/2024/x.yml:30:3: error: 这份通报已经发布（HEAD 上已有），"
+                                             "修改后必须")
     (project / "notices" / "2024" / "x.md").unlink()
     (project / "notices" / "2024" / "x.yml").unlink()
     assert run(project, "check", "--base", "HEAD") == (1, [
-        "notices/2024/x.yml: error: 这份通报已经发布（HEAD 上已有），不能删除：撤回请保留文件并写 withdrawn（日期和原因）",
+        "notices/2024/x.yml: error: 这份通报已经发布（HEAD 上已有），不能删除：撤回请保留文件并写 "
+        "withdrawn（日期和原因）",
         "检查未通过：1 个错误，0 个警告。请按上面的提示修改后再提交。",
     ])
     assert run(project, "check", "--base", "no-such-branch")[1][0] == (
@@ -76,7 +80,8 @@ def test_github_actions_annotations(project):
     write(project, "x.yml", GOOD.replace("kind: 整改情况", "kind: 整改进"))
     result = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=project, capture_output=True,
                             text=True, env={**BUILD_ENV, "GITHUB_ACTIONS": "true"})
-    assert "::error file=notices/x.yml,line=2,col=7::kind 的值“整改进”不在词表中，只能写：整改进展、整改情况、巡察公告、其他" in result.stdout.splitlines()
+    assert ("::error file=notices/x.yml,line=2,col=7::kind 的值“整改进”不在词表中，只能写：整改进展、整改情况、"
+            "巡察公告、其他") in result.stdout.splitlines()
 
 
 def test_new_needs_a_title_and_a_notices_folder(project):
@@ -88,7 +93,8 @@ def test_new_needs_a_title_and_a_notices_folder(project):
 
 def test_schema_output_that_is_a_folder_is_refused(project):
     for args in (["schema", "--output", "content"], ["schema", "--check", "--output", "content"]):
-        assert run(project, *args) == (1, ["content: error: 这是一个文件夹：--output 应是 Schema 文件的路径，如 schema/notice.schema.json"])
+        assert run(project, *args) == (1, ["content: error: 这是一个文件夹：--output 应是 Schema 文件的路径，如 "
+                                           "schema/notice.schema.json"])
 
 
 def test_a_config_that_is_a_folder_or_has_a_bad_extra_is_reported(project):

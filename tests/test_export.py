@@ -122,13 +122,15 @@ def test_search_index_over_the_built_export(mkdocs_site, tmp_path):
 
 def test_search_index_needs_a_built_site(tmp_path):
     code, lines = run(ROOT, "search-index", str(tmp_path / "site"))
-    assert (code, lines) == (1, [f"{(tmp_path / 'site').as_posix()}: error: 找不到已构建的网站：请先构建（mkdocs build）"])
+    assert (code, lines) == (1, [f"{(tmp_path / 'site').as_posix()}: error: 找不到已构建的网站：请先构建（mkdocs "
+                                 "build）"])
 
 
 def test_export_refuses_a_folder_that_is_not_empty(tmp_path):
     (tmp_path / "old.txt").write_text("x", encoding="utf-8")
     code, lines = run(ROOT, "export", str(tmp_path))
-    assert (code, lines) == (1, [f"{tmp_path.as_posix()}: error: 文件夹不是空的：请指定一个不存在或空的文件夹，已有的文件不会被覆盖"])
+    assert (code, lines) == (1, [f"{tmp_path.as_posix()}: error: 文件夹不是空的：请指定一个不存在或空的文件夹，"
+                                 "已有的文件不会被覆盖"])
     assert [p.name for p in tmp_path.iterdir()] == ["old.txt"]
 
 
@@ -157,7 +159,8 @@ def test_texts_with_markup_characters_are_shown_as_written(project, tmp_path):
     write(project, "2024/example.yml", example.replace("title: 【示例】某区委关于某专项巡察整改情况的通报",
                                                         f'title: "{title}"'))
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("site_name: 大观区巡察整改公开", 'site_name: "巡察 & 整改"'),
+    config.write_text(config.read_text(encoding="utf-8")
+                      .replace("site_name: 大观区巡察整改公开", 'site_name: "巡察 & 整改"'),
                       encoding="utf-8")
     assert run(project, "export", str(tmp_path / "out"))[0] == 0
     result = stock_build([sys.executable, "-m", "mkdocs"], tmp_path / "out", tmp_path / "site")

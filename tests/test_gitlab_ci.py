@@ -1,7 +1,8 @@
 """.gitlab-ci.yml: valid against GitLab's own CI schema (the copy check-jsonschema ships, from PyPI),
 and doing what the README says: the check on merge requests with its findings as a Code Quality
 report, tests, the strict build, and a pages job publishing public/ on the default branch. The check
-and pages scripts are run here as the jobs would run them."""
+and pages scripts are run here as the jobs would run them. The same for the pipeline ``notices init``
+writes into a new site (no tests there: a new site has none)."""
 
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ MR = '$CI_PIPELINE_SOURCE == "merge_request_event"'
 DEFAULT_BRANCH = "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"
 
 
-def pipeline() -> dict:
-    return YAML(typ="safe").load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+def pipeline(project: Path = ROOT) -> dict:
+    return YAML(typ="safe").load((project / ".gitlab-ci.yml").read_text(encoding="utf-8"))
 
 
 def jobs(config: dict) -> dict[str, dict]:
@@ -128,3 +129,49 @@ def test_pages_job_builds_public_at_the_pages_address(tmp_path):
     assert 'href="/xuncha/assets/stylesheets/' in (project / "public" / "404.html").read_text(encoding="utf-8")
     assert (project / "public" / "pagefind" / "pagefind-entry.json").is_file()
     assert not os.path.exists(project / "site")
+
+
+# --- the pipeline of a site made by notices init ----------------------------------------------------
+
+
+def test_new_sites_pipeline_is_valid_against_gitlabs_ci_schema(new_site):
+    result = validate(new_site / ".gitlab-ci.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "validation done" in result.stdout
+
+
+def test_new_sites_jobs_stages_and_rules(new_site):
+    config = pipeline(new_site)
+    assert config["stages"] == ["check", "build", "deploy"]
+    found = jobs(config)
+    assert {name: job["stage"] for name, job in found.items()} == {"check": "check", "build": "build",
+                                                                    "pages": "deploy"}
+    rules = {name: [rule["if"] for rule in job["rules"]] for name, job in found.items()}
+    assert rules == {"check": [MR], "build": [MR], "pages": [DEFAULT_BRANCH]}
+    assert config["workflow"]["rules"][1] == {"if": "$CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS", "when": "never"}
+    assert config["default"]["before_script"][-2:] == ["pip install -r requirements.txt", "npm ci"]
+    assert config["default"]["cache"]["key"]["files"] == ["requirements.txt", "package-lock.json"]
+    assert config["default"]["timeout"] == "30 minutes"
+    assert found["check"]["variables"]["GIT_DEPTH"] == "0"
+    assert found["check"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert found["pages"]["script"][-1] == "mkdocs build --strict -f mkdocs.pages.yml -d public"
+
+
+def test_new_sites_check_job_reports_on_the_merge_request(new_site, tmp_path):
+    """The new site in git with its example notice published; a merge request deletes it."""
+    origin = tmp_path / "origin"
+    shutil.copytree(new_site, origin)
+    for command in (["init", "-q", "-b", "target"], ["add", "-A"],
+                    ["-c", "user.name=编辑", "-c", "user.email=e@example.gov.cn", "commit", "-q", "-m", "新网站"]):
+        subprocess.run(["git", "-C", str(origin), *command], check=True)
+    work = tmp_path / "work"
+    subprocess.run(["git", "clone", "-q", str(origin), str(work)], check=True)
+    (work / "notices" / "2024" / "shili-tongbao.yml").unlink()
+    (work / "notices" / "2024" / "shili-tongbao.md").unlink()
+    notices = f"{shlex.quote(sys.executable)} -m generator.cli"
+    script = job_script(jobs(pipeline(new_site))["check"], {"notices check": f"{notices} check"})
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=work, capture_output=True, text=True,
+                            env={**BUILD_ENV, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "target"})
+    assert result.returncode == 1, result.stderr
+    [issue] = json.loads((work / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+    assert issue["location"]["path"] == "notices/2024/shili-tongbao.yml" and "不能删除" in issue["description"]

@@ -12,7 +12,8 @@ def test_bidi_override_in_a_field(project):
 
 def test_control_character_in_a_quoted_field(project):
     write(project, "x.yml", GOOD.replace("title: 问题一", 'title: "问题\\x07一"'))
-    assert check(project)[1][0] == "notices/x.yml:19:15: error: 1个不可见字符 U+0007（控制字符）：是控制字符，不属于通报文字，请删除"
+    assert check(project)[1][0] == ("notices/x.yml:19:15: error: 1个不可见字符 U+0007（控制字符）：是控制字符，"
+                                    "不属于通报文字，请删除")
 
 
 def test_zero_width_characters_in_the_narrative(project):

@@ -29,14 +29,16 @@ def test_raw_html_is_refused_and_never_interpreted(project):
     assert lines[:2] == [
         "notices/x.md:3:1: error: 正文中不能写 HTML 标签（“<span class=…”）：正文只能用 Markdown，"
         "加粗写 **文字**，链接写 [文字](https://…)；HTML 会原样显示为文字",
-        "notices/x.md:5:1: error: 正文中不能写 HTML 注释（“<!-- 注释 --…”）：读者看不到注释，注释常被用来藏匿内容；请删除",
+        "notices/x.md:5:1: error: 正文中不能写 HTML 注释（“<!-- 注释 --…”）：读者看不到注释，注释常被用来藏匿内容；"
+        "请删除",
     ]
 
 
 def test_links_are_checked_where_they_are_written(project):
     write(project, "x.yml", GOOD)
     write(project, "x.md", "见[通知](//evil.example/a)、[原文](http://45.9.8.7/x)、[说明](../../about/)和"
-                           "[新华网](https://www.news.cn/)。\n\n[电话](tel:12388) [邮件](mailto:a@b.gov.cn) [坏](data:text/html,x)\n")
+                           "[新华网](https://www.news.cn/)。\n\n[电话](tel:12388) [邮件](mailto:a@b.gov.cn) [坏](data:"
+                           "text/html,x)\n")
     code, lines = check(project)
     assert code == 1
     # (the spam check's own findings about addresses are asserted in test_spam.py)
@@ -60,7 +62,8 @@ def test_a_refused_link_is_published_as_text_only(project, tmp_path):
 
 def test_words_split_by_markup_or_entities_are_found_as_a_reader_sees_them(project):
     write(project, "x.yml", GOOD)
-    write(project, "x.md", "第一段。\n\n加强监督shadow**rocket**节点都没有了，确保落实。\n\n加入&#x7ffb;&#x5899;节点。\n")
+    write(project, "x.md", "第一段。\n\n加强监督shadow**rocket**节点都没有了，确保落实。\n\n"
+                           "加入&#x7ffb;&#x5899;节点。\n")
     code, lines = check(project)
     assert (code, [line for line in lines if "拼接" in line]) == (1, [
         "notices/x.md:3:1: error: 疑似植入的广告文字“shadowrocket节点都没有了”（VPN/翻墙推广）："

@@ -41,4 +41,5 @@ def test_extra_keys_the_theme_would_act_on_are_refused(project):
     write(project, "x.yml", GOOD)
     code, lines = check(project)
     assert code == 1
-    assert lines[0] == ("mkdocs.yml:52:3: error: extra 下未知的项“analytics”：可以写的项有 generator, filing, contact, cms")
+    assert lines[0] == ("mkdocs.yml:52:3: error: extra 下未知的项“analytics”：可以写的项有 generator, filing, contact, "
+                        "cms")

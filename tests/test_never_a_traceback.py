@@ -241,7 +241,8 @@ def _scalar(value: Any, style: Style, flow: bool) -> str:
 
 def _flow(node: Any, style: Style) -> str:
     if isinstance(node, Map):
-        return "{" + ", ".join(f"{_key(key, style, flow=True)}: {_flow(value, style)}" for key, value in node.pairs) + "}"
+        pairs = (f"{_key(key, style, flow=True)}: {_flow(value, style)}" for key, value in node.pairs)
+        return "{" + ", ".join(pairs) + "}"
     if isinstance(node, list):
         return "[" + ", ".join(_flow(item, style) for item in node) + "]"
     return _scalar(node, style, flow=True)
@@ -513,8 +514,9 @@ def text_change(draw, text: str) -> tuple[str | bytes, bool, bool]:
         lines[i] += draw(st.sampled_from(["\t", " \t# x", "\t:", " #", "#", " # \t"]))
         return "\n".join(lines), False, False
     if choice == 7:
-        return text[:at] + draw(UNICODE | CONTROL | st.sampled_from(["\n", "\r", "\x85", "\u2028", ": ", "- ",
-                                                                     "#", "'", '"', "[", "{", "|", ">"])) + text[at:], False, False
+        inserted = draw(UNICODE | CONTROL | st.sampled_from(["\n", "\r", "\x85", "\u2028", ": ", "- ",
+                                                             "#", "'", '"', "[", "{", "|", ">"]))
+        return text[:at] + inserted + text[at:], False, False
     if choice == 8:
         return text[:at], False, False  # truncated
     if choice == 9:

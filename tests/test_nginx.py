@@ -22,7 +22,7 @@ import pytest
 
 from conftest import ROOT
 from generator.cli import main
-from generator.publish.csp import content_security_policy
+from generator.publish.csp import admin_content_security_policy, content_security_policy
 from generator.publish.server_config import EXAMPLE, NGINX_EXAMPLE_PATH, ServerConfigError, nginx_config
 
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
@@ -39,10 +39,12 @@ def test_committed_recipe_is_up_to_date(capsys):
     assert capsys.readouterr().out == committed
 
 
-def test_recipe_carries_the_one_policy():
+def test_recipe_carries_the_one_policy_and_the_editors_own():
     recipe = nginx_config()
-    assert f'add_header Content-Security-Policy "{content_security_policy(header=True)}" always;' in recipe
-    assert "frame-ancestors 'none'" in recipe
+    assert "\n    add_header Content-Security-Policy $notices_csp always;\n" in recipe
+    assert f'\n    default         "{content_security_policy(header=True)}";\n' in recipe
+    assert f'\n    "~^/admin/"     "{admin_content_security_policy(header=True)}";\n' in recipe
+    assert "frame-ancestors 'none'" in admin_content_security_policy(header=True)
     assert "\n    # brotli_static on;\n" in recipe and "\n    brotli_static on;\n" in nginx_config(brotli=True)
 
 
@@ -63,6 +65,25 @@ def test_cli_default_server_name_is_the_site_url_host(capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     assert main(["server-config", "nginx"]) == 0
     assert "\n    server_name example.gov.cn;\n" in capsys.readouterr().out
+
+
+def test_cli_gives_the_editor_the_code_hosts_origins_from_mkdocs_yml(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    Path("mkdocs.yml").write_text("site_name: 巡察整改公开\nextra:\n  cms:\n    backend: gitlab\n"
+                                  "    repo: dgjw/xuncha-notices\n    base_url: https://gitlab.example.gov.cn\n"
+                                  "    app_id: 0123abcd\n", encoding="utf-8")
+    assert main(["server-config", "nginx"]) == 0
+    policy = admin_content_security_policy(["https://gitlab.example.gov.cn"], header=True)
+    assert f'"~^/admin/"     "{policy}";' in capsys.readouterr().out
+    assert "connect-src 'self' https://gitlab.example.gov.cn;" in policy
+
+
+def test_cli_names_a_bad_cms_setting(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    Path("mkdocs.yml").write_text("site_name: 巡察整改公开\nextra:\n  cms:\n    backend: svn\n", encoding="utf-8")
+    assert main(["server-config", "nginx"]) == 1
+    assert capsys.readouterr().err == (
+        "error: mkdocs.yml: extra.cms.backend 只能写 github、gitlab、gitea 之一，现为 'svn'\n")
 
 
 # --- nginx itself -------------------------------------------------------------------------------
@@ -124,11 +145,12 @@ def _nginx_command(nginx: str, work: Path, config: Path) -> list[str]:
 
 
 @contextlib.contextmanager
-def run_nginx(nginx: str, work: Path, site: Path, brotli: bool = False):
+def run_nginx(nginx: str, work: Path, site: Path, brotli: bool = False, admin_csp: str | None = None):
     """nginx serving ``site`` with the recipe on 127.0.0.1; yields the port. Stopped at the end."""
     work.mkdir(parents=True, exist_ok=True)
     port = _free_port()
-    recipe = nginx_config(server_name="localhost", root=str(site), brotli=brotli, listen=(f"127.0.0.1:{port}",))
+    recipe = nginx_config(server_name="localhost", root=str(site), brotli=brotli, listen=(f"127.0.0.1:{port}",),
+                          admin_csp=admin_csp)
     config = _main_config(work, recipe, load_brotli=brotli)
     test = subprocess.run(_nginx_command(nginx, work, config) + ["-t"], capture_output=True, text=True)
     assert test.returncode == 0, test.stderr
@@ -185,6 +207,8 @@ def www(sample_site, tmp_path_factory, brotli_cli) -> Path:
     (site / ".env").write_text("SECRET=1\n", encoding="utf-8")
     (site / ".well-known" / "acme-challenge").mkdir(parents=True)
     (site / ".well-known" / "acme-challenge" / "token").write_text("token\n", encoding="utf-8")
+    (site / "admin").mkdir()
+    (site / "admin" / "index.html").write_text("<!doctype html><title>通报编辑</title>\n", encoding="utf-8")
     return site
 
 
@@ -220,6 +244,18 @@ def test_page_security_headers(server):
     assert headers["Server"] == "nginx"  # server_tokens off: no version
     assert headers["Content-Type"] == "text/html; charset=utf-8"
     assert headers["Cache-Control"] == "no-cache"
+
+
+def test_the_browser_editor_has_its_own_policy_and_the_same_other_headers(server):
+    status, headers, _ = get(server, "/admin/")
+    assert status == 200
+    assert headers["Content-Security-Policy"] == admin_content_security_policy(header=True)
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["X-Frame-Options"] == "DENY"
+    # Only the folder: a missing page under it is the site's 404 page, with the site's policy.
+    status, headers, _ = get(server, "/admin/no-such-file")
+    assert (status, headers["Content-Security-Policy"]) == (404, content_security_policy(header=True))
+    status, headers, _ = get(server, "/administration/")
+    assert headers["Content-Security-Policy"] == content_security_policy(header=True)
 
 
 def test_page_is_the_precompressed_file(server, www):

@@ -27,7 +27,8 @@ def test_check_character():
 def test_valid_id_number_is_flagged():
     text = f"举报人身份证号{VALID_ID}，住址略"
     assert find_personal_data(text) == [
-        Finding(7, 25, VALID_ID, f"疑似居民身份证号码“{VALID_ID}”（个人信息）：公开前请删除，或隐去出生日期，写成“110105********002X”")
+        Finding(7, 25, VALID_ID, f"疑似居民身份证号码“{VALID_ID}”（个人信息）：公开前请删除，或隐去出生日期，"
+                                 "写成“110105********002X”")
     ]
 
 

@@ -132,8 +132,10 @@ def test_a_published_url_cannot_be_given_to_another_notice(repo, capsys):
     write(repo, "2024/x.yml", GOOD + "slug: new-name\n" + NOTE)
     write(repo, "2024/y.yml", OTHER + "slug: old-name\n")
     assert check_base(capsys) == (1, [
-        "notices/2024/x.yml:29:7: error: 这份通报已经发布（HEAD 上已有），网址 notices/old-name/ 现在却是 notices/2024/y.yml "
-        "的网址：已发布的网址不能改给别的通报。请为 notices/2024/y.yml 另写一个 slug，并在这份通报中写回 slug: old-name 或 "
+        "notices/2024/x.yml:29:7: error: 这份通报已经发布（HEAD 上已有），网址 notices/old-name/ 现在却是 "
+        "notices/2024/y.yml "
+        "的网址：已发布的网址不能改给别的通报。请为 notices/2024/y.yml 另写一个 slug，并在这份通报中写回 slug: "
+        "old-name 或 "
         "previous_slugs: [old-name]",
         FAILED.format(1),
     ])
@@ -150,7 +152,8 @@ def test_a_moved_file_keeps_its_url_and_its_notes(repo, capsys):
     assert check_base(capsys) == passed()
     write(repo, "2025/x.yml", GOOD + NOTE.replace("第 2 个", "第 1 个"))
     assert check_base(capsys) == (1, [
-        "notices/2025/x.yml:30:3: error: 已发布的更正记录不能修改或删除：HEAD 上有一条“2025-01-10：更正第 2 个问题的标题”，"
+        "notices/2025/x.yml:30:3: error: 已发布的更正记录不能修改或删除：HEAD 上有一条“2025-01-10：更正第 2 "
+        "个问题的标题”，"
         "现在没有了。请原样恢复这条记录；新的更正请另加一条",
         FAILED.format(1),
     ])
@@ -222,7 +225,8 @@ def test_a_new_revision_note_cannot_be_back_dated(repo, capsys):
           + "revisions:\n  - date: 2024-08-01\n    change: 更正发布日期\n"
           "  - date: 2025-03-01\n    change: 更正第 2 个问题的标题\n")
     assert check_base(capsys) == (1, [
-        "notices/2024/x.yml:30:11: error: 新增的更正记录日期（2024-08-01）早于这份通报的发布日期（HEAD 上是 2024-12-24）："
+        "notices/2024/x.yml:30:11: error: 新增的更正记录日期（2024-08-01）早于这份通报的发布日期（HEAD 上是 "
+        "2024-12-24）："
         "更正只能在通报发布之后，请写更正当天的日期",
         FAILED.format(1),
     ])
@@ -230,7 +234,8 @@ def test_a_new_revision_note_cannot_be_back_dated(repo, capsys):
     write(repo, "2024/x.yml", GOOD + "revisions:\n  - date: 2025-03-01\n    change: 更正第 2 个问题的标题\n"
           "  - date: 2024-12-01\n    change: 更正第 1 个问题\n")
     assert check_base(capsys) == (1, [
-        "notices/2024/x.yml:32:11: error: 更正记录的日期（2024-12-01）早于发布日期（2024-12-24）：更正只能在通报发布之后，请核对日期",
+        "notices/2024/x.yml:32:11: error: 更正记录的日期（2024-12-01）早于发布日期（2024-12-24）："
+        "更正只能在通报发布之后，请核对日期",
         FAILED.format(1),
     ])
     write(repo, "2024/x.yml", GOOD + "revisions:\n  - date: 2025-03-01\n    change: 更正第 2 个问题的标题\n"
@@ -242,7 +247,8 @@ def test_a_revision_before_publication_is_an_error_without_base(here, capsys):
     write(here, "2024/x.yml", GOOD + "revisions:\n  - date: 2024-12-24\n    change: 当天更正\n"
           "  - date: 2024-12-23\n    change: 发布前的更正\n")
     assert check(capsys) == (1, [
-        "notices/2024/x.yml:32:11: error: 更正记录的日期（2024-12-23）早于发布日期（2024-12-24）：更正只能在通报发布之后，请核对日期",
+        "notices/2024/x.yml:32:11: error: 更正记录的日期（2024-12-23）早于发布日期（2024-12-24）："
+        "更正只能在通报发布之后，请核对日期",
         FAILED.format(1),
     ])
 
@@ -253,7 +259,8 @@ def test_previous_slugs_must_not_clash(here, capsys):
     assert check(capsys) == (1, [
         "notices/2024/a.yml:30:18: error: 旧网址名称“a-name”就是这份通报现在的网址名称：previous_slugs 只写以前用过、"
         "现在不用的网址名称，请删去这一项",
-        "notices/2024/a.yml:30:26: error: 旧网址名称“b-name”是 notices/2024/b.yml 的网址名称（slug）：一个网址不能既是跳转又是"
+        "notices/2024/a.yml:30:26: error: 旧网址名称“b-name”是 notices/2024/b.yml 的网址名称（slug）："
+        "一个网址不能既是跳转又是"
         "通报页面，请删去这一项，或为其中一份通报另写 slug",
         "notices/2024/a.yml:30:44: error: 旧网址名称“old-name”在 previous_slugs 中重复：请删去一处",
         "notices/2024/b.yml:30:18: error: 旧网址名称“old-name”也写在 notices/2024/a.yml 的 previous_slugs 中："

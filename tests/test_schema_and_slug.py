@@ -31,12 +31,14 @@ def test_stale_schema_is_reported(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator.cli", "schema", "--check", "--output", str(stale)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
-    assert result.stdout.strip() == f"{stale.as_posix()}: error: JSON Schema 不是最新的：请运行 notices schema 重新生成并提交"
+    assert result.stdout.strip() == (f"{stale.as_posix()}: error: JSON Schema 不是最新的：请运行 notices schema "
+                                     "重新生成并提交")
 
 
 def test_every_sample_notice_points_editors_at_the_schema():
     for path in (ROOT / "notices").rglob("*.yml"):
-        assert path.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../../schema/notice.schema.json"
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../schema/notice.schema.json"
 
 
 def test_slugs_are_lowercase_pinyin_and_stable():

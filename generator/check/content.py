@@ -19,7 +19,7 @@ from generator.check.personal_data import find_personal_data
 from generator.check.spam import find_spam
 from generator.model.notice import PLACEHOLDER
 from generator.read.collection import NoticeEntry
-from generator.read.diagnostics import Diagnostic
+from generator.read.diagnostics import Diagnostic, Severity
 from generator.read.files import display_path, folder_problem, read_regular, scan_folder
 from generator.read.yaml_source import MAX_BYTES, decode_text, locate
 from generator.render import markdown as safe_markdown
@@ -115,7 +115,8 @@ def check_content_folder(folder: Path, root: Path) -> list[Diagnostic]:
     for path in scan.files:
         shown = display_path(path, root)
         if not path.name.lower().endswith(CONTENT_SUFFIXES):
-            found.append(Diagnostic(shown, 0, 0, "error", "页面目录里只能放 Markdown 页面（.md）、样式表（.css）和图片："
+            found.append(Diagnostic(shown, 0, 0, "error",
+                                    "页面目录里只能放 Markdown 页面（.md）、样式表（.css）和图片："
                                     f"{path.suffix or '这种'}文件会原样发布到网站上，可能带有脚本，请移走"))
             continue
         if path.suffix != ".md":
@@ -160,7 +161,7 @@ def check_markdown(text: str, path: str, allow: tuple[str, ...] = (), allowed_nu
 
     line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
 
-    def at(severity: str, offset: int, message: str) -> None:
+    def at(severity: Severity, offset: int, message: str) -> None:
         line = bisect.bisect_right(line_starts, offset)
         column = offset - line_starts[line - 1] + 1
         found.append(Diagnostic(path, line + line_offset, column, severity, message))
@@ -219,19 +220,19 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
 
 
 def text_findings(text: str, allow, allowed_numbers, personal: bool, plain: bool,
-                  spam: list | None = None) -> Iterator[tuple[str, int, str]]:
+                  spam: list | None = None) -> Iterator[tuple[Severity, int, str]]:
     """Findings in one text: (severity, offset, message). ``plain``: a one-line field, never markup;
     ``spam``: the text's spam findings when already found (several texts are checked in one call)."""
-    for finding in find_forbidden_characters(text):
-        yield "error", finding.start, finding.reason
-    for finding in find_spam(text, allow) if spam is None else spam:
-        advice = "" if "请" in finding.reason else SPAM_ADVICE
-        yield "error", finding.start, finding.reason + advice
+    for character in find_forbidden_characters(text):
+        yield "error", character.start, character.reason
+    for run in find_spam(text, allow) if spam is None else spam:
+        advice = "" if "请" in run.reason else SPAM_ADVICE
+        yield "error", run.start, run.reason + advice
     for start, message in markup(text, plain):
         yield "error", start, message
     if personal:
-        for finding in find_personal_data(text, allowed_numbers):
-            yield "warning", finding.start, finding.reason
+        for number in find_personal_data(text, allowed_numbers):
+            yield "warning", number.start, number.reason
 
 
 _MARKUP = re.compile(r"<(?!(?:https?://|mailto:)[^\s<>]*>)[A-Za-z!?]")  # an opening tag, a comment
@@ -244,8 +245,9 @@ def markup(text: str, plain: bool) -> list[tuple[int, str]]:
     if "<" not in text:
         return []
     if plain:
-        return [(match.start(), f"纯文字项里不能写 HTML（“{_snippet(text, match.start())}…”）：标题、单位、措施等都按文字发布；"
-                 "表示大小请写“小于”“大于”，书名请用《》") for match in _PLAIN_MARKUP.finditer(text)]
+        return [(match.start(), f"纯文字项里不能写 HTML（“{_snippet(text, match.start())}…”）："
+                 "标题、单位、措施等都按文字发布；表示大小请写“小于”“大于”，书名请用《》")
+                for match in _PLAIN_MARKUP.finditer(text)]
     found = unsafe_html(text)
     named = {start for start, _ in found}
     for match in _MARKUP.finditer(text):
@@ -315,7 +317,9 @@ def _start_tags(text: str) -> Iterator[tuple[int, str, list[tuple[str, str]]]]:
             if name not in last_end:
                 last_end[name] = max((end.start() for end in _RAW_TEXT_END[name].finditer(text)), default=-1)
             if at <= last_end[name]:
-                at = _RAW_TEXT_END[name].search(text, at).start()
+                end = _RAW_TEXT_END[name].search(text, at)
+                assert end is not None  # last_end[name] >= at: an end tag at or after ``at``
+                at = end.start()
 
 
 def _unquoted(value: str) -> str:

@@ -63,7 +63,8 @@ def check_revision_notes(collection: Collection, root: Path, notices_dir: str, b
 
     if not _read_tree(root, commit.strip(), notices_dir, visit):
         return [Diagnostic(base, 0, 0, "error",
-                           f"无法读取 git 版本“{base}”中的通报（{notices_dir}）：仓库可能不完整，请先 git fetch 再检查")]
+                           f"无法读取 git 版本“{base}”中的通报（{notices_dir}）："
+                           "仓库可能不完整，请先 git fetch 再检查")]
     holders: dict[str, list[NoticeEntry]] = defaultdict(list)
     for entry in collection.entries:
         for url in dict.fromkeys((entry.slug, *entry.notice.previous_slugs)):
@@ -73,13 +74,14 @@ def check_revision_notes(collection: Collection, root: Path, notices_dir: str, b
     for notice in sorted(notices, key=lambda n: n.path):
         if notice.path not in entries and os.path.lexists(root / notice.path):
             continue  # still there, but it does not load: its own messages say why
-        entry = _continuation(notice, entries, holders, base_paths)
-        if entry is None:
+        now = _continuation(notice, entries, holders, base_paths)
+        if now is None:
             found.append(Diagnostic(notice.path, 0, 0, "error",
-                                    f"这份通报已经发布（{base} 上已有），不能删除：撤回请保留文件并写 withdrawn（日期和原因）"))
+                                    f"这份通报已经发布（{base} 上已有），不能删除："
+                                    "撤回请保留文件并写 withdrawn（日期和原因）"))
             continue
-        found += _kept_urls(notice, entry, holders, base)
-        found += _kept_notes(notice, entry, base, bodies)
+        found += _kept_urls(notice, now, holders, base)
+        found += _kept_notes(notice, now, base, bodies)
     return found
 
 
@@ -105,8 +107,9 @@ def _kept_urls(notice: Published, entry: NoticeEntry, holders: dict[str, list[No
         loc = name_loc if primary or "previous_slugs" not in data else ("previous_slugs",)
         if owners:
             other = owners[0].source.path
-            message = (f"这份通报已经发布（{base} 上已有），网址 {NOTICE_URL_DIR}/{url}/ 现在却是 {other} 的网址：已发布的网址不能改给"
-                       f"别的通报。请为 {other} 另写一个 slug，并在这份通报中写回 slug: {url} 或 previous_slugs: [{url}]")
+            message = (f"这份通报已经发布（{base} 上已有），网址 {NOTICE_URL_DIR}/{url}/ 现在却是 {other} 的网址："
+                       f"已发布的网址不能改给别的通报。请为 {other} 另写一个 slug，"
+                       f"并在这份通报中写回 slug: {url} 或 previous_slugs: [{url}]")
         elif primary:
             message = (f"这份通报已经发布（{base} 上已有），网址 {NOTICE_URL_DIR}/{url}/ 不能失效：请写回 slug: {url}，"
                        f"或把旧的网址名称写进 previous_slugs，如 previous_slugs: [{url}]（旧网址会跳转到本页）")
@@ -178,11 +181,11 @@ def _published(path: str, raw: bytes, entry: NoticeEntry | None) -> Published:
     previous = data.get("previous_slugs")
     previous_slugs = tuple(s for s in map(_text, previous) if s) if isinstance(previous, list) else ()
     revisions = data.get("revisions")
-    notes = []
+    written: list[tuple[dt.date, str]] = []
     for item in revisions if isinstance(revisions, list) else ():
         if isinstance(item, dict) and (date := _date(item.get("date"))) and (change := _text(item.get("change"))):
-            notes.append((date, change))
-    return Published(path, digest, slug or (slugify(title) if title else None), previous_slugs, tuple(notes),
+            written.append((date, change))
+    return Published(path, digest, slug or (slugify(title) if title else None), previous_slugs, tuple(written),
                      _date(data.get("published")))
 
 
@@ -213,9 +216,11 @@ def _read_tree(root: Path, commit: str, folder: str, visit: Callable[[str, bytes
                                        stderr=errors, env={**os.environ, "LC_ALL": "C", "LANGUAGE": "C"})
         except OSError:
             return False
+        stdout = process.stdout
+        assert stdout is not None  # stdout=PIPE
         complete = True
         try:
-            with tarfile.open(fileobj=process.stdout, mode="r|", encoding="utf-8") as archive:
+            with tarfile.open(fileobj=stdout, mode="r|", encoding="utf-8") as archive:
                 for member in archive:
                     content = archive.extractfile(member) if member.isfile() and member.size <= MAX_BYTES else None
                     if content is not None:
@@ -223,9 +228,9 @@ def _read_tree(root: Path, commit: str, folder: str, visit: Callable[[str, bytes
         except tarfile.TarError:
             complete = False
         finally:
-            while process.stdout.read(1 << 16):
+            while stdout.read(1 << 16):
                 pass  # the padding after the archive's end: git exits with an error if it cannot write it
-            process.stdout.close()
+            stdout.close()
             code = process.wait()
         if code == 0 and complete:
             return True

@@ -5,6 +5,7 @@ Each check yields located diagnostics; they run on validated notices (types are 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -12,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from generator.check.content import check_content
 from generator.model import vocabulary
 from generator.read.collection import Collection, NoticeEntry
-from generator.read.diagnostics import Diagnostic
+from generator.read.diagnostics import Diagnostic, Severity
 from generator.text.chinese import cn_date
 
 
@@ -23,7 +24,8 @@ def check_collection(collection: Collection) -> list[Diagnostic]:
         found += check_notice(entry)
     found += _unique(collection.entries, lambda e: e.slug, "slug",
                      "网址名称（slug）“{value}”与 {other} 重复：请在其中一份通报里写一个不同的 slug")
-    found += _unique(collection.entries, lambda e: e.notice.title, "title", "标题与 {other} 完全相同：同一通报不要重复提交；如确是两份通报，请核对标题")
+    found += _unique(collection.entries, lambda e: e.notice.title, "title",
+                     "标题与 {other} 完全相同：同一通报不要重复提交；如确是两份通报，请核对标题")
     found += _previous_slugs(collection.entries)
     found += _follows(collection)
     return found
@@ -34,7 +36,7 @@ def check_notice(entry: NoticeEntry) -> list[Diagnostic]:
             + check_content(entry))
 
 
-def _at(entry: NoticeEntry, loc: tuple, severity: str, message: str) -> Diagnostic:
+def _at(entry: NoticeEntry, loc: tuple, severity: Severity, message: str) -> Diagnostic:
     line, column = entry.source.locate(loc)
     return Diagnostic(entry.source.path, line, column, severity, message)
 
@@ -42,17 +44,18 @@ def _at(entry: NoticeEntry, loc: tuple, severity: str, message: str) -> Diagnost
 def _dates(entry: NoticeEntry) -> Iterator[Diagnostic]:
     notice = entry.notice
     inspection = notice.inspection
-    chain = []
+    chain: list[tuple[tuple[str, ...], str, dt.date | None]] = []
     if inspection:
         chain = [(("inspection", "start"), "巡察开始日期", inspection.start),
                  (("inspection", "end"), "巡察结束日期", inspection.end),
                  (("inspection", "feedback"), "反馈日期", inspection.feedback)]
     chain.append((("published",), "发布日期", notice.published))
-    known = [item for item in chain if item[2] is not None]
+    known = [(loc, name, date) for loc, name, date in chain if date is not None]
     for (_, earlier_name, earlier), (loc, later_name, later) in zip(known, known[1:]):
         if later < earlier:
             yield _at(entry, loc, "error",
-                      f"{later_name}（{later}）早于{earlier_name}（{earlier}）：顺序应为 巡察开始 ≤ 巡察结束 ≤ 反馈 ≤ 发布")
+                      f"{later_name}（{later}）早于{earlier_name}（{earlier}）："
+                      "顺序应为 巡察开始 ≤ 巡察结束 ≤ 反馈 ≤ 发布")
 
 
 def _revisions(entry: NoticeEntry) -> Iterator[Diagnostic]:
@@ -75,16 +78,18 @@ def _previous_slugs(entries: list[NoticeEntry]) -> Iterator[Diagnostic]:
             loc = ("previous_slugs", index)
             owner = pages.get(slug)
             if owner is entry:
-                yield _at(entry, loc, "error", f"旧网址名称“{slug}”就是这份通报现在的网址名称：previous_slugs 只写以前用过、"
-                                               "现在不用的网址名称，请删去这一项")
+                yield _at(entry, loc, "error", f"旧网址名称“{slug}”就是这份通报现在的网址名称："
+                                               "previous_slugs 只写以前用过、现在不用的网址名称，请删去这一项")
             elif owner is not None:
-                yield _at(entry, loc, "error", f"旧网址名称“{slug}”是 {owner.source.path} 的网址名称（slug）：一个网址不能既是"
-                                               "跳转又是通报页面，请删去这一项，或为其中一份通报另写 slug")
+                yield _at(entry, loc, "error", f"旧网址名称“{slug}”是 {owner.source.path} 的网址名称（slug）："
+                                               "一个网址不能既是跳转又是通报页面，"
+                                               "请删去这一项，或为其中一份通报另写 slug")
             elif slug in first and first[slug] is entry:
                 yield _at(entry, loc, "error", f"旧网址名称“{slug}”在 previous_slugs 中重复：请删去一处")
             elif slug in first:
-                yield _at(entry, loc, "error", f"旧网址名称“{slug}”也写在 {first[slug].source.path} 的 previous_slugs 中："
-                                               "一个旧网址只能跳转到一份通报，请删去其中一处")
+                yield _at(entry, loc, "error",
+                          f"旧网址名称“{slug}”也写在 {first[slug].source.path} 的 previous_slugs 中："
+                          "一个旧网址只能跳转到一份通报，请删去其中一处")
             else:
                 first[slug] = entry
 
@@ -98,7 +103,8 @@ def _follows(collection: Collection) -> Iterator[Diagnostic]:
         loc = ("follows",)
         earlier = collection.by_slug.get(slug)
         if earlier is None:
-            yield _at(entry, loc, "error", f"follows 写的“{slug}”不是任何通报的网址名称（slug）：请写同一次巡察前一份通报的 slug")
+            yield _at(entry, loc, "error",
+                      f"follows 写的“{slug}”不是任何通报的网址名称（slug）：请写同一次巡察前一份通报的 slug")
             continue
         path = earlier.source.path
         if earlier is entry:
@@ -106,7 +112,8 @@ def _follows(collection: Collection) -> Iterator[Diagnostic]:
             continue
         cycle = _cycle(collection, entry)
         if cycle:
-            yield _at(entry, loc, "error", "follows 形成循环（" + " → ".join(cycle) + "）：每份通报只能接在更早的一份之后")
+            yield _at(entry, loc, "error",
+                      "follows 形成循环（" + " → ".join(cycle) + "）：每份通报只能接在更早的一份之后")
             continue
         if notice.published is None or earlier.notice.published is None:
             yield _at(entry, loc, "error", f"follows 连接的两份通报都须写发布日期 published（{path} 或本通报没有写）")
@@ -185,7 +192,8 @@ def _problems(entry: NoticeEntry) -> Iterator[Diagnostic]:
         if problem.completed and not status.done:
             done = vocabulary.done_status().value
             yield _at(entry, here + ("completed",), "error",
-                      f"问题 {problem.number} 写了完成日期，但状态是“{problem.status}”：{done}的请把 status 改为 {done}")
+                      f"问题 {problem.number} 写了完成日期，但状态是“{problem.status}”："
+                      f"{done}的请把 status 改为 {done}")
         if status.needs_due and problem.due is None:
             yield _at(entry, here + ("status",), "error",
                       f"问题 {problem.number} 尚未完成（{problem.status}），必须写整改时限 due，如 due: 2025-06-30")
@@ -193,8 +201,8 @@ def _problems(entry: NoticeEntry) -> Iterator[Diagnostic]:
         # public fact (shown on the overdue page), not the editor's mistake.
         if problem.due and published and not status.done and status.stated and problem.due < published:
             yield _at(entry, here + ("due",), "warning",
-                      f"问题 {problem.number} 的整改时限（{cn_date(problem.due)}）早于通报发布日期（{cn_date(published)}），"
-                      "发布时却仍未完成：请核实状态或在正文说明")
+                      f"问题 {problem.number} 的整改时限（{cn_date(problem.due)}）"
+                      f"早于通报发布日期（{cn_date(published)}），发布时却仍未完成：请核实状态或在正文说明")
 
 
 # A heading of how the unit organised the rectification work itself (提高政治站位 / 加强组织领导,压实整改责任 /

@@ -111,6 +111,7 @@ def export_site(config_path: Path, out: Path) -> Export:
     if not build.ok:
         return result
     settings = build.settings
+    assert settings is not None  # build.ok: the settings loaded
     docs = out / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     written: dict[Path, str] = {}
@@ -172,7 +173,8 @@ def export_site(config_path: Path, out: Path) -> Export:
     }
     buffer = io.StringIO()
     yaml.dump(_plain(exported), buffer)
-    header = ("# 由 notices export 从项目的 mkdocs.yml 生成，不需要 notices 插件。请修改原项目后重新导出，不要直接修改本文件。\n"
+    header = ("# 由 notices export 从项目的 mkdocs.yml 生成，不需要 notices 插件。"
+              "请修改原项目后重新导出，不要直接修改本文件。\n"
               "# 构建：mkdocs build --strict（或 properdocs build --strict）；检索索引：notices search-index site\n")
     (out / "mkdocs.yml").write_text(header + buffer.getvalue(), encoding="utf-8")
     return result

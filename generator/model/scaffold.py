@@ -52,7 +52,8 @@ def _model_lines(model: type[BaseModel], values: dict, indent: str, in_list: boo
             must_complete = not info.is_required() and any(f.is_required() for f in inner.model_fields.values())
             if name not in FILLED and (is_list or must_complete):
                 lines.append(f"{key_indent}# {name}:")
-                lines += [line if line.lstrip().startswith("#") else f"{key_indent}# {line[len(key_indent):]}" for line in nested]
+                lines += [line if line.lstrip().startswith("#") else f"{key_indent}# {line[len(key_indent):]}"
+                          for line in nested]
             else:
                 lines.append(f"{prefix}{name}:")
                 lines += nested

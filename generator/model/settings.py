@@ -55,7 +55,8 @@ class Filing(Strict):
     @classmethod
     def _icp_format(cls, value: str) -> str:
         if not ICP_PATTERN.match(value):
-            raise ValueError("ICP 备案号格式应为：省份简称 + ICP备 + 8 位数字 + 号（可带 -1 之类的网站序号），如 皖ICP备17015173号-1")
+            raise ValueError("ICP 备案号格式应为：省份简称 + ICP备 + 8 位数字 + 号（可带 -1 之类的网站序号），"
+                             "如 皖ICP备17015173号-1")
         return value
 
     @field_validator("police_record")
@@ -74,12 +75,14 @@ class Filing(Strict):
         abbreviations = {"公网安备号": police.group(1), **({"ICP 备案号": icp.group(1)} if icp else {})}
         if any(abbr != province.abbr for abbr in abbreviations.values()):
             written = "、".join(f"{name}是“{abbr}”" for name, abbr in abbreviations.items())
-            raise ValueError(f"备案号省份不一致：公网安备号前两位 {code} 是{province.name}（{province.abbr}），但{written}")
+            raise ValueError(f"备案号省份不一致：公网安备号前两位 {code} 是{province.name}（{province.abbr}），"
+                             f"但{written}")
         return value
 
     @property
     def police_record_code(self) -> str | None:
-        return POLICE_PATTERN.match(self.police_record).group(2) if self.police_record else None
+        match = POLICE_PATTERN.match(self.police_record) if self.police_record else None
+        return match.group(2) if match else None
 
     def links(self) -> dict[str, str]:
         links = {"icp": ICP_LINK}

@@ -19,6 +19,7 @@ import re
 import shutil
 import types
 import typing
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from html import escape
 from io import StringIO
@@ -40,6 +41,7 @@ from generator.model.notice import (
     StatusValue,
     nested_model,
 )
+from generator.publish.csp import admin_content_security_policy
 
 ADMIN_DIR = "admin"
 DECAP_SCRIPT = Path("decap-cms") / "dist" / "decap-cms.js"  # inside node_modules
@@ -58,9 +60,12 @@ PATTERNS: dict[tuple[type[BaseModel], str], str] = {
 }
 # Where the form differs from a hand-written file: a new notice's URL name is its file name, and the browser
 # cannot make the pinyin `notices new` writes (admin/notices-cms.js asks for it when it is missing).
-FORM_HINTS = {(Notice, "slug"): "小写字母、数字和连字符，如 daguan-chengshi-lvhua-zhenggai-jinzhan。在线新建通报时必须填写"
-                                "（文件名也由它生成）；已有的通报不写时，网址由标题的拼音生成。发布后不要再改"}
-VOCABULARIES = {StatusValue: vocabulary.statuses, KindValue: vocabulary.kinds}
+FORM_HINTS: dict[tuple[type[BaseModel], str], str] = {
+    (Notice, "slug"): "小写字母、数字和连字符，如 daguan-chengshi-lvhua-zhenggai-jinzhan。"
+                      "在线新建通报时必须填写（文件名也由它生成）；已有的通报不写时，网址由标题的拼音生成。"
+                      "发布后不要再改"}
+VOCABULARIES: dict[Any, Callable[[], Sequence[vocabulary.Status | vocabulary.Kind]]] = {
+    StatusValue: vocabulary.statuses, KindValue: vocabulary.kinds}
 DATE_WIDGET = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False,
                "picker_utc": False}
 BODY_FIELD = {
@@ -119,8 +124,8 @@ def _model_fields(model: type[BaseModel], present: bool) -> list[dict[str, Any]]
 
 
 def _field(model: type[BaseModel], name: str, info: FieldInfo, present: bool) -> dict[str, Any]:
-    label, hint = label_and_hint(info.description or name)
-    hint = FORM_HINTS.get((model, name), hint)
+    label, first_hint = label_and_hint(info.description or name)
+    hint = FORM_HINTS.get((model, name), first_hint)
     field: dict[str, Any] = {"name": name, "label": label, "required": present and info.is_required()}
     if hint:
         field["hint"] = hint
@@ -177,7 +182,7 @@ def _unwrap_optional(annotation):
 def _summary(model: type[BaseModel]) -> str:
     """How a list item is shown when folded: its number and title, or its first fields."""
     names = [n for n in ("number", "title") if n in model.model_fields] or list(model.model_fields)[:2]
-    return " ".join("{{fields.%s}}" % n for n in names)
+    return " ".join(f"{{{{fields.{n}}}}}" for n in names)
 
 
 def cms_settings(extra_cms: Any) -> dict[str, Any]:
@@ -187,7 +192,8 @@ def cms_settings(extra_cms: Any) -> dict[str, Any]:
     known = {"backend", "repo", "branch", "base_url", "api_root", "app_id", "local_backend"}
     unknown = sorted(set(extra_cms) - known)
     if unknown:
-        raise CmsSettingsError(f"extra.cms 中有未知的项：{'、'.join(map(str, unknown))}；可写：{'、'.join(sorted(known))}")
+        raise CmsSettingsError(f"extra.cms 中有未知的项：{'、'.join(map(str, unknown))}；"
+                               f"可写：{'、'.join(sorted(known))}")
     settings = {"branch": "main", **extra_cms}
     if settings.get("backend") not in BACKENDS:
         raise CmsSettingsError(f"extra.cms.backend 只能写 {'、'.join(BACKENDS)} 之一，现为 {settings.get('backend')!r}")
@@ -310,15 +316,9 @@ def config_yaml(config: dict[str, Any], settings: dict[str, Any]) -> str:
     return header + "".join(alternatives) + text
 
 
-def admin_content_security_policy(config: dict[str, Any]) -> str:
-    """The admin page's own policy (its ``<meta>``); the rest of the site keeps ``generator.csp``'s.
-
-    Measured in Chromium with Decap 3.16.3: its scripts are the page's own files, but it compiles code at
-    run time (Ajv's ``new Function`` when it validates config.yml): without ``'unsafe-eval'`` it stops
-    before the login page. Its styles are ``<style>`` elements written by Emotion (CSS-in-JS): without
-    ``'unsafe-inline'`` for styles the page is unstyled. It fetches from the backend's API (and from the
-    local decap-server when asked) and shows the user's avatar from there (GitHub: its avatar host).
-    """
+def admin_origins(config: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """The origins the admin page talks to (the backend's API, the local decap-server when asked) and, besides
+    those, shows images from (GitHub: its avatar host); ``csp.admin_content_security_policy`` takes them."""
     backend = config["backend"]
     origins = set()
     for url in (backend.get("api_root") or ("https://api.github.com" if backend["name"] == "github" else None),
@@ -330,19 +330,14 @@ def admin_content_security_policy(config: dict[str, Any]) -> str:
     if local:
         parts = urlsplit(local["url"] if isinstance(local, dict) else "http://localhost:8081/api/v1")
         origins.add(f"{parts.scheme}://{parts.netloc}")
-    images = set(origins) | ({"https://avatars.githubusercontent.com"} if backend["name"] == "github" else set())
-    policy = (
-        ("default-src", "'none'"),
-        ("script-src", "'self' 'unsafe-eval'"),
-        ("style-src", "'self' 'unsafe-inline'"),
-        ("img-src", " ".join(["'self'", "data:", "blob:", *sorted(images)])),
-        ("font-src", "'self'"),
-        ("connect-src", " ".join(["'self'", *sorted(origins)])),
-        ("base-uri", "'none'"),
-        ("form-action", "'none'"),
-        ("object-src", "'none'"),
-    )
-    return "; ".join(f"{name} {value}" for name, value in policy)
+    images = {"https://avatars.githubusercontent.com"} if backend["name"] == "github" else set()
+    return origins, images
+
+
+def admin_policy(config: dict[str, Any], header: bool = False) -> str:
+    """The admin page's policy for this configuration: its ``<meta>``, and the nginx recipe's header."""
+    connect, images = admin_origins(config)
+    return admin_content_security_policy(connect, images, header=header)
 
 
 INDEX_HTML = """\
@@ -385,7 +380,7 @@ def write_admin(site_dir: Path, config: dict[str, Any], settings: dict[str, Any]
         shutil.copyfile(node_modules / DECAP_LICENSE, admin / DECAP_LICENSE.name)
     shutil.copyfile(OWN_SCRIPT, admin / OWN_SCRIPT.name)
     (admin / "config.yml").write_text(config_yaml(config, settings), encoding="utf-8")
-    policy = admin_content_security_policy(config)
+    policy = admin_policy(config)
     assert '"' not in policy
     page = INDEX_HTML.format(csp=escape(policy, quote=False), site_name=escape(site_name))
     (admin / "index.html").write_text(page, encoding="utf-8")

@@ -102,7 +102,7 @@ class NoticeEntry:
 
     @cached_property
     def status_counts(self) -> tuple[StatusCount, ...]:
-        counts = defaultdict(int)
+        counts: defaultdict[str, int] = defaultdict(int)
         for problem in self.problems:
             counts[problem.status] += 1
         return tuple(StatusCount(s, counts[s.value]) for s in vocabulary.statuses() if counts[s.value])
@@ -130,7 +130,8 @@ class NoticeEntry:
             if groups and groups[-1].number == problem.aspect:
                 groups[-1] = ProblemGroup(groups[-1].aspect, problem.aspect, groups[-1].problems + (problem,))
             else:
-                groups.append(ProblemGroup(self.aspects.get(problem.aspect), problem.aspect, (problem,)))
+                aspect = self.aspects.get(problem.aspect) if problem.aspect is not None else None
+                groups.append(ProblemGroup(aspect, problem.aspect, (problem,)))
         return tuple(groups)
 
     def sort_key(self) -> tuple:

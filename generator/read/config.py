@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
 from generator.model.settings import SiteSettings
@@ -15,7 +16,8 @@ from generator.read.diagnostics import Diagnostic
 from generator.read.messages import validation_diagnostics
 
 
-def load_settings(config: dict[str, Any], config_path: str, config_data: Any = None) -> tuple[SiteSettings | None, list[Diagnostic]]:
+def load_settings(config: dict[str, Any], config_path: str,
+                  config_data: Any = None) -> tuple[SiteSettings | None, list[Diagnostic]]:
     """Validate the site's settings (``site_name``, ``site_description``, ``extra``); errors are located
     in ``mkdocs.yml``, and every text is checked like a notice's (no markup, no hidden characters, no spam).
 
@@ -53,7 +55,7 @@ def read_config(path: Path) -> tuple[Any, list[Diagnostic]]:
         mark = getattr(exc, "problem_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         return None, [Diagnostic(shown, line, column, "error", f"网站配置文件无法读取：{getattr(exc, 'problem', exc)}")]
-    if not isinstance(data, dict):
+    if not isinstance(data, CommentedMap):  # what the round-trip loader makes of every mapping
         return None, [Diagnostic(shown, 1, 1, "error", "网站配置文件的最外层应是若干“键: 值”")]
     if data.get("extra") is not None and not isinstance(data["extra"], dict):
         line, column = data.lc.value("extra")

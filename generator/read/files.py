@@ -36,7 +36,8 @@ def folder_problem(folder: Path, root: Path, what: str) -> Diagnostic | None:
     """Why ``folder`` (notices/, content/) cannot be read: missing, a link, or outside the project."""
     shown = display_path(folder, root)
     if folder.is_symlink():
-        return Diagnostic(shown, 0, 0, "error", f"{what}是一个符号链接（symlink）：只能是本项目里的普通文件夹，请改为真实的文件夹")
+        return Diagnostic(shown, 0, 0, "error",
+                          f"{what}是一个符号链接（symlink）：只能是本项目里的普通文件夹，请改为真实的文件夹")
     if not folder.is_dir():
         return Diagnostic(shown, 0, 0, "error", f"{what}不存在")
     resolved, project = folder.resolve(), root.resolve()

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.model.notice import FIRST_YEAR, LAST_YEAR, nested_model
 from generator.read.diagnostics import Diagnostic
@@ -32,15 +33,16 @@ def validation_diagnostics(
 
 def _field_info(model: type[BaseModel], loc: tuple):
     """The pydantic FieldInfo at ``loc`` (list indexes skipped), or None."""
-    info, current = None, model
+    info = None
+    current_model: type[BaseModel] | None = model
     for part in loc:
         if isinstance(part, int):
             continue
-        fields = getattr(current, "model_fields", None)
+        fields = getattr(current_model, "model_fields", None)
         if not fields or part not in fields:
             return None
         info = fields[part]
-        current = nested_model(info.annotation)
+        current_model = nested_model(info.annotation)
     return info
 
 
@@ -71,7 +73,7 @@ def shown(value: Any) -> str:
     return one_line(text)
 
 
-def _message(error: dict, loc: tuple, model: type[BaseModel]) -> str:
+def _message(error: ErrorDetails, loc: tuple, model: type[BaseModel]) -> str:
     kind = error["type"]
     if kind == "invalid_key":
         where = f"{_name(loc[:-1])} 下" if len(loc) > 1 else ""

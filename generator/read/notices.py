@@ -91,14 +91,18 @@ def load_notices(notices_dir: Path, root: Path) -> LoadResult:
     return result
 
 
-_BESIDE = object()
+class _Beside:
+    """The default of ``body_file``: the same-name ``.md`` beside the notice, if there is one."""
+
+
+_BESIDE = _Beside()
 
 
 def load_notice_file(path: Path, shown: str, root: Path,
-                     body_file: Path | None | object = _BESIDE) -> tuple[NoticeSource | None, list[Diagnostic]]:
+                     body_file: Path | None | _Beside = _BESIDE) -> tuple[NoticeSource | None, list[Diagnostic]]:
     """One notice; ``body_file`` is its narrative as found by the folder scan (default: the same-name
     ``.md`` beside it, if there is one; a link or a FIFO there is refused when read)."""
-    if body_file is _BESIDE:
+    if isinstance(body_file, _Beside):
         beside = path.with_suffix(BODY_SUFFIX)
         body_file = beside if os.path.lexists(beside) else None
     raw, problems = read_regular(path, shown, MAX_BYTES)

@@ -11,6 +11,7 @@ import codecs
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,7 +104,8 @@ def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
     tab = _first_indenting_tab(text)
     if tab:
         return ParsedYaml(diagnostics=[
-            Diagnostic(path, tab[0], tab[1], "error", "缩进里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成两个空格")
+            Diagnostic(path, tab[0], tab[1], "error",
+                       "缩进里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成两个空格")
         ])
     if "%" in text and (directive := _directive(text, path)):
         return ParsedYaml(diagnostics=[directive])
@@ -143,9 +145,8 @@ def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
         # libyaml ends a line at U+0085, U+2028 and U+2029 (text copied from web pages), editors do not
         line = text.count("\n", 0, unusual.start()) + 1
         column = unusual.start() - (text.rfind("\n", 0, unusual.start()) + 1) + 1
-        return ParsedYaml(diagnostics=[Diagnostic(path, line, column, "error",
-                                                  f"含有特殊的换行符 U+{ord(unusual.group()):04X}（常见于从网页复制的文字）："
-                                                  "请删除它，或换成普通的换行")])
+        message = f"含有特殊的换行符 U+{ord(unusual.group()):04X}（常见于从网页复制的文字）：请删除它，或换成普通的换行"
+        return ParsedYaml(diagnostics=[Diagnostic(path, line, column, "error", message)])
     if isinstance(refused, MarkedYAMLError):
         return ParsedYaml(diagnostics=[_syntax_error(refused, path)])
     return ParsedYaml(diagnostics=[Diagnostic(path, 0, 0, "error", "YAML 无法读取：请检查格式")])
@@ -197,7 +198,8 @@ def _directive(text: str, path: str) -> Diagnostic | None:
     in_document = False
     for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if line.startswith("%") and not in_document:
-            return Diagnostic(path, number, 1, "error", f"不允许使用 YAML 指令（{one_line(line.strip())}）：通报不需要这一行，请删除")
+            return Diagnostic(path, number, 1, "error",
+                              f"不允许使用 YAML 指令（{one_line(line.strip())}）：通报不需要这一行，请删除")
         if line.startswith("...") and line[3:4] in ("", " ", "\t"):
             in_document = False  # the end of a document: directives may follow
         elif line.strip() and not line.lstrip().startswith("#"):
@@ -215,6 +217,7 @@ def _depth(data: Any) -> int:
     deepest, stack = 0, [(data, 1)]
     while stack:
         node, level = stack.pop()
+        children: Iterable[Any]
         if isinstance(node, dict):
             children = node.values()
         elif isinstance(node, list):
@@ -275,7 +278,8 @@ def _unprintable(exc: ReaderError, text: str, path: str) -> Diagnostic:
     code = exc.character if isinstance(exc.character, int) else ord(text[position]) if text else 0
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
-    return Diagnostic(path, line, column, "error", f"含有不可见的特殊字符 U+{code:04X}：YAML 文件里不能有这个字符，请删除它"
+    return Diagnostic(path, line, column, "error",
+                      f"含有不可见的特殊字符 U+{code:04X}：YAML 文件里不能有这个字符，请删除它"
                       "（常见于从网页、Word 或 PDF 复制的文字）")
 
 

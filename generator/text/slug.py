@@ -14,8 +14,8 @@ def slugify(text: str, max_length: int = MAX_LENGTH) -> str:
 
     Lowercase ASCII, syllables joined by ``-``, cut at a syllable boundary only past ``max_length``
     (long enough for a whole title, so that 整改进展 and 整改情况 reports of one inspection differ);
-    the same text always gives the same slug. Uniqueness across the site is checked, not patched: a collision is an error that asks
-    the editor to write ``slug`` by hand, so no URL ever changes because another notice was added.
+    the same text always gives the same slug. Uniqueness across the site is checked, not patched: a collision is
+    an error that asks the editor to write ``slug`` by hand, so no URL ever changes because another notice was added.
     """
     syllables = lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: chars)
     words = re.findall(r"[a-z0-9]+", "-".join(syllables).lower().replace("ü", "v"))
