@@ -10,8 +10,10 @@ from collections.abc import Iterable, Iterator
 
 from generator.check.content import check_content
 from generator.model import vocabulary
+from generator.model.notice import PROBLEMS_MARKER
 from generator.read.collection import Collection, NoticeEntry
 from generator.read.diagnostics import Diagnostic
+from generator.render.markdown import marker_lines
 from generator.text.chinese import cn_date
 
 
@@ -30,7 +32,7 @@ def check_collection(collection: Collection) -> list[Diagnostic]:
 
 def check_notice(entry: NoticeEntry) -> list[Diagnostic]:
     return (list(_dates(entry)) + list(_revisions(entry)) + list(_problems(entry)) + list(_figures(entry))
-            + check_content(entry))
+            + list(_problems_marker(entry)) + check_content(entry))
 
 
 def _at(entry: NoticeEntry, loc: tuple, severity: str, message: str) -> Diagnostic:
@@ -190,6 +192,30 @@ def _problems(entry: NoticeEntry) -> Iterator[Diagnostic]:
             yield _at(entry, here + ("due",), "warning",
                       f"问题 {problem.number} 的整改时限（{cn_date(problem.due)}）早于通报发布日期（{cn_date(published)}），"
                       "发布时却仍未完成：请核实状态或在正文说明")
+
+
+def _problems_marker(entry: NoticeEntry) -> Iterator[Diagnostic]:
+    """The 【问题清单】 line of the body: once, alone on its line, in a notice that has problems."""
+    source = entry.source
+    if not source.body_path:
+        return
+    body, path, marker = source.body, source.body_path, PROBLEMS_MARKER
+    placed: int | None = None
+    for offset, alone in marker_lines(body, marker):
+        line = body.count("\n", 0, offset) + 1
+        column = offset - (body.rfind("\n", 0, offset) + 1) + 1
+        if not alone:
+            yield Diagnostic(path, line, column, "error",
+                             f"{marker}须单独写一行（这一行不能有其他文字，行首不要缩进或写“-”“>”）："
+                             "问题清单排在这一行的位置")
+        elif placed is not None:
+            yield Diagnostic(path, line, column, "error",
+                             f"{marker}写了两次（第一次在第 {placed} 行）：问题清单只能排在一个位置，请删去多余的一行")
+        else:
+            placed = line
+            if not entry.notice.problems:
+                yield Diagnostic(path, line, column, "warning", f"正文写了{marker}，但 .yml 中没有问题（problems）："
+                                 "请在 .yml 中填写问题，或删去这一行")
 
 
 def _aspect_numbers(entry: NoticeEntry) -> Iterator[Diagnostic]:
