@@ -225,6 +225,19 @@ def test_every_text_file_has_a_deterministic_gzip_copy_beside_it(sample_site):
     assert not list(sample_site.rglob("*.gz.gz"))
 
 
+def test_every_text_file_has_a_brotli_copy_beside_it_smaller_than_the_gzip_one(sample_site):
+    import brotli
+
+    suffixes = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+    texts = [p for p in sample_site.rglob("*") if p.is_file() and p.suffix in suffixes]
+    for path in texts:
+        packed = path.with_name(path.name + ".br").read_bytes()
+        assert brotli.decompress(packed) == path.read_bytes(), path
+    notice = sample_site / DAGUAN / "index.html"
+    assert len((notice.parent / "index.html.br").read_bytes()) < 0.9 * len((notice.parent / "index.html.gz").read_bytes())
+    assert not list(sample_site.rglob("*.br.br")) and not list(sample_site.rglob("*.br.gz"))
+
+
 def _outline(soup) -> list[tuple[str, str]]:
     body = soup.select_one("#body")
     headings = [body] + body.find_all_next(re.compile("^h[2-6]$"))
