@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from generator.check.revisions import check_revision_notes
-from generator.model.scaffold import scaffold
+from generator.model.notice import PROBLEMS_MARKER
+from generator.model.scaffold import scaffold, scaffold_body
 from generator.publish.open_data import schema_text
 from generator.publish.site import check_site
 from generator.read.config import read_config
@@ -104,10 +105,14 @@ def run_new(title: str, notices_dir: Path, today: dt.date | None = None) -> int:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(scaffold(title, today), encoding="utf-8")
+        body = path.with_suffix(".md")
+        if not body.exists():
+            body.write_text(scaffold_body(), encoding="utf-8")
     except OSError as exc:
         print(f"{path.as_posix()}: error: 无法新建通报文件（{exc.strerror}）")
         return 1
     print(f"已新建 {path.as_posix()}：请按文件中的说明填写，然后运行 notices check")
+    print(f"通报正文写在 {body.as_posix()}：{PROBLEMS_MARKER}一行是问题清单在正文中的位置，按原文移到对应的两节之间")
     return 0
 
 

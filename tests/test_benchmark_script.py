@@ -56,3 +56,18 @@ def test_benchmark_compares_with_a_plain_material_build_and_times_the_check():
     assert [line for line in lines if line.startswith("| check | 2 |")]
     assert "Against a plain Material build of the same text (one Markdown page per notice, no plugin):" in lines
     assert [line for line in lines if line.startswith("| 2 |") and "| full |" in line and "×" in line]
+
+
+def test_readers_benchmark_prints_the_slow_3g_first_paint_and_writes_the_phone_screenshot(sample_site, tmp_path):
+    """Its figures are read by people (README); here only that each encoding is measured and the PNG is a phone's."""
+    shot = tmp_path / "phone.png"
+    result = subprocess.run([sys.executable, "scripts/benchmark_readers.py", "--site", str(sample_site), "--runs", "1",
+                             "--skip-lighthouse", "--screenshot", str(shot)],
+                            cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    rows = [line.split("|")[1:-1] for line in result.stdout.splitlines() if line.startswith("| greening")]
+    assert [row[1].strip() for row in rows] == ["br", "gzip", "none"]
+    assert all(row[2].strip().endswith(" s") for row in rows)
+    from PIL import Image
+
+    assert Image.open(shot).size == (360, 900) and shot.stat().st_size < 100_000

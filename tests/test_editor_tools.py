@@ -36,6 +36,8 @@ def test_new_scaffolds_a_notice_that_tells_the_editor_what_to_fill(project):
         "检查未通过：3 个错误，0 个警告。请按上面的提示修改后再提交。",
     ]
     assert "\n# withdrawn:\n" in text
+    # The narrative beside it holds the line placing the problem list; alone, it shows as no narrative.
+    assert created.with_suffix(".md").read_text(encoding="utf-8") == "【问题清单】\n"
     assert run(project, "new", "某区委关于某专项巡察整改情况的通报")[0] == 1
 
 

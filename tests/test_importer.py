@@ -125,6 +125,8 @@ class TestSeed001:
         assert body.startswith("根据市委统一部署")
         assert "### 一、强化政治担当,推动巡察整改落细落地" in body
         assert "### 三、注重标本兼治,推进整改成果常态长效" in body
+        # Where 二、 stood, the line placing the problem list: 一、 narrative, 二、 the problems, 三、 narrative.
+        assert body.index("### 一、") < body.index("\n\n【问题清单】\n\n") < body.index("### 三、")
         assert "强化理论学习" not in body  # the problems live in the YAML
         assert "0556-5502613" not in body  # the contact block lives in the YAML
 

@@ -313,3 +313,30 @@ def test_no_wcag_2_1_a_or_aa_violation_found_by_axe(browser, site_url, width):
         assert found == {}
     finally:
         context.close()
+
+
+def test_the_greening_notice_reads_one_two_three_on_a_phone(new_page, site_url):
+    """一、 narrative, 二、 the problems, 三、 narrative, one below the other and at one heading level."""
+    page = new_page(360)
+    page.goto(site_url + DAGUAN)
+    sections = page.evaluate("""() => [...document.querySelectorAll('article h2, article h3')]
+        .filter(h => /^[一二三]、/.test(h.innerText))
+        .map(h => ({text: h.innerText.replace('¶', '').trim().slice(0, 2), tag: h.tagName,
+                    top: h.getBoundingClientRect().top + scrollY}))""")
+    assert [(s["text"], s["tag"]) for s in sections] == [("一、", "H3"), ("二、", "H3"), ("三、", "H3")]
+    assert sections[0]["top"] < sections[1]["top"] < page.locator("#problem-28").bounding_box()["y"] + page.evaluate(
+        "scrollY") < sections[2]["top"]
+
+
+def test_the_page_tools_take_their_place_before_the_first_paint_so_nothing_moves(new_page, site_url):
+    """Shown only once the page was parsed, the tools moved the whole article down after it was drawn."""
+    page = new_page(360)
+    page.goto(site_url + DAGUAN)
+    page.wait_for_load_state("load")
+    shifts = page.evaluate("""() => new Promise(resolve => {
+        new PerformanceObserver(list => resolve(list.getEntries().map(e => e.value)))
+            .observe({type: 'layout-shift', buffered: true});
+        setTimeout(() => resolve([]), 1000);
+    })""")
+    assert sum(shifts) < 0.01, shifts
+    assert page.locator("#page-tools").is_visible()

@@ -223,3 +223,46 @@ def test_every_text_file_has_a_deterministic_gzip_copy_beside_it(sample_site):
         assert gzip.decompress(packed) == path.read_bytes(), path
         assert packed[4:8] == b"\0\0\0\0" and packed[3] & 0x08 == 0, path  # no time, no file name in the header
     assert not list(sample_site.rglob("*.gz.gz"))
+
+
+def test_every_text_file_has_a_brotli_copy_beside_it_smaller_than_the_gzip_one(sample_site):
+    import brotli
+
+    suffixes = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+    texts = [p for p in sample_site.rglob("*") if p.is_file() and p.suffix in suffixes]
+    for path in texts:
+        packed = path.with_name(path.name + ".br").read_bytes()
+        assert brotli.decompress(packed) == path.read_bytes(), path
+    notice = sample_site / DAGUAN / "index.html"
+    assert len((notice.parent / "index.html.br").read_bytes()) < 0.9 * len((notice.parent / "index.html.gz").read_bytes())
+    assert not list(sample_site.rglob("*.br.br")) and not list(sample_site.rglob("*.br.gz"))
+
+
+def _outline(soup) -> list[tuple[str, str]]:
+    body = soup.select_one("#body")
+    headings = [body] + body.find_all_next(re.compile("^h[2-6]$"))
+    return [(h.name, text(h).rstrip("¶").strip()) for h in headings]
+
+
+def test_the_greening_notice_reads_in_its_own_order_and_levels(page):
+    """一、 narrative, 二、 the problems, 三、 narrative, as the published notice: the editor's 【问题清单】 line
+    in the .md places the list, and its heading is at the level of 一、 and 三、."""
+    outline = [(level, title) for level, title in _outline(page(DAGUAN)) if level in ("h2", "h3")]
+    assert outline == [
+        ("h2", "通报正文"),
+        ("h3", "一、强化政治担当,推动巡察整改落细落地"),
+        ("h3", "二、扛牢政治责任,确保整改举措真改实改"),
+        ("h3", "三、注重标本兼治,推进整改成果常态长效"),
+        ("h2", "联系方式"),
+    ]
+    soup = page(DAGUAN)
+    assert soup.select_one("#aspect-1").name == "h4" and soup.select_one("#problem-1").name == "h5"
+    assert "【问题清单】" not in soup.get_text()
+    contents = [text(a) for a in soup.select("nav.notice-contents a")]
+    assert contents.index("通报正文") + 1 == contents.index("二、扛牢政治责任,确保整改举措真改实改")
+
+
+def test_a_notice_without_the_marker_keeps_its_problems_after_the_narrative(page):
+    soup = page(DONGHU)
+    assert [h for h in _outline(soup) if h[0] == "h2"] == [("h2", "通报正文"), ("h2", "问题及整改措施"), ("h2", "联系方式")]
+    assert soup.select_one("#aspect-1").name == "h3" and soup.select_one("#problem-1").name == "h4"

@@ -12,8 +12,10 @@ from collections.abc import Iterable, Iterator
 
 from generator.check.content import check_content
 from generator.model import vocabulary
+from generator.model.notice import PROBLEMS_MARKER
 from generator.read.collection import Collection, NoticeEntry
 from generator.read.diagnostics import Diagnostic, Severity
+from generator.render.markdown import marker_lines
 from generator.text.chinese import cn_date
 
 
@@ -33,7 +35,7 @@ def check_collection(collection: Collection) -> list[Diagnostic]:
 
 def check_notice(entry: NoticeEntry) -> list[Diagnostic]:
     return (list(_dates(entry)) + list(_revisions(entry)) + list(_problems(entry)) + list(_figures(entry))
-            + check_content(entry))
+            + list(_problems_marker(entry)) + check_content(entry))
 
 
 def _at(entry: NoticeEntry, loc: tuple, severity: Severity, message: str) -> Diagnostic:
@@ -212,6 +214,30 @@ _ORGANISATIONAL = re.compile(r"组织领导|政治站位|思想认识|主体责�
                              r"压[实紧].{0,4}责任|问题导向|跟踪问效|以上率下|统筹部署|督促检查|长效机制|"
                              r"举一反三|标本兼治")
 _FAULT = re.compile(r"不|未|无|没有|缺|欠|差|弱|松|虚|慢|难|滞后|偏差|短板|漏洞|薄弱|违")
+
+
+def _problems_marker(entry: NoticeEntry) -> Iterator[Diagnostic]:
+    """The 【问题清单】 line of the body: once, alone on its line, in a notice that has problems."""
+    source = entry.source
+    if not source.body_path:
+        return
+    body, path, marker = source.body, source.body_path, PROBLEMS_MARKER
+    placed: int | None = None
+    for offset, alone in marker_lines(body, marker):
+        line = body.count("\n", 0, offset) + 1
+        column = offset - (body.rfind("\n", 0, offset) + 1) + 1
+        if not alone:
+            yield Diagnostic(path, line, column, "error",
+                             f"{marker}须单独写一行（这一行不能有其他文字，行首不要缩进或写“-”“>”）："
+                             "问题清单排在这一行的位置")
+        elif placed is not None:
+            yield Diagnostic(path, line, column, "error",
+                             f"{marker}写了两次（第一次在第 {placed} 行）：问题清单只能排在一个位置，请删去多余的一行")
+        else:
+            placed = line
+            if not entry.notice.problems:
+                yield Diagnostic(path, line, column, "warning", f"正文写了{marker}，但 .yml 中没有问题（problems）："
+                                 "请在 .yml 中填写问题，或删去这一行")
 
 
 def _aspect_numbers(entry: NoticeEntry) -> Iterator[Diagnostic]:

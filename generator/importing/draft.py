@@ -9,6 +9,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from generator.model.notice import PROBLEMS_MARKER
+
 SCHEMA_COMMENT = "yaml-language-server: $schema=../../schema/notice.schema.json"
 _PLAIN_KEYS = {"kind", "status", "slug"}  # vocabulary words, written without quotes like hand-made notices
 
@@ -44,8 +46,11 @@ def _commented(value, key: str | None = None):
 _BLOCK_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|\d{1,9}[.)]\s?|=+\s*$|-{3,}\s*$|\|)")
 
 
-def markdown_body(paragraphs: list[str], headings: set[str]) -> str:
+def markdown_body(paragraphs: list[str], headings: set[str], list_at: int | None = None) -> str:
+    """The narrative; ``list_at`` paragraphs in, the line placing the problem list (【问题清单】)."""
     blocks = [f"### {_escape(p)}" if p in headings else _escape_block(p) for p in paragraphs]
+    if list_at is not None and blocks:
+        blocks.insert(min(list_at, len(blocks)), PROBLEMS_MARKER)
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 

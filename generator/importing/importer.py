@@ -148,7 +148,8 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     _validate(notice, source)
     return ImportResult(
         notice=notice,
-        body_markdown=draft.markdown_body(outline.narrative, outline.headings),
+        body_markdown=draft.markdown_body(outline.narrative, outline.headings,
+                                          outline.list_at if outline.problems else None),
         site_footer=page.footer,
         spam_removed=spam,
         unplaced=notes.lines,

@@ -46,6 +46,10 @@ Date = Annotated[dt.date, BeforeValidator(_date_only)]
 # A value starting with this was left by `notices import` for a person to decide; never publishable.
 PLACEHOLDER = "待编辑填写："
 
+# A line of the Markdown body, alone, saying where the problem list sits in the narrative (between
+# 一、 and 三、 for a notice whose 二、 is the list). Without it the list follows the narrative.
+PROBLEMS_MARKER = "【问题清单】"
+
 
 class Strict(BaseModel):
     """Unknown keys are errors (a typo must never be dropped silently)."""
@@ -208,7 +212,8 @@ class Notice(Strict):
     figures: Figures = Field(default_factory=Figures, description="通报中载明的数字")
     aspects: list[Aspect] = Field(default_factory=list, description="反馈意见的方面")
     problems_heading: Text | None = Field(
-        None, description="原文中问题清单一节的标题（可选），如：二、扛牢政治责任,确保整改举措真改实改"
+        None, description="原文中问题清单一节的标题（可选），如：二、扛牢政治责任,确保整改举措真改实改。"
+        f"问题清单在正文中的位置：在 .md 中单独写一行 {PROBLEMS_MARKER}"
     )
     problems: list[Problem] = Field(default_factory=list, description="问题及整改措施")
     contact: Contact | None = Field(None, description="联系方式；不写时使用全站默认联系方式")

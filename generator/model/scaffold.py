@@ -12,7 +12,7 @@ import typing
 from pydantic import BaseModel
 
 from generator.model import vocabulary
-from generator.model.notice import Notice, nested_model
+from generator.model.notice import PROBLEMS_MARKER, Notice, nested_model
 from generator.text.slug import slugify
 
 HEADER = """\
@@ -26,6 +26,12 @@ def scaffold(title: str, today: dt.date) -> str:
     kind = vocabulary.scaffold_example(vocabulary.kinds()).value
     values = {"title": title, "slug": slugify(title), "kind": kind, "published": today}
     return HEADER + "\n".join(_model_lines(Notice, values, indent="", in_list=False)) + "\n"
+
+
+def scaffold_body() -> str:
+    """The narrative beside a new notice: only the line placing the problem list, for the editor to
+    write the notice's other sections around (a body of only this line shows as no narrative)."""
+    return PROBLEMS_MARKER + "\n"
 
 
 def _item_values() -> dict:

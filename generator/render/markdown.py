@@ -205,3 +205,24 @@ def visible_text(html: str) -> str:
 def headings_html(headings: list[Heading]) -> list[tuple[int, str, str]]:
     """(level, id, title as HTML) for an engine's table of contents."""
     return [(h.level, h.id, escape(h.text)) for h in headings]
+
+
+def marker_lines(text: str, marker: str) -> list[tuple[int, bool]]:
+    """Where ``marker`` is written in ``text``: (offset, whether it is a line of its own, as the
+    converter renders it: a paragraph holding only the marker)."""
+    found = []
+    start = text.find(marker)
+    while start >= 0:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        found.append((start, line.strip() == marker and not line.startswith(("    ", "\t"))))
+        start = text.find(marker, start + len(marker))
+    return found
+
+
+def split_at_marker(html: str, marker: str) -> tuple[str, str | None]:
+    """``html`` before and after the first paragraph that is only ``marker``; ``None`` after it
+    when there is no such paragraph."""
+    before, found, after = html.partition(f"<p>{marker}</p>")
+    return (before, after) if found else (html, None)

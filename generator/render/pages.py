@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.model import vocabulary
+from generator.model.notice import PROBLEMS_MARKER
 from generator.read.collection import (
     AXES,
     INSPECTION_URL_DIR,
@@ -83,7 +84,12 @@ def _render(template: str, **values) -> str:
 def render_notice(entry: NoticeEntry, collection: Collection | None = None) -> Page:
     notice = entry.notice
     body = entry.source.body
-    narrative = safe_markdown.convert(body, "section", shift_headings=_body_shift(body)).html if body.strip() else ""
+    rendered = safe_markdown.convert(_marker_alone(body), "section", shift_headings=_body_shift(body))
+    narrative, narrative_after = safe_markdown.split_at_marker(rendered.html, PROBLEMS_MARKER)
+    if narrative_after is not None and not (narrative.strip() or narrative_after.strip()):
+        narrative_after = None  # only the marker (as `notices new` writes it): no narrative
+    # The problem list placed by the editor's marker: its heading at the level of the narrative's sections.
+    problems_level = min((h.level for h in rendered.headings), default=3)
     chain = collection.chain(entry) if collection is not None and notice.withdrawn is None else (entry,)
     latest = len(chain) > 1 and chain[-1] is entry
 
@@ -91,7 +97,9 @@ def render_notice(entry: NoticeEntry, collection: Collection | None = None) -> P
         return collection.history(entry, number) if latest and collection is not None else ()
 
     inspection = collection.inspection(entry) if collection is not None and len(chain) > 1 else None
-    html = _render("notice.html.j2", entry=entry, notice=notice, body_html=Markup(narrative),
+    html = _render("notice.html.j2", entry=entry, notice=notice, body_html=Markup(narrative.strip()),
+                   body_after=None if narrative_after is None else Markup(narrative_after.strip()),
+                   problems_level=problems_level if narrative_after is not None else 2,
                    chain=tuple(reversed(chain)) if len(chain) > 1 else (), history=history, inspection=inspection)
     return Page(entry.url, notice.title, html, page_headings(html), f"{notice.publisher}：{notice.title}",
                 entry.last_changed)
@@ -102,6 +110,13 @@ def render_moved(entry: NoticeEntry, previous_slug: str) -> Page:
     html = _render("moved.html.j2", entry=entry, notice=entry.notice)
     return Page(f"{NOTICE_URL_DIR}/{previous_slug}/", entry.notice.title, html, (), None, entry.last_changed,
                 redirect_to=f"../{entry.slug}/")
+
+
+def _marker_alone(body: str) -> str:
+    """The body with a blank line around the problem-list marker: a paragraph of its own, whatever the
+    lines next to it (a heading's next line would otherwise join it)."""
+    return "\n".join(f"\n{line}\n" if line.strip() == PROBLEMS_MARKER and not line.startswith(("    ", "\t"))
+                     else line for line in body.split("\n"))
 
 
 def _body_shift(body: str) -> int:

@@ -11,8 +11,8 @@ this adapter only places those pages in the theme:
 - the build is atomic: MkDocs writes into a scratch folder beside the output folder, which replaces the
   output folder only when everything, the search index included, succeeded; otherwise the previous site
   stays byte for byte as it was;
-- every text file of the site gets a ``.gz`` copy beside it (:mod:`generator.publish.compress`), written
-  before the swap;
+- every text file of the site gets a ``.gz`` and a ``.br`` copy beside it (:mod:`generator.publish.compress`),
+  written before the swap;
 - any error fails the build (a bad notice never reaches the public site); ``mkdocs serve`` watches
   ``notices/``, indexes the search once, and on a rebuild keeps that index and says on every page that
   the search does not know the latest edits (``mkdocs build`` always indexes).
@@ -40,7 +40,7 @@ import generator
 from generator.model.settings import FILING_LABELS
 from generator.model.vocabulary import search_stop_characters
 from generator.publish import cms
-from generator.publish.compress import write_gzip_copies
+from generator.publish.compress import write_compressed_copies
 from generator.publish.csp import content_security_policy
 from generator.publish.site import SiteBuild, build_site
 from generator.read.collection import NOTICE_URL_DIR
@@ -282,8 +282,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             log.info(f"在线编辑页面：{admin.relative_to(site_dir).as_posix()}/（{self.cms['backend']}）")
         if config.strict and self.warnings.count:
             raise PluginError(f"构建中有 {self.warnings.count} 个警告（strict 模式下视为失败）")
-        try:  # before the swap: the published site never lacks its .gz copies
-            write_gzip_copies(site_dir)
+        try:  # before the swap: the published site never lacks its .gz and .br copies
+            write_compressed_copies(site_dir)
         except OSError as error:
             raise PluginError(f"压缩文件没有生成：{error}") from error
         self._finish_atomic_output(config)

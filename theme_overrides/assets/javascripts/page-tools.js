@@ -22,6 +22,9 @@
     if (settings.contrast) root.setAttribute("data-contrast", "high"); else root.removeAttribute("data-contrast");
   }
   apply();
+  // The tools take their place from the first paint (wired a moment later): showing them only once the page
+  // is parsed moved the whole article down after it was drawn (Lighthouse: a layout shift of 0.10).
+  root.setAttribute("data-page-tools", "");
 
   function cnDate(date) {
     return date.getFullYear() + "年" + (date.getMonth() + 1) + "月" + date.getDate() + "日";
