@@ -28,6 +28,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -117,6 +118,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.cms: dict | None = None  # extra.cms: the browser editor at /admin/ (generator.publish.cms)
         self.serving = False  # mkdocs serve: the plugin instance lives across rebuilds (on_startup)
         self.serve_index: tempfile.TemporaryDirectory | None = None  # the search index of the first build
+        self.template_cache = _MemoryBytecodeCache()  # mkdocs serve: the theme's compiled templates
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
@@ -291,9 +293,30 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self._finish_atomic_output(config)
         logging.getLogger("mkdocs").removeHandler(self.warnings)
 
+    def on_env(self, env, config, files):
+        """In ``mkdocs serve`` the theme's templates are compiled once, not again in every rebuild (Jinja's
+        bytecode cache checks each template's source, so an edited template is compiled again)."""
+        if self.serving:
+            env.bytecode_cache = self.template_cache
+        return env
+
     def on_serve(self, server, config, builder):
         server.watch(str(self._notices_dir(config)))
         return server
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory, by template name and source checksum (Jinja checks both)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _first_h1(html: str) -> str | None:
