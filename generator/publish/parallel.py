@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -74,12 +75,15 @@ def _matches(key: tuple, result: Checked) -> bool:
 
 
 def worker_count(jobs: int, environ: Any = None) -> int:
-    """Processes to use for ``jobs`` notices: ``NOTICES_WORKERS`` if set, else every core for a large site."""
+    """Processes to use for ``jobs`` notices: ``NOTICES_WORKERS`` if set, else every core for a large site
+    (one in a process that runs other threads)."""
     environ = os.environ if environ is None else environ
     setting = environ.get(WORKERS_ENV, "").strip()
     if setting.isdigit() and int(setting) > 0:
         return min(int(setting), max(jobs, 1))
     if jobs < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if threading.active_count() > 1:  # a rebuild in mkdocs serve, beside its server: forking there is unsafe
         return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
