@@ -7,6 +7,7 @@ Run (from the repository root, after `bash scripts/setup`):
     .venv/bin/python scripts/benchmark.py --sizes 100 1000        # other sizes
     .venv/bin/python scripts/benchmark.py --no-search             # only the build without a search index
     .venv/bin/python scripts/benchmark.py --keep /tmp/bench       # keep the generated projects and sites
+    .venv/bin/python scripts/benchmark.py --sizes 1000 --serve --full-only   # also time an edit in `mkdocs serve`
 
 What it does, for each N:
 
@@ -35,6 +36,10 @@ What it does, for each N:
    `# `, then every other text of its YAML and each line of its narrative as paragraphs. The ratio
    full / plain is what the notices plugin and the search index cost over what Material costs anyway.
    With --check, the row "check" is `notices check` of the project (the same wrapper, no site).
+   With --serve, `mkdocs serve` of the project is started (the same code snapshot) and, once it serves
+   the first build, one notice's narrative is edited SERVE_EDITS times (each time a different notice):
+   the time from the file write to the edited page served with the new text (polled every 50 ms over
+   HTTP, as a reloading browser would fetch it) is printed for each edit.
 3. Prints machine facts and a Markdown table, and the ratios to the plain Material build.
 
 Reading the table:
@@ -143,6 +148,10 @@ with open(out, "w") as f:
                "cpu": usage.ru_utime + usage.ru_stime}, f)
 sys.exit(code)
 """
+
+
+SERVE_EDITS = 3
+SERVE_POLL_S = 0.05
 
 
 class BenchmarkError(Exception):
@@ -467,6 +476,96 @@ def measure(variant: str, n: int, config: Path, timeout: float | None, keep: boo
 
 
 # ---------------------------------------------------------------------------------------------
+# mkdocs serve: from saving a notice to the page served again
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _notice_url(yml: Path, project: Path, code: Path | None) -> str:
+    """The page address of a generated notice, as the plugin makes it (the code snapshot's own rule)."""
+    script = ("import sys; from pathlib import Path; from generator.read.notices import load_notice_file; "
+              "from generator.read.collection import NoticeEntry; "
+              "s, _ = load_notice_file(Path(sys.argv[1]), sys.argv[1], Path(sys.argv[2])); "
+              "print(NoticeEntry(s).url)")
+    found = subprocess.run([sys.executable, "-c", script, str(yml), str(project)], capture_output=True, text=True,
+                           env=build_env(code), cwd=project)
+    if found.returncode != 0:
+        raise BenchmarkError(f"could not find the page of {yml}: {found.stderr[-2000:]}")
+    return found.stdout.strip()
+
+
+def measure_serve(n: int, config: Path, timeout: float | None, code: Path | None) -> dict:
+    """Start `mkdocs serve`, wait for its first build, then edit SERVE_EDITS notices one by one and time each
+    from the write to the page served with the edit."""
+    project = config.parent
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = (project / ".serve-log.txt").open("w")
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                               stdout=log, stderr=subprocess.STDOUT, env=build_env(code), cwd=project,
+                               start_new_session=True)
+    limit = timeout or 3600
+    try:
+        started = time.perf_counter()
+        notices = sorted((project / "notices").rglob("bench-*.yml"))
+        targets = [notices[(i * len(notices)) // SERVE_EDITS] for i in range(SERVE_EDITS)]
+        urls = [base + _notice_url(yml, project, code) for yml in targets]
+        while _fetch(urls[0]) is None:
+            if process.poll() is not None or time.perf_counter() - started > limit:
+                raise BenchmarkError(f"mkdocs serve did not start (see {project / '.serve-log.txt'})", status=1)
+            time.sleep(0.2)
+        first = time.perf_counter() - started
+        edits = []
+        for number, (yml, url) in enumerate(zip(targets, urls, strict=True)):
+            marker = f"基准测试修改标记{number}号"
+            narrative = yml.with_suffix(".md")
+            text = narrative.read_text(encoding="utf-8")
+            time.sleep(1.0)  # let the watcher settle after the previous rebuild
+            written = time.perf_counter()
+            narrative.write_text(text + f"\n{marker}。\n", encoding="utf-8")
+            while marker not in (_fetch(url) or ""):
+                if process.poll() is not None or time.perf_counter() - written > limit:
+                    raise BenchmarkError(f"the edit did not show (see {project / '.serve-log.txt'})", status=1)
+                time.sleep(SERVE_POLL_S)
+            edits.append(time.perf_counter() - written)
+            progress(f"N={n} (serve): edit {number + 1} shown {edits[-1]:.2f} s after the write")
+        return {"n": n, "first": first, "edits": edits}
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+
+
+def serve_table(serves: list[dict]) -> list[str]:
+    lines = ["| N | first build served s | " + " | ".join(f"edit {i + 1} → page s" for i in range(SERVE_EDITS)) + " |",
+             "| ---: | ---: | " + " | ".join("---:" for _ in range(SERVE_EDITS)) + " |"]
+    for serve in serves:
+        edits = " | ".join(f"{e:.2f}" for e in serve["edits"])
+        lines.append(f"| {serve['n']} | {serve['first']:.1f} | {edits} |")
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
 # Reporting
 
 def machine_facts() -> list[str]:
@@ -476,8 +575,8 @@ def machine_facts() -> list[str]:
                 if line.startswith("MemTotal")), "unknown")
     commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
                             capture_output=True, text=True).stdout.strip() or "unknown"
-    tools = ("mkdocs", "mkdocs-material", "pagefind", "jieba", "pypinyin")
-    versions = ", ".join(f"{name} {_version(name)}" for name in tools)
+    names = ("mkdocs", "mkdocs-material", "pagefind", "jieba", "pypinyin")
+    versions = ", ".join(f"{name} {_version(name)}" for name in names)
     return [
         f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; commit {commit} (plus any uncommitted changes)",
         f"- nproc: {os.cpu_count()} (usable: {len(os.sched_getaffinity(0))}); CPU: {cpu}; memory: {mem}",
@@ -584,6 +683,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--check", action="store_true",
                         help="also time `notices check` of every project (the row `check`)")
     parser.add_argument("--no-warmup", action="store_true", help="skip the untimed warm-up build")
+    parser.add_argument("--serve", action="store_true",
+                        help="also time `mkdocs serve`: from saving a notice to its page served again")
     args = parser.parse_args(argv)
     if any(n < 1 for n in args.sizes):
         parser.error("--sizes must be positive")
@@ -603,7 +704,7 @@ def project_dir(keep: Path | None, scratch: Path, n: int) -> Path:
     return project
 
 
-def run(args: argparse.Namespace, results: list[Result]) -> None:
+def run(args: argparse.Namespace, results: list[Result], serves: list[dict] | None = None) -> None:
     """Generate and build every size, appending to `results` as builds finish."""
     samples = load_samples()
     with tempfile.TemporaryDirectory(prefix="notices-bench-") as scratch:
@@ -628,6 +729,9 @@ def run(args: argparse.Namespace, results: list[Result]) -> None:
                          f"peak {result.maxrss_mib:.0f} MiB, site {mib(result.site_bytes)} MiB, "
                          f"load {os.getloadavg()[0]:.1f}")
                 results.append(result)
+            if args.serve and serves is not None:
+                progress(f"N={n}: mkdocs serve ...")
+                serves.append(measure_serve(n, configs["full"], args.timeout, code))
             if args.keep is None:
                 shutil.rmtree(project)
 
@@ -636,9 +740,10 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     facts = machine_facts()
     results: list[Result] = []
+    serves: list[dict] = []
     status = 0
     try:
-        run(args, results)
+        run(args, results, serves)
     except BenchmarkError as error:
         print(f"benchmark: {error}", file=sys.stderr)
         status = error.status
@@ -649,11 +754,11 @@ def main(argv: list[str]) -> int:
         print("benchmark: interrupted", file=sys.stderr)
         status = 130
     if results:
-        print_report(facts, results, complete=status == 0)
+        print_report(facts, results, complete=status == 0, serves=serves)
     return status
 
 
-def print_report(facts: list[str], results: list[Result], complete: bool) -> None:
+def print_report(facts: list[str], results: list[Result], complete: bool, serves: list[dict] | None = None) -> None:
     print("## Build benchmark" + ("" if complete else " (incomplete: the run stopped early)") + "\n")
     print("\n".join(facts + [f"- load average at end: {load_average()}"]))
     print()
@@ -666,6 +771,9 @@ def print_report(facts: list[str], results: list[Result], complete: bool) -> Non
     if cost:
         print("\nWhat the search index adds:\n")
         print("\n".join(cost))
+    if serves:
+        print("\n`mkdocs serve`: from saving a notice's narrative to its page served with the edit:\n")
+        print("\n".join(serve_table(serves)))
 
 
 if __name__ == "__main__":

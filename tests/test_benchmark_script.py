@@ -23,13 +23,15 @@ def test_search_benchmark_measures_every_query_in_chromium():
                             cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     rows = [line.split("|")[1:-1] for line in result.stdout.splitlines() if line.startswith("| N=4 |")]
-    assert [row[1].strip() for row in rows] == ["城市绿化", "农民工工资", "补栽苗木", "竣工验收", "大观区", "lvhua", "xczg"]
+    queries = ["城市绿化", "农民工工资", "补栽苗木", "竣工验收", "大观区", "lvhua", "xczg"]
+    assert [row[1].strip() for row in rows] == queries
     for row in rows:
         kb, requests, open_ms, query_ms, again_ms = (float(cell) for cell in row[2:7])
         assert kb > 0 and requests > 0 and open_ms >= query_ms > 0 and again_ms > 0, row
     # The first result's title; the generated notices' text has every Chinese query's words.
     firsts = dict((row[1].strip(), row[7].strip()) for row in rows)
-    assert all("巡察整改" in firsts[query] for query in ["城市绿化", "农民工工资", "补栽苗木", "竣工验收", "xczg"]), firsts
+    chinese = ["城市绿化", "农民工工资", "补栽苗木", "竣工验收", "xczg"]
+    assert all("巡察整改" in firsts[query] for query in chinese), firsts
 
 
 def test_spam_benchmark_prints_recall_precision_false_alarms_and_timing():
@@ -71,3 +73,14 @@ def test_readers_benchmark_prints_the_slow_3g_first_paint_and_writes_the_phone_s
     from PIL import Image
 
     assert Image.open(shot).size == (360, 900) and shot.stat().st_size < 100_000
+
+
+def test_benchmark_times_an_edit_in_mkdocs_serve_until_the_page_shows_it():
+    result = subprocess.run([sys.executable, "scripts/benchmark.py", "--sizes", "3", "--full-only", "--no-warmup",
+                             "--serve"], cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "`mkdocs serve`: from saving a notice's narrative to its page served with the edit:" in result.stdout
+    rows = [line.split("|")[1:-1] for line in result.stdout.splitlines() if line.startswith("| 3 | ")]
+    serve = [row for row in rows if len(row) == 5]
+    assert len(serve) == 1 and all(float(cell) > 0 for cell in serve[0][1:]), rows
+    assert result.stderr.count("(serve): edit") == 3

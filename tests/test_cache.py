@@ -1,4 +1,4 @@
-"""The per-notice cache (text checks, by content) makes a rebuild in the same process
+"""The per-notice caches (loading and checks, by content) makes a rebuild in the same process
 (``mkdocs serve``) faster and never changes what is built or reported."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from mkdocs.config import load_config
 
 from conftest import BUILD_ENV, ROOT, check, write
 from generator.check import content
+from generator.publish import parallel
 
 
 def build_in_process(project, site_dir, monkeypatch) -> None:
@@ -43,8 +44,9 @@ def test_a_rebuild_from_the_cache_writes_the_same_bytes_as_a_fresh_build(sample_
             project.mkdir(exist_ok=True)
             shutil.copy2(source, project / name)
     content.clear_caches()
+    parallel.clear_cache()
     build_in_process(project, tmp_path / "first", monkeypatch)
-    assert content._CHECKED  # the second build reads these
+    assert content._CHECKED and parallel._LOADED  # the second build reads these
     build_in_process(project, tmp_path / "second", monkeypatch)
     assert differences(sample_site, tmp_path / "second") == []
     assert differences(tmp_path / "first", tmp_path / "second") == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from generator.check.content import check_content
 from generator.model import vocabulary
@@ -19,11 +19,13 @@ from generator.render.markdown import marker_lines
 from generator.text.chinese import cn_date
 
 
-def check_collection(collection: Collection) -> list[Diagnostic]:
-    """Every check; none depends on the day of the build (time passing never breaks a build)."""
+def check_collection(collection: Collection, checked: Mapping[str, list[Diagnostic]] | None = None) -> list[Diagnostic]:
+    """Every check; none depends on the day of the build (time passing never breaks a build).
+    ``checked``: each notice's own findings (:func:`check_notice`) by its path, where already made."""
     found: list[Diagnostic] = []
     for entry in collection.entries:
-        found += check_notice(entry)
+        own = checked.get(entry.source.path) if checked is not None else None
+        found += check_notice(entry) if own is None else own
     found += _unique(collection.entries, lambda e: e.slug, "slug",
                      "网址名称（slug）“{value}”与 {other} 重复：请在其中一份通报里写一个不同的 slug")
     found += _unique(collection.entries, lambda e: e.notice.title, "title",

@@ -16,6 +16,7 @@ from generator.check.content import check_content_folder
 from generator.check.rules import check_collection
 from generator.model.settings import SiteSettings
 from generator.publish.open_data import COLUMNS, open_data_files, problem_rows
+from generator.publish.parallel import LoadAndCheck
 from generator.read.collection import AXES, Collection
 from generator.read.config import load_settings
 from generator.read.diagnostics import Diagnostic, has_errors
@@ -69,13 +70,14 @@ def check_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
     report every problem of every file, render nothing."""
     build = SiteBuild()
     build.settings, build.diagnostics = load_settings(config, config_path, config_data)
-    loaded = load_notices(notices_dir, root)
+    default_contact = build.settings.contact if build.settings else None
+    mapper = LoadAndCheck(root, default_contact)  # each notice loaded and checked on its own, on every core
+    loaded = load_notices(notices_dir, root, mapper)
     build.diagnostics += loaded.diagnostics
     if content_dir is not None:
         build.diagnostics += check_content_folder(content_dir, root)
-    default_contact = build.settings.contact if build.settings else None
     build.collection = Collection.from_sources(loaded.sources, default_contact)
-    build.diagnostics += check_collection(build.collection)
+    build.diagnostics += check_collection(build.collection, mapper.checked)
     build.diagnostics.sort()
     return build
 

@@ -9,7 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from generator.model import vocabulary
 from generator.model.notice import Aspect, Contact, Notice, Problem
@@ -18,6 +18,8 @@ from generator.text.slug import slugify
 
 NOTICE_URL_DIR = "notices"
 INSPECTION_URL_DIR = "inspections"
+# The archive groups' names: a few dozen regions and domains, each met once per notice (pinyin is slow).
+_label_slug = lru_cache(maxsize=4096)(slugify)
 UNKNOWN = "unknown"
 
 
@@ -371,7 +373,7 @@ class Collection:
         labels: dict[str, str] = {}
         for entry in self.listed:
             label = _axis_label(entry, axis)
-            key = UNKNOWN if label is None else (label if axis == "year" else slugify(label))
+            key = UNKNOWN if label is None else (label if axis == "year" else _label_slug(label))
             labels[key] = label or ("发布日期未载明" if axis == "year" else "未载明")
             buckets[key].append(entry)
         groups = [Group(axis, key, labels[key], tuple(buckets[key])) for key in buckets]

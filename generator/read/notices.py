@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,6 +20,11 @@ from generator.read.yaml_source import MAX_BYTES, decode_text, locate, located, 
 NOTICE_SUFFIX = ".yml"
 BODY_SUFFIX = ".md"
 IGNORED_NAMES = {".gitkeep", ".DS_Store", "Thumbs.db"}  # placeholders and operating-system litter
+
+# One notice file to load: (the .yml file, its path as shown, its narrative file or None).
+NoticeJob = tuple[Path, str, Path | None]
+# Loads a list of jobs, returning one result per job, in order (serially here; the site's build may use both cores).
+JobMapper = Callable[[list[NoticeJob]], list[tuple["NoticeSource | None", list[Diagnostic]]]]
 
 
 @dataclass
@@ -40,6 +46,12 @@ class NoticeSource:
     def locate(self, loc: tuple, *, key: bool = False) -> tuple[int, int]:
         return locate(self.located, loc, key=key)
 
+    def __getstate__(self) -> dict:
+        """Sent between processes without the line-numbered copy (parsed again where it is needed)."""
+        state = dict(self.__dict__)
+        state.pop("located", None)
+        return state
+
 
 @dataclass
 class LoadResult:
@@ -47,11 +59,16 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def load_notices(notices_dir: Path, root: Path) -> LoadResult:
+def load_jobs(jobs: list[NoticeJob], root: Path) -> list[tuple[NoticeSource | None, list[Diagnostic]]]:
+    return [load_notice_file(path, shown, root, body) for path, shown, body in jobs]
+
+
+def load_notices(notices_dir: Path, root: Path, mapper: JobMapper | None = None) -> LoadResult:
     """Read every file under ``notices_dir``; every file is either loaded or reported, never skipped.
 
     Only regular files are read (see :mod:`generator.read.files`): a link, a FIFO or a device in the folder is
-    reported, never followed or opened."""
+    reported, never followed or opened. ``mapper`` loads the notice files (default: one after another here);
+    whatever it does, the result is the same, in the same order."""
     result = LoadResult()
     problem = folder_problem(notices_dir, root, "通报目录")
     if problem:
@@ -64,6 +81,9 @@ def load_notices(notices_dir: Path, root: Path) -> LoadResult:
     files = set(scan.files)
     yml_stems = {p.with_suffix("") for p in files if p.suffix == NOTICE_SUFFIX}
     reported = {d.path for d in scan.diagnostics}
+    # In the folder's order: a diagnostic about a file, or the index of a notice file to load.
+    items: list[Diagnostic | int] = []
+    jobs: list[NoticeJob] = []
     for path in scan.files:
         shown = display_path(path, root)
         if path.name in IGNORED_NAMES:
@@ -72,22 +92,29 @@ def load_notices(notices_dir: Path, root: Path) -> LoadResult:
             body = path.with_suffix(BODY_SUFFIX)
             if display_path(body, root) in reported:
                 continue  # its body is a link or not a file: reported, and the notice is not published
-            source, diagnostics = load_notice_file(path, shown, root, body if body in files else None)
-            result.diagnostics += diagnostics
-            if source:
-                result.sources.append(source)
+            items.append(len(jobs))
+            jobs.append((path, shown, body if body in files else None))
         elif path.suffix == BODY_SUFFIX:
             if path.with_suffix("") not in yml_stems:
-                result.diagnostics.append(Diagnostic(
+                items.append(Diagnostic(
                     shown, 0, 0, "error",
                     f"正文文件没有同名的通报文件：应有 {path.with_suffix(NOTICE_SUFFIX).name}，否则这段正文不会发布",
                 ))
         else:
             hint = "通报文件的扩展名应为 .yml" if path.suffix.lower() in {".yaml", ".yml"} else (
                 "通报目录里只能放 .yml（通报）和同名的 .md（正文）文件")
-            result.diagnostics.append(Diagnostic(
+            items.append(Diagnostic(
                 shown, 0, 0, "error", f"{hint}：这个文件不会被发布，请改名或移出 notices/"
             ))
+    loaded = (mapper or (lambda batch: load_jobs(batch, root)))(jobs)
+    for item in items:
+        if isinstance(item, Diagnostic):
+            result.diagnostics.append(item)
+            continue
+        source, diagnostics = loaded[item]
+        result.diagnostics += diagnostics
+        if source:
+            result.sources.append(source)
     return result
 
 

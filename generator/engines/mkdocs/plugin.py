@@ -12,7 +12,8 @@ this adapter only places those pages in the theme:
   output folder only when everything, the search index included, succeeded; otherwise the previous site
   stays byte for byte as it was;
 - every text file of the site gets a ``.gz`` and a ``.br`` copy beside it (:mod:`generator.publish.compress`),
-  written before the swap;
+  written before the swap (not in ``mkdocs serve``: its server does not send them, and a preview is not
+  published);
 - any error fails the build (a bad notice never reaches the public site); ``mkdocs serve`` watches
   ``notices/``, indexes the search once, and on a rebuild keeps that index and says on every page that
   the search does not know the latest edits (``mkdocs build`` always indexes).
@@ -28,6 +29,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -117,6 +119,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.cms: dict | None = None  # extra.cms: the browser editor at /admin/ (generator.publish.cms)
         self.serving = False  # mkdocs serve: the plugin instance lives across rebuilds (on_startup)
         self.serve_index: tempfile.TemporaryDirectory | None = None  # the search index of the first build
+        self.template_cache = _MemoryBytecodeCache()  # mkdocs serve: the theme's compiled templates
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
@@ -138,8 +141,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.warnings.count = 0
         logging.getLogger("mkdocs").addHandler(self.warnings)
         if self.config.search_shard_size < 0:
-            raise PluginError(f"{Path(config.config_file_path).name}: plugins.notices.search_shard_size 须为 0（不分片）"
-                              f"或正整数，现为 {self.config.search_shard_size}")
+            raise PluginError(f"{Path(config.config_file_path).name}: plugins.notices.search_shard_size "
+                              f"须为 0（不分片）或正整数，现为 {self.config.search_shard_size}")
         config_path = Path(config.config_file_path).resolve()
         root = config_path.parent
         config_data, _ = read_config(config_path)  # for line numbers; MkDocs read it already
@@ -234,7 +237,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             html, headings, unknown = render_content_page(markdown, self.build.snippets)
             if unknown:
                 known = "、".join(sorted(self.build.snippets))
-                raise PluginError(f"{_docs_dir(config)}/{src}: 未知的占位符 <!-- notices:{unknown[0]} -->，可用：{known}")
+                raise PluginError(f"{_docs_dir(config)}/{src}: 未知的占位符 <!-- notices:{unknown[0]} -->，"
+                                  f"可用：{known}")
             meta = dict(page.meta)
             meta.setdefault("title", _first_h1(html) or page.file.name)
             page.meta = text(meta)
@@ -282,16 +286,38 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             log.info(f"在线编辑页面：{admin.relative_to(site_dir).as_posix()}/（{self.cms['backend']}）")
         if config.strict and self.warnings.count:
             raise PluginError(f"构建中有 {self.warnings.count} 个警告（strict 模式下视为失败）")
-        try:  # before the swap: the published site never lacks its .gz and .br copies
-            write_compressed_copies(site_dir)
+        try:  # before the swap: the published site never lacks its .gz and .br copies (a preview needs none)
+            if not self.serving:
+                write_compressed_copies(site_dir)
         except OSError as error:
             raise PluginError(f"压缩文件没有生成：{error}") from error
         self._finish_atomic_output(config)
         logging.getLogger("mkdocs").removeHandler(self.warnings)
 
+    def on_env(self, env, config, files):
+        """In ``mkdocs serve`` the theme's templates are compiled once, not again in every rebuild (Jinja's
+        bytecode cache checks each template's source, so an edited template is compiled again)."""
+        if self.serving:
+            env.bytecode_cache = self.template_cache
+        return env
+
     def on_serve(self, server, config, builder):
         server.watch(str(self._notices_dir(config)))
         return server
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory, by template name and source checksum (Jinja checks both)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _first_h1(html: str) -> str | None:
@@ -305,4 +331,5 @@ def _first_h1(html: str) -> str | None:
 def _docs_dir(config) -> str:
     """The docs folder as editors know it (``content``), relative to mkdocs.yml."""
     root = Path(config.config_file_path).parent
-    return Path(config.docs_dir).relative_to(root).as_posix() if Path(config.docs_dir).is_relative_to(root) else config.docs_dir
+    docs = Path(config.docs_dir)
+    return docs.relative_to(root).as_posix() if docs.is_relative_to(root) else config.docs_dir
