@@ -213,15 +213,18 @@ def test_problem_title_that_names_a_fault_is_not_an_organisational_heading(proje
 
 def test_the_problem_list_marker_is_written_once_alone_in_a_notice_with_problems(project):
     write(project, "2024/good.yml", GOOD)
-    write(project, "2024/good.md", "### 一、组织领导\n\n正文。\n【问题清单】\n\n### 三、下一步\n\n【问题清单】\n\n- 【问题清单】\n")
+    write(project, "2024/good.md",
+          "### 一、组织领导\n\n正文。\n【问题清单】\n\n### 三、下一步\n\n【问题清单】\n\n- 【问题清单】\n")
     write(project, "2024/none.yml", GOOD.replace("title: 某区委", "title: 另一区委").split("aspects:")[0])
     write(project, "2024/none.md", "正文。\n\n【问题清单】\n")
     code, lines = check(project)
     assert code == 1
     assert lines == [
-        "notices/2024/good.md:8:1: error: 【问题清单】写了两次（第一次在第 4 行）：问题清单只能排在一个位置，请删去多余的一行",
+        "notices/2024/good.md:8:1: error: 【问题清单】写了两次（第一次在第 4 行）："
+        "问题清单只能排在一个位置，请删去多余的一行",
         "notices/2024/good.md:10:3: error: 【问题清单】须单独写一行（这一行不能有其他文字，行首不要缩进或写“-”“>”）："
         "问题清单排在这一行的位置",
-        "notices/2024/none.md:3:1: warning: 正文写了【问题清单】，但 .yml 中没有问题（problems）：请在 .yml 中填写问题，或删去这一行",
+        "notices/2024/none.md:3:1: warning: 正文写了【问题清单】，但 .yml 中没有问题（problems）："
+        "请在 .yml 中填写问题，或删去这一行",
         "检查未通过：2 个错误，1 个警告。请按上面的提示修改后再提交。",
     ]

@@ -9,8 +9,10 @@ from ruamel.yaml import YAML
 
 from conftest import ROOT, mkdocs_build
 
-DAGUAN = "notices/zhong-gong-da-guan-qu-wei-guan-yu-cheng-shi-lv-hua-gong-cheng-ling-yu-zhuan-xiang-xun-cha-zheng-gai-jin-zhan-qing-kuang-de-tong-bao"
-DONGHU = "notices/dong-hu-gao-xin-qu-jian-she-ju-guan-yu-gong-cheng-jian-she-he-fang-di-chan-ling-yu-zhuan-xiang-xun-cha-zheng-gai-jin-zhan-qing-kuang-de-gong-bu"
+DAGUAN = ("notices/zhong-gong-da-guan-qu-wei-guan-yu-cheng-shi-lv-hua-gong-cheng-ling-yu-"
+          "zhuan-xiang-xun-cha-zheng-gai-jin-zhan-qing-kuang-de-tong-bao")
+DONGHU = ("notices/dong-hu-gao-xin-qu-jian-she-ju-guan-yu-gong-cheng-jian-she-he-fang-di-chan-ling-yu-"
+          "zhuan-xiang-xun-cha-zheng-gai-jin-zhan-qing-kuang-de-gong-bu")
 
 
 def text(node) -> str:
@@ -22,7 +24,8 @@ def progress_rows(soup):
 
 
 def test_every_notice_file_has_a_page(sample_site):
-    titles = sorted(YAML(typ="safe").load(p.read_text(encoding="utf-8"))["title"] for p in (ROOT / "notices").rglob("*.yml"))
+    titles = sorted(YAML(typ="safe").load(p.read_text(encoding="utf-8"))["title"]
+                    for p in (ROOT / "notices").rglob("*.yml"))
     pages = sorted(sample_site.glob("notices/*/index.html"))
     assert len(pages) == len(titles) == 2
     from bs4 import BeautifulSoup
@@ -136,7 +139,8 @@ def test_home_lists_newest_notices_and_site_totals(page):
     assert latest[0].startswith("中共大观区委") and latest[1].startswith("东湖高新区建设局")
     totals = text(soup.select_one("dl.site-totals"))
     assert "通报 2 篇" in totals and "问题 40 个" in totals
-    assert soup.select_one(".site-completion").get_text() == "整改完成率 100%（按载明状态的 12 个问题计算；另有 28 个问题未载明状态）"
+    completion = soup.select_one(".site-completion").get_text()
+    assert completion == "整改完成率 100%（按载明状态的 12 个问题计算；另有 28 个问题未载明状态）"
 
 
 def test_archives_by_year_region_and_domain(page):
@@ -205,7 +209,8 @@ def test_a_long_notice_has_a_breadcrumb_a_contents_list_and_a_way_back_to_the_ov
     assert contents.find_previous("h1") is not None and contents.find_previous("h2") is None  # under the title
     links = [(a["href"], text(a)) for a in contents.find_all("a")]
     assert links == [("#inspection", "巡察情况"), ("#summary", "整改概况"), ("#progress", "整改进展一览表"),
-                     ("#body", "通报正文"), ("#problems", "二、扛牢政治责任,确保整改举措真改实改"), ("#contact", "联系方式")]
+                     ("#body", "通报正文"), ("#problems", "二、扛牢政治责任,确保整改举措真改实改"),
+                     ("#contact", "联系方式")]
     for href, _ in links:
         assert soup.select_one(href) is not None, href
     backs = soup.select("div.problem p.back-to-overview a")
@@ -234,7 +239,8 @@ def test_every_text_file_has_a_brotli_copy_beside_it_smaller_than_the_gzip_one(s
         packed = path.with_name(path.name + ".br").read_bytes()
         assert brotli.decompress(packed) == path.read_bytes(), path
     notice = sample_site / DAGUAN / "index.html"
-    assert len((notice.parent / "index.html.br").read_bytes()) < 0.9 * len((notice.parent / "index.html.gz").read_bytes())
+    brotli_size = len((notice.parent / "index.html.br").read_bytes())
+    assert brotli_size < 0.9 * len((notice.parent / "index.html.gz").read_bytes())
     assert not list(sample_site.rglob("*.br.br")) and not list(sample_site.rglob("*.br.gz"))
 
 
@@ -264,5 +270,6 @@ def test_the_greening_notice_reads_in_its_own_order_and_levels(page):
 
 def test_a_notice_without_the_marker_keeps_its_problems_after_the_narrative(page):
     soup = page(DONGHU)
-    assert [h for h in _outline(soup) if h[0] == "h2"] == [("h2", "通报正文"), ("h2", "问题及整改措施"), ("h2", "联系方式")]
+    top = [h for h in _outline(soup) if h[0] == "h2"]
+    assert top == [("h2", "通报正文"), ("h2", "问题及整改措施"), ("h2", "联系方式")]
     assert soup.select_one("#aspect-1").name == "h3" and soup.select_one("#problem-1").name == "h4"

@@ -67,6 +67,8 @@ class Strict(BaseModel):
     @classmethod
     def _true_is_not_a_number(cls, value, info: ValidationInfo):
         """YAML reads ``true`` and ``false`` as booleans, which pydantic would take for the numbers 1 and 0."""
+        if info.field_name is None:
+            return value
         annotation = cls.model_fields[info.field_name].annotation
         if isinstance(value, bool) and int in (annotation, *get_args(annotation)):
             raise ValueError("not_a_number")
@@ -163,7 +165,8 @@ class Contact(Strict):
     @classmethod
     def _phone_format(cls, value: str | None) -> str | None:
         if value is not None and not PHONE_PATTERN.match(value):
-            raise ValueError("电话号码格式不对：固定电话写成 0556-5502613（区号-号码），也可以是 12388 这样的热线；只写一个号码，不写文字")
+            raise ValueError("电话号码格式不对：固定电话写成 0556-5502613（区号-号码），也可以是 12388 这样的热线；"
+                             "只写一个号码，不写文字")
         return value
 
     @field_validator("email")
@@ -220,7 +223,8 @@ class Notice(Strict):
     revisions: list[Revision] = Field(default_factory=list, description="发布后的更正记录")
     previous_slugs: list[str] = Field(
         default_factory=list,
-        description="此前用过的网址名称（改过 slug 或标题时填写旧的网址名称）：旧网址保留为跳转到本页的页面，已发布的网址不会失效",
+        description="此前用过的网址名称（改过 slug 或标题时填写旧的网址名称）："
+                    "旧网址保留为跳转到本页的页面，已发布的网址不会失效",
     )
     withdrawn: Withdrawal | None = Field(
         None, description="撤回通报时填写：页面只保留标题和撤回说明，不再列入首页、归档和统计"

@@ -111,7 +111,8 @@ class _SafeTree(Treeprocessor):
                 element.set("id", f"{self.id_prefix}-{count}")
                 text = "".join(element.itertext()).strip()
                 rendered.headings.append(Heading(int(element.tag[1]), f"{self.id_prefix}-{count}", text))
-                anchor = Element("a", {"class": "headerlink", "href": f"#{self.id_prefix}-{count}", "title": "本节链接"})
+                anchor = Element("a", {"class": "headerlink", "href": f"#{self.id_prefix}-{count}",
+                                       "title": "本节链接"})
                 anchor.text = "¶"
                 element.append(anchor)
 
@@ -131,7 +132,7 @@ def too_deep(text: str) -> tuple[int, int] | None:
         depth = len(_MARKER.findall(match.group(2))) + len(indent) // 2
         if depth > MAX_NESTING:
             return match.start(), depth
-    for match in re.finditer(r"^([ \t]{%d,})\S" % (2 * MAX_NESTING + 2), text, re.M):
+    for match in re.finditer(rf"^([ \t]{{{2 * MAX_NESTING + 2},}})\S", text, re.M):
         return match.start(), len(match.group(1).replace("\t", "    ")) // 2
     return None
 

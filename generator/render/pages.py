@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from html import unescape
+from typing import Any
 
 import nh3
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -74,7 +75,8 @@ def environment() -> Environment:
 
 def completion_text(entry: NoticeEntry) -> str:
     """The completion rate of a notice in the words of the ``completion`` macro, as plain text."""
-    return str(environment().get_template("_macros.html.j2").module.completion(entry.completion, html=False))
+    macros: Any = environment().get_template("_macros.html.j2").module  # the template's macros, by name
+    return str(macros.completion(entry.completion, html=False))
 
 
 def _render(template: str, **values) -> str:

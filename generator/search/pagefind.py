@@ -182,7 +182,8 @@ def _keep_index_data(shard: Path) -> None:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
-def _run_pagefind(pagefind: Path, work: Path, site_dir: Path, pages: list[IndexPage], output: Path, language: str) -> None:
+def _run_pagefind(pagefind: Path, work: Path, site_dir: Path, pages: list[IndexPage], output: Path,
+                  language: str) -> None:
     source = work / "site"
     source.mkdir(parents=True)
     for page in pages:
@@ -195,7 +196,8 @@ def _run_pagefind(pagefind: Path, work: Path, site_dir: Path, pages: list[IndexP
     result = subprocess.run([str(pagefind), "--silent"], cwd=work,
                             capture_output=True, text=True)
     if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
-        raise SearchIndexError(f"Pagefind 退出码 {result.returncode}：{(result.stderr or result.stdout).strip()[-2000:]}")
+        detail = (result.stderr or result.stdout).strip()[-2000:]
+        raise SearchIndexError(f"Pagefind 退出码 {result.returncode}：{detail}")
 
 # Pagefind writes the filter indexes from a hash map, so the order of a filter's values (and of the
 # filters in the language's meta file) changes from one run to the next (Pagefind issue #638), and

@@ -27,7 +27,7 @@ import logging
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup, escape
@@ -134,6 +134,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         """A rebuild in ``mkdocs serve``: the search index of the first build is kept, not redone."""
         return self.serving and self.serve_index is not None
 
+    def _site_build(self) -> SiteBuild:
+        """The core's build of this run (made in ``on_config``, before any page)."""
+        if self.build is None:
+            raise PluginError("内部错误：通报尚未读取")
+        return self.build
+
     def _notices_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.notices_dir
 
@@ -156,6 +162,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if not build.ok:
             raise PluginError("通报检查未通过，网站没有生成：\n" + report(build.diagnostics))
         settings = build.settings
+        assert settings is not None  # a build that passed has its settings
         config.site_name = text(settings.site_name)
         config.site_description = text(settings.site_description)
         config.extra["filing"] = text(settings.filing.model_dump(exclude_none=True))
@@ -194,6 +201,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     def _finish_atomic_output(self, config) -> None:
         output, scratch = self.output_dir, self.scratch_dir
+        assert output is not None and scratch is not None  # set by _start_atomic_output
         previous = output.parent / f"{SCRATCH_PREFIX}{output.name}-previous-{id(self):x}"
         if output.exists():
             output.rename(previous)
@@ -219,6 +227,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        build = self._site_build()
         src = page.file.src_uri
         generated = self.pages_by_src.get(src)
         if generated is not None:
@@ -234,9 +243,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
                 page.update_date = generated.updated.isoformat()
             html, headings = generated.html, generated.headings
         else:
-            html, headings, unknown = render_content_page(markdown, self.build.snippets)
+            html, headings, unknown = render_content_page(markdown, build.snippets)
             if unknown:
-                known = "、".join(sorted(self.build.snippets))
+                known = "、".join(sorted(build.snippets))
                 raise PluginError(f"{_docs_dir(config)}/{src}: 未知的占位符 <!-- notices:{unknown[0]} -->，"
                                   f"可用：{known}")
             meta = dict(page.meta)
@@ -249,21 +258,23 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     def on_page_content(self, html: str, page, config, files) -> str:
         content, headings = self.content_html.pop(page.file.src_uri)
-        page.toc = get_toc(toc_tokens(headings))
+        page.toc = get_toc(cast(Any, toc_tokens(headings)))
         return content
 
     @event_priority(-100)  # last: the search index is part of the build, and the swap comes after all else
     def on_post_build(self, config) -> None:
+        build = self._site_build()
         site_dir = Path(config.site_dir)
-        for path, data in sorted(self.build.files.items()):  # open data and the feed, before the search index
+        for path, data in sorted(build.files.items()):  # open data and the feed, before the search index
             (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / path).write_bytes(data)
         pages = [IndexPage(site_dir / entry.url / "index.html", entry)
-                 for entry in self.build.collection.listed]  # a withdrawn notice is not found by search
+                 for entry in build.collection.listed]  # a withdrawn notice is not found by search
         # Pagefind is installed by `npm ci` next to mkdocs.yml (or next to this package, for a project
         # that uses the plugin from elsewhere, as the benchmark's generated projects do).
         folders = [Path(config.config_file_path).resolve().parent, Path(generator.__file__).resolve().parent.parent]
         if self._search_stale():
+            assert self.serve_index is not None  # _search_stale() says it was kept
             shutil.copytree(Path(self.serve_index.name) / BUNDLE_DIR, site_dir / BUNDLE_DIR)
             log.info("预览：检索索引沿用首次构建的，未包含之后的修改")
         else:
