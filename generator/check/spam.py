@@ -46,6 +46,7 @@ UNIT_MEAN = 0.15  # … and its mean score per character this (nats)
 LOCAL_TOTAL = 30.0  # a run inside a sentence needs this much without a vocabulary term
 ENTRY = 10.0  # the cost of opening a run inside a sentence: weaker evidence stays official text
 PIECE = 3.0  # a clause at the edge of a run inside a sentence must bring this much
+WORD_EDGE = 2.0  # the words at the edges of a spam sentence scoring −WORD_EDGE or less are official prose left out
 EDGE = 12.0  # a clause at the edge of a spam sentence scoring −EDGE or less is official prose left out
 CANDIDATE = 12.0  # a line is searched for runs inside sentences when a stretch of it scores this much
 HINT = 4.0  # a hint word of the vocabulary
@@ -181,7 +182,9 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
         for s, e, bonus in _structures(text[line_start:line_end]):
             score[line_start + s : line_start + e] += bonus / (e - s)
     runs = [(s, e) for s, e, _ in terms]
-    runs += [_trim_official_edges(text, score, s, e) for s, e in _units(unit_starts, score)]
+    edges = {p for s, e, _ in terms for p in (s, e)
+             if 0 < p < len(text) and _is_latin(text[p - 1]) != _is_latin(text[p])}
+    runs += [_trim_official_edges(text, score, s, e, edges) for s, e in _units(unit_starts, score)]
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
         for s, e in _best_segments(score, line_start, line_end):
@@ -247,7 +250,7 @@ def _clause_end(text: str, pos: int) -> int:
     return min(ends) if ends else len(text)
 
 
-def _trim_official_edges(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
+def _trim_official_edges(text: str, score: np.ndarray, start: int, end: int, edges: set[int]) -> tuple[int, int]:
     """Leave out the clauses at the edges of a spam sentence that read as official prose (score ≤ −EDGE)."""
     cuts = [i for i in range(start, end) if text[i] in _CLAUSE]
     bounds = [start] + [c + 1 for c in cuts] + [end]
@@ -256,7 +259,24 @@ def _trim_official_edges(text: str, score: np.ndarray, start: int, end: int) -> 
         pieces.pop(0)
     while len(pieces) > 1 and score[pieces[-1][0] : pieces[-1][1]].sum() <= -EDGE:
         pieces.pop()
-    return pieces[0][0], pieces[-1][1]
+    first, end = pieces[0][0], pieces[-1][1]
+    start, end = _trim_official_words(score, first, end, edges)
+    if start > first:  # no longer the whole sentence: its closing punctuation stays too
+        while end > start and text[end - 1] in _ENDS:
+            end -= 1
+    return start, end
+
+
+def _trim_official_words(score: np.ndarray, start: int, end: int, edges: set[int]) -> tuple[int, int]:
+    """Leave out the words before the first (after the last) vocabulary term of a spam sentence when they read as
+    official prose, scoring ``WORD_EDGE`` or less (``工作`` before a glued-on ``shadowrocket``); ``edges``: where
+    a term starts or ends between a Latin letter or digit and another character (a border of the ad's word)."""
+    prefix = np.cumsum(score[start:end])
+    cuts = [i for i in range(1, end - start) if start + i in edges and prefix[i - 1] <= -WORD_EDGE]
+    new_start = start + cuts[0] if cuts else start
+    suffix = np.cumsum(score[new_start:end][::-1])
+    cuts = [i for i in range(1, end - new_start) if end - i in edges and suffix[i - 1] <= -WORD_EDGE]
+    return new_start, (end - cuts[0] if cuts else end)
 
 
 def _trim_pieces(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
