@@ -167,7 +167,7 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
     unit_starts = _unit_starts(marks)
     _no_model_evidence_without_chinese(points, score, unit_starts)
     allowed_spans = _occurrences(text, allowed) if allowed else []
-    pairs = _pair_key(points[:-1].astype(np.int64), points[1:]) if len(points) > 1 else points[:0]
+    pairs = _pair_key(points[:-1], points[1:]) if len(points) > 1 else points[:0]  # wraps round in uint32: same hash
     terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, pairs, voc.term_starts, allowed_spans)]
     terms = [(*_grow(text, s, e, voc.pieces), cat) for s, e, cat in terms]
     terms = [(s, e, cat) for s, e, cat in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
@@ -306,7 +306,7 @@ def _words(text: str, pairs: np.ndarray, starts: WordStarts, allowed_spans) -> l
         for word in starts.words.get(text[pos : pos + 2], ()):
             if text.startswith(word, pos):
                 end = pos + len(word)
-                if not any(a <= pos and end <= b for a, b in allowed_spans):
+                if not allowed_spans or not any(a <= pos and end <= b for a, b in allowed_spans):
                     found.append((pos, end, word))
                     last_end = end
                 break
