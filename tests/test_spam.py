@@ -207,3 +207,9 @@ def test_findings_are_sorted_and_do_not_overlap():
     assert spans(findings) == [(s, s + len(run), run) for s in starts] and len(starts) == 3
     assert all(a.end <= b.start for a, b in zip(findings, findings[1:]))
     assert all(text[f.start : f.end] == f.text for f in findings)
+
+
+def test_official_words_glued_before_a_latin_ad_word_stay_outside_a_spam_sentence():
+    # the whole sentence scores as spam; the official words before the glued-on ad word are not part of the run
+    text = "整改工作shadowrocket节点都没有了。"
+    assert find_spam(text) == [Finding(4, 22, "shadowrocket节点都没有了", spam("shadowrocket节点都没有了"))]

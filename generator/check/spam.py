@@ -46,6 +46,7 @@ UNIT_MEAN = 0.15  # … and its mean score per character this (nats)
 LOCAL_TOTAL = 30.0  # a run inside a sentence needs this much without a vocabulary term
 ENTRY = 10.0  # the cost of opening a run inside a sentence: weaker evidence stays official text
 PIECE = 3.0  # a clause at the edge of a run inside a sentence must bring this much
+WORD_EDGE = 2.0  # the words at the edges of a spam sentence scoring −WORD_EDGE or less are official prose left out
 EDGE = 12.0  # a clause at the edge of a spam sentence scoring −EDGE or less is official prose left out
 CANDIDATE = 12.0  # a line is searched for runs inside sentences when a stretch of it scores this much
 HINT = 4.0  # a hint word of the vocabulary
@@ -84,12 +85,20 @@ class WordStarts:
     @classmethod
     def of(cls, words: Iterable[str]) -> WordStarts:
         by_start: dict[str, list[str]] = {}
-        table = np.zeros(0x10000, dtype=bool)
+        table = np.zeros(_PAIR_HASH + 1, dtype=bool)
         for word in sorted(words, key=lambda w: (-len(w), w)):
             if len(word) >= 2:
                 by_start.setdefault(word[:2], []).append(word)
-                table[(ord(word[0]) * 65599 + ord(word[1])) & 0xFFFF] = True
+                table[_pair_key(ord(word[0]), ord(word[1]))] = True
         return cls({k: tuple(v) for k, v in by_start.items()}, table)
+
+
+_PAIR_HASH = (1 << 20) - 1  # a million slots for about a thousand words: few false candidates
+
+
+def _pair_key(first, second):
+    """A hash of two neighbouring characters' code points (numbers or arrays)."""
+    return (first * 40503 + second) & _PAIR_HASH
 
 
 Why = Callable[[str], str]
@@ -154,23 +163,28 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
         return []
     points = norm.points if norm.points is not None else codes(text)
     score = scorer.scores_of(points).astype(np.float64)
-    _no_model_evidence_without_chinese(points, score)
+    marks = _MARKS[np.minimum(points, 0xFFFF)] if len(points) and points.max() > 0xFFFF else _MARKS[points]
+    unit_starts = _unit_starts(marks)
+    _no_model_evidence_without_chinese(points, score, unit_starts)
     allowed_spans = _occurrences(text, allowed) if allowed else []
-    terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, points, voc.term_starts, allowed_spans)]
+    pairs = _pair_key(points[:-1], points[1:]) if len(points) > 1 else points[:0]  # wraps round in uint32: same hash
+    terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, pairs, voc.term_starts, allowed_spans)]
     terms = [(*_grow(text, s, e, voc.pieces), cat) for s, e, cat in terms]
     terms = [(s, e, cat) for s, e, cat in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
     words: list[tuple[int, int, str]] = list(terms)
-    for s, e, word in _words(text, points, voc.hint_starts, allowed_spans):
+    for s, e, word in _words(text, pairs, voc.hint_starts, allowed_spans):
         score[s:e] += HINT / (e - s)
         words.append((s, e, voc.hints[word]))
     for s, e in allowed_spans:
         score[s:e] = np.minimum(score[s:e], 0.0)
-    lines = _candidate_lines(text, points, score, [s for s, _, _ in terms])
+    lines = _candidate_lines(text, marks, score, [s for s, _, _ in terms])
     for line_start, line_end in lines:
         for s, e, bonus in _structures(text[line_start:line_end]):
             score[line_start + s : line_start + e] += bonus / (e - s)
     runs = [(s, e) for s, e, _ in terms]
-    runs += [_trim_official_edges(text, score, s, e) for s, e in _units(points, score)]
+    edges = {p for s, e, _ in terms for p in (s, e)
+             if 0 < p < len(text) and _is_latin(text[p - 1]) != _is_latin(text[p])}
+    runs += [_trim_official_edges(text, score, s, e, edges) for s, e in _units(unit_starts, score)]
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
         for s, e in _best_segments(score, line_start, line_end):
@@ -198,26 +212,27 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
     return found
 
 
-def _no_model_evidence_without_chinese(points: np.ndarray, score: np.ndarray) -> None:
+def _unit_starts(marks: np.ndarray) -> np.ndarray:
+    """Where each sentence starts (after 。!?; or a line break)."""
+    starts = np.flatnonzero(marks & _UNIT_END) + 1
+    return np.concatenate(([0], starts[:-1] if len(starts) and starts[-1] == len(marks) else starts))
+
+
+def _no_model_evidence_without_chinese(points: np.ndarray, score: np.ndarray, starts: np.ndarray) -> None:
     """The character model reads Chinese prose: in a sentence without a Chinese character (figures, codes,
     Latin words) its scores are no evidence of spam, only the vocabulary and the structures of ads are."""
-    ends = np.flatnonzero(_MARKS[np.minimum(points, 0xFFFF)] & _UNIT_END)
-    starts = np.concatenate(([0], ends + 1))
-    starts = starts[starts < len(points)]
     chinese = ((points >= 0x4E00) & (points <= 0x9FFF)).astype(np.int64)
     has_chinese = np.add.reduceat(chinese, starts) > 0
     lengths = np.diff(np.append(starts, len(points)))
-    without = np.repeat(~has_chinese, lengths)
-    score[without] = np.minimum(score[without], 0.0)
+    if not has_chinese.all():
+        without = np.repeat(~has_chinese, lengths)
+        score[without] = np.minimum(score[without], 0.0)
 
 
-def _units(points: np.ndarray, score: np.ndarray) -> list[tuple[int, int]]:
+def _units(starts: np.ndarray, score: np.ndarray) -> list[tuple[int, int]]:
     """Sentences (up to and with their closing punctuation) whose score says spam."""
-    ends = np.flatnonzero(_MARKS[np.minimum(points, 0xFFFF)] & _UNIT_END)
-    starts = np.concatenate(([0], ends + 1))
-    starts = starts[starts < len(points)]
     totals = np.add.reduceat(score, starts)
-    lengths = np.diff(np.append(starts, len(points)))
+    lengths = np.diff(np.append(starts, len(score)))
     hot = np.flatnonzero((totals >= UNIT_TOTAL) & (totals >= UNIT_MEAN * lengths))
     return [(int(starts[i]), int(starts[i] + lengths[i])) for i in hot]
 
@@ -235,7 +250,7 @@ def _clause_end(text: str, pos: int) -> int:
     return min(ends) if ends else len(text)
 
 
-def _trim_official_edges(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
+def _trim_official_edges(text: str, score: np.ndarray, start: int, end: int, edges: set[int]) -> tuple[int, int]:
     """Leave out the clauses at the edges of a spam sentence that read as official prose (score ≤ −EDGE)."""
     cuts = [i for i in range(start, end) if text[i] in _CLAUSE]
     bounds = [start] + [c + 1 for c in cuts] + [end]
@@ -244,7 +259,24 @@ def _trim_official_edges(text: str, score: np.ndarray, start: int, end: int) -> 
         pieces.pop(0)
     while len(pieces) > 1 and score[pieces[-1][0] : pieces[-1][1]].sum() <= -EDGE:
         pieces.pop()
-    return pieces[0][0], pieces[-1][1]
+    first, end = pieces[0][0], pieces[-1][1]
+    start, end = _trim_official_words(score, first, end, edges)
+    if start > first:  # no longer the whole sentence: its closing punctuation stays too
+        while end > start and text[end - 1] in _ENDS:
+            end -= 1
+    return start, end
+
+
+def _trim_official_words(score: np.ndarray, start: int, end: int, edges: set[int]) -> tuple[int, int]:
+    """Leave out the words before the first (after the last) vocabulary term of a spam sentence when they read as
+    official prose, scoring ``WORD_EDGE`` or less (``工作`` before a glued-on ``shadowrocket``); ``edges``: where
+    a term starts or ends between a Latin letter or digit and another character (a border of the ad's word)."""
+    prefix = np.cumsum(score[start:end])
+    cuts = [i for i in range(1, end - start) if start + i in edges and prefix[i - 1] <= -WORD_EDGE]
+    new_start = start + cuts[0] if cuts else start
+    suffix = np.cumsum(score[new_start:end][::-1])
+    cuts = [i for i in range(1, end - new_start) if end - i in edges and suffix[i - 1] <= -WORD_EDGE]
+    return new_start, (end - cuts[0] if cuts else end)
 
 
 def _trim_pieces(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
@@ -263,20 +295,18 @@ def _spam_reason(labels: str) -> Why:
     return lambda run: f"疑似植入的广告文字“{' '.join(run.split())}”（{labels}）"
 
 
-def _words(text: str, points: np.ndarray, starts: WordStarts, allowed_spans) -> list[tuple[int, int, str]]:
-    """(start, end, word) of the vocabulary words in ``text``, longest at each place, left to right."""
+def _words(text: str, pairs: np.ndarray, starts: WordStarts, allowed_spans) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the vocabulary words in ``text``, longest at each place, left to right; ``pairs``:
+    the key of every two neighbouring characters (``_pair_key``)."""
     found: list[tuple[int, int, str]] = []
-    if len(points) < 2:
-        return found
-    keys = (points[:-1].astype(np.int64) * 65599 + points[1:]) & 0xFFFF
     last_end = 0
-    for pos in np.flatnonzero(starts.table[keys]).tolist():
+    for pos in np.flatnonzero(starts.table[pairs]).tolist():
         if pos < last_end:
             continue
         for word in starts.words.get(text[pos : pos + 2], ()):
             if text.startswith(word, pos):
                 end = pos + len(word)
-                if not any(a <= pos and end <= b for a, b in allowed_spans):
+                if not allowed_spans or not any(a <= pos and end <= b for a, b in allowed_spans):
                     found.append((pos, end, word))
                     last_end = end
                 break
@@ -360,23 +390,26 @@ def _structures(text: str) -> Iterable[tuple[int, int, float]]:
 # ---------------------------------------------------------------- finding the runs
 
 
-def _candidate_lines(text: str, points: np.ndarray, score: np.ndarray, positions: list[int]) -> list[tuple[int, int]]:
+def _candidate_lines(text: str, marks: np.ndarray, score: np.ndarray, positions: list[int]) -> list[tuple[int, int]]:
     """Lines worth the search for runs inside sentences: a term, a keyword-list mark, or a stretch scoring
     ``CANDIDATE`` (the best sum over a stretch, computed for every line at once)."""
-    marks = _MARKS[np.minimum(points, 0xFFFF)]
     barrier = np.where(marks & _LINE_END, -1e9, score)  # no stretch crosses a line break
-    cumulative = np.concatenate(([0.0], np.cumsum(barrier)))
-    best_before = np.minimum.accumulate(cumulative)[:-1]
-    hot = np.flatnonzero(cumulative[1:] - best_before >= CANDIDATE)
-    hot = np.union1d(hot, np.flatnonzero(marks & _LIST_MARK))
-    wanted = sorted(set(hot.tolist()) | set(positions))
-    lines: list[tuple[int, int]] = []
-    for pos in wanted:
-        if lines and lines[-1][0] <= pos < lines[-1][1]:
-            continue
-        start = text.rfind("\n", 0, pos) + 1
-        end = text.find("\n", pos)
-        lines.append((start, len(text) if end < 0 else end))
+    cumulative = np.cumsum(barrier)
+    best_before = np.minimum.accumulate(cumulative)
+    best_before[1:] = best_before[:-1]
+    best_before[0] = 0.0
+    np.minimum(best_before, 0.0, out=best_before)
+    hot = (cumulative - best_before >= CANDIDATE) | ((marks & _LIST_MARK) != 0)
+    breaks = np.flatnonzero(marks & _LINE_END)  # line k runs from breaks[k - 1] + 1 to breaks[k]
+    wanted = np.flatnonzero(hot)
+    if positions:
+        wanted = np.concatenate((wanted, np.array(positions, dtype=wanted.dtype)))
+    lines = []
+    for k in np.unique(np.searchsorted(breaks, wanted)).tolist():
+        start = int(breaks[k - 1]) + 1 if k else 0
+        end = int(breaks[k]) if k < len(breaks) else len(text)
+        if end > start:
+            lines.append((start, end))
     return lines
 
 
@@ -490,7 +523,7 @@ def _category(text: str, start: int, end: int, words, voc: Vocabulary, scorer: M
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    return [m.span() for w in words for m in re.finditer(re.escape(w), text)]
+    return [m.span() for w in words if w in text for m in re.finditer(re.escape(w), text)]
 
 
 # ---------------------------------------------------------------- links

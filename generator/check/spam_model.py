@@ -115,8 +115,12 @@ class Model:
         pairs = sorted(set(self.official.bigrams) | set(self.spam.bigrams))
         keys = np.array([self.ids[p[0]] * size + self.ids[p[1]] for p in pairs], dtype=np.int32)
         llrs = np.array([self.spam.logp(p[0], p[1]) - self.official.logp(p[0], p[1]) for p in pairs], dtype=np.float32)
-        dense = np.full(size * size, np.nan, dtype=np.float32)  # every pair of symbols: a few MB
+        # every pair of symbols (a few MB): the pair's own ratio where one side has seen it, else the backed-off
+        # one; clipped and halved, since a pair's evidence goes half to each of its characters
+        dense = (backoff[:, None] + char_llr[None, :]).ravel()
         dense[keys] = llrs
+        np.clip(dense, -self.clip, self.clip, out=dense)
+        dense *= 0.5
         self.char_llr, self.backoff, self.size = char_llr, backoff, size
         self.pairs = dense
         sym = np.zeros(BMP, dtype=np.int32)
@@ -129,7 +133,8 @@ class Model:
             sym[cp] = self.ids.get(symbol(chr(cp)), 0)
         for char in " \t\u00a0\u3000\n\r\u2028\u2029":
             sym[ord(char)] = self.ids.get(symbol(char), 0)
-        self.sym_table = sym
+        self.sym_ids = sym
+        self.boundary_row = self.ids[BOUNDARY] * size
 
     def scores(self, text: str) -> np.ndarray:
         """The evidence of each character of ``text`` for spam, in nats: half of the log likelihood ratio of the
@@ -137,20 +142,19 @@ class Model:
         return self.scores_of(codes(text))
 
     def scores_of(self, points: np.ndarray) -> np.ndarray:
-        ids = self.sym_table[np.minimum(points, BMP - 1)]
-        prev = np.empty_like(ids)
-        if len(ids):
-            prev[0] = self.ids[BOUNDARY]
-            prev[1:] = ids[:-1]
-        llr = self.pairs[prev * self.size + ids]
-        unseen = np.isnan(llr)
-        llr[unseen] = (self.char_llr[ids] + self.backoff[prev])[unseen]
-        np.clip(llr, -self.clip, self.clip, out=llr)
-        # a pair's evidence belongs to both its characters: half to each (sharper edges of a run)
-        shared = 0.5 * llr
-        shared[:-1] += 0.5 * llr[1:]
-        if len(llr):
-            shared[-1] += 0.5 * llr[-1]
+        if not len(points):
+            return np.zeros(0, dtype=np.float32)
+        if points.max() >= BMP:
+            points = np.minimum(points, BMP - 1)
+        ids = self.sym_ids[points]
+        keys = np.empty(len(ids), dtype=np.int32)  # first symbol's row + second symbol
+        keys[0] = self.boundary_row
+        np.multiply(ids[:-1], self.size, out=keys[1:])
+        keys += ids
+        half = self.pairs[keys]  # half of each pair's evidence, clipped, to the character that ends it …
+        shared = half.copy()
+        shared[:-1] += half[1:]  # … and half to the character that starts it
+        shared[-1] += half[-1]
         return shared
 
     def category_scores(self, text: str) -> dict[str, float]:
