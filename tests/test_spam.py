@@ -113,7 +113,8 @@ def test_adult_terms_glued_together_are_one_finding():
 
 def test_run_mixing_categories_names_both():
     text = "工作shadowrocket百家乐。"
-    assert find_spam(text) == [Finding(2, 17, "shadowrocket百家乐", spam("shadowrocket百家乐", "VPN/翻墙推广、赌博推广"))]
+    expected = spam("shadowrocket百家乐", "VPN/翻墙推广、赌博推广")
+    assert find_spam(text) == [Finding(2, 17, "shadowrocket百家乐", expected)]
 
 
 def test_full_width_letters_are_recognised_with_original_offsets():
@@ -166,7 +167,8 @@ def test_zero_width_characters():
     findings = find_forbidden_characters(text)
     assert [(f.start, f.end, text[f.start:f.end]) for f in findings] == [
         (2, 4, "\u200b\u200d"), (6, 7, "\ufeff"), (9, 10, "\u00ad")]
-    assert findings[0].reason == "2个不可见字符 U+200B（零宽空格）、U+200D（零宽连字）：常用于隐藏或拆散植入的广告文字，请删除"
+    assert findings[0].reason == ("2个不可见字符 U+200B（零宽空格）、U+200D（零宽连字）："
+                                  "常用于隐藏或拆散植入的广告文字，请删除")
 
 
 def test_zero_width_characters_are_not_reported_here_but_cannot_split_a_word():

@@ -34,7 +34,8 @@ SAMPLE = {
     "fake_documents": ["s037", "s086", "s163"],
     "loan": ["s057", "s064", "s132", "s174"],
 }
-SEED_000_RUNS = ["shadowrocket节点都没有了", "shadowrocketios共享账号", "shadowrocketioshadowrocket节点都没有了s共享账号"]
+SEED_000_RUNS = ["shadowrocket节点都没有了", "shadowrocketios共享账号",
+                 "shadowrocketioshadowrocket节点都没有了s共享账号"]
 
 
 def spans(findings) -> list[tuple[int, int, str]]:

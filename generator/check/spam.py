@@ -110,7 +110,8 @@ def vocabulary() -> Vocabulary:
     source = resources.files("generator").joinpath("data", "spam_terms.yml").read_text(encoding="utf-8")
     data = YAML(typ="safe").load(source)
     labels = {cat: body["label"] for cat, body in data["categories"].items()}
-    terms, hints = {}, {}
+    terms: dict[str, str] = {}
+    hints: dict[str, str] = {}
     for cat, body in data["categories"].items():
         for term in body.get("terms") or ():
             terms.setdefault(_norm(term), cat)
@@ -432,8 +433,9 @@ def _best_segments(score: np.ndarray, start: int, end: int) -> list[tuple[int, i
         best_before.append(best_prev)
     spans, i = [], len(values) - 1
     while i >= 0:  # walk back through the decisions
-        if choice[i] is not None and best_before[i] != (best_before[i - 1] if i else 0.0):
-            s, e = choice[i]
+        chosen = choice[i]
+        if chosen is not None and best_before[i] != (best_before[i - 1] if i else 0.0):
+            s, e = chosen
             spans.append((start + s, start + e))
             i = s - 1
         else:
@@ -546,7 +548,7 @@ _MAYBE_LINK = re.compile(r"\.[a-z]")
 def _links(low: str, allowed: tuple[str, ...]) -> list[Hit]:
     if not _MAYBE_LINK.search(low):
         return []
-    hits = []
+    hits: list[Hit] = []
     matches = []
     last = -1
     for dot in _DOT_LETTER.finditer(low):
@@ -567,7 +569,8 @@ def _links(low: str, allowed: tuple[str, ...]) -> list[Hit]:
 
 
 def _link_reason(address: str) -> str:
-    return f"外部网站链接“{address}”：通报中不应出现政府网站（gov.cn）以外的地址，疑似植入的广告；如确需保留，请加入允许列表"
+    return (f"外部网站链接“{address}”：通报中不应出现政府网站（gov.cn）以外的地址，疑似植入的广告；"
+            "如确需保留，请加入允许列表")
 
 
 def _host(address: str) -> str:
