@@ -155,9 +155,11 @@ def test_typed_numbering_bold_headings_and_signature(project, tmp_path):
     assert "### 三、下一步工作打算" in body
     assert body.rstrip().endswith("中共××委员会\n\n2024年12月24日")
     assert "  1. 发布机构（publisher）取自文末落款“中共××委员会”，请核对" in lines
-    assert any(line.endswith("发布日期（published）取自文末落款日期“2024年12月24日”（成文日期）；如网站上的发布日期不同，请改正")
+    assert any(line.endswith("发布日期（published）取自文末落款日期“2024年12月24日”（成文日期）；"
+                             "如网站上的发布日期不同，请改正")
                for line in lines)
-    assert any("标题在 Word 中分为 2 行（“关于区委第二巡察组巡察反馈意见”“整改进展情况的通报”），已合并为一行，请核对" in line
+    assert any("标题在 Word 中分为 2 行（“关于区委第二巡察组巡察反馈意见”“整改进展情况的通报”），"
+               "已合并为一行，请核对" in line
                for line in lines)
 
 
@@ -232,7 +234,8 @@ def test_automatic_numbering_makes_the_outline_of_the_draft(project, tmp_path):
     data, _, body = draft(project, "auto")
     assert data["publisher"] == "中共某某区委"
     assert [(p["number"], p["aspect"], p["title"], len(p["measures"])) for p in data["problems"]] == [
-        (1, 1, "学习贯彻不深入", 2), (2, 1, "项目推进缓慢", 1), (3, 2, "公务接待不规范", 1), (4, 3, "“三重一大”制度执行不到位", 2)]
+        (1, 1, "学习贯彻不深入", 2), (2, 1, "项目推进缓慢", 1), (3, 2, "公务接待不规范", 1),
+        (4, 3, "“三重一大”制度执行不到位", 2)]
     assert data["problems"][3]["measures"] == ["修订“三重一大”事项决策制度。", "对近三年决策事项开展自查。"]
     assert body.startswith(OPENING + "\n\n### 一、整改工作开展情况\n\n局党组召开专题会议5次")
     assert "### 三、下一步工作打算" in body
@@ -267,8 +270,8 @@ def test_start_values_overrides_restarts_and_legal_numbering(tmp_path):
     document.add_paragraph("", style="Listed")  # an empty numbered paragraph counts, but has no text
     document.add_paragraph("样式编号", style="Listed")
     lines = read_document(save(document, tmp_path / "lists.docx")).lines
-    assert lines == ["5.甲", "5.1 甲一", "6.乙", "6.2 乙一", "7.丙", "1.重新编号", "2.续编", "第一条 条", "1.1 款", "1.2 款",
-                     "甲、样式编号", "乙、样式编号", "去掉样式的编号", "丁、样式编号"]
+    assert lines == ["5.甲", "5.1 甲一", "6.乙", "6.2 乙一", "7.丙", "1.重新编号", "2.续编", "第一条 条",
+                     "1.1 款", "1.2 款", "甲、样式编号", "乙、样式编号", "去掉样式的编号", "丁、样式编号"]
 
 
 @pytest.mark.parametrize("number, fmt, shown", [
@@ -301,7 +304,8 @@ def ledger_notice(path: Path) -> Path:
         ["", "", "", "约谈施工单位5家。", "", "", "", ""],
         ["二、作风建设方面", "", "", "", "", "", "", ""],
         ["3", "财务股", "公务接待不规范", "修订公务接待办法。", "长期坚持", "持续整改", "王某", ""],
-        ["4", "机关党委", "“三重一大”执行不到位", "修订决策制度。", "2024年12月", "已完成。已修订《决策规则》", "赵某", ""],
+        ["4", "机关党委", "“三重一大”执行不到位", "修订决策制度。", "2024年12月", "已完成。已修订《决策规则》",
+         "赵某", ""],
     ])
     ledger.cell(0, 0).merge(ledger.cell(0, 7))  # the table's title row
     ledger.cell(2, 0).merge(ledger.cell(2, 7))  # an aspect heading across the table
@@ -326,13 +330,14 @@ def test_ledger_table_rows_become_the_problems(project, tmp_path):
         {"number": 2, "aspect": 1, "title": "项目推进缓慢", "responsible_unit": "规划股、建设股",
          "responsible_leader": "李某", "due": dt.date(2025, 6, 30), "status": "正在整改",
          "measures": ["建立项目周调度机制。", "约谈施工单位5家。"]},
-        {"number": 3, "aspect": 2, "title": "公务接待不规范", "responsible_unit": "财务股", "responsible_leader": "王某",
-         "status": "正在整改", "measures": ["修订公务接待办法。"]},
+        {"number": 3, "aspect": 2, "title": "公务接待不规范", "responsible_unit": "财务股",
+         "responsible_leader": "王某", "status": "正在整改", "measures": ["修订公务接待办法。"]},
         {"number": 4, "aspect": 2, "title": "“三重一大”执行不到位", "responsible_unit": "机关党委",
          "responsible_leader": "赵某", "due": dt.date(2024, 12, 31), "status": "已完成",
          "measures": ["修订决策制度。", "已修订《决策规则》"]},
     ]
-    assert "### 一、整改落实情况\n\n对照巡察反馈的问题，逐项制定整改措施，具体见下表。\n\n区住建局巡察反馈问题整改台账\n\n" in body
+    assert ("### 一、整改落实情况\n\n对照巡察反馈的问题，逐项制定整改措施，具体见下表。\n\n"
+            "区住建局巡察反馈问题整改台账\n\n") in body
     report = "\n".join(lines)
     for note in [
         "问题清单取自文档中的第1个表格（整改台账，表头“编号、责任部门、反馈问题、整改举措、完成时限、整改进展、责任人、备注”），"
@@ -348,8 +353,9 @@ def test_ledger_table_rows_become_the_problems(project, tmp_path):
 
 
 @pytest.mark.parametrize("written, status", [
-    ("已完成", "已完成"), ("已整改", "已完成"), ("完成", "已完成"), ("基本完成", "基本完成"), ("正在整改", "正在整改"),
-    ("整改中", "正在整改"), ("持续整改", "正在整改"), ("未完成", "未完成"), ("长期坚持", "长期坚持"), ("完成80%", "未载明"),
+    ("已完成", "已完成"), ("已整改", "已完成"), ("完成", "已完成"), ("基本完成", "基本完成"),
+    ("正在整改", "正在整改"), ("整改中", "正在整改"), ("持续整改", "正在整改"), ("未完成", "未完成"),
+    ("长期坚持", "长期坚持"), ("完成80%", "未载明"),
 ])
 def test_ledger_status_words(tmp_path, written, status):
     document = new_document("关于某某巡察整改情况的通报")
@@ -375,7 +381,8 @@ def test_ledger_with_an_aspect_column(tmp_path):
     result = import_notice(save(document, tmp_path / "aspects.docx"))
     assert result.notice["aspects"] == [{"number": 1, "title": "政治建设方面"}, {"number": 2, "title": "作风建设方面"}]
     assert [(p["aspect"], p["title"], p.get("due")) for p in result.notice["problems"]] == [
-        (1, "学习贯彻不深入", dt.date(2024, 12, 31)), (1, "项目推进缓慢", dt.date(2024, 9, 30)), (2, "公务接待不规范", None)]
+        (1, "学习贯彻不深入", dt.date(2024, 12, 31)), (1, "项目推进缓慢", dt.date(2024, 9, 30)),
+        (2, "公务接待不规范", None)]
     assert "第1个问题的整改时限“2024年底”按当年最后一天填入 due（2024-12-31），请核对" in result.unplaced
     assert "第3个问题的整改时限“立行立改”不是具体日期，due 未填写" in result.unplaced
 
@@ -412,8 +419,10 @@ def test_hidden_text_and_tracked_changes_are_reported(tmp_path):
     paragraph = document.add_paragraph(OPENING)
     paragraph.add_run("赌场网址").font.hidden = True
     revised = document.add_paragraph()
-    revised._p.append(parse_xml(f'<w:ins {W} w:id="1" w:author="编辑"><w:r><w:t>修订后加入的文字。</w:t></w:r></w:ins>'))
-    revised._p.append(parse_xml(f'<w:del {W} w:id="2" w:author="编辑"><w:r><w:delText>删掉的文字。</w:delText></w:r></w:del>'))
+    revised._p.append(parse_xml(f'<w:ins {W} w:id="1" w:author="编辑">'
+                                '<w:r><w:t>修订后加入的文字。</w:t></w:r></w:ins>'))
+    revised._p.append(parse_xml(f'<w:del {W} w:id="2" w:author="编辑">'
+                                '<w:r><w:delText>删掉的文字。</w:delText></w:r></w:del>'))
     result = import_notice(save(document, tmp_path / "hidden.docx"))
     assert "赌场" not in result.body_markdown
     assert "修订后加入的文字。" in result.body_markdown and "删掉的文字" not in result.body_markdown
@@ -514,20 +523,25 @@ HOSTILE = {
                                                           "word/document.xml": b"\0" * (40 * 1024 * 1024)}),
                  "压缩包中的“word/document.xml”解压后有 41,943,040 字节，远超一份通报的大小（疑似“压缩炸弹”），未解压："
                  "请确认文件来源；如确是通报，请在 Word/WPS 中打开后另存为 .docx 再导入"),
-    "zip-bomb-by-ratio": (lambda tmp: zip_file(tmp / "炸弹2.docx", {"word/media/image1.png": b"\0" * (5 * 1024 * 1024)}),
-                          "压缩包中的“word/media/image1.png”解压后有 5,242,880 字节，远超一份通报的大小（疑似“压缩炸弹”），未解压："
+    "zip-bomb-by-ratio": (lambda tmp: zip_file(tmp / "炸弹2.docx",
+                                               {"word/media/image1.png": b"\0" * (5 * 1024 * 1024)}),
+                          "压缩包中的“word/media/image1.png”解压后有 5,242,880 字节，"
+                          "远超一份通报的大小（疑似“压缩炸弹”），未解压："
                           "请确认文件来源；如确是通报，请在 Word/WPS 中打开后另存为 .docx 再导入"),
     "no-text": (lambda tmp: save(new_document(), tmp / "空白.docx"), "这份 Word 文档里没有文字：请确认选对了文件"),
     "malformed-xml": (lambda tmp: with_part(plain_docx(tmp / "a.docx"), tmp / "损坏.docx", "word/document.xml",
                                             b"<?xml version='1.0'?>\n<w:document " + W.encode() + b"><w:body><w:p>"),
-                      "Word 文档的内容（word/document.xml）已损坏，XML 格式错误（第 2 行）：请在 Word/WPS 中打开，另存为 .docx 后再导入"),
+                      "Word 文档的内容（word/document.xml）已损坏，XML 格式错误（第 2 行）："
+                      "请在 Word/WPS 中打开，另存为 .docx 后再导入"),
     "entity-bomb": (lambda tmp: with_part(plain_docx(tmp / "a.docx"), tmp / "实体.docx", "word/document.xml",
                                           b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
                                           b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><d>&b;</d>'),
-                    "Word 文档中的“word/document.xml”含有 XML 实体声明（Word 不会写出这种内容，可能是恶意文件），未读取："
+                    "Word 文档中的“word/document.xml”含有 XML 实体声明"
+                    "（Word 不会写出这种内容，可能是恶意文件），未读取："
                     "请确认文件来源，或在 Word/WPS 中另存为 .docx 后再导入"),
     "encrypted": (lambda tmp: ole_file(tmp / "加密.docx", "EncryptionInfo", "EncryptedPackage"),
-                  "这份 Word 文档设有打开密码（已加密），无法读取：请在 Word/WPS 中打开，取消密码后另存为 .docx 再导入"),
+                  "这份 Word 文档设有打开密码（已加密），无法读取："
+                  "请在 Word/WPS 中打开，取消密码后另存为 .docx 再导入"),
     "old-doc": (lambda tmp: ole_file(tmp / "旧版.doc", "WordDocument", "1Table"),
                 "这是旧版 Word 文档（.doc），无法直接读取：请在 Word/WPS 中另存为 .docx 后再导入"),
     "excel": (lambda tmp: zip_file(tmp / "台账.xlsx", {"[Content_Types].xml": b"<Types/>",

@@ -272,7 +272,8 @@ def test_aspects_by_dun_problems_by_paren_measures_numbered():
     assert [p["aspect"] for p in notice["problems"]] == [1, 1, 2, 2]
     assert [len(p["measures"]) for p in notice["problems"]] == [2, 3, 2, 2]
     second = problem(result, 2)
-    assert (second["status"], second["responsible_unit"], second["due"]) == ("正在整改", "规划发展股", dt.date(2024, 6, 30))
+    assert (second["status"], second["responsible_unit"], second["due"]) == (
+        "正在整改", "规划发展股", dt.date(2024, 6, 30))
     assert problem(result, 1)["status"] == "已完成"
     assert notice["contact"]["phone"] == "0731-12345678"
     assert notice["contact"]["address"] == "某某县政务服务中心3楼"
@@ -306,7 +307,8 @@ def test_dot_numbered_problems_with_paren_measures_and_no_aspects():
     notice = result.notice
     assert notice["figures"]["problems"] == 5
     assert notice["aspects"] == []
-    assert [p["title"] for p in notice["problems"]] == ["理论学习不深入", "财务管理不规范", "村级组织软弱涣散", "作风不实", "信访化解不力"]
+    assert [p["title"] for p in notice["problems"]] == [
+        "理论学习不深入", "财务管理不规范", "村级组织软弱涣散", "作风不实", "信访化解不力"]
     assert all("aspect" not in p for p in notice["problems"])
     assert [len(p["measures"]) for p in notice["problems"]] == [2, 1, 2, 2, 1]
     assert notice["inspection"]["feedback"] == dt.date(2024, 5, 30)
@@ -320,7 +322,8 @@ def test_problems_numbered_as_sections():
     """一、……的问题 as problems (no aspects), measures 一是/二是; no feedback date is reported."""
     result = import_notice(FIXTURES / "problems_as_sections.txt")
     problems = result.notice["problems"]
-    assert [p["title"] for p in problems] == ["履行职能责任不到位的问题", "干部队伍建设不够有力的问题", "落实全面从严治党责任不到位的问题"]
+    assert [p["title"] for p in problems] == [
+        "履行职能责任不到位的问题", "干部队伍建设不够有力的问题", "落实全面从严治党责任不到位的问题"]
     assert [len(p["measures"]) for p in problems] == [2, 3, 1]
     assert result.notice["contact"] == {"phone": "010-12345678"}
     assert "feedback" not in result.notice["inspection"]
@@ -331,7 +334,8 @@ def test_contact_with_two_numbers_and_a_full_width_dash_keeps_one_number_and_say
     text = (FIXTURES / "problems_as_sections.txt").read_text(encoding="utf-8")
     assert "联系电话：010-12345678。" in text
     path = tmp_path / "notice.txt"
-    path.write_text(text.replace("联系电话：010-12345678。", "联系电话：010－12345678、010-87654321。"), encoding="utf-8")
+    path.write_text(text.replace("联系电话：010-12345678。", "联系电话：010－12345678、010-87654321。"),
+                    encoding="utf-8")
     result = import_notice(path)
     assert result.notice["contact"] == {"phone": "010-12345678"}
     assert ("联系电话只写入了“010-12345678”（草稿只能写一个号码）；原文还有：010-87654321，"
@@ -351,7 +355,8 @@ def test_saved_web_page_in_gbk():
     assert result.page_metadata["成文日期"] == "2024-03-01"
     assert notice["figures"]["completion_rate"] == 66.67
     assert (notice["figures"]["aspects"], notice["figures"]["problems"]) == (2, 3)
-    assert [p["title"] for p in notice["problems"]] == ["城建项目推进不力", "安全生产监管存在漏洞", "工程款支付审核不严"]
+    assert [p["title"] for p in notice["problems"]] == [
+        "城建项目推进不力", "安全生产监管存在漏洞", "工程款支付审核不严"]
     assert [p["status"] for p in notice["problems"]] == ["已完成", "正在整改", "已完成"]
     assert problem(result, 3)["measures"] == ["修订工程款支付审核流程", "追回多付工程款3.2万元。"]
     assert result.site_footer["icp"] == "皖ICP备12345678号-2"

@@ -44,8 +44,8 @@ def test_a_deadline_already_past_on_publication_is_a_warning(project):
     write(project, "2023/x.yml", PROGRESS.format(published="2023-07-10"))
     code, lines = check(project)
     assert code == 0
-    assert lines[0] == ("notices/2023/x.yml:13:10: warning: 问题 1 的整改时限（2023年6月30日）早于通报发布日期（2023年7月10日），"
-                        "发布时却仍未完成：请核实状态或在正文说明")
+    assert lines[0] == ("notices/2023/x.yml:13:10: warning: 问题 1 的整改时限（2023年6月30日）"
+                        "早于通报发布日期（2023年7月10日），发布时却仍未完成：请核实状态或在正文说明")
 
 
 # ---------------------------------------------------------------- a chain of two reports
@@ -90,7 +90,8 @@ def test_each_page_of_a_chain_lists_the_reports_newest_first(chain_site):
         assert [text_of(li) for li in items] == [
             "中共大观区委关于城市绿化工程领域专项巡察整改情况的通报（测试样例）" + ("（本页）" if slug == LATER else "")
             + " 2023年9月20日 · 整改情况",
-            "中共大观区委关于城市绿化工程领域专项巡察整改进展情况的通报（测试样例）" + ("（本页）" if slug == EARLIER else "")
+            "中共大观区委关于城市绿化工程领域专项巡察整改进展情况的通报（测试样例）"
+            + ("（本页）" if slug == EARLIER else "")
             + " 2023年5月10日 · 整改进展",
         ]
         links = [a["href"] for a in page.select("ol.notice-chain a")]
@@ -113,12 +114,14 @@ def test_the_latest_page_shows_each_problems_history(chain_site):
 def test_the_overdue_page_lists_the_latest_state_by_unit(chain_site):
     page = soup(chain_site, "overdue")
     assert text_of(page.select_one("p.summary-note")) == (
-        "按每次巡察最新一份通报所载状态统计，截至 2024年12月24日（本站生成日期）已超过整改时限、尚未完成的问题，共 2 个，"
+        "按每次巡察最新一份通报所载状态统计，截至 2024年12月24日（本站生成日期）"
+        "已超过整改时限、尚未完成的问题，共 2 个，"
         "按责任单位列出（通报未载明责任单位的，列在发布机构名下）。")
     assert [text_of(h) for h in page.select("h2")] == ["中共大观区委（1 个）¶", "区财政局（1 个）¶"]
     rows = [[text_of(td) for td in tr.select("td")] for tr in page.select("tbody tr")]
     assert rows == [
-        ["4. 依法支付项目建设费用", "中共大观区委关于城市绿化工程领域专项巡察整改情况的通报（测试样例）（2023年9月20日）",
+        ["4. 依法支付项目建设费用",
+         "中共大观区委关于城市绿化工程领域专项巡察整改情况的通报（测试样例）（2023年9月20日）",
          "正在整改", "2023年12月31日", "359 天"],
         ["3. 把好项目审核关", "中共大观区委关于城市绿化工程领域专项巡察整改情况的通报（测试样例）（2023年9月20日）",
          "正在整改", "2023年12月31日", "359 天"],
@@ -143,7 +146,8 @@ LATER_FILE = "notices/2023/lvhua-qingkuang.yml"
      "9:10: error: 巡察组与前一份通报 notices/2023/lvhua-jinzhan.yml 不同（本通报：市委第十二专项巡察组；"
      "前一份：市委第十一专项巡察组）：follows 只能连接同一次巡察的通报"),
     ('publisher: "中共大观区委"', 'publisher: "大观区纪委"',
-     "9:10: error: 发布机构与前一份通报 notices/2023/lvhua-jinzhan.yml 不同（本通报：大观区纪委；前一份：中共大观区委）："
+     "9:10: error: 发布机构与前一份通报 notices/2023/lvhua-jinzhan.yml 不同"
+     "（本通报：大观区纪委；前一份：中共大观区委）："
      "follows 只能连接同一单位的通报"),
 ])
 def test_a_bad_follows_is_rejected_with_its_location(tmp_path, old, new, expected):
@@ -164,8 +168,8 @@ def test_a_problem_keeps_its_number_across_the_chain(tmp_path):
                     encoding="utf-8")
     code, lines = check(project)
     assert code == 0
-    assert lines[0] == (f"{LATER_FILE}:24:12: warning: 问题 3 的标题与前一份通报 notices/2023/lvhua-jinzhan.yml 中问题 3 的标题"
-                        "“把好项目审核关”不同：同一次巡察的通报中问题序号应保持一致，请核对序号或标题")
+    assert lines[0] == (f"{LATER_FILE}:24:12: warning: 问题 3 的标题与前一份通报 notices/2023/lvhua-jinzhan.yml "
+                        "中问题 3 的标题“把好项目审核关”不同：同一次巡察的通报中问题序号应保持一致，请核对序号或标题")
 
 
 def test_follows_cannot_loop(tmp_path):
@@ -177,8 +181,8 @@ def test_follows_cannot_loop(tmp_path):
     code, lines = check(project)
     assert code == 1
     assert lines[:2] == [
-        "notices/2023/lvhua-jinzhan.yml:10:10: error: follows 形成循环（lvhua-jinzhan → lvhua-qingkuang → lvhua-jinzhan）："
-        "每份通报只能接在更早的一份之后",
+        "notices/2023/lvhua-jinzhan.yml:10:10: error: follows 形成循环"
+        "（lvhua-jinzhan → lvhua-qingkuang → lvhua-jinzhan）：每份通报只能接在更早的一份之后",
         f"{LATER_FILE}:9:10: error: follows 形成循环（lvhua-qingkuang → lvhua-jinzhan → lvhua-qingkuang）："
         "每份通报只能接在更早的一份之后",
     ]

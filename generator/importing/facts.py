@@ -125,7 +125,8 @@ _FIGURES = (
     ("causes", rf"(?:梳理|分析|查找|剖析|查摆)(?:出|了)?(?:问题)?(?:根源|原因){NUM}\s*(?:条|个|项)"),
     ("measures", rf"(?:制定|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
-    ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?{NUM}\s*(?:项|个|条|件|份)"),
+    ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?"
+                rf"{NUM}\s*(?:项|个|条|件|份)"),
     ("problems_done", rf"(?:已)?完成(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
                       rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)"
                       rf"|整改完成\s*(\d+)\s*(?:个|项)"),  # not 整改完成一项、销号一项
@@ -206,7 +207,8 @@ def check_overall_status(paragraphs: list[str], notes: Notes) -> None:
         match = re.search(r"完成了整改目标|全部完成整改|整改任务全部完成|已全部整改到位|全面完成(?:了)?整改", paragraph)
         if match:
             done = vocabulary.done_status().value
-            notes.add(f"通报称“{match.group(0)}”，但没有逐个问题载明整改状态：各问题的 status 暂填“{unstated_status()}”，"
+            notes.add(f"通报称“{match.group(0)}”，但没有逐个问题载明整改状态："
+                      f"各问题的 status 暂填“{unstated_status()}”，"
                       f"请编辑决定是否改为“{done}”")
             return
 
@@ -214,7 +216,10 @@ def check_overall_status(paragraphs: list[str], notes: Notes) -> None:
 # ---------------------------------------------------------------------------------------------
 # the contact block
 
-_PHONE = re.compile(r"(?:联系电话|举报电话|监督电话|电话|热线)\s*[:：]?\s*((?:\d[\d\-－—()（）转 ]{4,}\d)(?:\s*[、/或]\s*\d[\d\-－—()（）转 ]{4,}\d)*)")
+_PHONE = re.compile(
+    r"(?:联系电话|举报电话|监督电话|电话|热线)\s*[:：]?\s*"
+    r"((?:\d[\d\-－—()（）转 ]{4,}\d)(?:\s*[、/或]\s*\d[\d\-－—()（）转 ]{4,}\d)*)"
+)
 _ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|地址)\s*[:：]\s*([^;；。，,\n]+)")
 _EMAIL = re.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:：]?\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 _CONTACT_START = re.compile(r"联系方式|联系电话|举报电话|监督电话|电话|热线|邮政地址|通信地址|电子邮箱|邮箱")

@@ -71,7 +71,7 @@ def _visible_text(soup: BeautifulSoup, hidden: list[str]) -> str:
     while stack:
         node, leaving = stack.pop()
         if leaving:
-            out.append("\n" if node.name in _BLOCKS else "    ")
+            out.append("\n" if isinstance(node, Tag) and node.name in _BLOCKS else "    ")  # only tags are left
         elif isinstance(node, Tag):
             _open(node, out, stack, hidden)
         elif type(node) in (NavigableString, CData):  # not comments, doctypes or declarations

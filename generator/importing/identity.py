@@ -88,7 +88,12 @@ def region_from(footer: dict[str, str], contact: dict | None) -> str | None:
     province = _province(footer)
     if province is None:
         return None
-    texts = [footer.get("host", ""), footer.get("co_host", ""), (contact or {}).get("address", ""), footer.get("address", "")]
+    texts = [
+        footer.get("host", ""),
+        footer.get("co_host", ""),
+        (contact or {}).get("address", ""),
+        footer.get("address", ""),
+    ]
     for text in texts:
         match = re.search(r"([\u4e00-\u9fa5]{2,6}?[市州盟])([\u4e00-\u9fa5]{1,6}?[区县旗])?", text)
         if match:

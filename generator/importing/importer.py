@@ -144,7 +144,8 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     report_outline(outline, notes)
     report_page(page, notes)
     if contact_index is not None:  # what the contact fields leave out of the paragraph stays visible
-        notes.add(f"联系方式取自原文这一段，已写入 contact，其余文字请按需写入说明（intro）：“{paragraphs[contact_index]}”")
+        notes.add("联系方式取自原文这一段，已写入 contact，其余文字请按需写入说明（intro）："
+                  f"“{paragraphs[contact_index]}”")
     _validate(notice, source)
     return ImportResult(
         notice=notice,
@@ -205,7 +206,8 @@ def _publisher(page: Page, notes: Notes) -> str:
     if answered:
         notes.add(f"发布机构（publisher）取自正文中接受巡察反馈的单位“{answered}”，请核对")
         return answered
-    return _placeholder("publisher", "发布机构", notes, "没有找到发布机构（标题中“关于”之前的单位、政务公开信息或落款）")
+    return _placeholder("publisher", "发布机构", notes,
+                        "没有找到发布机构（标题中“关于”之前的单位、政务公开信息或落款）")
 
 
 def _placeholder(key: str, what: str, notes: Notes, why: str) -> str:
@@ -239,7 +241,9 @@ def _published(meta: dict[str, str]):
 def _aspects(outline: Outline, figures: dict, notes: Notes) -> list[dict]:
     aspects: dict[int, dict] = {}
     for aspect in outline.aspects:
-        aspects.setdefault(aspect.number, {"number": aspect.number, **({"title": aspect.title} if aspect.title else {})})
+        aspects.setdefault(
+            aspect.number, {"number": aspect.number, **({"title": aspect.title} if aspect.title else {})}
+        )
     declared = figures.get("aspects")
     if declared and not outline.problems:
         notes.add(f"通报载明{declared}个方面，但没有找到问题清单：aspects 未填写，请编辑按原文补填")
@@ -248,7 +252,8 @@ def _aspects(outline: Outline, figures: dict, notes: Notes) -> list[dict]:
         for number in missing:
             aspects[number] = {"number": number}
         found = "、".join(f"（{ordinal(n)}）" for n in sorted(a.number for a in outline.aspects)) or "无"
-        notes.add(f"通报载明{declared}个方面，原文只找到方面标题{found}；方面{'、'.join(map(str, missing))}已列出但没有标题，请编辑按原文补填")
+        notes.add(f"通报载明{declared}个方面，原文只找到方面标题{found}；"
+                  f"方面{'、'.join(map(str, missing))}已列出但没有标题，请编辑按原文补填")
     elif declared and len(aspects) > declared:
         notes.add(f"通报载明{declared}个方面，草稿中找到{len(aspects)}个，请核对")
     return [aspects[n] for n in sorted(aspects)]
@@ -278,13 +283,16 @@ def _validate(notice: dict, source: Path) -> None:
     try:
         Notice.model_validate(notice)
     except ValidationError as exc:
-        raise ImportFailed(f"无法导入“{source}”：生成的草稿不符合通报格式（{exc.error_count()} 处），请把这个文件交给网站维护人员") from exc
+        raise ImportFailed(f"无法导入“{source}”：生成的草稿不符合通报格式（{exc.error_count()} 处），"
+                           "请把这个文件交给网站维护人员") from exc
 
 
 # ---------------------------------------------------------------------------------------------
 # files and report
 
-def write_draft(result: ImportResult, out_dir: Path, name: str | None = None, *, overwrite: bool = False) -> tuple[Path, Path]:
+def write_draft(
+    result: ImportResult, out_dir: Path, name: str | None = None, *, overwrite: bool = False
+) -> tuple[Path, Path]:
     """Write ``<name>.yml`` and ``<name>.md`` into ``out_dir``; never overwrite unless asked."""
     from generator.text.slug import slugify
 
@@ -313,7 +321,8 @@ def write_draft(result: ImportResult, out_dir: Path, name: str | None = None, *,
 
 def _header_comments(result: ImportResult) -> list[str]:
     origin = f"“{result.source.name}”" if result.source else "原文"
-    lines = [f"导入草稿：由 notices import 从{origin}自动生成，尚未经人工核对。发布前请逐项对照原文检查，并处理下面列出的事项。"]
+    lines = [f"导入草稿：由 notices import 从{origin}自动生成，尚未经人工核对。"
+             "发布前请逐项对照原文检查，并处理下面列出的事项。"]
     meta = "；".join(f"{k}：{v}" if v else f"{k}：（空）" for k, v in result.page_metadata.items())
     if meta:
         lines.append(f"原网页信息：{meta}")

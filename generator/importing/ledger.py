@@ -182,8 +182,10 @@ class _Rows:
             texts = "”“".join(cell.text for cell in filled)
             self.ledger.notes.append(f"整改台账第{row_number}行没有问题内容（“{texts[:60]}”），未作为问题写入草稿，请核对")
             return
-        item = previous if continued else _Item(row=row_number, aspect=self._aspect_of(row))
-        if not continued:
+        if continued and previous is not None:  # continued implies a previous item
+            item = previous
+        else:
+            item = _Item(row=row_number, aspect=self._aspect_of(row))
             self.items.append(item)
         for name in self.columns:
             item.add(name, self._cells(row, name))
@@ -311,8 +313,8 @@ def _due(text: str, number: int, notes: list[str]) -> dt.date | None:
         notes.append(f"第{number}个问题的整改时限“{text}”按当月最后一天填入 due（{month.isoformat()}），请核对")
         return month
     year = _YEAR_END.search(text)
-    if year:
-        end = make_date(int(year.group(1)), 12, 31)
+    end = make_date(int(year.group(1)), 12, 31) if year else None  # None for 0000年底, not a date
+    if end:
         notes.append(f"第{number}个问题的整改时限“{text}”按当年最后一天填入 due（{end.isoformat()}），请核对")
         return end
     notes.append(f"第{number}个问题的整改时限“{text}”不是具体日期，due 未填写")

@@ -212,7 +212,7 @@ def _items_with_measures(markers: list[Marker | None], kind: str) -> int:
 
 def _problem_kind_by_shape(markers: list[Marker | None], depth: dict[str, int], counts: dict[str, int]) -> str:
     """No 一是 anywhere: numbered sentences under numbered titles are measures under problems."""
-    deepest = max(depth, key=depth.get)
+    deepest = max(depth, key=lambda kind: depth[kind])
     parents = [kind for kind in depth if depth[kind] == depth[deepest] - 1]
     if parents:
         parent = parents[0]
@@ -342,7 +342,7 @@ class _Walker:
             problem.labels.setdefault(key, value)
         number = len(self.outline.problems)
         stated = _STATUS_LABEL.search(before)
-        if "status" in labels and stated and labels["status"] != re.split(r"[:：]\s*", stated.group(0), 1)[1]:
+        if "status" in labels and stated and labels["status"] != re.split(r"[:：]\s*", stated.group(0), maxsplit=1)[1]:
             notes.append(f"原文“{stated.group(0)}”写为 status: {labels['status']}，请核对")
         self.outline.notes.extend(f"第{number}个问题：{note}" for note in notes)
         split = split_measures(text, expected=problem.next_ordinal if problem.measures else 1)
@@ -351,7 +351,8 @@ class _Walker:
                 problem.measures[-1] += split.preface
             elif split.items:
                 problem.description = _join(problem.description, split.preface)
-                self.outline.notes.append(f"第{number}个问题：措施前的文字“{split.preface[:20]}…”填入了 description，请核对")
+                self.outline.notes.append(f"第{number}个问题：措施前的文字“{split.preface[:20]}…”"
+                                          "填入了 description，请核对")
             else:
                 problem.measures.append(split.preface)
         self._add_measures(problem, split.items)
@@ -397,7 +398,8 @@ def _settle_aspects(outline: Outline, declared: int | None) -> None:
     """Where aspect headings were lost, a problem after a lost title cannot be placed in an aspect."""
     numbers = [a.number for a in outline.aspects]
     headings_lost = bool(numbers) and (
-        (declared is not None and len(set(numbers)) < declared) or sorted(set(numbers)) != list(range(1, max(numbers) + 1))
+        (declared is not None and len(set(numbers)) < declared)
+        or sorted(set(numbers)) != list(range(1, max(numbers) + 1))
     )
     if not headings_lost:
         return

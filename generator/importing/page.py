@@ -191,7 +191,11 @@ def _title_candidate(lines: list[str]) -> int | None:
     for index, line in enumerate(lines[:60]):
         if _is_paragraph(line):
             return None
-        if 8 <= len(line) <= 80 and _TITLE_WORDS.search(line) and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]", line):
+        if (
+            8 <= len(line) <= 80
+            and _TITLE_WORDS.search(line)
+            and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]", line)
+        ):
             return index
     return None
 
@@ -258,10 +262,11 @@ def _take_fields(line: str, found: dict[str, str]) -> str:
         if not match:
             continue
         end = _FIELD_END.search(line, match.end())
-        value = line[match.end(): end.start()].strip(" ,，。")
+        stop = end.start() if end else len(line)  # never the fallback: the pattern ends in `|$`
+        value = line[match.end(): stop].strip(" ,，。")
         if value:
             found.setdefault(key, value)
-        line = line[: match.start()] + "  " + line[end.start():]
+        line = line[: match.start()] + "  " + line[stop:]
     return line
 
 
@@ -286,7 +291,10 @@ _SIGNATURE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|"
     r".{2,30}(委员会|党委|党组|党工委|委|局|政府|办公室|支部|办|院|厅|部|中心)"
 )
-SIGNATURE_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
+SIGNATURE_DATE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+)
 
 
 def is_signature(line: str) -> bool:

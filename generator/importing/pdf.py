@@ -34,13 +34,15 @@ def read_pdf(path: Path):
     read_bytes(path, MAX_FILE_BYTES)  # size and path checks
     pages = _extract(path)
     if not any(line["text"].strip() for page in pages for line in page["lines"]):
-        raise ReadError("这份 PDF 没有文字层（可能是扫描件，只有图片）：图片里的文字无法导入，请提供 Word 或文字版的通报")
+        raise ReadError("这份 PDF 没有文字层（可能是扫描件，只有图片）："
+                        "图片里的文字无法导入，请提供 Word 或文字版的通报")
     text = "".join(line["text"] for page in pages for line in page["lines"])
     if len(re.findall(r"\(cid:\d+\)", text)) > 3:
         raise ReadError("这份 PDF 的文字无法正确提取（字体缺少编码信息）：请提供 Word 或文字版的通报")
     lines, dropped = paragraphs(pages)
     document = Document(lines=lines, kind="PDF 文件")
-    document.notes.append("正文取自 PDF 的文字层：PDF 按版面排列文字，段落是按行距和缩进拼接的，页眉页脚可能混入，请逐段对照原文核对")
+    document.notes.append("正文取自 PDF 的文字层：PDF 按版面排列文字，段落是按行距和缩进拼接的，"
+                          "页眉页脚可能混入，请逐段对照原文核对")
     if dropped:
         document.notes.append(f"PDF 中的页码（{'、'.join(dropped[:10])}）未写入草稿")
     if any(page.get("tables") for page in pages):
@@ -53,16 +55,19 @@ def _extract(path: Path) -> list[dict]:
         done = subprocess.run([sys.executable, "-m", "generator.importing.pdf", str(path)], capture_output=True,
                               timeout=TIME_LIMIT, preexec_fn=_limit, check=False)
     except subprocess.TimeoutExpired:
-        raise ReadError(f"读取这份 PDF 超过 {TIME_LIMIT} 秒仍未完成（文件可能已损坏或结构异常）：请提供 Word 或文字版的通报") from None
+        raise ReadError(f"读取这份 PDF 超过 {TIME_LIMIT} 秒仍未完成（文件可能已损坏或结构异常）："
+                        "请提供 Word 或文字版的通报") from None
     try:
         answer = json.loads(done.stdout.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ReadError("读取这份 PDF 时内存不足或程序中止（文件可能已损坏或结构异常）：请提供 Word 或文字版的通报") from None
+        raise ReadError("读取这份 PDF 时内存不足或程序中止（文件可能已损坏或结构异常）："
+                        "请提供 Word 或文字版的通报") from None
     error = answer.get("error")
     if error == "password":
         raise ReadError("这份 PDF 设有密码，无法读取：请提供未加密的 PDF，或 Word、文字版的通报")
     if error == "pages":
-        raise ReadError(f"这份 PDF 有 {answer.get('count')} 页，超过 {MAX_PAGES} 页：一份通报不会这么长，请检查是否选错了文件")
+        raise ReadError(f"这份 PDF 有 {answer.get('count')} 页，超过 {MAX_PAGES} 页："
+                        "一份通报不会这么长，请检查是否选错了文件")
     if error:
         raise ReadError(f"这份 PDF 已损坏，无法读取（{error}）：请重新下载，或提供 Word、文字版的通报")
     return answer["pages"]

@@ -71,7 +71,11 @@ def _reject_binary(raw: bytes) -> None:
 
 def _decode(raw: bytes) -> str:
     """BOM first, then a declared charset, then UTF-8, then GB18030 (a superset of GBK/GB2312)."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if raw.startswith(bom):
             return _strict(raw, codec) or _fail()
     declared = _declared_charset(raw)

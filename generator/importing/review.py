@@ -26,7 +26,8 @@ def report_problems(outline: Outline, figures: dict, notes: Notes) -> None:
         notes.add(f"通报没有载明问题总数；草稿中找到{len(problems)}个问题，请核对")
     untitled = [i for i, p in enumerate(problems, 1) if not p.title]
     if untitled:
-        notes.add(f"第{_numbers(untitled)}个问题的标题原文缺失：title 未填写（页面显示“原文未载明标题”），如有原件请补填")
+        notes.add(f"第{_numbers(untitled)}个问题的标题原文缺失：title 未填写（页面显示“原文未载明标题”），"
+                  "如有原件请补填")
     no_aspect = [i for i, p in enumerate(problems, 1) if p.aspect is None]
     if no_aspect and outline.aspects:
         notes.add(f"第{_numbers(no_aspect)}个问题所属方面无法确定（原文的方面标题缺失）：aspect 未填写，请编辑补填")
@@ -60,7 +61,8 @@ def report_outline(outline: Outline, notes: Notes) -> None:
     for heading in outline.left_out:
         notes.add(f"问题清单上方的标题“{heading}”没有写入正文（问题清单在页面上单独显示），如需保留请写入 .md")
     if outline.problems and outline.narrative:
-        notes.add(f"有{len(outline.narrative)}段文字不属于问题清单，已按原顺序保留在正文（.md）中，请核对：" + _narrative_summary(outline))
+        notes.add(f"有{len(outline.narrative)}段文字不属于问题清单，已按原顺序保留在正文（.md）中，请核对："
+                  + _narrative_summary(outline))
 
 
 def _narrative_summary(outline: Outline) -> str:
@@ -84,6 +86,11 @@ def _narrative_summary(outline: Outline) -> str:
 def report_page(page: Page, notes: Notes) -> None:
     if page.footer_unparsed:
         notes.add("页脚中未识别的文字（未写入草稿）：" + " / ".join(page.footer_unparsed))
-    extra = {k: v for k, v in page.meta.items() if k not in ("标题", "发布时间", "发布日期", "来源", "索引号", "发布机构", "点击") and v}
+    extra = {
+        k: v
+        for k, v in page.meta.items()
+        if k not in ("标题", "发布时间", "发布日期", "来源", "索引号", "发布机构", "点击") and v
+    }
     if extra:
-        notes.add("原网页的其他信息（未写入草稿，记在 YAML 开头的注释里）：" + "；".join(f"{k}：{v}" for k, v in extra.items()))
+        notes.add("原网页的其他信息（未写入草稿，记在 YAML 开头的注释里）："
+                  + "；".join(f"{k}：{v}" for k, v in extra.items()))

@@ -147,7 +147,8 @@ def read_docx(raw: bytes) -> Document:
         word = docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError,
             OSError, RuntimeError):  # a part missing, or a picture's compressed data damaged
-        raise ReadError("这份 Word 文档的结构不完整或已损坏，无法打开：请在 Word/WPS 中打开，另存为 .docx 后再导入") from None
+        raise ReadError("这份 Word 文档的结构不完整或已损坏，无法打开："
+                        "请在 Word/WPS 中打开，另存为 .docx 后再导入") from None
     return _Reader(word).read()
 
 
@@ -162,13 +163,15 @@ def _open_zip(raw: bytes) -> zipfile.ZipFile:
 def _check_sizes(archive: zipfile.ZipFile) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise ReadError(f"压缩包里有 {len(infos):,} 个文件，不像一份 Word 文档（疑似“压缩炸弹”），未解压：请确认文件来源")
+        raise ReadError(f"压缩包里有 {len(infos):,} 个文件，不像一份 Word 文档（疑似“压缩炸弹”），"
+                        "未解压：请确认文件来源")
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise ReadError("这个压缩包设有密码，无法读取：请提供没有加密的 Word 文档（.docx）")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise ReadError("这个压缩包使用了 Word 不会使用的压缩方式，不像 Word 文档：请在 Word/WPS 中另存为 .docx 后再导入")
+            raise ReadError("这个压缩包使用了 Word 不会使用的压缩方式，不像 Word 文档："
+                            "请在 Word/WPS 中另存为 .docx 后再导入")
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         xml = info.filename.endswith((".xml", ".rels"))
@@ -193,7 +196,8 @@ def _check_kind(archive: zipfile.ZipFile) -> None:
         raise ReadError("这是 Word 模板或启用宏的文档（.dotx/.docm/.dotm），不是普通的 .docx："
                         "请在 Word/WPS 中另存为 .docx 后再导入")
     if "xl/workbook.xml" in names:
-        raise ReadError("这是 Excel 表格（.xlsx），不是 Word 文档：请把通报正文和整改台账放在 Word 文档（.docx）里再导入")
+        raise ReadError("这是 Excel 表格（.xlsx），不是 Word 文档："
+                        "请把通报正文和整改台账放在 Word 文档（.docx）里再导入")
     if "ppt/presentation.xml" in names:
         raise ReadError("这是 PowerPoint 演示文稿（.pptx），不是通报：请提供通报的 Word 文档（.docx）")
     if "mimetype" in names and b"opendocument" in _read_part(archive, "mimetype"):
@@ -226,7 +230,8 @@ def _check_xml(archive: zipfile.ZipFile) -> None:
         head = data.decode("utf-16", "replace") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else data
         probe = head if isinstance(head, str) else head.decode("utf-8", "replace")
         if "<!DOCTYPE" in probe or "<!ENTITY" in probe:
-            raise ReadError(f"Word 文档中的“{info.filename}”含有 XML 实体声明（Word 不会写出这种内容，可能是恶意文件），"
+            raise ReadError(f"Word 文档中的“{info.filename}”含有 XML 实体声明"
+                            "（Word 不会写出这种内容，可能是恶意文件），"
                             "未读取：请确认文件来源，或在 Word/WPS 中另存为 .docx 后再导入")
         if not data.strip():
             continue
@@ -397,7 +402,8 @@ class _Numbering:
             counters[ilvl] = None
             level = _Level(**{**level.__dict__, "start": starts[ilvl]})
         self.started.add((num_id, ilvl))
-        counters[ilvl] = level.start if counters[ilvl] is None else counters[ilvl] + 1
+        current = counters[ilvl]
+        counters[ilvl] = level.start if current is None else current + 1
         for deeper in range(ilvl + 1, 9):
             restart = self._level_of(num_id, abstract, deeper).restart
             if restart is None or (restart != 0 and ilvl < restart):
@@ -576,7 +582,8 @@ class _Reader:
         self._margins()
         if not any(line.strip() for line in self.doc.lines) and self.doc.ledger is None:
             if any(name.startswith("media/") for name in self._part_names()):
-                raise ReadError("这份 Word 文档里没有文字，只有图片（可能是扫描件）：图片里的文字无法导入，请提供文字版的 Word 文档")
+                raise ReadError("这份 Word 文档里没有文字，只有图片（可能是扫描件）："
+                                "图片里的文字无法导入，请提供文字版的 Word 文档")
             raise ReadError("这份 Word 文档里没有文字：请确认选对了文件")
         return self.doc
 
@@ -603,7 +610,8 @@ class _Reader:
                     found[label].append(text)
         for label, texts in found.items():
             if texts:
-                self.doc.notes.append(f"Word 文档{label}中的文字未写入草稿，如属通报内容请补入：“{'”“'.join(texts)[:200]}”")
+                self.doc.notes.append(f"Word 文档{label}中的文字未写入草稿，如属通报内容请补入："
+                                      f"“{'”“'.join(texts)[:200]}”")
 
     def _comments(self) -> None:
         parts = self.word.part.package.iter_parts()
@@ -619,7 +627,9 @@ class _Reader:
         style_el = ppr.find(PSTYLE) if ppr is not None else None
         style_id = style_el.get(VAL) if style_el is not None else None
         label = self.numbering.label(p, style_id) or ""
-        pieces, hidden, boxes = [], [], []
+        pieces: list[tuple[str, bool]] = []
+        hidden: list[str] = []
+        boxes: list = []  # lxml elements (lxml ships no type information)
         paragraph_bold = self.styles.run_bold(style_id)
         for run in _runs(p):
             rpr = run.find(RPR)
@@ -703,7 +713,8 @@ class _Reader:
         pending, self.pending_title = self.pending_title, []
         if len(pending) >= 2 and _TITLE_WORDS.search(pending[-1]) and sum(map(len, pending)) <= 80:
             self.doc.lines.append("".join(pending))
-            self.doc.notes.append(f"标题在 Word 中分为 {len(pending)} 行（“{'”“'.join(pending)}”），已合并为一行，请核对")
+            self.doc.notes.append(f"标题在 Word 中分为 {len(pending)} 行（“{'”“'.join(pending)}”），"
+                                  "已合并为一行，请核对")
         else:
             self.doc.lines.extend(pending)
 
@@ -716,7 +727,8 @@ class _Reader:
         found = ledger_reading.read_ledger(grid, self.tables)
         if found is None or self.doc.ledger is not None:
             if found is not None:
-                self.doc.notes.append(f"文档中有不止一个整改台账表格：第 {self.tables} 个表格按文字逐格写入正文，请核对")
+                self.doc.notes.append(f"文档中有不止一个整改台账表格：第 {self.tables} 个表格按文字逐格写入正文，"
+                                      "请核对")
             for row in grid:
                 for cell in _distinct(row):
                     self.doc.lines.extend(cell.lines)
