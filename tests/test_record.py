@@ -448,3 +448,19 @@ def test_the_inspection_pages_show_a_title_exactly_as_written_and_escaped(tmp_pa
         raw = (site / url / "index.html").read_text(encoding="utf-8")
         assert 'A&B "' not in raw
         assert title in text_of(soup(site, url))
+
+
+@pytest.mark.parametrize("withdrawn", [EARLIER, LATER])
+def test_the_inspection_page_stays_at_its_url_when_a_report_is_withdrawn(tmp_path, withdrawn):
+    project = chain_project(tmp_path)
+    path = project / f"notices/2023/{withdrawn}.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "revisions:\n  - date: 2023-10-01\n    change: 撤回。\n"
+                    "withdrawn:\n  date: 2023-10-01\n  reason: 内容有误\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    page = soup(site, f"inspections/{EARLIER}")
+    kept = EARLIER if withdrawn == LATER else LATER
+    assert [a["href"] for a in page.select("a") if a["href"].endswith(f"/{kept}/")]
+    assert not [a for a in page.select("a") if a["href"].endswith(f"/{withdrawn}/")]
+    assert [a["href"] for a in soup(site, "inspections").select("main a") if EARLIER in a["href"]]

@@ -97,7 +97,7 @@ def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
     pages.append(render_inspections(collection))
     pages += [render_inspection(inspection) for inspection in collection.followed_inspections]
     pages += [render_inspection_moved(inspection, slug) for inspection in collection.followed_inspections
-              for slug in inspection.first.notice.previous_slugs]
+              for slug in (inspection.origin or inspection.first).notice.previous_slugs]
     build.as_of = build_date(collection)
     pages.append(render_overdue(collection, build.as_of))
     pages.append(render_open_data(COLUMNS, len(problem_rows(collection)), collection.totals.problems))

@@ -194,10 +194,12 @@ class InspectionProblem:
 
 @dataclass(frozen=True)
 class Inspection:
-    """One inspection: the chain of its reports, oldest first. Its page is named by the first report, so its
-    URL stays when a later report is added."""
+    """One inspection: the chain of its listed reports, oldest first. Its page is named by the first report it
+    ever had, withdrawn or not (``origin``), so its URL stays when a report is added or withdrawn."""
 
     reports: tuple[NoticeEntry, ...]
+    origin: NoticeEntry | None = None  # the oldest report of the chain, withdrawn ones included
+    ever_followed: bool = False  # the chain has, or had, more than one report (withdrawn ones included)
 
     @property
     def first(self) -> NoticeEntry:
@@ -209,7 +211,7 @@ class Inspection:
 
     @property
     def key(self) -> str:
-        return self.first.slug
+        return (self.origin or self.first).slug
 
     @property
     def url(self) -> str:
@@ -281,27 +283,16 @@ class Collection:
     def _chains(self) -> dict[str, tuple[NoticeEntry, ...]]:
         """Reports linked by ``follows`` (either way), listed ones only, oldest first; a lone report is
         its own chain. Robust to bad links (the check reports them): it never loops."""
-        listed = {entry.slug: entry for entry in self.listed}
-        neighbours: dict[str, set[str]] = defaultdict(set)
-        for entry in self.listed:
-            target = entry.notice.follows
-            if target and target in listed and target != entry.slug:
-                neighbours[entry.slug].add(target)
-                neighbours[target].add(entry.slug)
-        chains: dict[str, tuple[NoticeEntry, ...]] = {}
-        for slug in listed:
-            if slug in chains:
-                continue
-            seen, todo = {slug}, [slug]
-            while todo:
-                for other in neighbours[todo.pop()]:
-                    if other not in seen:
-                        seen.add(other)
-                        todo.append(other)
-            chain = tuple(sorted((listed[s] for s in seen), key=NoticeEntry.sort_key, reverse=True))
-            for member in seen:
-                chains[member] = chain
-        return chains
+        return _linked(self.listed)
+
+    @cached_property
+    def _chains_with_withdrawn(self) -> dict[str, tuple[NoticeEntry, ...]]:
+        """As ``_chains``, withdrawn reports included: what names an inspection's page for good."""
+        return _linked(self.entries)
+
+    def _inspection_of(self, entry: NoticeEntry) -> Inspection:
+        every = self._chains_with_withdrawn.get(entry.slug, (entry,))
+        return Inspection(self.chain(entry), origin=every[0], ever_followed=len(every) > 1)
 
     def chain(self, entry: NoticeEntry) -> tuple[NoticeEntry, ...]:
         """The reports of one inspection, oldest first (just ``entry`` when it is linked to none)."""
@@ -322,13 +313,13 @@ class Collection:
     @cached_property
     def inspections(self) -> list[Inspection]:
         """Every inspection, the one with the newest latest report first."""
-        return [Inspection(self.chain(entry)) for entry in self.latest_reports]
+        return [self._inspection_of(entry) for entry in self.latest_reports]
 
     @cached_property
     def followed_inspections(self) -> list[Inspection]:
         """The inspections with more than one report: those that have a page of their own (a lone report's page
         says it all; at 10,000 notices a page each would double the build)."""
-        return [inspection for inspection in self.inspections if len(inspection.reports) > 1]
+        return [inspection for inspection in self.inspections if inspection.ever_followed]
 
     def inspection(self, entry: NoticeEntry) -> Inspection | None:
         """The inspection of a listed notice (None for a withdrawn one)."""
@@ -396,3 +387,28 @@ def _axis_label(entry: NoticeEntry, axis: str) -> str | None:
     if axis == "region":
         return notice.region
     return notice.domain
+
+
+def _linked(entries: list[NoticeEntry]) -> dict[str, tuple[NoticeEntry, ...]]:
+    """Each slug's chain among ``entries``: reports linked by ``follows`` (either way), oldest first."""
+    by_slug = {entry.slug: entry for entry in entries}
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        target = entry.notice.follows
+        if target and target in by_slug and target != entry.slug:
+            neighbours[entry.slug].add(target)
+            neighbours[target].add(entry.slug)
+    chains: dict[str, tuple[NoticeEntry, ...]] = {}
+    for slug in by_slug:
+        if slug in chains:
+            continue
+        seen, todo = {slug}, [slug]
+        while todo:
+            for other in neighbours[todo.pop()]:
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        chain = tuple(sorted((by_slug[s] for s in seen), key=NoticeEntry.sort_key, reverse=True))
+        for member in seen:
+            chains[member] = chain
+    return chains

@@ -98,7 +98,8 @@ def render_notice(entry: NoticeEntry, collection: Collection | None = None) -> P
     def history(number: int) -> tuple:
         return collection.history(entry, number) if latest and collection is not None else ()
 
-    inspection = collection.inspection(entry) if collection is not None and len(chain) > 1 else None
+    inspection = collection.inspection(entry) if collection is not None else None
+    inspection = inspection if inspection is not None and inspection.ever_followed else None  # has a page
     html = _render("notice.html.j2", entry=entry, notice=notice, body_html=Markup(narrative.strip()),
                    body_after=None if narrative_after is None else Markup(narrative_after.strip()),
                    problems_level=problems_level if narrative_after is not None else 2,
