@@ -10,8 +10,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from generator.model.notice import PROBLEMS_MARKER
+from generator.model.scaffold import SCHEMA_COMMENT
 
-SCHEMA_COMMENT = "yaml-language-server: $schema=../../schema/notice.schema.json"
 _PLAIN_KEYS = {"kind", "status", "slug"}  # vocabulary words, written without quotes like hand-made notices
 
 

@@ -15,8 +15,10 @@ from generator.model import vocabulary
 from generator.model.notice import PROBLEMS_MARKER, Notice, nested_model
 from generator.text.slug import slugify
 
-HEADER = """\
-# yaml-language-server: $schema=../../schema/notice.schema.json
+# The first line of every notice file the project writes (new, import): editors' tools validate against the schema.
+SCHEMA_COMMENT = "yaml-language-server: $schema=../../schema/notice.schema.json"
+HEADER = f"""\
+# {SCHEMA_COMMENT}
 # 新通报：请逐项填写。以“#”开头的行是说明或可选项，需要时删去行首的“# ”。
 # 只写原文有的内容；原文缺失的项目不要自拟，删去或保持注释即可。填好后运行：notices check
 """
