@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from generator.importing.reading import ReadError
+from generator.model import vocabulary
 
 _DROP = ("head", "script", "style", "noscript", "template", "iframe", "svg", "object", "embed",
          "input", "select", "button", "textarea", "map", "canvas", "audio", "video")
@@ -18,8 +19,7 @@ _BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr
 _CELLS = {"td", "th"}
 
 # <meta name=…> used by Chinese government sites (政府网站发展指引), mapped to our metadata keys.
-_META_NAMES = {"articletitle": "标题", "pubdate": "发布时间", "contentsource": "来源", "author": "作者",
-               "sitename": "网站名称", "columnname": "栏目"}
+_META_NAMES = {entry.html: entry.key for entry in vocabulary.page_metadata() if entry.html}
 
 _HTML_SIGN = re.compile(r"<\s*(!doctype\s+html|html|head|body|div|p|table|span|meta|br)\b", re.IGNORECASE)
 
