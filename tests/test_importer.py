@@ -619,3 +619,19 @@ def test_region_from_a_unit_named_in_full_in_the_text(tmp_path):
 def test_region_of_a_city_whose_name_ends_in_zhou():
     from generator.importing.identity import region_from_name
     assert region_from_name("中共广州市海珠区水务局党组") == "广州市海珠区"
+
+
+def test_the_report_lists_only_the_page_information_the_draft_did_not_take(tmp_path):
+    """generator/data/page_metadata.yml: 信息来源 fills source, so it is not listed as 未写入草稿; 作者 is."""
+    source = tmp_path / "通报.txt"
+    source.write_text(
+        "中共某某区卫生健康局党组关于巡察整改情况的通报\n"
+        "发表时间：2023-05-09 信息来源：区卫健局 作者：办公室 索引号：11340800/2023-00012\n"
+        "根据区委统一部署，2022年3月17日至5月12日，区委巡察四组对区卫健局党组开展了巡察。"
+        "9月15日，区委巡察四组向区卫健局党组反馈了巡察意见。\n"
+        "巡察指出我局3个方面14项共38个问题，已完成整改问题35个。\n", encoding="utf-8")
+    result = import_notice(source)
+    assert (result.notice["published"], result.notice["source"], result.notice["index_number"]) == (
+        dt.date(2023, 5, 9), "区卫健局", "11340800/2023-00012")
+    assert [line for line in result.unplaced if line.startswith("原网页的其他信息")] == [
+        "原网页的其他信息（未写入草稿，记在 YAML 开头的注释里）：作者：办公室"]
