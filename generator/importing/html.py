@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
+from generator.check.hidden_text import HIDING_STYLE
 from generator.importing.reading import ReadError
 from generator.model import vocabulary
 
@@ -26,9 +27,6 @@ _HTML_SIGN = re.compile(r"<\s*(!doctype\s+html|html|head|body|div|p|table|span|m
 
 def looks_like_html(text: str) -> bool:
     return bool(_HTML_SIGN.search(text[:8192]))
-
-
-_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])", re.IGNORECASE)
 
 
 @dataclass
@@ -82,7 +80,7 @@ def _visible_text(soup: BeautifulSoup, hidden: list[str]) -> str:
 def _open(tag: Tag, out: list[str], stack: list, hidden: list[str]) -> None:
     if tag.name in _DROP:
         return
-    if _HIDING_STYLE.search(str(tag.get("style") or "")):
+    if HIDING_STYLE.search(str(tag.get("style") or "")):
         text = " ".join(tag.get_text(" ").split())
         if text:
             hidden.append(text[:200])
