@@ -172,3 +172,14 @@ def test_texts_with_markup_characters_are_shown_as_written(project, tmp_path):
     assert soup.find("meta", attrs={"name": "description"})["content"] == f"某区委：{title}"
     assert text(soup.select_one(".md-header__topic[data-md-component=header-topic]")) == title
     assert soup.select_one("a.md-header__button.md-logo")["title"] == "巡察 & 整改"
+
+
+def test_the_exported_site_has_the_charts_and_the_open_data(mkdocs_site, sample_site):
+    """The files the core makes beside the pages reach the stock build: no broken image, no dead data link."""
+    images = [img["src"] for img in read(mkdocs_site, "").select(".md-content img")]
+    assert images and all(src.endswith(".svg") for src in images)
+    for src in images:
+        assert (mkdocs_site / src).read_bytes() == (sample_site / src).read_bytes(), src
+    for path in ("data/problems.csv", "data/problems.json", "data/notices.json", "feed.xml",
+                 f"{DAGUAN}/notice.json", f"{DONGHU}/notice.json"):
+        assert (mkdocs_site / path).read_bytes() == (sample_site / path).read_bytes(), path

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.spam import find_spam
 from generator.importing.importer import PLACEHOLDER, ImportFailed, format_report, import_notice, write_draft
 from generator.model.notice import Notice
 from generator.read.notices import load_notice_file
@@ -619,3 +620,38 @@ def test_region_from_a_unit_named_in_full_in_the_text(tmp_path):
 def test_region_of_a_city_whose_name_ends_in_zhou():
     from generator.importing.identity import region_from_name
     assert region_from_name("中共广州市海珠区水务局党组") == "广州市海珠区"
+
+
+def test_the_report_lists_only_the_page_information_the_draft_did_not_take(tmp_path):
+    """generator/data/page_metadata.yml: 信息来源 fills source, so it is not listed as 未写入草稿; 作者 is."""
+    source = tmp_path / "通报.txt"
+    source.write_text(
+        "中共某某区卫生健康局党组关于巡察整改情况的通报\n"
+        "发表时间：2023-05-09 信息来源：区卫健局 作者：办公室 索引号：11340800/2023-00012\n"
+        "根据区委统一部署，2022年3月17日至5月12日，区委巡察四组对区卫健局党组开展了巡察。"
+        "9月15日，区委巡察四组向区卫健局党组反馈了巡察意见。\n"
+        "巡察指出我局3个方面14项共38个问题，已完成整改问题35个。\n", encoding="utf-8")
+    result = import_notice(source)
+    assert (result.notice["published"], result.notice["source"], result.notice["index_number"]) == (
+        dt.date(2023, 5, 9), "区卫健局", "11340800/2023-00012")
+    assert [line for line in result.unplaced if line.startswith("原网页的其他信息")] == [
+        "原网页的其他信息（未写入草稿，记在 YAML 开头的注释里）：作者：办公室"]
+
+
+def test_the_styles_the_spam_check_calls_hidden_are_the_ones_the_import_leaves_out(tmp_path):
+    """generator/check/hidden_text.py: one list of hiding styles for the check and the import."""
+    styles = ["display: none", "visibility:hidden", "font-size:0.0em", "font-size:0vw", "FONT-SIZE:0PX"]
+    hidden = "".join(f'<span style="{style}">广告{number}</span>' for number, style in enumerate(styles))
+    source = tmp_path / "通报.html"
+    source.write_text(
+        "<html><body><h1>中共某某区卫生健康局党组关于巡察整改情况的通报</h1>"
+        "<p>根据区委统一部署，2022年3月17日至5月12日，区委巡察四组对区卫健局党组开展了巡察。"
+        f"9月15日，区委巡察四组向区卫健局党组反馈了巡察意见。{hidden}</p>"
+        '<p style="font-size:0.8em">巡察指出我局3个方面14项共38个问题，已完成整改问题35个。</p>'
+        "</body></html>", encoding="utf-8")
+    result = import_notice(source)
+    assert "广告" not in repr(result.notice) + result.body_markdown
+    assert [line for line in result.unplaced if "广告" in line] == [
+        f"网页中有被样式隐藏的文字（常见的垃圾信息手法），未写入草稿：“广告{number}”" for number in range(len(styles))]
+    assert result.notice["figures"]["problems"] == 38  # font-size:0.8em is seen
+    assert [finding.text for finding in find_spam(hidden)] == styles

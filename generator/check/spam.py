@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 import numpy as np
 from ruamel.yaml import YAML
 
+from generator.check.hidden_text import HIDING_PROPERTIES, HIDING_STYLE
 from generator.check.normalize import Normalized, codes, fold, for_matching, normalize
 from generator.check.spam_model import CATEGORIES, Model, model
 
@@ -590,15 +591,10 @@ def _is_gov_or_allowed(address: str, allowed: tuple[str, ...]) -> bool:
 
 # ---------------------------------------------------------------- hidden text
 
-_HIDDEN = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0+(?:\.0+)?(?:px|pt|em|rem|%)?(?![0-9a-z.])"
-)
-
-
 def _hidden_styles(low: str) -> list[Hit]:
-    if ":" not in low or not ("display" in low or "visibility" in low or "font-size" in low):
+    if ":" not in low or not any(name in low for name in HIDING_PROPERTIES):
         return []
-    return [(m.start(), m.end(), _hidden_reason) for m in _HIDDEN.finditer(low)]
+    return [(m.start(), m.end(), _hidden_reason) for m in HIDING_STYLE.finditer(low)]
 
 
 def _hidden_reason(style: str) -> str:

@@ -6,8 +6,10 @@ page's finished HTML as one HTML block) beside a ``DIR/mkdocs.yml`` that lists n
 stock MkDocs + Material for MkDocs, ProperDocs or Zensical builds it. The hand-written pages of
 ``content/`` are written with their ``<!-- notices:NAME -->`` placeholders filled, the theme overrides
 are copied with the footer filled in from the settings, and the values the templates need go to
-``extra``. Every text from a notice or a setting is written HTML-escaped, as the plugin hands it to
-the theme (whose templates do not autoescape).
+``extra``. The files the core makes beside the pages (the chart SVGs, the open data, the Atom feed)
+are written into ``DIR/docs`` as they are, so the engine copies them into the site. Every text from a
+notice or a setting is written HTML-escaped, as the plugin hands it to the theme (whose templates do
+not autoescape).
 
 What the plugin does and the export does not: the search index (run ``notices search-index SITE``
 after the build), the table of contents in the sidebar, atomic builds, ``<lastmod>`` in the sitemap.
@@ -106,7 +108,8 @@ def export_site(config_path: Path, out: Path) -> Export:
     notices_dir = root / str(plugin_options.get("notices_dir", "notices"))
     values = {"site_name": config.get("site_name"), "site_description": config.get("site_description"),
               "extra": dict(config.get("extra") or {})}
-    build = build_site(root, notices_dir, values, config_path.name, config, content_dir)
+    site_url = str(config["site_url"]) if config.get("site_url") else None  # the feed's links, as the plugin's
+    build = build_site(root, notices_dir, values, config_path.name, config, content_dir, site_url)
     result.diagnostics = build.diagnostics
     if not build.ok:
         return result
@@ -154,6 +157,9 @@ def export_site(config_path: Path, out: Path) -> Export:
         (docs / relative).parent.mkdir(parents=True, exist_ok=True)
         (docs / relative).write_text(text, encoding="utf-8")
     result.pages = len(written)
+    for path, data in sorted(build.files.items()):  # charts, open data, the feed: a stock engine copies them
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_bytes(data)
     theme = dict(config.get("theme") or {"name": "material"})
     custom_dir = theme.get("custom_dir")
     _write_overrides(root / custom_dir if custom_dir else None, out / OVERRIDES, settings)

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
+from generator.check.hidden_text import HIDING_STYLE
 from generator.importing.reading import ReadError
+from generator.model import vocabulary
 
 _DROP = ("head", "script", "style", "noscript", "template", "iframe", "svg", "object", "embed",
          "input", "select", "button", "textarea", "map", "canvas", "audio", "video")
@@ -18,17 +20,13 @@ _BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr
 _CELLS = {"td", "th"}
 
 # <meta name=…> used by Chinese government sites (政府网站发展指引), mapped to our metadata keys.
-_META_NAMES = {"articletitle": "标题", "pubdate": "发布时间", "contentsource": "来源", "author": "作者",
-               "sitename": "网站名称", "columnname": "栏目"}
+_META_NAMES = {entry.html: entry.key for entry in vocabulary.page_metadata() if entry.html}
 
 _HTML_SIGN = re.compile(r"<\s*(!doctype\s+html|html|head|body|div|p|table|span|meta|br)\b", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
     return bool(_HTML_SIGN.search(text[:8192]))
-
-
-_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])", re.IGNORECASE)
 
 
 @dataclass
@@ -82,7 +80,7 @@ def _visible_text(soup: BeautifulSoup, hidden: list[str]) -> str:
 def _open(tag: Tag, out: list[str], stack: list, hidden: list[str]) -> None:
     if tag.name in _DROP:
         return
-    if _HIDING_STYLE.search(str(tag.get("style") or "")):
+    if HIDING_STYLE.search(str(tag.get("style") or "")):
         text = " ".join(tag.get_text(" ").split())
         if text:
             hidden.append(text[:200])

@@ -14,7 +14,7 @@ def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
     match = re.match(r"^(.{2,30}?)关于", title) if title else None
     if match and re.search(r"(党组|党委|委员会|党工委|党总支|党支部)$", match.group(1)):
         return match.group(1)
-    for key in ("发布机构", "发文机关", "所属机构"):
+    for key in vocabulary.page_metadata_filling("publisher"):
         if meta.get(key):
             return meta[key]
     return match.group(1) if match else None

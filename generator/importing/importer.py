@@ -35,6 +35,7 @@ from generator.importing.page import SIGNATURE_DATE, Page, clean_lines, split_pa
 from generator.importing.reading import ReadError, read_text
 from generator.importing.review import report_outline, report_page, report_problems
 from generator.importing.word import Document, read_document
+from generator.model import vocabulary
 from generator.model.notice import PLACEHOLDER, SLUG_PATTERN, Figures, Notice
 from generator.model.settings import FILING_LABELS
 
@@ -187,8 +188,8 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         notice["published"] = published
     else:
         notes.add("没有找到发布日期：published 未填写" + _signature_hint(page.paragraphs))
-    for key, names in (("source", ("来源", "信息来源", "文章来源")), ("index_number", ("索引号",))):
-        value = next((page.meta[n] for n in names if page.meta.get(n)), None)
+    for key in ("source", "index_number"):
+        value = next((page.meta[n] for n in vocabulary.page_metadata_filling(key) if page.meta.get(n)), None)
         if value:
             notice[key] = value
     return notice
@@ -232,7 +233,7 @@ def _signed_on(paragraphs: list[str], notes: Notes):
 
 
 def _published(meta: dict[str, str]):
-    for key in ("发布时间", "发布日期", "发表时间", "日期"):
+    for key in vocabulary.page_metadata_filling("published"):
         if meta.get(key):
             return parse_date(meta[key])
     return None

@@ -25,14 +25,10 @@ _WIDGETS = re.compile(
 )
 _WIDGET_MAX_CHARS = 40
 
-# Metadata keys: the author/date line above the text and the 政务公开 block.
-_META_KEYS = ("作者", "发布时间", "发布日期", "发表时间", "更新时间", "来源", "信息来源", "文章来源", "点击",
-              "点击数", "浏览次数", "阅读次数", "索引号", "发布机构", "发文机关", "成文日期", "公开方式",
-              "公开范围", "公开时限", "主题分类", "主题词", "文号", "发文字号", "生成日期", "有效性", "信息类别",
-              "所属机构", "信息名称", "组配分类", "体裁分类", "服务对象", "责任编辑", "编辑", "时间", "浏览",
-              "浏览量", "访问量", "字号", "保护视力色", "日期")
+# Metadata keys: the author/date line above the text and the 政务公开 block (generator/data/page_metadata.yml).
+_META_KEYS = tuple(entry.key for entry in vocabulary.page_metadata() if entry.in_text)
 # Keys that sites glue to the previous value with no space (来源:X发布日期:Y).
-_GLUED_KEYS = ("发布时间", "发布日期", "发表时间", "更新时间", "浏览次数", "浏览量", "访问量")
+_GLUED_KEYS = tuple(entry.key for entry in vocabulary.page_metadata() if entry.glued)
 _META_KEY = re.compile(r"(?:(?:^|(?<=\s))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")|("
                        + "|".join(_GLUED_KEYS) + r"))\s*[:：]")
 
@@ -135,7 +131,7 @@ def _meta_pairs(line: str) -> list[tuple[str, str]]:
 # title and header
 
 def _take_title(lines: list[str], page: Page) -> list[str]:
-    wanted = page.meta.get("标题")
+    wanted = next((page.meta[key] for key in vocabulary.page_metadata_filling("title") if page.meta.get(key)), None)
     index = _find_line(lines, wanted) if wanted else None
     if index is None:
         index = _title_candidate(lines)

@@ -86,11 +86,10 @@ def _narrative_summary(outline: Outline) -> str:
 def report_page(page: Page, notes: Notes) -> None:
     if page.footer_unparsed:
         notes.add("页脚中未识别的文字（未写入草稿）：" + " / ".join(page.footer_unparsed))
-    extra = {
-        k: v
-        for k, v in page.meta.items()
-        if k not in ("标题", "发布时间", "发布日期", "来源", "索引号", "发布机构", "点击") and v
-    }
+    fields = dict.fromkeys(entry.fills for entry in vocabulary.page_metadata() if entry.fills)
+    used = {next((key for key in vocabulary.page_metadata_filling(name) if page.meta.get(key)), None)
+            for name in fields}  # the key whose value fills the field (generator/data/page_metadata.yml)
+    extra = {k: v for k, v in page.meta.items() if k not in used and v}
     if extra:
         notes.add("原网页的其他信息（未写入草稿，记在 YAML 开头的注释里）："
                   + "；".join(f"{k}：{v}" for k, v in extra.items()))

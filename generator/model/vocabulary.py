@@ -1,6 +1,7 @@
 """Controlled vocabularies kept as data files in ``generator/data``.
 
-Editors and maintainers change the YAML files (statuses, kinds, provinces); the model, the JSON
+Editors and maintainers change the YAML files (statuses, kinds, provinces, the page-metadata keys
+that ``notices import`` reads); the model, the JSON
 Schema, the checks and the pages all read them from here.
 """
 
@@ -35,6 +36,17 @@ class Kind:
 
 
 @dataclass(frozen=True)
+class PageMetadataKey:
+    """A name of a web page's metadata (来源：…, 发布日期：…) that ``notices import`` reads."""
+
+    key: str
+    fills: str | None = None  # the notice field it fills (the first key with a value, in the file's order)
+    glued: bool = False  # sites glue it to the previous value with no space (来源:X发布日期:Y)
+    html: str | None = None  # its <meta name=…> (政府网站发展指引)
+    in_text: bool = True  # false: read from <meta> only, not from the page's metadata lines
+
+
+@dataclass(frozen=True)
 class Province:
     abbr: str
     name: str
@@ -59,6 +71,16 @@ def kinds() -> tuple[Kind, ...]:
 @cache
 def provinces() -> tuple[Province, ...]:
     return tuple(Province(abbr=e["abbr"], name=e["name"], code=str(e["code"])) for e in _load("provinces.yml"))
+
+
+@cache
+def page_metadata() -> tuple[PageMetadataKey, ...]:
+    return tuple(PageMetadataKey(**entry) for entry in _load("page_metadata.yml"))
+
+
+def page_metadata_filling(field: str) -> tuple[str, ...]:
+    """The metadata keys that fill the notice's ``field``, the first with a value winning."""
+    return tuple(entry.key for entry in page_metadata() if entry.fills == field)
 
 
 @cache
