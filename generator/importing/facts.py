@@ -108,6 +108,8 @@ def _feedback_date(text: str, span: re.Match | None, base: dt.date | None) -> dt
 # declared figures
 
 _DONE = re.escape(vocabulary.done_status().value)  # 已完成 N 个
+# Every way of writing the done status (statuses.yml), longest first: 整改完成28个, 已销号 3 项.
+_DONE_WORDS = "|".join(re.escape(word) for word in sorted(vocabulary.done_status().words, key=len, reverse=True))
 _KIND = "(?:主要|具体|突出|重点)?"  # 18个突出问题
 # Traditional characters of the figure sentences (六個方面存在的56個具體問題), read as simplified for the
 # figures only.
@@ -129,7 +131,7 @@ _FIGURES = (
                 rf"{NUM}\s*(?:项|个|条|件|份)"),
     ("problems_done", rf"(?:已)?完成(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
                       rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)"
-                      rf"|整改完成\s*(\d+)\s*(?:个|项)"),  # not 整改完成一项、销号一项
+                      rf"|(?:{_DONE_WORDS})\s*(\d+)\s*(?:个|项)"),  # digits: not 整改完成一项、销号一项
     ("completion_rate", r"完成率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
     ("funds_recovered", r"(?:追缴|挽回|收回|退还|清退|追回)[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*万元"),
     ("people_held_accountable", r"(?:问责|组织处理|党纪政务处分|处分|诫勉)[^。；;\d]{0,8}?(\d+)\s*(?:人次|人|名)"),
