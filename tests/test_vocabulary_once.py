@@ -19,7 +19,8 @@ NOT_VOCABULARY = {
     ("importing/ledger.py", "整改情况"), ("importing/ledger.py", "整改进展"), ("importing/ledger.py", "进展情况"),
     ("importing/measures.py", "整改情况"), ("importing/measures.py", "整改进展"),
     ("importing/measures.py", "整改落实情况"), ("importing/measures.py", "进展情况"),
-    ("importing/outline.py", "整改进展"), ("importing/outline.py", "进展情况"), ("importing/outline.py", "完成"), ("importing/facts.py", "完成"),
+    ("importing/outline.py", "整改进展"), ("importing/outline.py", "进展情况"), ("importing/outline.py", "完成"),
+    ("importing/facts.py", "完成"),
     ("read/collection.py", "未载明"), ("render/pages.py", "未载明"), ("search/pagefind.py", "未载明"),
 }
 
