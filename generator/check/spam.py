@@ -171,7 +171,7 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
     allowed_spans = _occurrences(text, allowed) if allowed else []
     pairs = _pair_key(points[:-1], points[1:]) if len(points) > 1 else points[:0]  # wraps round in uint32: same hash
     terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, pairs, voc.term_starts, allowed_spans)]
-    terms = [(*_grow(text, s, e, voc.pieces), cat) for s, e, cat in terms]
+    terms = _grown(text, terms, voc.pieces)
     terms = [(s, e, cat) for s, e, cat in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
     words: list[tuple[int, int, str]] = list(terms)
     for s, e, word in _words(text, pairs, voc.hint_starts, allowed_spans):
@@ -313,6 +313,18 @@ def _words(text: str, pairs: np.ndarray, starts: WordStarts, allowed_spans) -> l
                     last_end = end
                 break
     return found
+
+
+def _grown(text: str, terms: list[tuple[int, int, str]], pieces: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Each term widened by ``_grow``; a term inside the span the term before it grew over takes that span
+    (growing it again would walk the same span: quadratic on a run of repeated ad words)."""
+    grown: list[tuple[int, int, str]] = []
+    for start, end, category in terms:
+        if grown and start < grown[-1][1] and end <= grown[-1][1]:
+            grown.append((grown[-1][0], grown[-1][1], category))
+        else:
+            grown.append((*_grow(text, start, end, pieces), category))
+    return grown
 
 
 def _grow(text: str, start: int, end: int, pieces: tuple[str, ...]) -> tuple[int, int]:
