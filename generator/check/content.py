@@ -174,6 +174,12 @@ def check_markdown(text: str, path: str, allow: tuple[str, ...] = (), allowed_nu
         at("error", deep[0], f"列表或引用嵌套太深（{deep[1]} 层）：正文最多嵌套 {safe_markdown.MAX_NESTING} 层，"
                              "请改成分段的文字或编号“（一）”“1.”")
         return found
+    brackets = safe_markdown.too_many_brackets(text)
+    if brackets:
+        at("error", brackets[0], f"这一段有 {brackets[1]} 个不成对或层层嵌套的方括号“[”"
+                                 f"（最多 {safe_markdown.MAX_OPEN_BRACKETS} 个）："
+                                 "不是链接的方括号请改为【】，链接请写成 [文字](网址)")
+        return found
     rendered = safe_markdown.convert(text)
     cursor = 0
     for link in rendered.links:

@@ -137,6 +137,32 @@ def too_deep(text: str) -> tuple[int, int] | None:
     return None
 
 
+# Python-Markdown looks for the end of a link from every "[" that has none: a paragraph with many unclosed
+# brackets takes time growing with their number times its length (5,000 "<![" took 100 s). Any paragraph with
+# more than this many unclosed or nested brackets is refused by the check and never converted.
+MAX_OPEN_BRACKETS = 20
+
+
+def too_many_brackets(text: str) -> tuple[int, int] | None:
+    """(offset, count) of the first paragraph with more than ``MAX_OPEN_BRACKETS`` "[" left unclosed or open
+    at once."""
+    start, open_at, unclosed, deepest = 0, [], 0, 0
+    for match in re.finditer(r"\[|\]|\n[ \t]*\n|\Z", text):
+        mark = match.group()
+        if mark == "[":
+            open_at.append(match.start())
+            deepest = max(deepest, len(open_at))
+        elif mark == "]":
+            if open_at:
+                open_at.pop()
+        else:  # the paragraph ends
+            unclosed = len(open_at)
+            if max(unclosed, deepest) > MAX_OPEN_BRACKETS:
+                return start, max(unclosed, deepest)
+            start, open_at, deepest = match.end(), [], 0
+    return None
+
+
 class SafeMarkdown:
     """One converter, reset between documents (building it is the costly part)."""
 
@@ -152,9 +178,10 @@ class SafeMarkdown:
     def convert(self, text: str, id_prefix: str = "section", shift_headings: int = 0) -> Rendered:
         """HTML of ``text``; ``shift_headings`` moves every heading down (a body inside a page's h2).
 
-        Text nested too deeply (``too_deep``; the check refuses it) is shown as the escaped text it is."""
+        Text nested too deeply or with too many open brackets (``too_deep``, ``too_many_brackets``; the check
+        refuses both) is shown as the escaped text it is."""
         rendered = Rendered("")
-        if too_deep(text):
+        if too_deep(text) or too_many_brackets(text):
             rendered.html = "".join(f"<p>{escape(block.strip())}</p>\n" for block in re.split(r"\n\s*\n", text)
                                     if block.strip())
             return rendered
