@@ -40,6 +40,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from benchmark_search import QuietServer, _Bytes  # the search benchmark's server parts (scripts/ is on the path)
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu"
@@ -80,23 +82,6 @@ class PrecompressedHandler(http.server.SimpleHTTPRequestHandler):
                 self.end_headers()
                 return _Bytes(data)
         return super().send_head()
-
-
-class _Bytes:
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, *_):
-        data, self.data = self.data, b""
-        return data
-
-    def close(self):
-        pass
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        pass  # the browser closing a connection early is not a failure
 
 
 @contextlib.contextmanager
