@@ -41,6 +41,18 @@ def test_new_scaffolds_a_notice_that_tells_the_editor_what_to_fill(project):
     assert run(project, "new", "某区委关于某专项巡察整改情况的通报")[0] == 1
 
 
+
+def test_new_keeps_a_title_with_quotes_colons_and_backslashes_as_written(project):
+    # The scaffold writes its values with the importer's YAML writer: a title is one quoted string.
+    title = '关于“城市绿化”"工程": 第#1\\号专项巡察整改情况的通报'
+    assert run(project, "new", title)[0] == 0
+    created = next((project / "notices").rglob("*.yml"))
+    from ruamel.yaml import YAML
+    assert YAML(typ="safe").load(created.read_text(encoding="utf-8"))["title"] == title
+    code, lines = check(project)
+    assert not any("title" in line for line in lines), lines
+
+
 def git(project, *args):
     subprocess.run(["git", *args], cwd=project, check=True, capture_output=True,
                    env={**BUILD_ENV, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",

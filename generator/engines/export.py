@@ -122,7 +122,7 @@ def export_site(config_path: Path, out: Path) -> Export:
         meta: dict[str, Any] = {"title": page.title, "description": page.description or ""}
         if page.redirect_to:
             meta["redirect_to"] = page.redirect_to
-        if url.startswith("notices/") and page.redirect_to is None:
+        if page.searchable:
             meta["search_index"] = True
         written[Path(f"{url}index.md")] = page_text(_escaped(meta), page.html)
     for source in sorted(content_dir.rglob("*")):

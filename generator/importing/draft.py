@@ -1,43 +1,16 @@
-"""The files an editor reviews: ``<name>.yml`` (ruamel, round-trip) and ``<name>.md``."""
+"""The files an editor reviews: ``<name>.yml`` (written by generator/model/yaml_writer.py) and ``<name>.md``."""
 
 from __future__ import annotations
 
-import io
 import re
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
+from generator.model import yaml_writer
 from generator.model.notice import PROBLEMS_MARKER
 from generator.model.scaffold import SCHEMA_COMMENT
 
-_PLAIN_KEYS = {"kind", "status", "slug"}  # vocabulary words, written without quotes like hand-made notices
-
 
 def dump_notice(notice: dict, comments: list[str]) -> str:
-    yaml = YAML(typ="rt")
-    yaml.width = 4096  # never fold a long Chinese line
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    data = _commented(notice)
-    data.yaml_set_start_comment("\n".join([SCHEMA_COMMENT, *comments]))
-    stream = io.StringIO()
-    yaml.dump(data, stream)
-    return stream.getvalue()
-
-
-def _commented(value, key: str | None = None):
-    if isinstance(value, dict):
-        mapping = CommentedMap()
-        for name, item in value.items():
-            mapping[name] = _commented(item, name)
-        return mapping
-    if isinstance(value, list):
-        return CommentedSeq(_commented(item, key) for item in value)
-    if isinstance(value, str) and key not in _PLAIN_KEYS:
-        return DoubleQuotedScalarString(value)
-    return value  # numbers and dates (written as 2024-12-24)
+    return yaml_writer.dump(notice, [SCHEMA_COMMENT, *comments])
 
 
 # ---------------------------------------------------------------------------------------------

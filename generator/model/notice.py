@@ -76,10 +76,10 @@ class Strict(BaseModel):
 
 
 class Inspection(Strict):
-    team: Text = Field(description="巡察组名称，如：市委第十一专项巡察组")
+    team: Text = Field(title="巡察组", description="巡察组名称，如：市委第十一专项巡察组")
     start: Date | None = Field(None, description="巡察进驻开始日期，写成 2023-07-11")
     end: Date | None = Field(None, description="巡察结束日期，写成 2023-09-15")
-    feedback: Date | None = Field(None, description="巡察组反馈意见的日期，写成 2023-11-23")
+    feedback: Date | None = Field(None, title="反馈日期", description="巡察组反馈意见的日期，写成 2023-11-23")
 
 
 class FigureItem(Strict):
@@ -139,11 +139,11 @@ class Problem(Strict):
         None, description="问题标题。原文缺失时不写此项，页面显示“原文未载明标题”，不要自拟"
     )
     description: Text | None = Field(None, description="问题表现（可选）")
-    responsible_unit: Text | None = Field(None, description="责任单位")
-    responsible_leader: Text | None = Field(None, description="责任领导（可选）")
-    due: Date | None = Field(None, description="整改时限，写成 2024-06-30")
-    status: StatusValue = Field(description="整改状态，只能写状态词表中的值")  # type: ignore[valid-type]
-    completed: Date | None = Field(None, description="完成日期，写成 2024-05-31")
+    responsible_unit: Text | None = Field(None, title="责任单位", description="责任单位")
+    responsible_leader: Text | None = Field(None, title="责任领导", description="责任领导（可选）")
+    due: Date | None = Field(None, title="整改时限", description="整改时限，写成 2024-06-30")
+    status: StatusValue = Field(title="状态", description="整改状态，只能写状态词表中的值")  # type: ignore[valid-type]
+    completed: Date | None = Field(None, title="完成日期", description="完成日期，写成 2024-05-31")
     measures: list[Text] = Field(
         default_factory=list,
         description="整改措施，按原文顺序逐条列出（原文的“一是”“二是”不必写，页面自动加上）",
@@ -157,9 +157,9 @@ EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\
 
 class Contact(Strict):
     intro: Text | None = Field(None, description="联系方式前的说明文字")
-    phone: Text | None = Field(None, description="联系电话，如：0556-5502613（区号-号码）或 12388")
-    address: Text | None = Field(None, description="邮政地址")
-    email: Text | None = Field(None, description="电子邮箱")
+    phone: Text | None = Field(None, title="电话", description="联系电话，如：0556-5502613（区号-号码）或 12388")
+    address: Text | None = Field(None, title="邮政地址", description="邮政地址")
+    email: Text | None = Field(None, title="电子邮箱", description="电子邮箱")
 
     @field_validator("phone")
     @classmethod
@@ -196,15 +196,15 @@ class Notice(Strict):
         pattern=SLUG_PATTERN,
         description="网址名称（可选，小写字母、数字和连字符）。不写时由标题的拼音生成",
     )
-    kind: KindValue = Field(description="通报类别")  # type: ignore[valid-type]
-    publisher: Text = Field(description="发布机构")
-    region: Text = Field(description="地区，如：安徽省安庆市大观区")
-    domain: Text | None = Field(None, description="专项领域，如：城市绿化工程")
+    kind: KindValue = Field(title="类别", description="通报类别")  # type: ignore[valid-type]
+    publisher: Text = Field(title="发布机构", description="发布机构")
+    region: Text = Field(title="地区", description="地区，如：安徽省安庆市大观区")
+    domain: Text | None = Field(None, title="领域", description="专项领域，如：城市绿化工程")
     published: Date | None = Field(
-        None, description="发布日期，写成 2024-12-24。原文缺失时不写，不要自拟"
+        None, title="发布日期", description="发布日期，写成 2024-12-24。原文缺失时不写，不要自拟"
     )
-    source: Text | None = Field(None, description="来源，如：原创、区委巡察办")
-    index_number: Text | None = Field(None, description="索引号（政务公开）")
+    source: Text | None = Field(None, title="来源", description="来源，如：原创、区委巡察办")
+    index_number: Text | None = Field(None, title="索引号", description="索引号（政务公开）")
     inspection: Inspection | None = Field(None, description="巡察情况")
     follows: str | None = Field(
         None,

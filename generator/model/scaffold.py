@@ -11,7 +11,7 @@ import typing
 
 from pydantic import BaseModel
 
-from generator.model import vocabulary
+from generator.model import vocabulary, yaml_writer
 from generator.model.notice import PROBLEMS_MARKER, Notice, nested_model
 from generator.text.slug import slugify
 
@@ -75,8 +75,4 @@ def _model_lines(model: type[BaseModel], values: dict, indent: str, in_list: boo
 
 
 def _value(value) -> str:
-    if value is None:
-        return '""'
-    if isinstance(value, (int, dt.date)) and not isinstance(value, bool):
-        return str(value)
-    return f'"{value}"'
+    return yaml_writer.scalar("" if value is None else value)

@@ -12,6 +12,7 @@ import json
 
 from feedgen.feed import FeedGenerator
 
+from generator.model import labels
 from generator.model.notice import json_schema
 from generator.read.collection import Collection, NoticeEntry
 
@@ -26,16 +27,16 @@ NOTICE_JSON = "notice.json"  # in each notice's folder: notices/<slug>/notice.js
 COLUMNS = (
     ("slug", "通报的网址名称，通报页面在 notices/<slug>/"),
     ("title", "通报标题"),
-    ("publisher", "发布机构"),
-    ("region", "地区"),
-    ("published", "发布日期（YYYY-MM-DD，原文未载明时为空）"),
+    ("publisher", labels.NOTICE["publisher"]),
+    ("region", labels.NOTICE["region"]),
+    ("published", f"{labels.NOTICE['published']}（YYYY-MM-DD，原文未载明时为空）"),
     ("number", "问题序号（同一次巡察的各份通报中序号相同）"),
     ("aspect", "所属方面的序号（未载明时为空）"),
     ("problem", "问题标题（原文未载明时为空）"),
     ("status", "整改状态（状态词表中的值）"),
-    ("due", "整改时限（YYYY-MM-DD）"),
-    ("completed", "完成日期（YYYY-MM-DD）"),
-    ("responsible_unit", "责任单位"),
+    ("due", f"{labels.PROBLEM['due']}（YYYY-MM-DD）"),
+    ("completed", f"{labels.PROBLEM['completed']}（YYYY-MM-DD）"),
+    ("responsible_unit", labels.PROBLEM["responsible_unit"]),
     ("inspection", "所属巡察：本次巡察第一份通报的网址名称；有后续通报的巡察，汇总页在 inspections/<inspection>/"),
     ("latest", "1：本行所在通报是该次巡察最新一份通报；0：同一次巡察较早的通报。每份通报的每个问题各占一行，"
                "全站统计只计 latest 为 1 的行，每个问题只计一次"),

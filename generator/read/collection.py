@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property, lru_cache
 
-from generator.model import vocabulary
+from generator.model import labels, vocabulary
 from generator.model.notice import Aspect, Contact, Notice, Problem
 from generator.read.notices import NoticeSource
 from generator.text.slug import slugify
@@ -177,7 +177,8 @@ class Group:
         return f"archive/{self.axis}/{self.key}/"
 
 
-AXES = {"year": "按年份", "region": "按地区", "domain": "按领域"}
+# The archive's axes, by the key notices are grouped on, with the heading readers see.
+AXES = {axis: f"按{name}" for axis, name in labels.AXES.items()}
 
 
 @dataclass(frozen=True)

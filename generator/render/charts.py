@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from markupsafe import escape
 
-from generator.model import vocabulary
+from generator.model import labels, vocabulary
 from generator.read.collection import Collection, Group, Totals
 
 CHART_DIR = "assets/charts"
@@ -94,8 +94,10 @@ def _completion_chart(collection: Collection, name: str, title: str, axis_label:
     return Chart(name, title, (axis_label, "整改完成率", f"{done_word} / 载明状态的问题"), tuple(bars), Decimal(100))
 
 
-COMPLETION_CHARTS = (("region", "各地区整改完成率", "地区"), ("domain", "各领域整改完成率", "领域"),
-                     ("year", "各年份整改完成率（按最新一份通报的发布年份）", "年份"))
+# (axis, title, the axis's name) of each completion chart, in the dashboard's order.
+_NOTE = {"year": "（按最新一份通报的发布年份）"}
+COMPLETION_CHARTS = tuple((axis, f"各{labels.AXES[axis]}整改完成率{_NOTE.get(axis, '')}", labels.AXES[axis])
+                          for axis in ("region", "domain", "year"))
 
 
 def charts(collection: Collection) -> list[Chart]:

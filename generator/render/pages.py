@@ -19,7 +19,7 @@ import nh3
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.model import vocabulary
+from generator.model import labels, vocabulary
 from generator.model.notice import PROBLEMS_MARKER
 from generator.read.collection import (
     AXES,
@@ -56,6 +56,11 @@ class Page:
     updated: dt.date | None = None  # the page's own date, for the sitemap
     redirect_to: str | None = None  # a page left at an earlier URL: where the page is now (relative)
 
+    @property
+    def searchable(self) -> bool:
+        """Whether the search index holds this page: a notice's own page, not a page left at an old URL."""
+        return self.url.startswith(f"{NOTICE_URL_DIR}/") and self.redirect_to is None
+
 
 @cache
 def environment() -> Environment:
@@ -68,7 +73,9 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(cn_date=cn_date, cn_number=ordinal, percent=percent, phone_href=phone_href)
-    env.globals.update(axes=AXES, status_css=lambda value: vocabulary.status(value).css,
+    names = {"notice": labels.NOTICE, "problem": labels.PROBLEM, "contact": labels.CONTACT,
+             "inspection": labels.INSPECTION, "axes": labels.AXES}
+    env.globals.update(axes=AXES, labels=names, status_css=lambda value: vocabulary.status(value).css,
                        status_done=lambda value: vocabulary.status(value).done)
     return env
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
+from generator.model import labels
 from generator.read.collection import NoticeEntry
 from generator.render.pages import completion_text
 from generator.text.chinese import cn_date
@@ -62,7 +63,8 @@ def pinyin_words(title: str) -> list[str]:
 
 
 # The search facets, in the order the search box lists them (the plugin hands it to the box as data-facets).
-FACETS = ("年份", "地区", "领域", "类别", "状态")
+FACETS = (labels.YEAR, labels.NOTICE["region"], labels.NOTICE["domain"], labels.NOTICE["kind"],
+          labels.PROBLEM["status"])
 
 
 def facets(entry: NoticeEntry) -> dict[str, list[str]]:

@@ -45,7 +45,6 @@ from generator.publish import cms
 from generator.publish.compress import write_compressed_copies
 from generator.publish.csp import content_security_policy
 from generator.publish.site import SiteBuild, build_site
-from generator.read.collection import NOTICE_URL_DIR
 from generator.read.config import read_config
 from generator.read.diagnostics import report
 from generator.render.markdown import Heading
@@ -234,7 +233,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             page.meta = text({"title": generated.title, "description": generated.description or ""})
             if generated.redirect_to:
                 page.meta["redirect_to"] = text(generated.redirect_to)
-            if generated.url.startswith(f"{NOTICE_URL_DIR}/") and generated.redirect_to is None:
+            if generated.searchable:
                 page.meta["search_index"] = True
             if self._search_stale():
                 page.meta["search_stale"] = True
