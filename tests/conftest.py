@@ -121,18 +121,25 @@ def write(project: Path, name: str, content: str | bytes) -> None:
     path.write_bytes(content)
 
 
-def check(project: Path, *args: str) -> tuple[int, list[str]]:
-    """``notices check`` in ``project``, run in-process (the same code path as the command, without
-    starting Python again): exit status and printed lines."""
-    output = io.StringIO()
+def notices(project: Path, *args: str) -> tuple[int, list[str], str]:
+    """The ``notices`` command in ``project``, run in-process (the same code path as the command, without
+    starting Python again): exit status, printed lines and what it wrote to standard error."""
+    output, errors = io.StringIO(), io.StringIO()
     previous = os.getcwd()
     os.chdir(project)
     try:
-        with contextlib.redirect_stdout(output):
-            code = cli.main(["check", *args])
+        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(errors):
+            code = cli.main(list(args))
     finally:
         os.chdir(previous)
-    return code, output.getvalue().splitlines()
+    return code, output.getvalue().splitlines(), errors.getvalue()
+
+
+def check(project: Path, *args: str) -> tuple[int, list[str]]:
+    """``notices check`` in ``project``, in-process: exit status and printed lines."""
+    code, lines, errors = notices(project, "check", *args)
+    sys.stderr.write(errors)
+    return code, lines
 
 
 # ---------------------------------------------------------------- browser tests

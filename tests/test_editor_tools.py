@@ -7,14 +7,13 @@ import datetime as dt
 import subprocess
 import sys
 
-from conftest import BUILD_ENV, GOOD, check, write
+from conftest import BUILD_ENV, GOOD, check, notices, write
 
 
 def run(project, *args):
-    result = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=project,
-                            capture_output=True, text=True, env=BUILD_ENV)
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.returncode, result.stdout.splitlines()
+    code, lines, errors = notices(project, *args)
+    assert "Traceback" not in errors, errors
+    return code, lines
 
 
 def test_new_scaffolds_a_notice_that_tells_the_editor_what_to_fill(project):
