@@ -63,130 +63,172 @@ REFUSED: set[str] = set()
 # The fields each text imports right today (scripts/benchmark_import.py -v shows the others).
 RIGHT = {
     "anqing-jiaotong-2025": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "bengbu-mohekou-2021-fankui": (
+        "title published source kind inspection.team inspection.feedback figures aspects problems contact"
     ),
     "cangyuan-yibao-2025": (
-        "published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "published source kind inspection.team inspection.start inspection.end inspection.feedback aspects "
+        "problems contact"
     ),
     "chaozhou-xiangqiao-nongye-2023": (
         "title publisher region source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
+    "erdos-jiaoyu-zhenggai-huiyi": (
+        "title publisher region published source inspection.start inspection.end inspection.feedback aspects "
+        "problems contact"
+    ),
     "ezhou-wenlv-2025": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "fuzhou-changle-weijian-2023": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "gaotai-xuanhua-2023-sanse": (
+        "title publisher published source inspection.team inspection.start inspection.end inspection.feedback "
+        "aspects problems contact"
+    ),
+    "gongwenku-quzonggonghui-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "guangyuan-shiwei-xunshi-2025-mirror": (
+        "title published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "guangzhou-haizhu-shuiwu-2021": (
         "title publisher region source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "guangzhou-zhujian-2021-fangchan": (
-        "title publisher kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher kind inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
     ),
-    "hubei-weijian-2023-trad-mirror": "source inspection.team inspection.start inspection.end aspects problems contact",
+    "hubei-weijian-2023-trad-mirror": (
+        "source inspection.team inspection.start inspection.end aspects problems contact"
+    ),
     "jiangxi-shi-wenguanglv-2026": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "jinhua-nongye-2024": (
         "title publisher region source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "jinhua-wucheng-wenlvti-2023": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "kalaqin-yibao-2025": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "kunming-xishan-2023-second-round": (
-        "title publisher region published source kind inspection.start inspection.end figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.start inspection.end figures aspects "
+        "problems contact"
     ),
     "linyi-jiaotong-2023": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "linyi-luozhuang-wenlv-2022": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures contact"
     ),
     "lishui-jiaotong-2024": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "meizhou-jiaotong-2023": (
-        "region source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "region source kind inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
     ),
     "mot-zhongyang-9-2023-mirror": (
         "title region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "rcwkj-yiliao-zhuanxiang-2018-trad": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "shanghai-qingpu-minzheng-2026": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "shantou-weijian-2024": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "shenzhen-nanshan-2017-gonggao": (
-        "title published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems"
+        "title published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems"
     ),
-    "suqian-weijian-2025": "title publisher published source kind figures aspects problems contact",
+    "shexian-huicheng-2023-fankui": (
+        "title publisher published source kind inspection.team inspection.feedback figures aspects problems "
+        "contact"
+    ),
+    "suqian-weijian-2025": (
+        "title publisher published source kind figures aspects problems contact"
+    ),
     "taizhou-weijian-2025": (
         "title publisher region published source inspection.team inspection.start inspection.end "
         "inspection.feedback figures problems contact"
     ),
+    "tianshui-dier-yiyuan-2024-fankui": (
+        "title publisher region source kind inspection.team inspection.start inspection.end figures aspects "
+        "problems contact"
+    ),
+    "tongchuan-quwei-xunshi-2025": (
+        "title published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
     "wuhan-shichangjianguan-2024": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "wuhan-wenlv-2023-bidcenter": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "xian-shiwei-6-2020-gonggao": (
-        "source inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems"
+        "source inspection.team inspection.start inspection.end inspection.feedback figures aspects problems"
     ),
     "xuancheng-zhongxinyiyuan-2018-trad": (
         "title publisher published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback aspects problems contact"
     ),
     "yanjin-nongye-2025": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "yeda-jiaoyu-2023-fankui-spam-mirror": (
+        "publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "yiyang-heshan-jiaotong-2025": (
         "title publisher published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures contact"
     ),
     "yueyang-shichangjianguan-2021": (
-        "title publisher region published source kind inspection.start inspection.end "
-        "inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "zhangjiakou-chongli-2020-fankui": (
+        "title publisher published source inspection.start inspection.end inspection.feedback figures aspects "
+        "problems contact"
     ),
     "zhanjiang-nongye-2023": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "zhengzhou-huiji-shenpi-2024": (
-        "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "zhongshan-henglan-2025-gonggao": (
         "published source kind inspection.team inspection.feedback figures aspects problems"
