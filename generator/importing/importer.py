@@ -170,6 +170,9 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         notes.add(f"通报类别（kind）是根据正文推断的“{kind}”，请核对")
     notice["publisher"] = _publisher(page, notes)
     named = region_from_name(publisher_from(page.title, {})) or region_from_name(notice["publisher"])
+    sourced = _region_from_source(page.meta)
+    if sourced and (not named or (sourced.startswith(named) and sourced != named)):
+        named = sourced  # 来源：中山市横栏镇人民政府 names the place the title's 市委 leaves open
     region = region_from(page.footer, contact)
     if region and (not named or region.endswith(named)):  # the footer's 安徽省安庆市大观区 is 大观区 in full
         notes.add(f"地区（region）是根据页脚的备案号和主办单位推断的“{region}”，请核对")
@@ -193,6 +196,15 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         if value:
             notice[key] = value
     return notice
+
+
+def _region_from_source(meta: dict[str, str]) -> str | None:
+    """The place the page's 来源 / 发布机构 names (广州市住房和城乡建设局 → 广州市), if any."""
+    for key in vocabulary.page_metadata_filling("source") + vocabulary.page_metadata_filling("publisher"):
+        place = region_from_name(meta.get(key))
+        if place:
+            return place
+    return None
 
 
 def _publisher(page: Page, notes: Notes) -> str:
@@ -248,13 +260,12 @@ def _aspects(outline: Outline, figures: dict, notes: Notes) -> list[dict]:
     declared = figures.get("aspects")
     if declared and not outline.problems:
         notes.add(f"通报载明{declared}个方面，但没有找到问题清单：aspects 未填写，请编辑按原文补填")
-    elif declared and len(aspects) < declared:
-        missing = [n for n in range(1, declared + 1) if n not in aspects]
-        for number in missing:
-            aspects[number] = {"number": number}
-        found = "、".join(f"（{ordinal(n)}）" for n in sorted(a.number for a in outline.aspects)) or "无"
+    elif declared and len(aspects) < declared:  # never padded with untitled aspects: the editor adds them
+        missing = "、".join(str(n) for n in range(1, declared + 1) if n not in aspects)
+        found = "、".join(f"（{ordinal(n)}）" for n in sorted(a.number for a in outline.aspects))
         notes.add(f"通报载明{declared}个方面，原文只找到方面标题{found}；"
-                  f"方面{'、'.join(map(str, missing))}已列出但没有标题，请编辑按原文补填")
+                  f"方面{missing}没有写入 aspects，请编辑按原文补填" if found
+                  else f"通报载明{declared}个方面，原文没有方面标题：aspects 未填写，请编辑按原文补填")
     elif declared and len(aspects) > declared:
         notes.add(f"通报载明{declared}个方面，草稿中找到{len(aspects)}个，请核对")
     return [aspects[n] for n in sorted(aspects)]

@@ -29,7 +29,8 @@ _WIDGET_MAX_CHARS = 40
 _META_KEYS = tuple(entry.key for entry in vocabulary.page_metadata() if entry.in_text)
 # Keys that sites glue to the previous value with no space (来源:X发布日期:Y).
 _GLUED_KEYS = tuple(entry.key for entry in vocabulary.page_metadata() if entry.glued)
-_META_KEY = re.compile(r"(?:(?:^|(?<=\s))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")|("
+# A key starts a line, follows a space, or follows the digits of the previous value (发布日期:2026-02-26信息来源:…).
+_META_KEY = re.compile(r"(?:(?:^|(?<=[\s\d]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")|("
                        + "|".join(_GLUED_KEYS) + r"))\s*[:：]")
 
 _TITLE_WORDS = re.compile(r"通报|公告|公示|公布|情况|报告|通知|整改|巡察|巡视")
@@ -89,14 +90,19 @@ def _drop_widgets(lines: list[str], page: Page) -> list[str]:
 # metadata
 
 def _take_meta(lines: list[str], page: Page) -> list[str]:
-    kept, skip_next = [], False
+    kept: list[str] = []
+    skip_next = False
     for index, line in enumerate(lines):
         if skip_next:
             skip_next = False
             continue
         bare = line.lstrip(_BULLETS)  # • 发布机构: / - 信息来源:…, the 政务公开 block as a list
-        pairs = _meta_pairs(bare)
-        if not pairs:
+        dated = _LEADING_DATE.match(bare)  # 2023-12-08 15:12  稿件作者: … / • 2021-12-14 11:00, a date with no key
+        pairs = _meta_pairs(bare[dated.end():]) if dated else _meta_pairs(bare)
+        alone = dated and not bare[dated.end():].strip() and not any(_is_paragraph(k) for k in kept)
+        if dated and (pairs or alone):  # a date alone in the body (a signature) stays
+            page.meta.setdefault(_UNNAMED_DATE, dated.group(1))
+        elif not pairs:
             kept.append(line)
             continue
         if bare != line:
@@ -111,6 +117,9 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
 
 
 _BULLETS = "•·●▪■◆-–— "
+# A page date standing alone or before the keyed fields, with its time: 2021-02-23 12:42:06来源:…
+_LEADING_DATE = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*")
+_UNNAMED_DATE = vocabulary.page_metadata_filling("published")[0]  # the name it is reported under
 
 
 def _meta_pairs(line: str) -> list[tuple[str, str]]:
@@ -139,7 +148,7 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
         if wanted:
             page.title = wanted
         return _drop_leading_bullets(lines, page)
-    title = lines[index]
+    title = _unspaced(lines[index])
     start = index
     if title.startswith("关于") and index > 0 and _is_unit_line(lines[index - 1]):
         start = index - 1  # 中共××市××局党组 / 关于……的通报, the title over two lines
@@ -188,12 +197,22 @@ def _title_candidate(lines: list[str]) -> int | None:
         if _is_paragraph(line):
             return None
         if (
-            8 <= len(line) <= 80
-            and _TITLE_WORDS.search(line)
+            (8 <= len(line) <= 80 and _TITLE_WORDS.search(line) or _SHORT_TITLE.fullmatch(_unspaced(line)))
             and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]", line)
         ):
             return index
     return None
+
+
+# A title of a few characters: 巡察公告, 巡 察 公 告 (letter-spaced); not a column name (公示公告, 通知公告).
+_SHORT_TITLE = re.compile(r"[\u4e00-\u9fa5]{0,4}巡[察视][\u4e00-\u9fa5]{0,2}(公告|通报|公示)")
+
+
+def _unspaced(line: str) -> str:
+    """``巡 察 公 告`` → ``巡察公告``: spaces between single Chinese characters only spread a title out."""
+    if re.fullmatch(r"[\u4e00-\u9fa5](?:\s+[\u4e00-\u9fa5])+", line):
+        return re.sub(r"\s+", "", line)
+    return line
 
 
 def _is_paragraph(line: str) -> bool:
@@ -285,7 +304,7 @@ def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
 
 _SIGNATURE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|"
-    r".{2,30}(委员会|党委|党组|党工委|委|局|政府|办公室|支部|办|院|厅|部|中心)"
+    r".{2,30}(委员会|党委|党组|党工委|委|局|政府|办公室|支部|办|院|厅|部|中心|巡[察视][一二三四五六七八九十]{0,3}组)"
 )
 SIGNATURE_DATE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
