@@ -91,7 +91,7 @@ def _drop_widgets(lines: list[str], page: Page) -> list[str]:
 
 def _take_meta(lines: list[str], page: Page) -> list[str]:
     kept: list[str] = []
-    skip_next = False
+    skip_next = inline = False
     for index, line in enumerate(lines):
         if skip_next:
             skip_next = False
@@ -109,9 +109,11 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
             page.chrome_removed.append(line[: len(line) - len(bare)].strip())
         for key, value in pairs:
             following = lines[index + 1] if index + 1 < len(lines) else ""
-            if not value and following and not _meta_pairs(following) and len(pairs) == 1 \
+            if not value and following and not _meta_pairs(following) and len(pairs) == 1 and not inline \
                     and len(following) <= 60 and not _SENTENCE_END.search(following):
                 value, skip_next = lines[index + 1], True  # a table cell on its own line
+            # once a value stood beside its key, an empty key is an empty cell (主题词：), not one over two lines
+            inline = inline or bool(value and not skip_next)
             page.meta.setdefault(key, value)
     return kept
 
@@ -122,10 +124,15 @@ _LEADING_DATE = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(
 _UNNAMED_DATE = vocabulary.page_metadata_filling("published")[0]  # the name it is reported under
 
 
+# A key spread out to the width of the others in a 政务公开 table: 索 引 号： / 标　　题： / 主 题 词：
+_SPACED_KEY = re.compile(r"(?:(?<=^)|(?<=\s))([\u4e00-\u9fa5](?:\s+[\u4e00-\u9fa5]){1,3})(?=\s*[:：])")
+
+
 def _meta_pairs(line: str) -> list[tuple[str, str]]:
     """``作者: 管理员  发布时间:2024-12-24`` → [(作者, 管理员), (发布时间, 2024-12-24)]; [] if not metadata."""
     if len(line) > 200 or _SENTENCE_END.search(line):
         return []
+    line = _SPACED_KEY.sub(lambda m: re.sub(r"\s+", "", m.group(1)), line)
     matches = list(_META_KEY.finditer(line))
     if not matches or (matches[0].start() > 0 and not line[: matches[0].start()].isspace()):
         return []
@@ -142,8 +149,15 @@ def _meta_pairs(line: str) -> list[tuple[str, str]]:
 def _take_title(lines: list[str], page: Page) -> list[str]:
     wanted = next((page.meta[key] for key in vocabulary.page_metadata_filling("title") if page.meta.get(key)), None)
     index = _find_line(lines, wanted) if wanted else None
+    joined = _find_lines(lines, wanted) if wanted and index is None else None
+    if joined:  # the page's own title, centred over two or three lines in the body
+        page.title = wanted
+        page.chrome_removed.extend(lines[:joined[0]])
+        return lines[joined[1]:]
     if index is None:
         index = _title_candidate(lines)
+        if index is not None and wanted and lines[index] not in wanted and wanted not in lines[index]:
+            index = None  # the page names its title: another line is no title (城镇小区…的通知, half of it)
     if index is None:
         if wanted:
             page.title = wanted
@@ -182,6 +196,18 @@ def _drop_leading_bullets(lines: list[str], page: Page) -> list[str]:
         start += 1
     page.chrome_removed.extend(lines[:start])
     return lines[start:]
+
+
+def _find_lines(lines: list[str], wanted: str) -> tuple[int, int] | None:
+    """(first, after last) of two to four lines that together read ``wanted``."""
+    target = "".join(wanted.split())
+    for start in range(min(len(lines), 60)):
+        if not target.startswith("".join(lines[start].split())):
+            continue
+        for end in range(start + 2, min(start + 5, len(lines) + 1)):
+            if "".join("".join(lines[start:end]).split()) == target:
+                return start, end
+    return None
 
 
 def _find_line(lines: list[str], wanted: str) -> int | None:
@@ -290,6 +316,10 @@ _OUTLINE_LINE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*、|[（(
                            r"|[:：]\s*一是")
 
 
+# A document's closing note in brackets, never a link: （此件公开发布） / （本文有删减）
+_NOTE = re.compile(r"[（(][^（()）]{2,20}[)）]")
+
+
 def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
     """Short link-like lines after the last sentence (related articles, link lists), not a signature."""
     end = len(lines)
@@ -297,14 +327,14 @@ def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
            and not _OUTLINE_LINE.search(lines[end - 1])):
         end -= 1
     tail = lines[end:]
-    keep = [line for line in tail if is_signature(line)]
+    keep = [line for line in tail if is_signature(line) or _NOTE.fullmatch(line)]
     page.chrome_removed.extend(line for line in tail if line not in keep)
     return lines[:end] + keep
 
 
 _SIGNATURE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|"
-    r".{2,30}(委员会|党委|党组|党工委|委|局|政府|办公室|支部|办|院|厅|部|中心|巡[察视][一二三四五六七八九十]{0,3}组)"
+    r".{2,30}(委员会|党委|党组|党工委|委|局|政府|办公室|支部|办|院|厅|部|中心|巡[察视][一二三四五六七八九十]{0,3}组|专家组)"
 )
 SIGNATURE_DATE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
