@@ -781,3 +781,17 @@ def test_page_dates_without_a_key_and_keys_glued_to_a_date(tmp_path):
         assert (notice.get("published"), notice.get("source")) == (published, where), header
         assert notice["region"] == (region or f"{PLACEHOLDER}地区"), header
         assert "measures" not in notice["figures"]  # 每一项整改措施 is no count
+
+
+def test_a_notice_in_traditional_characters_is_drafted_in_its_own_characters(tmp_path):
+    source = tmp_path / "通報.txt"
+    source.write_text(
+        "中共某某區衛生健康局黨組關於巡察整改進展情況的通報\n"
+        "根據區委統一部署，2022年3月17日至5月12日，區委第四巡察組對區衛生健康局黨組開展了巡察。"
+        "9月15日，巡察組向區衛生健康局黨組反饋了巡察意見。\n", encoding="utf-8")
+    result = import_notice(source)
+    assert result.notice["title"] == "中共某某區衛生健康局黨組關於巡察整改進展情況的通報"
+    assert result.notice["inspection"]["team"] == "區委第四巡察組"
+    assert [line for line in result.unplaced if "繁体" in line] == [
+        "原文是繁体字（27 个字与简体不同，如“區衛黨組關於”）：草稿保留原文的繁体字，没有转换为简体；"
+        "如网站须用简体，请编辑转换后逐字核对"]

@@ -94,11 +94,27 @@ def _import(source: Path) -> ImportResult:
     if not page.paragraphs:
         raise ReadError("去掉网页的页眉、页脚后没有剩下正文")
     result = _assemble(page, spam, source, document)
+    result.unplaced += _script_note([page.title or "", *page.paragraphs])
     result.spam_positions = positions
     result.unplaced += [f"网页中有被样式隐藏的文字（常见的垃圾信息手法），未写入草稿：“{h[:60]}”" for h in hidden]
     if document:
         result.unplaced += document.report(page)
     return result
+
+
+def _script_note(texts: list[str]) -> list[str]:
+    """A notice in traditional characters is drafted in its own characters, and the editor is told so."""
+    import opencc
+
+    text = "".join(texts)
+    converted = opencc.OpenCC("t2s").convert(text)
+    changed = [a for a, b in zip(text, converted) if a != b] if len(converted) == len(text) else []
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if len(changed) < 10 or len(changed) * 20 < han:
+        return []
+    examples = "".join(list(dict.fromkeys(changed))[:6])
+    return [f"原文是繁体字（{len(changed)} 个字与简体不同，如“{examples}”）：草稿保留原文的繁体字，没有转换为简体；"
+            "如网站须用简体，请编辑转换后逐字核对"]
 
 
 def _remove_spam(text: str, positions: list) -> tuple[str, list]:
