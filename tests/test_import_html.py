@@ -16,6 +16,10 @@ _spec = importlib.util.spec_from_file_location("benchmark_import", ROOT / "scrip
 benchmark = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(benchmark)
 
+_spec = importlib.util.spec_from_file_location("test_import_corpus", ROOT / "tests" / "test_import_corpus.py")
+corpus = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(corpus)
+
 PAGES = sorted(p.stem for p in HTML_SET.glob("*.html"))
 
 
@@ -50,3 +54,23 @@ def test_a_saved_page_as_the_editor_sees_it():
     assert "国务院办公厅关于开展" not in result.body_markdown
     report = format_report(result)
     assert "  1. 扫一扫在手机打开当前页" in report.splitlines()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_nothing_on_the_page_is_lost_silently(name, tmp_path):
+    """Every character a reader sees on the page is in the draft (.yml, .md) or in the import report."""
+    from bs4 import BeautifulSoup
+
+    from generator.importing.importer import write_draft
+
+    source = HTML_SET / f"{name}.html"
+    soup = BeautifulSoup(source.read_text(encoding="utf-8"), "html.parser")
+    for tag in soup(["script", "style", "head"]):
+        tag.decompose()
+    result = import_notice(source)
+    yml, md = write_draft(result, tmp_path)
+    shown = yml.read_text(encoding="utf-8") + md.read_text(encoding="utf-8") + format_report(result)
+    # the numbering of a line (一、 （二） 3.) and a 一是 become a ``number:`` or an item of ``measures``;
+    # a numbered line read as a title loses its closing full stop (一、……情况复杂。 → title: ……情况复杂)
+    missing = corpus._input_chars(soup.get_text("\n")) - corpus._chars(shown)
+    assert {ch: n for ch, n in missing.items() if ch != "。"} == {}
