@@ -71,8 +71,8 @@ RIGHT = {
         "inspection.feedback aspects problems contact"
     ),
     "chaozhou-xiangqiao-nongye-2023": (
-        "title publisher region source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "ezhou-wenlv-2025": (
         "title publisher region published source kind inspection.team inspection.start "
@@ -83,21 +83,24 @@ RIGHT = {
         "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "guangzhou-haizhu-shuiwu-2021": (
-        "title publisher region source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "guangzhou-zhujian-2021-fangchan": (
-        "title publisher kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
-    "hubei-weijian-2023-trad-mirror": "source inspection.team inspection.start inspection.end aspects problems contact",
+    "hubei-weijian-2023-trad-mirror": (
+        "source inspection.team inspection.start inspection.end figures aspects problems "
+        "contact"
+    ),
     "jiangxi-shi-wenguanglv-2026": (
         "title publisher region published source kind inspection.team inspection.start "
         "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "jinhua-nongye-2024": (
-        "title publisher region source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "jinhua-wucheng-wenlvti-2023": (
         "title publisher region published source kind inspection.team inspection.start "
@@ -117,15 +120,15 @@ RIGHT = {
     ),
     "linyi-luozhuang-wenlv-2022": (
         "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback figures contact"
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "lishui-jiaotong-2024": (
         "title publisher region published source kind inspection.team inspection.start "
         "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "meizhou-jiaotong-2023": (
-        "region source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "region source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "mot-zhongyang-9-2023-mirror": (
         "title region published source kind inspection.team inspection.start inspection.end "
@@ -144,13 +147,16 @@ RIGHT = {
         "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "shenzhen-nanshan-2017-gonggao": (
-        "title published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems"
+        "title publisher region published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
-    "suqian-weijian-2025": "title publisher published source kind figures aspects problems contact",
+    "suqian-weijian-2025": (
+        "title publisher published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures aspects problems contact"
+    ),
     "taizhou-weijian-2025": (
-        "title publisher region published source inspection.team inspection.start inspection.end "
-        "inspection.feedback figures problems contact"
+        "title publisher region published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "wuhan-shichangjianguan-2024": (
         "title publisher region published source kind inspection.team inspection.start "
@@ -161,24 +167,24 @@ RIGHT = {
         "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "xian-shiwei-6-2020-gonggao": (
-        "source inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems"
+        "title publisher region source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems"
     ),
     "xuancheng-zhongxinyiyuan-2018-trad": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "title publisher published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback aspects problems contact"
     ),
     "yanjin-nongye-2025": (
         "title publisher region published source kind inspection.team inspection.start "
-        "inspection.end inspection.feedback aspects problems contact"
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "yiyang-heshan-jiaotong-2025": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures contact"
+        "title publisher published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures contact"
     ),
     "yueyang-shichangjianguan-2021": (
-        "title publisher region published source kind inspection.start inspection.end "
-        "inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "zhanjiang-nongye-2023": (
         "title publisher region published source kind inspection.team inspection.start "
@@ -189,11 +195,12 @@ RIGHT = {
         "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "zhongshan-henglan-2025-gonggao": (
-        "published source kind inspection.team inspection.feedback figures aspects problems"
+        "title publisher region published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
     "zhuzhou-weijian-2026": (
-        "title publisher region published kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start "
+        "inspection.end inspection.feedback figures aspects problems contact"
     ),
 }
 
