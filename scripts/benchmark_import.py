@@ -15,6 +15,14 @@ numeric totals; `other` is not compared), aspects (numbers and titles), problems
 the whole list must match), contact (phone, email, address). Also counted: tracebacks (an ImportFailed
 caused by an exception of ours), failed imports, and fake problems (problems found in a text whose
 labels say it has no problem list).
+
+    .venv/bin/python scripts/benchmark_import.py --html   # body extraction from saved pages: ours against trafilatura
+
+The HTML set is tests/fixtures/import_html/ (see README.md there): real saved pages with their 政务公开 block. The
+body a reader should get is the text of the page's own content element (id UCAP-CONTENT, the site's CMS marks
+it); each extractor's text is compared with it character by character (precision: how much of what it kept is
+body, recall: how much of the body it kept) and paragraph by paragraph (the body's <p> that come out as a line
+of their own: the outline reader needs them). trafilatura (pip install trafilatura) is measured when installed.
 """
 
 from __future__ import annotations
@@ -22,6 +30,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -119,12 +129,116 @@ def run(split: str, verbose: bool) -> int:
     return 1 if tracebacks else 0
 
 
+HTML_SET = ROOT / "tests" / "fixtures" / "import_html"
+BODY_ID = "UCAP-CONTENT"
+META_FIELDS = (("索引号", "index_number"), ("发文机关", "publisher"), ("标题", "title"))
+
+
+def _chars(text: str) -> Counter:
+    return Counter(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+
+
+def _squeezed(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def gold_body(markup: str) -> tuple[str, list[str]]:
+    """(the body's text, its paragraphs) from the page's own content element."""
+    from bs4 import BeautifulSoup
+
+    body = BeautifulSoup(markup, "html.parser").find(id=BODY_ID)
+    paragraphs = [_squeezed(p.get_text()) for p in body.find_all("p")] if body else []
+    return (body.get_text("\n") if body else ""), [p for p in paragraphs if p]
+
+
+def ours(markup: str) -> tuple[str, dict[str, str]]:
+    """The text the importer keeps as the notice (title and paragraphs), and the page information it found."""
+    from generator.importing.html import html_to_text
+    from generator.importing.page import clean_lines, split_page
+
+    html = html_to_text(markup)
+    page = split_page(clean_lines(html.text), html.meta)
+    return "\n".join(([page.title] if page.title else []) + page.paragraphs), page.meta
+
+
+def _kept_whole(index: int, paragraphs: list[str], lines: list[str]) -> bool:
+    """The body's paragraph ``index`` is a line of the output, or lines in a row join to it (the page's own <br>),
+    or it and its neighbours in a row join to one line (a title over two <p> read as one); a paragraph cut off
+    or run into the text around it is not kept whole."""
+    paragraph = paragraphs[index]
+    for start, line in enumerate(lines):
+        if line == paragraph:
+            return True
+        if line and paragraph.startswith(line):
+            joined = line
+            for following in lines[start + 1:start + 6]:
+                joined += following
+                if joined == paragraph:
+                    return True
+                if not paragraph.startswith(joined):
+                    break
+        if paragraph in line:
+            for first in range(max(0, index - 4), index + 1):
+                for last in range(index + 1, min(len(paragraphs), first + 5) + 1):
+                    if "".join(paragraphs[first:last]) == line:
+                        return True
+    return False
+
+
+def extractors() -> dict:
+    found = {"hand-written rules (generator/importing)": lambda markup: ours(markup)[0]}
+    try:
+        import trafilatura
+    except ImportError:
+        print("trafilatura is not installed: only the importer's own rules are measured")
+        return found
+    version = trafilatura.__version__
+    for tables in (False, True):
+        def run(markup: str, tables: bool = tables) -> str:
+            return trafilatura.extract(markup, include_tables=tables, include_comments=False) or ""
+        found[f"trafilatura {version}, include_tables={tables}"] = run
+    return found
+
+
+def run_html() -> int:
+    pages = sorted(HTML_SET.glob("*.html"))
+    print(f"HTML set: {len(pages)} saved pages ({HTML_SET.relative_to(ROOT)})")
+    golds = {page: gold_body(page.read_text(encoding="utf-8")) for page in pages}
+    for label, extract in extractors().items():
+        kept = body = right = para_total = para_found = 0
+        for page in pages:
+            text, paragraphs = golds[page]
+            got = extract(page.read_text(encoding="utf-8"))
+            want, have = _chars(text), _chars(got)
+            kept += sum(have.values())
+            body += sum(want.values())
+            right += sum((want & have).values())
+            lines = [_squeezed(line) for line in got.splitlines()]
+            para_total += len(paragraphs)
+            para_found += sum(_kept_whole(i, paragraphs, lines) for i in range(len(paragraphs)))
+        precision, recall = right / max(kept, 1), right / max(body, 1)
+        print(f"  {label}")
+        print(f"    characters: precision {100 * precision:5.1f}%  recall {100 * recall:5.1f}%  "
+              f"(kept {kept:,}, body {body:,}, both {right:,})")
+        print(f"    body paragraphs kept as a line of their own: {para_found}/{para_total}")
+    right = dict.fromkeys((key for key, _ in META_FIELDS), 0)
+    for page in pages:
+        expected = YAML(typ="safe").load(page.with_suffix("").with_suffix(".expected.yml").read_text(encoding="utf-8"))
+        meta = ours(page.read_text(encoding="utf-8"))[1]
+        for key, field in META_FIELDS:
+            right[key] += meta.get(key) == str(expected[field])
+    print("  政务公开 block read by the importer: " + ", ".join(f"{k} {v}/{len(pages)}" for k, v in right.items()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--html", action="store_true",
+                        help="body extraction from saved pages (tests/fixtures/import_html)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    return run(args.split, args.verbose)
+    return run_html() if args.html else run(args.split, args.verbose)
 
 
 if __name__ == "__main__":

@@ -49,6 +49,7 @@ def test_seed_000_draft_fails_only_where_a_person_must_decide(project):
         "这是导入时留下的占位文字“待编辑填写：原文标题缺失”：请按原文填写；原文没有的内容不要自拟",
         "这是导入时留下的占位文字“待编辑填写：发布机构”：请按原文填写；原文没有的内容不要自拟",
         "这是导入时留下的占位文字“待编辑填写：地区”：请按原文填写；原文没有的内容不要自拟",
+        "通报称有 3 个方面，aspects 中列了 1 个",  # headings (二)(三) were lost: the editor adds them
     ]
 
 

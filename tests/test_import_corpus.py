@@ -67,19 +67,20 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "bengbu-mohekou-2021-fankui": (
-        "title published source kind inspection.team inspection.feedback figures aspects problems contact"
+        "title region published source kind inspection.team inspection.feedback figures aspects problems "
+        "contact"
     ),
     "cangyuan-yibao-2025": (
         "published source kind inspection.team inspection.start inspection.end inspection.feedback aspects "
         "problems contact"
     ),
     "chaozhou-xiangqiao-nongye-2023": (
-        "title publisher region source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "erdos-jiaoyu-zhenggai-huiyi": (
-        "title publisher region published source inspection.start inspection.end inspection.feedback aspects "
-        "problems contact"
+        "title publisher region published source inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
     ),
     "ezhou-wenlv-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -90,8 +91,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "gaotai-xuanhua-2023-sanse": (
-        "title publisher published source inspection.team inspection.start inspection.end inspection.feedback "
-        "aspects problems contact"
+        "title publisher region published source inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
     ),
     "gongwenku-quzonggonghui-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -102,22 +103,22 @@ RIGHT = {
         "figures aspects problems contact"
     ),
     "guangzhou-haizhu-shuiwu-2021": (
-        "title publisher region source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "guangzhou-zhujian-2021-fangchan": (
-        "title publisher kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "hubei-weijian-2023-trad-mirror": (
-        "source inspection.team inspection.start inspection.end aspects problems contact"
+        "source inspection.team inspection.start inspection.end figures aspects problems contact"
     ),
     "jiangxi-shi-wenguanglv-2026": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "jinhua-nongye-2024": (
-        "title publisher region source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "jinhua-wucheng-wenlvti-2023": (
@@ -138,7 +139,7 @@ RIGHT = {
     ),
     "linyi-luozhuang-wenlv-2022": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "lishui-jiaotong-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -165,19 +166,20 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "shenzhen-nanshan-2017-gonggao": (
-        "title published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "shexian-huicheng-2023-fankui": (
         "title publisher published source kind inspection.team inspection.feedback figures aspects problems "
         "contact"
     ),
     "suqian-weijian-2025": (
-        "title publisher published source kind figures aspects problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "taizhou-weijian-2025": (
-        "title publisher region published source inspection.team inspection.start inspection.end "
-        "inspection.feedback figures problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "tianshui-dier-yiyuan-2024-fankui": (
         "title publisher region source kind inspection.team inspection.start inspection.end figures aspects "
@@ -196,7 +198,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xian-shiwei-6-2020-gonggao": (
-        "source inspection.team inspection.start inspection.end inspection.feedback figures aspects problems"
+        "title publisher region source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems"
     ),
     "xuancheng-zhongxinyiyuan-2018-trad": (
         "title publisher published source kind inspection.team inspection.start inspection.end "
@@ -204,7 +207,7 @@ RIGHT = {
     ),
     "yanjin-nongye-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "yeda-jiaoyu-2023-fankui-spam-mirror": (
         "publisher region published source kind inspection.team inspection.start inspection.end "
@@ -215,8 +218,8 @@ RIGHT = {
         "inspection.feedback figures contact"
     ),
     "yueyang-shichangjianguan-2021": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "zhangjiakou-chongli-2020-fankui": (
         "title publisher published source inspection.start inspection.end inspection.feedback figures aspects "
@@ -231,10 +234,11 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "zhongshan-henglan-2025-gonggao": (
-        "published source kind inspection.team inspection.feedback figures aspects problems"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "zhuzhou-weijian-2026": (
-        "title publisher region published kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
 }

@@ -171,9 +171,10 @@ class TestSeed000:
 
     def test_aspects_where_headings_were_lost(self, seed_000):
         aspects = seed_000.notice["aspects"]
-        assert [a["number"] for a in aspects] == [1, 2, 3]
+        assert [a["number"] for a in aspects] == [1]  # never padded with untitled aspects 2 and 3
         assert aspects[0]["title"].startswith("学习贯彻落实党中央")
-        assert "title" not in aspects[1] and "title" not in aspects[2]
+        assert ("通报载明3个方面，原文只找到方面标题（一）；方面2、3没有写入 aspects，请编辑按原文补填"
+                in seed_000.unplaced)
         assert problem(seed_000, 1)["aspect"] == 1
         assert all("aspect" not in p for p in seed_000.notice["problems"][1:])
         assert any("所属方面无法确定" in line for line in seed_000.unplaced)
@@ -655,3 +656,142 @@ def test_the_styles_the_spam_check_calls_hidden_are_the_ones_the_import_leaves_o
         f"网页中有被样式隐藏的文字（常见的垃圾信息手法），未写入草稿：“广告{number}”" for number in range(len(styles))]
     assert result.notice["figures"]["problems"] == 38  # font-size:0.8em is seen
     assert [finding.text for finding in find_spam(hidden)] == styles
+
+
+def test_an_unnumbered_problem_title_under_an_aspect_heading(tmp_path):
+    """（一）方面标题。 / 问题标题。（no number） / 整改情况:一是…: the line between is the problem's title."""
+    source = tmp_path / "通报.txt"
+    source.write_text(
+        "中共某某区文化和旅游局党组关于巡察整改情况的通报\n"
+        "根据区委统一部署，2022年6月22日至9月22日，区委第二巡察组对区文化和旅游局党组进行了巡察。"
+        "10月25日，巡察组反馈了巡察意见。\n"
+        "二、问题整改落实情况\n"
+        "（一）学习贯彻上级决策部署不到位。\n"
+        "理论学习有计划无行动。\n"
+        "整改情况：一是制定学习方案。二是开展专题研讨。\n"
+        "调查研究不深入。\n"
+        "整改情况：一是制定调研计划。\n"
+        "（二）财务管理不规范。\n"
+        "公务接待超标准。\n"
+        "整改情况：一是修订接待制度。\n", encoding="utf-8")
+    notice = import_notice(source).notice
+    assert [(a["number"], a["title"]) for a in notice["aspects"]] == [
+        (1, "学习贯彻上级决策部署不到位"), (2, "财务管理不规范")]
+    assert [(p["number"], p["aspect"], p["title"], p["measures"]) for p in notice["problems"]] == [
+        (1, 1, "理论学习有计划无行动", ["制定学习方案。", "开展专题研讨。"]),
+        (2, 1, "调查研究不深入", ["制定调研计划。"]),
+        (3, 2, "公务接待超标准", ["修订接待制度。"])]
+
+
+def test_untitled_aspects_are_not_padded_up_to_the_stated_count(tmp_path):
+    source = tmp_path / "通报.txt"
+    source.write_text(
+        "中共某某区卫生健康局党组关于巡察整改情况的通报\n"
+        "根据区委统一部署，2024年7月9日至9月14日，区委第四巡察组对区卫生健康局党组开展了巡察。"
+        "巡察反馈了6个方面18个问题。\n"
+        "二、整改落实情况\n"
+        "（一）关于“职能作用发挥不充分”问题的整改\n"
+        "整改落实情况：一是召开专题会议。\n", encoding="utf-8")
+    result = import_notice(source)
+    assert result.notice["aspects"] == []
+    assert [p["title"] for p in result.notice["problems"]] == ["职能作用发挥不充分"]
+    assert "通报载明6个方面，原文没有方面标题：aspects 未填写，请编辑按原文补填" in result.unplaced
+
+
+def test_a_team_named_by_a_quoted_campaign_and_a_final_report_known_from_its_section_heading(tmp_path):
+    source = tmp_path / "通报.txt"
+    source.write_text(
+        "根据市委统一部署，2020年12月16日至2021年2月3日，市委深化“最多跑一次”改革、优化营商环境专项巡察组"
+        "对市市场监督管理局进行了专项巡察。2021年5月19日，巡察组向市市场监督管理局党组反馈了巡察意见。\n"
+        "一、整改工作组织情况\n"
+        "局党组成立领导小组。\n"
+        "二、整改落实情况\n"
+        "局党组逐条整改。\n", encoding="utf-8")
+    notice = import_notice(source).notice
+    assert notice["inspection"]["team"] == "市委深化“最多跑一次”改革、优化营商环境专项巡察组"
+    assert notice["kind"] == "整改情况"
+
+
+def test_dates_whose_year_and_month_characters_were_lost_in_the_copy(tmp_path):
+    source = tmp_path / "通报.txt"
+    source.write_text(
+        "市卫健委党委关于巡察整改进展情况的通报\n"
+        "根据市委统一部署，2024717日至830日，市委第六巡察组对市卫健委党委进行了巡察。914日，巡察组向市卫健委党委"
+        "反馈了巡察意见。\n", encoding="utf-8")
+    result = import_notice(source)
+    assert result.notice["inspection"] == {"team": "市委第六巡察组", "start": dt.date(2024, 7, 17),
+                                           "end": dt.date(2024, 8, 30), "feedback": dt.date(2024, 9, 14)}
+    assert [line for line in result.unplaced if line.startswith("原文日期")] == [
+        "原文日期“2024717日”缺少“年”“月”字（复制网页时丢失），按“2024年7月17日”读取，请核对",
+        "原文日期“830日”缺少“年”“月”字（复制网页时丢失），按“8月30日”读取，请核对",
+        "原文日期“914日”缺少“年”“月”字（复制网页时丢失），按“9月14日”读取，请核对",
+    ]
+
+
+def test_an_ambiguous_lost_month_is_not_guessed(tmp_path):
+    from generator.importing.facts import _repair_dates
+    assert _repair_dates("2024年111日") == ("2024年111日", [])  # 1月11日 or 11月1日
+
+
+def test_an_announcement_page_title_signature_and_postal_address(tmp_path):
+    """巡察公告: a four-character title, the team's signature as publisher, 请寄… / 邮政信箱: as the address,
+    the page's 来源 naming the town the signature's 市委 leaves open."""
+    source = tmp_path / "公告.txt"
+    source.write_text(
+        "您当前的位置: > >图片新闻\n"
+        "巡 察 公 告\n"
+        "信息来源:某某市横栏镇人民政府 发布日期:2025-10-21 分享:\n"
+        "根据市委巡察工作统一部署，市委第三巡察组于2025年10月21日至2026年1月9日对横栏镇党委开展巡察。\n"
+        "为便于干部群众反映情况，巡察组设专门值班电话:0760-88882215，邮政信箱:某某市1960邮箱转市委第三巡察组收"
+        "(邮编:528403)，欢迎来信来电反映。\n"
+        "中共某某市委第三巡察组\n"
+        "2025年10月21日\n", encoding="utf-8")
+    result = import_notice(source)
+    notice = result.notice
+    assert (notice["title"], notice["kind"], notice["publisher"], notice["region"]) == (
+        "巡察公告", "巡察公告", "中共某某市委第三巡察组", "某某市横栏镇")
+    assert notice["contact"] == {"intro": "为便于干部群众反映情况", "phone": "0760-88882215",
+                                 "address": "某某市1960邮箱转市委第三巡察组收(邮编:528403)"}
+    source.write_text(
+        "区委第一巡察组巡察公告\n"
+        "根据区委的要求，区委第一巡察组于2017年8月7日至9月7日对区委卫生工委开展巡察。\n"
+        "开通了信访电话:13823253426。若来信，请寄某某区南新路3038号101室，区委第一巡察组收，邮编518052。\n"
+        "特此公告。\n"
+        "某某区委第一巡察组\n"
+        "2017年8月7日\n", encoding="utf-8")
+    notice = import_notice(source).notice
+    assert (notice["publisher"], notice["region"]) == ("某某区委第一巡察组", "某某区")
+    assert notice["contact"]["address"] == "某某区南新路3038号101室，区委第一巡察组收，邮编518052"
+
+
+def test_page_dates_without_a_key_and_keys_glued_to_a_date(tmp_path):
+    """A date alone or before the keyed fields is the page's date; 来源 names the region the title leaves open."""
+    source = tmp_path / "通报.txt"
+    for header, published, where, region in (
+        ("2023-12-08 15:12  稿件作者:   浏览量:- ", dt.date(2023, 12, 8), None, None),
+        ("• 来源: 某某区水务局\n• 2021-12-14 11:00", dt.date(2021, 12, 14), "某某区水务局", "某某区"),
+        ("2021-02-23 12:42:06来源:广州市住房和城乡建设局", dt.date(2021, 2, 23), "广州市住房和城乡建设局", "广州市"),
+        ("发布日期:2026-02-26信息来源:市卫健委", dt.date(2026, 2, 26), "市卫健委", None),
+    ):
+        source.write_text(
+            f"区水务局党组关于巡察整改进展情况的通报\n{header}\n"
+            "根据区委统一部署，2020年8月24日至9月25日，区委第二巡察组对区水务局党组进行了巡察。"
+            "2020年10月20日反馈了巡察意见，局党组确保每一项整改措施落实到位。\n", encoding="utf-8")
+        notice = import_notice(source).notice
+        assert (notice.get("published"), notice.get("source")) == (published, where), header
+        assert notice["region"] == (region or f"{PLACEHOLDER}地区"), header
+        assert "measures" not in notice["figures"]  # 每一项整改措施 is no count
+
+
+def test_a_notice_in_traditional_characters_is_drafted_in_its_own_characters(tmp_path):
+    source = tmp_path / "通報.txt"
+    source.write_text(
+        "中共某某區衛生健康局黨組關於巡察整改進展情況的通報\n"
+        "根據區委統一部署，2022年3月17日至5月12日，區委第四巡察組對區衛生健康局黨組開展了巡察。"
+        "9月15日，巡察組向區衛生健康局黨組反饋了巡察意見。\n", encoding="utf-8")
+    result = import_notice(source)
+    assert result.notice["title"] == "中共某某區衛生健康局黨組關於巡察整改進展情況的通報"
+    assert result.notice["inspection"]["team"] == "區委第四巡察組"
+    assert [line for line in result.unplaced if "繁体" in line] == [
+        "原文是繁体字（27 个字与简体不同，如“區衛黨組關於”）：草稿保留原文的繁体字，没有转换为简体；"
+        "如网站须用简体，请编辑转换后逐字核对"]

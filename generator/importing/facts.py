@@ -12,7 +12,7 @@ from generator.importing.numerals import arabic_dates, cn_to_int, make_date
 from generator.model import vocabulary
 from generator.model.notice import DECLARED_FIGURES, EMAIL_PATTERN, PHONE_PATTERN
 
-NUM = r"(\d+|[零〇两一二三四五六七八九十百千]+)"
+NUM = r"(?<![每各逐])(\d+|[零〇两一二三四五六七八九十百千]+)"  # not 每一项整改措施
 
 _RANGE = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
@@ -40,11 +40,14 @@ class Notes:
 # the inspection: team, dates, feedback
 
 def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
-    opening = next((p for p in paragraphs[:8] if re.search(_TEAM_WORD, p) and _DAY.search(arabic_dates(p))), None)
+    repaired = [_repair_dates(arabic_dates(p)) for p in paragraphs[:8]]
+    opening = next(((p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p) and _DAY.search(p)), None)
     if opening is None:
         notes.add("开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充")
         return None
-    text = arabic_dates(opening)
+    text, fixes = opening
+    for lost, read in fixes:
+        notes.add(f"原文日期“{lost}”缺少“年”“月”字（复制网页时丢失），按“{read}”读取，请核对")
     found: dict = {}
     span = _RANGE.search(text)
     if span:
@@ -71,6 +74,29 @@ def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
     return {"team": team, **found}
 
 
+# A scrape that lost 年 and 月 (a font's glyphs, an image): 2024717日至830日, 2025年1021日, 914日.
+_RUN_DATE = re.compile(r"(?<![\d.．])(?:(\d{4})(年?))?(\d{3,4})日")
+
+
+def _repair_dates(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Dates whose month and day ran together, written out again where only one reading is a date."""
+    fixes: list[tuple[str, str]] = []
+
+    def replace(match: re.Match) -> str:
+        year, digits = match.group(1), match.group(3)
+        readings = [(digits[:k], digits[k:]) for k in (1, 2)
+                    if len(digits) - k <= 2 and digits[k] != "0" and 1 <= int(digits[:k]) <= 12
+                    and 1 <= int(digits[k:]) <= 31]
+        if len(readings) != 1:
+            return match.group(0)
+        month, day = readings[0]
+        read = f"{year + '年' if year else ''}{int(month)}月{int(day)}日"
+        fixes.append((match.group(0), read))
+        return read
+
+    return _RUN_DATE.sub(replace, text), fixes
+
+
 def _range_dates(span: re.Match) -> tuple[dt.date | None, dt.date | None]:
     year, month, day, end_year, end_month, end_day = span.groups()
     start = make_date(int(year), int(month), int(day))
@@ -80,9 +106,15 @@ def _range_dates(span: re.Match) -> tuple[dt.date | None, dt.date | None]:
     return start, end
 
 
+# Right after the dates the clause names the team, which may quote a campaign and list two purposes:
+# 市委深化“最多跑一次”改革、优化营商环境专项巡察组.
+_TEAM_AFTER_DATES = (r"(?:[^\s,，。；;：:（）()“”]|“[^”，,。]{1,20}”){2,60}?"
+                     r"巡[察视視](?:[一二三四五六七八九十]{1,3})?[组組]")
+
+
 def _team(text: str, span: re.Match | None) -> str | None:
     if span:
-        after = re.match(rf"\s*[,，、]*\s*(?:起\s*[,，]?)?\s*由?\s*({_TEAM})", text[span.end():])
+        after = re.match(rf"\s*[,，、]*\s*(?:起\s*[,，]?)?\s*由?\s*({_TEAM_AFTER_DATES})", text[span.end():])
         if after:
             return after.group(1)
     for match in re.finditer(_TEAM, text):
@@ -222,9 +254,10 @@ _PHONE = re.compile(
     r"(?:联系电话|举报电话|监督电话|电话|热线)\s*[:：]?\s*"
     r"((?:\d[\d\-－—()（）转 ]{4,}\d)(?:\s*[、/或]\s*\d[\d\-－—()（）转 ]{4,}\d)*)"
 )
-_ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|地址)\s*[:：]\s*([^;；。，,\n]+)")
+_ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|邮政信箱|地址)\s*[:：]\s*([^;；。，,\n]+)"
+                      r"|(?:来信|信件)[^。；;]{0,6}?(?:请?寄(?:至|到)?|邮寄(?:至|到))\s*[:：]?\s*([^。；;\n]+)")
 _EMAIL = re.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:：]?\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
-_CONTACT_START = re.compile(r"联系方式|联系电话|举报电话|监督电话|电话|热线|邮政地址|通信地址|电子邮箱|邮箱")
+_CONTACT_START = re.compile(r"联系方式|联系电话|举报电话|监督电话|电话|热线|邮政地址|通信地址|邮政信箱|电子邮箱|邮箱")
 
 
 def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, int | None]:
@@ -262,10 +295,12 @@ def _contact_fields(paragraph: str) -> dict:
     for key, pattern in (("phone", _PHONE), ("address", _ADDRESS), ("email", _EMAIL)):
         match = pattern.search(paragraph)
         if match:
-            found[key] = match.group(1).strip(" ;；,，。")
+            found[key] = next(group for group in match.groups() if group).strip(" ;；,，。")
     if not found:
         return {}
     start = _CONTACT_START.search(paragraph)
     intro = paragraph[: start.start()] if start else ""
     intro = intro[: intro.rfind("。") + 1] if "。" in intro else intro.strip(" ：:,，")
+    if intro and not intro.endswith("。") and re.search("[，,]", intro):  # whole clauses only: not …设专门值班
+        intro = re.split("[，,][^，,]*$", intro)[0]
     return ({"intro": intro} if intro else {}) | found

@@ -73,8 +73,16 @@ def _visible_text(soup: BeautifulSoup, hidden: list[str]) -> str:
         elif isinstance(node, Tag):
             _open(node, out, stack, hidden)
         elif type(node) in (NavigableString, CData):  # not comments, doctypes or declarations
-            out.append(str(node))
+            # line breaks in the markup are spaces (a pretty-printed <td>…</td> is one cell, not three lines)
+            out.append(str(node) if _in_pre(node) else _MARKUP_SPACE.sub(" ", str(node)))
     return "".join(out)
+
+
+_MARKUP_SPACE = re.compile(r"[ \t\r\n\f]+")  # HTML's own white space; not U+3000 or a no-break space
+
+
+def _in_pre(node) -> bool:
+    return any(parent.name in ("pre", "textarea", "plaintext", "xmp") for parent in node.parents)
 
 
 def _open(tag: Tag, out: list[str], stack: list, hidden: list[str]) -> None:

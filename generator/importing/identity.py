@@ -32,7 +32,8 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
 
 _PLACE = re.compile(r"^(?:中共|中国共产党)?((?![市区县])[\u4e00-\u9fa5]{2,6}?(?:省|自治区))?"
                     r"((?![市区县])(?:[\u4e00-\u9fa5]{1,6}?市|[\u4e00-\u9fa5]{1,6}?[州盟](?!市)))?"  # 广州市, not 广州
-                    r"((?![市区县])[\u4e00-\u9fa5]{1,5}?[区县旗])?")
+                    r"((?![市区县])[\u4e00-\u9fa5]{1,5}?[区县旗])?"
+                    r"((?![市区县镇])[\u4e00-\u9fa5]{1,4}?(?:镇|街道))?")  # 中山市横栏镇
 
 
 def region_from_text(paragraphs: list[str]) -> tuple[str, str] | None:
@@ -75,8 +76,10 @@ def domain_from(title: str | None, paragraphs: list[str]) -> str | None:
 
 
 def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
-    """(kind, whether it was read from the title rather than guessed from the text)."""
-    for text, from_title in ([(title, True)] if title else []) + [(p, False) for p in paragraphs[:4]]:
+    """(kind, whether it was read from the title rather than guessed from the text): the title, the opening,
+    then the section headings (二、整改落实情况)."""
+    headings = [p for p in paragraphs[4:] if len(p) <= 40 and not re.search(r"[。；;，,！!？?]", p)]
+    for text, from_title in ([(title, True)] if title else []) + [(p, False) for p in paragraphs[:4] + headings]:
         for kind in vocabulary.kinds():
             if any(word in text for word in (kind.value, *kind.words)) and not kind.fallback:
                 return kind.value, from_title

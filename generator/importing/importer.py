@@ -94,11 +94,27 @@ def _import(source: Path) -> ImportResult:
     if not page.paragraphs:
         raise ReadError("去掉网页的页眉、页脚后没有剩下正文")
     result = _assemble(page, spam, source, document)
+    result.unplaced += _script_note([page.title or "", *page.paragraphs])
     result.spam_positions = positions
     result.unplaced += [f"网页中有被样式隐藏的文字（常见的垃圾信息手法），未写入草稿：“{h[:60]}”" for h in hidden]
     if document:
         result.unplaced += document.report(page)
     return result
+
+
+def _script_note(texts: list[str]) -> list[str]:
+    """A notice in traditional characters is drafted in its own characters, and the editor is told so."""
+    import opencc
+
+    text = "".join(texts)
+    converted = opencc.OpenCC("t2s").convert(text)
+    changed = [a for a, b in zip(text, converted) if a != b] if len(converted) == len(text) else []
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if len(changed) < 10 or len(changed) * 20 < han:
+        return []
+    examples = "".join(list(dict.fromkeys(changed))[:6])
+    return [f"原文是繁体字（{len(changed)} 个字与简体不同，如“{examples}”）：草稿保留原文的繁体字，没有转换为简体；"
+            "如网站须用简体，请编辑转换后逐字核对"]
 
 
 def _remove_spam(text: str, positions: list) -> tuple[str, list]:
@@ -170,6 +186,9 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         notes.add(f"通报类别（kind）是根据正文推断的“{kind}”，请核对")
     notice["publisher"] = _publisher(page, notes)
     named = region_from_name(publisher_from(page.title, {})) or region_from_name(notice["publisher"])
+    sourced = _region_from_source(page.meta)
+    if sourced and (not named or (sourced.startswith(named) and sourced != named)):
+        named = sourced  # 来源：中山市横栏镇人民政府 names the place the title's 市委 leaves open
     region = region_from(page.footer, contact)
     if region and (not named or region.endswith(named)):  # the footer's 安徽省安庆市大观区 is 大观区 in full
         notes.add(f"地区（region）是根据页脚的备案号和主办单位推断的“{region}”，请核对")
@@ -193,6 +212,15 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         if value:
             notice[key] = value
     return notice
+
+
+def _region_from_source(meta: dict[str, str]) -> str | None:
+    """The place the page's 来源 / 发布机构 names (广州市住房和城乡建设局 → 广州市), if any."""
+    for key in vocabulary.page_metadata_filling("source") + vocabulary.page_metadata_filling("publisher"):
+        place = region_from_name(meta.get(key))
+        if place:
+            return place
+    return None
 
 
 def _publisher(page: Page, notes: Notes) -> str:
@@ -248,13 +276,12 @@ def _aspects(outline: Outline, figures: dict, notes: Notes) -> list[dict]:
     declared = figures.get("aspects")
     if declared and not outline.problems:
         notes.add(f"通报载明{declared}个方面，但没有找到问题清单：aspects 未填写，请编辑按原文补填")
-    elif declared and len(aspects) < declared:
-        missing = [n for n in range(1, declared + 1) if n not in aspects]
-        for number in missing:
-            aspects[number] = {"number": number}
-        found = "、".join(f"（{ordinal(n)}）" for n in sorted(a.number for a in outline.aspects)) or "无"
+    elif declared and len(aspects) < declared:  # never padded with untitled aspects: the editor adds them
+        missing = "、".join(str(n) for n in range(1, declared + 1) if n not in aspects)
+        found = "、".join(f"（{ordinal(n)}）" for n in sorted(a.number for a in outline.aspects))
         notes.add(f"通报载明{declared}个方面，原文只找到方面标题{found}；"
-                  f"方面{'、'.join(map(str, missing))}已列出但没有标题，请编辑按原文补填")
+                  f"方面{missing}没有写入 aspects，请编辑按原文补填" if found
+                  else f"通报载明{declared}个方面，原文没有方面标题：aspects 未填写，请编辑按原文补填")
     elif declared and len(aspects) > declared:
         notes.add(f"通报载明{declared}个方面，草稿中找到{len(aspects)}个，请核对")
     return [aspects[n] for n in sorted(aspects)]

@@ -102,6 +102,7 @@ def build_outline(paragraphs: list[str], declared_problems: int | None = None,
     markers = [read_marker(p) for p in paragraphs]
     markers, work_headings = _mask_work_sections(markers)
     markers, list_headings = _mask_list_sections(markers)
+    markers = _unnumbered_titles(paragraphs, markers)
     depth = _nesting(markers)
     problem_kind = _problem_kind(markers, depth, declared_problems)
     if problem_kind is not None:
@@ -142,6 +143,34 @@ def _mask_list_sections(markers: list[Marker | None]) -> tuple[list[Marker | Non
     if not inner:
         return markers, set()
     return [Marker("section", m.number, m.rest) if m and m.kind == "cn_dun" else m for m in markers], sections
+
+
+# The paragraph under a problem's title that reports what was done: 整改情况:… / 整改措施:一是… / 一是…
+_MEASURES_START = re.compile(r"^(?:整改(?:情况|措施|举措|落实情况|进展情况?)|落实情况|具体措施)\s*[:：]|^一是")
+
+
+def _unnumbered_titles(paragraphs: list[str], markers: list[Marker | None]) -> list[Marker | None]:
+    """(一)方面标题。 / 问题标题。 / 整改情况:一是…: a short line without a number between a numbered heading
+    and the measures titles a problem (kind ``bare``, one level under that heading). Once a notice writes
+    its problems so, every such line up to the next numbered heading does."""
+    def titles_at(index: int) -> bool:
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        line = paragraphs[index]
+        return (markers[index] is None and len(line) <= 40 and is_heading(line) and not re.search("[:：]", line)
+                and not _CLOSING.search(line)
+                and not _MEASURES_START.search(line) and bool(_MEASURES_START.search(following)))
+
+    first = next((i + 1 for i, m in enumerate(markers[:-1]) if m and m.kind not in ("shi", "section")
+                  and is_heading(m.rest) and titles_at(i + 1)), None)
+    if first is None:
+        return markers
+    marked = list(markers)
+    for index in range(first, len(paragraphs)):
+        if markers[index] and markers[index].kind == "section":  # type: ignore[union-attr]
+            break
+        if titles_at(index):
+            marked[index] = Marker("bare", index, paragraphs[index])
+    return marked
 
 
 def _names_faults(outline: Outline) -> bool:

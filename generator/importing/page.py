@@ -29,7 +29,8 @@ _WIDGET_MAX_CHARS = 40
 _META_KEYS = tuple(entry.key for entry in vocabulary.page_metadata() if entry.in_text)
 # Keys that sites glue to the previous value with no space (来源:X发布日期:Y).
 _GLUED_KEYS = tuple(entry.key for entry in vocabulary.page_metadata() if entry.glued)
-_META_KEY = re.compile(r"(?:(?:^|(?<=\s))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")|("
+# A key starts a line, follows a space, or follows the digits of the previous value (发布日期:2026-02-26信息来源:…).
+_META_KEY = re.compile(r"(?:(?:^|(?<=[\s\d]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")|("
                        + "|".join(_GLUED_KEYS) + r"))\s*[:：]")
 
 _TITLE_WORDS = re.compile(r"通报|公告|公示|公布|情况|报告|通知|整改|巡察|巡视")
@@ -89,34 +90,49 @@ def _drop_widgets(lines: list[str], page: Page) -> list[str]:
 # metadata
 
 def _take_meta(lines: list[str], page: Page) -> list[str]:
-    kept, skip_next = [], False
+    kept: list[str] = []
+    skip_next = inline = False
     for index, line in enumerate(lines):
         if skip_next:
             skip_next = False
             continue
         bare = line.lstrip(_BULLETS)  # • 发布机构: / - 信息来源:…, the 政务公开 block as a list
-        pairs = _meta_pairs(bare)
-        if not pairs:
+        dated = _LEADING_DATE.match(bare)  # 2023-12-08 15:12  稿件作者: … / • 2021-12-14 11:00, a date with no key
+        pairs = _meta_pairs(bare[dated.end():]) if dated else _meta_pairs(bare)
+        alone = dated and not bare[dated.end():].strip() and not any(_is_paragraph(k) for k in kept)
+        if dated and (pairs or alone):  # a date alone in the body (a signature) stays
+            page.meta.setdefault(_UNNAMED_DATE, dated.group(1))
+        elif not pairs:
             kept.append(line)
             continue
         if bare != line:
             page.chrome_removed.append(line[: len(line) - len(bare)].strip())
         for key, value in pairs:
             following = lines[index + 1] if index + 1 < len(lines) else ""
-            if not value and following and not _meta_pairs(following) and len(pairs) == 1 \
+            if not value and following and not _meta_pairs(following) and len(pairs) == 1 and not inline \
                     and len(following) <= 60 and not _SENTENCE_END.search(following):
                 value, skip_next = lines[index + 1], True  # a table cell on its own line
+            # once a value stood beside its key, an empty key is an empty cell (主题词：), not one over two lines
+            inline = inline or bool(value and not skip_next)
             page.meta.setdefault(key, value)
     return kept
 
 
 _BULLETS = "•·●▪■◆-–— "
+# A page date standing alone or before the keyed fields, with its time: 2021-02-23 12:42:06来源:…
+_LEADING_DATE = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*")
+_UNNAMED_DATE = vocabulary.page_metadata_filling("published")[0]  # the name it is reported under
+
+
+# A key spread out to the width of the others in a 政务公开 table: 索 引 号： / 标　　题： / 主 题 词：
+_SPACED_KEY = re.compile(r"(?:(?<=^)|(?<=\s))([\u4e00-\u9fa5](?:\s+[\u4e00-\u9fa5]){1,3})(?=\s*[:：])")
 
 
 def _meta_pairs(line: str) -> list[tuple[str, str]]:
     """``作者: 管理员  发布时间:2024-12-24`` → [(作者, 管理员), (发布时间, 2024-12-24)]; [] if not metadata."""
     if len(line) > 200 or _SENTENCE_END.search(line):
         return []
+    line = _SPACED_KEY.sub(lambda m: re.sub(r"\s+", "", m.group(1)), line)
     matches = list(_META_KEY.finditer(line))
     if not matches or (matches[0].start() > 0 and not line[: matches[0].start()].isspace()):
         return []
@@ -133,13 +149,20 @@ def _meta_pairs(line: str) -> list[tuple[str, str]]:
 def _take_title(lines: list[str], page: Page) -> list[str]:
     wanted = next((page.meta[key] for key in vocabulary.page_metadata_filling("title") if page.meta.get(key)), None)
     index = _find_line(lines, wanted) if wanted else None
+    joined = _find_lines(lines, wanted) if wanted and index is None else None
+    if joined:  # the page's own title, centred over two or three lines in the body
+        page.title = wanted
+        page.chrome_removed.extend(lines[:joined[0]])
+        return lines[joined[1]:]
     if index is None:
         index = _title_candidate(lines)
+        if index is not None and wanted and lines[index] not in wanted and wanted not in lines[index]:
+            index = None  # the page names its title: another line is no title (城镇小区…的通知, half of it)
     if index is None:
         if wanted:
             page.title = wanted
         return _drop_leading_bullets(lines, page)
-    title = lines[index]
+    title = _unspaced(lines[index])
     start = index
     if title.startswith("关于") and index > 0 and _is_unit_line(lines[index - 1]):
         start = index - 1  # 中共××市××局党组 / 关于……的通报, the title over two lines
@@ -175,6 +198,18 @@ def _drop_leading_bullets(lines: list[str], page: Page) -> list[str]:
     return lines[start:]
 
 
+def _find_lines(lines: list[str], wanted: str) -> tuple[int, int] | None:
+    """(first, after last) of two to four lines that together read ``wanted``."""
+    target = "".join(wanted.split())
+    for start in range(min(len(lines), 60)):
+        if not target.startswith("".join(lines[start].split())):
+            continue
+        for end in range(start + 2, min(start + 5, len(lines) + 1)):
+            if "".join("".join(lines[start:end]).split()) == target:
+                return start, end
+    return None
+
+
 def _find_line(lines: list[str], wanted: str) -> int | None:
     for index, line in enumerate(lines[:60]):
         if line == wanted:
@@ -188,12 +223,22 @@ def _title_candidate(lines: list[str]) -> int | None:
         if _is_paragraph(line):
             return None
         if (
-            8 <= len(line) <= 80
-            and _TITLE_WORDS.search(line)
+            (8 <= len(line) <= 80 and _TITLE_WORDS.search(line) or _SHORT_TITLE.fullmatch(_unspaced(line)))
             and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]", line)
         ):
             return index
     return None
+
+
+# A title of a few characters: 巡察公告, 巡 察 公 告 (letter-spaced); not a column name (公示公告, 通知公告).
+_SHORT_TITLE = re.compile(r"[\u4e00-\u9fa5]{0,4}巡[察视][\u4e00-\u9fa5]{0,2}(公告|通报|公示)")
+
+
+def _unspaced(line: str) -> str:
+    """``巡 察 公 告`` → ``巡察公告``: spaces between single Chinese characters only spread a title out."""
+    if re.fullmatch(r"[\u4e00-\u9fa5](?:\s+[\u4e00-\u9fa5])+", line):
+        return re.sub(r"\s+", "", line)
+    return line
 
 
 def _is_paragraph(line: str) -> bool:
@@ -271,6 +316,10 @@ _OUTLINE_LINE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*、|[（(
                            r"|[:：]\s*一是")
 
 
+# A document's closing note in brackets, never a link: （此件公开发布） / （本文有删减）
+_NOTE = re.compile(r"[（(][^（()）]{2,20}[)）]")
+
+
 def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
     """Short link-like lines after the last sentence (related articles, link lists), not a signature."""
     end = len(lines)
@@ -278,14 +327,14 @@ def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
            and not _OUTLINE_LINE.search(lines[end - 1])):
         end -= 1
     tail = lines[end:]
-    keep = [line for line in tail if is_signature(line)]
+    keep = [line for line in tail if is_signature(line) or _NOTE.fullmatch(line)]
     page.chrome_removed.extend(line for line in tail if line not in keep)
     return lines[:end] + keep
 
 
 _SIGNATURE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|"
-    r".{2,30}(委员会|党委|党组|党工委|委|局|政府|办公室|支部|办|院|厅|部|中心)"
+    r".{2,30}(委员会|党委|党组|党工委|委|局|政府|办公室|支部|办|院|厅|部|中心|巡[察视][一二三四五六七八九十]{0,3}组|专家组)"
 )
 SIGNATURE_DATE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
