@@ -6,6 +6,7 @@ Run (from the repository root, after `bash scripts/setup`):
     .venv/bin/python scripts/benchmark_readers.py                      # builds the sample site
     .venv/bin/python scripts/benchmark_readers.py --site /tmp/site     # an already built site
     .venv/bin/python scripts/benchmark_readers.py --lighthouse /path/to/node_modules/.bin/lighthouse
+    .venv/bin/python scripts/benchmark_readers.py --site site --baseline /tmp/main-site   # old and new, same run
     .venv/bin/python scripts/benchmark_readers.py --screenshot scripts/readers-phone.png --skip-benchmark
 
 The site is served on 127.0.0.1 as the nginx recipe serves it: a file's `.br` copy when the browser
@@ -20,8 +21,11 @@ accepts Brotli, else its `.gz` copy, else the file (`brotli_static`, `gzip_stati
   the median shown.
 - **Lighthouse** (npm `lighthouse`, its default mobile form factor and simulated throttling), with
   CHROME_PATH=/usr/bin/chromium and `--headless --no-sandbox --disable-gpu`: performance, accessibility,
-  best practices, SEO, and its first contentful paint and largest contentful paint, for the home page and
-  both sample notices. Lighthouse is `--lighthouse`, else `node_modules/.bin/lighthouse`, else
+  best practices, SEO, first contentful paint, largest contentful paint, total blocking time and layout shift,
+  for the home page (where the search opens), both sample notices, the archive and 如何阅读通报; three runs each
+  (`--lighthouse-runs`), the median shown with every run's performance score, since the scores move with the
+  load of a shared machine. `--baseline OTHER_SITE` measures another build (say, of main) in the same run, page
+  by page, so both meet the same load. Lighthouse is `--lighthouse`, else `node_modules/.bin/lighthouse`, else
   `npx --yes lighthouse@12.2.3` (which downloads it once). Where it cannot run, the script says why.
 """
 
@@ -164,33 +168,69 @@ def lighthouse_command(given: str | None) -> list[str] | None:
     return None
 
 
-def lighthouse(site: Path, command: list[str] | None, work: Path) -> list[str]:
+LIGHTHOUSE_PAGES = (("home", ""), ("greening notice", DAGUAN), ("Donghu notice", DONGHU), ("archive", "archive/"),
+                    ("how to read", "how-to-read/"))
+
+
+def lighthouse_run(command: list[str], url: str, report: Path) -> dict | str:
+    """One Lighthouse run: its figures, or why it failed."""
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    report.unlink(missing_ok=True)
+    result = subprocess.run([*command, url, "--output=json", f"--output-path={report}", "--quiet",
+                             f"--chrome-flags={CHROME_FLAGS}", "--only-categories=performance,accessibility,"
+                             "best-practices,seo"], env=env, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0 or not report.exists():
+        return (result.stderr.strip().splitlines() or ["no output"])[-1] + f" (exit {result.returncode})"
+    data = json.loads(report.read_text(encoding="utf-8"))
+    audits = data["audits"]
+    categories = ("performance", "accessibility", "best-practices", "seo")
+    figures = {c: data["categories"][c]["score"] * 100 for c in categories}
+    for name in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+                 "cumulative-layout-shift"):
+        figures[name] = audits[name]["numericValue"]
+    figures["version"] = data.get("lighthouseVersion", "?")
+    figures["benchmark"] = data.get("environment", {}).get("benchmarkIndex", 0)
+    return figures
+
+
+def lighthouse(site: Path, command: list[str] | None, work: Path, runs: int = 3,
+               baseline: Path | None = None) -> list[str]:
+    """Lighthouse on each page, `runs` times, the median shown (and the performance score of every run). With a
+    baseline site, both sites are measured in the same run, one page after the other, so both meet the same
+    load on the machine."""
     if command is None:
         return ["Lighthouse cannot run: neither node_modules/.bin/lighthouse nor npx is on this machine"]
-    lines = ["| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |",
+    sites = [("", site)] + ([("baseline", baseline)] if baseline else [])
+    measured: dict[tuple[str, str], list[dict]] = {}
+    failures = []
+    with contextlib.ExitStack() as stack:
+        bases = {label: stack.enter_context(serve(path, ("br", "gzip"))) for label, path in sites}
+        for _ in range(runs):
+            for label, path in LIGHTHOUSE_PAGES:
+                for which, _site in sites:
+                    figures = lighthouse_run(command, bases[which] + path, work / "lighthouse.json")
+                    if isinstance(figures, str):
+                        failures.append(f"{label}{' (baseline)' if which else ''}: {figures}")
+                    else:
+                        measured.setdefault((label, which), []).append(figures)
+    lines = ["| page | performance (runs) | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |",
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-    env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    version = "?"
-    with serve(site, ("br", "gzip")) as base:
-        for label, path in (("home", ""), ("greening notice", DAGUAN), ("Donghu notice", DONGHU)):
-            report = work / "lighthouse.json"
-            result = subprocess.run([*command, base + path, "--output=json", f"--output-path={report}", "--quiet",
-                                     f"--chrome-flags={CHROME_FLAGS}", "--only-categories=performance,accessibility,"
-                                     "best-practices,seo"], env=env, capture_output=True, text=True, timeout=600)
-            if result.returncode != 0 or not report.exists():
-                reason = (result.stderr.strip().splitlines() or ["no output"])[-1]
-                lines.append(f"| {label} | Lighthouse failed (exit {result.returncode}): {reason} |")
-                continue
-            data = json.loads(report.read_text(encoding="utf-8"))
-            scores = [round(data["categories"][c]["score"] * 100) for c in
-                      ("performance", "accessibility", "best-practices", "seo")]
-            audits = data["audits"]
-            shown = [audits[a]["displayValue"] for a in ("first-contentful-paint", "largest-contentful-paint",
-                                                         "total-blocking-time", "cumulative-layout-shift")]
-            lines.append(f"| {label} | " + " | ".join(map(str, scores + shown)) + " |")
-            version = data.get("lighthouseVersion", version)
-        lines.append(f"\nLighthouse {version}, mobile form factor, simulated throttling (its default); "
-                     f"CHROME_PATH={CHROMIUM}, {CHROME_FLAGS}")
+    for (label, which), results in measured.items():
+        median = {key: statistics.median(r[key] for r in results) for key in results[0] if key != "version"}
+        scores = ", ".join(str(round(r["performance"])) for r in results)
+        lines.append(f"| {label}{' (baseline)' if which else ''} | {round(median['performance'])} ({scores}) | "
+                     f"{round(min(r['accessibility'] for r in results))} | {round(median['best-practices'])} | "
+                     f"{round(median['seo'])} | {median['first-contentful-paint'] / 1000:.1f} s | "
+                     f"{median['largest-contentful-paint'] / 1000:.1f} s | {median['total-blocking-time']:.0f} ms | "
+                     f"{median['cumulative-layout-shift']:.2f} |")
+    lines += [f"Lighthouse failed on {failure}" for failure in failures]
+    every = [r for results in measured.values() for r in results]
+    if every:
+        lines.append(f"\nLighthouse {every[0]['version']}, mobile form factor, simulated throttling (its default); "
+                     f"median of {runs} runs; CHROME_PATH={CHROMIUM}, {CHROME_FLAGS}; Lighthouse's benchmark index "
+                     f"of this machine {min(r['benchmark'] for r in every):.0f}–"
+                     f"{max(r['benchmark'] for r in every):.0f}"
+                     f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs at the end")
     return lines
 
 
@@ -218,6 +258,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--site", type=Path, help="an already built site (default: build the sample site)")
     parser.add_argument("--lighthouse", help="the lighthouse command (default: node_modules/.bin/lighthouse or npx)")
     parser.add_argument("--runs", type=int, default=3, help="slow-3G runs per page and encoding (median shown)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median shown)")
+    parser.add_argument("--baseline", type=Path, help="another built site, measured by Lighthouse in the same run")
+    parser.add_argument("--skip-slow-3g", action="store_true")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-benchmark", action="store_true", help="no figures (with --screenshot)")
     parser.add_argument("--screenshot", type=Path, help="also write a PNG of a notice page on a 360 px phone")
@@ -231,11 +274,14 @@ def main(argv: list[str]) -> int:
             return 0
         print(f"Chromium {CHROMIUM}, headless; {os.cpu_count()} CPUs; served from 127.0.0.1 as the nginx recipe "
               "serves it (.br, else .gz)\n")
-        print("Slow 3G (DevTools preset: 2,000 ms latency, 400 kbit/s), 360 × 640 phone viewport, cache disabled:\n")
-        print("\n".join(slow_3g(site, args.runs)))
+        if not args.skip_slow_3g:
+            print("Slow 3G (DevTools preset: 2,000 ms latency, 400 kbit/s), 360 × 640 phone viewport, "
+                  "cache disabled:\n")
+            print("\n".join(slow_3g(site, args.runs)), flush=True)
         if not args.skip_lighthouse:
             print("\nLighthouse (mobile):\n")
-            print("\n".join(lighthouse(site, lighthouse_command(args.lighthouse), work)))
+            print("\n".join(lighthouse(site, lighthouse_command(args.lighthouse), work, args.lighthouse_runs,
+                                        args.baseline)))
     return 0
 
 

@@ -14,6 +14,8 @@ this adapter only places those pages in the theme:
 - every text file of the site gets a ``.gz`` and a ``.br`` copy beside it (:mod:`generator.publish.compress`),
   written before the swap (not in ``mkdocs serve``: its server does not send them, and a preview is not
   published);
+- Material's stylesheet is written without the components these pages never draw
+  (:mod:`generator.engines.mkdocs.material_css`), so the first paint waits for fewer bytes;
 - any error fails the build (a bad notice never reaches the public site); ``mkdocs serve`` watches
   ``notices/``, indexes the search once, and on a rebuild keeps that index and says on every page that
   the search does not know the latest edits (``mkdocs build`` always indexes).
@@ -39,6 +41,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 import generator
+from generator.engines.mkdocs.material_css import is_material_stylesheet, trimmed, trimmed_name
 from generator.model.settings import FILING_LABELS
 from generator.model.vocabulary import search_stop_characters
 from generator.publish import cms
@@ -223,6 +226,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             if files.get_file_from_path(src_path) is not None:
                 raise PluginError(f"{_docs_dir(config)}/{src_path} 与自动生成的页面同名：请改名")
             files.append(File.generated(config, src_path, content=""))
+        for file in list(files):  # Material's stylesheet, without what the pages never draw, under its own name
+            if is_material_stylesheet(file.src_uri) and not file.is_documentation_page():
+                css = trimmed(file.content_string)
+                files.remove(file)
+                files.append(File.generated(config, trimmed_name(css), content=css))
+                config.extra["material_stylesheet"] = {"full": file.src_uri, "trimmed": trimmed_name(css)}
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
