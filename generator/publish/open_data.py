@@ -56,7 +56,7 @@ def _json(value) -> bytes:
     return (_indented(value, "") + "\n").encode("utf-8")
 
 
-_text = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C, as json.dumps with ensure_ascii=False
+_text = json.encoder.encode_basestring  # C, as json.dumps with ensure_ascii=False
 
 
 def _indented(value, indent: str) -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -295,7 +296,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         folders = [Path(config.config_file_path).resolve().parent, Path(generator.__file__).resolve().parent.parent]
         if self._search_stale():
             assert self.serve_index is not None  # _search_stale() says it was kept
-            shutil.copytree(Path(self.serve_index.name) / BUNDLE_DIR, site_dir / BUNDLE_DIR)
+            shutil.copytree(Path(self.serve_index.name) / BUNDLE_DIR, site_dir / BUNDLE_DIR, copy_function=_link)
             log.info("预览：检索索引沿用首次构建的，未包含之后的修改")
         else:
             try:
@@ -383,6 +384,15 @@ class _MemoryBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def _link(source: str, target: str) -> None:
+    """A file of the kept search index into the preview: a hard link where the file system allows (nothing
+    writes to these files; the next rebuild only unlinks them), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _empty_render(page):
