@@ -8,6 +8,7 @@ Run (from the repository root, after `bash scripts/setup`):
     .venv/bin/python scripts/benchmark.py --no-search             # only the build without a search index
     .venv/bin/python scripts/benchmark.py --keep /tmp/bench       # keep the generated projects and sites
     .venv/bin/python scripts/benchmark.py --sizes 1000 --serve --full-only   # also time an edit in `mkdocs serve`
+    .venv/bin/python scripts/benchmark.py --sizes 1000 10000 --check-only    # only `notices check`, no build
 
 What it does, for each N:
 
@@ -678,6 +679,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                       help="only build without a search index (Material's search plugin and Pagefind off)")
     only.add_argument("--full-only", action="store_true",
                       help="only build the site as configured, with its search index")
+    only.add_argument("--check-only", action="store_true",
+                      help="only time `notices check` (no site is built, so no warm-up build either)")
     parser.add_argument("--timeout", type=float, metavar="SECONDS",
                         help="give up on a build that runs longer than this")
     parser.add_argument("--check", action="store_true",
@@ -690,7 +693,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         parser.error("--sizes must be positive")
     args.sizes = sorted(set(args.sizes))
     args.variants = ["no search"] if args.no_search else ["full"] if args.full_only else ["full", "no search", "plain"]
-    if args.check:
+    if args.check_only:
+        args.variants, args.no_warmup = [], True
+    if args.check or args.check_only:
         args.variants.append("check")
     return args
 

@@ -48,6 +48,16 @@ def test_spam_benchmark_prints_recall_precision_false_alarms_and_timing():
     assert "Checked 3 notice-sized texts" in out
 
 
+def test_benchmark_times_only_the_check_without_building_a_site():
+    result = subprocess.run([sys.executable, "scripts/benchmark.py", "--sizes", "2", "--check-only"],
+                            cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert [line for line in rows if line.startswith("| check | 2 |")]
+    assert not [line for line in rows if line.startswith(("| full |", "| no search |", "| plain |"))]
+    assert "warm-up" not in result.stderr
+
+
 def test_benchmark_compares_with_a_plain_material_build_and_times_the_check():
     result = subprocess.run([sys.executable, "scripts/benchmark.py", "--sizes", "2", "--no-warmup", "--check"],
                             cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=900)

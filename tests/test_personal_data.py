@@ -79,3 +79,28 @@ def test_published_unit_number_can_be_allowed():
 @pytest.mark.parametrize("name", ["000_eb92022e2d7c0fef.txt", "001_bef52ce6328c5e71.txt"])
 def test_seeds_carry_no_personal_data(name):
     assert find_personal_data((FIXTURES / name).read_text(encoding="utf-8")) == []
+
+
+def test_the_prefilter_knows_every_character_that_reads_as_a_digit_or_a_separator():
+    """A text is searched only when it has 11 digit-like characters in a row: the prefilter's two classes are
+    exactly the characters NFKC turns into an ASCII digit, or into "-" or " " (all of Unicode, this Python)."""
+    import re
+    import sys
+    import unicodedata
+
+    from generator.check.personal_data import DIGIT_LIKE, SEPARATOR_LIKE
+
+    digit, separator = re.compile(f"[{DIGIT_LIKE}]"), re.compile(f"[{SEPARATOR_LIKE}]")
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        normal = unicodedata.normalize("NFKC", char)
+        reads_as = normal if len(normal) == 1 else char
+        assert bool(digit.fullmatch(char)) == (reads_as in "0123456789"), hex(code)
+        assert bool(separator.fullmatch(char)) == (reads_as in "- "), hex(code)
+
+
+def test_full_width_digits_split_by_full_width_spaces_are_still_found():
+    assert [f.text for f in find_personal_data("电话１３８\u3000１２３４\u3000５６７８。")] == [
+        "１３８\u3000１２３４\u3000５６７８"]

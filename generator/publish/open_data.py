@@ -52,7 +52,56 @@ def schema_text() -> str:
 
 
 def _json(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` and a line break, byte for byte (a test compares),
+    with texts written by json's C encoder: the Python one that ``indent`` takes was most of a rebuild."""
+    return (_indented(value, "") + "\n").encode("utf-8")
+
+
+_text = json.encoder.encode_basestring  # C, as json.dumps with ensure_ascii=False
+
+
+def _indented(value, indent: str) -> str:
+    kind = type(value)
+    if kind is str:
+        return _text(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    inner = indent + "  "
+    if kind is dict and all(type(key) is str for key in value):
+        if not value:
+            return "{}"
+        return ("{\n" + ",\n".join(f"{inner}{_text(key)}: {_indented(item, inner)}" for key, item in value.items())
+                + "\n" + indent + "}")
+    if kind is list:
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _indented(item, inner) for item in value) + "\n" + indent + "]"
+    # anything else as json writes it (a JSON text holds no line break but those of its indentation)
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+
+
+# A notice's notice.json is a function of its YAML alone (its model): ``mkdocs serve`` rebuilds in the same
+# process and takes an unchanged notice's from here.
+_NOTICE_JSON: dict[tuple[str, str], bytes] = {}
+NOTICE_JSON_LIMIT = 50_000
+
+
+def clear_cache() -> None:
+    _NOTICE_JSON.clear()
+
+
+def notice_json(entry: NoticeEntry) -> bytes:
+    key = (entry.source.path, entry.source.text)
+    data = _NOTICE_JSON.get(key)
+    if data is None:
+        if len(_NOTICE_JSON) >= NOTICE_JSON_LIMIT:
+            _NOTICE_JSON.clear()
+        data = _NOTICE_JSON[key] = _json(notice_data(entry))
+    return data
 
 
 def notice_data(entry: NoticeEntry) -> dict:
@@ -138,7 +187,7 @@ def feed_xml(collection: Collection, site_name: str, site_url: str | None) -> by
 
 def open_data_files(collection: Collection, site_name: str, site_url: str | None) -> dict[str, bytes]:
     """Path in the site (relative to its root) → bytes."""
-    files = {f"{entry.url}{NOTICE_JSON}": _json(notice_data(entry)) for entry in collection.entries}
+    files = {f"{entry.url}{NOTICE_JSON}": notice_json(entry) for entry in collection.entries}
     rows = problem_rows(collection)
     files[CSV_FILE] = problems_csv(rows)
     files[PROBLEMS_JSON_FILE] = _json(rows)

@@ -15,9 +15,10 @@ from typing import Any
 from generator.check.content import check_content_folder
 from generator.check.rules import check_collection
 from generator.model.settings import SiteSettings
+from generator.publish import open_data
 from generator.publish.open_data import COLUMNS, open_data_files, problem_rows
 from generator.publish.parallel import LoadAndCheck
-from generator.read.collection import AXES, Collection
+from generator.read.collection import AXES, Collection, NoticeEntry
 from generator.read.config import load_settings
 from generator.read.diagnostics import Diagnostic, has_errors
 from generator.read.notices import load_notices
@@ -82,6 +83,35 @@ def check_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
     return build
 
 
+# mkdocs serve: the page of a notice that is in no chain of reports is a pure function of its files and the site's
+# default contact, so a rebuild in the same process takes it from here when they did not change (a test builds with
+# and without this cache and compares bytes). A page that shows a chain of reports or links an inspection's page
+# depends on the other reports too: it is always rendered.
+_RENDERED: dict[tuple, Page] = {}
+RENDERED_LIMIT = 50_000
+
+
+def clear_cache() -> None:
+    """Forget every rendered notice page and notice.json (tests compare a build with and without the cache)."""
+    _RENDERED.clear()
+    open_data.clear_cache()
+
+
+def _notice_page(entry: NoticeEntry, collection: Collection) -> Page:
+    chain = collection.chain(entry) if entry.notice.withdrawn is None else (entry,)
+    inspection = collection.inspection(entry)
+    if len(chain) > 1 or (inspection is not None and inspection.ever_followed):
+        return render_notice(entry, collection)
+    source = entry.source
+    key = (source.path, source.text, source.body_path, source.body, repr(entry.default_contact))
+    page = _RENDERED.get(key)
+    if page is None:
+        if len(_RENDERED) >= RENDERED_LIMIT:
+            _RENDERED.clear()
+        page = _RENDERED[key] = render_notice(entry, collection)
+    return page
+
+
 def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_path: str = "mkdocs.yml",
                config_data: Any = None, content_dir: Path | None = None, site_url: str | None = None) -> SiteBuild:
     """Check, then render every page; with any error, no page at all (never a half-published site)."""
@@ -89,7 +119,7 @@ def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
     if not build.ok:
         return build
     collection = build.collection
-    pages = [render_notice(entry, collection) for entry in collection.entries]
+    pages = [_notice_page(entry, collection) for entry in collection.entries]
     pages += [render_moved(entry, slug) for entry in collection.entries for slug in entry.notice.previous_slugs]
     groups = {axis: collection.groups(axis) for axis in AXES}
     pages.append(render_archive_index(collection, groups))

@@ -20,6 +20,8 @@ NOTICE_URL_DIR = "notices"
 INSPECTION_URL_DIR = "inspections"
 # The archive groups' names: a few dozen regions and domains, each met once per notice (pinyin is slow).
 _label_slug = lru_cache(maxsize=4096)(slugify)
+# A title's pinyin slug, once per title in a process (a rebuild of ``mkdocs serve`` asks again for every notice).
+_title_slug = lru_cache(maxsize=65_536)(slugify)
 UNKNOWN = "unknown"
 
 
@@ -78,7 +80,7 @@ class NoticeEntry:
 
     @cached_property
     def slug(self) -> str:
-        return self.notice.slug or slugify(self.notice.title)
+        return self.notice.slug or _title_slug(self.notice.title)
 
     @property
     def url(self) -> str:

@@ -17,9 +17,30 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
+
+try:
+    from _ruamel_yaml import CParser  # ruamel.yaml.clib: libyaml's reader, scanner and parser, in C
+except ImportError:  # pragma: no cover - the clib is a dependency; without it every file takes the checked path
+    CParser = None
 
 from generator.read.diagnostics import Diagnostic
 
@@ -97,7 +118,11 @@ def _decodes(raw: bytes, codec: str) -> bool:
 
 def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
     """Parse one file's bytes (read with a size limit, :mod:`generator.read.files`) into plain data, or located
-    diagnostics."""
+    diagnostics.
+
+    A plain notice takes the fast path (:func:`_plain_data`: libyaml's events, built into data here); anything
+    it does not take for certain, it leaves to the checked path (:func:`_checked_parse`), which gives every
+    refusal its message and place. The fast path's data is the checked path's (a test compares both)."""
     text, problems = decode_text(raw, path)
     if text is None:
         return ParsedYaml(diagnostics=problems)
@@ -109,6 +134,122 @@ def parse_yaml(raw: bytes, path: str) -> ParsedYaml:
         ])
     if "%" in text and (directive := _directive(text, path)):
         return ParsedYaml(diagnostics=[directive])
+    data = _plain_data(text)
+    if data is not _NOT_PLAIN:
+        return ParsedYaml(data=data, text=text)
+    return _checked_parse(text, path)
+
+
+class _NotPlain(Exception):
+    """The document holds something the fast path leaves to the checked one."""
+
+
+_NOT_PLAIN: Any = object()
+_NULL = "tag:yaml.org,2002:null"
+# The implicit types (YAML 1.2, as ruamel.yaml resolves a plain scalar) and their constructors: ruamel's own,
+# so a number or a date is exactly the checked path's. Any other resolved type (merge ``<<``, value ``=``)
+# goes to the checked path.
+_RESOLVED: dict[Any, list[tuple[str, Any]]] = VersionedResolver().versioned_resolver
+# For each first character, the (type, pattern) pairs ruamel tries on a plain scalar, in its order.
+_RESOLVERS = {first: _RESOLVED[first] + _RESOLVED.get(None, []) for first in _RESOLVED if first is not None}
+_ANY_FIRST = _RESOLVED.get(None, [])
+
+
+class _Loader:
+    """What ruamel's constructors ask of their loader: the resolver (for the YAML version, 1.2)."""
+
+    _resolver = VersionedResolver()
+
+
+_CONSTRUCTOR = SafeConstructor(loader=_Loader())
+_CONSTRUCTORS = {tag: SafeConstructor.yaml_constructors[tag] for tag in (
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")}
+_INT, _TIMESTAMP = "tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp"
+_DIGITS = re.compile(r"[0-9]+\Z")  # an int ruamel makes with int(value) (YAML 1.2: a leading 0 is decimal)
+_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")  # a date ruamel makes with datetime.date
+
+
+def _scalar(event: Any) -> Any:
+    """A scalar's value, as ruamel's safe loader makes it."""
+    value = event.value
+    if not event.implicit[0]:  # quoted or a block scalar (a tag was refused before): text
+        return value
+    for tag, pattern in _RESOLVERS.get(value[:1], _ANY_FIRST):
+        if pattern.match(value):
+            if tag == _NULL:
+                return None
+            if tag == _INT and _DIGITS.match(value):
+                return int(value)
+            if tag == _TIMESTAMP and (day := _DAY.match(value)):
+                return dt.date(int(day[1]), int(day[2]), int(day[3]))
+            construct = _CONSTRUCTORS.get(tag)
+            if construct is None:
+                raise _NotPlain
+            return construct(_CONSTRUCTOR, ScalarNode(tag, value, event.start_mark, event.end_mark))
+    return value
+
+
+def _plain_data(text: str) -> Any:
+    """The document's data from libyaml's event stream (C), built here without recursion; ``_NOT_PLAIN`` for
+    anything but plain data, read without a doubt: a syntax error, a tag, an anchor, an alias, a merge key, a
+    duplicate or non-scalar key, nesting deeper than ``MAX_DEPTH``, a value that cannot be made (2024-02-30),
+    a second document. The checked path then says what and where."""
+    if CParser is None:
+        return _NOT_PLAIN
+    parser = CParser(text)
+    # Each open collection: [its data, the key waiting for its value (mappings), whether a key is waiting].
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None or event.ctag is not None:
+                    raise _NotPlain
+                if event.value == "<<" and event.implicit[0]:
+                    raise _NotPlain
+                value = _scalar(event)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or event.ctag is not None or len(stack) >= MAX_DEPTH:
+                    raise _NotPlain
+                stack.append([{} if kind is MappingStartEvent else [], None, False])
+                continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                value = stack.pop()[0]
+            elif kind is StreamStartEvent or kind is DocumentEndEvent:
+                continue
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _NotPlain
+                continue
+            elif kind is StreamEndEvent:
+                return root
+            else:  # an alias
+                raise _NotPlain
+            if not stack:
+                root = value
+                continue
+            top = stack[-1]
+            container = top[0]
+            if type(container) is list:
+                container.append(value)
+            elif top[2]:
+                container[top[1]] = value
+                top[2] = False
+            else:
+                if type(value) in (dict, list) or value in container:
+                    raise _NotPlain
+                top[1], top[2] = value, True
+    except (_NotPlain, YAMLError, ValueError, OverflowError, TypeError, RecursionError):
+        return _NOT_PLAIN
+
+
+def _checked_parse(text: str, path: str) -> ParsedYaml:
+    """The document read with every check, for its refusals' messages and places (and for anything the fast
+    path did not take)."""
     if any(mark in text for mark in _CONSTRUCT_MARKS) and (problems := _data_only_problems(text, path)):
         return ParsedYaml(diagnostics=problems)
     try:

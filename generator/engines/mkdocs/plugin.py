@@ -17,20 +17,26 @@ this adapter only places those pages in the theme:
 - Material's stylesheet is written without the components these pages never draw
   (:mod:`generator.engines.mkdocs.material_css`), so the first paint waits for fewer bytes;
 - any error fails the build (a bad notice never reaches the public site); ``mkdocs serve`` watches
-  ``notices/``, indexes the search once, and on a rebuild keeps that index and says on every page that
-  the search does not know the latest edits (``mkdocs build`` always indexes).
+  ``notices/``, indexes the search once, keeps that index in every rebuild and says on every page that
+  the search does not know the edits made since (``mkdocs build`` always indexes); a rebuild writes a
+  page's previous output again when everything it is made from is unchanged (``on_env``).
 
 Moving to another engine means replacing this file and the theme overrides.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import logging
+import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any, cast
 
+from jinja2 import ChoiceLoader, DictLoader
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
@@ -60,6 +66,9 @@ TOC_DEPTH = 3
 # The theme overrides shipped in the package (in this repository a link to theme_overrides/): a site
 # whose mkdocs.yml names no theme.custom_dir, as `notices init` writes it, gets them from here.
 PACKAGED_THEME = Path(__file__).resolve().parent / "theme"
+# mkdocs serve: the template a page gets when its previous output is used again (see NoticesPlugin.on_env).
+REUSED_TEMPLATE = "notices-reused-page.html"
+_BUILDS = itertools.count(1)
 
 
 class NoticesConfig(Config):
@@ -122,6 +131,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.serving = False  # mkdocs serve: the plugin instance lives across rebuilds (on_startup)
         self.serve_index: tempfile.TemporaryDirectory | None = None  # the search index of the first build
         self.template_cache = _MemoryBytecodeCache()  # mkdocs serve: the theme's compiled templates
+        self.nav: Any = None
+        # mkdocs serve: each page's last output, by its source, with the key of everything it was made from
+        self.page_outputs: dict[str, tuple[str, str]] = {}
+        self.page_keys: dict[str, str] = {}
+        self.reused: list[str] = []  # the pages of the last build written from their previous output
+        self.reuse_pages = True  # tests turn it off to compare
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
@@ -204,12 +219,17 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def _finish_atomic_output(self, config) -> None:
         output, scratch = self.output_dir, self.scratch_dir
         assert output is not None and scratch is not None  # set by _start_atomic_output
-        previous = output.parent / f"{SCRATCH_PREFIX}{output.name}-previous-{id(self):x}"
+        # a name of its own each build: in mkdocs serve the previous one may still be being deleted
+        previous = output.parent / f"{SCRATCH_PREFIX}{output.name}-previous-{id(self):x}-{next(_BUILDS)}"
         if output.exists():
             output.rename(previous)
         scratch.rename(output)
         config.site_dir = str(output)
-        shutil.rmtree(previous, ignore_errors=True)
+        if self.serving:  # the preview is served from now on; the old copy goes while it is looked at
+            threading.Thread(target=shutil.rmtree, args=(previous,), kwargs={"ignore_errors": True},
+                             daemon=True).start()
+        else:
+            shutil.rmtree(previous, ignore_errors=True)
         self.scratch_dir = None
 
     def on_build_error(self, error) -> None:
@@ -244,7 +264,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
                 page.meta["redirect_to"] = text(generated.redirect_to)
             if generated.searchable:
                 page.meta["search_index"] = True
-            if self._search_stale():
+            if self.serving:  # the preview's search index is the first build's (see on_post_build)
                 page.meta["search_stale"] = True
             if generated.updated:
                 # The sitemap's <lastmod> is the page's own date, not the day of the build.
@@ -259,9 +279,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             meta = dict(page.meta)
             meta.setdefault("title", _first_h1(html) or page.file.name)
             page.meta = text(meta)
-            if self._search_stale():
+            if self.serving:  # the preview's search index is the first build's (see on_post_build)
                 page.meta["search_stale"] = True
         self.content_html[src] = (html, headings)
+        page.render = _empty_render(page)
         return ""  # MkDocs' own Markdown has nothing to do: the page is the core's HTML
 
     def on_page_content(self, html: str, page, config, files) -> str:
@@ -283,7 +304,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         folders = [Path(config.config_file_path).resolve().parent, Path(generator.__file__).resolve().parent.parent]
         if self._search_stale():
             assert self.serve_index is not None  # _search_stale() says it was kept
-            shutil.copytree(Path(self.serve_index.name) / BUNDLE_DIR, site_dir / BUNDLE_DIR)
+            shutil.copytree(Path(self.serve_index.name) / BUNDLE_DIR, site_dir / BUNDLE_DIR, copy_function=_link)
             log.info("预览：检索索引沿用首次构建的，未包含之后的修改")
         else:
             try:
@@ -313,12 +334,46 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self._finish_atomic_output(config)
         logging.getLogger("mkdocs").removeHandler(self.warnings)
 
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
     def on_env(self, env, config, files):
         """In ``mkdocs serve`` the theme's templates are compiled once, not again in every rebuild (Jinja's
-        bytecode cache checks each template's source, so an edited template is compiled again)."""
-        if self.serving:
-            env.bytecode_cache = self.template_cache
+        bytecode cache checks each template's source, so an edited template is compiled again), and a page made
+        from the same inputs as in the previous build is not rendered by the theme again: its previous output
+        is written (its key: the page's title, HTML, contents, metadata and dates, the navigation, the
+        settings and the theme's own files outside the installed packages)."""
+        if not self.serving:
+            return env
+        env.bytecode_cache = self.template_cache
+        env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: "{{ page.url }}"}), env.loader])
+        site = _site_key(config, self.nav)
+        self.page_keys, self.reused = {}, []
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None:
+                continue
+            key = _page_key(site, page)
+            self.page_keys[file.src_uri] = key
+            previous = self.page_outputs.get(file.src_uri)
+            if self.reuse_pages and previous is not None and previous[0] == key:
+                page.meta["template"] = REUSED_TEMPLATE
+                self.reused.append(file.src_uri)
+        if self.reused:
+            log.info(f"预览：{len(self.reused)} 个页面没有变化，沿用上次构建的输出")
         return env
+
+    @event_priority(-100)  # last: what is kept is the page as written
+    def on_post_page(self, output: str, page, config) -> str:
+        if not self.serving:
+            return output
+        src = page.file.src_uri
+        if page.meta.get("template") == REUSED_TEMPLATE:
+            return self.page_outputs[src][1]
+        if src in self.page_keys:
+            self.page_outputs[src] = (self.page_keys[src], output)
+        return output
 
     def on_serve(self, server, config, builder):
         server.watch(str(self._notices_dir(config)))
@@ -337,6 +392,65 @@ class _MemoryBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def _link(source: str, target: str) -> None:
+    """A file of the kept search index into the preview: a hard link where the file system allows (nothing
+    writes to these files; the next rebuild only unlinks them), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _empty_render(page):
+    """``page.render`` for the empty Markdown the plugin hands MkDocs: what MkDocs' own would set, without
+    making a Markdown converter with every extension for each page (a tenth of a build)."""
+    def render(config, files) -> None:
+        page.content = ""
+        page.toc = get_toc([])
+        page._title_from_render = None
+        page.present_anchor_ids = set()
+        page.links_to_anchors = {}
+
+    return render
+
+
+def _site_key(config, nav) -> str:
+    """What every page of the theme shows besides its own content: the settings (mkdocs.yml and what the plugin
+    set), the navigation, and the theme's files outside the installed packages (the overrides)."""
+    digest = hashlib.sha256()
+    digest.update(Path(config.config_file_path).read_bytes())
+    digest.update(repr((config.site_name, config.site_url, config.site_description, config.copyright,
+                        sorted((key, repr(value)) for key, value in dict(config.extra).items()),
+                        list(config.extra_css), [str(script) for script in config.extra_javascript],
+                        config.theme["language"], sorted((k, repr(v)) for k, v in config.theme.items()),
+                        _nav_key(nav.items if nav is not None else []))).encode("utf-8"))
+    for folder in map(Path, config.theme.dirs):
+        if {"site-packages", "dist-packages"} & set(folder.resolve().parts):
+            continue  # an installed theme (Material, MkDocs' own): it does not change while serving
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _nav_key(items) -> list:
+    return [(type(item).__name__, str(item.title), getattr(item, "url", None), _nav_key(item.children or []))
+            for item in items]
+
+
+def _page_key(site: str, page) -> str:
+    facts = (site, page.file.src_uri, page.url, page.canonical_url, page.edit_url, str(page.title),
+             repr(_toc_key(page.toc)), sorted((key, repr(value)) for key, value in page.meta.items()),
+             page.update_date, page.is_homepage)
+    digest = hashlib.sha256(repr(facts).encode("utf-8"))
+    digest.update(b"\0" + (page.content or "").encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _toc_key(toc) -> list:
+    return [(str(item.title), item.id, item.level, _toc_key(item.children)) for item in toc]
 
 
 def _first_h1(html: str) -> str | None:
