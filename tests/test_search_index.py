@@ -6,7 +6,8 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+from collections import Counter
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -59,14 +60,24 @@ def test_one_index_for_a_site_of_at_most_a_shard_of_notices(sample_site):
     assert not list(bundle.glob("shard-*"))
 
 
-def test_a_bigger_site_is_indexed_in_equal_shards_of_at_most_a_thousand_notices():
+def test_a_bigger_site_is_indexed_in_equal_shards_of_at_most_a_thousand_notices_alike(tmp_path):
     # Pagefind needs about 2 MB of memory per notice of an index: shards bound the build's memory.
     assert DEFAULT_SHARD_SIZE == 1000
-    pages = [IndexPage(Path(f"site/notices/n{number}/index.html"), None) for number in range(2500)]  # type: ignore
+    pages = []
+    for number in range(2500):
+        html = tmp_path / "site" / "notices" / f"n{number}" / "index.html"
+        html.parent.mkdir(parents=True)
+        html.write_text("x" * (1000 + number % 7), encoding="utf-8")
+        notice = SimpleNamespace(region=f"地区{number % 36}", domain=f"领域{number % 30}")
+        pages.append(IndexPage(html, SimpleNamespace(notice=notice)))  # type: ignore[arg-type]
     shards = shard_pages(pages, DEFAULT_SHARD_SIZE)
     assert [len(shard) for shard in shards] == [834, 833, 833]
     assert sorted(page.html_path for shard in shards for page in shard) == sorted(page.html_path for page in pages)
     assert shard_pages(list(reversed(pages)), DEFAULT_SHARD_SIZE) == shards  # the same in every build
+    # Each shard has its share of every region (36 of them: 23 or 24 pages of each in every shard).
+    for shard in shards:
+        regions = Counter(page.entry.notice.region for page in shard)
+        assert len(regions) == 36 and set(regions.values()) <= {23, 24}, regions
     assert shard_pages(pages[:1000], DEFAULT_SHARD_SIZE) == [pages[:1000]]
     assert shard_pages(pages, 0) == [pages]  # search_shard_size: 0, one index
 

@@ -116,13 +116,21 @@ def page_for_index(page: IndexPage) -> str:
 
 def shard_pages(pages: list[IndexPage], shard_size: int) -> list[list[IndexPage]]:
     """The notices split into as few indexes of at most ``shard_size`` pages as hold them (0: one
-    index), of equal size (± 1). Pages are dealt in turn in the order of a hash of their URL, so every
-    shard holds a similar mix of notices and their scores compare; the order is the same in every build."""
+    index), of equal size (± 1). Each shard ranks by its own statistics (how many of its pages have a
+    word, its average page length), so the shards are made alike: the pages are ordered by region,
+    domain and size (then by a hash of their URL) and dealt in turn, so each shard has about its share
+    of every region, every domain and every page length. The order is the same in every build."""
     if shard_size < 0:
         raise ValueError(f"shard_size {shard_size} < 0")
     if not shard_size or len(pages) <= shard_size:
         return [list(pages)]
-    ordered = sorted(pages, key=lambda page: hashlib.sha1(page.html_path.as_posix().encode()).hexdigest())
+
+    def likeness(page: IndexPage) -> tuple[str, str, int, str]:
+        notice = page.entry.notice
+        return (notice.region, notice.domain or "", page.html_path.stat().st_size,
+                hashlib.sha1(page.html_path.as_posix().encode()).hexdigest())
+
+    ordered = sorted(pages, key=likeness)
     count = -(-len(ordered) // shard_size)
     return [ordered[number::count] for number in range(count)]
 
