@@ -110,12 +110,20 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def build(n: int, work: Path) -> Path:
+def build(n: int, work: Path, shard_size: int | None = None) -> Path:
+    """The site of N generated notices; `shard_size` sets the plugin's search_shard_size (None: as configured)."""
     import benchmark  # the notice generator of scripts/benchmark.py
 
-    project = work / f"n{n}"
+    name = f"n{n}" if shard_size is None else f"n{n}-shards{shard_size}"
+    project = work / name
     configs = benchmark.make_project(project, n, benchmark.load_samples())
-    site = work / f"site{n}"
+    if shard_size is not None:
+        config = configs["full"].read_text(encoding="utf-8")
+        if "      notices_dir: notices\n" not in config:
+            raise SystemExit("mkdocs.yml: the notices plugin's `notices_dir: notices` line is missing")
+        configs["full"].write_text(config.replace("      notices_dir: notices\n", "      notices_dir: notices\n"
+                                                  f"      search_shard_size: {shard_size}\n"), encoding="utf-8")
+    site = work / f"site-{name}"
     started = time.perf_counter()
     metrics = benchmark.run_build(configs["full"], site, timeout=None)
     print(f"N={n}: built in {time.perf_counter() - started:.1f} s (CPU {metrics['cpu']:.1f} s, "
@@ -127,9 +135,10 @@ def bundle_facts(site: Path) -> str:
     bundle = site / "pagefind"
     files = [p for p in bundle.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files)
-    chunks = len(list((bundle / "index").glob("*.pf_index")))
-    fragments = len(list((bundle / "fragment").glob("*.pf_fragment")))
-    return (f"pagefind/: {size / 1024 / 1024:.1f} MiB in {len(files)} files "
+    chunks = len(list(bundle.rglob("*.pf_index")))
+    fragments = len(list(bundle.rglob("*.pf_fragment")))
+    shards = 1 + len(list(bundle.glob("shard-*")))
+    return (f"pagefind/: {size / 1024 / 1024:.1f} MiB in {len(files)} files, {shards} shard(s) "
             f"({chunks} index chunks, {fragments} fragments); a visitor downloads only what a query needs")
 
 
@@ -171,8 +180,8 @@ def measure_query(browser, base: str, notice_path: str, query: str) -> dict:
     page.wait_for_timeout(100)  # requests that finished with the render are counted
     counting["on"] = False
     marks = page.evaluate(MARKS_JS)
-    titles = page.locator("#pf-search li.pf-result .pf-result__title a")
-    first = titles.first.inner_text() if titles.count() else NO_RESULT
+    titles = [title.strip() for title in page.locator("#pf-search li.pf-result .pf-result__title a").all_inner_texts()]
+    count = page.inner_text("#pf-search .pf-search__message")
     page.evaluate("() => performance.clearMarks()")
     page.fill("#pf-search-input", SECOND_QUERY)
     wait_results(page, SECOND_QUERY)
@@ -181,10 +190,12 @@ def measure_query(browser, base: str, notice_path: str, query: str) -> dict:
     return {"query": query, "kb": sum(transferred) / 1024, "requests": len(transferred),
             "open_ms": marks["results"][-1] - marks["open"][0],
             "query_ms": marks["results"][-1] - marks["input"][-1],
-            "again_ms": again["results"][-1] - again["input"][-1], "first": first.strip()}
+            "again_ms": again["results"][-1] - again["input"][-1], "first": titles[0] if titles else NO_RESULT,
+            "titles": titles, "message": count}
 
 
-def measure_site(site: Path, label: str) -> list[str]:
+def measure_site(site: Path, label: str, measured: list[dict] | None = None) -> list[str]:
+    """Table rows of every query on `site`; each query's measurements are appended to `measured`."""
     from playwright.sync_api import sync_playwright
 
     notice = next(iter(sorted(site.glob("notices/*/index.html"))))
@@ -197,6 +208,8 @@ def measure_site(site: Path, label: str) -> list[str]:
             measure_query(browser, base, notice_path, QUERIES[0])  # untimed: warms the disk cache
             for query in QUERIES:
                 r = measure_query(browser, base, notice_path, query)
+                if measured is not None:
+                    measured.append(r)
                 rows.append(f"| {label} | {r['query']} | {r['kb']:.0f} | {r['requests']} | {r['open_ms']:.0f} | "
                             f"{r['query_ms']:.0f} | {r['again_ms']:.0f} | {r['first'][:40]} |")
             browser.close()
@@ -205,11 +218,23 @@ def measure_site(site: Path, label: str) -> list[str]:
     return rows
 
 
+def compare_rows(one: list[dict], sharded: list[dict]) -> list[str]:
+    """Per query: are the first results page (titles, in order) and the count of results the same?"""
+    rows = ["| query | first results page | result count (one index / shards) |", "| --- | --- | --- |"]
+    for a, b in zip(one, sharded, strict=True):
+        same = "same" if a["titles"] == b["titles"] else f"DIFFERENT: {a['titles']} / {b['titles']}"
+        rows.append(f"| {a['query']} | {same} | {a['message']} / {b['message']} |")
+    return rows
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000], metavar="N")
     parser.add_argument("--site", type=Path, help="measure this built site instead of generating one")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="generate and build in DIR and keep it")
+    parser.add_argument("--compare-shards", type=int, metavar="SIZE",
+                        help="also build each N in one index and in shards of SIZE notices, and compare "
+                             "their first results page for every query")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: apt-get install chromium", file=sys.stderr)
@@ -217,7 +242,7 @@ def main(argv: list[str]) -> int:
     header = ["| site | query | KB to results | requests | open → results ms | query → results ms | again ms "
               "| first result |",
               "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
-    facts, rows = [], []
+    facts, rows, comparisons = [], [], []
     if args.site:
         facts.append(f"{args.site}: " + bundle_facts(args.site))
         rows += measure_site(args.site, args.site.name)
@@ -226,6 +251,16 @@ def main(argv: list[str]) -> int:
             work = args.keep or Path(scratch)
             work.mkdir(parents=True, exist_ok=True)
             for n in args.sizes:
+                if args.compare_shards:
+                    one, sharded = [], []
+                    for shard_size, measured in ((0, one), (args.compare_shards, sharded)):
+                        site = build(n, work, shard_size)
+                        label = f"N={n}, " + ("one index" if not shard_size else f"shards of {shard_size}")
+                        facts.append(f"{label}: " + bundle_facts(site))
+                        rows += measure_site(site, label, measured)
+                    comparisons += [f"N={n}: one index against shards of {args.compare_shards}:", ""]
+                    comparisons += compare_rows(one, sharded) + [""]
+                    continue
                 site = build(n, work)
                 facts.append(f"N={n}: " + bundle_facts(site))
                 rows += measure_site(site, f"N={n}")
@@ -234,6 +269,9 @@ def main(argv: list[str]) -> int:
     print("\n".join(facts))
     print()
     print("\n".join(header + rows))
+    if comparisons:
+        print()
+        print("\n".join(comparisons))
     return 0
 
 

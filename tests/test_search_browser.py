@@ -207,7 +207,7 @@ def test_an_index_in_shards_is_searched_as_one(page, sharded_site_url):
     assert sorted(search(page, "工程")) == sorted([DAGUAN_TITLE, DONGHU_TITLE])
     assert [url for url in requests if "/pagefind/shard-1/" in url]
     # Each notice is found from its own shard (how two shards' scores compare depends on each shard's
-    # word statistics, which is why shards are off by default).
+    # word statistics, which is why a site of at most 1,000 notices has one index).
     assert search(page, "lvhua") == [DAGUAN_TITLE]
     assert search(page, "donghu") == [DONGHU_TITLE]
     # The facet lists count the notices of every shard.
@@ -215,6 +215,17 @@ def test_an_index_in_shards_is_searched_as_one(page, sharded_site_url):
     page.wait_for_selector("#pf-search-filters fieldset")
     years = [t.strip() for t in page.locator("#pf-search-filters fieldset[data-filter='年份'] label").all_inner_texts()]
     assert years == ["2024 (1)", "未载明 (1)"]
+
+
+def test_shards_find_what_one_index_finds_when_a_word_is_missing_from_a_shard(page, site_url, sharded_site_url):
+    # 苗木 is only in the greening notice, 东湖 only in the Donghu one: no notice has both. Each shard lacks
+    # one of the words, and Pagefind would ignore a word its index lacks; each shard knows every word.
+    for url in (site_url, sharded_site_url):
+        open_search(page, url)
+        assert search(page, "苗木") == [DAGUAN_TITLE]
+        assert search(page, "东湖") == [DONGHU_TITLE]
+        assert search(page, "苗木 东湖") == []
+        assert page.inner_text("#pf-search .pf-search__message") == "没有找到 苗木 东湖 的相关结果"
 
 
 def test_search_says_so_when_its_index_cannot_be_loaded_and_tries_again(page, site_url):

@@ -6,6 +6,8 @@ import json
 import shutil
 import subprocess
 import sys
+from collections import Counter
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -14,7 +16,16 @@ from conftest import BUILD_ENV, GOOD, ROOT, mkdocs_build, set_shard_size, write
 from generator.model import vocabulary
 from generator.read.collection import Collection
 from generator.read.notices import load_notices
-from generator.search.pagefind import FACETS, SearchIndexError, find_pagefind, index_block
+from generator.search.pagefind import (
+    DEFAULT_SHARD_SIZE,
+    FACETS,
+    IndexPage,
+    SearchIndexError,
+    _read_cbor,
+    find_pagefind,
+    index_block,
+    shard_pages,
+)
 
 
 def test_missing_pagefind_is_reported_with_what_to_run(tmp_path):
@@ -43,10 +54,32 @@ def test_a_negative_shard_size_fails_the_build_before_anything_is_written(projec
     assert not site.exists()
 
 
-def test_one_index_unless_the_site_asks_for_shards(sample_site):
+def test_one_index_for_a_site_of_at_most_a_shard_of_notices(sample_site):
     bundle = sample_site / "pagefind"
     assert json.loads((bundle / "shards.json").read_text(encoding="utf-8")) == {"shards": []}
     assert not list(bundle.glob("shard-*"))
+
+
+def test_a_bigger_site_is_indexed_in_equal_shards_of_at_most_a_thousand_notices_alike(tmp_path):
+    # Pagefind needs about 2 MB of memory per notice of an index: shards bound the build's memory.
+    assert DEFAULT_SHARD_SIZE == 1000
+    pages = []
+    for number in range(2500):
+        html = tmp_path / "site" / "notices" / f"n{number}" / "index.html"
+        html.parent.mkdir(parents=True)
+        html.write_text("x" * (1000 + number % 7), encoding="utf-8")
+        notice = SimpleNamespace(region=f"地区{number % 36}", domain=f"领域{number % 30}")
+        pages.append(IndexPage(html, SimpleNamespace(notice=notice)))  # type: ignore[arg-type]
+    shards = shard_pages(pages, DEFAULT_SHARD_SIZE)
+    assert [len(shard) for shard in shards] == [834, 833, 833]
+    assert sorted(page.html_path for shard in shards for page in shard) == sorted(page.html_path for page in pages)
+    assert shard_pages(list(reversed(pages)), DEFAULT_SHARD_SIZE) == shards  # the same in every build
+    # Each shard has its share of every region (36 of them: 23 or 24 pages of each in every shard).
+    for shard in shards:
+        regions = Counter(page.entry.notice.region for page in shard)
+        assert len(regions) == 36 and set(regions.values()) <= {23, 24}, regions
+    assert shard_pages(pages[:1000], DEFAULT_SHARD_SIZE) == [pages[:1000]]
+    assert shard_pages(pages, 0) == [pages]  # search_shard_size: 0, one index
 
 
 def test_shards_hold_every_notice_once_and_only_their_own_data(sharded_sample_site):
@@ -60,6 +93,20 @@ def test_shards_hold_every_notice_once_and_only_their_own_data(sharded_sample_si
               for folder in (bundle, shard)]
     assert counts == [1, 1]
     assert len(list(bundle.glob("fragment/*.pf_fragment"))) == len(list(shard.glob("fragment/*.pf_fragment"))) == 1
+
+
+def test_every_shard_knows_every_word_of_the_site_and_only_its_own_pages(sharded_sample_site):
+    bundle = sharded_sample_site / "pagefind"
+    indexes = []
+    for folder in (bundle, bundle / "shard-1"):
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        meta = _read_cbor(folder / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
+        chunks = [_read_cbor(folder / "index" / f"{chunk[2]}.pf_index")[0] for chunk in meta[2]]
+        indexes.append({word[0]: word[1] for chunk in chunks for word in chunk})
+    assert indexes[0].keys() == indexes[1].keys()
+    assert "苗木" in indexes[0] and "东湖" in indexes[0]
+    assert [bool(index["苗木"]) for index in indexes].count(True) == 1  # pages in one shard, none in the other
+    assert [bool(index["东湖"]) for index in indexes].count(True) == 1
 
 
 def test_the_search_box_gets_the_stop_characters_from_their_data_file(page):

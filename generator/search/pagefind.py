@@ -8,6 +8,7 @@ from the model: the facets (年份, 地区, 领域, 类别, 状态) and the titl
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import hashlib
 import json
@@ -36,6 +37,11 @@ BUNDLE_DIR = "pagefind"
 EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".notice-contact", ".summary-note",
                      ".progress-table-wrap"]
 MANIFEST = "shards.json"
+# Notices per index unless mkdocs.yml sets search_shard_size. Pagefind's indexer holds an index in
+# memory, about 2 MB per notice (its Chinese segmentation: the same pages indexed as English take a
+# quarter), so a site of any size is indexed in shards of at most this many notices, one after the
+# other: the build's peak memory stays about 2 GB however many notices there are.
+DEFAULT_SHARD_SIZE = 1000
 # Pagefind's binary for this machine from npm (@pagefind/linux-x64 in package.json; its only binary is
 # the extended build, which segments Chinese). On another platform, `npm install @pagefind/<platform>`.
 PAGEFIND_BINARIES = "node_modules/@pagefind/*/bin/pagefind_extended*"
@@ -111,15 +117,24 @@ def page_for_index(page: IndexPage) -> str:
 
 
 def shard_pages(pages: list[IndexPage], shard_size: int) -> list[list[IndexPage]]:
-    """The notices split into indexes of at most ``shard_size`` pages (0: one index). Pages are dealt
-    in the order of a hash of their URL, so every shard holds a similar mix of notices and their
-    scores compare; the order is the same in every build."""
+    """The notices split into as few indexes of at most ``shard_size`` pages as hold them (0: one
+    index), of equal size (± 1). Each shard ranks by its own statistics (how many of its pages have a
+    word, its average page length), so the shards are made alike: the pages are ordered by region,
+    domain and size (then by a hash of their URL) and dealt in turn, so each shard has about its share
+    of every region, every domain and every page length. The order is the same in every build."""
     if shard_size < 0:
         raise ValueError(f"shard_size {shard_size} < 0")
     if not shard_size or len(pages) <= shard_size:
         return [list(pages)]
-    ordered = sorted(pages, key=lambda page: hashlib.sha1(page.html_path.as_posix().encode()).hexdigest())
-    return [ordered[start:start + shard_size] for start in range(0, len(ordered), shard_size)]
+
+    def likeness(page: IndexPage) -> tuple[str, str, int, str]:
+        notice = page.entry.notice
+        return (notice.region, notice.domain or "", page.html_path.stat().st_size,
+                hashlib.sha1(page.html_path.as_posix().encode()).hexdigest())
+
+    ordered = sorted(pages, key=likeness)
+    count = -(-len(ordered) // shard_size)
+    return [ordered[number::count] for number in range(count)]
 
 
 def shard_dir(number: int) -> str:
@@ -142,20 +157,23 @@ def find_pagefind(folders: list[Path]) -> Path:
 
 
 def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, language: str = "zh",
-                  shard_size: int = 0) -> int:
+                  shard_size: int = DEFAULT_SHARD_SIZE) -> int:
     """Write the Pagefind bundle to ``site_dir/pagefind``; returns the number of pages indexed.
 
     Each notice page, with its index block, is copied to a scratch folder in the same layout (so URLs
     are the same) and Pagefind's command-line indexer runs over it, on all cores; the site's own pages
     are not changed.
 
-    One index by default. Pagefind's indexer needs about 1.8 MB of memory per notice, so a site too big
-    for its build machine can be indexed in shards of ``shard_size`` notices, which the search box
-    merges in the browser (Pagefind's ``mergeIndex``). The first shard is the bundle itself (with
+    Pagefind's indexer needs about 2 MB of memory per notice, so a site of more than ``shard_size``
+    notices (``DEFAULT_SHARD_SIZE`` unless the site sets it; 0: one index) is indexed in shards, one
+    Pagefind run after the other, which the search box merges in the browser (Pagefind's
+    ``mergeIndex``). The first shard is the bundle itself (with
     ``pagefind.js`` and the WebAssembly), shard N is in ``pagefind/shard-N/``, and
     ``pagefind/shards.json`` lists them. The price: each shard ranks on its own, and a word of a query
     that a whole shard lacks is ignored in that shard (Pagefind drops unknown words), so its notices
-    that match the other words are listed too, after the better matches."""
+    that match the other words are listed too, after the better matches. So every shard is given the
+    words of the others, with no page (:func:`share_vocabulary`): a word of the site that a shard
+    lacks then matches nothing there, and the shards find what one index finds."""
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # no fragments of an earlier build left behind
         shutil.rmtree(bundle)
@@ -167,6 +185,7 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
             canonicalise_filters(output)
             if number:
                 _keep_index_data(output)
+    share_vocabulary([bundle / shard_dir(number) for number in range(len(shards))])
     manifest = {"shards": [shard_dir(number) for number in range(1, len(shards))]}
     (bundle / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     count = 0
@@ -262,4 +281,79 @@ def canonicalise_filters(bundle: Path) -> bool:
         meta_path.unlink()
         language["hash"] = _write_cbor(bundle, "pagefind." + prefix, 10, ".pf_meta", meta).removeprefix("pagefind.")
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return True
+
+
+def _prefixes(last: str, first: str) -> tuple[str, str]:
+    """The ends of two adjacent index chunks, as Pagefind names them: the last word of the one and the
+    first of the next, cut one character after their common prefix."""
+    common = 0
+    while common < min(len(last), len(first)) and last[common] == first[common]:
+        common += 1
+    return last[:common + 1], first[:common + 1]
+
+
+def share_vocabulary(shards: list[Path]) -> bool:
+    """Add to every shard's word index the words of the other shards, each with no page; False (and
+    the shards untouched) if their layout is not the one this code knows.
+
+    Pagefind ignores a word of a query that its index does not have, so a shard lacking one word of a
+    two-word query would list every notice with the other word. A word it has with no page makes the
+    shard find nothing for that query, as one index finds only the notices with both. A word of the
+    site is added to the chunk its place in the sorted words falls into; the chunks' ranges and names
+    (the SHA-1 of their content) are made again. Nothing else changes: a word's pages, the ranking
+    (a word with no page adds nothing to a score) and the results of a single word."""
+    if len(shards) < 2:
+        return True
+    try:
+        layouts = []
+        for folder in shards:
+            entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+            languages = {}
+            for name, language in entry["languages"].items():
+                meta = _read_cbor(folder / f"pagefind.{language['hash']}.pf_meta")
+                chunks = [(chunk[2], [word[0] for word in _read_cbor(folder / "index" / f"{chunk[2]}.pf_index")[0]])
+                          for chunk in meta[2]]
+                if not all(words and all(isinstance(word, str) for word in words) for _, words in chunks):
+                    raise ValueError(f"{folder.name}: unexpected word index")
+                languages[name] = (language, meta, chunks)
+            layouts.append((folder, entry, languages))
+    except (OSError, ValueError, KeyError, IndexError, TypeError, ImportError) as error:
+        log.warning("检索索引各分片的词表未能合并（一个分片缺少的词会被忽略）：%s", error)
+        return False
+    vocabulary: dict[str, set[str]] = {}
+    for _, _, languages in layouts:
+        for name, (_, _, chunks) in languages.items():
+            vocabulary.setdefault(name, set()).update(word for _, words in chunks for word in words)
+    for folder, entry, languages in layouts:
+        for name, (language, meta, chunks) in languages.items():
+            own = {word for _, words in chunks for word in words}
+            missing = sorted(vocabulary[name] - own)
+            if not missing:
+                continue
+            firsts = [words[0] for _, words in chunks]
+            added: dict[int, list[str]] = {}
+            for word in missing:
+                added.setdefault(max(bisect.bisect_right(firsts, word) - 1, 0), []).append(word)
+            prefix = language["hash"].split("_")[0]
+            names, ranges = [], []
+            for number, (hashed, words) in enumerate(chunks):
+                if number in added:
+                    path = folder / "index" / f"{hashed}.pf_index"
+                    value = _read_cbor(path)
+                    template = value[0][0]
+                    value[0] = sorted(value[0] + [[word, *([] for _ in template[1:])] for word in added[number]],
+                                      key=lambda entry: entry[0])
+                    path.unlink()
+                    hashed = _write_cbor(folder / "index", prefix, 7, ".pf_index", value)
+                    words = [entry[0] for entry in value[0]]
+                names.append(hashed)
+                ranges.append([words[0], words[-1]])
+            for number in range(len(ranges) - 1):
+                ranges[number][1], ranges[number + 1][0] = _prefixes(ranges[number][1], ranges[number + 1][0])
+            meta[2] = [[start, end, hashed] for (start, end), hashed in zip(ranges, names, strict=True)]
+            (folder / f"pagefind.{language['hash']}.pf_meta").unlink()
+            language["hash"] = _write_cbor(folder, "pagefind." + prefix, 10, ".pf_meta", meta).removeprefix("pagefind.")
+        (folder / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                                                    encoding="utf-8")
     return True

@@ -58,7 +58,15 @@ from generator.read.config import read_config
 from generator.read.diagnostics import report
 from generator.render.markdown import Heading
 from generator.render.pages import render_content_page
-from generator.search.pagefind import BUNDLE_DIR, FACETS, IndexPage, SearchIndexError, find_pagefind, index_notices
+from generator.search.pagefind import (
+    BUNDLE_DIR,
+    DEFAULT_SHARD_SIZE,
+    FACETS,
+    IndexPage,
+    SearchIndexError,
+    find_pagefind,
+    index_notices,
+)
 
 log = logging.getLogger("mkdocs.plugins.notices")
 SCRATCH_PREFIX = ".notices-building-"  # the scratch output folder, beside the output folder
@@ -74,7 +82,7 @@ _BUILDS = itertools.count(1)
 class NoticesConfig(Config):
     notices_dir = config_options.Type(str, default="notices")
     # Notices per search index shard; 0: one index (see generator.search.pagefind.index_notices).
-    search_shard_size = config_options.Type(int, default=0)
+    search_shard_size = config_options.Type(int, default=DEFAULT_SHARD_SIZE)
 
 
 class _Warnings(logging.Handler):

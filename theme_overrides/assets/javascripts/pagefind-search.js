@@ -16,8 +16,8 @@
 
   function absolute(path) { return new URL(path, location.href).pathname; }
   function text(s) { var d = document.createElement("div"); d.textContent = s; return d.innerHTML; }
-  // shards.json lists the index's shards after the first (none unless the site sets
-  // search_shard_size, see generator/search.py); Pagefind merges them into one result list.
+  // shards.json lists the index's shards after the first (none for a site of at most 1,000 notices,
+  // see generator/search/pagefind.py); Pagefind merges them into one result list.
   function load() {
     if (!loading) {
       var bundle = absolute(root.dataset.bundle);
