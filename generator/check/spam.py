@@ -10,10 +10,12 @@ How a span is found (README "How spam is detected"):
    belongs to read like spam than like official prose. Words of the vocabulary (``data/spam_terms.yml``) and
    structures of ads add to the score of their characters: a ``hint`` word, a keyword list (``a_b_c``), a user
    handle with a date, a messaging account, a 400 hotline, a Latin word glued to Chinese.
-3. A sentence whose score reaches ``UNIT_TOTAL`` (and ``UNIT_MEAN`` per character) is spam, less the clauses at
-   its edges that read as official. Inside a sentence, the stretch with the best score minus ``ENTRY`` (a
-   linear-time search on the lines worth it) is spam when it reaches ``LOCAL_TOTAL``. A ``term`` of the
-   vocabulary is always reported, grown over glued-on Latin letters, digits and ``fragments``.
+3. A sentence whose score reaches ``UNIT_TOTAL`` (and ``UNIT_MEAN`` per character) is spam, and so is a paragraph
+   (a line of ``LINE_LENGTH`` characters or more without a vocabulary term) reaching ``LINE_TOTAL`` (and
+   ``LINE_MEAN``), less the clauses at their edges that read as official. Inside a sentence, the stretch with
+   the best score minus ``ENTRY`` (a linear-time search on the lines worth it) is spam when it reaches
+   ``LOCAL_TOTAL``. A ``term`` of the vocabulary is always reported, grown over glued-on Latin letters, digits
+   and ``fragments``.
 4. A run covering most of its clause or sentence takes the rest unless the rest reads as official; a run that
    is a whole sentence takes its closing punctuation. Its category is that of its vocabulary words, else the
    category whose model explains it best.
@@ -43,7 +45,10 @@ __all__ = ["Finding", "find_spam", "normalize", "fold"]
 # ---------------------------------------------------------------- weights (tuned on the DEV split)
 
 UNIT_TOTAL = 14.0  # a sentence is spam when its summed score reaches this …
-UNIT_MEAN = 0.15  # … and its mean score per character this (nats)
+UNIT_MEAN = 0.3  # … and its mean score per character this (nats)
+LINE_TOTAL = 12.0  # a paragraph (line) is spam as a whole when its summed score reaches this …
+LINE_MEAN = 0.2  # … and its mean score per character this …
+LINE_LENGTH = 20  # … and it has this many characters (a short line is a title or a list item: the finer rules)
 LOCAL_TOTAL = 30.0  # a run inside a sentence needs this much without a vocabulary term
 ENTRY = 10.0  # the cost of opening a run inside a sentence: weaker evidence stays official text
 PIECE = 3.0  # a clause at the edge of a run inside a sentence must bring this much
@@ -185,7 +190,8 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
     runs = [(s, e) for s, e, _ in terms]
     edges = {p for s, e, _ in terms for p in (s, e)
              if 0 < p < len(text) and _is_latin(text[p - 1]) != _is_latin(text[p])}
-    runs += [_trim_official_edges(text, score, s, e, edges) for s, e in _units(unit_starts, unit_lengths, score)]
+    hot = _units(unit_starts, unit_lengths, score) + _paragraphs(marks, score, [s for s, _, _ in terms])
+    runs += [_trim_official_edges(text, score, s, e, edges) for s, e in hot]
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
         if _best_stretch(score[line_start:line_end]) < LOCAL_TOTAL - 1e-6 and not any(
@@ -236,6 +242,23 @@ def _units(starts: np.ndarray, lengths: np.ndarray, score: np.ndarray) -> list[t
     totals = np.add.reduceat(score, starts)
     hot = np.flatnonzero((totals >= UNIT_TOTAL) & (totals >= UNIT_MEAN * lengths))
     return [(int(starts[i]), int(starts[i] + lengths[i])) for i in hot.tolist()]
+
+
+def _paragraphs(marks: np.ndarray, score: np.ndarray, words: list[int]) -> list[tuple[int, int]]:
+    """Lines (without their line break) without a vocabulary word that read as spam as a whole: soft ad copy whose
+    sentences each stay below ``UNIT_TOTAL``; official prose sums far below 0 over a paragraph, even with a run
+    injected. ``words``: where the vocabulary words start (their lines are left to the finer rules)."""
+    starts = np.concatenate(([0], np.flatnonzero(marks & _LINE_END) + 1))
+    starts = starts[starts < len(score)]
+    if not len(starts):
+        return []
+    totals = np.add.reduceat(score, starts)
+    ends = np.append(starts[1:] - 1, len(score))  # the line break of a line, or the text's end
+    lengths = ends - starts
+    hot = (totals >= LINE_TOTAL) & (totals >= LINE_MEAN * np.maximum(lengths, 1)) & (lengths >= LINE_LENGTH)
+    if words:
+        hot[np.searchsorted(starts, np.array(words), side="right") - 1] = False
+    return [(int(starts[i]), int(ends[i])) for i in np.flatnonzero(hot).tolist() if ends[i] > starts[i]]
 
 
 _CLAUSE = ",;:。!?、"

@@ -34,7 +34,7 @@ BOUNDARY = "\n"
 # (count + b·P_both(c)) / (total + b), b = BETA × total, P_both from official and spam counts together, so that
 # a character neither side has seen is no evidence either way.
 ALPHA = 1.0
-BETA = 1.0
+BETA = 3.0
 CLIP = 3.0  # no single character moves the score by more than this
 
 _PUNCTUATION = {
