@@ -242,6 +242,12 @@ def test_what_the_detector_reads_and_where_each_character_came_from(text, read, 
     assert normalized.index.tolist() == offsets
 
 
+def test_a_character_that_simplifies_to_one_beyond_the_bmp_is_read():
+    # U+346E simplifies (OpenCC t2s) to U+2B748, beyond the Basic Multilingual Plane
+    assert for_matching("\u346e").text == "\U0002b748"
+    assert spans(find_spam("整改\u346e落实，shadowrocket节点都没有了。")) == [(6, 24, "shadowrocket节点都没有了")]
+
+
 def test_a_character_beyond_the_bmp_does_not_shift_a_finding():
     text = "工作😀𠀀整改，shadowrocket节点都没有了。"
     assert spans(find_spam(text)) == [(7, 25, "shadowrocket节点都没有了")]

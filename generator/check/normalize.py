@@ -78,6 +78,7 @@ def for_matching(text: str) -> Normalized:
     else:  # the usual case: one lookup each, by the original character
         index = units.astype(np.intp)
         folded, kind = _table()[index], _folded_classes()[index]
+        beyond = bool(len(folded)) and int(folded.max()) >= BMP  # 804 characters simplify to one beyond the BMP
     folded_text = _decode(folded)
     n = len(folded)
     drop: np.ndarray | None = None
