@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.check.characters import find_forbidden_characters
+from generator.check.normalize import for_matching
 from generator.check.spam import Finding, find_spam
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seeds"
@@ -215,3 +216,38 @@ def test_official_words_glued_before_a_latin_ad_word_stay_outside_a_spam_sentenc
     # the whole sentence scores as spam; the official words before the glued-on ad word are not part of the run
     text = "整改工作shadowrocket节点都没有了。"
     assert find_spam(text) == [Finding(4, 22, "shadowrocket节点都没有了", spam("shadowrocket节点都没有了"))]
+
+
+@pytest.mark.parametrize(
+    "text,read,offsets",
+    [
+        ("百 家 乐", "百家乐", [0, 2, 4, 5]),
+        ("博.彩", "博彩", [0, 2, 3]),
+        ("百   家", "百家", [0, 4, 5]),
+        ("百    家", "百    家", [0, 1, 2, 3, 4, 5, 6]),  # more than three spaces: kept
+        ("下载 v p n 加速", "下载 vpn 加速", [0, 1, 2, 3, 5, 7, 8, 9, 10, 11]),
+        ("a b c", "abc", [0, 2, 4, 5]),
+        ("1. 整改落实", "1. 整改落实", [0, 1, 2, 3, 4, 5, 6, 7]),
+        ("区委  2023年", "区委  2023年", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+        ("整改\u200b落实\u00a0到位", "整改落实到位", [0, 1, 3, 4, 6, 7, 8]),
+        ("发(fā)票", "发票", [0, 5, 6]),
+        ("&nbsp;百家&#x4e50;", " 百家乐", [0, 6, 7, 8, 16]),
+        ("<b>博</b>彩", "博彩", [3, 8, 9]),
+        ("𠀀 百 家😀乐", "𠀀 百家😀乐", [0, 1, 2, 4, 5, 6, 7]),  # beyond the BMP: kept, offsets still str indexes
+    ],
+)
+def test_what_the_detector_reads_and_where_each_character_came_from(text, read, offsets):
+    normalized = for_matching(text)
+    assert normalized.text == read
+    assert normalized.index.tolist() == offsets
+
+
+def test_a_character_that_simplifies_to_one_beyond_the_bmp_is_read():
+    # U+346E simplifies (OpenCC t2s) to U+2B748, beyond the Basic Multilingual Plane
+    assert for_matching("\u346e").text == "\U0002b748"
+    assert spans(find_spam("整改\u346e落实，shadowrocket节点都没有了。")) == [(6, 24, "shadowrocket节点都没有了")]
+
+
+def test_a_character_beyond_the_bmp_does_not_shift_a_finding():
+    text = "工作😀𠀀整改，shadowrocket节点都没有了。"
+    assert spans(find_spam(text)) == [(7, 25, "shadowrocket节点都没有了")]

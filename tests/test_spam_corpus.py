@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.spam import find_spam
+from generator.check.spam import detect, find_spam
+from generator.check.spam_model import Model
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "spam_corpus"
@@ -107,3 +108,18 @@ def test_the_model_file_is_what_the_training_script_writes():
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (ROOT / "generator" / "data" / "official_ngrams.json.gz").stat().st_size < 1024 * 1024
+
+
+def test_soft_ad_copy_the_model_never_saw_is_flagged_as_a_paragraph():
+    """A fake-documents ad written as advice, with no vocabulary word and no sentence scoring 14: checked by a model
+    trained without it (as in cross-validation), the paragraph as a whole reads as spam."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_spam_model
+
+    run = RUNS["s038"]["run"]
+    assert run.startswith("在天津办理证件制作时") and RUNS["s038"]["split"] == "dev"
+    scorer = Model(train_spam_model.train(exclude={"s038"}))
+    findings = detect(run, scorer=scorer)
+    assert spans(findings) == [(0, len(run), run)]
+    assert findings[0].reason == f"疑似植入的广告文字“{run}”（{LABELS['fake_documents']}）"
+    assert detect(BEFORE + AFTER, scorer=scorer) == []

@@ -43,13 +43,13 @@ _PINYIN = re.compile("\\([a-z\u00e0-\u00fc\u0101-\u01dc]{1,7}\\)")
 _SPACES = " \t\u00a0\u3000"
 _DOTS = ".·•*"
 
-
 @dataclass(frozen=True)
 class Normalized:
     text: str  # what the detector reads
     index: np.ndarray  # index[i]: offset in the original of text[i]; index[len(text)] = len(original)
     folded: str = ""  # ``fold`` of the original: same offsets as the original
     points: np.ndarray | None = None  # the code points of ``text``
+    beyond_bmp: bool = False  # some are beyond the Basic Multilingual Plane
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """The original span of ``text[start:end]`` (end exclusive, start < end)."""
@@ -70,19 +70,28 @@ def fold(text: str) -> str:
 
 def for_matching(text: str) -> Normalized:
     """``fold`` with markup, entities, invisible characters and spacing between characters removed."""
-    folded = _folded(text)
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    beyond = len(units) != len(text)
+    if beyond:  # characters beyond the BMP are kept as they are
+        folded = _folded(text)
+        kind = _classes()[np.minimum(folded, BMP - 1)]
+    else:  # the usual case: one lookup each, by the original character
+        index = units.astype(np.intp)
+        folded, kind = _table()[index], _folded_classes()[index]
+        beyond = bool(len(folded)) and int(folded.max()) >= BMP  # 804 characters simplify to one beyond the BMP
     folded_text = _decode(folded)
     n = len(folded)
-    table = _classes()
-    kind = table[np.minimum(folded, BMP - 1)]
-    drop = (kind & INVISIBLE_CLASS).astype(bool)
-    if n > 2:
-        drop |= _between_han(kind)
+    drop: np.ndarray | None = None
+    special = np.flatnonzero(kind & (SPACE_CLASS | DOT_CLASS | INVISIBLE_CLASS))  # few: Chinese has no spaces
+    if len(special):
+        drop = _spacing(kind, special)
     if "<" in folded_text or "**" in folded_text:
         for match in _MARKUP.finditer(folded_text):
+            drop = _dropped(drop, n)
             drop[match.start() : match.end()] = True
     if "&" in folded_text:
         for match in _ENTITY.finditer(folded_text):
+            drop = _dropped(drop, n)
             char = html.unescape(match.group())
             if len(char) == 1:  # the entity becomes its character
                 folded[match.start()] = _table()[ord(char)] if ord(char) < BMP else ord(char)
@@ -92,41 +101,53 @@ def for_matching(text: str) -> Normalized:
     if "(" in folded_text:
         for match in _PINYIN.finditer(folded_text):
             if match.start() and kind[match.start() - 1] & HAN_CLASS:
+                drop = _dropped(drop, n)
                 drop[match.start() : match.end()] = True
-    if drop.any():
+    if drop is not None and drop.any():
         kept = np.flatnonzero(~drop)
         points = folded[kept]
-        return Normalized(_decode(points), np.append(kept, n), folded_text, points)
-    return Normalized(folded_text, np.arange(n + 1), folded_text, folded)
+        return Normalized(_decode(points), np.append(kept, n), folded_text, points, beyond)
+    return Normalized(folded_text, np.arange(n + 1), folded_text, folded, beyond)
+
+
+def _dropped(drop: np.ndarray | None, n: int) -> np.ndarray:
+    return np.zeros(n, dtype=bool) if drop is None else drop
 
 
 HAN_CLASS, SPACE_CLASS, DOT_CLASS, INVISIBLE_CLASS, ALNUM_CLASS = 1, 2, 4, 8, 16
 
 
-def _between_han(kind: np.ndarray) -> np.ndarray:
-    """Spacing (up to three characters) or dots between two Chinese characters (百 家 乐, 博.彩), and the spaces
-    of spaced-out letters or digits, three of them or more (v p n)."""
+def _spacing(kind: np.ndarray, special: np.ndarray) -> np.ndarray | None:
+    """What to drop, given ``special``, the places of the invisible, spacing and dot characters: the invisible
+    characters, spacing (up to three characters) or dots between two Chinese characters (百 家 乐, 博.彩), and the
+    spaces of spaced-out letters or digits, three of them or more (v p n). None if nothing."""
     n = len(kind)
     drop = np.zeros(n, dtype=bool)
+    before, here, after = kind[np.concatenate((special - 1, special, special + 1)).clip(0, n - 1)].reshape(3, -1)
+    invisible = special[(here & INVISIBLE_CLASS) != 0]
+    drop[invisible] = True
+    found = len(invisible) > 0
     if n < 3:
-        return drop
-    gap = kind & (SPACE_CLASS | DOT_CLASS)
-    after_han = np.flatnonzero((gap[1:] != 0) & ((kind[:-1] & HAN_CLASS) != 0)) + 1
-    for pos in after_han.tolist():  # few: Chinese text has no spaces
-        end = pos
-        while end < n and end - pos < 3 and gap[end] == gap[pos]:
+        return drop if found else None
+    gap_of = SPACE_CLASS | DOT_CLASS
+    for pos in special[(special > 0) & ((here & gap_of) != 0) & ((before & HAN_CLASS) != 0)].tolist():
+        gap, end = kind[pos] & gap_of, pos
+        while end < n and end - pos < 3 and kind[end] & gap_of == gap:
             end += 1
         if end < n and kind[end] & HAN_CLASS:
-            drop[pos:end] = True
-    alnum = (kind & ALNUM_CLASS) != 0
-    spaced = np.flatnonzero(((kind[1:-1] & SPACE_CLASS) != 0) & alnum[:-2] & alnum[2:]) + 1
+            drop[pos:end] = found = True
+    spaced = special[(special > 0) & (special < n - 1) & ((here & SPACE_CLASS) != 0) & ((before & ALNUM_CLASS) != 0)
+                     & ((after & ALNUM_CLASS) != 0)].tolist()
     if len(spaced) >= 2:  # spaces between single letters or digits, three of them or more: "v p n"
-        lone = lambda i: alnum[i] and (i == 0 or not alnum[i - 1]) and (i + 1 == n or not alnum[i + 1])  # noqa: E731
-        joints = {j for j in spaced.tolist() if lone(j - 1) and lone(j + 1)}
+        def alnum(i: int) -> bool:
+            return 0 <= i < n and bool(kind[i] & ALNUM_CLASS)
+
+        lone = lambda i: alnum(i) and not alnum(i - 1) and not alnum(i + 1)  # noqa: E731
+        joints = {j for j in spaced if lone(j - 1) and lone(j + 1)}
         for j in joints:
             if j - 2 in joints or j + 2 in joints:
-                drop[j] = True
-    return drop
+                drop[j] = found = True
+    return drop if found else None
 
 
 @cache
@@ -147,20 +168,28 @@ def _classes() -> np.ndarray:
     return kind
 
 
+@cache
+def _folded_classes() -> np.ndarray:
+    """``_classes`` of the folded character, by the original one."""
+    return _classes()[np.minimum(_table(), BMP - 1)]
+
+
 def codes(text: str) -> np.ndarray:
     """The code points of ``text`` (a read-only array)."""
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def _folded(text: str) -> np.ndarray:
-    points = codes(text)
-    if points.size and points.max() >= BMP:  # characters beyond the BMP are kept as they are
-        return np.where(points >= BMP, points, _table()[np.minimum(points, BMP - 1)])
-    return _table()[points]
+    """The folded code points of ``text`` (``intp``, the fastest to index tables with)."""
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    if len(units) == len(text):  # no character beyond the BMP (the usual case): one lookup
+        return _table()[units.astype(np.intp)]
+    points = codes(text).astype(np.intp)  # characters beyond the BMP are kept as they are
+    return np.where(points >= BMP, points, _table()[np.minimum(points, BMP - 1)])
 
 
 def _decode(points: np.ndarray) -> str:
-    return points.astype(np.uint32, copy=False).tobytes().decode("utf-32-le", "surrogatepass")
+    return points.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _nfkc(char: str) -> str:
@@ -184,6 +213,6 @@ def _table() -> np.ndarray:
             if len(new) == 1:
                 mapped[i] = new
     mapped = [c.lower() if len(c.lower()) == 1 else c for c in mapped]
-    table = np.array([ord(c) for c in mapped], dtype=np.uint32)
-    table[0xD800:0xE000] = np.arange(0xD800, 0xE000, dtype=np.uint32)
+    table = np.array([ord(c) for c in mapped], dtype=np.intp)
+    table[0xD800:0xE000] = np.arange(0xD800, 0xE000, dtype=np.intp)
     return table

@@ -10,10 +10,12 @@ How a span is found (README "How spam is detected"):
    belongs to read like spam than like official prose. Words of the vocabulary (``data/spam_terms.yml``) and
    structures of ads add to the score of their characters: a ``hint`` word, a keyword list (``a_b_c``), a user
    handle with a date, a messaging account, a 400 hotline, a Latin word glued to Chinese.
-3. A sentence whose score reaches ``UNIT_TOTAL`` (and ``UNIT_MEAN`` per character) is spam, less the clauses at
-   its edges that read as official. Inside a sentence, the stretch with the best score minus ``ENTRY`` (a
-   linear-time search on the lines worth it) is spam when it reaches ``LOCAL_TOTAL``. A ``term`` of the
-   vocabulary is always reported, grown over glued-on Latin letters, digits and ``fragments``.
+3. A sentence whose score reaches ``UNIT_TOTAL`` (and ``UNIT_MEAN`` per character) is spam, and so is a paragraph
+   (a line of ``LINE_LENGTH`` characters or more without a vocabulary term) reaching ``LINE_TOTAL`` (and
+   ``LINE_MEAN``), less the clauses at their edges that read as official. Inside a sentence, the stretch with
+   the best score minus ``ENTRY`` (a linear-time search on the lines worth it) is spam when it reaches
+   ``LOCAL_TOTAL``. A ``term`` of the vocabulary is always reported, grown over glued-on Latin letters, digits
+   and ``fragments``.
 4. A run covering most of its clause or sentence takes the rest unless the rest reads as official; a run that
    is a whole sentence takes its closing punctuation. Its category is that of its vocabulary words, else the
    category whose model explains it best.
@@ -43,7 +45,10 @@ __all__ = ["Finding", "find_spam", "normalize", "fold"]
 # ---------------------------------------------------------------- weights (tuned on the DEV split)
 
 UNIT_TOTAL = 14.0  # a sentence is spam when its summed score reaches this …
-UNIT_MEAN = 0.15  # … and its mean score per character this (nats)
+UNIT_MEAN = 0.3  # … and its mean score per character this (nats)
+LINE_TOTAL = 12.0  # a paragraph (line) is spam as a whole when its summed score reaches this …
+LINE_MEAN = 0.2  # … and its mean score per character this …
+LINE_LENGTH = 20  # … and it has this many characters (a short line is a title or a list item: the finer rules)
 LOCAL_TOTAL = 30.0  # a run inside a sentence needs this much without a vocabulary term
 ENTRY = 10.0  # the cost of opening a run inside a sentence: weaker evidence stays official text
 PIECE = 3.0  # a clause at the edge of a run inside a sentence must bring this much
@@ -73,33 +78,28 @@ class Vocabulary:
     terms: dict[str, str]  # term -> category
     hints: dict[str, str]  # hint -> category
     pieces: tuple[str, ...]  # terms and fragments, longest first
-    term_starts: WordStarts
-    hint_starts: WordStarts
+    term_starts: dict[str, tuple[str, ...]]  # the first two characters of a term -> terms, longest first
+    hint_starts: dict[str, tuple[str, ...]]
+    starts: np.ndarray  # by ``_pair_key`` of two characters: _TERM if a term may start with them, _HINT a hint
     allow: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class WordStarts:
-    words: dict[str, tuple[str, ...]]  # the first two characters of a word -> words, longest first
-    table: np.ndarray  # a hash of every word's first two characters (a cheap pre-filter)
-
-    @classmethod
-    def of(cls, words: Iterable[str]) -> WordStarts:
-        by_start: dict[str, list[str]] = {}
-        table = np.zeros(_PAIR_HASH + 1, dtype=bool)
-        for word in sorted(words, key=lambda w: (-len(w), w)):
-            if len(word) >= 2:
-                by_start.setdefault(word[:2], []).append(word)
-                table[_pair_key(ord(word[0]), ord(word[1]))] = True
-        return cls({k: tuple(v) for k, v in by_start.items()}, table)
-
-
-_PAIR_HASH = (1 << 20) - 1  # a million slots for about a thousand words: few false candidates
+_TERM, _HINT = 1, 2
+_PAIR_HASH = (1 << 16) - 1  # 65,536 slots for a few hundred words: a table that stays in the processor's cache
 
 
 def _pair_key(first, second):
     """A hash of two neighbouring characters' code points (numbers or arrays)."""
     return (first * 40503 + second) & _PAIR_HASH
+
+
+def _word_starts(words: Iterable[str], bit: int, table: np.ndarray) -> dict[str, tuple[str, ...]]:
+    by_start: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda w: (-len(w), w)):
+        if len(word) >= 2:
+            by_start.setdefault(word[:2], []).append(word)
+            table[_pair_key(ord(word[0]), ord(word[1]))] |= bit
+    return {k: tuple(v) for k, v in by_start.items()}
 
 
 Why = Callable[[str], str]
@@ -119,7 +119,9 @@ def vocabulary() -> Vocabulary:
         for hint in body.get("hints") or ():
             hints.setdefault(_norm(hint), cat)
     pieces = sorted(set(terms) | {_norm(f) for f in data.get("fragments") or ()}, key=len, reverse=True)
-    return Vocabulary(labels, terms, hints, tuple(pieces), WordStarts.of(terms), WordStarts.of(hints),
+    starts = np.zeros(_PAIR_HASH + 1, dtype=np.uint8)
+    term_starts, hint_starts = _word_starts(terms, _TERM, starts), _word_starts(hints, _HINT, starts)
+    return Vocabulary(labels, terms, hints, tuple(pieces), term_starts, hint_starts, starts,
                       tuple(_norm(a) for a in data.get("allow") or ()))
 
 
@@ -150,8 +152,9 @@ def detect(text: str, allow: Iterable[str] = (), scorer: Model | None = None) ->
 
 # ---------------------------------------------------------------- injected runs
 
-_UNIT_END, _LINE_END, _LIST_MARK = 1, 2, 4
+_UNIT_END, _LINE_END, _LIST_MARK, _CHINESE = 1, 2, 4, 8
 _MARKS = np.zeros(0x10000, dtype=np.uint8)
+_MARKS[0x4E00:0xA000] |= _CHINESE
 for _c in "。!?;\n":
     _MARKS[ord(_c)] |= _UNIT_END
 _MARKS[ord("\n")] |= _LINE_END
@@ -164,17 +167,18 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
     if not text:
         return []
     points = norm.points if norm.points is not None else codes(text)
-    score = scorer.scores_of(points).astype(np.float64)
-    marks = _MARKS[np.minimum(points, 0xFFFF)] if len(points) and points.max() > 0xFFFF else _MARKS[points]
+    score = scorer.scores_of(points, norm.beyond_bmp).astype(np.float64)
+    marks = _MARKS[np.minimum(points, 0xFFFF)] if norm.beyond_bmp else _MARKS[points]
     unit_starts = _unit_starts(marks)
-    _no_model_evidence_without_chinese(points, score, unit_starts)
+    unit_lengths = np.diff(unit_starts, append=len(points))
+    _no_model_evidence_without_chinese(marks, score, unit_starts, unit_lengths)
     allowed_spans = _occurrences(text, allowed) if allowed else []
-    pairs = _pair_key(points[:-1], points[1:]) if len(points) > 1 else points[:0]  # wraps round in uint32: same hash
-    terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, pairs, voc.term_starts, allowed_spans)]
+    pairs = voc.starts[_pair_key(points[:-1], points[1:])] if len(points) > 1 else np.zeros(0, dtype=np.uint8)
+    terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, pairs, _TERM, voc.term_starts, allowed_spans)]
     terms = _grown(text, terms, voc.pieces)
     terms = [(s, e, cat) for s, e, cat in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
     words: list[tuple[int, int, str]] = list(terms)
-    for s, e, word in _words(text, pairs, voc.hint_starts, allowed_spans):
+    for s, e, word in _words(text, pairs, _HINT, voc.hint_starts, allowed_spans):
         score[s:e] += HINT / (e - s)
         words.append((s, e, voc.hints[word]))
     for s, e in allowed_spans:
@@ -186,9 +190,13 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
     runs = [(s, e) for s, e, _ in terms]
     edges = {p for s, e, _ in terms for p in (s, e)
              if 0 < p < len(text) and _is_latin(text[p - 1]) != _is_latin(text[p])}
-    runs += [_trim_official_edges(text, score, s, e, edges) for s, e in _units(unit_starts, score)]
+    hot = _units(unit_starts, unit_lengths, score) + _paragraphs(marks, score, [s for s, _, _ in terms])
+    runs += [_trim_official_edges(text, score, s, e, edges) for s, e in hot]
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
+        if _best_stretch(score[line_start:line_end]) < LOCAL_TOTAL - 1e-6 and not any(
+                s < line_end and line_start < e for s, e in term_spans):
+            continue  # no run can reach LOCAL_TOTAL here (a run's sum is at most the best stretch's)
         for s, e in _best_segments(score, line_start, line_end):
             while s < e and score[s] <= 0:  # an edge character that brings nothing stays outside
                 s += 1
@@ -220,23 +228,37 @@ def _unit_starts(marks: np.ndarray) -> np.ndarray:
     return np.concatenate(([0], starts[:-1] if len(starts) and starts[-1] == len(marks) else starts))
 
 
-def _no_model_evidence_without_chinese(points: np.ndarray, score: np.ndarray, starts: np.ndarray) -> None:
+def _no_model_evidence_without_chinese(marks: np.ndarray, score: np.ndarray, starts: np.ndarray,
+                                      lengths: np.ndarray) -> None:
     """The character model reads Chinese prose: in a sentence without a Chinese character (figures, codes,
     Latin words) its scores are no evidence of spam, only the vocabulary and the structures of ads are."""
-    chinese = ((points >= 0x4E00) & (points <= 0x9FFF)).astype(np.int64)
-    has_chinese = np.add.reduceat(chinese, starts) > 0
-    lengths = np.diff(np.append(starts, len(points)))
+    has_chinese = np.logical_or.reduceat(marks & _CHINESE, starts)
     if not has_chinese.all():
-        without = np.repeat(~has_chinese, lengths)
-        score[without] = np.minimum(score[without], 0.0)
+        np.minimum(score, 0.0, out=score, where=np.repeat(~has_chinese, lengths))
 
 
-def _units(starts: np.ndarray, score: np.ndarray) -> list[tuple[int, int]]:
+def _units(starts: np.ndarray, lengths: np.ndarray, score: np.ndarray) -> list[tuple[int, int]]:
     """Sentences (up to and with their closing punctuation) whose score says spam."""
     totals = np.add.reduceat(score, starts)
-    lengths = np.diff(np.append(starts, len(score)))
     hot = np.flatnonzero((totals >= UNIT_TOTAL) & (totals >= UNIT_MEAN * lengths))
-    return [(int(starts[i]), int(starts[i] + lengths[i])) for i in hot]
+    return [(int(starts[i]), int(starts[i] + lengths[i])) for i in hot.tolist()]
+
+
+def _paragraphs(marks: np.ndarray, score: np.ndarray, words: list[int]) -> list[tuple[int, int]]:
+    """Lines (without their line break) without a vocabulary word that read as spam as a whole: soft ad copy whose
+    sentences each stay below ``UNIT_TOTAL``; official prose sums far below 0 over a paragraph, even with a run
+    injected. ``words``: where the vocabulary words start (their lines are left to the finer rules)."""
+    starts = np.concatenate(([0], np.flatnonzero(marks & _LINE_END) + 1))
+    starts = starts[starts < len(score)]
+    if not len(starts):
+        return []
+    totals = np.add.reduceat(score, starts)
+    ends = np.append(starts[1:] - 1, len(score))  # the line break of a line, or the text's end
+    lengths = ends - starts
+    hot = (totals >= LINE_TOTAL) & (totals >= LINE_MEAN * np.maximum(lengths, 1)) & (lengths >= LINE_LENGTH)
+    if words:
+        hot[np.searchsorted(starts, np.array(words), side="right") - 1] = False
+    return [(int(starts[i]), int(ends[i])) for i in np.flatnonzero(hot).tolist() if ends[i] > starts[i]]
 
 
 _CLAUSE = ",;:。!?、"
@@ -297,15 +319,16 @@ def _spam_reason(labels: str) -> Why:
     return lambda run: f"疑似植入的广告文字“{' '.join(run.split())}”（{labels}）"
 
 
-def _words(text: str, pairs: np.ndarray, starts: WordStarts, allowed_spans) -> list[tuple[int, int, str]]:
+def _words(text: str, pairs: np.ndarray, bit: int, starts: dict[str, tuple[str, ...]],
+           allowed_spans) -> list[tuple[int, int, str]]:
     """(start, end, word) of the vocabulary words in ``text``, longest at each place, left to right; ``pairs``:
-    the key of every two neighbouring characters (``_pair_key``)."""
+    ``Vocabulary.starts`` of every two neighbouring characters, where ``bit`` marks a place a word may start."""
     found: list[tuple[int, int, str]] = []
     last_end = 0
-    for pos in np.flatnonzero(starts.table[pairs]).tolist():
+    for pos in np.flatnonzero(pairs & bit).tolist():
         if pos < last_end:
             continue
-        for word in starts.words.get(text[pos : pos + 2], ()):
+        for word in starts.get(text[pos : pos + 2], ()):
             if text.startswith(word, pos):
                 end = pos + len(word)
                 if not allowed_spans or not any(a <= pos and end <= b for a, b in allowed_spans):
@@ -407,24 +430,38 @@ def _structures(text: str) -> Iterable[tuple[int, int, float]]:
 def _candidate_lines(text: str, marks: np.ndarray, score: np.ndarray, positions: list[int]) -> list[tuple[int, int]]:
     """Lines worth the search for runs inside sentences: a term, a keyword-list mark, or a stretch scoring
     ``CANDIDATE`` (the best sum over a stretch, computed for every line at once)."""
-    barrier = np.where(marks & _LINE_END, -1e9, score)  # no stretch crosses a line break
-    cumulative = np.cumsum(barrier)
-    best_before = np.minimum.accumulate(cumulative)
-    best_before[1:] = best_before[:-1]
-    best_before[0] = 0.0
-    np.minimum(best_before, 0.0, out=best_before)
-    hot = (cumulative - best_before >= CANDIDATE) | ((marks & _LIST_MARK) != 0)
     breaks = np.flatnonzero(marks & _LINE_END)  # line k runs from breaks[k - 1] + 1 to breaks[k]
-    wanted = np.flatnonzero(hot)
+    barrier = score.copy()
+    barrier[breaks] = -1e9  # no stretch crosses a line break
+    cumulative = np.cumsum(barrier)
+    best_before = np.empty_like(cumulative)
+    best_before[0] = 0.0
+    np.minimum.accumulate(cumulative[:-1], out=best_before[1:])
+    np.minimum(best_before, 0.0, out=best_before)
+    cumulative -= best_before
+    hot = cumulative >= CANDIDATE
+    if "_" in text or "|" in text or "@" in text:
+        hot |= (marks & _LIST_MARK) != 0
+    line_starts = np.concatenate(([0], breaks + 1))
+    if line_starts[-1] >= len(text):
+        line_starts = line_starts[:-1]
+    wanted = set(np.flatnonzero(np.logical_or.reduceat(hot, line_starts)).tolist()) if len(line_starts) else set()
     if positions:
-        wanted = np.concatenate((wanted, np.array(positions, dtype=wanted.dtype)))
+        wanted.update(np.searchsorted(breaks, np.array(positions)).tolist())
     lines = []
-    for k in np.unique(np.searchsorted(breaks, wanted)).tolist():
+    for k in sorted(wanted):
         start = int(breaks[k - 1]) + 1 if k else 0
         end = int(breaks[k]) if k < len(breaks) else len(text)
         if end > start:
             lines.append((start, end))
     return lines
+
+
+def _best_stretch(values: np.ndarray) -> float:
+    """The highest sum of a stretch of ``values`` (0 for none)."""
+    cumulative = np.cumsum(values)
+    lowest = np.minimum.accumulate(cumulative)
+    return float(max(cumulative.max() if len(values) else 0.0, (cumulative[1:] - lowest[:-1]).max(initial=0.0)))
 
 
 def _best_segments(score: np.ndarray, start: int, end: int) -> list[tuple[int, int]]:

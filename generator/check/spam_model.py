@@ -34,7 +34,7 @@ BOUNDARY = "\n"
 # (count + b·P_both(c)) / (total + b), b = BETA × total, P_both from official and spam counts together, so that
 # a character neither side has seen is no evidence either way.
 ALPHA = 1.0
-BETA = 1.0
+BETA = 3.0
 CLIP = 3.0  # no single character moves the score by more than this
 
 _PUNCTUATION = {
@@ -95,9 +95,12 @@ class Model:
         official = data["official"]
         spam = {cat: data["spam"][cat] for cat in CATEGORIES}
         pooled = _pool(spam.values())
-        vocab = sorted(set(official["unigrams"]) | set(pooled["unigrams"]) | {BOUNDARY, " "})
-        self.ids = {c: i + 1 for i, c in enumerate(vocab)}  # 0: a character neither side has seen
         both = _pool([official, pooled])
+        # the most frequent symbols first: the pairs of a text are then read from a small corner of the pair table
+        frequency = both["unigrams"]
+        vocab = sorted(set(official["unigrams"]) | set(pooled["unigrams"]) | {BOUNDARY, " "},
+                       key=lambda c: (-frequency.get(c, 0), c))
+        self.ids = {c: i + 1 for i, c in enumerate(vocab)}  # 0: a character neither side has seen
         total = sum(both["unigrams"].values()) + len(vocab) + 1
         background = {c: (both["unigrams"].get(c, 0) + 1) / total for c in vocab}
         self.official = _side(official, background, alpha, beta)
@@ -123,7 +126,7 @@ class Model:
         dense *= 0.5
         self.char_llr, self.backoff, self.size = char_llr, backoff, size
         self.pairs = dense
-        sym = np.zeros(BMP, dtype=np.int32)
+        sym = np.zeros(BMP, dtype=np.intp)
         for c, i in self.ids.items():
             if len(c) == 1:
                 sym[ord(c)] = i
@@ -141,13 +144,14 @@ class Model:
         pair it ends and half of the pair it starts."""
         return self.scores_of(codes(text))
 
-    def scores_of(self, points: np.ndarray) -> np.ndarray:
+    def scores_of(self, points: np.ndarray, beyond_bmp: bool = True) -> np.ndarray:
+        """``scores`` of the code points ``points``; ``beyond_bmp`` False: the caller knows all are in the BMP."""
         if not len(points):
             return np.zeros(0, dtype=np.float32)
-        if points.max() >= BMP:
+        if beyond_bmp and points.max() >= BMP:
             points = np.minimum(points, BMP - 1)
         ids = self.sym_ids[points]
-        keys = np.empty(len(ids), dtype=np.int32)  # first symbol's row + second symbol
+        keys = np.empty(len(ids), dtype=np.intp)  # first symbol's row + second symbol
         keys[0] = self.boundary_row
         np.multiply(ids[:-1], self.size, out=keys[1:])
         keys += ids
