@@ -385,6 +385,21 @@ def _fulfil_with(css: bytes):
     return lambda route: route.fulfill(body=css, content_type="text/css")
 
 
+def _settled_screenshot(page, full_page: bool) -> bytes:
+    """The page once Material's deferred scripts have settled (tabs, sidebars): two shots in a row alike. A fixed
+    pause was too short on a loaded machine."""
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    previous = page.screenshot(full_page=full_page, animations="disabled")
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        shot = page.screenshot(full_page=full_page, animations="disabled")
+        if shot == previous:
+            return shot
+        previous = shot
+    raise AssertionError("the page never stopped changing")
+
+
 MATERIAL_CSS = sorted((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
 
 
@@ -417,7 +432,6 @@ def test_the_trimmed_material_stylesheet_draws_every_page_as_the_full_one(new_pa
                 page.wait_for_selector("#pf-search li.pf-result")
             else:
                 page.goto(site_url + view)
-            page.wait_for_timeout(500)  # Material's scripts settle (tabs, sidebars)
-            shots.append(page.screenshot(full_page=view not in ("drawer", "search"), animations="disabled"))
+            shots.append(_settled_screenshot(page, full_page=view not in ("drawer", "search")))
             page.context.close()
         assert shots[0] == shots[1], f"{view or 'home'} at {width} px looks different with the trimmed stylesheet"
