@@ -196,7 +196,14 @@ def run_export(config_path: Path, out: Path) -> int:
 
 def run_search_index(config_path: Path, site: Path) -> int:
     import generator
-    from generator.search.pagefind import IndexPage, SearchIndexError, find_pagefind, index_notices
+    from generator.search.pagefind import (
+        DEFAULT_SHARD_SIZE,
+        IndexPage,
+        SearchIndexError,
+        find_pagefind,
+        index_notices,
+        shard_size_problem,
+    )
 
     root = config_path.parent.resolve()
     config, problems = read_config(config_path)
@@ -206,10 +213,16 @@ def run_search_index(config_path: Path, site: Path) -> int:
     if not site.is_dir():
         print(f"{site.as_posix()}: error: 找不到已构建的网站：请先构建（mkdocs build）")
         return 1
-    notices_dir = "notices"
+    notices_dir, shard_size = "notices", DEFAULT_SHARD_SIZE
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "notices" in plugin:
-            notices_dir = str((plugin["notices"] or {}).get("notices_dir", notices_dir))
+            options = plugin["notices"] or {}
+            notices_dir = str(options.get("notices_dir", notices_dir))
+            shard_size = options.get("search_shard_size", shard_size)
+    problem = shard_size_problem(shard_size)
+    if problem:
+        print(f"{config_path.as_posix()}: error: {problem}")
+        return 1
     build = check_site(root, root / notices_dir, config, config_path.name, config)
     if not build.ok:
         print(report(build.diagnostics))
@@ -218,7 +231,7 @@ def run_search_index(config_path: Path, site: Path) -> int:
     language = str((config.get("theme") or {}).get("language") or "zh")
     try:
         pagefind = find_pagefind([root, Path.cwd(), Path(generator.__file__).resolve().parent.parent])
-        count = index_notices(site, pages, pagefind, language=language)
+        count = index_notices(site, pages, pagefind, language=language, shard_size=shard_size)
     except (SearchIndexError, OSError, RuntimeError) as error:
         print(f"error: 检索索引没有生成：{error}")
         return 1

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_site import DAGUAN, DONGHU, progress_rows, text
 
-from conftest import BUILD_ENV, ROOT, write
+from conftest import BUILD_ENV, ROOT, set_shard_size, write
 from generator import cli
 
 
@@ -118,6 +118,24 @@ def test_search_index_over_the_built_export(mkdocs_site, tmp_path):
     assert (code, lines) == (0, [f"检索索引：2 篇通报，写入 {(site / 'pagefind').as_posix()}"])
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sum(language["page_count"] for language in entry["languages"].values()) == 2
+
+
+def test_search_index_takes_the_shard_size_of_the_project_and_refuses_a_bad_one(mkdocs_site, tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "notices", project / "notices")
+    set_shard_size(project, "1")
+    site = tmp_path / "site"
+    shutil.copytree(mkdocs_site, site)
+    config = (project / "mkdocs.yml").as_posix()
+    code, lines = run(ROOT, "search-index", str(site), "--config", config)
+    assert (code, lines) == (0, [f"检索索引：2 篇通报，写入 {(site / 'pagefind').as_posix()}"])
+    assert json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8")) == {"shards": ["shard-1/"]}
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(text.replace("search_shard_size: 1", "search_shard_size: -1"), encoding="utf-8")
+    assert run(ROOT, "search-index", str(site), "--config", config) == (
+        1, [f"{config}: error: plugins.notices.search_shard_size 须为 0（不分片）或正整数，现为 -1"])
 
 
 def test_search_index_needs_a_built_site(tmp_path):

@@ -42,6 +42,13 @@ MANIFEST = "shards.json"
 # quarter), so a site of any size is indexed in shards of at most this many notices, one after the
 # other: the build's peak memory stays about 2 GB however many notices there are.
 DEFAULT_SHARD_SIZE = 1000
+
+
+def shard_size_problem(value: object) -> str | None:
+    """What is wrong with a ``search_shard_size`` setting, in the words mkdocs.yml's editor reads; None if right."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return None
+    return f"plugins.notices.search_shard_size 须为 0（不分片）或正整数，现为 {value}"
 # Pagefind's binary for this machine from npm (@pagefind/linux-x64 in package.json; its only binary is
 # the extended build, which segments Chinese). On another platform, `npm install @pagefind/<platform>`.
 PAGEFIND_BINARIES = "node_modules/@pagefind/*/bin/pagefind_extended*"

@@ -66,6 +66,7 @@ from generator.search.pagefind import (
     SearchIndexError,
     find_pagefind,
     index_notices,
+    shard_size_problem,
 )
 
 log = logging.getLogger("mkdocs.plugins.notices")
@@ -171,9 +172,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_config(self, config):
         self.warnings.count = 0
         logging.getLogger("mkdocs").addHandler(self.warnings)
-        if self.config.search_shard_size < 0:
-            raise PluginError(f"{Path(config.config_file_path).name}: plugins.notices.search_shard_size "
-                              f"须为 0（不分片）或正整数，现为 {self.config.search_shard_size}")
+        problem = shard_size_problem(self.config.search_shard_size)
+        if problem:
+            raise PluginError(f"{Path(config.config_file_path).name}: {problem}")
         config_path = Path(config.config_file_path).resolve()
         root = config_path.parent
         config_data, _ = read_config(config_path)  # for line numbers; MkDocs read it already
