@@ -31,6 +31,14 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+def config_line(project: Path, text: str) -> int:
+    """The line of mkdocs.yml where ``text`` first stands (messages about settings name it), so a test
+    need not change when a line is added above."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert text in config, text
+    return config[:config.index(text)].count("\n") + 1
+
+
 def set_shard_size(project: Path, shard_size: str) -> None:
     """Sets the notices plugin's search_shard_size in a project's mkdocs.yml."""
     config = project / "mkdocs.yml"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import GOOD, check, mkdocs_build, write
+from conftest import GOOD, check, config_line, mkdocs_build, write
 
 
 def test_a_good_notice_passes(project):
@@ -150,22 +150,22 @@ def test_slug_and_title_must_be_unique(project):
 
 @pytest.mark.parametrize("old, new, expected", [
     ("icp: 皖ICP备17015173号-1", "icp: 皖ICP备1701517号-1",
-     "mkdocs.yml:61:10: error: extra → filing → icp：ICP 备案号格式应为：省份简称 + ICP备 + 8 位数字 + 号（可带 -1 "
+     "mkdocs.yml:{line}:10: error: extra → filing → icp：ICP 备案号格式应为：省份简称 + ICP备 + 8 位数字 + 号（可带 -1 "
      "之类的网站序号），如 皖ICP备17015173号-1"),
     ("police_record: 皖公网安备 34080202000367号", "police_record: 皖公网安备 3408020200036号",
-     "mkdocs.yml:62:20: error: extra → filing → police_record：公网安备号格式应为：省份简称 + 公网安备 + 14 位数字 + "
-     "号，如 皖公网安备 34080202000367号"),
+     "mkdocs.yml:{line}:20: error: extra → filing → police_record：公网安备号格式应为：省份简称 + 公网安备 + "
+     "14 位数字 + 号，如 皖公网安备 34080202000367号"),
     ("police_record: 皖公网安备 34080202000367号", "police_record: 皖公网安备 42010602000367号",
-     "mkdocs.yml:62:20: error: extra → filing → police_record：备案号省份不一致：公网安备号前两位 42 是湖北省（鄂），"
-     "但公网安备号是“皖”、ICP 备案号是“皖”"),
+     "mkdocs.yml:{line}:20: error: extra → filing → police_record：备案号省份不一致：公网安备号前两位 42 是湖北省"
+     "（鄂），但公网安备号是“皖”、ICP 备案号是“皖”"),
 ])
 def test_filing_numbers_in_the_footer_are_checked(project, old, new, expected):
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert old in config
+    line = config_line(project, old)
     (project / "mkdocs.yml").write_text(config.replace(old, new), encoding="utf-8")
     write(project, "good.yml", GOOD)
     code, lines = check(project)
-    assert (code, lines[0]) == (1, expected)
+    assert (code, lines[0]) == (1, expected.format(line=line))
 
 
 def test_build_fails_on_a_bad_notice_and_publishes_nothing(project, tmp_path):
