@@ -305,13 +305,7 @@ def test_no_wcag_2_1_a_or_aa_violation_found_by_axe(browser, site_url, width):
         page.set_default_timeout(20_000)
         found = {}
         for path in PAGES + ["overdue/", "about/", "search"]:
-            if path == "search":
-                page.goto(site_url)
-                page.click("#pf-search-toggle")
-                page.fill("#pf-search-input", "绿化")
-                page.wait_for_selector("#pf-search li.pf-result")
-            else:
-                page.goto(site_url + path)
+            _open(page, site_url, path)
             page.add_script_tag(path=str(AXE))
             result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
@@ -335,13 +329,7 @@ def test_in_high_contrast_every_text_is_at_least_7_to_1_by_axe(browser, site_url
         page.locator("#page-tools").get_by_role("button", name="高对比度").click()
         found = {}
         for path in PAGES + ["search"]:
-            if path == "search":
-                page.goto(site_url)
-                page.click("#pf-search-toggle")
-                page.fill("#pf-search-input", "绿化")
-                page.wait_for_selector("#pf-search li.pf-result")
-            else:
-                page.goto(site_url + path)
+            _open(page, site_url, path)
             assert page.evaluate("document.documentElement.dataset.contrast") == "high"
             page.add_script_tag(path=str(AXE))
             result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'rule',
@@ -379,6 +367,17 @@ def test_the_page_tools_take_their_place_before_the_first_paint_so_nothing_moves
     })""")
     assert sum(shifts) < 0.01, shifts
     assert page.locator("#page-tools").is_visible()
+
+
+def _open(page, site_url: str, view: str) -> None:
+    """A page of the site by its path, or "search": the home page with a search for 绿化 showing its results."""
+    if view == "search":
+        page.goto(site_url)
+        page.click("#pf-search-toggle")
+        page.fill("#pf-search-input", "绿化")
+        page.wait_for_selector("#pf-search li.pf-result")
+    else:
+        page.goto(site_url + view)
 
 
 def _fulfil_with(css: bytes):
@@ -425,13 +424,8 @@ def test_the_trimmed_material_stylesheet_draws_every_page_as_the_full_one(new_pa
                 page.goto(site_url + DAGUAN)
                 if width == 360:
                     page.click("label.md-header__button[for=__drawer]")
-            elif view == "search":
-                page.goto(site_url)
-                page.click("#pf-search-toggle")
-                page.fill("#pf-search-input", "绿化")
-                page.wait_for_selector("#pf-search li.pf-result")
             else:
-                page.goto(site_url + view)
+                _open(page, site_url, view)
             shots.append(_settled_screenshot(page, full_page=view not in ("drawer", "search")))
             page.context.close()
         assert shots[0] == shots[1], f"{view or 'home'} at {width} px looks different with the trimmed stylesheet"
