@@ -151,7 +151,7 @@ def notice_texts(count: int, size: int = 30_000) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--split", choices=["dev", "test", "test2", "both"], default="both")
     parser.add_argument("--cv", type=int, default=0, help="also score dev by K-fold cross-validation")
     parser.add_argument("--texts", type=int, default=10_000, help="notice-sized texts to time (0: none)")
     parser.add_argument("--list", action="store_true", help="list misses, overreach and false alarms")
@@ -159,7 +159,7 @@ def main() -> int:
     args = parser.parse_args()
     spam_records = read_jsonl(CORPUS / "spam_runs.jsonl")
     official_records = read_jsonl(CORPUS / "official.jsonl")
-    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    splits = ["dev", "test", "test2"] if args.split == "both" else [args.split]
     for split in splits:
         spam = [r for r in spam_records if r["split"] == split]
         official = [r for r in official_records if r["split"] == split]
