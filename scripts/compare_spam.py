@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/compare_spam.py                      # every case below; exit 1 on any difference
     .venv/bin/python scripts/compare_spam.py --random 3000        # more random edits
-    .venv/bin/python scripts/compare_spam.py --captured FILE      # also the texts in FILE (JSON lines: text, allow)
+    .venv/bin/python scripts/compare_spam.py --captured FILE      # also the texts in FILE (JSON lines: text, allow),
+                                                                  # e.g. written by capture_spam_texts.py in a test run
 
 The old ``normalize.py``, ``spam_model.py`` and ``spam.py`` are read with ``git show REV:…`` into a package of
 their own, with the data files of this checkout (the vocabulary and the model are the same for both). Cases: every
@@ -54,7 +55,7 @@ def old_spam(rev: str) -> types.ModuleType:
 
 
 def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
 BEFORE = "按照巡察整改工作要求，区住建局建立问题清单、任务清单、责任清单，"

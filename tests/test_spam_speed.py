@@ -15,6 +15,7 @@ import pytest
 
 from generator.check.normalize import for_matching
 from generator.check.spam import detect, reference_detect
+from generator.check.spam_model import model
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "spam_corpus"
@@ -82,3 +83,11 @@ def test_the_fast_normalisation_reads_what_the_general_one_reads(text):
     assert (fast.text, fast.folded, fast.beyond_bmp) == (general.text, general.folded, general.beyond_bmp)
     assert np.array_equal(fast.index, general.index) and np.array_equal(fast.points, general.points)
     assert fast.points.dtype == general.points.dtype
+
+
+def test_the_models_float64_scores_are_its_scores():
+    scorer = model()
+    for text in corpus_texts()[::5] + ["", "a", "𠀀甲", "\n\n"]:
+        norm = for_matching(text)
+        slow = scorer.scores_of(norm.points, norm.beyond_bmp).astype(np.float64)
+        assert scorer.scores64(norm.points, norm.beyond_bmp).tobytes() == slow.tobytes(), text

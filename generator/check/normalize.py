@@ -82,11 +82,11 @@ def for_matching(text: str, fast: bool = True) -> Normalized:
 
 def _for_matching_bmp(units: np.ndarray) -> Normalized | None:
     """``for_matching`` of a text of the Basic Multilingual Plane whose characters all fold to ones of it and that
-    holds no entity: the same result as ``_for_matching_general`` with fewer passes (one lookup of 16-bit folded
-    characters; the classes read only around the few spacing characters). None: the general case."""
-    both = _fast_table()[units]  # the folded character in the low 16 bits, flags above
-    special = np.flatnonzero(both >= 1 << 16)  # spacing, dots, invisible characters, and the general case's
-    if len(special) and (both[special] >= _GENERAL << 16).any():
+    holds no entity: the same result as ``_for_matching_general`` with fewer passes (one lookup gives the folded
+    character, whether it is spacing or needs the general case, and its classes). None: the general case."""
+    both = _fast_table()[units.astype(np.intp)]  # the folded character, its flags and its classes
+    special = np.flatnonzero((both & _FLAGS) != 0)  # spacing, dots, invisible characters, and the general case's
+    if len(special) and (both[special] & (_GENERAL << 16)).any():
         return None
     folded16 = both.astype(np.uint16)
     folded_text = folded16.tobytes().decode("utf-16-le")
@@ -95,12 +95,13 @@ def _for_matching_bmp(units: np.ndarray) -> Normalized | None:
     n = len(folded16)
     drop: np.ndarray | None = None
     if len(special):
-        kind = _folded_classes()
-        drop = _spacing(lambda at: kind[units[at]], n, special)
-    if "<" in folded_text or "**" in folded_text:
-        for match in _MARKUP.finditer(folded_text):
-            drop = _dropped(drop, n)
-            drop[match.start() : match.end()] = True
+        drop = _spacing((both >> 24).astype(np.uint8).__getitem__, n, special)
+    # the two kinds of markup one at a time (each found by its first characters): the same places dropped
+    for mark, pattern in (("<", _TAG), ("**", _STARS)):
+        if mark in folded_text:
+            for match in pattern.finditer(folded_text):
+                drop = _dropped(drop, n)
+                drop[match.start() : match.end()] = True
     if "(" in folded_text:
         for match in _PINYIN.finditer(folded_text):
             if match.start() and _folded_classes()[units[match.start() - 1]] & HAN_CLASS:
@@ -115,19 +116,22 @@ def _for_matching_bmp(units: np.ndarray) -> Normalized | None:
 
 
 _SPECIAL, _GENERAL = 1, 2
+_FLAGS = (_SPECIAL | _GENERAL) << 16
+_TAG, _STARS = (re.compile(part) for part in _MARKUP.pattern.split("|"))  # the two alternatives of _MARKUP
 
 
 @cache
 def _fast_table() -> np.ndarray:
     """By every character of the BMP: its folded character (16 bits), and above them the flags ``_SPECIAL`` where it
     is spacing, a dot or invisible, ``_GENERAL`` where the general case must read the text (a surrogate, a
-    character that folds to one beyond the BMP)."""
+    character that folds to one beyond the BMP), and from bit 24 the classes of the folded character."""
     table = _table()
     flags = np.zeros(BMP, dtype=np.uint32)
     flags[(_folded_classes() & (SPACE_CLASS | DOT_CLASS | INVISIBLE_CLASS)) != 0] = _SPECIAL
     flags[table >= BMP] = _GENERAL
     flags[0xD800:0xE000] = _GENERAL
-    return np.minimum(table, BMP - 1).astype(np.uint32) | (flags << 16)
+    kind = _folded_classes().astype(np.uint32)
+    return np.minimum(table, BMP - 1).astype(np.uint32) | (flags << 16) | (kind << 24)
 
 
 def _for_matching_general(text: str, units: np.ndarray) -> Normalized:

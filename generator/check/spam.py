@@ -26,6 +26,7 @@ Offsets are Python ``str`` indexes into the text as given. Invisible characters 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -88,6 +89,9 @@ class Vocabulary:
     pair_codes: np.ndarray
     lone_hint: np.ndarray
     pair_words: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # by pair code: (terms, hints), longest first
+    short_hint: np.ndarray  # by pair code: a hint of just these two characters
+    short_term: np.ndarray  # … a term
+    triples: np.ndarray  # sorted: ``_pair_code(k, third character)`` of the words of three characters or more
 
 
 _TERM, _HINT = 1, 2
@@ -133,8 +137,12 @@ def vocabulary() -> Vocabulary:
     codes = np.array([_pair_code(ord(two[0]), ord(two[1])) for two in firsts], dtype=np.int64)
     lone = np.array([two not in term_starts and hint_starts[two] == (two,) for two in firsts], dtype=bool)
     words = tuple((term_starts.get(two, ()), hint_starts.get(two, ())) for two in firsts)
+    short_hint = np.array([two in hint_starts[two] if two in hint_starts else False for two in firsts], dtype=bool)
+    short_term = np.array([two in term_starts[two] if two in term_starts else False for two in firsts], dtype=bool)
+    triples = np.array(sorted({_pair_code(k, ord(w[2])) for k, (ts, hs) in enumerate(words) for w in ts + hs
+                               if len(w) > 2}), dtype=np.int64)
     return Vocabulary(labels, terms, hints, tuple(pieces), term_starts, hint_starts, starts, allow, multiline,
-                      codes, lone, words)
+                      codes, lone, words, short_hint, short_term, triples)
 
 
 def _pair_code(first, second):
@@ -197,7 +205,10 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
     if not text:
         return []
     points = norm.points if norm.points is not None else codes(text)
-    model_scores = scorer.scores_of(points, norm.beyond_bmp).astype(np.float64)
+    if fast:
+        model_scores = scorer.scores64(points, norm.beyond_bmp)
+    else:
+        model_scores = scorer.scores_of(points, norm.beyond_bmp).astype(np.float64)
     if not fast or voc.multiline or any("\n" in a for a in allowed):
         return _runs(norm, points, model_scores, voc, allowed, scorer)
     loud = _loud_lines(text, points, model_scores, voc)
@@ -222,13 +233,17 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
                 voc: Vocabulary) -> list[tuple[int, int]] | None:
     """The stretches of whole lines (each with its line break) that may hold a run; None: every line must be read.
 
-    Every other line is *quiet*: it holds no term of the vocabulary and no keyword-list mark (``_|@``), and an upper
-    bound of the best sum over a stretch of it (the model's scores plus the score of every hint word found at any
-    place), plus the score of its line break, is below ``UNIT_TOTAL`` and ``LINE_TOTAL``, and, by more than the
-    rounding of ``_candidate_lines``, below ``CANDIDATE``. Then none of its sentences, not the line as a paragraph
-    and no stretch of it reaches the score of a run, and it is no candidate line: reading every line finds nothing
-    in it, and nothing found elsewhere reaches into it (runs and words stop at line breaks). The bound is summed in
-    integers of 2^-20 nats, each character's score rounded up: no rounding can make it too low."""
+    Every other line is *quiet*: reading every line finds nothing in it, and nothing found elsewhere reaches into it
+    (runs and words stop at line breaks). A line is quiet when it holds no term of the vocabulary and the sum of its
+    positive scores (the model's plus every hint word's, found at any place, overlapping ones too; its line break's
+    included) stays below ``UNIT_TOTAL`` and ``LINE_TOTAL`` by more than the rounding of a float sum, and below
+    ``CANDIDATE`` by more than the rounding of ``_candidate_lines`` (whose barriers of 1e9 make it coarse): then no
+    sentence of it, not the line as a paragraph and no stretch of it reaches the score of a run, and it is no
+    candidate line. A line that may be a candidate line, or that holds a keyword-list mark (``_|@``), is quiet when
+    the same holds with the scores its structures of ads add and no stretch reaches ``LOCAL_TOTAL``
+    (``_quiet_candidate``). The best stretch of a line is bounded in integers of 2^-20 nats, each score rounded up
+    (``_stretch_bound``). Where the rounding of the two ways of reading could disagree on a candidate line with
+    structures of ads, or the text is too long for the rounding bounds, None: every line is read."""
     n = len(points)
     if HINT < 0 or LOCAL_TOTAL <= CANDIDATE or min(LIST_ITEM, HANDLE, CONTACT, GLUED) < 0:
         return None
@@ -237,8 +252,8 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
     hint_total = 0.0
     if n > 1:
         keys = points.astype(np.uint16)  # _pair_key modulo 2^16: the same slot
-        pairs = voc.starts[keys[:-1] * np.uint16(40503) + keys[1:]]
-        places = np.flatnonzero(pairs)
+        pairs = np.take(voc.starts, keys[:-1] * np.uint16(40503) + keys[1:])
+        places = np.flatnonzero(pairs != 0)
         if len(places) and len(voc.pair_codes):
             codes = _pair_code(points[places].astype(np.int64), points[places + 1])
             slot = np.minimum(np.searchsorted(voc.pair_codes, codes), len(voc.pair_codes) - 1)
@@ -250,19 +265,35 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
                 bound[at + 1] += HINT / 2
                 hint_total += HINT * len(at)
             other = exact & ~lone
-            for pos, k in zip(places[other].tolist(), slot[other].tolist()):
+            at, slots = places[other], slot[other]
+            two = voc.short_hint[slots]  # a hint of just these two characters (a longer one may match too)
+            bound[at[two]] += HINT / 2
+            bound[at[two] + 1] += HINT / 2
+            hint_total += HINT * int(two.sum())
+            termed += at[voc.short_term[slots]].tolist()
+            # the longer words, where the third character fits one of them
+            third = _pair_code(slots, points[np.minimum(at + 2, n - 1)])
+            fit = np.minimum(np.searchsorted(voc.triples, third), len(voc.triples) - 1)
+            longer = (at + 2 < n) & (voc.triples[fit] == third) if len(voc.triples) else np.zeros(len(at), bool)
+            for pos, k in zip(at[longer].tolist(), slots[longer].tolist()):
                 terms, hints = voc.pair_words[k]
                 for word in terms:
-                    if text.startswith(word, pos):
+                    if len(word) > 2 and text.startswith(word, pos):
                         termed.append(pos)
                         break
                 for word in hints:
-                    if text.startswith(word, pos):
+                    if len(word) > 2 and text.startswith(word, pos):
                         bound[pos : pos + len(word)] += HINT / len(word)
                         hint_total += HINT
                         break
-    marked = [m.start() for m in _MARK_CHARACTERS.finditer(text)] if "_" in text or "|" in text or "@" in text else []
-    breaks = np.flatnonzero(points == 10)
+    marked: list[int] = []  # where a keyword-list mark is
+    if "_" in text or "|" in text or "@" in text:
+        marks = _MARKS[np.minimum(points, 0xFFFF)] if points.dtype.itemsize > 2 else _MARKS[points]
+        places = np.flatnonzero((marks & (_LINE_END | _LIST_MARK)) != 0)
+        marked = places[(marks[places] & _LIST_MARK) != 0].tolist()
+        breaks = places[(marks[places] & _LINE_END) != 0]
+    else:
+        breaks = np.flatnonzero(points == 10)
     starts = np.concatenate(([0], breaks + 1))
     if starts[-1] >= n:
         starts = starts[:-1]
@@ -314,9 +345,6 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
     return found
 
 
-_MARK_CHARACTERS = re.compile("[_|@]")  # the characters of _LIST_MARK
-
-
 def _lines_of(starts: np.ndarray, places: list[int]) -> set[int]:
     """The lines (by number) of ``places``."""
     return set((np.searchsorted(starts, np.array(places), side="right") - 1).tolist()) if places else set()
@@ -324,28 +352,17 @@ def _lines_of(starts: np.ndarray, places: list[int]) -> set[int]:
 
 def _line_bound(text: str, bound: np.ndarray, start: int, end: int) -> float:
     """An upper bound of the best sum of a stretch of the line [start, end) (without its line break)."""
-    stop = end - (text[end - 1] == "\n")
-    if stop <= start:
-        return 0.0
-    best = _best_per_line(bound[start:stop], np.zeros(0, dtype=np.intp), np.zeros(1, dtype=np.intp))
-    return float("inf") if best is None else float(best[0])
+    return _stretch_bound(bound[start : end - (text[end - 1] == "\n")].tolist())
 
 
-def _best_per_line(values: np.ndarray, breaks: np.ndarray, starts: np.ndarray) -> np.ndarray | None:
-    """An upper bound of the best sum of a stretch of each line of ``values`` (0 for none), summed in integers of
-    2^-20 with each value rounded up, so that no rounding makes it too low; None if the integers could overflow."""
-    steps = np.ceil(values * _SCALE).astype(np.int64)  # at least the value (times 2^20, exact)
-    rise = int(np.maximum(steps, 0).sum())
-    if (len(breaks) + 2) * (rise + 1) >= 1 << 62:
-        return None
-    steps[breaks] = -(rise + 1)  # no stretch crosses a line break
-    cumulative = np.cumsum(steps)
-    lowest = np.empty_like(cumulative)
-    lowest[0] = 0
-    np.minimum.accumulate(cumulative[:-1], out=lowest[1:])
-    np.minimum(lowest, 0, out=lowest)
-    cumulative -= lowest  # the best sum of a stretch ending at each place
-    return np.maximum(np.maximum.reduceat(cumulative, starts), 0) / _SCALE
+def _stretch_bound(values: list[float]) -> float:
+    """An upper bound of the best sum of a stretch of ``values`` (0 for none): summed in integers of 2^-20, each
+    value rounded up, so that no rounding makes it too low."""
+    best = running = 0
+    for value in values:
+        running = max(running, 0) + math.ceil(value * _SCALE)
+        best = max(best, running)
+    return best / _SCALE
 
 
 def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positive: float, line_break: float,
@@ -363,12 +380,8 @@ def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positiv
     values = bound[start:stop].copy()
     for s, e, bonus in structures:
         values[s:e] += bonus / (e - s)
-    if not len(values):
-        return True
-    best = _best_per_line(values, np.zeros(0, dtype=np.intp), np.zeros(1, dtype=np.intp))
-    if best is None:
-        return False
-    return bool(best[0] + line_break < summed - error and best[0] < LOCAL_TOTAL - 1e-6 - error)
+    best = _stretch_bound(values.tolist())
+    return best + line_break < summed - error and best < LOCAL_TOTAL - 1e-6 - error
 
 
 def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: Vocabulary,
