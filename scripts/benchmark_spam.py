@@ -149,6 +149,15 @@ def notice_texts(count: int, size: int = 30_000) -> list[str]:
     return texts
 
 
+def timed(check, texts: list[str]) -> tuple[float, float, int]:
+    """Wall and CPU seconds ``check`` takes over ``texts`` (the vocabulary and the model loaded before), and how
+    many texts have a finding."""
+    check("预热")
+    started, cpu = time.perf_counter(), time.process_time()
+    flagged = sum(bool(check(t)) for t in texts)
+    return time.perf_counter() - started, time.process_time() - cpu, flagged
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test", "test2", "both"], default="both")
@@ -156,6 +165,7 @@ def main() -> int:
     parser.add_argument("--texts", type=int, default=10_000, help="notice-sized texts to time (0: none)")
     parser.add_argument("--list", action="store_true", help="list misses, overreach and false alarms")
     parser.add_argument("--limit", type=int, default=0, help="only the first N records of each file (smoke test)")
+    parser.add_argument("--against", metavar="REV", help="also time the check of commit REV (e.g. main), in turns")
     args = parser.parse_args()
     spam_records = read_jsonl(CORPUS / "spam_runs.jsonl")
     official_records = read_jsonl(CORPUS / "official.jsonl")
@@ -172,15 +182,34 @@ def main() -> int:
                    cross_validate(spam, official, args.cv), args.list)
     if args.texts:
         texts = notice_texts(args.texts)
-        spam_check.find_spam("预热")  # load the vocabulary and the model before timing
-        started, cpu = time.perf_counter(), time.process_time()
-        flagged = sum(bool(spam_check.find_spam(t)) for t in texts)
-        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-        print(f"\nChecked {len(texts)} notice-sized texts ({mb:.0f} MB, {mb * 1e3 / len(texts):.0f} KB each) in "
-              f"{elapsed:.2f} s wall, {cpu:.2f} s CPU ({1e3 * elapsed / len(texts):.3f} ms per text); "
-              f"{flagged} with a finding.")
-        print(f"Per 10,000 such texts: {elapsed * 1e4 / len(texts):.1f} s wall, {cpu * 1e4 / len(texts):.1f} s CPU.")
+        if not args.against:
+            elapsed, cpu, flagged = timed(spam_check.find_spam, texts)
+            print(f"\nChecked {len(texts)} notice-sized texts ({mb:.0f} MB, {mb * 1e3 / len(texts):.0f} KB each) in "
+                  f"{elapsed:.2f} s wall, {cpu:.2f} s CPU ({1e3 * elapsed / len(texts):.3f} ms per text); "
+                  f"{flagged} with a finding.")
+            print(f"Per 10,000 such texts: {elapsed * 1e4 / len(texts):.1f} s wall, "
+                  f"{cpu * 1e4 / len(texts):.1f} s CPU.")
+        else:
+            from compare_spam import old_spam
+
+            checks = {args.against: old_spam(args.against).find_spam, "this checkout": spam_check.find_spam}
+            cpu = {name: 0.0 for name in checks}
+            for check in checks.values():
+                check("预热")
+            # in turns, 10 texts at a time, each check first every other time: the other jobs of a shared machine
+            # slow both alike
+            for i in range(0, len(texts), 10):
+                chunk = texts[i : i + 10]
+                for name in list(checks)[:: 1 if i % 20 == 0 else -1]:
+                    started = time.process_time()
+                    for text in chunk:
+                        checks[name](text)
+                    cpu[name] += time.process_time() - started
+            old_cpu, new_cpu = (v * 1e4 / len(texts) for v in cpu.values())
+            print(f"\n{len(texts)} notice-sized texts ({mb:.0f} MB), both checks in turns, 10 texts at a time.")
+            print(f"Per 10,000 such texts: {args.against} {old_cpu:.1f} s CPU, this checkout {new_cpu:.1f} s CPU: "
+                  f"{old_cpu / new_cpu:.2f} times as fast.")
     return 0
 
 

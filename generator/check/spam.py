@@ -26,6 +26,7 @@ Offsets are Python ``str`` indexes into the text as given. Invisible characters 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -82,6 +83,15 @@ class Vocabulary:
     hint_starts: dict[str, tuple[str, ...]]
     starts: np.ndarray  # by ``_pair_key`` of two characters: _TERM if a term may start with them, _HINT a hint
     allow: tuple[str, ...]
+    multiline: bool  # a word or piece holds a line break (``_loud_lines`` cannot be used)
+    # the first two characters of the words, as ``_pair_code``s, sorted; and whether a hint of just these two
+    # characters is the only word that starts with them
+    pair_codes: np.ndarray
+    lone_hint: np.ndarray
+    pair_words: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # by pair code: (terms, hints), longest first
+    short_hint: np.ndarray  # by pair code: a hint of just these two characters
+    short_term: np.ndarray  # … a term
+    triples: np.ndarray  # sorted: ``_pair_code(k, third character)`` of the words of three characters or more
 
 
 _TERM, _HINT = 1, 2
@@ -121,8 +131,23 @@ def vocabulary() -> Vocabulary:
     pieces = sorted(set(terms) | {_norm(f) for f in data.get("fragments") or ()}, key=len, reverse=True)
     starts = np.zeros(_PAIR_HASH + 1, dtype=np.uint8)
     term_starts, hint_starts = _word_starts(terms, _TERM, starts), _word_starts(hints, _HINT, starts)
-    return Vocabulary(labels, terms, hints, tuple(pieces), term_starts, hint_starts, starts,
-                      tuple(_norm(a) for a in data.get("allow") or ()))
+    allow = tuple(_norm(a) for a in data.get("allow") or ())
+    multiline = any("\n" in w for w in (*terms, *hints, *pieces, *allow))
+    firsts = sorted(set(term_starts) | set(hint_starts), key=lambda two: _pair_code(ord(two[0]), ord(two[1])))
+    codes = np.array([_pair_code(ord(two[0]), ord(two[1])) for two in firsts], dtype=np.int64)
+    lone = np.array([two not in term_starts and hint_starts[two] == (two,) for two in firsts], dtype=bool)
+    words = tuple((term_starts.get(two, ()), hint_starts.get(two, ())) for two in firsts)
+    short_hint = np.array([two in hint_starts[two] if two in hint_starts else False for two in firsts], dtype=bool)
+    short_term = np.array([two in term_starts[two] if two in term_starts else False for two in firsts], dtype=bool)
+    triples = np.array(sorted({_pair_code(k, ord(w[2])) for k, (ts, hs) in enumerate(words) for w in ts + hs
+                               if len(w) > 2}), dtype=np.int64)
+    return Vocabulary(labels, terms, hints, tuple(pieces), term_starts, hint_starts, starts, allow, multiline,
+                      codes, lone, words, short_hint, short_term, triples)
+
+
+def _pair_code(first, second):
+    """Two neighbouring characters' code points as one number (numbers or arrays; exact, unlike ``_pair_key``)."""
+    return first * (1 << 21) + second
 
 
 def _norm(word) -> str:
@@ -138,12 +163,22 @@ def find_spam(text: str, allow: Iterable[str] = ()) -> list[Finding]:
 
 
 def detect(text: str, allow: Iterable[str] = (), scorer: Model | None = None) -> list[Finding]:
+    return _detect(text, allow, scorer, fast=True)
+
+
+def reference_detect(text: str, allow: Iterable[str] = (), scorer: Model | None = None) -> list[Finding]:
+    """``detect`` without its shortcuts (the general normalisation, every line read): slower, and the same
+    findings; the tests compare the two."""
+    return _detect(text, allow, scorer, fast=False)
+
+
+def _detect(text: str, allow: Iterable[str], scorer: Model | None, fast: bool) -> list[Finding]:
     voc = vocabulary()
     allowed = tuple(a for a in (_norm(a) for a in allow) if a) + voc.allow
-    norm = for_matching(text)
+    norm = for_matching(text, fast=fast)
     low = norm.folded
     hits: list[tuple[int, int, Why, int]] = []
-    for start, end, why in _injected_runs(norm, voc, allowed, scorer or model()):
+    for start, end, why in _injected_runs(norm, voc, allowed, scorer or model(), fast):
         hits.append((start, end, why, 0))
     for rank, rule in enumerate((_links(low, allowed), _hidden_styles(low)), 1):
         hits += [(s, e, why, rank) for s, e, why in rule]
@@ -162,12 +197,199 @@ for _c in "_|@":
     _MARKS[ord(_c)] |= _LIST_MARK
 
 
-def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], scorer: Model) -> list[Hit]:
+def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], scorer: Model,
+                   fast: bool = True) -> list[Hit]:
+    """The runs of spam in ``norm``. ``fast``: only the lines that may hold one are read (``_loud_lines``); the
+    same runs as reading every line (``fast`` False, the reference the tests compare with)."""
     text = norm.text
     if not text:
         return []
     points = norm.points if norm.points is not None else codes(text)
-    score = scorer.scores_of(points, norm.beyond_bmp).astype(np.float64)
+    if fast:
+        model_scores = scorer.scores64(points, norm.beyond_bmp)
+    else:
+        model_scores = scorer.scores_of(points, norm.beyond_bmp).astype(np.float64)
+    if not fast or voc.multiline or any("\n" in a for a in allowed):
+        return _runs(norm, points, model_scores, voc, allowed, scorer)
+    loud = _loud_lines(text, points, model_scores, voc)
+    if loud is None:
+        return _runs(norm, points, model_scores, voc, allowed, scorer)
+    if not loud:
+        return []
+    if len(loud) == 1 and loud[0] == (0, len(text)):
+        return _runs(norm, points, model_scores, voc, allowed, scorer)
+    index = np.concatenate([np.arange(s, e) for s, e in loud])
+    part = Normalized("".join(text[s:e] for s, e in loud), norm.index[index], norm.folded, points[index],
+                      norm.beyond_bmp)
+    return _runs(part, points[index], model_scores[index], voc, allowed, scorer)
+
+
+_SCALE = float(1 << 20)  # the bound of ``_loud_lines`` counts in 2^-20 nats
+_ROUNDING = 2.0**-53  # the relative rounding error of an addition of two float64 numbers
+_BARRIER = 1e9  # what ``_candidate_lines`` puts at every line break
+
+
+def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
+                voc: Vocabulary) -> list[tuple[int, int]] | None:
+    """The stretches of whole lines (each with its line break) that may hold a run; None: every line must be read.
+
+    Every other line is *quiet*: reading every line finds nothing in it, and nothing found elsewhere reaches into it
+    (runs and words stop at line breaks). A line is quiet when it holds no term of the vocabulary and the sum of its
+    positive scores (the model's plus every hint word's, found at any place, overlapping ones too; its line break's
+    included) stays below ``UNIT_TOTAL`` and ``LINE_TOTAL`` by more than the rounding of a float sum, and below
+    ``CANDIDATE`` by more than the rounding of ``_candidate_lines`` (whose barriers of 1e9 make it coarse): then no
+    sentence of it, not the line as a paragraph and no stretch of it reaches the score of a run, and it is no
+    candidate line. A line that may be a candidate line, or that holds a keyword-list mark (``_|@``), is quiet when
+    the same holds with the scores its structures of ads add and no stretch reaches ``LOCAL_TOTAL``
+    (``_quiet_candidate``). The best stretch of a line is bounded in integers of 2^-20 nats, each score rounded up
+    (``_stretch_bound``). Where the rounding of the two ways of reading could disagree on a candidate line with
+    structures of ads, or the text is too long for the rounding bounds, None: every line is read."""
+    n = len(points)
+    if HINT < 0 or LOCAL_TOTAL <= CANDIDATE or min(LIST_ITEM, HANDLE, CONTACT, GLUED) < 0:
+        return None
+    bound = model_scores.copy()
+    termed: list[int] = []  # where a term of the vocabulary is
+    hint_total = 0.0
+    if n > 1:
+        keys = points.astype(np.uint16)  # _pair_key modulo 2^16: the same slot
+        pairs = np.take(voc.starts, keys[:-1] * np.uint16(40503) + keys[1:])
+        places = np.flatnonzero(pairs != 0)
+        if len(places) and len(voc.pair_codes):
+            codes = _pair_code(points[places].astype(np.int64), points[places + 1])
+            slot = np.minimum(np.searchsorted(voc.pair_codes, codes), len(voc.pair_codes) - 1)
+            exact = voc.pair_codes[slot] == codes
+            lone = exact & voc.lone_hint[slot]
+            if lone.any():  # the only word there is a hint of these two characters (overlapping ones add up)
+                at = places[lone]
+                bound[at] += HINT / 2
+                bound[at + 1] += HINT / 2
+                hint_total += HINT * len(at)
+            other = exact & ~lone
+            at, slots = places[other], slot[other]
+            two = voc.short_hint[slots]  # a hint of just these two characters (a longer one may match too)
+            bound[at[two]] += HINT / 2
+            bound[at[two] + 1] += HINT / 2
+            hint_total += HINT * int(two.sum())
+            termed += at[voc.short_term[slots]].tolist()
+            # the longer words, where the third character fits one of them
+            third = _pair_code(slots, points[np.minimum(at + 2, n - 1)])
+            fit = np.minimum(np.searchsorted(voc.triples, third), len(voc.triples) - 1)
+            longer = (at + 2 < n) & (voc.triples[fit] == third) if len(voc.triples) else np.zeros(len(at), bool)
+            for pos, k in zip(at[longer].tolist(), slots[longer].tolist()):
+                terms, hints = voc.pair_words[k]
+                for word in terms:
+                    if len(word) > 2 and text.startswith(word, pos):
+                        termed.append(pos)
+                        break
+                for word in hints:
+                    if len(word) > 2 and text.startswith(word, pos):
+                        bound[pos : pos + len(word)] += HINT / len(word)
+                        hint_total += HINT
+                        break
+    marked: list[int] = []  # where a keyword-list mark is
+    if "_" in text or "|" in text or "@" in text:
+        marks = _MARKS[np.minimum(points, 0xFFFF)] if points.dtype.itemsize > 2 else _MARKS[points]
+        places = np.flatnonzero((marks & (_LINE_END | _LIST_MARK)) != 0)
+        marked = places[(marks[places] & _LIST_MARK) != 0].tolist()
+        breaks = places[(marks[places] & _LINE_END) != 0]
+    else:
+        breaks = np.flatnonzero(points == 10)
+    starts = np.concatenate(([0], breaks + 1))
+    if starts[-1] >= n:
+        starts = starts[:-1]
+    ends = np.append(breaks + 1, n)[: len(starts)]
+    # the positive scores of a line, its line break's too, sum to at least its sentences', its own and any stretch's
+    positive = np.add.reduceat(np.maximum(bound, 0.0), starts)
+    positive_total = float(positive.sum())
+    # the summed size of the scores, or more (those read when every line is read differ by the hints at most)
+    absolute = 2 * positive_total - float(bound.sum()) + 2 * hint_total + 1e-6 * n
+    candidate_error = 4 * n * _ROUNDING * (len(breaks) * _BARRIER + absolute) + 1e-9
+    sum_error = 4 * n * _ROUNDING * absolute + 1e-9
+    if candidate_error >= (LOCAL_TOTAL - CANDIDATE) / 4:
+        return None  # too long a text for the rounding bound to be of use
+    summed = min(UNIT_TOTAL, LINE_TOTAL)
+    quiet = positive < min(summed - sum_error, CANDIDATE - candidate_error)
+    with_term = _lines_of(starts, termed)
+    with_mark = _lines_of(starts, marked)
+    quiet[list(with_term | with_mark)] = False
+    if quiet.all():
+        return []
+    found: list[tuple[int, int]] = []
+    for k in np.flatnonzero(~quiet).tolist():
+        start, end = int(starts[k]), int(ends[k])
+        if k not in with_term:
+            line = float(positive[k])  # at least the best stretch's sum
+            if line >= CANDIDATE - candidate_error:
+                line = _line_bound(text, bound, start, end)
+            line_break = max(0.0, float(model_scores[end - 1])) if text[end - 1] == "\n" else 0.0
+            maybe_candidate = k in with_mark or line >= CANDIDATE - candidate_error
+            if maybe_candidate and line + line_break < summed:
+                # a candidate line or not, with the scores its structures of ads add it may still be quiet
+                if _quiet_candidate(text, bound, start, end, float(positive[k]), line_break, summed, sum_error):
+                    continue
+            elif not maybe_candidate and line + line_break < summed - sum_error:
+                continue
+            if maybe_candidate and k not in with_mark:
+                # a candidate line or not, up to the rounding of reading every line at once: it matters only where
+                # the structures of ads add to the scores
+                if next(iter(_structures(text[start : end - (text[end - 1] == "\n")])), None) is not None:
+                    return None
+        if found and found[-1][1] == start:
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((start, end))
+    if not found:
+        return []
+    if found[-1][1] < n:  # the last line read ends with its line break, as it does in the whole text
+        found[-1] = (found[-1][0], found[-1][1] + 1)
+    return found
+
+
+def _lines_of(starts: np.ndarray, places: list[int]) -> set[int]:
+    """The lines (by number) of ``places``."""
+    return set((np.searchsorted(starts, np.array(places), side="right") - 1).tolist()) if places else set()
+
+
+def _line_bound(text: str, bound: np.ndarray, start: int, end: int) -> float:
+    """An upper bound of the best sum of a stretch of the line [start, end) (without its line break)."""
+    return _stretch_bound(bound[start : end - (text[end - 1] == "\n")].tolist())
+
+
+def _stretch_bound(values: list[float]) -> float:
+    """An upper bound of the best sum of a stretch of ``values`` (0 for none): summed in integers of 2^-20, each
+    value rounded up, so that no rounding makes it too low."""
+    best = running = 0
+    for value in values:
+        running = max(running, 0) + math.ceil(value * _SCALE)
+        best = max(best, running)
+    return best / _SCALE
+
+
+def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positive: float, line_break: float,
+                     summed: float, sum_error: float) -> bool:
+    """A line without a term that may be a candidate line (``_candidate_lines``) is quiet all the same when, with
+    the scores its structures of ads add, it still reaches no sentence's or paragraph's total and no stretch of it
+    reaches ``LOCAL_TOTAL`` (then the search for runs inside it stops at once). ``positive``: the sum of the
+    line's positive scores, its line break's too."""
+    stop = end - (text[end - 1] == "\n")
+    structures = list(_structures(text[start:stop]))
+    added = sum(bonus for _, _, bonus in structures)
+    error = sum_error + 2 * (stop - start) * _ROUNDING * added + 1e-6
+    if positive + added < min(summed, LOCAL_TOTAL - 1e-6) - error:
+        return True
+    values = bound[start:stop].copy()
+    for s, e, bonus in structures:
+        values[s:e] += bonus / (e - s)
+    best = _stretch_bound(values.tolist())
+    return best + line_break < summed - error and best < LOCAL_TOTAL - 1e-6 - error
+
+
+def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: Vocabulary,
+          allowed: tuple[str, ...], scorer: Model) -> list[Hit]:
+    """The runs of spam in ``norm`` (every line read); ``model_scores``: the character model's scores of
+    ``points``, the code points of ``norm.text`` (a copy is changed here)."""
+    text = norm.text
+    score = model_scores.copy()
     marks = _MARKS[np.minimum(points, 0xFFFF)] if norm.beyond_bmp else _MARKS[points]
     unit_starts = _unit_starts(marks)
     unit_lengths = np.diff(unit_starts, append=len(points))

@@ -137,6 +137,7 @@ class Model:
         for char in " \t\u00a0\u3000\n\r\u2028\u2029":
             sym[ord(char)] = self.ids.get(symbol(char), 0)
         self.sym_ids = sym
+        self._sym16 = sym.astype(np.uint16 if size <= 1 << 16 else np.int32)
         self.boundary_row = self.ids[BOUNDARY] * size
 
     def scores(self, text: str) -> np.ndarray:
@@ -159,6 +160,25 @@ class Model:
         shared = half.copy()
         shared[:-1] += half[1:]  # … and half to the character that starts it
         shared[-1] += half[-1]
+        return shared
+
+    def scores64(self, points: np.ndarray, beyond_bmp: bool = True) -> np.ndarray:
+        """``scores_of`` as float64 numbers (the same values), in fewer passes: 16-bit symbols, the two halves added
+        straight into the result."""
+        n = len(points)
+        if not n:
+            return np.zeros(0, dtype=np.float64)
+        if beyond_bmp and points.max() >= BMP:
+            points = np.minimum(points, BMP - 1)
+        ids = np.take(self._sym16, points)
+        keys = np.empty(n, dtype=np.intp)
+        keys[0] = self.boundary_row
+        np.multiply(ids[:-1], self.size, out=keys[1:], dtype=np.intp)
+        keys += ids
+        half = np.take(self.pairs, keys)
+        shared = np.empty(n, dtype=np.float64)
+        np.add(half[:-1], half[1:], out=shared[:-1], dtype=np.float32)  # float32 sums, as in ``scores_of``
+        shared[-1] = half[-1] + half[-1]
         return shared
 
     def category_scores(self, text: str) -> dict[str, float]:

@@ -1,0 +1,93 @@
+"""The shortcuts of the spam check (a fast normalisation, reading only the lines that may hold a run) change no
+finding: the check with them and without them (``reference_detect``: the general normalisation, every line read)
+give the same spans and messages on the whole corpus, the notices, the seeds and random edits of them.
+
+``scripts/compare_spam.py`` does the same against the code of another commit (``main`` by default)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from generator.check.normalize import for_matching
+from generator.check.spam import detect, reference_detect
+from generator.check.spam_model import model
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "fixtures" / "spam_corpus"
+RUNS = [json.loads(line) for line in (CORPUS / "spam_runs.jsonl").read_text(encoding="utf-8").splitlines()]
+OFFICIAL = [json.loads(line) for line in (CORPUS / "official.jsonl").read_text(encoding="utf-8").splitlines()]
+BEFORE = "按照巡察整改工作要求，区住建局建立问题清单、任务清单、责任清单，"
+AFTER = "确保整改措施落实到位。"
+NOISE = [" ", "  ", "\u3000", ".", "·", "**", "\u200b", "&amp;", "<b>", "\n", "\n\n", "_", "|", "@", " i ", "(fā)",
+         "，", "。", "ｖｐｎ", "澳門", "𠀀", "\u346e", "а", "www.example.com", "qq:12345678", "400-123-4567",
+         "user12 2023-01-02", "v p n", "百 家 乐", "博.彩", "shadowrocket", "bet365", "资金", "办理"]
+
+
+def findings(check, text: str, allow=()) -> list[tuple[int, int, str, str]]:
+    return [(f.start, f.end, f.text, f.reason) for f in check(text, allow)]
+
+
+def corpus_texts() -> list[str]:
+    texts = []
+    for r in RUNS:
+        texts += [r["run"], r["before"] + r["run"] + r["after"], BEFORE + r["run"] + AFTER]
+    texts += [r["text"] for r in OFFICIAL]
+    # several records in one text: the lines read and the lines skipped alternate
+    texts += ["\n".join(texts[i : i + 9]) for i in range(0, len(texts), 4)]
+    return texts
+
+
+def test_the_corpus_gets_the_same_findings_with_and_without_the_shortcuts():
+    texts = corpus_texts()
+    different = [t for t in texts if findings(detect, t) != findings(reference_detect, t)]
+    assert different == []
+    assert sum(bool(detect(t)) for t in texts) > len(RUNS)  # the runs are found (and the comparison is not empty)
+
+
+def test_the_notices_and_seeds_get_the_same_findings_with_and_without_the_shortcuts():
+    paths = sorted((ROOT / "notices").rglob("*")) + sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*"))
+    paths = [p for p in paths if p.suffix in {".yml", ".md", ".txt"}]
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert findings(detect, text) == findings(reference_detect, text), path
+        assert findings(detect, text, ["制作小火箭模型"]) == findings(reference_detect, text, ["制作小火箭模型"]), path
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_edits_get_the_same_findings_with_and_without_the_shortcuts(seed):
+    rng = random.Random(seed)
+    pieces = [r["run"] for r in RUNS] + [r["text"] for r in OFFICIAL] + [BEFORE, AFTER]
+    for _ in range(150):
+        text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        for _ in range(rng.randint(0, 8)):
+            at = rng.randint(0, len(text))
+            if rng.random() < 0.6:
+                text = text[:at] + rng.choice(NOISE) + text[at:]
+            else:
+                text = text[:at] + text[at + rng.randint(1, 5) :]
+        allow = ("澳门", "www.example.com") if rng.random() < 0.2 else ()
+        assert findings(detect, text, allow) == findings(reference_detect, text, allow), text
+
+
+@pytest.mark.parametrize("text", ["百 家 乐 与 v p n 及 a b", "x y z w 与 1 2", "博.彩·网", "发(fā)财 **加粗**",
+                                  "<b>标签</b>", "甲\u200b乙", "繁體與ＦＵＬＬ　ｗｉｄｔｈ", "\ud800孤立", "𠀀超出",
+                                  "\u346e字", "a b c"])
+def test_the_fast_normalisation_reads_what_the_general_one_reads(text):
+    fast, general = for_matching(text), for_matching(text, fast=False)
+    assert (fast.text, fast.folded, fast.beyond_bmp) == (general.text, general.folded, general.beyond_bmp)
+    assert np.array_equal(fast.index, general.index) and np.array_equal(fast.points, general.points)
+    assert fast.points.dtype == general.points.dtype
+
+
+def test_the_models_float64_scores_are_its_scores():
+    scorer = model()
+    for text in corpus_texts()[::5] + ["", "a", "𠀀甲", "\n\n"]:
+        norm = for_matching(text)
+        slow = scorer.scores_of(norm.points, norm.beyond_bmp).astype(np.float64)
+        assert scorer.scores64(norm.points, norm.beyond_bmp).tobytes() == slow.tobytes(), text
