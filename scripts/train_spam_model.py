@@ -6,8 +6,13 @@
 Official side: the DEV split of tests/fixtures/spam_corpus/official.jsonl, the project's notices
 (notices/**/*.yml string values and *.md) and the seed notices of tests/fixtures/seeds without their
 injected spam. Spam side: the DEV split of spam_runs.jsonl, per category, and the words of
-generator/data/spam_terms.yml. The TEST split is never read. The output is deterministic (sorted
-keys, no timestamp in the gzip header).
+generator/data/spam_terms.yml. The TEST split is never read.
+
+With ``BULK = True`` (off in the shipped model: DEV cross-validation got worse, see README) it also adds the
+bulk training corpus, ``TRAINING`` (government work reports,
+laws and court cases; casino, loan and VPN vendor sites, adult titles): only its Chinese characters and
+pairs of them, the labelled DEV text weighing ``DEV_WEIGHT`` times as much, without pairs seen fewer than
+``MIN_PAIR`` times. The output is deterministic (sorted keys, no timestamp in the gzip header).
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ import argparse
 import gzip
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +38,14 @@ from generator.check.spam_model import CATEGORIES, MODEL_FILE, count  # noqa: E4
 CORPUS = ROOT / "tests" / "fixtures" / "spam_corpus"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 OUTPUT = ROOT / "generator" / Path(*MODEL_FILE)
+# The bulk corpus is not in this repository: it was extracted from fetched snapshots of public GitHub repositories,
+# which the project keeps out of its own history; it lives in the steering repository's shared/ folder (README).
+TRAINING = Path(os.environ.get("SPAM_TRAINING_CORPUS", ROOT.parent / "shared" / "spam_training" / "training.jsonl.gz"))
+DEV_WEIGHT = 3  # the labelled DEV text, the notices and the vocabulary, against the bulk training corpus
+MIN_PAIR = 1  # a side's pairs seen fewer times are pruned (1: none; 2 and 3 lost runs on DEV)
+BULK = False  # the shipped model leaves the bulk corpus out: with it, DEV cross-validation got worse (README)
+BULK_SIDES = ("official", "spam")  # the sides of the model the bulk corpus adds to
+CHINESE_ONLY = True  # of the bulk corpus, only Chinese characters and pairs of them are counted
 # The runs injected into seed 000 (tests/test_spam.py), longest first.
 SEED_SPAM = ("shadowrocketioshadowrocket节点都没有了s共享账号", "shadowrocket节点都没有了", "shadowrocketios共享账号")
 
@@ -64,14 +79,66 @@ def spam_texts(exclude: set[str] = frozenset()) -> dict[str, list[str]]:
     return by_category
 
 
-def train(exclude: set[str] = frozenset()) -> dict:
+@cache
+def bulk_counts() -> tuple[dict, dict[str, dict]]:
+    """Counts of the training corpus (official, and spam per category); read once, as no fold excludes any of it."""
+    official: list[str] = []
+    spam: dict[str, list[str]] = {cat: [] for cat in CATEGORIES}
+    with gzip.open(TRAINING, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            (official if record["side"] == "official" else spam[record["category"]]).append(record["text"])
+    return count(_normal(official)), {cat: count(_normal(texts)) for cat, texts in spam.items()}
+
+
+def train(exclude: set[str] = frozenset(), dev_weight: int | tuple[int, int] = DEV_WEIGHT, min_pair: int = MIN_PAIR,
+          bulk: bool = BULK, chinese_only: bool = CHINESE_ONLY, bulk_sides: tuple[str, ...] = BULK_SIDES) -> dict:
     """The model's counts; records whose id is in ``exclude`` are left out (cross-validation)."""
-    normal = lambda texts: [for_matching(t).text for t in texts]  # noqa: E731
+    official = count(_normal(official_texts(exclude)))
+    spam = {cat: count(_normal(texts)) for cat, texts in spam_texts(exclude).items()}
+    if bulk:
+        bulk_official, bulk_spam = bulk_counts()
+        if chinese_only:
+            bulk_official, bulk_spam = _chinese(bulk_official), {cat: _chinese(c) for cat, c in bulk_spam.items()}
+        empty = {"unigrams": {}, "bigrams": {}}
+        if "official" not in bulk_sides:
+            bulk_official = empty
+        if "spam" not in bulk_sides:
+            bulk_spam = {cat: empty for cat in CATEGORIES}
+        official_weight, spam_weight = (dev_weight, dev_weight) if isinstance(dev_weight, int) else dev_weight
+        official = _merged(official, official_weight, bulk_official, min_pair)
+        spam = {cat: _merged(spam[cat], spam_weight, bulk_spam[cat], min_pair) for cat in CATEGORIES}
     return {
         "about": "character and pair counts of official prose and of spam; see scripts/train_spam_model.py",
-        "official": count(normal(official_texts(exclude))),
-        "spam": {cat: count(normal(texts)) for cat, texts in spam_texts(exclude).items()},
+        "official": official,
+        "spam": spam,
     }
+
+
+def _chinese(counts: dict) -> dict:
+    """Only the Chinese characters and the pairs of two of them: the bulk corpus teaches the model Chinese words;
+    digits, Latin letters, punctuation and layout (tables of prices, links) keep the weights of the labelled text."""
+    def han(c: str) -> bool:
+        return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+    return {"unigrams": {c: n for c, n in counts["unigrams"].items() if han(c)},
+            "bigrams": {p: n for p, n in counts["bigrams"].items() if han(p[0]) and han(p[1])}}
+
+
+def _normal(texts: list[str]) -> list[str]:
+    return [for_matching(t).text for t in texts]
+
+
+def _merged(dev: dict, weight: int, bulk: dict, min_pair: int) -> dict:
+    """``weight`` × the DEV counts plus the bulk counts, without the pairs seen fewer than ``min_pair`` times."""
+    merged = {}
+    for key in ("unigrams", "bigrams"):
+        total = {k: n * weight for k, n in dev[key].items()}
+        for k, n in bulk[key].items():
+            total[k] = total.get(k, 0) + n
+        if key == "bigrams":
+            total = {k: n for k, n in total.items() if n >= min_pair}
+        merged[key] = dict(sorted(total.items()))
+    return merged
 
 
 def encode(data: dict) -> bytes:

@@ -18,7 +18,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import numpy as np
@@ -98,15 +98,22 @@ class Model:
         both = _pool([official, pooled])
         # the most frequent symbols first: the pairs of a text are then read from a small corner of the pair table
         frequency = both["unigrams"]
-        vocab = sorted(set(official["unigrams"]) | set(pooled["unigrams"]) | {BOUNDARY, " "},
-                       key=lambda c: (-frequency.get(c, 0), c))
+        # characters beyond the BMP (emoji of vendor pages) stay out: the tables are indexed by BMP code points
+        seen = {c for c in set(official["unigrams"]) | set(pooled["unigrams"]) if ord(c) < BMP}
+        vocab = sorted(seen | {BOUNDARY, " "}, key=lambda c: (-frequency.get(c, 0), c))
         self.ids = {c: i + 1 for i, c in enumerate(vocab)}  # 0: a character neither side has seen
         total = sum(both["unigrams"].values()) + len(vocab) + 1
         background = {c: (both["unigrams"].get(c, 0) + 1) / total for c in vocab}
         self.official = _side(official, background, alpha, beta)
         self.spam = _side(pooled, background, alpha, beta)
-        self.categories = {cat: _side(counts, background, alpha, beta) for cat, counts in spam.items()}
+        self._category_counts, self._background = spam, background
         self._tables()
+
+    @cached_property
+    def categories(self) -> dict[str, _Side]:
+        """Each category's own model (only the label of a run needs them: built on first use)."""
+        return {cat: _side(counts, self._background, self.alpha, self.beta)
+                for cat, counts in self._category_counts.items()}
 
     def _tables(self) -> None:
         size = len(self.ids) + 1
@@ -115,9 +122,14 @@ class Model:
         for c, i in self.ids.items():
             char_llr[i] = self.spam.unigram[c] - self.official.unigram[c]
             backoff[i] = _unseen(self.spam, c) - _unseen(self.official, c)
-        pairs = sorted(set(self.official.bigrams) | set(self.spam.bigrams))
-        keys = np.array([self.ids[p[0]] * size + self.ids[p[1]] for p in pairs], dtype=np.int32)
-        llrs = np.array([self.spam.logp(p[0], p[1]) - self.official.logp(p[0], p[1]) for p in pairs], dtype=np.float32)
+        # each pair once; their order does not matter (every key is written once)
+        pairs = [p for p in self.official.bigrams.keys() | self.spam.bigrams.keys()
+                 if p[0] in self.ids and p[1] in self.ids]
+        first = np.array([self.ids[p[0]] for p in pairs], dtype=np.intp)
+        second = np.array([self.ids[p[1]] for p in pairs], dtype=np.intp)
+        keys = (first * size + second).astype(np.int32)
+        llrs = (self._logp(self.spam, pairs, first, second, size)
+                - self._logp(self.official, pairs, first, second, size)).astype(np.float32)
         # every pair of symbols (a few MB): the pair's own ratio where one side has seen it, else the backed-off
         # one; clipped and halved, since a pair's evidence goes half to each of its characters
         dense = (backoff[:, None] + char_llr[None, :]).ravel()
@@ -139,6 +151,19 @@ class Model:
         self.sym_ids = sym
         self._sym16 = sym.astype(np.uint16 if size <= 1 << 16 else np.int32)
         self.boundary_row = self.ids[BOUNDARY] * size
+
+    def _logp(self, side: _Side, pairs: list[str], first: np.ndarray, second: np.ndarray, size: int) -> np.ndarray:
+        """``side.logp`` of every pair, at once."""
+        seen = np.zeros(size)
+        weight = np.ones(size)
+        unigram = np.zeros(size)
+        for c, i in self.ids.items():
+            seen[i] = side.history.get(c, 0)
+            weight[i] = side.weight.get(c, 1.0)
+            unigram[i] = math.exp(side.unigram[c])
+        counts = np.array([side.bigrams.get(p, 0) for p in pairs], dtype=np.float64)
+        w = weight[first]
+        return np.log((counts + w * unigram[second]) / (seen[first] + w))
 
     def scores(self, text: str) -> np.ndarray:
         """The evidence of each character of ``text`` for spam, in nats: half of the log likelihood ratio of the
