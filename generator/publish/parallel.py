@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import stat
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,7 @@ def _digest(data: bytes | None) -> bytes | None:
 _DIGESTS: dict[str, tuple[tuple[int, ...], bytes]] = {}
 
 
-def _file_digest(path: Path, shown: str) -> bytes | None:
+def _file_digest(path: Path, shown: Callable[[], str]) -> bytes | None:
     """The SHA-256 of a regular file as it is now; None if it cannot be read."""
     try:
         status = os.lstat(path)
@@ -71,7 +72,7 @@ def _file_digest(path: Path, shown: str) -> bytes | None:
     known = _DIGESTS.get(str(path))
     if known is not None and known[0] == stamp:
         return known[1]
-    raw, _ = read_regular(path, shown, MAX_BYTES)
+    raw, _ = read_regular(path, shown(), MAX_BYTES)
     if raw is None:
         return None
     digest = hashlib.sha256(raw).digest()
@@ -81,18 +82,19 @@ def _file_digest(path: Path, shown: str) -> bytes | None:
     return digest
 
 
-def _cache_key(job: NoticeJob, root: Path, default_contact: Contact | None) -> tuple | None:
-    """The key of a notice's files as they are now; None if one cannot be read (loading will say why)."""
+def _cache_key(job: NoticeJob, root: Path, contact: str) -> tuple | None:
+    """The key of a notice's files as they are now (``contact``: the site's default contact, as ``repr``); None if
+    one cannot be read (loading will say why)."""
     path, shown, body = job
-    digest = _file_digest(path, shown)
+    digest = _file_digest(path, lambda: shown)
     if digest is None:
         return None
     body_digest = None
     if body is not None:
-        body_digest = _file_digest(body, display_path(body, root))
+        body_digest = _file_digest(body, lambda: display_path(body, root))
         if body_digest is None:
             return None
-    return shown, digest, body_digest, repr(default_contact)
+    return shown, digest, body_digest, contact
 
 
 def _matches(key: tuple, result: Checked) -> bool:
@@ -137,7 +139,8 @@ class LoadAndCheck:
         self.checked: dict[str, list[Diagnostic]] = {}
 
     def __call__(self, jobs: list[NoticeJob]) -> list[Loaded]:
-        keys = [_cache_key(job, self.root, self.default_contact) for job in jobs]
+        contact = repr(self.default_contact)
+        keys = [_cache_key(job, self.root, contact) for job in jobs]
         missing = [number for number, key in enumerate(keys) if key is None or key not in _LOADED]
         fresh = dict(zip(missing, self._load([jobs[number] for number in missing]), strict=True))
         if len(_LOADED) + len(fresh) > CACHE_LIMIT:

@@ -104,13 +104,14 @@ def clear_cache() -> None:
     open_data.clear_cache()
 
 
-def _notice_page(entry: NoticeEntry, collection: Collection) -> Page:
+def _notice_page(entry: NoticeEntry, collection: Collection, contact: str) -> Page:
+    """``contact``: the site's default contact, as ``repr``."""
     chain = collection.chain(entry) if entry.notice.withdrawn is None else (entry,)
     inspection = collection.inspection(entry)
     if len(chain) > 1 or (inspection is not None and inspection.ever_followed):
         return render_notice(entry, collection)
     source = entry.source
-    key = (source.path, source.text, source.body_path, source.body, repr(entry.default_contact))
+    key = (source.path, source.text, source.body_path, source.body, contact)
     page = _RENDERED.get(key)
     if page is None:
         if len(_RENDERED) >= RENDERED_LIMIT:
@@ -126,7 +127,8 @@ def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
     if not build.ok:
         return build
     collection = build.collection
-    pages = [_notice_page(entry, collection) for entry in collection.entries]
+    contact = repr(build.settings.contact if build.settings else None)  # each entry's default_contact
+    pages = [_notice_page(entry, collection, contact) for entry in collection.entries]
     build.as_of = build_date(collection)
     # What the listings are made from; the texts are the cached sources' own objects when unchanged (compared by
     # identity first, so comparing costs nothing then).

@@ -148,6 +148,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.next_output = _Output()
         self.incremental = False
         self.trimmed_css: tuple[str, str] | None = None  # Material's stylesheet and its trimmed form
+        self.theme_listing: dict[tuple, list[str]] = {}  # see _list_theme_once
         self.reused: list[str] = []  # the pages of the last build left as they were in the output folder
         self.reuse_pages = True  # tests turn it off to compare
 
@@ -216,6 +217,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.next_output = _Output(Path(config.site_dir).resolve(), Path(config.config_file_path).read_bytes())
         self.incremental = (self.serving and self.output is not None and self.output.folder == self.next_output.folder
                             and self.output.config_file == self.next_output.config_file)
+        if self.incremental:
+            _list_theme_once(config.theme, self.theme_listing, self.next_output.config_file)
         self._start_atomic_output(config)
         return config
 
@@ -475,6 +478,38 @@ class _Output:
     files_by_src: dict[str, File] = field(default_factory=dict)  # the core's pages as MkDocs files, with their pages
 
 
+def _installed(folder: str) -> bool:
+    """Whether a theme folder is an installed package's (Material, MkDocs' own): it does not change while serving."""
+    return bool({"site-packages", "dist-packages"} & set(Path(folder).resolve().parts))
+
+
+def _list_theme_once(theme, listings: dict[tuple, list[str]], config_file: bytes) -> None:
+    """mkdocs serve, a rebuild with the same mkdocs.yml: MkDocs lists every file of the theme's folders to find its
+    assets (Material's thousands of icons: a tenth of a second or more), filtered by rules of its own made from
+    mkdocs.yml; the installed themes' folders do not change, so the list is the previous build's as long as the
+    other folders (the overrides) list the same files."""
+    get_env = theme.get_env
+
+    def env():
+        made = get_env()
+        listing = made.list_templates
+        folders = list(made.loader.searchpath)
+
+        def list_templates(extensions=None, filter_func=None):
+            live = tuple((folder, tuple(sorted(str(path) for path in Path(folder).rglob("*"))))
+                         for folder in folders if not _installed(folder))
+            key = (tuple(folders), repr(extensions), live, config_file)
+            if key not in listings:
+                listings.clear()
+                listings[key] = listing(extensions, filter_func)
+            return list(listings[key])
+
+        made.list_templates = list_templates
+        return made
+
+    theme.get_env = env
+
+
 class _MemoryBytecodeCache(BytecodeCache):
     """Compiled templates kept in memory, by template name and source checksum (Jinja checks both)."""
 
@@ -522,8 +557,8 @@ def _site_key(config) -> str:
                         config.theme["language"], sorted((k, repr(v)) for k, v in config.theme.items()),
                         repr(config.nav))).encode("utf-8"))
     for folder in map(Path, config.theme.dirs):
-        if {"site-packages", "dist-packages"} & set(folder.resolve().parts):
-            continue  # an installed theme (Material, MkDocs' own): it does not change while serving
+        if _installed(str(folder)):
+            continue
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
