@@ -196,3 +196,18 @@ def test_a_failed_rebuild_leaves_the_served_site_as_it_was(served, tmp_path):
     assert tree(served.site) == before
     edit(served.project / f"{GREENING}.yml", "published: 2024-13-24", "published: 2024-12-24")
     rebuilt_as_fresh(served, tmp_path)
+
+
+def test_the_problems_files_made_from_each_notices_rows_are_those_made_from_all_rows(served):
+    """problems.csv and problems.json are put together from each notice's cached rows (a status edit makes only
+    that notice's again): the same bytes as writing every row at once, with rows and with none."""
+    from generator.publish import open_data
+    from generator.read.collection import Collection
+
+    build = served.plugin.build
+    for collection in (build.collection, Collection()):
+        rows = open_data.problem_rows(collection)
+        csv_bytes, json_bytes = open_data._problem_files(collection)
+        assert csv_bytes == open_data.problems_csv(rows)
+        assert json_bytes == open_data._json(rows)
+    assert build.files[open_data.PROBLEMS_JSON_FILE] == open_data._json(open_data.problem_rows(build.collection))

@@ -18,7 +18,7 @@ from generator.model.settings import SiteSettings
 from generator.publish import open_data
 from generator.publish.open_data import COLUMNS, open_data_files, problem_rows
 from generator.publish.parallel import LoadAndCheck
-from generator.read.collection import AXES, Collection, NoticeEntry
+from generator.read.collection import AXES, Collection, Group, NoticeEntry
 from generator.read.config import load_settings
 from generator.read.diagnostics import Diagnostic, has_errors
 from generator.read.notices import load_notices
@@ -97,10 +97,16 @@ RENDERED_LIMIT = 50_000
 _LISTINGS: dict[str, tuple[tuple, list[Page], dict[str, bytes], dict[str, str]]] = {}
 
 
+# An archive page (a year, a region, a domain) is made from its notices' YAML and which of them are the latest report
+# of their inspection: a YAML edit renders again only the archive pages of the notices whose facts it changes.
+_GROUPS: dict[tuple, Page] = {}
+
+
 def clear_cache() -> None:
     """Forget every rendered page and notice.json (tests compare a build with and without the cache)."""
     _RENDERED.clear()
     _LISTINGS.clear()
+    _GROUPS.clear()
     open_data.clear_cache()
 
 
@@ -145,12 +151,23 @@ def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
     return build
 
 
+def _group_page(group: Group, collection: Collection) -> Page:
+    key = (group.axis, group.key, group.label,
+           tuple((entry.source.path, entry.source.text, collection.latest(entry) is entry) for entry in group.entries))
+    page = _GROUPS.get(key)
+    if page is None:
+        if len(_GROUPS) >= RENDERED_LIMIT:
+            _GROUPS.clear()
+        page = _GROUPS[key] = render_group(group, collection)
+    return page
+
+
 def _listings(collection: Collection, build: SiteBuild, site_url: str | None) -> tuple[list[Page], dict, dict]:
     """Every page but the notices' own, the files (open data, feed, charts) and the home page's blocks."""
     pages = [render_moved(entry, slug) for entry in collection.entries for slug in entry.notice.previous_slugs]
     groups = {axis: collection.groups(axis) for axis in AXES}
     pages.append(render_archive_index(collection, groups))
-    pages += [render_group(group, collection) for axis_groups in groups.values() for group in axis_groups]
+    pages += [_group_page(group, collection) for axis_groups in groups.values() for group in axis_groups]
     pages.append(render_inspections(collection))
     pages += [render_inspection(inspection) for inspection in collection.followed_inspections]
     pages += [render_inspection_moved(inspection, slug) for inspection in collection.followed_inspections

@@ -319,17 +319,18 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         in_nav = set(_nav_sources(config.nav or []))
         output_dir = self.output_dir or Path(config.site_dir)
         for src_path in sorted(self.pages_by_src):
-            file = File.generated(config, src_path, content="")
             if self.serving:
-                key = _page_key(site, self.pages_by_src[src_path])
-                self.next_output.keys[src_path] = key
-                self.next_output.pages[src_path] = file.dest_uri
+                key = self.next_output.keys[src_path] = _page_key(site, self.pages_by_src[src_path])
                 known = previous.files_by_src.get(src_path) if previous is not None else None
                 if (previous is not None and known is not None and src_path not in in_nav
-                        and previous.keys.get(src_path) == key and os.path.isfile(output_dir / file.dest_uri)):
-                    self.reused.append(src_path)
+                        and previous.keys.get(src_path) == key and os.path.isfile(output_dir / known.dest_uri)):
+                    self.reused.append(src_path)  # the same source and settings: the same file
                     self.next_output.files_by_src[src_path] = known
+                    self.next_output.pages[src_path] = known.dest_uri
                     continue
+            file = File.generated(config, src_path, content="")
+            if self.serving:
+                self.next_output.pages[src_path] = file.dest_uri
             files.append(file)
         if self.reused:
             log.info(f"预览：{len(self.reused)} 个页面没有变化，沿用上次构建的输出")
@@ -401,6 +402,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             (site_dir / path).write_bytes(data)
         if self.serving:
             self.next_output.files = dict(build.files)
+            for file in self.next_output.files_by_src.values():  # kept for the sitemap: the HTML is written
+                if file.page is not None:
+                    file.page.content = None
         pages = [IndexPage(site_dir / entry.url / "index.html", entry)
                  for entry in build.collection.listed]  # a withdrawn notice is not found by search
         # Pagefind is installed by `npm ci` next to mkdocs.yml (or next to this package, for a project
