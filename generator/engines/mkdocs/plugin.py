@@ -30,6 +30,7 @@ Moving to another engine means replacing this file and the theme overrides.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import logging
@@ -149,6 +150,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.incremental = False
         self.trimmed_css: tuple[str, str] | None = None  # Material's stylesheet and its trimmed form
         self.theme_listing: dict[tuple, list[str]] = {}  # see _list_theme_once
+        self.frozen = False  # mkdocs serve: the first build's objects are out of the garbage collector's passes
         self.reused: list[str] = []  # the pages of the last build left as they were in the output folder
         self.reuse_pages = True  # tests turn it off to compare
 
@@ -157,6 +159,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     def on_shutdown(self) -> None:
         self.serving, self.output = False, None
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
         if self.serve_index is not None:
             self.serve_index.cleanup()
             self.serve_index = None
@@ -217,7 +222,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.next_output = _Output(Path(config.site_dir).resolve(), Path(config.config_file_path).read_bytes())
         self.incremental = (self.serving and self.output is not None and self.output.folder == self.next_output.folder
                             and self.output.config_file == self.next_output.config_file)
-        if self.incremental:
+        if self.serving:
             _list_theme_once(config.theme, self.theme_listing, self.next_output.config_file)
         self._start_atomic_output(config)
         return config
@@ -250,6 +255,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         scratch.rename(output)
         config.site_dir = str(output)
         self.output = self.next_output if self.serving else None
+        if self.serving and not self.frozen:
+            # What the first build keeps (every notice read, checked and rendered) lives as long as the server: left
+            # out of the garbage collector's full passes, which took a second or more of a rebuild at 1,000 notices.
+            gc.collect()
+            gc.freeze()
+            self.frozen = True
         if self.serving:  # the preview is served from now on; the old copy goes while it is looked at
             threading.Thread(target=shutil.rmtree, args=(previous,), kwargs={"ignore_errors": True},
                              daemon=True).start()
@@ -488,7 +499,7 @@ def _installed(folder: str) -> bool:
 
 
 def _list_theme_once(theme, listings: dict[tuple, list[str]], config_file: bytes) -> None:
-    """mkdocs serve, a rebuild with the same mkdocs.yml: MkDocs lists every file of the theme's folders to find its
+    """mkdocs serve: MkDocs lists every file of the theme's folders, in every build, to find its
     assets (Material's thousands of icons: a tenth of a second or more), filtered by rules of its own made from
     mkdocs.yml; the installed themes' folders do not change, so the list is the previous build's as long as the
     other folders (the overrides) list the same files."""
