@@ -150,6 +150,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.incremental = False
         self.trimmed_css: tuple[str, str] | None = None  # Material's stylesheet and its trimmed form
         self.theme_listing: dict[tuple, list[str]] = {}  # see _list_theme_once
+        self.config_read: tuple[bytes, Any] | None = None  # mkdocs.yml's bytes and its data with line numbers
         self.frozen = False  # mkdocs serve: the first build's objects are out of the garbage collector's passes
         self.reused: list[str] = []  # the pages of the last build left as they were in the output folder
         self.reuse_pages = True  # tests turn it off to compare
@@ -187,7 +188,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             raise PluginError(f"{Path(config.config_file_path).name}: {problem}")
         config_path = Path(config.config_file_path).resolve()
         root = config_path.parent
-        config_data, _ = read_config(config_path)  # for line numbers; MkDocs read it already
+        raw_config = config_path.read_bytes()
+        if self.config_read is None or self.config_read[0] != raw_config:  # mkdocs serve: parsed when it changes
+            self.config_read = (raw_config, read_config(config_path)[0])  # for line numbers; MkDocs read it already
+        config_data = self.config_read[1]
         values = {"site_name": config.site_name, "site_description": config.site_description,
                   "extra": dict(config.extra)}
         build = build_site(root, self._notices_dir(config).resolve(), values, config_path.name, config_data,
@@ -219,7 +223,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.content_html = {}
         if not config.theme.custom_dir and str(PACKAGED_THEME) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(PACKAGED_THEME))
-        self.next_output = _Output(Path(config.site_dir).resolve(), Path(config.config_file_path).read_bytes())
+        self.next_output = _Output(Path(config.site_dir).resolve(), raw_config)
         self.incremental = (self.serving and self.output is not None and self.output.folder == self.next_output.folder
                             and self.output.config_file == self.next_output.config_file)
         if self.serving:
