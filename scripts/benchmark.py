@@ -9,6 +9,7 @@ Run (from the repository root, after `bash scripts/setup`):
     .venv/bin/python scripts/benchmark.py --keep /tmp/bench       # keep the generated projects and sites
     .venv/bin/python scripts/benchmark.py --sizes 1000 --serve --full-only   # also time an edit in `mkdocs serve`
     .venv/bin/python scripts/benchmark.py --sizes 1000 10000 --check-only    # only `notices check`, no build
+    .venv/bin/python scripts/benchmark.py --sizes 200 1000 --serve-only      # only the edits in `mkdocs serve`
 
 What it does, for each N:
 
@@ -38,9 +39,10 @@ What it does, for each N:
    full / plain is what the notices plugin and the search index cost over what Material costs anyway.
    With --check, the row "check" is `notices check` of the project (the same wrapper, no site).
    With --serve, `mkdocs serve` of the project is started (the same code snapshot) and, once it serves
-   the first build, one notice's narrative is edited SERVE_EDITS times (each time a different notice):
-   the time from the file write to the edited page served with the new text (polled every 50 ms over
-   HTTP, as a reloading browser would fetch it) is printed for each edit.
+   the first build, one notice's narrative is edited SERVE_EDITS times (each time a different notice), then
+   the publisher in the first one's YAML (a fact the archive pages list): the time from the file write to the
+   edited page served with the new text (polled every 50 ms over HTTP, as a reloading browser would fetch it)
+   is printed for each edit, with the load average when it was written. --serve-only times only that.
 3. Prints machine facts and a Markdown table, and the ratios to the plain Material build.
 
 Reading the table:
@@ -532,21 +534,29 @@ def measure_serve(n: int, config: Path, timeout: float | None, code: Path | None
                 raise BenchmarkError(f"mkdocs serve did not start (see {project / '.serve-log.txt'})", status=1)
             time.sleep(0.2)
         first = time.perf_counter() - started
-        edits = []
-        for number, (yml, url) in enumerate(zip(targets, urls, strict=True)):
+        edits, loads = [], []
+        # SERVE_EDITS narratives, then the publisher in one notice's YAML (a fact the listing pages show)
+        for number, (yml, url) in enumerate([*zip(targets, urls, strict=True), (targets[0], urls[0])]):
             marker = f"基准测试修改标记{number}号"
-            narrative = yml.with_suffix(".md")
-            text = narrative.read_text(encoding="utf-8")
+            edited = yml.with_suffix(".md") if number < SERVE_EDITS else yml
+            text = edited.read_text(encoding="utf-8")
+            if number < SERVE_EDITS:
+                changed = text + f"\n{marker}。\n"
+            else:
+                changed = re.sub(r'^publisher: "(.*)"$', rf'publisher: "\1{marker}"', text, count=1, flags=re.M)
+                assert changed != text, yml
             time.sleep(1.0)  # let the watcher settle after the previous rebuild
+            loads.append(os.getloadavg()[0])
             written = time.perf_counter()
-            narrative.write_text(text + f"\n{marker}。\n", encoding="utf-8")
+            edited.write_text(changed, encoding="utf-8")
             while marker not in (_fetch(url) or ""):
                 if process.poll() is not None or time.perf_counter() - written > limit:
                     raise BenchmarkError(f"the edit did not show (see {project / '.serve-log.txt'})", status=1)
                 time.sleep(SERVE_POLL_S)
             edits.append(time.perf_counter() - written)
-            progress(f"N={n} (serve): edit {number + 1} shown {edits[-1]:.2f} s after the write")
-        return {"n": n, "first": first, "edits": edits}
+            progress(f"N={n} (serve): edit {number + 1} shown {edits[-1]:.2f} s after the write "
+                     f"(load {loads[-1]:.1f})")
+        return {"n": n, "first": first, "edits": edits, "loads": loads}
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -558,11 +568,13 @@ def measure_serve(n: int, config: Path, timeout: float | None, code: Path | None
 
 
 def serve_table(serves: list[dict]) -> list[str]:
-    lines = ["| N | first build served s | " + " | ".join(f"edit {i + 1} → page s" for i in range(SERVE_EDITS)) + " |",
-             "| ---: | ---: | " + " | ".join("---:" for _ in range(SERVE_EDITS)) + " |"]
+    heads = [f"narrative {i + 1} → page s" for i in range(SERVE_EDITS)] + ["publisher (YAML) → page s"]
+    lines = ["| N | first build served s | " + " | ".join(heads) + " | load average at the edits |",
+             "| ---: | ---: | " + " | ".join("---:" for _ in heads) + " | --- |"]
     for serve in serves:
         edits = " | ".join(f"{e:.2f}" for e in serve["edits"])
-        lines.append(f"| {serve['n']} | {serve['first']:.1f} | {edits} |")
+        loads = ", ".join(f"{load:.1f}" for load in serve["loads"])
+        lines.append(f"| {serve['n']} | {serve['first']:.1f} | {edits} | {loads} |")
     return lines
 
 
@@ -681,6 +693,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                       help="only build the site as configured, with its search index")
     only.add_argument("--check-only", action="store_true",
                       help="only time `notices check` (no site is built, so no warm-up build either)")
+    only.add_argument("--serve-only", action="store_true",
+                      help="only time `mkdocs serve` (its first build and the edits; no other build, no warm-up)")
     parser.add_argument("--timeout", type=float, metavar="SECONDS",
                         help="give up on a build that runs longer than this")
     parser.add_argument("--check", action="store_true",
@@ -693,8 +707,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         parser.error("--sizes must be positive")
     args.sizes = sorted(set(args.sizes))
     args.variants = ["no search"] if args.no_search else ["full"] if args.full_only else ["full", "no search", "plain"]
-    if args.check_only:
+    if args.check_only or args.serve_only:
         args.variants, args.no_warmup = [], True
+    if args.serve_only:
+        args.serve = True
     if args.check or args.check_only:
         args.variants.append("check")
     return args
@@ -758,7 +774,7 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("benchmark: interrupted", file=sys.stderr)
         status = 130
-    if results:
+    if results or serves:
         print_report(facts, results, complete=status == 0, serves=serves)
     return status
 
@@ -766,8 +782,9 @@ def main(argv: list[str]) -> int:
 def print_report(facts: list[str], results: list[Result], complete: bool, serves: list[dict] | None = None) -> None:
     print("## Build benchmark" + ("" if complete else " (incomplete: the run stopped early)") + "\n")
     print("\n".join(facts + [f"- load average at end: {load_average()}"]))
-    print()
-    print("\n".join(results_table(results)))
+    if results:
+        print()
+        print("\n".join(results_table(results)))
     baseline = baseline_table(results)
     if baseline:
         print("\nAgainst a plain Material build of the same text (one Markdown page per notice, no plugin):\n")
@@ -777,7 +794,7 @@ def print_report(facts: list[str], results: list[Result], complete: bool, serves
         print("\nWhat the search index adds:\n")
         print("\n".join(cost))
     if serves:
-        print("\n`mkdocs serve`: from saving a notice's narrative to its page served with the edit:\n")
+        print("\n`mkdocs serve`: from saving a notice (its narrative, or its YAML) to its page served with the edit:\n")
         print("\n".join(serve_table(serves)))
 
 

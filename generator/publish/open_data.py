@@ -90,8 +90,14 @@ _NOTICE_JSON: dict[tuple[str, str], bytes] = {}
 NOTICE_JSON_LIMIT = 50_000
 
 
+# A notice's rows of problems.csv and problems.json are a function of its YAML, its inspection's key and whether it
+# is that inspection's latest report: kept here, with their CSV and JSON text, for a rebuild in the same process.
+_ROWS: dict[tuple, tuple[list[dict], str, str]] = {}
+
+
 def clear_cache() -> None:
     _NOTICE_JSON.clear()
+    _ROWS.clear()
 
 
 def notice_json(entry: NoticeEntry) -> bytes:
@@ -115,22 +121,52 @@ def notice_data(entry: NoticeEntry) -> dict:
 def problem_rows(collection: Collection) -> list[dict[str, str | int | None]]:
     """One row per problem of every listed notice (withdrawn ones are out, as from the totals); ``latest`` marks
     the rows the site's figures count (the latest report of each inspection)."""
-    rows = []
-    for entry in collection.listed:
-        notice = entry.notice
-        inspection = collection.inspection(entry)
-        for problem in entry.problems:
-            rows.append({
-                "slug": entry.slug, "title": notice.title, "publisher": notice.publisher, "region": notice.region,
-                "published": notice.published.isoformat() if notice.published else None,
-                "number": problem.number, "aspect": problem.aspect, "problem": problem.title,
-                "status": problem.status, "due": problem.due.isoformat() if problem.due else None,
-                "completed": problem.completed.isoformat() if problem.completed else None,
-                "responsible_unit": problem.responsible_unit,
-                "inspection": inspection.key if inspection else None,
-                "latest": int(inspection is not None and inspection.latest is entry),
-            })
-    return rows
+    return [row for entry in collection.listed for row in _entry_rows(collection, entry)[0]]
+
+
+def _entry_rows(collection: Collection, entry: NoticeEntry) -> tuple[list[dict], str, str]:
+    """A listed notice's rows, their lines of problems.csv and their items of problems.json (as ``_json`` indents
+    them in the list)."""
+    inspection = collection.inspection(entry)
+    key = (entry.source.path, entry.source.text, inspection.key if inspection else None,
+           inspection is not None and inspection.latest is entry)
+    found = _ROWS.get(key)
+    if found is not None:
+        return found
+    notice = entry.notice
+    rows: list[dict[str, str | int | None]] = []
+    for problem in entry.problems:
+        rows.append({
+            "slug": entry.slug, "title": notice.title, "publisher": notice.publisher, "region": notice.region,
+            "published": notice.published.isoformat() if notice.published else None,
+            "number": problem.number, "aspect": problem.aspect, "problem": problem.title,
+            "status": problem.status, "due": problem.due.isoformat() if problem.due else None,
+            "completed": problem.completed.isoformat() if problem.completed else None,
+            "responsible_unit": problem.responsible_unit,
+            "inspection": inspection.key if inspection else None,
+            "latest": int(inspection is not None and inspection.latest is entry),
+        })
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(["" if row[name] is None else row[name] for name, _ in COLUMNS])
+    items = ",\n".join("  " + _indented(row, "  ") for row in rows)
+    if len(_ROWS) >= NOTICE_JSON_LIMIT:
+        _ROWS.clear()
+    found = _ROWS[key] = (rows, out.getvalue(), items)
+    return found
+
+
+def _problem_files(collection: Collection) -> tuple[bytes, bytes]:
+    """problems.csv and problems.json, from each notice's rows (the same bytes as ``problems_csv`` and ``_json``
+    of ``problem_rows``: a test compares)."""
+    parts = [_entry_rows(collection, entry) for entry in collection.listed]
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\r\n").writerow([name for name, _ in COLUMNS])
+    csv_text = "\ufeff" + header.getvalue() + "".join(lines for _, lines, _ in parts)
+    items = [text for rows, _, text in parts if rows]
+    json_text = "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
+    return csv_text.encode("utf-8"), json_text.encode("utf-8")
 
 
 def problems_csv(rows: list[dict]) -> bytes:
@@ -188,9 +224,7 @@ def feed_xml(collection: Collection, site_name: str, site_url: str | None) -> by
 def open_data_files(collection: Collection, site_name: str, site_url: str | None) -> dict[str, bytes]:
     """Path in the site (relative to its root) → bytes."""
     files = {f"{entry.url}{NOTICE_JSON}": notice_json(entry) for entry in collection.entries}
-    rows = problem_rows(collection)
-    files[CSV_FILE] = problems_csv(rows)
-    files[PROBLEMS_JSON_FILE] = _json(rows)
+    files[CSV_FILE], files[PROBLEMS_JSON_FILE] = _problem_files(collection)
     files[NOTICES_JSON_FILE] = _json([
         {"slug": entry.slug, "url": entry.url, "data": f"{entry.url}{NOTICE_JSON}", "title": entry.notice.title,
          "published": entry.notice.published.isoformat() if entry.notice.published else None,

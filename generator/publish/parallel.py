@@ -8,7 +8,8 @@ compares bytes). ``NOTICES_WORKERS`` sets the number (1: everything in this proc
 
 The cache holds, for each notice loaded without an error, what loading and checking it gave, keyed by its
 path, the SHA-256 of its YAML and narrative files and the site's default contact: a changed byte, a
-renamed file or a changed contact is a new key. It lives in this process only (a rebuild of
+renamed file or a changed contact is a new key. A file is hashed again only when its size, times, inode or device
+changed since it was last hashed. It lives in this process only (a rebuild of
 ``mkdocs serve``); a new ``mkdocs build`` or ``notices check`` starts empty.
 """
 
@@ -17,7 +18,9 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import stat
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -43,26 +46,55 @@ CACHE_LIMIT = 50_000
 
 
 def clear_cache() -> None:
-    """Forget every loaded notice (tests compare a build with and without the cache)."""
+    """Forget every loaded notice and file digest (tests compare a build with and without the cache)."""
     _LOADED.clear()
+    _DIGESTS.clear()
 
 
 def _digest(data: bytes | None) -> bytes | None:
     return None if data is None else hashlib.sha256(data).digest()
 
 
-def _cache_key(job: NoticeJob, root: Path, default_contact: Contact | None) -> tuple | None:
-    """The key of a notice's files as they are now; None if one cannot be read (loading will say why)."""
-    path, shown, body = job
-    raw, _ = read_regular(path, shown, MAX_BYTES)
+# A file's SHA-256 by its path, with the file's size, times, inode and device when it was hashed: a file whose stat
+# says the same is not read and hashed again (a rebuild of mkdocs serve stats every notice, reads the edited one).
+_DIGESTS: dict[str, tuple[tuple[int, ...], bytes]] = {}
+
+
+def _file_digest(path: Path, shown: Callable[[], str]) -> bytes | None:
+    """The SHA-256 of a regular file as it is now; None if it cannot be read."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+    known = _DIGESTS.get(str(path))
+    if known is not None and known[0] == stamp:
+        return known[1]
+    raw, _ = read_regular(path, shown(), MAX_BYTES)
     if raw is None:
         return None
-    body_raw = None
+    digest = hashlib.sha256(raw).digest()
+    if len(_DIGESTS) >= CACHE_LIMIT:
+        _DIGESTS.clear()
+    _DIGESTS[str(path)] = (stamp, digest)
+    return digest
+
+
+def _cache_key(job: NoticeJob, root: Path, contact: str) -> tuple | None:
+    """The key of a notice's files as they are now (``contact``: the site's default contact, as ``repr``); None if
+    one cannot be read (loading will say why)."""
+    path, shown, body = job
+    digest = _file_digest(path, lambda: shown)
+    if digest is None:
+        return None
+    body_digest = None
     if body is not None:
-        body_raw, _ = read_regular(body, display_path(body, root), MAX_BYTES)
-        if body_raw is None:
+        body_digest = _file_digest(body, lambda: display_path(body, root))
+        if body_digest is None:
             return None
-    return shown, _digest(raw), _digest(body_raw), repr(default_contact)
+    return shown, digest, body_digest, contact
 
 
 def _matches(key: tuple, result: Checked) -> bool:
@@ -107,7 +139,8 @@ class LoadAndCheck:
         self.checked: dict[str, list[Diagnostic]] = {}
 
     def __call__(self, jobs: list[NoticeJob]) -> list[Loaded]:
-        keys = [_cache_key(job, self.root, self.default_contact) for job in jobs]
+        contact = repr(self.default_contact)
+        keys = [_cache_key(job, self.root, contact) for job in jobs]
         missing = [number for number, key in enumerate(keys) if key is None or key not in _LOADED]
         fresh = dict(zip(missing, self._load([jobs[number] for number in missing]), strict=True))
         if len(_LOADED) + len(fresh) > CACHE_LIMIT:

@@ -18,7 +18,7 @@ from generator.model.settings import SiteSettings
 from generator.publish import open_data
 from generator.publish.open_data import COLUMNS, open_data_files, problem_rows
 from generator.publish.parallel import LoadAndCheck
-from generator.read.collection import AXES, Collection, NoticeEntry
+from generator.read.collection import AXES, Collection, Group, NoticeEntry
 from generator.read.config import load_settings
 from generator.read.diagnostics import Diagnostic, has_errors
 from generator.read.notices import load_notices
@@ -91,19 +91,33 @@ _RENDERED: dict[tuple, Page] = {}
 RENDERED_LIMIT = 50_000
 
 
+# mkdocs serve: every page but a notice's own, the open data, the charts and the home page's blocks are made from the
+# notices' YAML (never their narratives), the settings and the build date: the previous build's, with what they were
+# made from, are used again when none of these changed (a narrative's edit) and made again otherwise.
+_LISTINGS: dict[str, tuple[tuple, list[Page], dict[str, bytes], dict[str, str]]] = {}
+
+
+# An archive page (a year, a region, a domain) is made from its notices' YAML and which of them are the latest report
+# of their inspection: a YAML edit renders again only the archive pages of the notices whose facts it changes.
+_GROUPS: dict[tuple, Page] = {}
+
+
 def clear_cache() -> None:
-    """Forget every rendered notice page and notice.json (tests compare a build with and without the cache)."""
+    """Forget every rendered page and notice.json (tests compare a build with and without the cache)."""
     _RENDERED.clear()
+    _LISTINGS.clear()
+    _GROUPS.clear()
     open_data.clear_cache()
 
 
-def _notice_page(entry: NoticeEntry, collection: Collection) -> Page:
+def _notice_page(entry: NoticeEntry, collection: Collection, contact: str) -> Page:
+    """``contact``: the site's default contact, as ``repr``."""
     chain = collection.chain(entry) if entry.notice.withdrawn is None else (entry,)
     inspection = collection.inspection(entry)
     if len(chain) > 1 or (inspection is not None and inspection.ever_followed):
         return render_notice(entry, collection)
     source = entry.source
-    key = (source.path, source.text, source.body_path, source.body, repr(entry.default_contact))
+    key = (source.path, source.text, source.body_path, source.body, contact)
     page = _RENDERED.get(key)
     if page is None:
         if len(_RENDERED) >= RENDERED_LIMIT:
@@ -119,20 +133,47 @@ def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
     if not build.ok:
         return build
     collection = build.collection
-    pages = [_notice_page(entry, collection) for entry in collection.entries]
-    pages += [render_moved(entry, slug) for entry in collection.entries for slug in entry.notice.previous_slugs]
+    contact = repr(build.settings.contact if build.settings else None)  # each entry's default_contact
+    pages = [_notice_page(entry, collection, contact) for entry in collection.entries]
+    build.as_of = build_date(collection)
+    # What the listings are made from; the texts are the cached sources' own objects when unchanged (compared by
+    # identity first, so comparing costs nothing then).
+    key = (tuple((entry.source.path, entry.source.text) for entry in collection.entries), repr(build.settings),
+           site_url, build.as_of)
+    previous = _LISTINGS.get("last")
+    if previous is not None and previous[0] == key:
+        listings, files, snippets = previous[1], dict(previous[2]), dict(previous[3])
+    else:
+        listings, files, snippets = _listings(collection, build, site_url)
+        _LISTINGS["last"] = (key, listings, dict(files), dict(snippets))
+    build.pages = {page.url: page for page in pages + listings}
+    build.files, build.snippets = files, snippets
+    return build
+
+
+def _group_page(group: Group, collection: Collection) -> Page:
+    key = (group.axis, group.key, group.label,
+           tuple((entry.source.path, entry.source.text, collection.latest(entry) is entry) for entry in group.entries))
+    page = _GROUPS.get(key)
+    if page is None:
+        if len(_GROUPS) >= RENDERED_LIMIT:
+            _GROUPS.clear()
+        page = _GROUPS[key] = render_group(group, collection)
+    return page
+
+
+def _listings(collection: Collection, build: SiteBuild, site_url: str | None) -> tuple[list[Page], dict, dict]:
+    """Every page but the notices' own, the files (open data, feed, charts) and the home page's blocks."""
+    pages = [render_moved(entry, slug) for entry in collection.entries for slug in entry.notice.previous_slugs]
     groups = {axis: collection.groups(axis) for axis in AXES}
     pages.append(render_archive_index(collection, groups))
-    pages += [render_group(group, collection) for axis_groups in groups.values() for group in axis_groups]
+    pages += [_group_page(group, collection) for axis_groups in groups.values() for group in axis_groups]
     pages.append(render_inspections(collection))
     pages += [render_inspection(inspection) for inspection in collection.followed_inspections]
     pages += [render_inspection_moved(inspection, slug) for inspection in collection.followed_inspections
               for slug in (inspection.origin or inspection.first).notice.previous_slugs]
-    build.as_of = build_date(collection)
     pages.append(render_overdue(collection, build.as_of))
     pages.append(render_open_data(COLUMNS, len(problem_rows(collection)), collection.totals.problems))
-    build.files = open_data_files(collection, build.settings.site_name if build.settings else "", site_url)
-    build.files.update(chart_files(collection, [group for axis_groups in groups.values() for group in axis_groups]))
-    build.pages = {page.url: page for page in pages}
-    build.snippets = render_snippets(collection, build.as_of)
-    return build
+    files = open_data_files(collection, build.settings.site_name if build.settings else "", site_url)
+    files.update(chart_files(collection, [group for axis_groups in groups.values() for group in axis_groups]))
+    return pages, files, render_snippets(collection, build.as_of)

@@ -18,14 +18,19 @@ this adapter only places those pages in the theme:
   (:mod:`generator.engines.mkdocs.material_css`), so the first paint waits for fewer bytes;
 - any error fails the build (a bad notice never reaches the public site); ``mkdocs serve`` watches
   ``notices/``, indexes the search once, keeps that index in every rebuild and says on every page that
-  the search does not know the edits made since (``mkdocs build`` always indexes); a rebuild writes a
-  page's previous output again when everything it is made from is unchanged (``on_env``).
+  the search does not know the edits made since (``mkdocs build`` always indexes);
+- a rebuild of ``mkdocs serve`` with the same mkdocs.yml updates the served folder in place: MkDocs renders
+  and writes only the pages whose inputs changed (a generated page outside the navigation that the core made
+  as before is left out of MkDocs' files, ``_add_generated_pages``), copies only the theme files that changed,
+  the open data files whose bytes changed are written, what the site no longer has is deleted; the folder is
+  then what a fresh build writes, byte for byte (``_update_output``). An error leaves it as it was.
 
 Moving to another engine means replacing this file and the theme overrides.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import logging
@@ -33,10 +38,10 @@ import os
 import shutil
 import tempfile
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import ChoiceLoader, DictLoader
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
@@ -57,7 +62,7 @@ from generator.publish.site import SiteBuild, build_site
 from generator.read.config import read_config
 from generator.read.diagnostics import report
 from generator.render.markdown import Heading
-from generator.render.pages import render_content_page
+from generator.render.pages import Page, render_content_page
 from generator.search.pagefind import (
     BUNDLE_DIR,
     DEFAULT_SHARD_SIZE,
@@ -75,8 +80,6 @@ TOC_DEPTH = 3
 # The theme overrides shipped in the package (in this repository a link to theme_overrides/): a site
 # whose mkdocs.yml names no theme.custom_dir, as `notices init` writes it, gets them from here.
 PACKAGED_THEME = Path(__file__).resolve().parent / "theme"
-# mkdocs serve: the template a page gets when its previous output is used again (see NoticesPlugin.on_env).
-REUSED_TEMPLATE = "notices-reused-page.html"
 _BUILDS = itertools.count(1)
 
 
@@ -140,18 +143,26 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.serving = False  # mkdocs serve: the plugin instance lives across rebuilds (on_startup)
         self.serve_index: tempfile.TemporaryDirectory | None = None  # the search index of the first build
         self.template_cache = _MemoryBytecodeCache()  # mkdocs serve: the theme's compiled templates
-        self.nav: Any = None
-        # mkdocs serve: each page's last output, by its source, with the key of everything it was made from
-        self.page_outputs: dict[str, tuple[str, str]] = {}
-        self.page_keys: dict[str, str] = {}
-        self.reused: list[str] = []  # the pages of the last build written from their previous output
+        # mkdocs serve: what the output folder holds, from the last build that finished (see _Output), and the same
+        # for the build under way; a rebuild with the same mkdocs.yml updates that folder in place (``incremental``)
+        self.output: _Output | None = None
+        self.next_output = _Output()
+        self.incremental = False
+        self.trimmed_css: tuple[str, str] | None = None  # Material's stylesheet and its trimmed form
+        self.theme_listing: dict[tuple, list[str]] = {}  # see _list_theme_once
+        self.config_read: tuple[bytes, Any] | None = None  # mkdocs.yml's bytes and its data with line numbers
+        self.frozen = False  # mkdocs serve: the first build's objects are out of the garbage collector's passes
+        self.reused: list[str] = []  # the pages of the last build left as they were in the output folder
         self.reuse_pages = True  # tests turn it off to compare
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
 
     def on_shutdown(self) -> None:
-        self.serving = False
+        self.serving, self.output = False, None
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
         if self.serve_index is not None:
             self.serve_index.cleanup()
             self.serve_index = None
@@ -177,7 +188,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             raise PluginError(f"{Path(config.config_file_path).name}: {problem}")
         config_path = Path(config.config_file_path).resolve()
         root = config_path.parent
-        config_data, _ = read_config(config_path)  # for line numbers; MkDocs read it already
+        raw_config = config_path.read_bytes()
+        if self.config_read is None or self.config_read[0] != raw_config:  # mkdocs serve: parsed when it changes
+            self.config_read = (raw_config, read_config(config_path)[0])  # for line numbers; MkDocs read it already
+        config_data = self.config_read[1]
         values = {"site_name": config.site_name, "site_description": config.site_description,
                   "extra": dict(config.extra)}
         build = build_site(root, self._notices_dir(config).resolve(), values, config_path.name, config_data,
@@ -209,6 +223,11 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.content_html = {}
         if not config.theme.custom_dir and str(PACKAGED_THEME) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(PACKAGED_THEME))
+        self.next_output = _Output(Path(config.site_dir).resolve(), raw_config)
+        self.incremental = (self.serving and self.output is not None and self.output.folder == self.next_output.folder
+                            and self.output.config_file == self.next_output.config_file)
+        if self.serving:
+            _list_theme_once(config.theme, self.theme_listing, self.next_output.config_file)
         self._start_atomic_output(config)
         return config
 
@@ -228,18 +247,55 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def _finish_atomic_output(self, config) -> None:
         output, scratch = self.output_dir, self.scratch_dir
         assert output is not None and scratch is not None  # set by _start_atomic_output
+        if self.incremental:
+            self._update_output(output, scratch)
+            config.site_dir = str(output)
+            self.output, self.scratch_dir = self.next_output, None
+            return
         # a name of its own each build: in mkdocs serve the previous one may still be being deleted
         previous = output.parent / f"{SCRATCH_PREFIX}{output.name}-previous-{id(self):x}-{next(_BUILDS)}"
         if output.exists():
             output.rename(previous)
         scratch.rename(output)
         config.site_dir = str(output)
+        self.output = self.next_output if self.serving else None
+        if self.serving and not self.frozen:
+            # What the first build keeps (every notice read, checked and rendered) lives as long as the server: left
+            # out of the garbage collector's full passes, which took a second or more of a rebuild at 1,000 notices.
+            gc.collect()
+            gc.freeze()
+            self.frozen = True
         if self.serving:  # the preview is served from now on; the old copy goes while it is looked at
             threading.Thread(target=shutil.rmtree, args=(previous,), kwargs={"ignore_errors": True},
                              daemon=True).start()
         else:
             shutil.rmtree(previous, ignore_errors=True)
         self.scratch_dir = None
+
+    def _update_output(self, output: Path, scratch: Path) -> None:
+        """mkdocs serve, a rebuild: the files this build wrote (in ``scratch``) replace their old copies in the
+        output folder, one by one, and what the site no longer has is deleted; the rest is left as it was (it
+        is what this build would have written: the same key, the same source or the same bytes)."""
+        previous, current = self.output, self.next_output
+        assert previous is not None
+        for folder, _, names in os.walk(scratch):
+            inside = Path(folder).relative_to(scratch)
+            if names:
+                (output / inside).mkdir(parents=True, exist_ok=True)
+            for name in names:
+                os.replace(Path(folder) / name, output / inside / name)
+        gone = ({dest for src, dest in previous.pages.items() if src not in current.pages}
+                | {path for path in previous.files if path not in current.files}
+                | {dest for src, (dest, _) in previous.static.items() if src not in current.static})
+        gone -= set(current.pages.values()) | set(current.files) | {dest for dest, _ in current.static.values()}
+        for relative in sorted(gone):
+            target = output / relative
+            target.unlink(missing_ok=True)
+            for parent in target.parents:  # its folders, if nothing else is left in them
+                if parent == output or any(parent.iterdir()):
+                    break
+                parent.rmdir()
+        shutil.rmtree(scratch, ignore_errors=True)
 
     def on_build_error(self, error) -> None:
         if self.scratch_dir is not None:
@@ -254,14 +310,64 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         for src_path in sorted(self.pages_by_src):
             if files.get_file_from_path(src_path) is not None:
                 raise PluginError(f"{_docs_dir(config)}/{src_path} 与自动生成的页面同名：请改名")
-            files.append(File.generated(config, src_path, content=""))
         for file in list(files):  # Material's stylesheet, without what the pages never draw, under its own name
             if is_material_stylesheet(file.src_uri) and not file.is_documentation_page():
-                css = trimmed(file.content_string)
+                source = file.content_string
+                if self.trimmed_css is None or self.trimmed_css[0] != source:  # mkdocs serve: trimmed once
+                    self.trimmed_css = (source, trimmed(source))
+                css = self.trimmed_css[1]
                 files.remove(file)
                 files.append(File.generated(config, trimmed_name(css), content=css))
                 config.extra["material_stylesheet"] = {"full": file.src_uri, "trimmed": trimmed_name(css)}
+        if self.serving:
+            self._leave_unchanged_static_files(files)
+        self._add_generated_pages(files, config)
         return files
+
+    def _add_generated_pages(self, files: Files, config) -> None:
+        """The core's pages as MkDocs files. In a rebuild of ``mkdocs serve``, a page outside the navigation that
+        the core made as before, in a site whose settings, theme overrides and navigation are as before, is left
+        out: MkDocs neither renders nor writes it, and its file in the output folder stays (see ``_page_key``)."""
+        self.reused = []
+        previous = self.output if self.incremental and self.reuse_pages and _nav_is_settings(config) else None
+        site = _site_key(config) if self.serving else ""
+        in_nav = set(_nav_sources(config.nav or []))
+        output_dir = self.output_dir or Path(config.site_dir)
+        for src_path in sorted(self.pages_by_src):
+            if self.serving:
+                key = self.next_output.keys[src_path] = _page_key(site, self.pages_by_src[src_path])
+                known = previous.files_by_src.get(src_path) if previous is not None else None
+                if (previous is not None and known is not None and src_path not in in_nav
+                        and previous.keys.get(src_path) == key and os.path.isfile(output_dir / known.dest_uri)):
+                    self.reused.append(src_path)  # the same source and settings: the same file
+                    self.next_output.files_by_src[src_path] = known
+                    self.next_output.pages[src_path] = known.dest_uri
+                    continue
+            file = File.generated(config, src_path, content="")
+            if self.serving:
+                self.next_output.pages[src_path] = file.dest_uri
+            files.append(file)
+        if self.reused:
+            log.info(f"预览：{len(self.reused)} 个页面没有变化，沿用上次构建的输出")
+
+    def _leave_unchanged_static_files(self, files: Files) -> None:
+        """mkdocs serve: a theme or docs file that is not a page is not copied again by a rebuild when its source
+        is the one the output folder's copy was made from (the same size, time and inode, or the same bytes)."""
+        output = self.output if self.incremental else None
+        for file in list(files):
+            if file.is_documentation_page():
+                continue
+            if file.abs_src_path is not None:
+                try:
+                    status = os.stat(file.abs_src_path)
+                except OSError:
+                    continue  # MkDocs will say why it cannot copy it
+                stamp: Any = (status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev)
+            else:
+                stamp = hashlib.sha256(file.content_bytes).digest()
+            self.next_output.static[file.src_uri] = (file.dest_uri, stamp)
+            if output is not None and output.static.get(file.src_uri) == (file.dest_uri, stamp):
+                files.remove(file)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         build = self._site_build()
@@ -303,9 +409,17 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_post_build(self, config) -> None:
         build = self._site_build()
         site_dir = Path(config.site_dir)
+        written = self.output.files if self.incremental and self.output is not None else {}
         for path, data in sorted(build.files.items()):  # open data and the feed, before the search index
+            if written.get(path) == data:
+                continue  # a rebuild in mkdocs serve: the output folder has these bytes
             (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / path).write_bytes(data)
+        if self.serving:
+            self.next_output.files = dict(build.files)
+            for file in self.next_output.files_by_src.values():  # kept for the sitemap: the HTML is written
+                if file.page is not None:
+                    file.page.content = None
         pages = [IndexPage(site_dir / entry.url / "index.html", entry)
                  for entry in build.collection.listed]  # a withdrawn notice is not found by search
         # Pagefind is installed by `npm ci` next to mkdocs.yml (or next to this package, for a project
@@ -313,7 +427,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         folders = [Path(config.config_file_path).resolve().parent, Path(generator.__file__).resolve().parent.parent]
         if self._search_stale():
             assert self.serve_index is not None  # _search_stale() says it was kept
-            shutil.copytree(Path(self.serve_index.name) / BUNDLE_DIR, site_dir / BUNDLE_DIR, copy_function=_link)
+            if not self.incremental:  # else the output folder has it
+                shutil.copytree(Path(self.serve_index.name) / BUNDLE_DIR, site_dir / BUNDLE_DIR, copy_function=_link)
             log.info("预览：检索索引沿用首次构建的，未包含之后的修改")
         else:
             try:
@@ -343,50 +458,75 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self._finish_atomic_output(config)
         logging.getLogger("mkdocs").removeHandler(self.warnings)
 
-    def on_nav(self, nav, config, files):
-        self.nav = nav
-        return nav
-
     def on_env(self, env, config, files):
         """In ``mkdocs serve`` the theme's templates are compiled once, not again in every rebuild (Jinja's
-        bytecode cache checks each template's source, so an edited template is compiled again), and a page made
-        from the same inputs as in the previous build is not rendered by the theme again: its previous output
-        is written (its key: the page's title, HTML, contents, metadata and dates, the navigation, the
-        settings and the theme's own files outside the installed packages)."""
-        if not self.serving:
-            return env
-        env.bytecode_cache = self.template_cache
-        env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: "{{ page.url }}"}), env.loader])
-        site = _site_key(config, self.nav)
-        self.page_keys, self.reused = {}, []
-        for file in files.documentation_pages():
-            page = file.page
-            if page is None:
-                continue
-            key = _page_key(site, page)
-            self.page_keys[file.src_uri] = key
-            previous = self.page_outputs.get(file.src_uri)
-            if self.reuse_pages and previous is not None and previous[0] == key:
-                page.meta["template"] = REUSED_TEMPLATE
-                self.reused.append(file.src_uri)
-        if self.reused:
-            log.info(f"预览：{len(self.reused)} 个页面没有变化，沿用上次构建的输出")
+        bytecode cache checks each template's source, so an edited template is compiled again)."""
+        if self.serving:
+            env.bytecode_cache = self.template_cache
+            for file in files.documentation_pages():
+                if file.src_uri in self.pages_by_src:
+                    self.next_output.files_by_src[file.src_uri] = file
         return env
 
-    @event_priority(-100)  # last: what is kept is the page as written
-    def on_post_page(self, output: str, page, config) -> str:
-        if not self.serving:
-            return output
-        src = page.file.src_uri
-        if page.meta.get("template") == REUSED_TEMPLATE:
-            return self.page_outputs[src][1]
-        if src in self.page_keys:
-            self.page_outputs[src] = (self.page_keys[src], output)
-        return output
+    def on_template_context(self, context, template_name, config):
+        """The sitemap lists every page, those a rebuild left out too (the same order as a full build)."""
+        if template_name != "sitemap.xml" or not self.reused:
+            return context
+        generated = self.next_output.files_by_src
+        context["pages"] = ([file for file in context["pages"] if file.src_uri not in self.pages_by_src]
+                            + [generated[src] for src in sorted(self.pages_by_src)])
+        return context
 
     def on_serve(self, server, config, builder):
         server.watch(str(self._notices_dir(config)))
         return server
+
+
+@dataclass
+class _Output:
+    """mkdocs serve: what the output folder holds (or will, for the build under way): mkdocs.yml as it was read,
+    each page's file and key by its source, each other file's path and bytes (open data, feed, charts), each theme
+    or docs file's destination and its source's stamp."""
+
+    folder: Path | None = None
+    config_file: bytes = b""
+    pages: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, tuple] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    static: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    files_by_src: dict[str, File] = field(default_factory=dict)  # the core's pages as MkDocs files, with their pages
+
+
+def _installed(folder: str) -> bool:
+    """Whether a theme folder is an installed package's (Material, MkDocs' own): it does not change while serving."""
+    return bool({"site-packages", "dist-packages"} & set(Path(folder).resolve().parts))
+
+
+def _list_theme_once(theme, listings: dict[tuple, list[str]], config_file: bytes) -> None:
+    """mkdocs serve: MkDocs lists every file of the theme's folders, in every build, to find its
+    assets (Material's thousands of icons: a tenth of a second or more), filtered by rules of its own made from
+    mkdocs.yml; the installed themes' folders do not change, so the list is the previous build's as long as the
+    other folders (the overrides) list the same files."""
+    get_env = theme.get_env
+
+    def env():
+        made = get_env()
+        listing = made.list_templates
+        folders = list(made.loader.searchpath)
+
+        def list_templates(extensions=None, filter_func=None):
+            live = tuple((folder, tuple(sorted(str(path) for path in Path(folder).rglob("*"))))
+                         for folder in folders if not _installed(folder))
+            key = (tuple(folders), repr(extensions), live, config_file)
+            if key not in listings:
+                listings.clear()
+                listings[key] = listing(extensions, filter_func)
+            return list(listings[key])
+
+        made.list_templates = list_templates
+        return made
+
+    theme.get_env = env
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -425,41 +565,57 @@ def _empty_render(page):
     return render
 
 
-def _site_key(config, nav) -> str:
-    """What every page of the theme shows besides its own content: the settings (mkdocs.yml and what the plugin
-    set), the navigation, and the theme's files outside the installed packages (the overrides)."""
+def _site_key(config) -> str:
+    """What every page of the theme shows besides its own content: the settings (mkdocs.yml, its navigation
+    included, and what the plugin set) and the theme's files outside the installed packages (the overrides)."""
     digest = hashlib.sha256()
     digest.update(Path(config.config_file_path).read_bytes())
     digest.update(repr((config.site_name, config.site_url, config.site_description, config.copyright,
                         sorted((key, repr(value)) for key, value in dict(config.extra).items()),
                         list(config.extra_css), [str(script) for script in config.extra_javascript],
                         config.theme["language"], sorted((k, repr(v)) for k, v in config.theme.items()),
-                        _nav_key(nav.items if nav is not None else []))).encode("utf-8"))
+                        repr(config.nav))).encode("utf-8"))
     for folder in map(Path, config.theme.dirs):
-        if {"site-packages", "dist-packages"} & set(folder.resolve().parts):
-            continue  # an installed theme (Material, MkDocs' own): it does not change while serving
+        if _installed(str(folder)):
+            continue
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def _nav_key(items) -> list:
-    return [(type(item).__name__, str(item.title), getattr(item, "url", None), _nav_key(item.children or []))
-            for item in items]
+def _page_key(site: str, page: Page) -> tuple:
+    """What a generated page's output is made from: the site's key and the core's finished page (its URL, title,
+    HTML, headings, description, date and redirect); the page objects a rebuild takes from the core's caches
+    are the same objects, so comparing them costs nothing."""
+    return (site, page)
 
 
-def _page_key(site: str, page) -> str:
-    facts = (site, page.file.src_uri, page.url, page.canonical_url, page.edit_url, str(page.title),
-             repr(_toc_key(page.toc)), sorted((key, repr(value)) for key, value in page.meta.items()),
-             page.update_date, page.is_homepage)
-    digest = hashlib.sha256(repr(facts).encode("utf-8"))
-    digest.update(b"\0" + (page.content or "").encode("utf-8"))
-    return digest.hexdigest()
+def _nav_sources(items) -> list[str]:
+    """The pages the navigation of mkdocs.yml names."""
+    found: list[str] = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
+        if isinstance(value, list):
+            found += _nav_sources(value)
+        elif isinstance(value, str):
+            found.append(value)
+    return found
 
 
-def _toc_key(toc) -> list:
-    return [(str(item.title), item.id, item.level, _toc_key(item.children)) for item in toc]
+def _nav_is_settings(config) -> bool:
+    """Whether the navigation is all in mkdocs.yml: every entry with its title (a page's own title, which an edit
+    may change, is not shown in it), so a page outside it is the same whatever other pages say."""
+    def titled(items) -> bool:
+        for item in items:
+            if not (isinstance(item, dict) and len(item) == 1):
+                return False
+            value = next(iter(item.values()))
+            if isinstance(value, list) and not titled(value):
+                return False
+        return True
+
+    return config.nav is not None and titled(config.nav)
 
 
 def _first_h1(html: str) -> str | None:
