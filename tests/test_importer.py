@@ -795,3 +795,129 @@ def test_a_notice_in_traditional_characters_is_drafted_in_its_own_characters(tmp
     assert [line for line in result.unplaced if "繁体" in line] == [
         "原文是繁体字（27 个字与简体不同，如“區衛黨組關於”）：草稿保留原文的繁体字，没有转换为简体；"
         "如网站须用简体，请编辑转换后逐字核对"]
+
+
+# ---------------------------------------------------------------------------------------------
+# publisher and region of notices that name their place only in passing (generator/importing/gazetteer.py)
+
+def _imported(tmp_path, text: str):
+    source = tmp_path / "通报.txt"
+    source.write_text(text, encoding="utf-8")
+    return import_notice(source)
+
+
+def _region_notes(result) -> list[str]:
+    return [line for line in result.unplaced if line.startswith("地区（region）")]
+
+
+def test_region_from_the_unit_inspected_written_with_its_city_when_the_text_names_both(tmp_path):
+    result = _imported(tmp_path, (
+        "区委关于巡视整改进展情况的通报\n"
+        "根据省委统一部署，2024年3月1日至5月1日，四川省委第五巡视组对通川区委进行了巡视。"
+        "6月1日，省委巡视组向通川区委反馈了巡视意见。\n"
+        "达州市通川区坚持把巡视整改作为重大政治任务。\n"))
+    assert (result.notice["publisher"], result.notice["region"]) == ("区委", "达州市通川区")
+    assert _region_notes(result) == [
+        "地区（region）取自正文中被巡察的单位“通川区委”里的地名“通川区”，请核对",
+        "地区（region）“通川区”按正文的写法加上了所在的市：“达州市通川区”，请核对"]
+
+
+def test_a_provincial_inspection_team_names_the_province_when_nothing_else_does(tmp_path):
+    result = _imported(tmp_path, (
+        "区委关于巡视整改进展情况的通报\n"
+        "根据省委统一部署，2024年3月1日至5月1日，四川省委第五巡视组对区委进行了巡视。6月1日反馈了巡视意见。\n"))
+    assert result.notice["region"] == "四川省"
+    assert _region_notes(result) == [
+        "地区（region）取自巡视组名称“四川省委第五巡视组”里的省名“四川省”（发布机构没有写地名），请核对是否应写到市、县"]
+
+
+def test_a_city_team_names_the_city_of_an_abbreviated_publisher(tmp_path):
+    result = _imported(tmp_path, (
+        "市卫健委党委关于巡察整改进展情况的通报\n"
+        "根据市委统一部署，2024年7月17日至8月30日，宿迁市委第六巡察组对市卫健委党委进行了巡察。"
+        "9月14日反馈了巡察意见。\n"))
+    assert result.notice["region"] == "宿迁市"
+    assert _region_notes(result) == ["地区（region）取自巡察组名称“宿迁市委第六巡察组”里的地名“宿迁市”，请核对"]
+
+
+def test_an_abbreviated_publisher_is_in_the_city_the_text_names_most_and_only_then(tmp_path):
+    opening = ("市卫健委党委关于巡察整改进展情况的通报\n"
+               "根据市委统一部署，2024年7月17日至8月30日，市委第六巡察组对市卫健委党委进行了巡察。"
+               "9月14日反馈了巡察意见。\n")
+    result = _imported(tmp_path, opening + "委党委推动宿迁市卫生健康领域改革，沭阳县中医院创成三甲，与杭州市交流。"
+                                           "宿迁市新增省级临床重点专科10个。\n")
+    assert result.notice["region"] == "宿迁市"
+    assert _region_notes(result) == [
+        "地区（region）是正文中提到最多的市名“宿迁市”（发布机构“市卫健委党委”没有写地名），请核对"]
+    tied = _imported(tmp_path, opening + "委党委推动宿迁市卫生健康领域改革，与杭州市交流。\n")
+    assert tied.notice["region"] == f"{PLACEHOLDER}地区"  # two cities named once each: not guessed
+
+
+def test_a_two_character_county_and_a_discipline_commission_as_publisher(tmp_path):
+    result = _imported(tmp_path, (
+        "歙县纪委监委关于巡察整改进展情况的通报\n"
+        "发布机构：歙县人民政府\n"
+        "根据县委统一部署，2024年3月1日至5月1日，县委第二巡察组对县纪委监委进行了巡察。6月1日反馈了巡察意见。\n"))
+    assert (result.notice["publisher"], result.notice["region"]) == ("歙县纪委监委", "歙县")
+    inspected = _imported(tmp_path, (
+        "县纪委监委关于巡察整改进展情况的通报\n"
+        "根据县委统一部署，2024年3月1日至5月1日，县委第二巡察组对歙县纪委监委进行了巡察。6月1日反馈了巡察意见。\n"))
+    assert inspected.notice["region"] == "歙县"
+
+
+def test_words_in_running_text_are_not_taken_for_a_place(tmp_path):
+    """对十四届市委第四轮巡察… has no place: 十四届市 is no city the gazetteer knows."""
+    result = _imported(tmp_path, (
+        "市委关于巡察整改进展情况的通报\n"
+        "根据市委统一部署，2024年3月1日至5月1日，十四届市委第四轮巡察组对市教育局党委进行了巡察。"
+        "会议传达了对十四届市委第四轮巡察反馈意见的整改要求。\n"))
+    assert result.notice["region"] == f"{PLACEHOLDER}地区"
+
+
+def test_a_title_in_traditional_characters_names_publisher_region_and_the_feedback_date(tmp_path):
+    result = _imported(tmp_path, (
+        "中共婺源縣衛生健康局黨組關於巡察整改進展情況的通報\n"
+        "根據縣委統一部署，2022年3月17日至5月12日，縣委第四巡察組對縣衛生健康局黨組開展了巡察。"
+        "9月15日，巡察組向縣衛生健康局黨組反饋了巡察意見。\n"))
+    notice = result.notice
+    assert (notice["publisher"], notice["region"]) == ("中共婺源縣衛生健康局黨組", "婺源縣")
+    assert notice["inspection"]["feedback"] == dt.date(2022, 9, 15)
+
+
+# ---------------------------------------------------------------------------------------------
+# teams, metadata lines and figures written in other ways
+
+def test_team_names_numbered_after_the_word_or_as_a_small_group_and_a_date_run_into_the_name(tmp_path):
+    for sentence, team in (
+        ("2024年3月1日至5月1日，县委巡察第二组对县教育局党组进行了巡察。", "县委巡察第二组"),
+        ("2024年3月1日至5月1日，市委巡察小组对市教育局党组进行了巡察。", "市委巡察小组"),
+        ("县委第一轮巡察于2024年3月10日至4月30日对县教育局党组进行了巡察，5月20日县委第三巡察组向县教育局党组"
+         "反馈了巡察意见。", "县委第三巡察组"),
+    ):
+        result = _imported(tmp_path, f"某某县教育局党组关于巡察整改情况的通报\n{sentence}6月1日反馈了巡察意见。\n")
+        assert result.notice["inspection"]["team"] == team, sentence
+
+
+def test_a_byline_without_a_key_and_a_source_glued_to_the_author(tmp_path):
+    for header, source, published in (
+        ("本网 时间:2024-05-06 浏览:-", "本网", dt.date(2024, 5, 6)),
+        ("作者：办公室来源：某某县教育局发布时间：2024-05-07", "某某县教育局", dt.date(2024, 5, 7)),
+    ):
+        result = _imported(tmp_path, (
+            f"某某县教育局党组关于巡察整改情况的通报\n{header}\n"
+            "根据县委统一部署，2024年3月1日至5月1日，县委第二巡察组对县教育局党组进行了巡察。6月1日反馈了巡察意见。\n"))
+        assert (result.notice["source"], result.notice["published"]) == (source, published), header
+        assert header not in result.body_markdown
+
+
+def test_problem_counts_written_after_the_noun_or_after_the_aspects(tmp_path):
+    for sentence, aspects, problems in (
+        ("巡察共指出3个方面问题15个，问题整改完成率100%。", 3, 15),
+        ("巡察组反馈问题3个方面12条。", 3, 12),
+        ("指出问题3个，均已整改。", None, 3),
+    ):
+        result = _imported(tmp_path, (
+            "某某县教育局党组关于巡察整改情况的通报\n"
+            f"2024年3月10日至4月30日，县委第三巡察组对县教育局党组开展了巡察。5月20日反馈了巡察意见。{sentence}\n"))
+        figures = result.notice["figures"]
+        assert (figures.get("aspects"), figures.get("problems")) == (aspects, problems), sentence

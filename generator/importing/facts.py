@@ -19,9 +19,10 @@ _RANGE = re.compile(
     r"(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日"
 )
 _DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-# 市委第六巡察组, 区委巡察四组, 市委第三專項巡察組 (traditional)
-_TEAM = r"[^\s,，。；;、“”：:（）()]{2,30}?巡[察视視](?:[一二三四五六七八九十]{1,3})?[组組]"
-_TEAM_WORD = r"巡[察视視](?:[一二三四五六七八九十]{1,3})?[组組]"
+# 市委第六巡察组, 区委巡察四组, 县委巡察第二组, 市委巡察小组, 市委第三專項巡察組 (traditional); not 巡察组织
+_TEAM_NUMBER = r"(?:第?[一二三四五六七八九十\d]{1,3})?小?[组組](?![织織])"
+_TEAM = rf"[^\s,，。；;、“”：:（）()]{{2,30}}?巡[察视視]{_TEAM_NUMBER}"
+_TEAM_WORD = rf"巡[察视視]{_TEAM_NUMBER}"
 # A second period of the same inspection: 3月17日至3月22日、5月5日至7月12日 (the end is the last day).
 _MORE_RANGE = re.compile(r"\s*[、，,和及]\s*(?:(\d{4})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
                          r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -108,8 +109,7 @@ def _range_dates(span: re.Match) -> tuple[dt.date | None, dt.date | None]:
 
 # Right after the dates the clause names the team, which may quote a campaign and list two purposes:
 # 市委深化“最多跑一次”改革、优化营商环境专项巡察组.
-_TEAM_AFTER_DATES = (r"(?:[^\s,，。；;：:（）()“”]|“[^”，,。]{1,20}”){2,60}?"
-                     r"巡[察视視](?:[一二三四五六七八九十]{1,3})?[组組]")
+_TEAM_AFTER_DATES = rf"(?:[^\s,，。；;：:（）()“”]|“[^”，,。]{{1,20}}”){{2,60}}?巡[察视視]{_TEAM_NUMBER}"
 
 
 def _team(text: str, span: re.Match | None) -> str | None:
@@ -119,7 +119,8 @@ def _team(text: str, span: re.Match | None) -> str | None:
             return after.group(1)
     for match in re.finditer(_TEAM, text):
         if not text[max(0, match.start() - 1): match.start()] == "向":
-            return match.group(0).lstrip("由")
+            # a date run into the name (5月20日县委第三巡察组向…) is not part of it
+            return re.sub(r"^.*\d\s*日", "", match.group(0)).lstrip("由") or None
     return None
 
 
@@ -128,7 +129,7 @@ def _feedback_date(text: str, span: re.Match | None, base: dt.date | None) -> dt
     for match in _DAY.finditer(text, begin):
         clause = re.split(r"[。；;]", text[match.end():])[0]
         before = text[max(begin, match.start() - 12): match.start()]
-        if "反馈" in clause[:60] or "反馈" in before:
+        if re.search("反[馈饋]", clause[:60] + " " + before):
             year = int(match.group(1)) if match.group(1) else (base.year if base else None)
             if year is None:
                 return None
@@ -155,7 +156,11 @@ _FIGURES = (
                  rf"(?:共)?\s*{NUM}\s*(?:个|项|条){_KIND}问题"),
     ("problems", rf"(?:反馈|指出|提出|交办|移交|列出|剖析|认领)(?:了|的)?[^。，,；;\d]{{0,12}}?{NUM}\s*"
                  rf"(?:个|项|条){_KIND}问题"),
-    ("problems", rf"(?<![的成中])(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题(?:共)?\s*{NUM}\s*(?:个|项|条)"),
+    ("problems", rf"(?<![的成中])(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题(?:共)?\s*{NUM}\s*"
+                 r"(?:个|项|条)(?!方面)"),
+    # the count after the noun, the aspects first: 指出3个方面问题15个, 反馈问题3个方面12条
+    ("problems", rf"(?:{NUM}\s*个?方面\s*(?:的)?(?:巡察)?问题|问题\s*{NUM}\s*个?方面)\s*(?:共)?\s*{NUM}\s*"
+                 r"(?:个|项|条)"),
     ("causes", rf"(?:梳理|分析|查找|剖析|查摆)(?:出|了)?(?:问题)?(?:根源|原因){NUM}\s*(?:条|个|项)"),
     ("measures", rf"(?:制定|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),

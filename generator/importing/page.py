@@ -122,6 +122,9 @@ _BULLETS = "•·●▪■◆-–— "
 # A page date standing alone or before the keyed fields, with its time: 2021-02-23 12:42:06来源:…
 _LEADING_DATE = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*")
 _UNNAMED_DATE = vocabulary.page_metadata_filling("published")[0]  # the name it is reported under
+# A source written with no key before the keyed fields: 本网 时间:2024-05-06 浏览:-
+_BYLINE = re.compile(r"\s*(本网|本站|原创)\s+")
+_UNNAMED_SOURCE = vocabulary.page_metadata_filling("source")[0]
 
 
 # A key spread out to the width of the others in a 政务公开 table: 索 引 号： / 标　　题： / 主 题 词：
@@ -134,9 +137,14 @@ def _meta_pairs(line: str) -> list[tuple[str, str]]:
         return []
     line = _SPACED_KEY.sub(lambda m: re.sub(r"\s+", "", m.group(1)), line)
     matches = list(_META_KEY.finditer(line))
-    if not matches or (matches[0].start() > 0 and not line[: matches[0].start()].isspace()):
+    if not matches:
         return []
     pairs = []
+    if matches[0].start() > 0 and not line[: matches[0].start()].isspace():
+        byline = _BYLINE.fullmatch(line[: matches[0].start()])
+        if not byline:
+            return []
+        pairs.append((_UNNAMED_SOURCE, byline.group(1)))  # 本网 时间:… : the site's own article
     for current, following in zip(matches, matches[1:] + [None]):
         end = following.start() if following else len(line)
         pairs.append((current.group(1) or current.group(2), line[current.end():end].strip(" 　|｜")))
