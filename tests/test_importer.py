@@ -921,3 +921,40 @@ def test_problem_counts_written_after_the_noun_or_after_the_aspects(tmp_path):
             f"2024年3月10日至4月30日，县委第三巡察组对县教育局党组开展了巡察。5月20日反馈了巡察意见。{sentence}\n"))
         figures = result.notice["figures"]
         assert (figures.get("aspects"), figures.get("problems")) == (aspects, problems), sentence
+
+
+def test_a_title_without_guanyu_names_its_publisher(tmp_path):
+    for title in ("中共某某县教育局党组巡察整改进展情况的通报",
+                  "中共某某县教育局党组落实县委巡察反馈意见整改情况的通报"):
+        result = _imported(tmp_path, (
+            f"{title}\n"
+            "根据县委统一部署，2024年3月10日至4月30日，县委第三巡察组对县教育局党组开展了巡察。5月20日反馈了巡察意见。\n"))
+        assert result.notice["publisher"] == "中共某某县教育局党组", title
+        assert not [line for line in result.unplaced if line.startswith("发布机构（publisher）")]
+
+
+def test_inspection_dates_written_with_dots_or_with_the_year_before_the_range(tmp_path):
+    expected = {"team": "县委第三巡察组", "start": dt.date(2024, 3, 10), "end": dt.date(2024, 4, 30),
+                "feedback": dt.date(2024, 5, 20)}
+    dotted = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改情况的通报\n"
+        "2024.3.10—4.30，县委第三巡察组对县教育局党组开展了巡察，2024.5.20向局党组反馈了巡察意见。追缴资金3.5万元。\n"))
+    assert dotted.notice["inspection"] == expected
+    assert dotted.notice["figures"]["funds_recovered"] == 3.5  # a decimal is no date
+    assert "3.10—4.30，" in dotted.body_markdown and "2024.5.20向" in dotted.body_markdown  # as written
+    yearless = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改情况的通报\n"
+        "根据县委统一部署，2024年，县委第三巡察组于3月10日至4月30日对县教育局党组开展了巡察，"
+        "5月20日反馈了巡察意见。\n"))
+    assert yearless.notice["inspection"] == expected
+    assert "巡察起止日期没有写年份，按前文的“2024年”读取，请核对" in yearless.unplaced
+
+
+def test_counts_of_problems_found_by_the_team_and_of_problems_rectified(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改情况的通报\n"
+        "2024年3月10日至4月30日，县委第三巡察组对县教育局党组开展了巡察。5月20日反馈了巡察意见。"
+        "巡察组共发现问题23个，提出整改意见建议10条。截至目前，23个问题已整改到位20个。\n"
+        "局机关开展自查，发现问题12个。\n"))
+    figures = result.notice["figures"]
+    assert (figures["problems"], figures["problems_done"]) == (23, 20)

@@ -41,7 +41,7 @@ class Notes:
 # the inspection: team, dates, feedback
 
 def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
-    repaired = [_repair_dates(arabic_dates(p)) for p in paragraphs[:8]]
+    repaired = [_repair_dates(_dotted_dates(arabic_dates(p))) for p in paragraphs[:8]]
     opening = next(((p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p) and _DAY.search(p)), None)
     if opening is None:
         notes.add("开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充")
@@ -50,6 +50,9 @@ def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
     for lost, read in fixes:
         notes.add(f"原文日期“{lost}”缺少“年”“月”字（复制网页时丢失），按“{read}”读取，请核对")
     found: dict = {}
+    text, year_before = _year_of_a_range(text)
+    if year_before:
+        notes.add(f"巡察起止日期没有写年份，按前文的“{year_before}年”读取，请核对")
     span = _RANGE.search(text)
     if span:
         found["start"], found["end"] = _range_dates(span)
@@ -73,6 +76,39 @@ def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
         notes.add("开头没有找到巡察组名称：inspection 未填写，请编辑补充")
         return None
     return {"team": team, **found}
+
+
+# 2024.3.10—4.30 / 2024.5.20: dates written with dots, the end of a range without its year
+_DOTTED = re.compile(r"(?<![\d.．])(\d{4})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．])"
+                     r"(?:\s*(至|到|—+|－|-|~|～)\s*(?:(\d{4})[.．])?(\d{1,2})[.．](\d{1,2})(?![\d.．]))?")
+
+
+def _dotted_dates(text: str) -> str:
+    def replace(match: re.Match) -> str:
+        year, month, day, dash, end_year, end_month, end_day = match.groups()
+        read = f"{year}年{int(month)}月{int(day)}日"
+        if dash:
+            read += f"至{end_year + '年' if end_year else ''}{int(end_month)}月{int(end_day)}日"
+        return read
+
+    return _DOTTED.sub(replace, text)
+
+
+# 2024年，县委第三巡察组于3月10日至4月30日…: the range's year is written before it
+_YEARLESS_RANGE = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
+                             r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日")
+
+
+def _year_of_a_range(text: str) -> tuple[str, str | None]:
+    """The text with the year written into a range that has none, when no range has one and a year is written
+    before it in the same paragraph; and that year (None: nothing was changed)."""
+    if _RANGE.search(text):
+        return text, None
+    span = _YEARLESS_RANGE.search(text)
+    years = re.findall(r"(\d{4})\s*年", text[: span.start()]) if span else []
+    if not span or not years:
+        return text, None
+    return text[: span.start()] + f"{years[-1]}年" + text[span.start():], years[-1]
 
 
 # A scrape that lost 年 and 月 (a font's glyphs, an image): 2024717日至830日, 2025年1021日, 914日.
@@ -158,6 +194,7 @@ _FIGURES = (
                  rf"(?:个|项|条){_KIND}问题"),
     ("problems", rf"(?<![的成中])(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题(?:共)?\s*{NUM}\s*"
                  r"(?:个|项|条)(?!方面)"),
+    ("problems", rf"巡[察视]组?(?:共|还)?发现(?:了)?问题(?:共)?\s*{NUM}\s*(?:个|项|条)(?!方面)"),  # not 自查发现问题
     # the count after the noun, the aspects first: 指出3个方面问题15个, 反馈问题3个方面12条
     ("problems", rf"(?:{NUM}\s*个?方面\s*(?:的)?(?:巡察)?问题|问题\s*{NUM}\s*个?方面)\s*(?:共)?\s*{NUM}\s*"
                  r"(?:个|项|条)"),
@@ -167,7 +204,7 @@ _FIGURES = (
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?"
                 rf"{NUM}\s*(?:项|个|条|件|份)"),
     ("problems_done", rf"(?:已)?完成(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
-                      rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)"
+                      rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)|已整改到位\s*{NUM}\s*(?:个|项)"
                       rf"|(?:{_DONE_WORDS})\s*(\d+)\s*(?:个|项)"),  # digits: not 整改完成一项、销号一项
     ("completion_rate", r"完成率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
     ("funds_recovered", r"(?:追缴|挽回|收回|退还|清退|追回)[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*万元"),

@@ -16,6 +16,11 @@ def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
     match = re.match(r"^(.{2,30}?)(?:关于|關於)", title) if title else None
     if match and re.search(_ISSUING_BODY, match.group(1)):
         return match.group(1)
+    # no 关于: 中共××县教育局党组巡察整改进展情况的通报, 中共××局党组落实市委巡察反馈意见整改情况的通报
+    opening = re.match(rf"^((?:中共|中國共產黨|中国共产党).{{2,28}}?{_BODY})(?=落实|落實|巡[察视視]|对|對)",
+                       title or "")
+    if opening and not match:
+        return opening.group(1)
     for key in vocabulary.page_metadata_filling("publisher"):
         if meta.get(key):
             return meta[key]
@@ -24,8 +29,8 @@ def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
 
 # A party body (中共××局党组, 黨組 in traditional characters) or a discipline commission (××县纪委监委); a 中共××县委
 # is left to the 政务公开 block, which names the office that issued it (中共××县委巡察办).
-_ISSUING_BODY = (r"(?:党组|党委|委员会|党工委|党总支|党支部|黨組|黨委|委員會|黨工委|黨總支|黨支部"
-                 r"|纪委监委|紀委監委)$")
+_BODY = r"(?:党组|党委|委员会|党工委|党总支|党支部|黨組|黨委|委員會|黨工委|黨總支|黨支部|纪委监委|紀委監委)"
+_ISSUING_BODY = _BODY + "$"
 
 
 _ANSWERING = "(?:党组|党委|党总支|党支部|黨組|黨委)"
