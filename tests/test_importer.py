@@ -958,3 +958,52 @@ def test_counts_of_problems_found_by_the_team_and_of_problems_rectified(tmp_path
         "局机关开展自查，发现问题12个。\n"))
     figures = result.notice["figures"]
     assert (figures["problems"], figures["problems_done"]) == (23, 20)
+
+
+def test_a_news_item_whose_title_starts_with_a_place_has_that_region(tmp_path):
+    result = _imported(tmp_path, (
+        "歙县召开巡察整改工作推进会\n"
+        "2024年5月6日，县委巡察办召开巡察整改工作推进会。2024年3月1日至5月1日，县委第二巡察组对县教育局党组进行了巡察。\n"))
+    assert result.notice["region"] == "歙县"
+    assert _region_notes(result) == ["地区（region）取自标题开头的地名“歙县”，请核对"]
+
+
+NOTICE_OPENING = ("2024年3月1日至5月1日，县委第二巡察组对县教育局党组进行了巡察。2024年6月1日反馈了巡察意见。"
+                  "现将整改进展情况予以公布。\n")
+
+
+def test_a_site_menu_a_breadcrumb_and_buttons_on_the_metadata_line_are_chrome_not_the_title(tmp_path):
+    result = _imported(tmp_path, (
+        "某某县人民政府门户网站 政务公开 政务公告\n"
+        "首页 > 政务公开 > 通知公告\n"
+        "中共某某县教育局党组关于县委巡察整改进展情况的通报\n"
+        "发布时间：2024-05-06 来源：县教育局 【字号：大 中 小】 【打印】\n" + NOTICE_OPENING))
+    notice = result.notice
+    assert (notice["title"], notice["published"], notice["source"]) == (
+        "中共某某县教育局党组关于县委巡察整改进展情况的通报", dt.date(2024, 5, 6), "县教育局")
+    assert result.chrome_removed == ["首页 > 政务公开 > 通知公告", "【字号：大 中 小】", "【打印】",
+                                     "某某县人民政府门户网站 政务公开 政务公告"]
+    assert result.body_markdown.startswith("2024年3月1日至5月1日")
+
+
+def test_a_breadcrumb_before_a_title_over_two_lines_and_a_date_with_its_read_count(tmp_path):
+    result = _imported(tmp_path, (
+        "您所在的位置：首页 » 纪检监察 » 巡察工作\n"
+        "中共某某县教育局党组\n"
+        "关于县委巡察整改进展情况的通报\n"
+        "2024-05-06 阅读：123\n" + NOTICE_OPENING))
+    assert (result.notice["title"], result.notice["published"]) == (
+        "中共某某县教育局党组关于县委巡察整改进展情况的通报", dt.date(2024, 5, 6))
+    assert result.chrome_removed == ["您所在的位置：首页 » 纪检监察 » 巡察工作"]
+    assert result.page_metadata["阅读"] == "123" and "阅读" not in result.body_markdown
+
+
+def test_a_menu_line_above_a_title_with_a_column_tag(tmp_path):
+    result = _imported(tmp_path, (
+        "清廉某某 巡察工作 首页 工作动态 巡察公告\n"
+        "【巡察整改】中共某某县教育局党组关于县委巡察整改进展情况的通报\n"
+        "时间：2024年05月06日 14:20 来源：本网 作者：办公室 浏览次数：88\n" + NOTICE_OPENING))
+    notice = result.notice
+    assert (notice["title"], notice["published"], notice["source"]) == (
+        "中共某某县教育局党组关于县委巡察整改进展情况的通报", dt.date(2024, 5, 6), "本网")
+    assert result.chrome_removed == ["【巡察整改】", "清廉某某 巡察工作 首页 工作动态 巡察公告"]

@@ -232,7 +232,12 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
 def _region_elsewhere(page: Page, publisher: str, team: str | None, notes: Notes) -> str | None:
     """A publisher that names no place (市卫健委党委, 区委): the place of the unit inspected (对通川区委进行了巡视),
     of the inspecting team if it is a city's or a county's (宿迁市委第六巡察组), the place of the publisher's level
-    the text names (宿迁市), and last the province of a provincial team (四川省委第五巡视组)."""
+    the text names (宿迁市), and last the province of a provincial team (四川省委第五巡视组). A title that starts with
+    a place the gazetteer knows (歙县召开巡察整改工作推进会) names it before all these."""
+    titled = known_place_in(page.title)
+    if titled:
+        notes.add(f"地区（region）取自标题开头的地名“{titled}”，请核对")
+        return titled
     inspected = region_from_inspected(page.paragraphs)
     if inspected:
         notes.add(f"地区（region）取自正文中被巡察的单位“{inspected[1]}”里的地名“{inspected[0]}”，请核对")

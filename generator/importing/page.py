@@ -16,7 +16,7 @@ PROVINCES = "".join(province.abbr for province in vocabulary.provinces())  # gen
 
 # Whole lines that are page furniture wherever they appear (only short lines are tested).
 _WIDGETS = re.compile(
-    r"^(现在您的计算机时间为|当前时间|今天是|(当前|您现在的|您的|当前所在|所在)位置|首页\s*[>＞»/›]|"
+    r"^(现在您的计算机时间为|当前时间|今天是|(当前|您现在的|您的|当前所在|所在|[您你]所在的|[您你]当前的)位置|首页\s*[>＞»/›]|"
     r".{0,20}(门户网站|人民政府网|纪委监委网站?|网站首页)$|微信公众号$|"
     r"分享到|分享：|朗读|语音播报|【?\s*字[体号]\s*[:：]?\s*[【\[]?\s*大|【?\s*打印|打印本页|【?\s*关闭|关闭窗口|"
     r"收藏本页|加入收藏|设为首页|扫一扫|手机扫描|微信扫|上一篇|下一篇|上一条|下一条|返回顶部|返回首页|"
@@ -107,6 +107,7 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
             continue
         if bare != line:
             page.chrome_removed.append(line[: len(line) - len(bare)].strip())
+        page.chrome_removed.extend(widget.group(0).strip() for widget in _INLINE_WIDGET.finditer(bare))
         for key, value in pairs:
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if not value and following and not _meta_pairs(following) and len(pairs) == 1 and not inline \
@@ -131,10 +132,16 @@ _UNNAMED_SOURCE = vocabulary.page_metadata_filling("source")[0]
 _SPACED_KEY = re.compile(r"(?:(?<=^)|(?<=\s))([\u4e00-\u9fa5](?:\s+[\u4e00-\u9fa5]){1,3})(?=\s*[:：])")
 
 
+# Buttons on the metadata line: 【字号：大 中 小】 【打印】 【关闭】
+_INLINE_WIDGET = re.compile(r"【?\s*字[体号]\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}】?"
+                            r"|【\s*(?:打印|打印本页|关闭|关闭窗口|收藏|加入收藏|分享)\s*】")
+
+
 def _meta_pairs(line: str) -> list[tuple[str, str]]:
     """``作者: 管理员  发布时间:2024-12-24`` → [(作者, 管理员), (发布时间, 2024-12-24)]; [] if not metadata."""
     if len(line) > 200 or _SENTENCE_END.search(line):
         return []
+    line = _INLINE_WIDGET.sub(" ", line)
     line = _SPACED_KEY.sub(lambda m: re.sub(r"\s+", "", m.group(1)), line)
     matches = list(_META_KEY.finditer(line))
     if not matches:
@@ -225,11 +232,20 @@ def _find_line(lines: list[str], wanted: str) -> int | None:
     return None
 
 
+def _is_menu(line: str) -> bool:
+    """A site's name and menu on one line: three or more short words apart (某某县人民政府门户网站 政务公开 政务公告,
+    清廉某某 巡察工作 首页 工作动态): their 公告、巡察 make no title."""
+    words = line.split()
+    return len(words) >= 3 and all(2 <= len(word) <= 12 for word in words) and not _SENTENCE_END.search(line)
+
+
 def _title_candidate(lines: list[str]) -> int | None:
     """The title line: short, no sentence punctuation, title words, before the first paragraph."""
     for index, line in enumerate(lines[:60]):
         if _is_paragraph(line):
             return None
+        if _is_menu(line):
+            continue
         if (
             (8 <= len(line) <= 80 and _TITLE_WORDS.search(line) or _SHORT_TITLE.fullmatch(_unspaced(line)))
             and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]", line)
