@@ -891,6 +891,7 @@ def test_team_names_numbered_after_the_word_or_as_a_small_group_and_a_date_run_i
     for sentence, team in (
         ("2024年3月1日至5月1日，县委巡察第二组对县教育局党组进行了巡察。", "县委巡察第二组"),
         ("2024年3月1日至5月1日，市委巡察小组对市教育局党组进行了巡察。", "市委巡察小组"),
+        ("2024年3月1日至5月1日，市委巡察机动组对市教育局党组进行了巡察。", "市委巡察机动组"),
         ("县委第一轮巡察于2024年3月10日至4月30日对县教育局党组进行了巡察，5月20日县委第三巡察组向县教育局党组"
          "反馈了巡察意见。", "县委第三巡察组"),
     ):
@@ -1007,3 +1008,18 @@ def test_a_menu_line_above_a_title_with_a_column_tag(tmp_path):
     assert (notice["title"], notice["published"], notice["source"]) == (
         "中共某某县教育局党组关于县委巡察整改进展情况的通报", dt.date(2024, 5, 6), "本网")
     assert result.chrome_removed == ["【巡察整改】", "清廉某某 巡察工作 首页 工作动态 巡察公告"]
+
+
+def test_several_counts_in_one_sentence_written_in_other_ways(tmp_path):
+    for sentence, wanted in (
+        ("巡察反馈问题共计23个，涉及3个方面。", {"aspects": 3, "problems": 23}),
+        ("巡察组反馈了3个方面共计12个问题。", {"aspects": 3, "problems": 12}),
+        ("针对巡察反馈的4大类18个问题，制定整改措施52条。", {"problems": 18, "measures": 52}),
+        ("巡察反馈问题15个，已完成整改13个，完成整改率86.7%。",
+         {"problems": 15, "problems_done": 13, "completion_rate": 86.7}),
+        ("截至目前，16个问题已完成整改14个，2个问题正在推进。", {"problems": 16, "problems_done": 14}),
+    ):
+        result = _imported(tmp_path, (
+            "某某县教育局党组关于巡察整改情况的通报\n"
+            f"2024年3月10日至4月30日，县委第三巡察组对县教育局党组开展了巡察。5月20日反馈了巡察意见。{sentence}\n"))
+        assert result.notice["figures"] == wanted, sentence

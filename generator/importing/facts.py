@@ -19,8 +19,9 @@ _RANGE = re.compile(
     r"(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日"
 )
 _DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-# 市委第六巡察组, 区委巡察四组, 县委巡察第二组, 市委巡察小组, 市委第三專項巡察組 (traditional); not 巡察组织
-_TEAM_NUMBER = r"(?:第?[一二三四五六七八九十\d]{1,3})?小?[组組](?![织織])"
+# 市委第六巡察组, 区委巡察四组, 县委巡察第二组, 市委巡察小组, 市委巡察机动组, 市委第三專項巡察組 (traditional);
+# not 巡察组织
+_TEAM_NUMBER = r"(?:机动|機動|联动|聯動)?(?:第?[一二三四五六七八九十\d]{1,3})?小?[组組](?![织織])"
 _TEAM = rf"[^\s,，。；;、“”：:（）()]{{2,30}}?巡[察视視]{_TEAM_NUMBER}"
 _TEAM_WORD = rf"巡[察视視]{_TEAM_NUMBER}"
 # A second period of the same inspection: 3月17日至3月22日、5月5日至7月12日 (the end is the last day).
@@ -180,6 +181,7 @@ _DONE = re.escape(vocabulary.done_status().value)  # 已完成 N 个
 # Every way of writing the done status (statuses.yml), longest first: 整改完成28个, 已销号 3 项.
 _DONE_WORDS = "|".join(re.escape(word) for word in sorted(vocabulary.done_status().words, key=len, reverse=True))
 _KIND = "(?:主要|具体|突出|重点)?"  # 18个突出问题
+_TOTAL = "(?:共计|合计|总计|共)?"  # 3个方面共计12个问题
 # Traditional characters of the figure sentences (六個方面存在的56個具體問題), read as simplified for the
 # figures only.
 _FIGURE_CHARS = str.maketrans("個問題項條饋體專實處關於發現經過對進與為時責會議舉製"
@@ -189,14 +191,16 @@ _FIGURE_CHARS = str.maketrans("個問題項條饋體專實處關於發現經過�
 _FIGURES = (
     ("aspects", rf"{NUM}\s*个?方面"),
     ("problems", rf"{NUM}\s*个?方面\s*(?:存在的?)?[、，,的]?\s*(?:{NUM}\s*(?:个|项|条|类)\s*[、，,]?\s*)?"
-                 rf"(?:共)?\s*{NUM}\s*(?:个|项|条){_KIND}问题"),
-    ("problems", rf"(?:反馈|指出|提出|交办|移交|列出|剖析|认领)(?:了|的)?[^。，,；;\d]{{0,12}}?{NUM}\s*"
-                 rf"(?:个|项|条){_KIND}问题"),
-    ("problems", rf"(?<![的成中])(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题(?:共)?\s*{NUM}\s*"
+                 rf"{_TOTAL}\s*{NUM}\s*(?:个|项|条){_KIND}问题"),
+    ("problems", rf"(?:反馈|指出|提出|交办|移交|列出|剖析|认领)(?:了|的)?[^。，,；;\d]{{0,12}}?"
+                 rf"(?:{NUM}\s*大?类\s*[、，,]?\s*)?{NUM}\s*(?:个|项|条){_KIND}问题"),  # 反馈的4大类18个问题
+    # 16个问题已完成整改14个
+    ("problems", rf"{NUM}\s*个问题(?:中)?[，,]?\s*已(?:完成整改|整改完成|整改到位)\s*\d+\s*个"),
+    ("problems", rf"(?<![的成中])(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题{_TOTAL}\s*{NUM}\s*"
                  r"(?:个|项|条)(?!方面)"),
-    ("problems", rf"巡[察视]组?(?:共|还)?发现(?:了)?问题(?:共)?\s*{NUM}\s*(?:个|项|条)(?!方面)"),  # not 自查发现问题
+    ("problems", rf"巡[察视]组?(?:共|还)?发现(?:了)?问题{_TOTAL}\s*{NUM}\s*(?:个|项|条)(?!方面)"),  # not 自查发现问题
     # the count after the noun, the aspects first: 指出3个方面问题15个, 反馈问题3个方面12条
-    ("problems", rf"(?:{NUM}\s*个?方面\s*(?:的)?(?:巡察)?问题|问题\s*{NUM}\s*个?方面)\s*(?:共)?\s*{NUM}\s*"
+    ("problems", rf"(?:{NUM}\s*个?方面\s*(?:的)?(?:巡察)?问题|问题\s*{NUM}\s*个?方面)\s*{_TOTAL}\s*{NUM}\s*"
                  r"(?:个|项|条)"),
     ("causes", rf"(?:梳理|分析|查找|剖析|查摆)(?:出|了)?(?:问题)?(?:根源|原因){NUM}\s*(?:条|个|项)"),
     ("measures", rf"(?:制定|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
@@ -206,7 +210,7 @@ _FIGURES = (
     ("problems_done", rf"(?:已)?完成(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
                       rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)|已整改到位\s*{NUM}\s*(?:个|项)"
                       rf"|(?:{_DONE_WORDS})\s*(\d+)\s*(?:个|项)"),  # digits: not 整改完成一项、销号一项
-    ("completion_rate", r"完成率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
+    ("completion_rate", r"完成(?:整改)?率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
     ("funds_recovered", r"(?:追缴|挽回|收回|退还|清退|追回)[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*万元"),
     ("people_held_accountable", r"(?:问责|组织处理|党纪政务处分|处分|诫勉)[^。；;\d]{0,8}?(\d+)\s*(?:人次|人|名)"),
     ("meetings", r"专题会议\s*(\d+)\s*次"),
