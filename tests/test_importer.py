@@ -1023,3 +1023,17 @@ def test_several_counts_in_one_sentence_written_in_other_ways(tmp_path):
             "某某县教育局党组关于巡察整改情况的通报\n"
             f"2024年3月10日至4月30日，县委第三巡察组对县教育局党组开展了巡察。5月20日反馈了巡察意见。{sentence}\n"))
         assert result.notice["figures"] == wanted, sentence
+
+
+def test_metadata_lines_with_a_written_out_date_a_date_after_a_bar_and_a_poster(tmp_path):
+    for header, published, source in (
+        ("2024年05月06日 来源：县教育局", dt.date(2024, 5, 6), "县教育局"),
+        ("来源：县教育局 | 2024-05-07", dt.date(2024, 5, 7), "县教育局"),
+        ("发布者：管理员 发布时间：2024/5/8 阅读次数：", dt.date(2024, 5, 8), None),
+    ):
+        result = _imported(tmp_path, (
+            f"中共某某县教育局党组关于县委巡察整改进展情况的通报\n{header}\n" + NOTICE_OPENING + "2024年6月10日\n"))
+        notice = result.notice
+        assert (notice["published"], notice.get("source")) == (published, source), header
+        assert result.body_markdown.startswith("2024年3月1日至5月1日"), header
+        assert result.body_markdown.rstrip().endswith("2024年6月10日"), header  # the signature date stays

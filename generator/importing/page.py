@@ -120,8 +120,9 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
 
 
 _BULLETS = "•·●▪■◆-–— "
-# A page date standing alone or before the keyed fields, with its time: 2021-02-23 12:42:06来源:…
-_LEADING_DATE = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*")
+# A page date standing alone or before the keyed fields, with its time: 2021-02-23 12:42:06来源:…, 2024年05月06日 来源:…
+_LEADING_DATE = re.compile(r"^((?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
+                           r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*")
 _UNNAMED_DATE = vocabulary.page_metadata_filling("published")[0]  # the name it is reported under
 # A source written with no key before the keyed fields: 本网 时间:2024-05-06 浏览:-
 _BYLINE = re.compile(r"\s*(本网|本站|原创)\s+")
@@ -154,7 +155,13 @@ def _meta_pairs(line: str) -> list[tuple[str, str]]:
         pairs.append((_UNNAMED_SOURCE, byline.group(1)))  # 本网 时间:… : the site's own article
     for current, following in zip(matches, matches[1:] + [None]):
         end = following.start() if following else len(line)
-        pairs.append((current.group(1) or current.group(2), line[current.end():end].strip(" 　|｜")))
+        value = line[current.end():end].strip(" 　|｜")
+        parts = re.split(r"\s*[|｜]\s*", value)
+        dates = [part for part in parts[1:] if _LEADING_DATE.fullmatch(part)]  # 来源：县教育局 | 2024-05-06
+        if dates:
+            value = " | ".join(part for part in parts if part not in dates)
+        pairs.append((current.group(1) or current.group(2), value))
+        pairs += [(_UNNAMED_DATE, date) for date in dates]
     return pairs
 
 
