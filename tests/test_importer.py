@@ -1037,3 +1037,16 @@ def test_metadata_lines_with_a_written_out_date_a_date_after_a_bar_and_a_poster(
         assert (notice["published"], notice.get("source")) == (published, source), header
         assert result.body_markdown.startswith("2024年3月1日至5月1日"), header
         assert result.body_markdown.rstrip().endswith("2024年6月10日"), header  # the signature date stays
+
+
+def test_places_in_a_notice_in_traditional_characters_are_read_and_kept_as_written(tmp_path):
+    result = _imported(tmp_path, (
+        "區委關於巡視整改進展情況的通報\n"
+        "根據省委統一部署，2024年3月1日至5月1日，四川省委第五巡視組對通川區委進行了巡視。"
+        "6月1日，省委巡視組向通川區委反饋了巡視意見。達州市通川區堅持把巡視整改作為重大政治任務。\n"))
+    assert result.notice["region"] == "達州市通川區"
+    abbreviated = _imported(tmp_path, (
+        "市衛健委黨委關於巡察整改進展情況的通報\n"
+        "根據市委統一部署，2024年7月17日至8月30日，市委第六巡察組對市衛健委黨委進行了巡察。9月14日反饋了巡察意見。"
+        "委黨委推動宿遷市衛生健康領域改革。\n"))
+    assert abbreviated.notice["region"] == "宿遷市"

@@ -494,16 +494,36 @@ def _names_pattern():
     return re.compile("|".join(map(re.escape, names)))
 
 
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters, character for character (a notice in traditional characters: 歙縣 → 歙县);
+    unchanged where the conversion would change its length."""
+    converted = _converter().convert(text)
+    return converted if len(converted) == len(text) else text
+
+
 def named_in(texts: list[str]) -> list[str]:
-    """The full place names in ``texts``, in order of appearance, longest match first (宿迁市, 沭阳县)."""
-    return [match.group(0) for text in texts for match in _names_pattern().finditer(text)]
+    """The full place names in ``texts``, in order of appearance, longest match first (宿迁市, 沭阳县), each as the text
+    writes it (宿遷市 in a notice in traditional characters)."""
+    found = []
+    for text in texts:
+        read = simplified(text)
+        found += [text[match.start():match.end()] for match in _names_pattern().finditer(read)]
+    return found
 
 
 def is_place(name: str) -> bool:
-    return name in places()
+    return simplified(name) in places()
 
 
 def city_of(name: str) -> str | None:
-    """The one city a county belongs to (None if the name is in several cities, or under a province directly)."""
-    cities = {p.city for p in places().get(name, []) if p.level == "county"}
+    """The one city a county belongs to (None if the name is in several cities, or under a province directly),
+    in simplified characters."""
+    cities = {p.city for p in places().get(simplified(name), []) if p.level == "county"}
     return cities.pop() if len(cities) == 1 else None

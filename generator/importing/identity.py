@@ -104,10 +104,10 @@ def region_from_inspected(paragraphs: list[str]) -> tuple[str, str] | None:
 def region_of_level(publisher: str | None, texts: list[str]) -> str | None:
     """The place an abbreviated publisher (市卫健委党委: the city's 卫健委) is in: the place of its level (市, 区, 县,
     旗) that the text names by its full name more often than any other (宿迁市)."""
-    level = (publisher or "").removeprefix("中共")[:1]
+    level = gazetteer.simplified((publisher or "").removeprefix("中共")[:1])
     if not level or level not in "市区县旗":
         return None
-    counts = Counter(n for n in gazetteer.named_in(texts) if n.endswith(level))
+    counts = Counter(n for n in gazetteer.named_in(texts) if gazetteer.simplified(n).endswith(level))
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
@@ -118,8 +118,13 @@ def with_its_city(region: str, texts: list[str]) -> str:
     """A county or district named alone is written with its city when the text names the two together
     (通川区 → 达州市通川区)."""
     city = gazetteer.city_of(region)
-    if city and not region.startswith(city) and any(city + region in text for text in texts):
-        return city + region
+    if not city or gazetteer.simplified(region).startswith(city):
+        return region
+    both = city + gazetteer.simplified(region)
+    for text in texts:
+        at = gazetteer.simplified(text).find(both)
+        if at >= 0:
+            return text[at:at + len(both)]  # as the text writes it (達州市通川區)
     return region
 
 
