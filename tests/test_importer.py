@@ -1050,3 +1050,11 @@ def test_places_in_a_notice_in_traditional_characters_are_read_and_kept_as_writt
         "根據市委統一部署，2024年7月17日至8月30日，市委第六巡察組對市衛健委黨委進行了巡察。9月14日反饋了巡察意見。"
         "委黨委推動宿遷市衛生健康領域改革。\n"))
     assert abbreviated.notice["region"] == "宿遷市"
+
+
+def test_a_title_cut_in_the_middle_over_two_or_three_lines(tmp_path):
+    for header in ("中共某某县教育局党组关于县委第二轮巡察\n整改进展情况的通报",
+                   "中共某某县教育局党组\n关于县委第二轮巡察\n整改进展情况的通报"):
+        result = _imported(tmp_path, f"{header}\n" + NOTICE_OPENING)
+        assert result.notice["title"] == "中共某某县教育局党组关于县委第二轮巡察整改进展情况的通报", header
+        assert result.body_markdown.startswith("2024年3月1日至5月1日"), header

@@ -186,8 +186,11 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
         return _drop_leading_bullets(lines, page)
     title = _unspaced(lines[index])
     start = index
-    if title.startswith("关于") and index > 0 and _is_unit_line(lines[index - 1]):
-        start = index - 1  # 中共××市××局党组 / 关于……的通报, the title over two lines
+    while not _TITLE_END.search(title) and index + 1 < len(lines) and _continues_title(lines[index + 1]):
+        index += 1  # ……关于县委第二轮巡察 / 整改进展情况的通报: the title goes on on the next line
+        title += lines[index]
+    if title.startswith("关于") and start > 0 and _is_unit_line(lines[start - 1]):
+        start -= 1  # 中共××市××局党组 / 关于……的通报, the title over two lines
         title = lines[start] + title
     tag = _TITLE_TAG.match(title)
     if tag:
@@ -204,6 +207,13 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
 
 
 _TITLE_TAG = re.compile(r"^【[^】]{1,10}】\s*")
+_TITLE_END = re.compile(r"(通报|通報|报告|報告|公告|公示|公布|情况|情況|通知)(\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?$")
+
+
+def _continues_title(line: str) -> bool:
+    """The second half of a title cut over two lines: short, no punctuation, ending as a title ends."""
+    return len(line) <= 30 and not re.search(r"[，,。：:；;、！!？?]", line) and bool(_TITLE_END.search(line)) \
+        and not _is_menu(line)
 _TITLE_DATE = re.compile(r"\s+(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
 
 
