@@ -1008,6 +1008,8 @@ def test_a_menu_line_above_a_title_with_a_column_tag(tmp_path):
     assert (notice["title"], notice["published"], notice["source"]) == (
         "中共某某县教育局党组关于县委巡察整改进展情况的通报", dt.date(2024, 5, 6), "本网")
     assert result.chrome_removed == ["【巡察整改】", "清廉某某 巡察工作 首页 工作动态 巡察公告"]
+    spaced = _imported(tmp_path, "中共某某县 教育局党组 关于县委巡察 整改情况的通报\n" + NOTICE_OPENING)
+    assert spaced.notice["title"] == "中共某某县 教育局党组 关于县委巡察 整改情况的通报"  # spaces in a title: no menu
 
 
 def test_several_counts_in_one_sentence_written_in_other_ways(tmp_path):

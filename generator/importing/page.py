@@ -253,7 +253,9 @@ def _is_menu(line: str) -> bool:
     """A site's name and menu on one line: three or more short words apart (某某县人民政府门户网站 政务公开 政务公告,
     清廉某某 巡察工作 首页 工作动态): their 公告、巡察 make no title."""
     words = line.split()
-    return len(words) >= 3 and all(2 <= len(word) <= 12 for word in words) and not _SENTENCE_END.search(line)
+    spaced_title = re.search("关于|關於", line) and _TITLE_END.search(line)  # 中共××局党组 关于巡察整改 情况的通报
+    return len(words) >= 3 and all(2 <= len(word) <= 12 for word in words) and not _SENTENCE_END.search(line) \
+        and not spaced_title
 
 
 def _title_candidate(lines: list[str]) -> int | None:
