@@ -243,7 +243,7 @@ def _region_elsewhere(page: Page, publisher: str, team: str | None, notes: Notes
         notes.add(f"地区（region）取自正文中被巡察的单位“{inspected[1]}”里的地名“{inspected[0]}”，请核对")
         return inspected[0]
     by_team = known_place_in(team)
-    if by_team and not by_team.endswith(("省", "自治区")):
+    if by_team and not by_team.endswith(("省", "自治区", "自治區")):
         notes.add(f"地区（region）取自巡察组名称“{team}”里的地名“{by_team}”，请核对")
         return by_team
     named = region_of_level(publisher, [page.title or "", *page.paragraphs])
