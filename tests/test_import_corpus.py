@@ -99,8 +99,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "guangyuan-shiwei-xunshi-2025-mirror": (
-        "title published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "guangzhou-haizhu-shuiwu-2021": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -111,7 +111,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "hubei-weijian-2023-trad-mirror": (
-        "source inspection.team inspection.start inspection.end figures aspects problems contact"
+        "source inspection.team inspection.start inspection.end inspection.feedback figures aspects problems "
+        "contact"
     ),
     "jiangxi-shi-wenguanglv-2026": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -146,8 +147,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "meizhou-jiaotong-2023": (
-        "region source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "mot-zhongyang-9-2023-mirror": (
         "title region published source kind inspection.team inspection.start inspection.end "
@@ -174,7 +175,7 @@ RIGHT = {
         "contact"
     ),
     "suqian-weijian-2025": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "taizhou-weijian-2025": (
@@ -182,12 +183,12 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "tianshui-dier-yiyuan-2024-fankui": (
-        "title publisher region source kind inspection.team inspection.start inspection.end figures aspects "
-        "problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end figures "
+        "aspects problems contact"
     ),
     "tongchuan-quwei-xunshi-2025": (
-        "title published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "wuhan-shichangjianguan-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -214,7 +215,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "yiyang-heshan-jiaotong-2025": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures contact"
     ),
     "yueyang-shichangjianguan-2021": (

@@ -795,3 +795,268 @@ def test_a_notice_in_traditional_characters_is_drafted_in_its_own_characters(tmp
     assert [line for line in result.unplaced if "繁体" in line] == [
         "原文是繁体字（27 个字与简体不同，如“區衛黨組關於”）：草稿保留原文的繁体字，没有转换为简体；"
         "如网站须用简体，请编辑转换后逐字核对"]
+
+
+# ---------------------------------------------------------------------------------------------
+# publisher and region of notices that name their place only in passing (generator/importing/gazetteer.py)
+
+def _imported(tmp_path, text: str):
+    source = tmp_path / "通报.txt"
+    source.write_text(text, encoding="utf-8")
+    return import_notice(source)
+
+
+def _region_notes(result) -> list[str]:
+    return [line for line in result.unplaced if line.startswith("地区（region）")]
+
+
+def test_region_from_the_unit_inspected_written_with_its_city_when_the_text_names_both(tmp_path):
+    result = _imported(tmp_path, (
+        "区委关于巡视整改进展情况的通报\n"
+        "根据省委统一部署，2024年3月1日至5月1日，四川省委第五巡视组对通川区委进行了巡视。"
+        "6月1日，省委巡视组向通川区委反馈了巡视意见。\n"
+        "达州市通川区坚持把巡视整改作为重大政治任务。\n"))
+    assert (result.notice["publisher"], result.notice["region"]) == ("区委", "达州市通川区")
+    assert _region_notes(result) == [
+        "地区（region）取自正文中被巡察的单位“通川区委”里的地名“通川区”，请核对",
+        "地区（region）“通川区”按正文的写法加上了所在的市：“达州市通川区”，请核对"]
+
+
+def test_a_provincial_inspection_team_names_the_province_when_nothing_else_does(tmp_path):
+    result = _imported(tmp_path, (
+        "区委关于巡视整改进展情况的通报\n"
+        "根据省委统一部署，2024年3月1日至5月1日，四川省委第五巡视组对区委进行了巡视。6月1日反馈了巡视意见。\n"))
+    assert result.notice["region"] == "四川省"
+    assert _region_notes(result) == [
+        "地区（region）取自巡视组名称“四川省委第五巡视组”里的省名“四川省”（发布机构没有写地名），请核对是否应写到市、县"]
+
+
+def test_a_city_team_names_the_city_of_an_abbreviated_publisher(tmp_path):
+    result = _imported(tmp_path, (
+        "市卫健委党委关于巡察整改进展情况的通报\n"
+        "根据市委统一部署，2024年7月17日至8月30日，宿迁市委第六巡察组对市卫健委党委进行了巡察。"
+        "9月14日反馈了巡察意见。\n"))
+    assert result.notice["region"] == "宿迁市"
+    assert _region_notes(result) == ["地区（region）取自巡察组名称“宿迁市委第六巡察组”里的地名“宿迁市”，请核对"]
+
+
+def test_an_abbreviated_publisher_is_in_the_city_the_text_names_most_and_only_then(tmp_path):
+    opening = ("市卫健委党委关于巡察整改进展情况的通报\n"
+               "根据市委统一部署，2024年7月17日至8月30日，市委第六巡察组对市卫健委党委进行了巡察。"
+               "9月14日反馈了巡察意见。\n")
+    result = _imported(tmp_path, opening + "委党委推动宿迁市卫生健康领域改革，沭阳县中医院创成三甲，与杭州市交流。"
+                                           "宿迁市新增省级临床重点专科10个。\n")
+    assert result.notice["region"] == "宿迁市"
+    assert _region_notes(result) == [
+        "地区（region）是正文中提到最多的市名“宿迁市”（发布机构“市卫健委党委”没有写地名），请核对"]
+    tied = _imported(tmp_path, opening + "委党委推动宿迁市卫生健康领域改革，与杭州市交流。\n")
+    assert tied.notice["region"] == f"{PLACEHOLDER}地区"  # two cities named once each: not guessed
+
+
+def test_a_two_character_county_and_a_discipline_commission_as_publisher(tmp_path):
+    result = _imported(tmp_path, (
+        "歙县纪委监委关于巡察整改进展情况的通报\n"
+        "发布机构：歙县人民政府\n"
+        "根据县委统一部署，2024年3月1日至5月1日，县委第二巡察组对县纪委监委进行了巡察。6月1日反馈了巡察意见。\n"))
+    assert (result.notice["publisher"], result.notice["region"]) == ("歙县纪委监委", "歙县")
+    inspected = _imported(tmp_path, (
+        "县纪委监委关于巡察整改进展情况的通报\n"
+        "根据县委统一部署，2024年3月1日至5月1日，县委第二巡察组对歙县纪委监委进行了巡察。6月1日反馈了巡察意见。\n"))
+    assert inspected.notice["region"] == "歙县"
+
+
+def test_words_in_running_text_are_not_taken_for_a_place(tmp_path):
+    """对十四届市委第四轮巡察… has no place: 十四届市 is no city the gazetteer knows."""
+    result = _imported(tmp_path, (
+        "市委关于巡察整改进展情况的通报\n"
+        "根据市委统一部署，2024年3月1日至5月1日，十四届市委第四轮巡察组对市教育局党委进行了巡察。"
+        "会议传达了对十四届市委第四轮巡察反馈意见的整改要求。\n"))
+    assert result.notice["region"] == f"{PLACEHOLDER}地区"
+
+
+def test_a_title_in_traditional_characters_names_publisher_region_and_the_feedback_date(tmp_path):
+    result = _imported(tmp_path, (
+        "中共婺源縣衛生健康局黨組關於巡察整改進展情況的通報\n"
+        "根據縣委統一部署，2022年3月17日至5月12日，縣委第四巡察組對縣衛生健康局黨組開展了巡察。"
+        "9月15日，巡察組向縣衛生健康局黨組反饋了巡察意見。\n"))
+    notice = result.notice
+    assert (notice["publisher"], notice["region"]) == ("中共婺源縣衛生健康局黨組", "婺源縣")
+    assert notice["inspection"]["feedback"] == dt.date(2022, 9, 15)
+
+
+# ---------------------------------------------------------------------------------------------
+# teams, metadata lines and figures written in other ways
+
+def test_team_names_numbered_after_the_word_or_as_a_small_group_and_a_date_run_into_the_name(tmp_path):
+    for sentence, team in (
+        ("2024年3月1日至5月1日，县委巡察第二组对县教育局党组进行了巡察。", "县委巡察第二组"),
+        ("2024年3月1日至5月1日，市委巡察小组对市教育局党组进行了巡察。", "市委巡察小组"),
+        ("2024年3月1日至5月1日，市委巡察机动组对市教育局党组进行了巡察。", "市委巡察机动组"),
+        ("县委第一轮巡察于2024年3月10日至4月30日对县教育局党组进行了巡察，5月20日县委第三巡察组向县教育局党组"
+         "反馈了巡察意见。", "县委第三巡察组"),
+    ):
+        result = _imported(tmp_path, f"某某县教育局党组关于巡察整改情况的通报\n{sentence}6月1日反馈了巡察意见。\n")
+        assert result.notice["inspection"]["team"] == team, sentence
+
+
+def test_a_byline_without_a_key_and_a_source_glued_to_the_author(tmp_path):
+    for header, source, published in (
+        ("本网 时间:2024-05-06 浏览:-", "本网", dt.date(2024, 5, 6)),
+        ("作者：办公室来源：某某县教育局发布时间：2024-05-07", "某某县教育局", dt.date(2024, 5, 7)),
+    ):
+        result = _imported(tmp_path, (
+            f"某某县教育局党组关于巡察整改情况的通报\n{header}\n"
+            "根据县委统一部署，2024年3月1日至5月1日，县委第二巡察组对县教育局党组进行了巡察。6月1日反馈了巡察意见。\n"))
+        assert (result.notice["source"], result.notice["published"]) == (source, published), header
+        assert header not in result.body_markdown
+
+
+def test_problem_counts_written_after_the_noun_or_after_the_aspects(tmp_path):
+    for sentence, aspects, problems in (
+        ("巡察共指出3个方面问题15个，问题整改完成率100%。", 3, 15),
+        ("巡察组反馈问题3个方面12条。", 3, 12),
+        ("指出问题3个，均已整改。", None, 3),
+    ):
+        result = _imported(tmp_path, (
+            "某某县教育局党组关于巡察整改情况的通报\n"
+            f"2024年3月10日至4月30日，县委第三巡察组对县教育局党组开展了巡察。5月20日反馈了巡察意见。{sentence}\n"))
+        figures = result.notice["figures"]
+        assert (figures.get("aspects"), figures.get("problems")) == (aspects, problems), sentence
+
+
+def test_a_title_without_guanyu_names_its_publisher(tmp_path):
+    for title in ("中共某某县教育局党组巡察整改进展情况的通报",
+                  "中共某某县教育局党组落实县委巡察反馈意见整改情况的通报"):
+        result = _imported(tmp_path, (
+            f"{title}\n"
+            "根据县委统一部署，2024年3月10日至4月30日，县委第三巡察组对县教育局党组开展了巡察。5月20日反馈了巡察意见。\n"))
+        assert result.notice["publisher"] == "中共某某县教育局党组", title
+        assert not [line for line in result.unplaced if line.startswith("发布机构（publisher）")]
+
+
+def test_inspection_dates_written_with_dots_or_with_the_year_before_the_range(tmp_path):
+    expected = {"team": "县委第三巡察组", "start": dt.date(2024, 3, 10), "end": dt.date(2024, 4, 30),
+                "feedback": dt.date(2024, 5, 20)}
+    dotted = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改情况的通报\n"
+        "2024.3.10—4.30，县委第三巡察组对县教育局党组开展了巡察，2024.5.20向局党组反馈了巡察意见。追缴资金3.5万元。\n"))
+    assert dotted.notice["inspection"] == expected
+    assert dotted.notice["figures"]["funds_recovered"] == 3.5  # a decimal is no date
+    assert "3.10—4.30，" in dotted.body_markdown and "2024.5.20向" in dotted.body_markdown  # as written
+    yearless = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改情况的通报\n"
+        "根据县委统一部署，2024年，县委第三巡察组于3月10日至4月30日对县教育局党组开展了巡察，"
+        "5月20日反馈了巡察意见。\n"))
+    assert yearless.notice["inspection"] == expected
+    assert "巡察起止日期没有写年份，按前文的“2024年”读取，请核对" in yearless.unplaced
+
+
+def test_counts_of_problems_found_by_the_team_and_of_problems_rectified(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改情况的通报\n"
+        "2024年3月10日至4月30日，县委第三巡察组对县教育局党组开展了巡察。5月20日反馈了巡察意见。"
+        "巡察组共发现问题23个，提出整改意见建议10条。截至目前，23个问题已整改到位20个。\n"
+        "局机关开展自查，发现问题12个。\n"))
+    figures = result.notice["figures"]
+    assert (figures["problems"], figures["problems_done"]) == (23, 20)
+
+
+def test_a_news_item_whose_title_starts_with_a_place_has_that_region(tmp_path):
+    result = _imported(tmp_path, (
+        "歙县召开巡察整改工作推进会\n"
+        "2024年5月6日，县委巡察办召开巡察整改工作推进会。2024年3月1日至5月1日，县委第二巡察组对县教育局党组进行了巡察。\n"))
+    assert result.notice["region"] == "歙县"
+    assert _region_notes(result) == ["地区（region）取自标题开头的地名“歙县”，请核对"]
+
+
+NOTICE_OPENING = ("2024年3月1日至5月1日，县委第二巡察组对县教育局党组进行了巡察。2024年6月1日反馈了巡察意见。"
+                  "现将整改进展情况予以公布。\n")
+
+
+def test_a_site_menu_a_breadcrumb_and_buttons_on_the_metadata_line_are_chrome_not_the_title(tmp_path):
+    result = _imported(tmp_path, (
+        "某某县人民政府门户网站 政务公开 政务公告\n"
+        "首页 > 政务公开 > 通知公告\n"
+        "中共某某县教育局党组关于县委巡察整改进展情况的通报\n"
+        "发布时间：2024-05-06 来源：县教育局 【字号：大 中 小】 【打印】\n" + NOTICE_OPENING))
+    notice = result.notice
+    assert (notice["title"], notice["published"], notice["source"]) == (
+        "中共某某县教育局党组关于县委巡察整改进展情况的通报", dt.date(2024, 5, 6), "县教育局")
+    assert result.chrome_removed == ["首页 > 政务公开 > 通知公告", "【字号：大 中 小】", "【打印】",
+                                     "某某县人民政府门户网站 政务公开 政务公告"]
+    assert result.body_markdown.startswith("2024年3月1日至5月1日")
+
+
+def test_a_breadcrumb_before_a_title_over_two_lines_and_a_date_with_its_read_count(tmp_path):
+    result = _imported(tmp_path, (
+        "您所在的位置：首页 » 纪检监察 » 巡察工作\n"
+        "中共某某县教育局党组\n"
+        "关于县委巡察整改进展情况的通报\n"
+        "2024-05-06 阅读：123\n" + NOTICE_OPENING))
+    assert (result.notice["title"], result.notice["published"]) == (
+        "中共某某县教育局党组关于县委巡察整改进展情况的通报", dt.date(2024, 5, 6))
+    assert result.chrome_removed == ["您所在的位置：首页 » 纪检监察 » 巡察工作"]
+    assert result.page_metadata["阅读"] == "123" and "阅读" not in result.body_markdown
+
+
+def test_a_menu_line_above_a_title_with_a_column_tag(tmp_path):
+    result = _imported(tmp_path, (
+        "清廉某某 巡察工作 首页 工作动态 巡察公告\n"
+        "【巡察整改】中共某某县教育局党组关于县委巡察整改进展情况的通报\n"
+        "时间：2024年05月06日 14:20 来源：本网 作者：办公室 浏览次数：88\n" + NOTICE_OPENING))
+    notice = result.notice
+    assert (notice["title"], notice["published"], notice["source"]) == (
+        "中共某某县教育局党组关于县委巡察整改进展情况的通报", dt.date(2024, 5, 6), "本网")
+    assert result.chrome_removed == ["【巡察整改】", "清廉某某 巡察工作 首页 工作动态 巡察公告"]
+    spaced = _imported(tmp_path, "中共某某县 教育局党组 关于县委巡察 整改情况的通报\n" + NOTICE_OPENING)
+    assert spaced.notice["title"] == "中共某某县 教育局党组 关于县委巡察 整改情况的通报"  # spaces in a title: no menu
+
+
+def test_several_counts_in_one_sentence_written_in_other_ways(tmp_path):
+    for sentence, wanted in (
+        ("巡察反馈问题共计23个，涉及3个方面。", {"aspects": 3, "problems": 23}),
+        ("巡察组反馈了3个方面共计12个问题。", {"aspects": 3, "problems": 12}),
+        ("针对巡察反馈的4大类18个问题，制定整改措施52条。", {"problems": 18, "measures": 52}),
+        ("巡察反馈问题15个，已完成整改13个，完成整改率86.7%。",
+         {"problems": 15, "problems_done": 13, "completion_rate": 86.7}),
+        ("截至目前，16个问题已完成整改14个，2个问题正在推进。", {"problems": 16, "problems_done": 14}),
+    ):
+        result = _imported(tmp_path, (
+            "某某县教育局党组关于巡察整改情况的通报\n"
+            f"2024年3月10日至4月30日，县委第三巡察组对县教育局党组开展了巡察。5月20日反馈了巡察意见。{sentence}\n"))
+        assert result.notice["figures"] == wanted, sentence
+
+
+def test_metadata_lines_with_a_written_out_date_a_date_after_a_bar_and_a_poster(tmp_path):
+    for header, published, source in (
+        ("2024年05月06日 来源：县教育局", dt.date(2024, 5, 6), "县教育局"),
+        ("来源：县教育局 | 2024-05-07", dt.date(2024, 5, 7), "县教育局"),
+        ("发布者：管理员 发布时间：2024/5/8 阅读次数：", dt.date(2024, 5, 8), None),
+    ):
+        result = _imported(tmp_path, (
+            f"中共某某县教育局党组关于县委巡察整改进展情况的通报\n{header}\n" + NOTICE_OPENING + "2024年6月10日\n"))
+        notice = result.notice
+        assert (notice["published"], notice.get("source")) == (published, source), header
+        assert result.body_markdown.startswith("2024年3月1日至5月1日"), header
+        assert result.body_markdown.rstrip().endswith("2024年6月10日"), header  # the signature date stays
+
+
+def test_places_in_a_notice_in_traditional_characters_are_read_and_kept_as_written(tmp_path):
+    result = _imported(tmp_path, (
+        "區委關於巡視整改進展情況的通報\n"
+        "根據省委統一部署，2024年3月1日至5月1日，四川省委第五巡視組對通川區委進行了巡視。"
+        "6月1日，省委巡視組向通川區委反饋了巡視意見。達州市通川區堅持把巡視整改作為重大政治任務。\n"))
+    assert result.notice["region"] == "達州市通川區"
+    abbreviated = _imported(tmp_path, (
+        "市衛健委黨委關於巡察整改進展情況的通報\n"
+        "根據市委統一部署，2024年7月17日至8月30日，市委第六巡察組對市衛健委黨委進行了巡察。9月14日反饋了巡察意見。"
+        "委黨委推動宿遷市衛生健康領域改革。\n"))
+    assert abbreviated.notice["region"] == "宿遷市"
+
+
+def test_a_title_cut_in_the_middle_over_two_or_three_lines(tmp_path):
+    for header in ("中共某某县教育局党组关于县委第二轮巡察\n整改进展情况的通报",
+                   "中共某某县教育局党组\n关于县委第二轮巡察\n整改进展情况的通报"):
+        result = _imported(tmp_path, f"{header}\n" + NOTICE_OPENING)
+        assert result.notice["title"] == "中共某某县教育局党组关于县委第二轮巡察整改进展情况的通报", header
+        assert result.body_markdown.startswith("2024年3月1日至5月1日"), header

@@ -19,9 +19,11 @@ _RANGE = re.compile(
     r"(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日"
 )
 _DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-# 市委第六巡察组, 区委巡察四组, 市委第三專項巡察組 (traditional)
-_TEAM = r"[^\s,，。；;、“”：:（）()]{2,30}?巡[察视視](?:[一二三四五六七八九十]{1,3})?[组組]"
-_TEAM_WORD = r"巡[察视視](?:[一二三四五六七八九十]{1,3})?[组組]"
+# 市委第六巡察组, 区委巡察四组, 县委巡察第二组, 市委巡察小组, 市委巡察机动组, 市委第三專項巡察組 (traditional);
+# not 巡察组织
+_TEAM_NUMBER = r"(?:机动|機動|联动|聯動)?(?:第?[一二三四五六七八九十\d]{1,3})?小?[组組](?![织織])"
+_TEAM = rf"[^\s,，。；;、“”：:（）()]{{2,30}}?巡[察视視]{_TEAM_NUMBER}"
+_TEAM_WORD = rf"巡[察视視]{_TEAM_NUMBER}"
 # A second period of the same inspection: 3月17日至3月22日、5月5日至7月12日 (the end is the last day).
 _MORE_RANGE = re.compile(r"\s*[、，,和及]\s*(?:(\d{4})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
                          r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -40,7 +42,7 @@ class Notes:
 # the inspection: team, dates, feedback
 
 def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
-    repaired = [_repair_dates(arabic_dates(p)) for p in paragraphs[:8]]
+    repaired = [_repair_dates(_dotted_dates(arabic_dates(p))) for p in paragraphs[:8]]
     opening = next(((p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p) and _DAY.search(p)), None)
     if opening is None:
         notes.add("开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充")
@@ -49,6 +51,9 @@ def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
     for lost, read in fixes:
         notes.add(f"原文日期“{lost}”缺少“年”“月”字（复制网页时丢失），按“{read}”读取，请核对")
     found: dict = {}
+    text, year_before = _year_of_a_range(text)
+    if year_before:
+        notes.add(f"巡察起止日期没有写年份，按前文的“{year_before}年”读取，请核对")
     span = _RANGE.search(text)
     if span:
         found["start"], found["end"] = _range_dates(span)
@@ -72,6 +77,39 @@ def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
         notes.add("开头没有找到巡察组名称：inspection 未填写，请编辑补充")
         return None
     return {"team": team, **found}
+
+
+# 2024.3.10—4.30 / 2024.5.20: dates written with dots, the end of a range without its year
+_DOTTED = re.compile(r"(?<![\d.．])(\d{4})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．])"
+                     r"(?:\s*(至|到|—+|－|-|~|～)\s*(?:(\d{4})[.．])?(\d{1,2})[.．](\d{1,2})(?![\d.．]))?")
+
+
+def _dotted_dates(text: str) -> str:
+    def replace(match: re.Match) -> str:
+        year, month, day, dash, end_year, end_month, end_day = match.groups()
+        read = f"{year}年{int(month)}月{int(day)}日"
+        if dash:
+            read += f"至{end_year + '年' if end_year else ''}{int(end_month)}月{int(end_day)}日"
+        return read
+
+    return _DOTTED.sub(replace, text)
+
+
+# 2024年，县委第三巡察组于3月10日至4月30日…: the range's year is written before it
+_YEARLESS_RANGE = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
+                             r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日")
+
+
+def _year_of_a_range(text: str) -> tuple[str, str | None]:
+    """The text with the year written into a range that has none, when no range has one and a year is written
+    before it in the same paragraph; and that year (None: nothing was changed)."""
+    if _RANGE.search(text):
+        return text, None
+    span = _YEARLESS_RANGE.search(text)
+    years = re.findall(r"(\d{4})\s*年", text[: span.start()]) if span else []
+    if not span or not years:
+        return text, None
+    return text[: span.start()] + f"{years[-1]}年" + text[span.start():], years[-1]
 
 
 # A scrape that lost 年 and 月 (a font's glyphs, an image): 2024717日至830日, 2025年1021日, 914日.
@@ -108,8 +146,7 @@ def _range_dates(span: re.Match) -> tuple[dt.date | None, dt.date | None]:
 
 # Right after the dates the clause names the team, which may quote a campaign and list two purposes:
 # 市委深化“最多跑一次”改革、优化营商环境专项巡察组.
-_TEAM_AFTER_DATES = (r"(?:[^\s,，。；;：:（）()“”]|“[^”，,。]{1,20}”){2,60}?"
-                     r"巡[察视視](?:[一二三四五六七八九十]{1,3})?[组組]")
+_TEAM_AFTER_DATES = rf"(?:[^\s,，。；;：:（）()“”]|“[^”，,。]{{1,20}}”){{2,60}}?巡[察视視]{_TEAM_NUMBER}"
 
 
 def _team(text: str, span: re.Match | None) -> str | None:
@@ -119,7 +156,8 @@ def _team(text: str, span: re.Match | None) -> str | None:
             return after.group(1)
     for match in re.finditer(_TEAM, text):
         if not text[max(0, match.start() - 1): match.start()] == "向":
-            return match.group(0).lstrip("由")
+            # a date run into the name (5月20日县委第三巡察组向…) is not part of it
+            return re.sub(r"^.*\d\s*日", "", match.group(0)).lstrip("由") or None
     return None
 
 
@@ -128,7 +166,7 @@ def _feedback_date(text: str, span: re.Match | None, base: dt.date | None) -> dt
     for match in _DAY.finditer(text, begin):
         clause = re.split(r"[。；;]", text[match.end():])[0]
         before = text[max(begin, match.start() - 12): match.start()]
-        if "反馈" in clause[:60] or "反馈" in before:
+        if re.search("反[馈饋]", clause[:60] + " " + before):
             year = int(match.group(1)) if match.group(1) else (base.year if base else None)
             if year is None:
                 return None
@@ -143,6 +181,7 @@ _DONE = re.escape(vocabulary.done_status().value)  # 已完成 N 个
 # Every way of writing the done status (statuses.yml), longest first: 整改完成28个, 已销号 3 项.
 _DONE_WORDS = "|".join(re.escape(word) for word in sorted(vocabulary.done_status().words, key=len, reverse=True))
 _KIND = "(?:主要|具体|突出|重点)?"  # 18个突出问题
+_TOTAL = "(?:共计|合计|总计|共)?"  # 3个方面共计12个问题
 # Traditional characters of the figure sentences (六個方面存在的56個具體問題), read as simplified for the
 # figures only.
 _FIGURE_CHARS = str.maketrans("個問題項條饋體專實處關於發現經過對進與為時責會議舉製"
@@ -152,19 +191,26 @@ _FIGURE_CHARS = str.maketrans("個問題項條饋體專實處關於發現經過�
 _FIGURES = (
     ("aspects", rf"{NUM}\s*个?方面"),
     ("problems", rf"{NUM}\s*个?方面\s*(?:存在的?)?[、，,的]?\s*(?:{NUM}\s*(?:个|项|条|类)\s*[、，,]?\s*)?"
-                 rf"(?:共)?\s*{NUM}\s*(?:个|项|条){_KIND}问题"),
-    ("problems", rf"(?:反馈|指出|提出|交办|移交|列出|剖析|认领)(?:了|的)?[^。，,；;\d]{{0,12}}?{NUM}\s*"
-                 rf"(?:个|项|条){_KIND}问题"),
-    ("problems", rf"(?<![的成中])(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题(?:共)?\s*{NUM}\s*(?:个|项|条)"),
+                 rf"{_TOTAL}\s*{NUM}\s*(?:个|项|条){_KIND}问题"),
+    ("problems", rf"(?:反馈|指出|提出|交办|移交|列出|剖析|认领)(?:了|的)?[^。，,；;\d]{{0,12}}?"
+                 rf"(?:{NUM}\s*大?类\s*[、，,]?\s*)?{NUM}\s*(?:个|项|条){_KIND}问题"),  # 反馈的4大类18个问题
+    # 16个问题已完成整改14个
+    ("problems", rf"{NUM}\s*个问题(?:中)?[，,]?\s*已(?:{_DONE_WORDS}|{_DONE}|整改到位)\s*\d+\s*个"),
+    ("problems", rf"(?<![的成中])(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题{_TOTAL}\s*{NUM}\s*"
+                 r"(?:个|项|条)(?!方面)"),
+    ("problems", rf"巡[察视]组?(?:共|还)?发现(?:了)?问题{_TOTAL}\s*{NUM}\s*(?:个|项|条)(?!方面)"),  # not 自查发现问题
+    # the count after the noun, the aspects first: 指出3个方面问题15个, 反馈问题3个方面12条
+    ("problems", rf"(?:{NUM}\s*个?方面\s*(?:的)?(?:巡察)?问题|问题\s*{NUM}\s*个?方面)\s*{_TOTAL}\s*{NUM}\s*"
+                 r"(?:个|项|条)"),
     ("causes", rf"(?:梳理|分析|查找|剖析|查摆)(?:出|了)?(?:问题)?(?:根源|原因){NUM}\s*(?:条|个|项)"),
     ("measures", rf"(?:制定|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?"
                 rf"{NUM}\s*(?:项|个|条|件|份)"),
     ("problems_done", rf"(?:已)?完成(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
-                      rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)"
+                      rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)|已整改到位\s*{NUM}\s*(?:个|项)"
                       rf"|(?:{_DONE_WORDS})\s*(\d+)\s*(?:个|项)"),  # digits: not 整改完成一项、销号一项
-    ("completion_rate", r"完成率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
+    ("completion_rate", r"完成(?:整改)?率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
     ("funds_recovered", r"(?:追缴|挽回|收回|退还|清退|追回)[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*万元"),
     ("people_held_accountable", r"(?:问责|组织处理|党纪政务处分|处分|诫勉)[^。；;\d]{0,8}?(\d+)\s*(?:人次|人|名)"),
     ("meetings", r"专题会议\s*(\d+)\s*次"),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from generator.importing import gazetteer
 from generator.importing.page import SIGNATURE_DATE, is_signature
 from generator.model import vocabulary
 
@@ -11,35 +13,49 @@ from generator.model import vocabulary
 def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
     """The party organisation the title names (中共××局党组关于…) issues the notice; the 政务公开 block's
     发布机构 is often the website's department (××局), taken only when the title names no party body."""
-    match = re.match(r"^(.{2,30}?)关于", title) if title else None
-    if match and re.search(r"(党组|党委|委员会|党工委|党总支|党支部)$", match.group(1)):
+    match = re.match(r"^(.{2,30}?)(?:关于|關於)", title) if title else None
+    if match and re.search(_ISSUING_BODY, match.group(1)):
         return match.group(1)
+    # no 关于: 中共××县教育局党组巡察整改进展情况的通报, 中共××局党组落实市委巡察反馈意见整改情况的通报
+    opening = re.match(rf"^((?:中共|中國共產黨|中国共产党).{{2,28}}?{_BODY})(?=落实|落實|巡[察视視]|对|對)",
+                       title or "")
+    if opening and not match:
+        return opening.group(1)
     for key in vocabulary.page_metadata_filling("publisher"):
         if meta.get(key):
             return meta[key]
     return match.group(1) if match else None
 
 
+# A party body (中共××局党组, 黨組 in traditional characters) or a discipline commission (××县纪委监委); a 中共××县委
+# is left to the 政务公开 block, which names the office that issued it (中共××县委巡察办).
+_BODY = r"(?:党组|党委|委员会|党工委|党总支|党支部|黨組|黨委|委員會|黨工委|黨總支|黨支部|纪委监委|紀委監委)"
+_ISSUING_BODY = _BODY + "$"
+
+
+_ANSWERING = "(?:党组|党委|党总支|党支部|黨組|黨委)"
+
+
 def publisher_from_text(paragraphs: list[str]) -> str | None:
     """``巡察组向市文化和旅游局党组反馈了巡察意见`` → 市文化和旅游局党组 (the unit that answers)."""
     for paragraph in paragraphs[:3]:
-        match = re.search(r"向([^，,。、“”向]{2,30}?(?:党组|党委|党总支|党支部))(?:进行了?)?反馈", paragraph) \
-            or re.search(r"对([^，,。、“”对]{2,30}?(?:党组|党委|党总支|党支部))(?:开展|进行)了?", paragraph)
+        match = re.search(rf"向([^，,。、“”向]{{2,30}}?{_ANSWERING})(?:进行了?|進行了?)?反[馈饋]", paragraph) \
+            or re.search(rf"[对對]([^，,。、“”对對]{{2,30}}?{_ANSWERING})(?:开展|进行|開展|進行)了?", paragraph)
         if match:
             return match.group(1)
     return None
 
 
-_PLACE = re.compile(r"^(?:中共|中国共产党)?((?![市区县])[\u4e00-\u9fa5]{2,6}?(?:省|自治区))?"
-                    r"((?![市区县])(?:[\u4e00-\u9fa5]{1,6}?市|[\u4e00-\u9fa5]{1,6}?[州盟](?!市)))?"  # 广州市, not 广州
-                    r"((?![市区县])[\u4e00-\u9fa5]{1,5}?[区县旗])?"
-                    r"((?![市区县镇])[\u4e00-\u9fa5]{1,4}?(?:镇|街道))?")  # 中山市横栏镇
+_PLACE = re.compile(r"^(?:中共|中国共产党|中國共產黨)?((?![市区县區縣])[\u4e00-\u9fa5]{2,6}?(?:省|自治区|自治區))?"
+                    r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{1,6}?市|[\u4e00-\u9fa5]{1,6}?[州盟](?!市)))?"  # 广州市
+                    r"((?![市区县區縣])[\u4e00-\u9fa5]{1,5}?[区县旗區縣])?"  # 區、縣: traditional characters
+                    r"((?![市区县區縣镇鎮])[\u4e00-\u9fa5]{1,4}?(?:镇|街道|鎮))?")  # 中山市横栏镇
 
 
 def region_from_text(paragraphs: list[str]) -> tuple[str, str] | None:
     """(place, the unit named) from a party body the opening names in full: 《中共汕头市卫生健康局党组关于…》."""
     for paragraph in paragraphs[:8]:
-        for match in re.finditer(r"中共[\u4e00-\u9fa5]{2,24}?(?:党组|党委)", paragraph):
+        for match in re.finditer(r"中共[\u4e00-\u9fa5]{2,24}?(?:党组|党委|黨組|黨委)", paragraph):
             place = region_from_name(match.group(0))
             if place:
                 return place, match.group(0)
@@ -51,11 +67,65 @@ def region_from_name(name: str | None) -> str | None:
     if not name:
         return None
     match = _PLACE.match(name)
-    if not match or not match.group(0).removeprefix("中共").removeprefix("中国共产党"):
+    if not match or not re.sub("^(?:中共|中国共产党|中國共產黨)", "", match.group(0)):
         return None
     place = "".join(g for g in match.groups() if g)
-    # a bare 区/县 ending inside a unit's name (市场监督管理局) is no place: the name must go on with a unit
-    return place if len(place) >= 3 else None
+    # a bare 区/县 ending inside a unit's name (市场监督管理局) is no place: the name must go on with a unit;
+    # a two-character county is one the gazetteer knows (歙县纪委监委, 沛县人民政府)
+    return place if len(place) >= 3 or gazetteer.is_place(place) else None
+
+
+def known_place_in(name: str | None) -> str | None:
+    """The place a unit's name starts with, when every part of it is a place the gazetteer knows: a name found in
+    running text (对十四届市委…) has no clear start, so 十四届市 is not taken for a city."""
+    place = region_from_name(name)
+    match = _PLACE.match(name or "")
+    if not place or not match:
+        return None
+    parts = [g for g in match.groups()[:3] if g]
+    return place if parts and all(gazetteer.is_place(part) for part in parts) else None
+
+
+def region_from_inspected(paragraphs: list[str]) -> tuple[str, str] | None:
+    """(place, the unit) from the unit the opening says was inspected or answered: 对通川区委进行了巡视,
+    向歙县纪委监委反馈 (the unit that publishes the notice, named with its place)."""
+    for paragraph in paragraphs[:4]:
+        for sentence in re.split(r"[。；;]", paragraph):
+            if not re.search(r"巡[察视視]", sentence):
+                continue
+            for match in re.finditer(r"[对向對]([^，,。、“”；;对向對]{2,30}?)(?:开展|进行|開展|進行|反[馈饋])",
+                                     sentence):
+                place = known_place_in(match.group(1))
+                if place:
+                    return place, match.group(1)
+    return None
+
+
+def region_of_level(publisher: str | None, texts: list[str]) -> str | None:
+    """The place an abbreviated publisher (市卫健委党委: the city's 卫健委) is in: the place of its level (市, 区, 县,
+    旗) that the text names by its full name more often than any other (宿迁市)."""
+    level = gazetteer.simplified((publisher or "").removeprefix("中共")[:1])
+    if not level or level not in "市区县旗":
+        return None
+    counts = Counter(n for n in gazetteer.named_in(texts) if gazetteer.simplified(n).endswith(level))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def with_its_city(region: str, texts: list[str]) -> str:
+    """A county or district named alone is written with its city when the text names the two together
+    (通川区 → 达州市通川区)."""
+    city = gazetteer.city_of(region)
+    if not city or gazetteer.simplified(region).startswith(city):
+        return region
+    both = city + gazetteer.simplified(region)
+    for text in texts:
+        at = gazetteer.simplified(text).find(both)
+        if at >= 0:
+            return text[at:at + len(both)]  # as the text writes it (達州市通川區)
+    return region
 
 
 def publisher_from_signature(paragraphs: list[str]) -> str | None:

@@ -21,12 +21,16 @@ from generator.importing.html import html_to_text, looks_like_html
 from generator.importing.identity import (
     domain_from,
     kind_from,
+    known_place_in,
     publisher_from,
     publisher_from_signature,
     publisher_from_text,
     region_from,
+    region_from_inspected,
     region_from_name,
     region_from_text,
+    region_of_level,
+    with_its_city,
 )
 from generator.importing.labels import unstated_status
 from generator.importing.numerals import ordinal, parse_date
@@ -146,8 +150,12 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     if document:
         outline = document.outline(rest, outline)  # a 整改台账 table's problems; Word's headings
     figures = declared_figures(outline.narrative, notes)
-    notice = _identity(page, contact, notes, signed=bool(document and document.signed))
-    inspection = find_inspection(outline.narrative or rest, notes)
+    inspection_notes = Notes()  # the team can name the region; its notes follow the identity's
+    inspection = find_inspection(outline.narrative or rest, inspection_notes)
+    notice = _identity(page, contact, notes, signed=bool(document and document.signed),
+                       team=(inspection or {}).get("team"))
+    for line in inspection_notes.lines:
+        notes.add(line)
     if inspection:
         notice["inspection"] = inspection
     notice["figures"] = {key: figures[key] for key in Figures.model_fields if key in figures}
@@ -177,7 +185,8 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     )
 
 
-def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = False) -> dict:
+def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = False,
+              team: str | None = None) -> dict:
     notice: dict = {}
     notice["title"] = page.title or _placeholder("title", "原文标题缺失", notes, "没有找到通报标题")
     kind, from_title = kind_from(page.title, page.paragraphs)
@@ -198,6 +207,12 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     elif region_from_text(page.paragraphs + list(page.meta.values())):
         region, unit = region_from_text(page.paragraphs + list(page.meta.values())) or ("", "")
         notes.add(f"地区（region）取自正文中的单位名称“{unit}”里的地名“{region}”，请核对")
+    else:
+        region = _region_elsewhere(page, notice["publisher"], team, notes)
+    texts = [page.title or "", *page.paragraphs]
+    if region and with_its_city(region, texts) != region:
+        notes.add(f"地区（region）“{region}”按正文的写法加上了所在的市：“{with_its_city(region, texts)}”，请核对")
+        region = with_its_city(region, texts)
     notice["region"] = region or _placeholder("region", "地区", notes, "没有找到地区")
     domain = domain_from(page.title, page.paragraphs)
     if domain:
@@ -212,6 +227,34 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         if value:
             notice[key] = value
     return notice
+
+
+def _region_elsewhere(page: Page, publisher: str, team: str | None, notes: Notes) -> str | None:
+    """A publisher that names no place (市卫健委党委, 区委): the place of the unit inspected (对通川区委进行了巡视),
+    of the inspecting team if it is a city's or a county's (宿迁市委第六巡察组), the place of the publisher's level
+    the text names (宿迁市), and last the province of a provincial team (四川省委第五巡视组). A title that starts with
+    a place the gazetteer knows (歙县召开巡察整改工作推进会) names it before all these."""
+    titled = known_place_in(page.title)
+    if titled:
+        notes.add(f"地区（region）取自标题开头的地名“{titled}”，请核对")
+        return titled
+    inspected = region_from_inspected(page.paragraphs)
+    if inspected:
+        notes.add(f"地区（region）取自正文中被巡察的单位“{inspected[1]}”里的地名“{inspected[0]}”，请核对")
+        return inspected[0]
+    by_team = known_place_in(team)
+    if by_team and not by_team.endswith(("省", "自治区", "自治區")):
+        notes.add(f"地区（region）取自巡察组名称“{team}”里的地名“{by_team}”，请核对")
+        return by_team
+    named = region_of_level(publisher, [page.title or "", *page.paragraphs])
+    if named:
+        notes.add(f"地区（region）是正文中提到最多的{publisher.removeprefix('中共')[0]}名“{named}”"
+                  f"（发布机构“{publisher}”没有写地名），请核对")
+        return named
+    if by_team:
+        notes.add(f"地区（region）取自巡视组名称“{team}”里的省名“{by_team}”（发布机构没有写地名），请核对是否应写到市、县")
+        return by_team
+    return None
 
 
 def _region_from_source(meta: dict[str, str]) -> str | None:

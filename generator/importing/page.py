@@ -16,7 +16,7 @@ PROVINCES = "".join(province.abbr for province in vocabulary.provinces())  # gen
 
 # Whole lines that are page furniture wherever they appear (only short lines are tested).
 _WIDGETS = re.compile(
-    r"^(现在您的计算机时间为|当前时间|今天是|(当前|您现在的|您的|当前所在|所在)位置|首页\s*[>＞»/›]|"
+    r"^(现在您的计算机时间为|当前时间|今天是|(当前|您现在的|您的|当前所在|所在|[您你]所在的|[您你]当前的)位置|首页\s*[>＞»/›]|"
     r".{0,20}(门户网站|人民政府网|纪委监委网站?|网站首页)$|微信公众号$|"
     r"分享到|分享：|朗读|语音播报|【?\s*字[体号]\s*[:：]?\s*[【\[]?\s*大|【?\s*打印|打印本页|【?\s*关闭|关闭窗口|"
     r"收藏本页|加入收藏|设为首页|扫一扫|手机扫描|微信扫|上一篇|下一篇|上一条|下一条|返回顶部|返回首页|"
@@ -107,6 +107,7 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
             continue
         if bare != line:
             page.chrome_removed.append(line[: len(line) - len(bare)].strip())
+        page.chrome_removed.extend(widget.group(0).strip() for widget in _INLINE_WIDGET.finditer(bare))
         for key, value in pairs:
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if not value and following and not _meta_pairs(following) and len(pairs) == 1 and not inline \
@@ -119,27 +120,48 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
 
 
 _BULLETS = "•·●▪■◆-–— "
-# A page date standing alone or before the keyed fields, with its time: 2021-02-23 12:42:06来源:…
-_LEADING_DATE = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*")
+# A page date standing alone or before the keyed fields, with its time: 2021-02-23 12:42:06来源:…, 2024年05月06日 来源:…
+_LEADING_DATE = re.compile(r"^((?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
+                           r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*")
 _UNNAMED_DATE = vocabulary.page_metadata_filling("published")[0]  # the name it is reported under
+# A source written with no key before the keyed fields: 本网 时间:2024-05-06 浏览:-
+_BYLINE = re.compile(r"\s*(本网|本站|原创)\s+")
+_UNNAMED_SOURCE = vocabulary.page_metadata_filling("source")[0]
 
 
 # A key spread out to the width of the others in a 政务公开 table: 索 引 号： / 标　　题： / 主 题 词：
 _SPACED_KEY = re.compile(r"(?:(?<=^)|(?<=\s))([\u4e00-\u9fa5](?:\s+[\u4e00-\u9fa5]){1,3})(?=\s*[:：])")
 
 
+# Buttons on the metadata line: 【字号：大 中 小】 【打印】 【关闭】
+_INLINE_WIDGET = re.compile(r"【?\s*字[体号]\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}】?"
+                            r"|【\s*(?:打印|打印本页|关闭|关闭窗口|收藏|加入收藏|分享)\s*】")
+
+
 def _meta_pairs(line: str) -> list[tuple[str, str]]:
     """``作者: 管理员  发布时间:2024-12-24`` → [(作者, 管理员), (发布时间, 2024-12-24)]; [] if not metadata."""
     if len(line) > 200 or _SENTENCE_END.search(line):
         return []
+    line = _INLINE_WIDGET.sub(" ", line)
     line = _SPACED_KEY.sub(lambda m: re.sub(r"\s+", "", m.group(1)), line)
     matches = list(_META_KEY.finditer(line))
-    if not matches or (matches[0].start() > 0 and not line[: matches[0].start()].isspace()):
+    if not matches:
         return []
     pairs = []
+    if matches[0].start() > 0 and not line[: matches[0].start()].isspace():
+        byline = _BYLINE.fullmatch(line[: matches[0].start()])
+        if not byline:
+            return []
+        pairs.append((_UNNAMED_SOURCE, byline.group(1)))  # 本网 时间:… : the site's own article
     for current, following in zip(matches, matches[1:] + [None]):
         end = following.start() if following else len(line)
-        pairs.append((current.group(1) or current.group(2), line[current.end():end].strip(" 　|｜")))
+        value = line[current.end():end].strip(" 　|｜")
+        parts = re.split(r"\s*[|｜]\s*", value)
+        dates = [part for part in parts[1:] if _LEADING_DATE.fullmatch(part)]  # 来源：县教育局 | 2024-05-06
+        if dates:
+            value = " | ".join(part for part in parts if part not in dates)
+        pairs.append((current.group(1) or current.group(2), value))
+        pairs += [(_UNNAMED_DATE, date) for date in dates]
     return pairs
 
 
@@ -164,8 +186,11 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
         return _drop_leading_bullets(lines, page)
     title = _unspaced(lines[index])
     start = index
-    if title.startswith("关于") and index > 0 and _is_unit_line(lines[index - 1]):
-        start = index - 1  # 中共××市××局党组 / 关于……的通报, the title over two lines
+    while not _TITLE_END.search(title) and index + 1 < len(lines) and _continues_title(lines[index + 1]):
+        index += 1  # ……关于县委第二轮巡察 / 整改进展情况的通报: the title goes on on the next line
+        title += lines[index]
+    if title.startswith("关于") and start > 0 and _is_unit_line(lines[start - 1]):
+        start -= 1  # 中共××市××局党组 / 关于……的通报, the title over two lines
         title = lines[start] + title
     tag = _TITLE_TAG.match(title)
     if tag:
@@ -182,6 +207,13 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
 
 
 _TITLE_TAG = re.compile(r"^【[^】]{1,10}】\s*")
+_TITLE_END = re.compile(r"(通报|通報|报告|報告|公告|公示|公布|情况|情況|通知)(\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?$")
+
+
+def _continues_title(line: str) -> bool:
+    """The second half of a title cut over two lines: short, no punctuation, ending as a title ends."""
+    return len(line) <= 30 and not re.search(r"[，,。：:；;、！!？?]", line) and bool(_TITLE_END.search(line)) \
+        and not _is_menu(line)
 _TITLE_DATE = re.compile(r"\s+(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
 
 
@@ -217,11 +249,22 @@ def _find_line(lines: list[str], wanted: str) -> int | None:
     return None
 
 
+def _is_menu(line: str) -> bool:
+    """A site's name and menu on one line: three or more short words apart (某某县人民政府门户网站 政务公开 政务公告,
+    清廉某某 巡察工作 首页 工作动态): their 公告、巡察 make no title."""
+    words = line.split()
+    spaced_title = re.search("关于|關於", line) and _TITLE_END.search(line)  # 中共××局党组 关于巡察整改 情况的通报
+    return len(words) >= 3 and all(2 <= len(word) <= 12 for word in words) and not _SENTENCE_END.search(line) \
+        and not spaced_title
+
+
 def _title_candidate(lines: list[str]) -> int | None:
     """The title line: short, no sentence punctuation, title words, before the first paragraph."""
     for index, line in enumerate(lines[:60]):
         if _is_paragraph(line):
             return None
+        if _is_menu(line):
+            continue
         if (
             (8 <= len(line) <= 80 and _TITLE_WORDS.search(line) or _SHORT_TITLE.fullmatch(_unspaced(line)))
             and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]", line)
