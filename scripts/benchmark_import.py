@@ -4,6 +4,7 @@ Run (from the repository root, after `bash scripts/setup`):
 
     .venv/bin/python scripts/benchmark_import.py              # dev split (tune on this one only)
     .venv/bin/python scripts/benchmark_import.py --split test  # the held-out split: report it, do not tune on it
+    .venv/bin/python scripts/benchmark_import.py --split test2 # the fresh held-out split of 2026-12-01 (fourth collection)
     .venv/bin/python scripts/benchmark_import.py -v            # also every wrong field of every text
 
 The corpus is tests/fixtures/import_corpus/: NAME.txt (the text as published, most truncated at ~660
@@ -233,7 +234,7 @@ def run_html() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--split", choices=("dev", "test", "test2"), default="dev")
     parser.add_argument("--html", action="store_true",
                         help="body extraction from saved pages (tests/fixtures/import_html)")
     parser.add_argument("-v", "--verbose", action="store_true")

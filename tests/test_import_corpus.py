@@ -66,9 +66,17 @@ RIGHT = {
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
+    "bayannaoer-weijian-2025-fankui": (
+        "title region published source kind inspection.team inspection.feedback figures aspects problems "
+        "contact"
+    ),
     "bengbu-mohekou-2021-fankui": (
         "title region published source kind inspection.team inspection.feedback figures aspects problems "
         "contact"
+    ),
+    "cafa-fuzhong-2023-gonggao": (
+        "title region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
     ),
     "cangyuan-yibao-2025": (
         "published source kind inspection.team inspection.start inspection.end inspection.feedback aspects "
@@ -76,6 +84,17 @@ RIGHT = {
     ),
     "chaozhou-xiangqiao-nongye-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "cugb-xueyuan-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "cunji-xuncha-2019-trad-mirror": (
+        "title region published source kind inspection.start inspection.end figures aspects problems contact"
+    ),
+    "djk-jiaoyizhongxin-2023-fankui": (
+        "title region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "erdos-jiaoyu-zhenggai-huiyi": (
@@ -114,6 +133,10 @@ RIGHT = {
         "source inspection.team inspection.start inspection.end inspection.feedback figures aspects problems "
         "contact"
     ),
+    "jiangsu-gangkou-xuncha-trad-mirror": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
     "jiangxi-shi-wenguanglv-2026": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
@@ -134,6 +157,10 @@ RIGHT = {
         "title publisher region published source kind inspection.start inspection.end figures aspects "
         "problems contact"
     ),
+    "linfen-zhongxinyiyuan-2024-fankui": (
+        "region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
     "linyi-jiaotong-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
@@ -143,6 +170,18 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "lishui-jiaotong-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "lugang-xuncha-spam-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "luoyang-zhongyiyuan-2024-fankui-trad": (
+        "title region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "luzhou-zhongyiyuan-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
@@ -158,7 +197,15 @@ RIGHT = {
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
+    "runzhou-xiushan-trad": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
     "shanghai-qingpu-minzheng-2026": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "shanghai-xuhui-xunshi-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
@@ -178,6 +225,13 @@ RIGHT = {
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
+    "sysu-zhongyang-3-2017-fankui": (
+        "title region published source kind inspection.team inspection.feedback figures aspects problems "
+        "contact"
+    ),
+    "taicang-tiji-huitoukan-2020": (
+        "title publisher published source inspection.feedback figures aspects problems"
+    ),
     "taizhou-weijian-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
@@ -188,6 +242,10 @@ RIGHT = {
     ),
     "tongchuan-quwei-xunshi-2025": (
         "title region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "wuhan-jingkai-xunshi-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "wuhan-shichangjianguan-2024": (
@@ -202,12 +260,32 @@ RIGHT = {
         "title publisher region source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems"
     ),
+    "xiangyang-zhongxinyiyuan-fankui-trad": (
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "xiongke-yiyuan-2018-huitoukan-trad": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
     "xuancheng-zhongxinyiyuan-2018-trad": (
         "title publisher published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback aspects problems contact"
     ),
+    "xuchang-dongcheng-2026": (
+        "title publisher region source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "xuhang-zhenggai-dongyuan": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback aspects "
+        "problems contact"
+    ),
     "yanjin-nongye-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "ycit-jixie-tongbaohui": (
+        "title publisher region published source inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "yeda-jiaoyu-2023-fankui-spam-mirror": (
@@ -233,6 +311,10 @@ RIGHT = {
     "zhengzhou-huiji-shenpi-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
+    ),
+    "zhongguan-gaoxiao-2017-trad-mirror": (
+        "title publisher region kind inspection.team inspection.start inspection.end inspection.feedback "
+        "aspects problems contact"
     ),
     "zhongshan-henglan-2025-gonggao": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
