@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,12 +119,7 @@ def _notice_page(entry: NoticeEntry, collection: Collection, contact: str) -> Pa
         return render_notice(entry, collection)
     source = entry.source
     key = (source.path, source.text, source.body_path, source.body, contact)
-    page = _RENDERED.get(key)
-    if page is None:
-        if len(_RENDERED) >= RENDERED_LIMIT:
-            _RENDERED.clear()
-        page = _RENDERED[key] = render_notice(entry, collection)
-    return page
+    return _cached(_RENDERED, key, lambda: render_notice(entry, collection))
 
 
 def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_path: str = "mkdocs.yml",
@@ -154,11 +150,16 @@ def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
 def _group_page(group: Group, collection: Collection) -> Page:
     key = (group.axis, group.key, group.label,
            tuple((entry.source.path, entry.source.text, collection.latest(entry) is entry) for entry in group.entries))
-    page = _GROUPS.get(key)
+    return _cached(_GROUPS, key, lambda: render_group(group, collection))
+
+
+def _cached(pages: dict[tuple, Page], key: tuple, render: Callable[[], Page]) -> Page:
+    """The page rendered for ``key`` before, or rendered now; the store is emptied when it holds RENDERED_LIMIT."""
+    page = pages.get(key)
     if page is None:
-        if len(_GROUPS) >= RENDERED_LIMIT:
-            _GROUPS.clear()
-        page = _GROUPS[key] = render_group(group, collection)
+        if len(pages) >= RENDERED_LIMIT:
+            pages.clear()
+        page = pages[key] = render()
     return page
 
 
