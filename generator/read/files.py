@@ -26,8 +26,14 @@ class Scan:
 
 def display_path(path: Path, root: Path) -> str:
     """The path as editors see it: relative to the project root, with forward slashes."""
+    absolute, project = os.path.abspath(path), os.path.abspath(root)
+    if os.sep == "/":  # string operations, as pathlib's below but without its objects (a rebuild asks thousands)
+        if absolute == project:
+            return "."
+        inside = project if project.endswith("/") else project + "/"
+        return absolute[len(inside):] if absolute.startswith(inside) else path.as_posix()
     try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+        return Path(absolute).relative_to(project).as_posix()
     except ValueError:
         return path.as_posix()
 
