@@ -4,7 +4,7 @@ Run (from the repository root, after `bash scripts/setup`):
 
     .venv/bin/python scripts/benchmark_import.py              # dev split (tune on this one only)
     .venv/bin/python scripts/benchmark_import.py --split test  # the held-out split: report it, do not tune on it
-    .venv/bin/python scripts/benchmark_import.py --split test2 # the fresh held-out split of 2026-12-01 (fourth collection)
+    .venv/bin/python scripts/benchmark_import.py --split test2 # the fresh held-out split of 2026-12-01
     .venv/bin/python scripts/benchmark_import.py -v            # also every wrong field of every text
 
 The corpus is tests/fixtures/import_corpus/: NAME.txt (the text as published, most truncated at ~660
