@@ -137,9 +137,18 @@ def bundle_facts(site: Path) -> str:
     size = sum(p.stat().st_size for p in files)
     chunks = len(list(bundle.rglob("*.pf_index")))
     fragments = len(list(bundle.rglob("*.pf_fragment")))
-    shards = 1 + len(list(bundle.glob("shard-*")))
-    return (f"pagefind/: {size / 1024 / 1024:.1f} MiB in {len(files)} files, {shards} shard(s) "
+    return (f"pagefind/: {size / 1024 / 1024:.1f} MiB in {len(files)} files, one index "
             f"({chunks} index chunks, {fragments} fragments); a visitor downloads only what a query needs")
+
+
+def same_bundles(one: Path, other: Path) -> str:
+    """Whether two sites' search bundles are the same bytes, file by file."""
+    def files(site: Path) -> dict[str, bytes]:
+        bundle = site / "pagefind"
+        return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
+    a, b = files(one), files(other)
+    differing = sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
+    return "the same bytes" if not differing else f"DIFFERENT in {len(differing)} of {len(a | b)} files"
 
 
 def wait_results(page, query: str) -> None:
@@ -220,7 +229,7 @@ def measure_site(site: Path, label: str, measured: list[dict] | None = None) -> 
 
 def compare_rows(one: list[dict], sharded: list[dict]) -> list[str]:
     """Per query: are the first results page (titles, in order) and the count of results the same?"""
-    rows = ["| query | first results page | result count (one index / shards) |", "| --- | --- | --- |"]
+    rows = ["| query | first results page | result count (one run / runs) |", "| --- | --- | --- |"]
     for a, b in zip(one, sharded, strict=True):
         same = "same" if a["titles"] == b["titles"] else f"DIFFERENT: {a['titles']} / {b['titles']}"
         rows.append(f"| {a['query']} | {same} | {a['message']} / {b['message']} |")
@@ -232,9 +241,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000], metavar="N")
     parser.add_argument("--site", type=Path, help="measure this built site instead of generating one")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="generate and build in DIR and keep it")
-    parser.add_argument("--compare-shards", type=int, metavar="SIZE",
-                        help="also build each N in one index and in shards of SIZE notices, and compare "
-                             "their first results page for every query")
+    parser.add_argument("--compare-runs", type=int, metavar="SIZE",
+                        help="also build each N indexed in one Pagefind run and in runs of SIZE notices (merged "
+                             "into one index), and compare their bundles and first results page for every query")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: apt-get install chromium", file=sys.stderr)
@@ -251,14 +260,16 @@ def main(argv: list[str]) -> int:
             work = args.keep or Path(scratch)
             work.mkdir(parents=True, exist_ok=True)
             for n in args.sizes:
-                if args.compare_shards:
+                if args.compare_runs:
                     one, sharded = [], []
-                    for shard_size, measured in ((0, one), (args.compare_shards, sharded)):
-                        site = build(n, work, shard_size)
-                        label = f"N={n}, " + ("one index" if not shard_size else f"shards of {shard_size}")
-                        facts.append(f"{label}: " + bundle_facts(site))
-                        rows += measure_site(site, label, measured)
-                    comparisons += [f"N={n}: one index against shards of {args.compare_shards}:", ""]
+                    sites = []
+                    for shard_size, measured in ((0, one), (args.compare_runs, sharded)):
+                        sites.append(build(n, work, shard_size))
+                        label = f"N={n}, " + ("one run" if not shard_size else f"runs of {shard_size}")
+                        facts.append(f"{label}: " + bundle_facts(sites[-1]))
+                        rows += measure_site(sites[-1], label, measured)
+                    comparisons += [f"N={n}: one run against runs of {args.compare_runs}: pagefind/ is "
+                                    f"{same_bundles(*sites)}", ""]
                     comparisons += compare_rows(one, sharded) + [""]
                     continue
                 site = build(n, work)

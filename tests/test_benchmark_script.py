@@ -34,19 +34,19 @@ def test_search_benchmark_measures_every_query_in_chromium():
     assert all("巡察整改" in firsts[query] for query in chinese), firsts
 
 
-def test_search_benchmark_compares_the_first_results_of_one_index_and_of_shards():
-    result = subprocess.run([sys.executable, "scripts/benchmark_search.py", "--sizes", "4", "--compare-shards", "2"],
+def test_search_benchmark_compares_one_pagefind_run_with_runs_merged_into_one_index():
+    result = subprocess.run([sys.executable, "scripts/benchmark_search.py", "--sizes", "4", "--compare-runs", "2"],
                             cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=900)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     lines = result.stdout.splitlines()
-    assert "N=4, one index: pagefind/: " in result.stdout and ", 1 shard(s) (" in result.stdout
-    assert "N=4, shards of 2: pagefind/: " in result.stdout and ", 2 shard(s) (" in result.stdout
-    assert "N=4: one index against shards of 2:" in lines
-    rows = [line.split("|")[1:-1] for line in lines[lines.index("N=4: one index against shards of 2:"):]
+    assert "N=4, one run: pagefind/: " in result.stdout and "N=4, runs of 2: pagefind/: " in result.stdout
+    assert "N=4: one run against runs of 2: pagefind/ is the same bytes" in lines
+    start = lines.index("N=4: one run against runs of 2: pagefind/ is the same bytes")
+    rows = [line.split("|")[1:-1] for line in lines[start:]
             if line.startswith("| ") and not line.startswith("| query") and not line.startswith("| ---")]
     queries = ["城市绿化", "农民工工资", "补栽苗木", "竣工验收", "大观区", "lvhua", "xczg"]
     assert [row[0].strip() for row in rows] == queries
-    assert all(row[1].strip() == "same" or row[1].strip().startswith("DIFFERENT: ") for row in rows), rows
+    assert all(row[1].strip() == "same" for row in rows), rows
 
 
 def test_spam_benchmark_prints_recall_precision_false_alarms_and_timing():

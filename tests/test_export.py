@@ -131,7 +131,8 @@ def test_search_index_takes_the_shard_size_of_the_project_and_refuses_a_bad_one(
     config = (project / "mkdocs.yml").as_posix()
     code, lines = run(ROOT, "search-index", str(site), "--config", config)
     assert (code, lines) == (0, [f"检索索引：2 篇通报，写入 {(site / 'pagefind').as_posix()}"])
-    assert json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8")) == {"shards": ["shard-1/"]}
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["zh"]["page_count"] == 2 and not list((site / "pagefind").glob("shard-*"))
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(text.replace("search_shard_size: 1", "search_shard_size: -1"), encoding="utf-8")
     assert run(ROOT, "search-index", str(site), "--config", config) == (

@@ -200,26 +200,29 @@ def test_a_stop_character_cut_off_a_place_name_is_left_out_of_the_search(page, s
     assert "".join(parse_qs(urlsplit(href).query)["highlight"]) == "区"
 
 
-def test_an_index_in_shards_is_searched_as_one(page, sharded_site_url):
+def test_notices_indexed_in_separate_runs_are_searched_as_one_index(page, site_url, sharded_site_url):
+    # search_shard_size: 1 indexes each notice in its own Pagefind run; the browser gets one index.
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    open_search(page, sharded_site_url)
-    assert sorted(search(page, "工程")) == sorted([DAGUAN_TITLE, DONGHU_TITLE])
-    assert [url for url in requests if "/pagefind/shard-1/" in url]
-    # Each notice is found from its own shard (how two shards' scores compare depends on each shard's
-    # word statistics, which is why a site of at most 1,000 notices has one index).
-    assert search(page, "lvhua") == [DAGUAN_TITLE]
-    assert search(page, "donghu") == [DONGHU_TITLE]
-    # The facet lists count the notices of every shard.
+    found = {}
+    for url in (site_url, sharded_site_url):
+        open_search(page, url)
+        found[url] = [search(page, query) for query in ("工程", "整改", "lvhua", "donghu")]
+    assert found[sharded_site_url] == found[site_url]  # the same notices, ranked the same
+    assert sorted(found[site_url][0]) == sorted([DAGUAN_TITLE, DONGHU_TITLE])
+    assert found[site_url][2:] == [[DAGUAN_TITLE], [DONGHU_TITLE]]
+    assert [url for url in requests if "/pagefind/pagefind-entry.json" in url] and not [
+        url for url in requests if "/shard-" in url or "shards.json" in url]
+    # The facet lists count every notice.
     page.click("#pf-search .pf-search__filters-toggle")
     page.wait_for_selector("#pf-search-filters fieldset")
     years = [t.strip() for t in page.locator("#pf-search-filters fieldset[data-filter='年份'] label").all_inner_texts()]
     assert years == ["2024 (1)", "未载明 (1)"]
 
 
-def test_shards_find_what_one_index_finds_when_a_word_is_missing_from_a_shard(page, site_url, sharded_site_url):
-    # 苗木 is only in the greening notice, 东湖 only in the Donghu one: no notice has both. Each shard lacks
-    # one of the words, and Pagefind would ignore a word its index lacks; each shard knows every word.
+def test_runs_find_what_one_run_finds_when_a_word_is_missing_from_a_run(page, site_url, sharded_site_url):
+    # 苗木 is only in the greening notice, 东湖 only in the Donghu one: no notice has both. Indexed in two
+    # runs, each run lacks one of the words (Pagefind ignores a word its index lacks); the merged index has both.
     for url in (site_url, sharded_site_url):
         open_search(page, url)
         assert search(page, "苗木") == [DAGUAN_TITLE]
@@ -229,13 +232,13 @@ def test_shards_find_what_one_index_finds_when_a_word_is_missing_from_a_shard(pa
 
 
 def test_search_says_so_when_its_index_cannot_be_loaded_and_tries_again(page, site_url):
-    page.route("**/pagefind/shards.json", lambda route: route.abort())
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
     open_search(page, site_url)
     page.fill("#pf-search-input", "城市绿化")
     page.wait_for_function("""() => document.querySelector('#pf-search .pf-search__message').textContent
                                     === '检索暂时无法使用，请检查网络后重试'""")
     assert page.locator("#pf-search li.pf-result").count() == 0
-    page.unroute("**/pagefind/shards.json")
+    page.unroute("**/pagefind/pagefind.js")
     assert search(page, "竣工验收")[0] == DAGUAN_TITLE
 
 

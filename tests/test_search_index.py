@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
 import sys
-from collections import Counter
-from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -16,12 +15,12 @@ from conftest import BUILD_ENV, GOOD, ROOT, mkdocs_build, set_shard_size, write
 from generator.model import vocabulary
 from generator.read.collection import Collection
 from generator.read.notices import load_notices
+from generator.search.merge import _decode as _read_cbor
 from generator.search.pagefind import (
     DEFAULT_SHARD_SIZE,
     FACETS,
     IndexPage,
     SearchIndexError,
-    _read_cbor,
     find_pagefind,
     index_block,
     shard_pages,
@@ -54,59 +53,36 @@ def test_a_negative_shard_size_fails_the_build_before_anything_is_written(projec
     assert not site.exists()
 
 
-def test_one_index_for_a_site_of_at_most_a_shard_of_notices(sample_site):
-    bundle = sample_site / "pagefind"
-    assert json.loads((bundle / "shards.json").read_text(encoding="utf-8")) == {"shards": []}
-    assert not list(bundle.glob("shard-*"))
+def _files(folder):
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
 
 
-def test_a_bigger_site_is_indexed_in_equal_shards_of_at_most_a_thousand_notices_alike(tmp_path):
-    # Pagefind needs about 2 MB of memory per notice of an index: shards bound the build's memory.
+def test_notices_indexed_in_several_runs_make_the_same_index_as_one_run(sample_site, sharded_sample_site):
+    # search_shard_size: 1 indexes each notice in a Pagefind run of its own (to bound Pagefind's memory);
+    # the runs are merged into one index, byte for byte the one of one run over both notices.
+    one, runs = sample_site / "pagefind", sharded_sample_site / "pagefind"
+    assert not list(runs.glob("shard-*")) and not (runs / "shards.json").exists()
+    assert _files(runs) == _files(one)
+    entry = json.loads((one / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["zh"]["page_count"] == 2
+    meta = _read_cbor(one / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
+    urls = [json.loads(gzip.decompress((one / "fragment" / f"{page[0]}.pf_fragment").read_bytes())[12:])["url"]
+            for page in meta[1]]
+    assert urls == sorted(urls) and len(urls) == 2  # pages numbered by URL, whatever order Pagefind read them in
+    words = {word[0]: word[1] for chunk in meta[2] for word in _read_cbor(one / "index" / f"{chunk[2]}.pf_index")[0]}
+    assert "苗木" in words and "东湖" in words
+
+
+def test_a_bigger_site_is_indexed_in_equal_runs_of_at_most_a_thousand_notices(tmp_path):
+    # Pagefind needs about 2 MB of memory per notice it indexes at once: runs bound the build's memory.
     assert DEFAULT_SHARD_SIZE == 1000
-    pages = []
-    for number in range(2500):
-        html = tmp_path / "site" / "notices" / f"n{number}" / "index.html"
-        html.parent.mkdir(parents=True)
-        html.write_text("x" * (1000 + number % 7), encoding="utf-8")
-        notice = SimpleNamespace(region=f"地区{number % 36}", domain=f"领域{number % 30}")
-        pages.append(IndexPage(html, SimpleNamespace(notice=notice)))  # type: ignore[arg-type]
+    pages = [IndexPage(tmp_path / f"n{number}" / "index.html", None) for number in range(2500)]  # type: ignore[arg-type]
     shards = shard_pages(pages, DEFAULT_SHARD_SIZE)
     assert [len(shard) for shard in shards] == [834, 833, 833]
-    assert sorted(page.html_path for shard in shards for page in shard) == sorted(page.html_path for page in pages)
-    assert shard_pages(list(reversed(pages)), DEFAULT_SHARD_SIZE) == shards  # the same in every build
-    # Each shard has its share of every region (36 of them: 23 or 24 pages of each in every shard).
-    for shard in shards:
-        regions = Counter(page.entry.notice.region for page in shard)
-        assert len(regions) == 36 and set(regions.values()) <= {23, 24}, regions
+    assert [page for shard in shards for page in shard] == pages
     assert shard_pages(pages[:1000], DEFAULT_SHARD_SIZE) == [pages[:1000]]
-    assert shard_pages(pages, 0) == [pages]  # search_shard_size: 0, one index
-
-
-def test_shards_hold_every_notice_once_and_only_their_own_data(sharded_sample_site):
-    bundle = sharded_sample_site / "pagefind"
-    assert json.loads((bundle / "shards.json").read_text(encoding="utf-8")) == {"shards": ["shard-1/"]}
-    shard = bundle / "shard-1"
-    # The search code and WebAssembly come from the first shard: a shard has its index data only.
-    assert sorted(p.name for p in shard.iterdir() if p.is_dir()) == ["filter", "fragment", "index"]
-    assert not list(shard.glob("*.js")) and not list(shard.glob("wasm.*"))
-    counts = [json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["zh"]["page_count"]
-              for folder in (bundle, shard)]
-    assert counts == [1, 1]
-    assert len(list(bundle.glob("fragment/*.pf_fragment"))) == len(list(shard.glob("fragment/*.pf_fragment"))) == 1
-
-
-def test_every_shard_knows_every_word_of_the_site_and_only_its_own_pages(sharded_sample_site):
-    bundle = sharded_sample_site / "pagefind"
-    indexes = []
-    for folder in (bundle, bundle / "shard-1"):
-        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-        meta = _read_cbor(folder / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
-        chunks = [_read_cbor(folder / "index" / f"{chunk[2]}.pf_index")[0] for chunk in meta[2]]
-        indexes.append({word[0]: word[1] for chunk in chunks for word in chunk})
-    assert indexes[0].keys() == indexes[1].keys()
-    assert "苗木" in indexes[0] and "东湖" in indexes[0]
-    assert [bool(index["苗木"]) for index in indexes].count(True) == 1  # pages in one shard, none in the other
-    assert [bool(index["东湖"]) for index in indexes].count(True) == 1
+    assert shard_pages(pages, 0) == [pages]  # search_shard_size: 0, one run
 
 
 def test_the_search_box_gets_the_stop_characters_from_their_data_file(page):
@@ -161,3 +137,62 @@ def test_build_with_a_relative_config_path(tmp_path):
     result = subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_runs_merge_into_one_index_across_many_chunks_whatever_the_split(sample_site, tmp_path, monkeypatch):
+    # Small chunks, so the merged words fall across many chunk boundaries (Pagefind cuts after 20,000
+    # locations; the two sample notices fill one): one run, two runs and two runs in the other order give
+    # the same bytes, and every word keeps every page and location it had in one run.
+    from generator.search import merge
+    from generator.search.pagefind import _run_pagefind, index_notices
+
+    monkeypatch.setattr(merge, "CHUNK_SIZE", 300)
+    collection = Collection.from_sources(load_notices(ROOT / "notices", ROOT).sources, None)
+    bundles = []
+    for number, (order, size) in enumerate([(1, 0), (1, 1), (-1, 1)]):
+        site = tmp_path / f"site-{number}"
+        shutil.copytree(sample_site / "notices", site / "notices")
+        pages = [IndexPage(site / entry.url / "index.html", entry) for entry in collection.listed][::order]
+        assert index_notices(site, pages, find_pagefind([ROOT]), shard_size=size) == 2
+        bundles.append(_files(site / "pagefind"))
+    assert bundles[1] == bundles[0] and bundles[2] == bundles[0]
+    one = tmp_path / "site-0" / "pagefind"
+    entry = json.loads((one / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = _read_cbor(one / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
+    assert len(meta[2]) > 20
+    words = [word[0] for chunk in meta[2] for word in _read_cbor(one / "index" / f"{chunk[2]}.pf_index")[0]]
+    assert words == sorted(words) and len(words) == len(set(words))
+    # Each chunk's range holds its words and lies between its neighbours' (the browser picks a chunk by range).
+    for (start, end, name), after in zip(meta[2], meta[2][1:] + [None]):
+        chunk = [word[0] for word in _read_cbor(one / "index" / f"{name}.pf_index")[0]]
+        assert start <= chunk[0] and chunk[-1][:len(end)] <= end
+        if after:
+            assert end < after[0]
+    # What Pagefind itself wrote in one run, read back by URL, is what the merged index holds.
+    site = tmp_path / "site-0"
+    pages = [IndexPage(site / entry.url / "index.html", entry) for entry in collection.listed]
+    _run_pagefind(find_pagefind([ROOT]), tmp_path / "raw-run", site, pages, tmp_path / "raw", "zh")
+    assert _by_url(tmp_path / "raw") == _by_url(one)
+
+
+def _by_url(bundle):
+    """An index's words, filters and sorts with pages named by URL, and each page's data."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = _read_cbor(bundle / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
+    fragments = [gzip.decompress((bundle / "fragment" / f"{page[0]}.pf_fragment").read_bytes()) for page in meta[1]]
+    urls = [json.loads(fragment[12:])["url"] for fragment in fragments]
+    words = {}
+    for chunk in meta[2]:
+        for word, pages, variants in _read_cbor(bundle / "index" / f"{chunk[2]}.pf_index")[0]:
+            number, located = 0, {}
+            for delta, locations, meta_locations in pages:
+                number += delta
+                located[urls[number]] = (locations, meta_locations)
+            words[word] = (located, variants)
+    filters = {}
+    for name, hashed in meta[3]:
+        _, values = _read_cbor(bundle / "filter" / f"{hashed}.pf_filter")
+        filters[name] = {value: sorted(urls[page] for page in pages) for value, pages in values}
+    sorts = {name: [urls[page] for page in pages] for name, pages in meta[4]}
+    pages = {url: (page[1], page[2], fragment) for url, page, fragment in zip(urls, meta[1], fragments)}
+    return words, filters, sorts, pages, meta[0], meta[5]

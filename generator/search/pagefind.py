@@ -8,11 +8,7 @@ from the model: the facets (年份, 地区, 领域, 类别, 状态) and the titl
 
 from __future__ import annotations
 
-import bisect
-import gzip
-import hashlib
 import json
-import logging
 import shutil
 import subprocess
 import tempfile
@@ -25,9 +21,8 @@ from pypinyin import Style, lazy_pinyin
 from generator.model import labels
 from generator.read.collection import NoticeEntry
 from generator.render.pages import completion_text
+from generator.search.merge import merge_runs
 from generator.text.chinese import cn_date
-
-log = logging.getLogger(__name__)
 
 BODY_MARKER = "<div data-pagefind-body>"
 BUNDLE_DIR = "pagefind"
@@ -36,11 +31,10 @@ BUNDLE_DIR = "pagefind"
 # should point to the problem's own section, which has the measures).
 EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".notice-contact", ".summary-note",
                      ".progress-table-wrap"]
-MANIFEST = "shards.json"
-# Notices per index unless mkdocs.yml sets search_shard_size. Pagefind's indexer holds an index in
+# Notices per Pagefind run unless mkdocs.yml sets search_shard_size. Pagefind's indexer holds an index in
 # memory, about 2 MB per notice (its Chinese segmentation: the same pages indexed as English take a
-# quarter), so a site of any size is indexed in shards of at most this many notices, one after the
-# other: the build's peak memory stays about 2 GB however many notices there are.
+# quarter), so a site of any size is indexed in runs of at most this many notices, one after the
+# other, merged into one index: the build's peak memory stays about 2 GB however many notices there are.
 DEFAULT_SHARD_SIZE = 1000
 
 
@@ -103,8 +97,7 @@ def index_block(entry: NoticeEntry) -> str:
              f'<span data-pagefind-meta="summary">{escape(summary)}</span>']
     for name, values in facets(entry).items():
         parts += [f'<span data-pagefind-filter="{name}">{escape(value)}</span>' for value in values]
-    if entry.notice.published:
-        parts.append(f'<span data-pagefind-sort="date">{entry.notice.published.isoformat()}</span>')
+    parts += [f'<span data-pagefind-sort="{name}">{escape(value)}</span>' for name, value in _sorts(entry).items()]
     pinyin = " ".join(pinyin_words(entry.notice.title))
     return (f'<div hidden data-pagefind-ignore>{"".join(parts)}</div>'
             f'<p hidden class="search-pinyin" data-pagefind-weight="0.5">{pinyin}</p>')
@@ -124,33 +117,16 @@ def page_for_index(page: IndexPage) -> str:
 
 
 def shard_pages(pages: list[IndexPage], shard_size: int) -> list[list[IndexPage]]:
-    """The notices split into as few indexes of at most ``shard_size`` pages as hold them (0: one
-    index), of equal size (± 1). Each shard ranks by its own statistics (how many of its pages have a
-    word, its average page length), so the shards are made alike: the pages are ordered by region,
-    domain and size (then by a hash of their URL) and dealt in turn, so each shard has about its share
-    of every region, every domain and every page length. The order is the same in every build."""
+    """The notices split into as few Pagefind runs of at most ``shard_size`` pages as hold them (0: one
+    run), of equal size (± 1), in their order. How they are split changes nothing in the merged index."""
     if shard_size < 0:
         raise ValueError(f"shard_size {shard_size} < 0")
     if not shard_size or len(pages) <= shard_size:
         return [list(pages)]
-
-    def likeness(page: IndexPage) -> tuple[str, str, int, str]:
-        notice = page.entry.notice
-        return (notice.region, notice.domain or "", page.html_path.stat().st_size,
-                hashlib.sha1(page.html_path.as_posix().encode()).hexdigest())
-
-    ordered = sorted(pages, key=likeness)
-    count = -(-len(ordered) // shard_size)
-    return [ordered[number::count] for number in range(count)]
-
-
-def shard_dir(number: int) -> str:
-    """Where index number ``number`` lives inside the bundle: the first is the bundle itself."""
-    return "" if number == 0 else f"shard-{number}/"
-
-
-# What an index other than the first needs: the search code and WebAssembly come from the first.
-SHARD_FILES = ("pagefind-entry.json", "*.pf_meta", "index", "fragment", "filter")
+    count = -(-len(pages) // shard_size)
+    size, extra = divmod(len(pages), count)
+    starts = [number * size + min(number, extra) for number in range(count + 1)]
+    return [list(pages[start:end]) for start, end in zip(starts, starts[1:])]
 
 
 def find_pagefind(folders: list[Path]) -> Path:
@@ -172,42 +148,35 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
     are not changed.
 
     Pagefind's indexer needs about 2 MB of memory per notice, so a site of more than ``shard_size``
-    notices (``DEFAULT_SHARD_SIZE`` unless the site sets it; 0: one index) is indexed in shards, one
-    Pagefind run after the other, which the search box merges in the browser (Pagefind's
-    ``mergeIndex``). The first shard is the bundle itself (with
-    ``pagefind.js`` and the WebAssembly), shard N is in ``pagefind/shard-N/``, and
-    ``pagefind/shards.json`` lists them. The price: each shard ranks on its own, and a word of a query
-    that a whole shard lacks is ignored in that shard (Pagefind drops unknown words), so its notices
-    that match the other words are listed too, after the better matches. So every shard is given the
-    words of the others, with no page (:func:`share_vocabulary`): a word of the site that a shard
-    lacks then matches nothing there, and the shards find what one index finds."""
+    notices (``DEFAULT_SHARD_SIZE`` unless the site sets it; 0: all at once) is indexed in runs of at
+    most that many, one after the other, and their indexes are merged into one
+    (:mod:`generator.search.merge`): the same bytes as one run over all the notices would give, numbered
+    by URL, so a visitor's browser loads one index and every query ranks as in one index."""
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # no fragments of an earlier build left behind
         shutil.rmtree(bundle)
-    shards = shard_pages(pages, shard_size)
+    sort_values = {_page_url(page.html_path.relative_to(site_dir)): _sorts(page.entry) for page in pages}
     with tempfile.TemporaryDirectory(prefix="notices-pagefind-") as scratch:
-        for number, shard in enumerate(shards):
-            output = bundle / shard_dir(number)
-            _run_pagefind(pagefind, Path(scratch) / f"shard-{number}", site_dir, shard, output, language)
-            canonicalise_filters(output)
-            if number:
-                _keep_index_data(output)
-    share_vocabulary([bundle / shard_dir(number) for number in range(len(shards))])
-    manifest = {"shards": [shard_dir(number) for number in range(1, len(shards))]}
-    (bundle / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    count = 0
-    for number in range(len(shards)):
-        entry = json.loads((bundle / shard_dir(number) / "pagefind-entry.json").read_text(encoding="utf-8"))
-        count += sum(indexed["page_count"] for indexed in entry["languages"].values())
-    return count
+        runs = []
+        for number, shard in enumerate(shard_pages(pages, shard_size)):
+            runs.append(Path(scratch) / f"index-{number}")
+            _run_pagefind(pagefind, Path(scratch) / f"run-{number}", site_dir, shard, runs[-1], language)
+        try:
+            return merge_runs(runs, bundle, lambda url: sort_values.get(url, {}))
+        except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
+            raise SearchIndexError(f"Pagefind 各次运行的检索索引未能合并为一个（{error}）：请确认 Pagefind 的版本是 "
+                                   "package.json 所写的版本（bash scripts/setup 会安装它）") from error
 
 
-def _keep_index_data(shard: Path) -> None:
-    """A shard after the first keeps its index data only: the search code comes from the first."""
-    keep = {path for pattern in SHARD_FILES for path in shard.glob(pattern)}
-    for path in shard.iterdir():
-        if path not in keep:
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+def _page_url(path: Path) -> str:
+    """The URL Pagefind gives the page at ``path`` (relative to the site folder)."""
+    parts = path.parent.parts if path.name == "index.html" else path.parts
+    return "/" + "".join(part + "/" for part in parts) if path.name == "index.html" else "/" + "/".join(parts)
+
+
+def _sorts(entry: NoticeEntry) -> dict[str, str]:
+    """A notice's sort values, as :func:`index_block` writes them for Pagefind."""
+    return {"date": entry.notice.published.isoformat()} if entry.notice.published else {}
 
 
 def _run_pagefind(pagefind: Path, work: Path, site_dir: Path, pages: list[IndexPage], output: Path,
@@ -223,144 +192,7 @@ def _run_pagefind(pagefind: Path, work: Path, site_dir: Path, pages: list[IndexP
     (work / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     result = subprocess.run([str(pagefind), "--silent"], cwd=work,
                             capture_output=True, text=True)
+    shutil.rmtree(source)  # the next run's copies take the disk space instead
     if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
         detail = (result.stderr or result.stdout).strip()[-2000:]
         raise SearchIndexError(f"Pagefind 退出码 {result.returncode}：{detail}")
-
-# Pagefind writes the filter indexes from a hash map, so the order of a filter's values (and of the
-# filters in the language's meta file) changes from one run to the next (Pagefind issue #638), and
-# with it the files' hashed names. Sorting them makes two builds of the same notices byte-identical.
-# The files are "pagefind_dcd" + CBOR, gzipped; a file's name is its language and the SHA-1 of its CBOR.
-_SIGNATURE = b"pagefind_dcd"
-
-
-def _read_cbor(path: Path):
-    import cbor2
-
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(_SIGNATURE):
-        raise ValueError(f"{path.name}: not a Pagefind data file")
-    return cbor2.loads(data[len(_SIGNATURE):])
-
-
-def _write_cbor(folder: Path, prefix: str, digits: int, suffix: str, value) -> str:
-    import cbor2
-
-    body = cbor2.dumps(value)
-    name = f"{prefix}_{hashlib.sha1(body).hexdigest()[:digits]}"
-    (folder / f"{name}{suffix}").write_bytes(gzip.compress(_SIGNATURE + body, mtime=0))
-    return name
-
-
-def canonicalise_filters(bundle: Path) -> bool:
-    """Sort filter values and filters in a written bundle; False (and the bundle untouched) if its
-    layout is not the one this code knows."""
-    entry_path = bundle / "pagefind-entry.json"
-    try:
-        entry = json.loads(entry_path.read_text(encoding="utf-8"))
-        plans = []
-        for language in entry["languages"].values():
-            meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
-            meta = _read_cbor(meta_path)
-            filters = meta[3]
-            if not all(isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f) for f in filters):
-                raise ValueError(f"{meta_path.name}: unexpected filter list")
-            contents = []
-            for name, hashed in filters:
-                filter_name, values = _read_cbor(bundle / "filter" / f"{hashed}.pf_filter")
-                if filter_name != name:
-                    raise ValueError(f"{hashed}.pf_filter: filter {filter_name}, expected {name}")
-                contents.append((name, hashed, sorted(([value, sorted(ids)] for value, ids in values),
-                                                      key=lambda v: v[0])))
-            plans.append((language, meta_path, meta, contents))
-    except (OSError, ValueError, KeyError, IndexError, TypeError, ImportError) as error:
-        log.warning("检索索引的筛选文件未能排序（两次构建的输出可能不同）：%s", error)
-        return False
-    for language, meta_path, meta, contents in plans:
-        prefix = language["hash"].split("_")[0]
-        filters = []
-        for name, hashed, values in contents:
-            (bundle / "filter" / f"{hashed}.pf_filter").unlink()
-            filters.append([name, _write_cbor(bundle / "filter", prefix, 7, ".pf_filter", [name, values])])
-        meta[3] = sorted(filters)
-        if all(isinstance(s, list) and s and isinstance(s[0], str) for s in meta[4]):
-            meta[4] = sorted(meta[4], key=lambda s: s[0])
-        meta_path.unlink()
-        language["hash"] = _write_cbor(bundle, "pagefind." + prefix, 10, ".pf_meta", meta).removeprefix("pagefind.")
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return True
-
-
-def _prefixes(last: str, first: str) -> tuple[str, str]:
-    """The ends of two adjacent index chunks, as Pagefind names them: the last word of the one and the
-    first of the next, cut one character after their common prefix."""
-    common = 0
-    while common < min(len(last), len(first)) and last[common] == first[common]:
-        common += 1
-    return last[:common + 1], first[:common + 1]
-
-
-def share_vocabulary(shards: list[Path]) -> bool:
-    """Add to every shard's word index the words of the other shards, each with no page; False (and
-    the shards untouched) if their layout is not the one this code knows.
-
-    Pagefind ignores a word of a query that its index does not have, so a shard lacking one word of a
-    two-word query would list every notice with the other word. A word it has with no page makes the
-    shard find nothing for that query, as one index finds only the notices with both. A word of the
-    site is added to the chunk its place in the sorted words falls into; the chunks' ranges and names
-    (the SHA-1 of their content) are made again. Nothing else changes: a word's pages, the ranking
-    (a word with no page adds nothing to a score) and the results of a single word."""
-    if len(shards) < 2:
-        return True
-    try:
-        layouts = []
-        for folder in shards:
-            entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-            languages = {}
-            for name, language in entry["languages"].items():
-                meta = _read_cbor(folder / f"pagefind.{language['hash']}.pf_meta")
-                chunks = [(chunk[2], [word[0] for word in _read_cbor(folder / "index" / f"{chunk[2]}.pf_index")[0]])
-                          for chunk in meta[2]]
-                if not all(words and all(isinstance(word, str) for word in words) for _, words in chunks):
-                    raise ValueError(f"{folder.name}: unexpected word index")
-                languages[name] = (language, meta, chunks)
-            layouts.append((folder, entry, languages))
-    except (OSError, ValueError, KeyError, IndexError, TypeError, ImportError) as error:
-        log.warning("检索索引各分片的词表未能合并（一个分片缺少的词会被忽略）：%s", error)
-        return False
-    vocabulary: dict[str, set[str]] = {}
-    for _, _, languages in layouts:
-        for name, (_, _, chunks) in languages.items():
-            vocabulary.setdefault(name, set()).update(word for _, words in chunks for word in words)
-    for folder, entry, languages in layouts:
-        for name, (language, meta, chunks) in languages.items():
-            own = {word for _, words in chunks for word in words}
-            missing = sorted(vocabulary[name] - own)
-            if not missing:
-                continue
-            firsts = [words[0] for _, words in chunks]
-            added: dict[int, list[str]] = {}
-            for word in missing:
-                added.setdefault(max(bisect.bisect_right(firsts, word) - 1, 0), []).append(word)
-            prefix = language["hash"].split("_")[0]
-            names, ranges = [], []
-            for number, (hashed, words) in enumerate(chunks):
-                if number in added:
-                    path = folder / "index" / f"{hashed}.pf_index"
-                    value = _read_cbor(path)
-                    template = value[0][0]
-                    value[0] = sorted(value[0] + [[word, *([] for _ in template[1:])] for word in added[number]],
-                                      key=lambda entry: entry[0])
-                    path.unlink()
-                    hashed = _write_cbor(folder / "index", prefix, 7, ".pf_index", value)
-                    words = [entry[0] for entry in value[0]]
-                names.append(hashed)
-                ranges.append([words[0], words[-1]])
-            for number in range(len(ranges) - 1):
-                ranges[number][1], ranges[number + 1][0] = _prefixes(ranges[number][1], ranges[number + 1][0])
-            meta[2] = [[start, end, hashed] for (start, end), hashed in zip(ranges, names, strict=True)]
-            (folder / f"pagefind.{language['hash']}.pf_meta").unlink()
-            language["hash"] = _write_cbor(folder, "pagefind." + prefix, 10, ".pf_meta", meta).removeprefix("pagefind.")
-        (folder / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                                                    encoding="utf-8")
-    return True

@@ -85,7 +85,7 @@ _BUILDS = itertools.count(1)
 
 class NoticesConfig(Config):
     notices_dir = config_options.Type(str, default="notices")
-    # Notices per search index shard; 0: one index (see generator.search.pagefind.index_notices).
+    # Notices per Pagefind run, merged into one index; 0: one run (see generator.search.pagefind.index_notices).
     search_shard_size = config_options.Type(int, default=DEFAULT_SHARD_SIZE)
 
 

@@ -10,32 +10,20 @@
   var message = root.querySelector(".pf-search__message");
   var list = root.querySelector(".pf-search__results");
   var more = root.querySelector(".pf-search__more");
-  var PAGE = 5, pagefind = null, loading = null, current = null, shown = 0, timer = null, generation = 0, inputs = 0, merged = {};
+  var PAGE = 5, pagefind = null, loading = null, current = null, shown = 0, timer = null, generation = 0, inputs = 0;
   // The facets in their order, from their one definition (FACETS in generator/search/pagefind.py).
   var FILTER_ORDER = (root.dataset.facets || "").split(" ");
 
   function absolute(path) { return new URL(path, location.href).pathname; }
   function text(s) { var d = document.createElement("div"); d.textContent = s; return d.innerHTML; }
-  // shards.json lists the index's shards after the first (none for a site of at most 1,000 notices,
-  // see generator/search/pagefind.py); Pagefind merges them into one result list.
+  // One index, however many Pagefind runs wrote it (generator/search/merge.py).
   function load() {
     if (!loading) {
       var bundle = absolute(root.dataset.bundle);
       var options = { baseUrl: absolute(root.dataset.base), highlightParam: "highlight", excerptLength: 24 };
-      loading = Promise.all([
-        import(bundle + "pagefind.js"),
-        fetch(bundle + "shards.json").then(function (response) {
-          if (!response.ok) throw new Error("shards.json: " + response.status);
-          return response.json();
-        })
-      ]).then(function (loaded) {
-        pagefind = loaded[0];
-        return pagefind.options(options).then(function () {
-          return Promise.all(loaded[1].shards.map(function (dir) {
-            merged[dir] = merged[dir] || pagefind.mergeIndex(bundle + dir, options);  // once, even on a retry
-            return merged[dir];
-          }));
-        }).then(function () { return pagefind.init(); });
+      loading = import(bundle + "pagefind.js").then(function (loaded) {
+        pagefind = loaded;
+        return pagefind.options(options).then(function () { return pagefind.init(); });
       });
       loading.catch(function () { loading = null; });  // a later search tries again
     }

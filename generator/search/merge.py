@@ -1,0 +1,287 @@
+"""One search index from the indexes of several Pagefind runs, as one run over all the pages would write it.
+
+Pagefind's indexer holds an index in memory until it writes it (about 2 MB per notice), so a big site is
+indexed in runs of at most ``search_shard_size`` notices, one after the other. A visitor's browser should not
+pay for that: searched as separate indexes, every query loads every index's page list and chunks, and each
+index ranks with its own statistics. So the runs' indexes are merged here into one, reading one chunk of each
+at a time (the memory is a few chunks, not the index).
+
+The merged index holds what Pagefind writes, in its format (``pagefind/src/index/`` in Pagefind 1.6: a word's
+pages delta-encoded, chunks cut after ``CHUNK_SIZE`` locations, a file named after the SHA-1 of its CBOR, the
+name lengthened on a clash): every page with its fragment, word count and locations, every word with all its
+pages, every filter value and sort order. Pages are numbered in the order of their URLs, whatever the runs and
+whatever order the file system gave Pagefind the files in; so the bundle of one run and the bundle of many runs
+over the same pages are the same bytes (``tests/test_search_index.py``), and a query ranks the same notices
+first in both. Any file this code does not know stops the build (:class:`SearchIndexError`), so the site never
+publishes an index half understood.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import heapq
+import json
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+SIGNATURE = b"pagefind_dcd"
+CHUNK_SIZE = 20_000  # Pagefind's index_chunk_size: locations (and one per page) in a word-index chunk
+ENTRY = "pagefind-entry.json"
+DATA_FOLDERS = ("index", "fragment", "filter")
+# Pagefind takes a sort as numbers when every value is one (lexical_core's integers and floats).
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+Word = list  # [word, [[page, locations, meta locations], …], [[form, pages], …]]
+
+
+class MergeError(ValueError):
+    pass
+
+
+def _decode(path: Path):
+    import cbor2
+
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise MergeError(f"{path.name}: not a Pagefind data file")
+    return cbor2.loads(data[len(SIGNATURE):])
+
+
+def _hash(data: bytes) -> str:
+    """Pagefind's full_hash: the SHA-1's bytes in hexadecimal, each without a leading zero."""
+    return "".join(f"{byte:x}" for byte in hashlib.sha1(data).digest())
+
+
+def _short_name(full: str, length: int, taken: dict[str, str]) -> str:
+    """Pagefind's name for a file whose full name is ``full``: its first ``length`` characters, one more for as
+    long as another file already has the name."""
+    name = full[:length]
+    while name in taken and taken[name] != full and len(name) < len(full):
+        name = full[:len(name) + 1]
+    taken[name] = full
+    return name
+
+
+@dataclass
+class _Run:
+    folder: Path
+    entry: dict
+    language: str
+    details: dict
+    meta: list
+    urls: list[str]  # by the run's page number
+
+    @classmethod
+    def read(cls, folder: Path) -> _Run:
+        entry = json.loads((folder / ENTRY).read_text(encoding="utf-8"))
+        if len(entry["languages"]) != 1:
+            raise MergeError(f"{folder.name}: {len(entry['languages'])} languages, one expected")
+        (language, details), = entry["languages"].items()
+        meta = _decode(folder / f"pagefind.{details['hash']}.pf_meta")
+        if len(meta) != 6 or not all(isinstance(page, list) and len(page) == 3 for page in meta[1]):
+            raise MergeError(f"{folder.name}: unexpected metadata layout")
+        urls = []
+        for page in meta[1]:
+            fragment = gzip.decompress((folder / "fragment" / f"{page[0]}.pf_fragment").read_bytes())
+            urls.append(json.loads(fragment[len(SIGNATURE):])["url"])
+        return cls(folder, entry, language, details, meta, urls)
+
+    def words(self, numbers: list[int]) -> Iterator[tuple[str, Word]]:
+        """This run's words in their order, each with its pages numbered as in the merged index."""
+        for chunk in self.meta[2]:
+            for word in _decode(self.folder / "index" / f"{chunk[2]}.pf_index")[0]:
+                yield word[0], [word[0], _renumbered(word[1], numbers),
+                                [[form, _renumbered(pages, numbers)] for form, pages in word[2]]]
+
+
+def _renumbered(pages: list, numbers: list[int]) -> list:
+    """A word's pages (page numbers as differences) with the merged index's page numbers, absolute."""
+    out, number = [], 0
+    for page in pages:
+        number += page[0]
+        out.append([numbers[number], page[1], page[2]])
+    return out
+
+
+def _delta(pages: list) -> list:
+    out, last = [], 0
+    for page in sorted(pages, key=lambda page: page[0]):
+        out.append([page[0] - last, page[1], page[2]])
+        last = page[0]
+    return out
+
+
+def _combined(words: list[Word]) -> Word:
+    """One word from its entries in several runs: all its pages, and its other forms, each with all its pages."""
+    pages = [page for word in words for page in word[1]]
+    forms: dict[str, list] = {}
+    for word in words:
+        for form, form_pages in word[2]:
+            forms.setdefault(form, []).extend(form_pages)
+    return [words[0][0], _delta(pages), [[form, _delta(forms[form])] for form in sorted(forms)]]
+
+
+def _prefixes(last: str, first: str) -> tuple[str, str]:
+    common = 0
+    while common < min(len(last), len(first)) and last[common] == first[common]:
+        common += 1
+    return last[:common + 1], first[:common + 1]
+
+
+def _chunk_ranges(chunks: list[list[Word]]) -> list[list[str]]:
+    """Each chunk's first and last word, cut to what tells it from its neighbours (Pagefind's chunk_meta)."""
+    ranges = [[chunk[0][0], chunk[-1][0]] for chunk in chunks]
+    for number in range(len(ranges) - 1):
+        end, start = _prefixes(ranges[number][1], ranges[number + 1][0])
+        if end >= ranges[number][0]:
+            ranges[number][1] = end
+        ranges[number + 1][0] = start
+    return ranges
+
+
+class _Writer:
+    def __init__(self, output: Path, language: str) -> None:
+        self.output = output
+        self.language = language
+        self.names: dict[str, dict[str, str]] = {folder: {} for folder in DATA_FOLDERS + ("",)}
+
+    def data(self, folder: str, suffix: str, value) -> str:
+        """Writes ``value`` as a Pagefind data file; returns its name (the SHA-1 of its CBOR, cut short)."""
+        import cbor2
+
+        body = cbor2.dumps(value)
+        full = f"{self.language}_{_hash(body)}"
+        if folder:
+            name = _short_name(full, len(self.language) + 8, self.names[folder])
+            target = self.output / folder / f"{name}{suffix}"
+        else:  # the metadata: the language and the first 10 (for zh) digits of the hash
+            name = f"{self.language}_{_hash(body)[:len(self.language) + 8]}"
+            target = self.output / f"pagefind.{name}{suffix}"
+        target.write_bytes(gzip.compress(SIGNATURE + body, mtime=0))
+        return name
+
+
+def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict[str, str]]) -> int:
+    """Writes to ``output`` (which must not exist) one index of every page of the ``runs`` (Pagefind bundles,
+    each of one language, the same one); ``sort_values(url)`` gives a page's sort values (its
+    ``data-pagefind-sort``), which Pagefind does not keep. Returns the number of pages."""
+    loaded = [_Run.read(folder) for folder in runs]
+    first = loaded[0]
+    for run in loaded[1:]:
+        if (run.language, run.meta[0], run.meta[5]) != (first.language, first.meta[0], first.meta[5]):
+            raise MergeError(f"{run.folder.name}: another language, version or list of meta fields than "
+                             f"{first.folder.name}")
+    order = sorted((url, number, page) for number, run in enumerate(loaded) for page, url in enumerate(run.urls))
+    for (url, _, _), (next_url, _, _) in zip(order, order[1:]):
+        if url == next_url:
+            raise MergeError(f"{url}: indexed twice")
+    numbers = [[0] * len(run.urls) for run in loaded]
+    for merged, (_, number, page) in enumerate(order):
+        numbers[number][page] = merged
+
+    output.mkdir(parents=True)
+    for path in sorted(first.folder.iterdir()):  # the search code and WebAssembly, from the first run
+        if path.name not in DATA_FOLDERS + (ENTRY,) and path.suffix != ".pf_meta":
+            shutil.copytree(path, output / path.name) if path.is_dir() else shutil.copyfile(path, output / path.name)
+    for folder in DATA_FOLDERS:
+        (output / folder).mkdir()
+    writer = _Writer(output, first.language)
+
+    pages = []
+    for _, number, page in order:
+        run = loaded[number]
+        name, word_count, extra = run.meta[1][page]
+        raw = (run.folder / "fragment" / f"{name}.pf_fragment").read_bytes()
+        full = f"{first.language}_{_hash(gzip.decompress(raw)[len(SIGNATURE):])}"
+        short = _short_name(full, len(first.language) + 8, writer.names["fragment"])
+        (output / "fragment" / f"{short}.pf_fragment").write_bytes(raw)
+        pages.append([short, word_count, extra])
+
+    chunks, ranges = _write_words(loaded, numbers, writer)
+    filters = _merged_filters(loaded, numbers, writer)
+    sorts = _merged_sorts(loaded, numbers, [url for url, _, _ in order], sort_values)
+    meta = [first.meta[0], pages, [[start, end, name] for (start, end), name in zip(ranges, chunks, strict=True)],
+            filters, sorts, first.meta[5]]
+    meta_name = writer.data("", ".pf_meta", meta)
+    entry = dict(first.entry)
+    entry["languages"] = {first.language: {**first.details, "hash": meta_name, "page_count": len(pages)}}
+    (output / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return len(pages)
+
+
+def _write_words(loaded: list[_Run], numbers: list[list[int]], writer: _Writer) -> tuple[list[str], list[list[str]]]:
+    streams = [run.words(numbers[number]) for number, run in enumerate(loaded)]
+    names: list[str] = []
+    firsts_lasts: list[list[Word]] = []
+    chunk: list[Word] = []
+    size = 0
+    previous: str | None = None
+    group: list[Word] = []
+
+    def flush_word() -> None:
+        nonlocal size
+        word = _combined(group)
+        chunk.append(word)
+        size += sum(len(page[1]) + len(page[2]) + 1 for page in word[1])
+        if size >= CHUNK_SIZE:
+            flush_chunk()
+
+    def flush_chunk() -> None:
+        nonlocal chunk, size
+        names.append(writer.data("index", ".pf_index", [chunk]))
+        firsts_lasts.append([chunk[0], chunk[-1]])
+        chunk, size = [], 0
+
+    for text, word in heapq.merge(*streams, key=lambda item: item[0]):
+        if previous is not None and text < previous:
+            raise MergeError(f"word index out of order at {text!r}")
+        if text != previous and group:
+            flush_word()
+            group = []
+        group.append(word)
+        previous = text
+    if group:
+        flush_word()
+    if chunk:
+        flush_chunk()
+    return names, _chunk_ranges(firsts_lasts)
+
+
+def _merged_filters(loaded: list[_Run], numbers: list[list[int]], writer: _Writer) -> list[list[str]]:
+    values: dict[str, dict[str, list[int]]] = {}
+    for number, run in enumerate(loaded):
+        for name, hashed in run.meta[3]:
+            filter_name, filter_values = _decode(run.folder / "filter" / f"{hashed}.pf_filter")
+            if filter_name != name:
+                raise MergeError(f"{hashed}.pf_filter: filter {filter_name}, expected {name}")
+            for value, pages in filter_values:
+                values.setdefault(name, {}).setdefault(value, []).extend(numbers[number][page] for page in pages)
+    return [[name, writer.data("filter", ".pf_filter",
+                               [name, [[value, sorted(pages)] for value, pages in sorted(values[name].items())]])]
+            for name in sorted(values)]
+
+
+def _merged_sorts(loaded: list[_Run], numbers: list[list[int]], urls: list[str],
+                  sort_values: Callable[[str], dict[str, str]]) -> list[list]:
+    pages: dict[str, set[int]] = {}
+    for number, run in enumerate(loaded):
+        for name, sorted_pages in run.meta[4]:
+            pages.setdefault(name, set()).update(numbers[number][page] for page in sorted_pages)
+    sorts = []
+    for name in sorted(pages):
+        values = {}
+        for page in pages[name]:
+            value = sort_values(urls[page]).get(name)
+            if value is None:
+                raise MergeError(f"{urls[page]}: no sort value {name}")
+            values[page] = value
+        if all(_NUMBER.fullmatch(value) for value in values.values()):
+            order = sorted(values, key=lambda page: (float(values[page]), page))
+        else:
+            order = sorted(values, key=lambda page: (values[page], page))
+        sorts.append([name, order])
+    return sorts
