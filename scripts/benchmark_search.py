@@ -142,13 +142,12 @@ def bundle_facts(site: Path) -> str:
 
 
 def same_bundles(one: Path, other: Path) -> str:
-    """Whether two sites' search bundles are the same bytes, file by file."""
-    def files(site: Path) -> dict[str, bytes]:
-        bundle = site / "pagefind"
-        return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
-    a, b = files(one), files(other)
-    differing = sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
-    return "the same bytes" if not differing else f"DIFFERENT in {len(differing)} of {len(a | b)} files"
+    """Whether two sites' search indexes hold the same, page by page (every word's pages and locations, every
+    filter value, sort and page)."""
+    from generator.search.merge import by_url
+
+    return ("the same index, page by page" if by_url(one / "pagefind") == by_url(other / "pagefind")
+            else "DIFFERENT")
 
 
 def wait_results(page, query: str) -> None:

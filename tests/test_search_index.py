@@ -16,6 +16,7 @@ from generator.model import vocabulary
 from generator.read.collection import Collection
 from generator.read.notices import load_notices
 from generator.search.merge import _decode as _read_cbor
+from generator.search.merge import by_url
 from generator.search.pagefind import (
     DEFAULT_SHARD_SIZE,
     FACETS,
@@ -60,18 +61,20 @@ def _files(folder):
 
 def test_notices_indexed_in_several_runs_make_the_same_index_as_one_run(sample_site, sharded_sample_site):
     # search_shard_size: 1 indexes each notice in a Pagefind run of its own (to bound Pagefind's memory);
-    # the runs are merged into one index, byte for byte the one of one run over both notices.
+    # the runs are merged into one index holding, page by page, what one run over both notices holds.
     one, runs = sample_site / "pagefind", sharded_sample_site / "pagefind"
     assert not list(runs.glob("shard-*")) and not (runs / "shards.json").exists()
-    assert _files(runs) == _files(one)
-    entry = json.loads((one / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["zh"]["page_count"] == 2
-    meta = _read_cbor(one / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
-    urls = [json.loads(gzip.decompress((one / "fragment" / f"{page[0]}.pf_fragment").read_bytes())[12:])["url"]
+    assert by_url(runs) == by_url(one)
+    words, filters, sorts, pages, _, _ = by_url(runs)
+    assert len(pages) == 2 and "苗木" in words and "东湖" in words
+    assert [len(found) for found in (words["苗木"][0], words["东湖"][0], words["整改"][0])] == [1, 1, 2]
+    assert {value: len(found) for value, found in filters["年份"].items()} == {"2024": 1, "未载明": 1}
+    assert filters["年份"]["2024"] == [url for url in pages if "lv-hua" in url]
+    entry = json.loads((runs / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = _read_cbor(runs / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
+    urls = [json.loads(gzip.decompress((runs / "fragment" / f"{page[0]}.pf_fragment").read_bytes())[12:])["url"]
             for page in meta[1]]
-    assert urls == sorted(urls) and len(urls) == 2  # pages numbered by URL, whatever order Pagefind read them in
-    words = {word[0]: word[1] for chunk in meta[2] for word in _read_cbor(one / "index" / f"{chunk[2]}.pf_index")[0]}
-    assert "苗木" in words and "东湖" in words
+    assert urls == sorted(urls)  # the runs' pages numbered by URL
 
 
 def test_a_bigger_site_is_indexed_in_equal_runs_of_at_most_a_thousand_notices(tmp_path):
@@ -141,10 +144,10 @@ def test_build_with_a_relative_config_path(tmp_path):
 
 def test_runs_merge_into_one_index_across_many_chunks_whatever_the_split(sample_site, tmp_path, monkeypatch):
     # Small chunks, so the merged words fall across many chunk boundaries (Pagefind cuts after 20,000
-    # locations; the two sample notices fill one): one run, two runs and two runs in the other order give
-    # the same bytes, and every word keeps every page and location it had in one run.
+    # locations; the two sample notices fill one): two runs in either order give the same bytes, and hold
+    # every word, location, filter value, sort and page that Pagefind's own one run holds.
     from generator.search import merge
-    from generator.search.pagefind import _run_pagefind, index_notices
+    from generator.search.pagefind import index_notices
 
     monkeypatch.setattr(merge, "CHUNK_SIZE", 300)
     collection = Collection.from_sources(load_notices(ROOT / "notices", ROOT).sources, None)
@@ -154,45 +157,47 @@ def test_runs_merge_into_one_index_across_many_chunks_whatever_the_split(sample_
         shutil.copytree(sample_site / "notices", site / "notices")
         pages = [IndexPage(site / entry.url / "index.html", entry) for entry in collection.listed][::order]
         assert index_notices(site, pages, find_pagefind([ROOT]), shard_size=size) == 2
-        bundles.append(_files(site / "pagefind"))
-    assert bundles[1] == bundles[0] and bundles[2] == bundles[0]
-    one = tmp_path / "site-0" / "pagefind"
-    entry = json.loads((one / "pagefind-entry.json").read_text(encoding="utf-8"))
-    meta = _read_cbor(one / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
+        bundles.append(site / "pagefind")
+    assert _files(bundles[1]) == _files(bundles[2])
+    assert by_url(bundles[1]) == by_url(bundles[0])
+    entry = json.loads((bundles[1] / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = _read_cbor(bundles[1] / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
     assert len(meta[2]) > 20
-    words = [word[0] for chunk in meta[2] for word in _read_cbor(one / "index" / f"{chunk[2]}.pf_index")[0]]
+    words = [word[0] for chunk in meta[2] for word in _read_cbor(bundles[1] / "index" / f"{chunk[2]}.pf_index")[0]]
     assert words == sorted(words) and len(words) == len(set(words))
     # Each chunk's range holds its words and lies between its neighbours' (the browser picks a chunk by range).
     for (start, end, name), after in zip(meta[2], meta[2][1:] + [None]):
-        chunk = [word[0] for word in _read_cbor(one / "index" / f"{name}.pf_index")[0]]
+        chunk = [word[0] for word in _read_cbor(bundles[1] / "index" / f"{name}.pf_index")[0]]
         assert start <= chunk[0] and chunk[-1][:len(end)] <= end
         if after:
             assert end < after[0]
-    # What Pagefind itself wrote in one run, read back by URL, is what the merged index holds.
-    site = tmp_path / "site-0"
-    pages = [IndexPage(site / entry.url / "index.html", entry) for entry in collection.listed]
-    _run_pagefind(find_pagefind([ROOT]), tmp_path / "raw-run", site, pages, tmp_path / "raw", "zh")
-    assert _by_url(tmp_path / "raw") == _by_url(one)
 
 
-def _by_url(bundle):
-    """An index's words, filters and sorts with pages named by URL, and each page's data."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    meta = _read_cbor(bundle / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
-    fragments = [gzip.decompress((bundle / "fragment" / f"{page[0]}.pf_fragment").read_bytes()) for page in meta[1]]
-    urls = [json.loads(fragment[12:])["url"] for fragment in fragments]
-    words = {}
-    for chunk in meta[2]:
-        for word, pages, variants in _read_cbor(bundle / "index" / f"{chunk[2]}.pf_index")[0]:
-            number, located = 0, {}
-            for delta, locations, meta_locations in pages:
-                number += delta
-                located[urls[number]] = (locations, meta_locations)
-            words[word] = (located, variants)
-    filters = {}
-    for name, hashed in meta[3]:
-        _, values = _read_cbor(bundle / "filter" / f"{hashed}.pf_filter")
-        filters[name] = {value: sorted(urls[page] for page in pages) for value, pages in values}
-    sorts = {name: [urls[page] for page in pages] for name, pages in meta[4]}
-    pages = {url: (page[1], page[2], fragment) for url, page, fragment in zip(urls, meta[1], fragments)}
-    return words, filters, sorts, pages, meta[0], meta[5]
+def test_an_index_the_merge_does_not_know_stops_the_build_with_what_to_do(tmp_path):
+    # Another Pagefind than package.json's (here, one that writes metadata of another layout): the build
+    # stops, and no bundle is published half understood.
+    fake = tmp_path / "pagefind_extended"
+    fake.write_text(f"""#!{sys.executable}
+import cbor2, gzip, json, pathlib
+out = pathlib.Path(json.loads(pathlib.Path("pagefind.json").read_text())["output_path"])
+out.mkdir(parents=True)
+(out / "pagefind-entry.json").write_text(json.dumps({{"version": "9.0.0", "languages": {{"zh": {{
+    "hash": "zh_1234567890", "wasm": None, "page_count": 1}}}}}}))
+(out / "pagefind.zh_1234567890.pf_meta").write_bytes(gzip.compress(b"pagefind_dcd" + cbor2.dumps(["9.0.0", []])))
+""", encoding="utf-8")
+    fake.chmod(0o755)
+    collection = Collection.from_sources(load_notices(ROOT / "notices", ROOT).sources, None)
+    site = tmp_path / "site"
+    pages = []
+    for entry in collection.listed:
+        (site / entry.url).mkdir(parents=True)
+        (site / entry.url / "index.html").write_text("<html><body><div data-pagefind-body>通报</div></body></html>",
+                                                     encoding="utf-8")
+        pages.append(IndexPage(site / entry.url / "index.html", entry))
+    from generator.search.pagefind import index_notices
+
+    with pytest.raises(SearchIndexError) as error:
+        index_notices(site, pages, fake, shard_size=1)
+    assert str(error.value) == ("Pagefind 各次运行的检索索引未能合并为一个（index-0: unexpected metadata layout）："
+                                "请确认 Pagefind 的版本是 package.json 所写的版本（bash scripts/setup 会安装它）")
+    assert not (site / "pagefind").exists()

@@ -9,10 +9,12 @@ at a time (the memory is a few chunks, not the index).
 The merged index holds what Pagefind writes, in its format (``pagefind/src/index/`` in Pagefind 1.6: a word's
 pages delta-encoded, chunks cut after ``CHUNK_SIZE`` locations, a file named after the SHA-1 of its CBOR, the
 name lengthened on a clash): every page with its fragment, word count and locations, every word with all its
-pages, every filter value and sort order. Pages are numbered in the order of their URLs, whatever the runs and
-whatever order the file system gave Pagefind the files in; so the bundle of one run and the bundle of many runs
-over the same pages are the same bytes (``tests/test_search_index.py``), and a query ranks the same notices
-first in both. Any file this code does not know stops the build (:class:`SearchIndexError`), so the site never
+pages, every filter value and sort order; so a query finds and scores every notice as in one run over all the
+pages (:func:`by_url` reads an index back page by page, and the tests compare). The runs' pages are numbered in
+the order of their URLs (one run's, in the order the file system listed its files to Pagefind), so pages of
+exactly equal scores may come in another order than in one run. A site of one run pays nothing: its chunks and
+fragments stay as Pagefind wrote them (merging costs some 20 to 50 ms of CPU per chunk, and 1,000 notices make
+about 480 chunks). Any file this code does not know stops the build (:class:`MergeError`), so the site never
 publishes an index half understood.
 """
 
@@ -24,9 +26,10 @@ import heapq
 import json
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SIGNATURE = b"pagefind_dcd"
 CHUNK_SIZE = 20_000  # Pagefind's index_chunk_size: locations (and one per page) in a word-index chunk
@@ -98,7 +101,7 @@ class _Run:
                                 [[form, _renumbered(pages, numbers)] for form, pages in word[2]]]
 
 
-def _renumbered(pages: list, numbers: list[int]) -> list:
+def _renumbered(pages: list, numbers: Sequence[Any]) -> list:
     """A word's pages (page numbers as differences) with the merged index's page numbers, absolute."""
     out, number = [], 0
     for page in pages:
@@ -132,9 +135,9 @@ def _prefixes(last: str, first: str) -> tuple[str, str]:
     return last[:common + 1], first[:common + 1]
 
 
-def _chunk_ranges(chunks: list[list[Word]]) -> list[list[str]]:
+def _chunk_ranges(ends: list[tuple[str, str]]) -> list[list[str]]:
     """Each chunk's first and last word, cut to what tells it from its neighbours (Pagefind's chunk_meta)."""
-    ranges = [[chunk[0][0], chunk[-1][0]] for chunk in chunks]
+    ranges = [[first, last] for first, last in ends]
     for number in range(len(ranges) - 1):
         end, start = _prefixes(ranges[number][1], ranges[number + 1][0])
         if end >= ranges[number][0]:
@@ -175,10 +178,13 @@ def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict
         if (run.language, run.meta[0], run.meta[5]) != (first.language, first.meta[0], first.meta[5]):
             raise MergeError(f"{run.folder.name}: another language, version or list of meta fields than "
                              f"{first.folder.name}")
-    order = sorted((url, number, page) for number, run in enumerate(loaded) for page, url in enumerate(run.urls))
-    for (url, _, _), (next_url, _, _) in zip(order, order[1:]):
+    order = [(url, number, page) for number, run in enumerate(loaded) for page, url in enumerate(run.urls)]
+    urls = sorted(url for url, _, _ in order)
+    for url, next_url in zip(urls, urls[1:]):
         if url == next_url:
             raise MergeError(f"{url}: indexed twice")
+    if len(loaded) > 1:  # pages by URL; one run keeps Pagefind's numbers (and its chunks as they are: no work)
+        order.sort()
     numbers = [[0] * len(run.urls) for run in loaded]
     for merged, (_, number, page) in enumerate(order):
         numbers[number][page] = merged
@@ -191,21 +197,17 @@ def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict
         (output / folder).mkdir()
     writer = _Writer(output, first.language)
 
-    pages = []
-    for _, number, page in order:
-        run = loaded[number]
-        name, word_count, extra = run.meta[1][page]
-        raw = (run.folder / "fragment" / f"{name}.pf_fragment").read_bytes()
-        full = f"{first.language}_{_hash(gzip.decompress(raw)[len(SIGNATURE):])}"
-        short = _short_name(full, len(first.language) + 8, writer.names["fragment"])
-        (output / "fragment" / f"{short}.pf_fragment").write_bytes(raw)
-        pages.append([short, word_count, extra])
-
-    chunks, ranges = _write_words(loaded, numbers, writer)
+    if len(loaded) == 1:
+        for folder in ("index", "fragment"):
+            shutil.copytree(first.folder / folder, output / folder, dirs_exist_ok=True)
+        pages, chunks = first.meta[1], first.meta[2]
+    else:
+        pages = _write_pages(loaded, order, output, writer)
+        names, ranges = _write_words(loaded, numbers, writer)
+        chunks = [[start, end, name] for (start, end), name in zip(ranges, names, strict=True)]
     filters = _merged_filters(loaded, numbers, writer)
     sorts = _merged_sorts(loaded, numbers, [url for url, _, _ in order], sort_values)
-    meta = [first.meta[0], pages, [[start, end, name] for (start, end), name in zip(ranges, chunks, strict=True)],
-            filters, sorts, first.meta[5]]
+    meta = [first.meta[0], pages, chunks, filters, sorts, first.meta[5]]
     meta_name = writer.data("", ".pf_meta", meta)
     entry = dict(first.entry)
     entry["languages"] = {first.language: {**first.details, "hash": meta_name, "page_count": len(pages)}}
@@ -213,10 +215,24 @@ def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict
     return len(pages)
 
 
+def _write_pages(loaded: list[_Run], order: list[tuple[str, int, int]], output: Path, writer: _Writer) -> list:
+    """Copies every page's fragment, in the merged order; returns the metadata's page list."""
+    pages = []
+    for _, number, page in order:
+        run = loaded[number]
+        name, word_count, extra = run.meta[1][page]
+        raw = (run.folder / "fragment" / f"{name}.pf_fragment").read_bytes()
+        full = f"{writer.language}_{_hash(gzip.decompress(raw)[len(SIGNATURE):])}"
+        short = _short_name(full, len(writer.language) + 8, writer.names["fragment"])
+        (output / "fragment" / f"{short}.pf_fragment").write_bytes(raw)
+        pages.append([short, word_count, extra])
+    return pages
+
+
 def _write_words(loaded: list[_Run], numbers: list[list[int]], writer: _Writer) -> tuple[list[str], list[list[str]]]:
     streams = [run.words(numbers[number]) for number, run in enumerate(loaded)]
     names: list[str] = []
-    firsts_lasts: list[list[Word]] = []
+    ends: list[tuple[str, str]] = []  # each chunk's first and last word (the words only: not their pages)
     chunk: list[Word] = []
     size = 0
     previous: str | None = None
@@ -233,7 +249,7 @@ def _write_words(loaded: list[_Run], numbers: list[list[int]], writer: _Writer) 
     def flush_chunk() -> None:
         nonlocal chunk, size
         names.append(writer.data("index", ".pf_index", [chunk]))
-        firsts_lasts.append([chunk[0], chunk[-1]])
+        ends.append((chunk[0][0], chunk[-1][0]))
         chunk, size = [], 0
 
     for text, word in heapq.merge(*streams, key=lambda item: item[0]):
@@ -248,7 +264,7 @@ def _write_words(loaded: list[_Run], numbers: list[list[int]], writer: _Writer) 
         flush_word()
     if chunk:
         flush_chunk()
-    return names, _chunk_ranges(firsts_lasts)
+    return names, _chunk_ranges(ends)
 
 
 def _merged_filters(loaded: list[_Run], numbers: list[list[int]], writer: _Writer) -> list[list[str]]:
@@ -285,3 +301,22 @@ def _merged_sorts(loaded: list[_Run], numbers: list[list[int]], urls: list[str],
             order = sorted(values, key=lambda page: (values[page], page))
         sorts.append([name, order])
     return sorts
+
+
+def by_url(bundle: Path) -> tuple:
+    """An index read back with its pages named by URL: each word's pages with their locations (and its other
+    forms), each filter value's pages, each sort's order of pages, and each page's word count and fragment."""
+    run = _Run.read(bundle)
+    words = {}
+    for chunk in run.meta[2]:
+        for word, pages, variants in _decode(bundle / "index" / f"{chunk[2]}.pf_index")[0]:
+            words[word] = ({page[0]: (page[1], page[2]) for page in _renumbered(pages, run.urls)},
+                           {form: _renumbered(form_pages, run.urls) for form, form_pages in variants})
+    filters = {}
+    for name, hashed in run.meta[3]:
+        _, values = _decode(bundle / "filter" / f"{hashed}.pf_filter")
+        filters[name] = {value: sorted(run.urls[page] for page in pages) for value, pages in values}
+    sorts = {name: [run.urls[page] for page in pages] for name, pages in run.meta[4]}
+    pages = {url: (page[1], page[2], gzip.decompress((bundle / "fragment" / f"{page[0]}.pf_fragment").read_bytes()))
+             for url, page in zip(run.urls, run.meta[1], strict=True)}
+    return words, filters, sorts, pages, run.meta[0], run.meta[5]

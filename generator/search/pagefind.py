@@ -150,8 +150,8 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
     Pagefind's indexer needs about 2 MB of memory per notice, so a site of more than ``shard_size``
     notices (``DEFAULT_SHARD_SIZE`` unless the site sets it; 0: all at once) is indexed in runs of at
     most that many, one after the other, and their indexes are merged into one
-    (:mod:`generator.search.merge`): the same bytes as one run over all the notices would give, numbered
-    by URL, so a visitor's browser loads one index and every query ranks as in one index."""
+    (:mod:`generator.search.merge`): what one run over all the notices would write, pages numbered by
+    URL, so a visitor's browser loads one index and every query scores as in one index."""
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # no fragments of an earlier build left behind
         shutil.rmtree(bundle)
