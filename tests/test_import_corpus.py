@@ -67,20 +67,20 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "bayannaoer-weijian-2025-fankui": (
-        "title region published source kind inspection.team inspection.feedback figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "bengbu-mohekou-2021-fankui": (
-        "title region published source kind inspection.team inspection.feedback figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "cafa-fuzhong-2023-gonggao": (
         "title region published source kind inspection.start inspection.end inspection.feedback figures "
         "aspects problems contact"
     ),
     "cangyuan-yibao-2025": (
-        "published source kind inspection.team inspection.start inspection.end inspection.feedback aspects "
-        "problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
     ),
     "chaozhou-xiangqiao-nongye-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -91,15 +91,16 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "cunji-xuncha-2019-trad-mirror": (
-        "title region published source kind inspection.start inspection.end figures aspects problems contact"
+        "title publisher region published source kind inspection.start inspection.end figures aspects "
+        "problems contact"
     ),
     "djk-jiaoyizhongxin-2023-fankui": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "erdos-jiaoyu-zhenggai-huiyi": (
-        "title publisher region published source inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "ezhou-wenlv-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -110,7 +111,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "gaotai-xuanhua-2023-sanse": (
-        "title publisher region published source inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback aspects problems contact"
     ),
     "gongwenku-quzonggonghui-2024": (
@@ -118,7 +119,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "guangyuan-shiwei-xunshi-2025-mirror": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "guangzhou-haizhu-shuiwu-2021": (
@@ -130,8 +131,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "hubei-weijian-2023-trad-mirror": (
-        "source inspection.team inspection.start inspection.end inspection.feedback figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "jiangsu-gangkou-xuncha-trad-mirror": (
         "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
@@ -154,12 +155,12 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "kunming-xishan-2023-second-round": (
-        "title publisher region published source kind inspection.start inspection.end figures aspects "
-        "problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "linfen-zhongxinyiyuan-2024-fankui": (
-        "region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "linyi-jiaotong-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -178,7 +179,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "luoyang-zhongyiyuan-2024-fankui-trad": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "luzhou-zhongyiyuan-2025": (
@@ -186,11 +187,11 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "meizhou-jiaotong-2023": (
-        "region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "mot-zhongyang-9-2023-mirror": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "rcwkj-yiliao-zhuanxiang-2018-trad": (
@@ -218,30 +219,30 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "shexian-huicheng-2023-fankui": (
-        "title publisher published source kind inspection.team inspection.feedback figures aspects problems "
-        "contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "suqian-weijian-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "sysu-zhongyang-3-2017-fankui": (
-        "title region published source kind inspection.team inspection.feedback figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "taicang-tiji-huitoukan-2020": (
-        "title publisher published source inspection.feedback figures aspects problems"
+        "title publisher published source kind inspection.feedback figures aspects problems"
     ),
     "taizhou-weijian-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "tianshui-dier-yiyuan-2024-fankui": (
-        "title publisher region published source kind inspection.team inspection.start inspection.end figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "tongchuan-quwei-xunshi-2025": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "wuhan-jingkai-xunshi-2024": (
@@ -301,8 +302,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "zhangjiakou-chongli-2020-fankui": (
-        "title publisher published source inspection.start inspection.end inspection.feedback figures aspects "
-        "problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "zhanjiang-nongye-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

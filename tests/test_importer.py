@@ -1060,3 +1060,88 @@ def test_a_title_cut_in_the_middle_over_two_or_three_lines(tmp_path):
         result = _imported(tmp_path, f"{header}\n" + NOTICE_OPENING)
         assert result.notice["title"] == "中共某某县教育局党组关于县委第二轮巡察整改进展情况的通报", header
         assert result.body_markdown.startswith("2024年3月1日至5月1日"), header
+
+
+# ---------------------------------------------------------------------------------------------
+# the former test split's failure classes (2026-12-02): titles with chrome, news items, teams and dates
+
+def test_a_site_name_line_that_ends_with_the_title_and_a_title_cut_after_guanyu(tmp_path):
+    result = _imported(tmp_path, (
+        "某某市人民政府门户网站 某某市教育局 政务公告 中共某某市教育局党组关于巡察整改情况的通报\n"
+        "中共某某市教育局党组关于巡察整改情况的通报\n"
+        "来源:本网   时间:2024-05-06 09:30:00   浏览:-\n" + NOTICE_OPENING))
+    assert (result.notice["title"], result.notice["publisher"]) == (
+        "中共某某市教育局党组关于巡察整改情况的通报", "中共某某市教育局党组")
+    site = "某某市人民政府门户网站 某某市教育局 政务公告 中共某某市教育局党组关于巡察整改情况的通报"
+    assert site in result.chrome_removed
+    cut = _imported(tmp_path, "峨边彝族自治县教育局党组关于第十四届\n县委机动巡察整改进展情况的通报\n" + NOTICE_OPENING)
+    assert cut.notice["title"] == "峨边彝族自治县教育局党组关于第十四届县委机动巡察整改进展情况的通报"
+    assert (cut.notice["publisher"], cut.notice["region"]) == ("峨边彝族自治县教育局党组", "峨边彝族自治县")
+
+
+def test_a_headline_a_breadcrumb_ending_with_it_and_metadata_keys_with_pinyin_glosses(tmp_path):
+    result = _imported(tmp_path, (
+        "歡迎來到某某展覽網\n"
+        "首頁 > 媒體中心 > 行業(yè)新聞 > 處分12人!湖北省衛(wèi)健委通報巡視整改進展\n"
+        "處分12人!湖北省衛(wèi)健委通報巡視整改進展\n"
+        "發(fā)布時間:2024-05-06\n"
+        "根據省委統一部署,2024年3月1日至5月1日,省委第五巡視組對省衛(wèi)生健康委黨組開展了巡視。"
+        "2024年6月1日,省委第五巡視組向省衛(wèi)生健康委黨組反饋了巡視意見。現將集中整改進展情況予以公布。\n"))
+    notice = result.notice
+    assert (notice["title"], notice["published"], notice["kind"]) == (
+        "處分12人!湖北省衛(wèi)健委通報巡視整改進展", dt.date(2024, 5, 6), "整改进展")
+    assert (notice["publisher"], notice["region"]) == ("省衛生健康委黨組", "湖北省")  # the gloss is no part of a name
+    assert result.chrome_removed[:3] == [
+        "歡迎來到某某展覽網",
+        "首頁 > 媒體中心 > 行業(yè)新聞 > 處分12人!湖北省衛(wèi)健委通報巡視整改進展",
+        "發(fā)布時間:2024-05-06"]
+
+
+def test_a_news_item_that_mentions_progress_is_kind_other_and_names_no_publisher(tmp_path):
+    meeting = _imported(tmp_path, (
+        "12月24日，市教育局召开巡察整改工作领导小组会议，对四届市委第六巡察组巡察市教育局党组反馈意见整改工作进行再部署。\n"
+        "会议听取了各科室整改进展情况的汇报，要求加强对巡察整改情况的监督检查。\n"))
+    assert meeting.notice["kind"] == "其他"
+    assert meeting.notice["inspection"]["team"] == "四届市委第六巡察组"
+    feedback = _imported(tmp_path, (
+        "2021年1月15日，市委第一巡察组向宿迁市宿城区洋北镇党委反馈了巡察情况。镇党委书记作表态发言。\n"
+        "根据市委统一部署，2020年9月15日至11月20日，市委第一巡察组对洋北镇党委开展了巡察，发现了一些问题。\n"))
+    notice = feedback.notice
+    assert (notice["kind"], notice["publisher"]) == ("其他", f"{PLACEHOLDER}发布机构")
+    assert notice["region"] == "宿迁市宿城区洋北镇"  # the unit the news is about
+    assert notice["inspection"] == {"team": "市委第一巡察组", "start": dt.date(2020, 9, 15),
+                                    "end": dt.date(2020, 11, 20), "feedback": dt.date(2021, 1, 15)}
+
+
+def test_a_progress_report_names_the_party_committee_or_the_body_it_calls_by_a_short_name(tmp_path):
+    city = _imported(tmp_path, (
+        "根据省委统一部署，2024年8月1日至10月30日，省委第三巡视组对广安市进行了巡视。"
+        "2024年12月1日，省委第三巡视组向广安市委反馈了巡视意见。现将巡视整改进展情况予以公布。\n"))
+    assert (city.notice["publisher"], city.notice["region"], city.notice["kind"]) == ("广安市委", "广安市", "整改进展")
+    ministry = _imported(tmp_path, (
+        "根据中央统一部署，2022年4月6日至6月2日，中央第五巡视组对水利部党组（以下简称部党组）开展了常规巡视。"
+        "2022年7月19日，中央巡视组向部党组反馈了巡视意见。现将巡视整改进展情况予以公布。\n"))
+    assert ministry.notice["publisher"] == "水利部党组"
+
+
+def test_a_team_formed_by_a_committee_and_a_feedback_date_in_the_next_paragraph_or_of_the_page_year(tmp_path):
+    round_summary = _imported(tmp_path, (
+        "根据区委统一安排部署，2021年11月8日至12月20日，区委组建4个巡察组对区民政局等4家单位开展常规巡察。\n"
+        "2022年1月27日，区委4个巡察组向被巡察单位党组织全面反馈巡察情况。\n"))
+    assert round_summary.notice["inspection"] == {"team": "区委4个巡察组", "start": dt.date(2021, 11, 8),
+                                                  "end": dt.date(2021, 12, 20), "feedback": dt.date(2022, 1, 27)}
+    yearless = _imported(tmp_path, (
+        "市委第五巡察组向市第二人民医院党委反馈巡察情况\n"
+        "时间:2024/1/19 11:27:48    作者:党建办\n"
+        "根据市委统一安排，1月17日，市委第五巡察组巡察市第二人民医院党委情况反馈会议召开。\n"))
+    assert yearless.notice["inspection"] == {"team": "市委第五巡察组", "feedback": dt.date(2024, 1, 17)}
+
+
+def test_a_numbered_team_that_gave_the_feedback_is_read_without_dates(tmp_path):
+    result = _imported(tmp_path, (
+        "市委第一巡察组向某某区反馈专项巡察“回头看”情况\n"
+        "近日，市委第一巡察组向某某区反馈专项巡察“回头看”情况。2019年11月中旬至2020年1月上旬开展了“回头看”。\n"))
+    assert result.notice["inspection"] == {"team": "市委第一巡察组"}
+    assert "开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback" in result.unplaced
+    generic = _imported(tmp_path, "某某镇：巡察反馈问题清零\n县委巡察组反馈的问题，已整改完成多少个？\n")
+    assert "inspection" not in generic.notice

@@ -24,6 +24,7 @@ _DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TEAM_NUMBER = r"(?:机动|機動|联动|聯動)?(?:第?[一二三四五六七八九十\d]{1,3})?小?[组組](?![织織])"
 _TEAM = rf"[^\s,，。；;、“”：:（）()]{{2,30}}?巡[察视視]{_TEAM_NUMBER}"
 _TEAM_WORD = rf"巡[察视視]{_TEAM_NUMBER}"
+_NUMBERED_TEAM = r"(?:第|[一二三四五六七八九十\d]\s*小?[组組]|机动|機動)"
 # A second period of the same inspection: 3月17日至3月22日、5月5日至7月12日 (the end is the last day).
 _MORE_RANGE = re.compile(r"\s*[、，,和及]\s*(?:(\d{4})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
                          r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -41,10 +42,23 @@ class Notes:
 # ---------------------------------------------------------------------------------------------
 # the inspection: team, dates, feedback
 
-def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
+def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | None = None) -> dict | None:
+    """The team, the inspection's dates and the feedback date the opening states. A news item may tell the
+    feedback first and the inspection in a later paragraph: the dates of the inspection and the feedback date are
+    looked for in the other paragraphs too. A date without its year takes the year of the inspection, or else
+    of the page's date."""
     repaired = [_repair_dates(_dotted_dates(arabic_dates(p))) for p in paragraphs[:8]]
-    opening = next(((p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p) and _DAY.search(p)), None)
+    named = [(p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p)]
+    opening = next(((p, fixes) for p, fixes in named if _DAY.search(p)), None)
     if opening is None:
+        # 近日，市委第一巡察组向崇礼区反馈了…: a team named by its number that gave the feedback, and no dates
+        # (县委巡察组 is any team)
+        teams = [match.group(1) for p, _ in named
+                 for match in re.finditer(rf"({_TEAM})\s*向[^，,。；;]{{2,30}}?反[馈饋]", p)]
+        team = next((team for team in teams if re.search(_NUMBERED_TEAM, team)), None)
+        if team:
+            notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
+            return {"team": team}
         notes.add("开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充")
         return None
     text, fixes = opening
@@ -66,10 +80,21 @@ def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
                 notes.add(f"巡察分两段进行（“{text[span.start():more.end()]}”）：start、end 取首尾两天，请核对")
             span = more
     team = _team(text, span)
-    feedback = _feedback_date(text, span, found.get("end") or found.get("start"))
+    for other, _ in named if not span else []:
+        later = _RANGE.search(_year_of_a_range(other)[0])
+        if later and other != opening[0]:  # 2021年1月15日，巡察组反馈… / 2020年9月15日至11月20日，巡察组对…开展了巡察
+            found["start"], found["end"] = _range_dates(later)
+            break
+    base = found.get("end") or found.get("start") or page_date
+    feedback = _feedback_date(text, span, base)
+    for other, _ in repaired:
+        if not feedback and other != text:
+            feedback = _feedback_date(other, None, base)
+    if feedback and page_date and feedback > page_date and not found:
+        feedback = None  # a date of the year before the page's: not guessed
     if feedback:
         found["feedback"] = feedback
-    if not span:
+    if not found.get("start"):
         notes.add("开头没有找到“某年某月某日至某月某日”形式的巡察起止日期，请编辑补充 inspection 的 start、end")
     if not feedback:
         notes.add("开头没有找到巡察组反馈意见的日期：inspection 的 feedback 未填写，请按原文补充")
@@ -152,12 +177,13 @@ _TEAM_AFTER_DATES = rf"(?:[^\s,，。；;：:（）()“”]|“[^”，,。]{{1
 def _team(text: str, span: re.Match | None) -> str | None:
     if span:
         after = re.match(rf"\s*[,，、]*\s*(?:起\s*[,，]?)?\s*由?\s*({_TEAM_AFTER_DATES})", text[span.end():])
-        if after:
-            return after.group(1)
+        if after:  # 区委组建4个巡察组: the verb is no part of the name (区委4个巡察组)
+            return re.sub(r"(?<=[委会])(?:组建|組建|派出|抽调|抽調)(?=[\d一二三四五六七八九十]+个)", "", after.group(1))
     for match in re.finditer(_TEAM, text):
         if not text[max(0, match.start() - 1): match.start()] == "向":
-            # a date run into the name (5月20日县委第三巡察组向…) is not part of it
-            return re.sub(r"^.*\d\s*日", "", match.group(0)).lstrip("由") or None
+            # a date run into the name (5月20日县委第三巡察组向…) is not part of it, nor a word before it
+            # (对四届市委第六巡察组巡察…)
+            return re.sub(r"^(?:对|對|由|经|經)", "", re.sub(r"^.*\d\s*日", "", match.group(0))) or None
     return None
 
 
