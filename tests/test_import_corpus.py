@@ -80,7 +80,7 @@ RIGHT = {
     ),
     "cangyuan-yibao-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "chaozhou-xiangqiao-nongye-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -112,7 +112,7 @@ RIGHT = {
     ),
     "gaotai-xuanhua-2023-sanse": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "gongwenku-quzonggonghui-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -219,7 +219,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "shexian-huicheng-2023-fankui": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "suqian-weijian-2025": (
@@ -270,8 +270,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xuancheng-zhongxinyiyuan-2018-trad": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "xuchang-dongcheng-2026": (
         "title publisher region source kind inspection.team inspection.start inspection.end "
@@ -302,7 +302,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "zhangjiakou-chongli-2020-fankui": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "zhanjiang-nongye-2023": (

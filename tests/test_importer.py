@@ -1145,3 +1145,35 @@ def test_a_numbered_team_that_gave_the_feedback_is_read_without_dates(tmp_path):
     assert "开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback" in result.unplaced
     generic = _imported(tmp_path, "某某镇：巡察反馈问题清零\n县委巡察组反馈的问题，已整改完成多少个？\n")
     assert "inspection" not in generic.notice
+
+
+def test_counts_after_the_noun_with_verbs_between_the_unit_own_level_and_the_villages_figures(tmp_path):
+    result = _imported(tmp_path, (
+        "某某县教育局党组关于巡察整改情况的通报\n"
+        "2024年3月10日至4月30日，县委第三巡察组对县教育局党组开展了巡察。5月20日反馈了巡察意见。"
+        "以巡察反馈的三个方面共发现反馈各类问题16个为导向，逐项整改。\n"))
+    assert result.notice["figures"] == {"problems": 16, "aspects": 3}
+    town = _imported(tmp_path, (
+        "某某镇：巡察反馈问题高效清零\n"
+        "今年以来，镇纪委督促抓好巡察整改。至目前，完成镇级问题整改38个，整改完成率88%。"
+        "村级反馈的289个问题已完成整改259个，整改完成率89.6%。\n"))
+    assert town.notice["figures"] == {"problems_done": 38, "completion_rate": 88}
+    glossed = _imported(tmp_path, (
+        "院黨委召開黨委會專題研究部署巡察反饋整改工作。\n"
+        "對專項(xiàng)巡察反饋意見共65項(xiàng)問題進行任務分解。\n"))
+    assert glossed.notice["figures"] == {"problems": 65}
+
+
+def test_the_region_of_the_unit_after_the_verb_of_a_town_inspected_and_not_of_the_reprinting_site(tmp_path):
+    hospital = _imported(tmp_path, (
+        "5月18日，院党委召开党委会，学习区委巡察组巡察宣城市中心医院党委的反馈意见，研究部署整改工作。\n"))
+    assert hospital.notice["region"] == "宣城市"
+    town = _imported(tmp_path, (
+        "县委巡察组向徽城镇所辖村(社区)党组织集中反馈巡察情况\n"
+        "2023年3月10日，县委第一巡察组向徽城镇所辖村(社区)党组织集中反馈巡察情况。\n"))
+    assert town.notice["region"] == "徽城镇"
+    reprinted = _imported(tmp_path, (
+        "市委第一巡察组向崇礼区反馈巡察情况\n"
+        "来源:某某市纪委监委网站  发布时间:2020-05-07 17:18:15\n"
+        "近日，市委第一巡察组向崇礼区反馈了专项巡察情况。\n"))
+    assert reprinted.notice["region"] == "崇礼区"

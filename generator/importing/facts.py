@@ -9,6 +9,7 @@ from functools import cache
 
 from generator.importing.labels import status_words, unstated_status
 from generator.importing.numerals import arabic_dates, cn_to_int, make_date
+from generator.importing.page import without_glosses
 from generator.model import vocabulary
 from generator.model.notice import DECLARED_FIGURES, EMAIL_PATTERN, PHONE_PATTERN
 
@@ -228,12 +229,15 @@ _FIGURES = (
     # the count after the noun, the aspects first: 指出3个方面问题15个, 反馈问题3个方面12条
     ("problems", rf"(?:{NUM}\s*个?方面\s*(?:的)?(?:巡察)?问题|问题\s*{NUM}\s*个?方面)\s*{_TOTAL}\s*{NUM}\s*"
                  r"(?:个|项|条)"),
+    # 三个方面共发现反馈各类问题16个: the verbs and a kind between the aspects and the count after the noun
+    ("problems", rf"{NUM}\s*个?方面\s*{_TOTAL}\s*(?:发现|反馈|指出|提出|交办){{1,3}}(?:了|的)?(?:各类|各项)?(?:巡察)?"
+                 rf"问题\s*{NUM}\s*(?:个|项|条)"),
     ("causes", rf"(?:梳理|分析|查找|剖析|查摆)(?:出|了)?(?:问题)?(?:根源|原因){NUM}\s*(?:条|个|项)"),
     ("measures", rf"(?:制定|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?"
                 rf"{NUM}\s*(?:项|个|条|件|份)"),
-    ("problems_done", rf"(?:已)?完成(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
+    ("problems_done", rf"(?:已)?完成(?:[镇乡县区市]级)?(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
                       rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)|已整改到位\s*{NUM}\s*(?:个|项)"
                       rf"|(?:{_DONE_WORDS})\s*(\d+)\s*(?:个|项)"),  # digits: not 整改完成一项、销号一项
     ("completion_rate", r"完成(?:整改)?率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
@@ -247,9 +251,11 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     """The figures the narrative states, in the model's keys; disagreements become notes."""
     seen: dict[str, list] = {}
     for paragraph in paragraphs:
-        paragraph = paragraph.translate(_FIGURE_CHARS)
+        paragraph = without_glosses(paragraph).translate(_FIGURE_CHARS)  # 65項(xiàng)問題
         for key, pattern in _FIGURES:
             for match in re.finditer(pattern, paragraph):
+                if _OTHERS_FIGURE.search(re.split(r"[。；;]", paragraph[: match.start()])[-1]):
+                    continue  # 村级反馈的289个问题已完成整改259个: the villages' figures, not the unit's
                 value = _figure_value(key, match)
                 if value is not None and value not in seen.setdefault(key, []):
                     seen[key].append(value)
@@ -263,6 +269,9 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     if other:
         figures["other"] = other
     return figures
+
+
+_OTHERS_FIGURE = re.compile(r"村级|村（社区）级|村\(社区\)级|下级|下属")
 
 
 def _figure_value(key: str, match: re.Match):

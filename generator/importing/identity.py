@@ -99,12 +99,23 @@ def region_from_inspected(paragraphs: list[str]) -> tuple[str, str] | None:
         for sentence in re.split(r"[。；;]", paragraph):
             if not re.search(r"巡[察视視]", sentence):
                 continue
-            for match in re.finditer(r"[对向對]([^，,。、“”；;对向對]{2,30}?)(?:开展|进行|開展|進行|反[馈饋])",
-                                     sentence):
-                place = known_place_in(match.group(1))
+            sentence = without_glosses(sentence)
+            units = [m.group(1) for m in re.finditer(
+                r"[对向對]([^，,。、“”；;对向對]{2,30}?)(?:开展|进行|開展|進行|反[馈饋])", sentence)]
+            # 巡察宣城市中心医院党委的反馈意见: the unit right after the verb
+            units += [m.group(1) for m in re.finditer(
+                r"巡[察视視]([^，,。、“”；;<>《》〈〉巡]{2,30}?(?:党委|党组|黨委|黨組))(?:的)?反[馈饋]", sentence)]
+            for unit in units:
+                place = known_place_in(unit) or _town_of(unit)
                 if place:
-                    return place, match.group(1)
+                    return place, unit
     return None
+
+
+def _town_of(unit: str) -> str | None:
+    """向徽城镇所辖村(社区)党组织反馈: a town (镇, 乡, 街道) whose parts the unit inspected is."""
+    match = re.match(r"^([\u4e00-\u9fa5]{2,4}?(?:镇|鎮|乡|鄉|街道))(?=所辖|所轄|党委|黨委|党工委|黨工委|各村)", unit)
+    return match.group(1) if match else None
 
 
 def region_of_level(publisher: str | None, texts: list[str]) -> str | None:

@@ -263,6 +263,8 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
 def _region_from_source(meta: dict[str, str]) -> str | None:
     """The place the page's 来源 / 发布机构 names (广州市住房和城乡建设局 → 广州市), if any."""
     for key in vocabulary.page_metadata_filling("source") + vocabulary.page_metadata_filling("publisher"):
+        if re.search(r"(?:网站|網站|网|網)$", meta.get(key) or ""):
+            continue  # 来源：某某市纪委监委网站 names the site that reprinted it, not the unit
         place = region_from_name(meta.get(key))
         if place:
             return place
