@@ -258,7 +258,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xian-shiwei-6-2020-gonggao": (
-        "title publisher region source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems"
     ),
     "xiangyang-zhongxinyiyuan-fankui-trad": (
@@ -290,7 +290,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "yeda-jiaoyu-2023-fankui-spam-mirror": (
-        "publisher region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "yiyang-heshan-jiaotong-2025": (

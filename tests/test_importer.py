@@ -1177,3 +1177,31 @@ def test_the_region_of_the_unit_after_the_verb_of_a_town_inspected_and_not_of_th
         "来源:某某市纪委监委网站  发布时间:2020-05-07 17:18:15\n"
         "近日，市委第一巡察组向崇礼区反馈了专项巡察情况。\n"))
     assert reprinted.notice["region"] == "崇礼区"
+
+
+def test_the_residue_of_a_layout_table_around_the_title_is_chrome(tmp_path):
+    result = _imported(tmp_path, (
+        "![]() |\n返回某某首页 |\n|\n"
+        "首页丨走进开发区丨新闻资讯丨政务公开丨互动交流 |\n"
+        "工委第二巡察组向教育分局党组反馈巡察情况 | |\n|\n"
+        "1月18日上午，工委第二巡察组向教育分局党组反馈巡察情况。\n"))
+    assert result.notice["title"] == "工委第二巡察组向教育分局党组反馈巡察情况"
+    assert sorted(result.chrome_removed) == sorted([
+        "![]() |", "|", "|", "返回某某首页 |", "首页丨走进开发区丨新闻资讯丨政务公开丨互动交流 |", "| |"])
+    assert result.body_markdown.startswith("1月18日上午")
+
+
+def test_a_whole_announcement_on_a_page_without_a_date_is_published_on_its_signature_date(tmp_path):
+    announcement = (
+        "巡 察 公 告\n"
+        "按照市委统一部署，市委第六巡察组从2020年10月28日至11月30日对市教育局开展专项巡察。\n"
+        "联系电话：19991215169\n"
+        "特此公告。\n"
+        "中共某某市委第六巡察组\n"
+        "2020年10月28日\n")
+    result = _imported(tmp_path, announcement)
+    assert result.notice["published"] == dt.date(2020, 10, 28)
+    note = "发布日期（published）取自文末落款日期“2020年10月28日”（成文日期）；如网站上的发布日期不同，请改正"
+    assert note in result.unplaced
+    unsigned = _imported(tmp_path, announcement.replace("特此公告。\n", ""))
+    assert "published" not in unsigned.notice  # a signature alone is no publication date

@@ -220,6 +220,9 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     domain = domain_from(page.title, page.paragraphs)
     if domain:
         notice["domain"] = domain
+    # a document (Word, PDF), or a whole document copied onto a page (特此公告 / 中共××委第六巡察组 / 2020年10月28日),
+    # is published on the day it is signed when the page gives no date
+    signed = signed or _closes_as_a_document(page.paragraphs)
     published = _published(page.meta) or (_signed_on(page.paragraphs, notes) if signed else None)
     if published:
         notice["published"] = published
@@ -303,6 +306,12 @@ def _signature_hint(paragraphs: list[str]) -> str:
     if dates:
         return f"（落款日期“{dates[-1]}”是成文日期，不一定是发布日期，请按原网页核对后填写）"
     return "（不要用落款或成文日期代替，除非确认相同）"
+
+
+def _closes_as_a_document(paragraphs: list[str]) -> bool:
+    """特此公告。/ the issuing body / the date: the text ends as a signed document does."""
+    return len(paragraphs) >= 3 and bool(re.match(r"特此(?:公告|通报|公示|通告|通知)", paragraphs[-3].strip())) \
+        and bool(SIGNATURE_DATE.fullmatch(paragraphs[-1].strip())) and not SIGNATURE_DATE.fullmatch(paragraphs[-2])
 
 
 def _signed_on(paragraphs: list[str], notes: Notes):

@@ -29,6 +29,10 @@ _WIDGET_MAX_CHARS = 40
 _BREADCRUMB = re.compile(r"^(?:.{0,12}位置\s*[:：]?\s*)?首页\s*[>＞»/›]")
 _BREADCRUMB_MAX_CHARS = 100
 
+# What is left of a page's layout table or an image once the text is copied: ![]() |, a cell's bar alone.
+_LAYOUT_RESIDUE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|[|｜丨]|\s)+")
+_TRAILING_BARS = re.compile(r"(?:\s*[|｜])+\s*$")  # 工委第二巡察组向教育分局党组反馈巡察情况 | |
+
 # A pinyin gloss a mirror site injects after a character: 衛(wèi)健委, 統(tǒng)一 (a syllable with its tone mark).
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
 
@@ -98,7 +102,7 @@ def _drop_widgets(lines: list[str], page: Page) -> list[str]:
     kept = []
     for line in lines:
         read = reading(line)
-        if len(read) <= _WIDGET_MAX_CHARS and _WIDGETS.match(read) \
+        if _LAYOUT_RESIDUE.fullmatch(line) or len(read) <= _WIDGET_MAX_CHARS and _WIDGETS.match(read) \
                 or len(read) <= _BREADCRUMB_MAX_CHARS and _BREADCRUMB.match(read):
             page.chrome_removed.append(line)
         else:
@@ -210,6 +214,10 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
         return _drop_leading_bullets(lines, page)
     index = _title_after_site_name(lines, index)
     title = _unspaced(lines[index])
+    bars = _TRAILING_BARS.search(title)
+    if bars and bars.start() > 0:  # the cells of a layout table after the title
+        page.chrome_removed.append(bars.group(0).strip())
+        title = title[:bars.start()]
     start = index
     while not _TITLE_END.search(title) and index + 1 < len(lines) and _continues_title(lines[index + 1]):
         index += 1  # ……关于县委第二轮巡察 / 整改进展情况的通报: the title goes on on the next line
