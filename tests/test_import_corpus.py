@@ -259,7 +259,7 @@ RIGHT = {
     ),
     "xian-shiwei-6-2020-gonggao": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems"
+        "inspection.feedback figures aspects problems contact"
     ),
     "xiangyang-zhongxinyiyuan-fankui-trad": (
         "title publisher published source kind inspection.team inspection.start inspection.end "

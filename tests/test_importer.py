@@ -1205,3 +1205,22 @@ def test_a_whole_announcement_on_a_page_without_a_date_is_published_on_its_signa
     assert note in result.unplaced
     unsigned = _imported(tmp_path, announcement.replace("特此公告。\n", ""))
     assert "published" not in unsigned.notice  # a signature alone is no publication date
+
+
+def test_a_contact_block_of_one_field_a_line_is_read_whole_with_its_postal_code(tmp_path):
+    result = _imported(tmp_path, (
+        "巡察公告\n"
+        "按照市委统一部署，市委第六巡察组从2020年10月28日至11月30日对市教育局开展专项巡察。\n"
+        "为畅通联系渠道，巡察组设专门值班电话、邮政信箱、电子信箱，欢迎大家举报反映。\n"
+        "邮政信箱:某某市某某路某某宾馆转市委第六巡察组\n"
+        "邮政编码:710018\n"
+        "电子邮箱:xcz6@example.gov.cn\n"
+        "联系电话:19991215169\n"
+        "受理时间:工作日上午9:00—12:00\n"
+        "特此公告。\n中共某某市委第六巡察组\n2020年10月28日\n"))
+    assert result.notice["contact"] == {"phone": "19991215169", "email": "xcz6@example.gov.cn",
+                                        "address": "某某市某某路某某宾馆转市委第六巡察组(邮政编码:710018)"}
+    assert ("联系方式还取自相邻的这几行，已写入 contact："
+            "“邮政信箱:某某市某某路某某宾馆转市委第六巡察组”“邮政编码:710018”"
+            "“电子邮箱:xcz6@example.gov.cn”") in result.unplaced
+    assert "受理时间" in result.body_markdown and "邮政信箱:" not in result.body_markdown

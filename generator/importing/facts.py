@@ -341,14 +341,41 @@ _EMAIL = re.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:：]?\s*(
 _CONTACT_START = re.compile(r"联系方式|联系电话|举报电话|监督电话|电话|热线|邮政地址|通信地址|邮政信箱|电子邮箱|邮箱")
 
 
-def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, int | None]:
-    """The contact block near the end: (fields in the model's keys, index of its paragraph)."""
+def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, list[int]]:
+    """The contact block near the end: (fields in the model's keys, indexes of its paragraphs, the one that
+    says it is the contact first). A block of one field a line (邮政信箱：… / 邮政编码：… / 电子邮箱：… /
+    联系电话：…) is read whole; a postal code is written after the address, as the text writes it."""
     for index in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 8), -1):
         paragraph = paragraphs[index]
         contact = _contact_fields(paragraph)
         if contact and re.search(r"联系|欢迎|监督|反映|举报|来信|来电", paragraph):
-            return _model_contact(contact, notes), index
-    return None, None
+            block = [index]
+            for step in (-1, 1):
+                at = index + step
+                while 0 <= at < len(paragraphs) and _is_contact_line(paragraphs[at]):
+                    block.append(at)
+                    at += step
+            postal = []
+            for at in sorted(block[1:]):
+                if _POSTAL_CODE.fullmatch(paragraphs[at].strip()):
+                    postal.append(paragraphs[at].strip())
+                for key, value in _contact_fields(paragraphs[at]).items():
+                    contact.setdefault(key, value)
+            if postal and contact.get("address"):
+                contact["address"] += "".join(f"({code})" for code in postal)  # …转市委第六巡察组(邮政编码:710018)
+            return _model_contact(contact, notes), block
+    return None, []
+
+
+_CONTACT_LINE = re.compile(r"^(?:邮政信箱|通信地址|通讯地址|邮政地址|来信地址|地址|电子邮箱|电子邮件|邮箱|E-?mail|"
+                           r"联系电话|举报电话|监督电话|电话|邮政编码|邮编)\s*[:：]", re.IGNORECASE)
+
+
+def _is_contact_line(line: str) -> bool:
+    return len(line) <= 60 and bool(_CONTACT_LINE.match(line))
+
+
+_POSTAL_CODE = re.compile(r"(?:邮政编码|邮编)\s*[:：]\s*\d{6}")
 
 
 def _model_contact(contact: dict, notes: Notes) -> dict:

@@ -140,8 +140,8 @@ def _remove_spam(text: str, positions: list) -> tuple[str, list]:
 def _assemble(page: Page, spam: list, source: Path, document: Document | None = None) -> ImportResult:
     notes = Notes()
     paragraphs = page.paragraphs
-    contact, contact_index = find_contact(paragraphs, notes)
-    rest = [p for i, p in enumerate(paragraphs) if i != contact_index]
+    contact, contact_block = find_contact(paragraphs, notes)
+    rest = [p for i, p in enumerate(paragraphs) if i not in contact_block]
 
     # Totals help to tell which numbering is the problem list; once the list is known, the figures
     # are read again from the narrative only (a measure's "发现问题5个" is not a declared total).
@@ -168,9 +168,12 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     check_overall_status(outline.narrative, notes)
     report_outline(outline, notes)
     report_page(page, notes)
-    if contact_index is not None:  # what the contact fields leave out of the paragraph stays visible
+    if contact_block:  # what the contact fields leave out of the paragraph stays visible
         notes.add("联系方式取自原文这一段，已写入 contact，其余文字请按需写入说明（intro）："
-                  f"“{paragraphs[contact_index]}”")
+                  f"“{paragraphs[contact_block[0]]}”")
+    if len(contact_block) > 1:
+        lines = "”“".join(paragraphs[i] for i in sorted(contact_block[1:]))
+        notes.add(f"联系方式还取自相邻的这几行，已写入 contact：“{lines}”")
     _validate(notice, source)
     return ImportResult(
         notice=notice,
