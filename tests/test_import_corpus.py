@@ -295,7 +295,7 @@ RIGHT = {
     ),
     "yiyang-heshan-jiaotong-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "yueyang-shichangjianguan-2021": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -268,7 +268,7 @@ def test_aspects_by_dun_problems_by_paren_measures_numbered():
     assert notice["figures"]["problems_done"] == 3
     assert notice["figures"]["completion_rate"] == 75
     assert notice["figures"]["measures"] == 9
-    assert [a["title"] for a in notice["aspects"]] == ["关于落实党中央决策部署方面", "关于全面从严治党方面"]
+    assert [a["title"] for a in notice["aspects"]] == ["落实党中央决策部署", "全面从严治党"]  # 关于…方面: the frame
     titles = [p["title"] for p in notice["problems"]]
     assert titles == ["学习贯彻不深入", "乡村振兴项目推进缓慢", "公务接待不规范", "‘三重一大’制度执行不到位"]
     assert [p["aspect"] for p in notice["problems"]] == [1, 1, 2, 2]
@@ -1224,3 +1224,27 @@ def test_a_contact_block_of_one_field_a_line_is_read_whole_with_its_postal_code(
             "“邮政信箱:某某市某某路某某宾馆转市委第六巡察组”“邮政编码:710018”"
             "“电子邮箱:xcz6@example.gov.cn”") in result.unplaced
     assert "受理时间" in result.body_markdown and "邮政信箱:" not in result.body_markdown
+
+
+def test_problems_numbered_as_wenti_under_two_levels_of_aspect_headings_with_a_status_after_the_measures(tmp_path):
+    result = _imported(tmp_path, (
+        "某某区交通运输局党组关于巡察整改进展情况的通报\n"
+        "2024年9月6日至11月20日，区委第三巡察组对区交通运输局党组开展了巡察。2025年1月7日反馈了巡察意见。\n"
+        "二、集中整改期内整改进展情况\n"
+        "（一）关于落实上级决策部署不到位方面\n"
+        "1.关于“公务用车管理不规范”方面\n"
+        "问题1：公务用车使用登记不全。\n"
+        "整改情况：一是补全用车登记台账。二是修订车辆管理办法。\n"
+        "完成情况：已完成\n"
+        "2.关于“资产管理不严”方面\n"
+        "问题2：闲置资产未及时处置。\n"
+        "整改情况：一是清点闲置资产。\n"
+        "完成情况：已完成\n"
+        "下一步，局党组将持续巩固整改成果。\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "落实上级决策部署不到位"}]
+    assert [(p["number"], p["title"], p["aspect"], p["status"]) for p in notice["problems"]] == [
+        (1, "公务用车使用登记不全", 1, "已完成"), (2, "闲置资产未及时处置", 1, "已完成")]
+    assert notice["problems"][0]["measures"] == ["补全用车登记台账。", "修订车辆管理办法。"]
+    assert ("第1个问题在方面下的小标题“1.关于“公务用车管理不规范”方面”之下：草稿的方面只有一级，"
+            "小标题没有写入 aspects，请编辑决定是否写入问题说明（description）") in result.unplaced
