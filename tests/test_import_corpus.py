@@ -353,3 +353,10 @@ def test_no_problems_are_made_up(name):
     assert result.notice["problems"] == []
     assert result.notice["aspects"] == []
     assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+
+
+def test_the_former_test_split_is_empty_and_the_benchmark_says_so(capsys):
+    """The test split joined dev on 2026-12-02 (INDEX.md); asking for it says so instead of dividing by zero."""
+    assert [n for n in NAMES if benchmark.load_expected(n).get("split") == "test"] == []
+    assert benchmark.main(["--split", "test"]) == 0
+    assert capsys.readouterr().out == "split test: no texts (the former test split joined dev on 2026-12-02)\n"
