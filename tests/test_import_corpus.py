@@ -67,20 +67,20 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "bayannaoer-weijian-2025-fankui": (
-        "title region published source kind inspection.team inspection.feedback figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "bengbu-mohekou-2021-fankui": (
-        "title region published source kind inspection.team inspection.feedback figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "cafa-fuzhong-2023-gonggao": (
         "title region published source kind inspection.start inspection.end inspection.feedback figures "
         "aspects problems contact"
     ),
     "cangyuan-yibao-2025": (
-        "published source kind inspection.team inspection.start inspection.end inspection.feedback aspects "
-        "problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "chaozhou-xiangqiao-nongye-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -91,15 +91,16 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "cunji-xuncha-2019-trad-mirror": (
-        "title region published source kind inspection.start inspection.end figures aspects problems contact"
+        "title publisher region published source kind inspection.start inspection.end figures aspects "
+        "problems contact"
     ),
     "djk-jiaoyizhongxin-2023-fankui": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "erdos-jiaoyu-zhenggai-huiyi": (
-        "title publisher region published source inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "ezhou-wenlv-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -110,15 +111,15 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "gaotai-xuanhua-2023-sanse": (
-        "title publisher region published source inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "gongwenku-quzonggonghui-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "guangyuan-shiwei-xunshi-2025-mirror": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "guangzhou-haizhu-shuiwu-2021": (
@@ -130,8 +131,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "hubei-weijian-2023-trad-mirror": (
-        "source inspection.team inspection.start inspection.end inspection.feedback figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "jiangsu-gangkou-xuncha-trad-mirror": (
         "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
@@ -154,12 +155,12 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "kunming-xishan-2023-second-round": (
-        "title publisher region published source kind inspection.start inspection.end figures aspects "
-        "problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "linfen-zhongxinyiyuan-2024-fankui": (
-        "region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "linyi-jiaotong-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -178,7 +179,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "luoyang-zhongyiyuan-2024-fankui-trad": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "luzhou-zhongyiyuan-2025": (
@@ -186,11 +187,11 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "meizhou-jiaotong-2023": (
-        "region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "mot-zhongyang-9-2023-mirror": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "rcwkj-yiliao-zhuanxiang-2018-trad": (
@@ -218,30 +219,30 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "shexian-huicheng-2023-fankui": (
-        "title publisher published source kind inspection.team inspection.feedback figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "suqian-weijian-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "sysu-zhongyang-3-2017-fankui": (
-        "title region published source kind inspection.team inspection.feedback figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "taicang-tiji-huitoukan-2020": (
-        "title publisher published source inspection.feedback figures aspects problems"
+        "title publisher published source kind inspection.feedback figures aspects problems"
     ),
     "taizhou-weijian-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "tianshui-dier-yiyuan-2024-fankui": (
-        "title publisher region published source kind inspection.team inspection.start inspection.end figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "tongchuan-quwei-xunshi-2025": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "wuhan-jingkai-xunshi-2024": (
@@ -257,8 +258,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xian-shiwei-6-2020-gonggao": (
-        "title publisher region source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "xiangyang-zhongxinyiyuan-fankui-trad": (
         "title publisher published source kind inspection.team inspection.start inspection.end "
@@ -269,8 +270,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xuancheng-zhongxinyiyuan-2018-trad": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "xuchang-dongcheng-2026": (
         "title publisher region source kind inspection.team inspection.start inspection.end "
@@ -289,20 +290,20 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "yeda-jiaoyu-2023-fankui-spam-mirror": (
-        "publisher region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "yiyang-heshan-jiaotong-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "yueyang-shichangjianguan-2021": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "zhangjiakou-chongli-2020-fankui": (
-        "title publisher published source inspection.start inspection.end inspection.feedback figures aspects "
-        "problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "zhanjiang-nongye-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -352,3 +353,10 @@ def test_no_problems_are_made_up(name):
     assert result.notice["problems"] == []
     assert result.notice["aspects"] == []
     assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+
+
+def test_the_former_test_split_is_empty_and_the_benchmark_says_so(capsys):
+    """The test split joined dev on 2026-12-02 (INDEX.md); asking for it says so instead of dividing by zero."""
+    assert [n for n in NAMES if benchmark.load_expected(n).get("split") == "test"] == []
+    assert benchmark.main(["--split", "test"]) == 0
+    assert capsys.readouterr().out == "split test: no texts (the former test split joined dev on 2026-12-02)\n"

@@ -9,6 +9,7 @@ from functools import cache
 
 from generator.importing.labels import status_words, unstated_status
 from generator.importing.numerals import arabic_dates, cn_to_int, make_date
+from generator.importing.page import without_glosses
 from generator.model import vocabulary
 from generator.model.notice import DECLARED_FIGURES, EMAIL_PATTERN, PHONE_PATTERN
 
@@ -24,6 +25,7 @@ _DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TEAM_NUMBER = r"(?:机动|機動|联动|聯動)?(?:第?[一二三四五六七八九十\d]{1,3})?小?[组組](?![织織])"
 _TEAM = rf"[^\s,，。；;、“”：:（）()]{{2,30}}?巡[察视視]{_TEAM_NUMBER}"
 _TEAM_WORD = rf"巡[察视視]{_TEAM_NUMBER}"
+_NUMBERED_TEAM = r"(?:第|[一二三四五六七八九十\d]\s*小?[组組]|机动|機動)"
 # A second period of the same inspection: 3月17日至3月22日、5月5日至7月12日 (the end is the last day).
 _MORE_RANGE = re.compile(r"\s*[、，,和及]\s*(?:(\d{4})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
                          r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -41,10 +43,23 @@ class Notes:
 # ---------------------------------------------------------------------------------------------
 # the inspection: team, dates, feedback
 
-def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
+def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | None = None) -> dict | None:
+    """The team, the inspection's dates and the feedback date the opening states. A news item may tell the
+    feedback first and the inspection in a later paragraph: the dates of the inspection and the feedback date are
+    looked for in the other paragraphs too. A date without its year takes the year of the inspection, or else
+    of the page's date."""
     repaired = [_repair_dates(_dotted_dates(arabic_dates(p))) for p in paragraphs[:8]]
-    opening = next(((p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p) and _DAY.search(p)), None)
+    named = [(p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p)]
+    opening = next(((p, fixes) for p, fixes in named if _DAY.search(p)), None)
     if opening is None:
+        # 近日，市委第一巡察组向崇礼区反馈了…: a team named by its number that gave the feedback, and no dates
+        # (县委巡察组 is any team)
+        teams = [match.group(1) for p, _ in named
+                 for match in re.finditer(rf"({_TEAM})\s*向[^，,。；;]{{2,30}}?反[馈饋]", p)]
+        team = next((team for team in teams if re.search(_NUMBERED_TEAM, team)), None)
+        if team:
+            notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
+            return {"team": team}
         notes.add("开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充")
         return None
     text, fixes = opening
@@ -66,10 +81,21 @@ def find_inspection(paragraphs: list[str], notes: Notes) -> dict | None:
                 notes.add(f"巡察分两段进行（“{text[span.start():more.end()]}”）：start、end 取首尾两天，请核对")
             span = more
     team = _team(text, span)
-    feedback = _feedback_date(text, span, found.get("end") or found.get("start"))
+    for other, _ in named if not span else []:
+        later = _RANGE.search(_year_of_a_range(other)[0])
+        if later and other != opening[0]:  # 2021年1月15日，巡察组反馈… / 2020年9月15日至11月20日，巡察组对…开展了巡察
+            found["start"], found["end"] = _range_dates(later)
+            break
+    base = found.get("end") or found.get("start") or page_date
+    feedback = _feedback_date(text, span, base)
+    for other, _ in repaired:
+        if not feedback and other != text:
+            feedback = _feedback_date(other, None, base)
+    if feedback and page_date and feedback > page_date and not found:
+        feedback = None  # a date of the year before the page's: not guessed
     if feedback:
         found["feedback"] = feedback
-    if not span:
+    if not found.get("start"):
         notes.add("开头没有找到“某年某月某日至某月某日”形式的巡察起止日期，请编辑补充 inspection 的 start、end")
     if not feedback:
         notes.add("开头没有找到巡察组反馈意见的日期：inspection 的 feedback 未填写，请按原文补充")
@@ -152,12 +178,13 @@ _TEAM_AFTER_DATES = rf"(?:[^\s,，。；;：:（）()“”]|“[^”，,。]{{1
 def _team(text: str, span: re.Match | None) -> str | None:
     if span:
         after = re.match(rf"\s*[,，、]*\s*(?:起\s*[,，]?)?\s*由?\s*({_TEAM_AFTER_DATES})", text[span.end():])
-        if after:
-            return after.group(1)
+        if after:  # 区委组建4个巡察组: the verb is no part of the name (区委4个巡察组)
+            return re.sub(r"(?<=[委会])(?:组建|組建|派出|抽调|抽調)(?=[\d一二三四五六七八九十]+个)", "", after.group(1))
     for match in re.finditer(_TEAM, text):
         if not text[max(0, match.start() - 1): match.start()] == "向":
-            # a date run into the name (5月20日县委第三巡察组向…) is not part of it
-            return re.sub(r"^.*\d\s*日", "", match.group(0)).lstrip("由") or None
+            # a date run into the name (5月20日县委第三巡察组向…) is not part of it, nor a word before it
+            # (对四届市委第六巡察组巡察…)
+            return re.sub(r"^(?:对|對|由|经|經)", "", re.sub(r"^.*\d\s*日", "", match.group(0))) or None
     return None
 
 
@@ -202,12 +229,15 @@ _FIGURES = (
     # the count after the noun, the aspects first: 指出3个方面问题15个, 反馈问题3个方面12条
     ("problems", rf"(?:{NUM}\s*个?方面\s*(?:的)?(?:巡察)?问题|问题\s*{NUM}\s*个?方面)\s*{_TOTAL}\s*{NUM}\s*"
                  r"(?:个|项|条)"),
+    # 三个方面共发现反馈各类问题16个: the verbs and a kind between the aspects and the count after the noun
+    ("problems", rf"{NUM}\s*个?方面\s*{_TOTAL}\s*(?:发现|反馈|指出|提出|交办){{1,3}}(?:了|的)?(?:各类|各项)?(?:巡察)?"
+                 rf"问题\s*{NUM}\s*(?:个|项|条)"),
     ("causes", rf"(?:梳理|分析|查找|剖析|查摆)(?:出|了)?(?:问题)?(?:根源|原因){NUM}\s*(?:条|个|项)"),
     ("measures", rf"(?:制定|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?"
                 rf"{NUM}\s*(?:项|个|条|件|份)"),
-    ("problems_done", rf"(?:已)?完成(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
+    ("problems_done", rf"(?:已)?完成(?:[镇乡县区市]级)?(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
                       rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)|已整改到位\s*{NUM}\s*(?:个|项)"
                       rf"|(?:{_DONE_WORDS})\s*(\d+)\s*(?:个|项)"),  # digits: not 整改完成一项、销号一项
     ("completion_rate", r"完成(?:整改)?率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
@@ -221,9 +251,11 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     """The figures the narrative states, in the model's keys; disagreements become notes."""
     seen: dict[str, list] = {}
     for paragraph in paragraphs:
-        paragraph = paragraph.translate(_FIGURE_CHARS)
+        paragraph = without_glosses(paragraph).translate(_FIGURE_CHARS)  # 65項(xiàng)問題
         for key, pattern in _FIGURES:
             for match in re.finditer(pattern, paragraph):
+                if _OTHERS_FIGURE.search(re.split(r"[。；;]", paragraph[: match.start()])[-1]):
+                    continue  # 村级反馈的289个问题已完成整改259个: the villages' figures, not the unit's
                 value = _figure_value(key, match)
                 if value is not None and value not in seen.setdefault(key, []):
                     seen[key].append(value)
@@ -237,6 +269,9 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     if other:
         figures["other"] = other
     return figures
+
+
+_OTHERS_FIGURE = re.compile(r"村级|村（社区）级|村\(社区\)级|下级|下属")
 
 
 def _figure_value(key: str, match: re.Match):
@@ -306,14 +341,41 @@ _EMAIL = re.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:：]?\s*(
 _CONTACT_START = re.compile(r"联系方式|联系电话|举报电话|监督电话|电话|热线|邮政地址|通信地址|邮政信箱|电子邮箱|邮箱")
 
 
-def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, int | None]:
-    """The contact block near the end: (fields in the model's keys, index of its paragraph)."""
+def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, list[int]]:
+    """The contact block near the end: (fields in the model's keys, indexes of its paragraphs, the one that
+    says it is the contact first). A block of one field a line (邮政信箱：… / 邮政编码：… / 电子邮箱：… /
+    联系电话：…) is read whole; a postal code is written after the address, as the text writes it."""
     for index in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 8), -1):
         paragraph = paragraphs[index]
         contact = _contact_fields(paragraph)
         if contact and re.search(r"联系|欢迎|监督|反映|举报|来信|来电", paragraph):
-            return _model_contact(contact, notes), index
-    return None, None
+            block = [index]
+            for step in (-1, 1):
+                at = index + step
+                while 0 <= at < len(paragraphs) and _is_contact_line(paragraphs[at]):
+                    block.append(at)
+                    at += step
+            postal = []
+            for at in sorted(block[1:]):
+                if _POSTAL_CODE.fullmatch(paragraphs[at].strip()):
+                    postal.append(paragraphs[at].strip())
+                for key, value in _contact_fields(paragraphs[at]).items():
+                    contact.setdefault(key, value)
+            if postal and contact.get("address"):
+                contact["address"] += "".join(f"({code})" for code in postal)  # …转市委第六巡察组(邮政编码:710018)
+            return _model_contact(contact, notes), block
+    return None, []
+
+
+_CONTACT_LINE = re.compile(r"^(?:邮政信箱|通信地址|通讯地址|邮政地址|来信地址|地址|电子邮箱|电子邮件|邮箱|E-?mail|"
+                           r"联系电话|举报电话|监督电话|电话|邮政编码|邮编)\s*[:：]", re.IGNORECASE)
+
+
+def _is_contact_line(line: str) -> bool:
+    return len(line) <= 60 and bool(_CONTACT_LINE.match(line))
+
+
+_POSTAL_CODE = re.compile(r"(?:邮政编码|邮编)\s*[:：]\s*\d{6}")
 
 
 def _model_contact(contact: dict, notes: Notes) -> dict:

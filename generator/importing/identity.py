@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from generator.importing import gazetteer
-from generator.importing.page import SIGNATURE_DATE, is_signature
+from generator.importing.page import SIGNATURE_DATE, is_signature, without_glosses
 from generator.model import vocabulary
 
 
@@ -33,22 +33,28 @@ _BODY = r"(?:党组|党委|委员会|党工委|党总支|党支部|黨組|黨委
 _ISSUING_BODY = _BODY + "$"
 
 
-_ANSWERING = "(?:党组|党委|党总支|党支部|黨組|黨委)"
+# The unit that answers an inspection: a party body, or a party committee of a place (广元市委, 中共达州市通川区委)
+_ANSWERING = "(?:党组|党委|党总支|党支部|黨組|黨委|[省市州盟区县旗區縣]委)"
+# 对交通运输部党组(以下简称部党组)开展了巡视: the short name the text will use
+_SHORT_NAME = r"(?:[(（](?:以下简称|以下簡稱)[^()（）]{1,12}[)）])?"
 
 
 def publisher_from_text(paragraphs: list[str]) -> str | None:
-    """``巡察组向市文化和旅游局党组反馈了巡察意见`` → 市文化和旅游局党组 (the unit that answers)."""
+    """``巡察组向市文化和旅游局党组反馈了巡察意见`` → 市文化和旅游局党组 (the unit that answers), without the
+    pinyin glosses a mirror site puts in words."""
     for paragraph in paragraphs[:3]:
         match = re.search(rf"向([^，,。、“”向]{{2,30}}?{_ANSWERING})(?:进行了?|進行了?)?反[馈饋]", paragraph) \
-            or re.search(rf"[对對]([^，,。、“”对對]{{2,30}}?{_ANSWERING})(?:开展|进行|開展|進行)了?", paragraph)
-        if match:
-            return match.group(1)
+            or re.search(rf"[对對]([^，,。、“”对對]{{2,30}}?{_ANSWERING}){_SHORT_NAME}(?:开展|进行|開展|進行)了?",
+                         paragraph)
+        if match and len(without_glosses(match.group(1))) > 3:
+            return without_glosses(match.group(1))
     return None
 
 
 _PLACE = re.compile(r"^(?:中共|中国共产党|中國共產黨)?((?![市区县區縣])[\u4e00-\u9fa5]{2,6}?(?:省|自治区|自治區))?"
                     r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{1,6}?市|[\u4e00-\u9fa5]{1,6}?[州盟](?!市)))?"  # 广州市
-                    r"((?![市区县區縣])[\u4e00-\u9fa5]{1,5}?[区县旗區縣])?"  # 區、縣: traditional characters
+                    # 區、縣: traditional characters; 峨边彝族自治县
+                    r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{2,6}?自治[县旗縣]|[\u4e00-\u9fa5]{1,5}?[区县旗區縣]))?"
                     r"((?![市区县區縣镇鎮])[\u4e00-\u9fa5]{1,4}?(?:镇|街道|鎮))?")  # 中山市横栏镇
 
 
@@ -93,19 +99,30 @@ def region_from_inspected(paragraphs: list[str]) -> tuple[str, str] | None:
         for sentence in re.split(r"[。；;]", paragraph):
             if not re.search(r"巡[察视視]", sentence):
                 continue
-            for match in re.finditer(r"[对向對]([^，,。、“”；;对向對]{2,30}?)(?:开展|进行|開展|進行|反[馈饋])",
-                                     sentence):
-                place = known_place_in(match.group(1))
+            sentence = without_glosses(sentence)
+            units = [m.group(1) for m in re.finditer(
+                r"[对向對]([^，,。、“”；;对向對]{2,30}?)(?:开展|进行|開展|進行|反[馈饋])", sentence)]
+            # 巡察宣城市中心医院党委的反馈意见: the unit right after the verb
+            units += [m.group(1) for m in re.finditer(
+                r"巡[察视視]([^，,。、“”；;<>《》〈〉巡]{2,30}?(?:党委|党组|黨委|黨組))(?:的)?反[馈饋]", sentence)]
+            for unit in units:
+                place = known_place_in(unit) or _town_of(unit)
                 if place:
-                    return place, match.group(1)
+                    return place, unit
     return None
+
+
+def _town_of(unit: str) -> str | None:
+    """向徽城镇所辖村(社区)党组织反馈: a town (镇, 乡, 街道) whose parts the unit inspected is."""
+    match = re.match(r"^([\u4e00-\u9fa5]{2,4}?(?:镇|鎮|乡|鄉|街道))(?=所辖|所轄|党委|黨委|党工委|黨工委|各村)", unit)
+    return match.group(1) if match else None
 
 
 def region_of_level(publisher: str | None, texts: list[str]) -> str | None:
     """The place an abbreviated publisher (市卫健委党委: the city's 卫健委) is in: the place of its level (市, 区, 县,
     旗) that the text names by its full name more often than any other (宿迁市)."""
     level = gazetteer.simplified((publisher or "").removeprefix("中共")[:1])
-    if not level or level not in "市区县旗":
+    if not level or level not in "省市区县旗":
         return None
     counts = Counter(n for n in gazetteer.named_in(texts) if gazetteer.simplified(n).endswith(level))
     ranked = counts.most_common(2)
@@ -148,12 +165,22 @@ def domain_from(title: str | None, paragraphs: list[str]) -> str | None:
 def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
     """(kind, whether it was read from the title rather than guessed from the text): the title, the opening,
     then the section headings (二、整改落实情况)."""
-    headings = [p for p in paragraphs[4:] if len(p) <= 40 and not re.search(r"[。；;，,！!？?]", p)]
-    for text, from_title in ([(title, True)] if title else []) + [(p, False) for p in paragraphs[:4] + headings]:
+    headings = [p for p in paragraphs[1:] if len(p) <= 40 and not re.search(r"[。；;，,！!？?]", p)]
+    # The first paragraph (the preamble: the team arrives, 进驻) as written and, after it, only the sentence that says
+    # what the text is (现将巡察整改进展情况予以公布), read in simplified characters (現將集中整改進展情況予以公布): a
+    # news item that mentions 整改进展情况 further on is no progress report.
+    announcing = [gazetteer.simplified(without_glosses(s)) for p in paragraphs[:4] for s in re.split(r"[。；;！!]", p)
+                  if _ANNOUNCING.search(s)]
+    title = gazetteer.simplified(without_glosses(title)) if title else title
+    for text, from_title in ([(title, True)] if title else []) + [(p, False) for p in
+                                                                 paragraphs[:1] + announcing + headings]:
         for kind in vocabulary.kinds():
             if any(word in text for word in (kind.value, *kind.words)) and not kind.fallback:
                 return kind.value, from_title
     return next(kind.value for kind in vocabulary.kinds() if kind.fallback), False
+
+
+_ANNOUNCING = re.compile(r"现将|現將|予以公[布开佈開]|予以通[报報]|[报通][告报]如下|報告如下|特此")
 
 
 def region_from(footer: dict[str, str], contact: dict | None) -> str | None:

@@ -140,8 +140,8 @@ def _remove_spam(text: str, positions: list) -> tuple[str, list]:
 def _assemble(page: Page, spam: list, source: Path, document: Document | None = None) -> ImportResult:
     notes = Notes()
     paragraphs = page.paragraphs
-    contact, contact_index = find_contact(paragraphs, notes)
-    rest = [p for i, p in enumerate(paragraphs) if i != contact_index]
+    contact, contact_block = find_contact(paragraphs, notes)
+    rest = [p for i, p in enumerate(paragraphs) if i not in contact_block]
 
     # Totals help to tell which numbering is the problem list; once the list is known, the figures
     # are read again from the narrative only (a measure's "发现问题5个" is not a declared total).
@@ -151,7 +151,7 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
         outline = document.outline(rest, outline)  # a 整改台账 table's problems; Word's headings
     figures = declared_figures(outline.narrative, notes)
     inspection_notes = Notes()  # the team can name the region; its notes follow the identity's
-    inspection = find_inspection(outline.narrative or rest, inspection_notes)
+    inspection = find_inspection(outline.narrative or rest, inspection_notes, _published(page.meta))
     notice = _identity(page, contact, notes, signed=bool(document and document.signed),
                        team=(inspection or {}).get("team"))
     for line in inspection_notes.lines:
@@ -168,9 +168,12 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     check_overall_status(outline.narrative, notes)
     report_outline(outline, notes)
     report_page(page, notes)
-    if contact_index is not None:  # what the contact fields leave out of the paragraph stays visible
+    if contact_block:  # what the contact fields leave out of the paragraph stays visible
         notes.add("联系方式取自原文这一段，已写入 contact，其余文字请按需写入说明（intro）："
-                  f"“{paragraphs[contact_index]}”")
+                  f"“{paragraphs[contact_block[0]]}”")
+    if len(contact_block) > 1:
+        lines = "”“".join(paragraphs[i] for i in sorted(contact_block[1:]))
+        notes.add(f"联系方式还取自相邻的这几行，已写入 contact：“{lines}”")
     _validate(notice, source)
     return ImportResult(
         notice=notice,
@@ -193,8 +196,11 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     notice["kind"] = kind
     if not from_title:
         notes.add(f"通报类别（kind）是根据正文推断的“{kind}”，请核对")
-    notice["publisher"] = _publisher(page, notes)
-    named = region_from_name(publisher_from(page.title, {})) or region_from_name(notice["publisher"])
+    notice["publisher"] = _publisher(page, notes, news=kind == _fallback_kind())
+    # a news item has no publisher of its own: its region is the one of the unit it is about
+    unit = notice["publisher"] if not notice["publisher"].startswith(PLACEHOLDER) else publisher_from_text(
+        page.paragraphs)
+    named = region_from_name(publisher_from(page.title, {})) or region_from_name(unit)
     sourced = _region_from_source(page.meta)
     if sourced and (not named or (sourced.startswith(named) and sourced != named)):
         named = sourced  # 来源：中山市横栏镇人民政府 names the place the title's 市委 leaves open
@@ -208,7 +214,7 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         region, unit = region_from_text(page.paragraphs + list(page.meta.values())) or ("", "")
         notes.add(f"地区（region）取自正文中的单位名称“{unit}”里的地名“{region}”，请核对")
     else:
-        region = _region_elsewhere(page, notice["publisher"], team, notes)
+        region = _region_elsewhere(page, unit, team, notes)
     texts = [page.title or "", *page.paragraphs]
     if region and with_its_city(region, texts) != region:
         notes.add(f"地区（region）“{region}”按正文的写法加上了所在的市：“{with_its_city(region, texts)}”，请核对")
@@ -217,6 +223,9 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     domain = domain_from(page.title, page.paragraphs)
     if domain:
         notice["domain"] = domain
+    # a document (Word, PDF), or a whole document copied onto a page (特此公告 / 中共××委第六巡察组 / 2020年10月28日),
+    # is published on the day it is signed when the page gives no date
+    signed = signed or _closes_as_a_document(page.paragraphs)
     published = _published(page.meta) or (_signed_on(page.paragraphs, notes) if signed else None)
     if published:
         notice["published"] = published
@@ -229,7 +238,7 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     return notice
 
 
-def _region_elsewhere(page: Page, publisher: str, team: str | None, notes: Notes) -> str | None:
+def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes: Notes) -> str | None:
     """A publisher that names no place (市卫健委党委, 区委): the place of the unit inspected (对通川区委进行了巡视),
     of the inspecting team if it is a city's or a county's (宿迁市委第六巡察组), the place of the publisher's level
     the text names (宿迁市), and last the province of a provincial team (四川省委第五巡视组). A title that starts with
@@ -247,7 +256,7 @@ def _region_elsewhere(page: Page, publisher: str, team: str | None, notes: Notes
         notes.add(f"地区（region）取自巡察组名称“{team}”里的地名“{by_team}”，请核对")
         return by_team
     named = region_of_level(publisher, [page.title or "", *page.paragraphs])
-    if named:
+    if named and publisher:
         notes.add(f"地区（region）是正文中提到最多的{publisher.removeprefix('中共')[0]}名“{named}”"
                   f"（发布机构“{publisher}”没有写地名），请核对")
         return named
@@ -260,13 +269,21 @@ def _region_elsewhere(page: Page, publisher: str, team: str | None, notes: Notes
 def _region_from_source(meta: dict[str, str]) -> str | None:
     """The place the page's 来源 / 发布机构 names (广州市住房和城乡建设局 → 广州市), if any."""
     for key in vocabulary.page_metadata_filling("source") + vocabulary.page_metadata_filling("publisher"):
+        if re.search(r"(?:网站|網站|网|網)$", meta.get(key) or ""):
+            continue  # 来源：某某市纪委监委网站 names the site that reprinted it, not the unit
         place = region_from_name(meta.get(key))
         if place:
             return place
     return None
 
 
-def _publisher(page: Page, notes: Notes) -> str:
+def _fallback_kind() -> str:
+    return next(kind.value for kind in vocabulary.kinds() if kind.fallback)
+
+
+def _publisher(page: Page, notes: Notes, news: bool = False) -> str:
+    """The title's unit, the page's 发布机构, the signature, and in a notice (not a news item about a meeting) the
+    unit the text says was inspected."""
     publisher = publisher_from(page.title, page.meta)
     if publisher:
         return publisher
@@ -274,7 +291,7 @@ def _publisher(page: Page, notes: Notes) -> str:
     if signed:
         notes.add(f"发布机构（publisher）取自文末落款“{signed}”，请核对")
         return signed
-    answered = publisher_from_text(page.paragraphs)
+    answered = None if news else publisher_from_text(page.paragraphs)
     if answered:
         notes.add(f"发布机构（publisher）取自正文中接受巡察反馈的单位“{answered}”，请核对")
         return answered
@@ -292,6 +309,12 @@ def _signature_hint(paragraphs: list[str]) -> str:
     if dates:
         return f"（落款日期“{dates[-1]}”是成文日期，不一定是发布日期，请按原网页核对后填写）"
     return "（不要用落款或成文日期代替，除非确认相同）"
+
+
+def _closes_as_a_document(paragraphs: list[str]) -> bool:
+    """特此公告。/ the issuing body / the date: the text ends as a signed document does."""
+    return len(paragraphs) >= 3 and bool(re.match(r"特此(?:公告|通报|公示|通告|通知)", paragraphs[-3].strip())) \
+        and bool(SIGNATURE_DATE.fullmatch(paragraphs[-1].strip())) and not SIGNATURE_DATE.fullmatch(paragraphs[-2])
 
 
 def _signed_on(paragraphs: list[str], notes: Notes):

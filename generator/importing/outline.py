@@ -24,6 +24,7 @@ _MARKERS = (
     ("ar_dot", re.compile(r"^(\d{1,3})\s*[.．](?!\d)\s*")),
     ("ar_dun", re.compile(r"^(\d{1,3})\s*、\s*")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+    ("wenti", re.compile(r"^问题\s*(\d{1,3})\s*[:：]\s*")),  # 问题1:无依据发放各类津补贴。
 )
 _CLOSING = re.compile(r"^(下一步|今后|欢迎|特此|联系方式|附件)|欢迎.{0,30}监督|联系电话|电子邮箱|邮政地址|举报电话")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
@@ -218,13 +219,22 @@ _ASPECT_HEADING = re.compile(r"^在?[“\"「『].+[”\"」』]方面|方面(�
 
 
 def _kind_under_aspect_headings(markers: list[Marker | None], depth: dict[str, int]) -> str | None:
-    """(一)在“…”方面 › 1.关于“…”问题 › (1)…: the scheme one level under 方面 headings numbers the problems."""
+    """(一)在“…”方面 › 1.关于“…”问题 › (1)…: the scheme one level under 方面 headings numbers the problems;
+    under two levels of 方面 headings ((一)关于…方面 › 1.关于“…”方面 › 问题1:…), the scheme under the second."""
     for kind, level in sorted(depth.items(), key=lambda item: item[1]):
-        items = [m for m in markers if m and m.kind == kind]
-        if items and sum(bool(_ASPECT_HEADING.search(m.rest)) for m in items) * 2 > len(items):
+        if _mostly_aspect_headings(markers, kind):
             deeper = [k for k, d in depth.items() if d == level + 1]
+            if deeper and _mostly_aspect_headings(markers, deeper[0]):
+                deepest = [k for k, d in depth.items() if d == level + 2]
+                if deepest:
+                    return deepest[0]
             return deeper[0] if deeper else None
     return None
+
+
+def _mostly_aspect_headings(markers: list[Marker | None], kind: str) -> bool:
+    items = [m for m in markers if m and m.kind == kind]
+    return bool(items) and sum(bool(_ASPECT_HEADING.search(m.rest)) for m in items) * 2 > len(items)
 
 
 def _items_with_measures(markers: list[Marker | None], kind: str) -> int:
@@ -265,10 +275,17 @@ class _Walker:
         self.problem_kind = problem_kind
         self.problem_depth = depth[problem_kind]
         self.aspect_kinds = {k for k, d in depth.items() if d == self.problem_depth - 1}
+        # two levels of 方面 headings over the problems: the upper ones are the aspects, the lower ones sub-headings
+        self.sub_kinds: set[str] = set()
+        upper = {k for k, d in depth.items() if d == self.problem_depth - 2}
+        if upper and any(_mostly_aspect_headings(markers, k) for k in upper) \
+                and any(_mostly_aspect_headings(markers, k) for k in self.aspect_kinds):
+            self.sub_kinds, self.aspect_kinds = self.aspect_kinds, upper
         self.outline = Outline()
         self.in_list = False
         self.aspect: int | None = None
         self.current: ProblemDraft | None = None
+        self.pending_sub_heading: str | None = None
 
     def walk(self) -> Outline:
         for index, (paragraph, marker) in enumerate(zip(self.paragraphs, self.markers)):
@@ -284,6 +301,9 @@ class _Walker:
                 self.outline.headings.add(paragraph)
         elif marker and marker.kind in self.aspect_kinds and is_heading(marker.rest) and self._opens_list(index):
             self._start_aspect(marker)
+        elif marker and marker.kind in self.sub_kinds and self.in_list and is_heading(marker.rest):
+            self.current = None
+            self.pending_sub_heading = paragraph
         elif marker and marker.kind == self.problem_kind and (self.in_list or not self.outline.aspects):
             self._start_problem(marker)
         elif not self.in_list:
@@ -300,7 +320,7 @@ class _Walker:
 
     def _opens_list(self, index: int) -> bool:
         following = self.markers[index + 1] if index + 1 < len(self.markers) else None
-        return following is not None and (following.kind in (self.problem_kind, "shi"))
+        return following is not None and (following.kind in (self.problem_kind, "shi", *self.sub_kinds))
 
     def _start_aspect(self, marker: Marker) -> None:
         if not self.in_list:
@@ -330,6 +350,11 @@ class _Walker:
         title, rest = split_title(marker.rest)
         problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
         self.outline.problems.append(problem)
+        if self.pending_sub_heading:
+            number, heading = len(self.outline.problems), self.pending_sub_heading
+            self.outline.notes.append(f"第{number}个问题在方面下的小标题“{heading}”之下：草稿的方面只有一级，"
+                                      "小标题没有写入 aspects，请编辑决定是否写入问题说明（description）")
+            self.pending_sub_heading = None
         if title and not marker.rest.startswith(title):  # 关于“…”问题 → the words inside the quotes
             heading = marker.rest[: len(marker.rest) - len(rest)].strip()
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自原文“{heading}”，请核对")
@@ -349,6 +374,9 @@ class _Walker:
 
     def _plain_paragraph(self, paragraph: str) -> None:
         current = self.current
+        if current is not None and current.measures and paragraph and not take_labels(paragraph)[0].strip():
+            self._fill(current, paragraph)  # 完成情况:已完成 after the measures: the problem's label, not a new problem
+            return
         if current is None or (current.measures and (current.title_only or current.implicit)):
             current = self._implicit_problem()
         elif current.measures:
@@ -406,6 +434,7 @@ _HEADING_WRAPPERS = (
     re.compile(r"^(?:反馈问题|存在问题|问题)\s*[:：]\s*"),
     re.compile(r"^在[“\"「『](.+?)[”\"」』]方面(?:存在的?问题)?$"),
     re.compile(r"^关于[“\"「『](.+?)[”\"」』](?:的)?(?:方面)?(?:的)?问题(?:的?整改(?:情况|落实情况|进展情况)?)?$"),
+    re.compile(r"^关于([^“\"「『].+?)方面(?:存在的?问题)?$"),  # 关于上轮巡察反馈问题整改不彻底方面
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.importing.gazetteer import simplified
 from generator.model import vocabulary
 from generator.model.settings import FILING_FIELDS
 
@@ -21,9 +22,30 @@ _WIDGETS = re.compile(
     r"分享到|分享：|朗读|语音播报|【?\s*字[体号]\s*[:：]?\s*[【\[]?\s*大|【?\s*打印|打印本页|【?\s*关闭|关闭窗口|"
     r"收藏本页|加入收藏|设为首页|扫一扫|手机扫描|微信扫|上一篇|下一篇|上一条|下一条|返回顶部|返回首页|"
     r"视力保护|无障碍|长者模式|繁[體体]|简体版|网站地图|联系我们|关于我们|相关链接|相关文章|相关阅读|"
-    r"友情链接)"
+    r"友情链接|(?:欢迎|热烈欢迎)(?:您)?(?:来到|访问|光临))"
 )
 _WIDGET_MAX_CHARS = 40
+# A breadcrumb that ends with the article's title is longer than a widget: 首页 > 媒体中心 > 行业新闻 > (the title)
+_BREADCRUMB = re.compile(r"^(?:.{0,12}位置\s*[:：]?\s*)?首页\s*[>＞»/›]")
+_BREADCRUMB_MAX_CHARS = 100
+
+# What is left of a page's layout table or an image once the text is copied: ![]() |, a cell's bar alone.
+_LAYOUT_RESIDUE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|[|｜丨]|\s)+")
+_TRAILING_BARS = re.compile(r"(?:\s*[|｜])+\s*$")  # 工委第二巡察组向教育分局党组反馈巡察情况 | |
+
+# A pinyin gloss a mirror site injects after a character: 衛(wèi)健委, 統(tǒng)一 (a syllable with its tone mark).
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+
+
+def without_glosses(text: str) -> str:
+    """``省衛(wèi)生健康委黨組`` → ``省衛生健康委黨組``: the pinyin glosses of a mirror site taken out."""
+    return _GLOSS.sub("", text)
+
+
+def reading(line: str) -> str:
+    """The form a line is recognised in (its widgets, keys, title words): without pinyin glosses, in simplified
+    characters. What is kept is always the line as written."""
+    return simplified(without_glosses(line))
 
 # Metadata keys: the author/date line above the text and the 政务公开 block (generator/data/page_metadata.yml).
 _META_KEYS = tuple(entry.key for entry in vocabulary.page_metadata() if entry.in_text)
@@ -79,7 +101,9 @@ def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Pag
 def _drop_widgets(lines: list[str], page: Page) -> list[str]:
     kept = []
     for line in lines:
-        if len(line) <= _WIDGET_MAX_CHARS and _WIDGETS.match(line):
+        read = reading(line)
+        if _LAYOUT_RESIDUE.fullmatch(line) or len(read) <= _WIDGET_MAX_CHARS and _WIDGETS.match(read) \
+                or len(read) <= _BREADCRUMB_MAX_CHARS and _BREADCRUMB.match(read):
             page.chrome_removed.append(line)
         else:
             kept.append(line)
@@ -99,6 +123,10 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
         bare = line.lstrip(_BULLETS)  # • 发布机构: / - 信息来源:…, the 政务公开 block as a list
         dated = _LEADING_DATE.match(bare)  # 2023-12-08 15:12  稿件作者: … / • 2021-12-14 11:00, a date with no key
         pairs = _meta_pairs(bare[dated.end():]) if dated else _meta_pairs(bare)
+        if not pairs and not dated and reading(bare) != bare:
+            pairs = _meta_pairs(reading(bare))  # 發(fā)布時間:2023-06-24: the keys are read in simplified characters
+            if pairs:
+                page.chrome_removed.append(line)  # the line as written, since the keys are kept simplified
         alone = dated and not bare[dated.end():].strip() and not any(_is_paragraph(k) for k in kept)
         if dated and (pairs or alone):  # a date alone in the body (a signature) stays
             page.meta.setdefault(_UNNAMED_DATE, dated.group(1))
@@ -184,13 +212,21 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
         if wanted:
             page.title = wanted
         return _drop_leading_bullets(lines, page)
+    index = _title_after_site_name(lines, index)
     title = _unspaced(lines[index])
+    bars = _TRAILING_BARS.search(title)
+    if bars and bars.start() > 0:  # the cells of a layout table after the title
+        page.chrome_removed.append(bars.group(0).strip())
+        title = title[:bars.start()]
     start = index
     while not _TITLE_END.search(title) and index + 1 < len(lines) and _continues_title(lines[index + 1]):
         index += 1  # ……关于县委第二轮巡察 / 整改进展情况的通报: the title goes on on the next line
         title += lines[index]
     if title.startswith("关于") and start > 0 and _is_unit_line(lines[start - 1]):
         start -= 1  # 中共××市××局党组 / 关于……的通报, the title over two lines
+        title = lines[start] + title
+    elif start > 0 and not re.search("关于|關於", title) and _opens_title(lines[start - 1]):
+        start -= 1  # ××局党组关于第十四届 / 县委机动巡察整改进展情况的通报: cut after 关于
         title = lines[start] + title
     tag = _TITLE_TAG.match(title)
     if tag:
@@ -215,6 +251,24 @@ def _continues_title(line: str) -> bool:
     return len(line) <= 30 and not re.search(r"[，,。：:；;、！!？?]", line) and bool(_TITLE_END.search(line)) \
         and not _is_menu(line)
 _TITLE_DATE = re.compile(r"\s+(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
+
+
+def _opens_title(line: str) -> bool:
+    """The first half of a title cut after its 关于: a unit, 关于 and the start of what it is about."""
+    return 6 <= len(line) <= 40 and bool(re.match(r"^[^，,。：:；;、！!？?\s]{2,30}(?:关于|關於)", line)) \
+        and not re.search(r"[，,。：:；;、！!？?]", line) and not _TITLE_END.search(line)
+
+
+def _title_after_site_name(lines: list[str], index: int) -> int:
+    """A site's name and column before the title on one line (某某市人民政府门户网站 某某市交通运输局 政务公告
+    中共…的通报) when the title stands again on a line of its own below: that line is the title."""
+    for following in range(index + 1, min(index + 6, len(lines))):
+        line = lines[following]
+        if _is_paragraph(line):
+            break
+        if len(line) >= 8 and lines[index] != line and lines[index].endswith(" " + line):
+            return following
+    return index
 
 
 def _is_unit_line(line: str) -> bool:
@@ -261,12 +315,13 @@ def _is_menu(line: str) -> bool:
 def _title_candidate(lines: list[str]) -> int | None:
     """The title line: short, no sentence punctuation, title words, before the first paragraph."""
     for index, line in enumerate(lines[:60]):
-        if _is_paragraph(line):
+        read = reading(line)
+        if _is_paragraph(line) and not _is_headline(read):
             return None
         if _is_menu(line):
             continue
         if (
-            (8 <= len(line) <= 80 and _TITLE_WORDS.search(line) or _SHORT_TITLE.fullmatch(_unspaced(line)))
+            (8 <= len(line) <= 80 and _TITLE_WORDS.search(read) or _SHORT_TITLE.fullmatch(_unspaced(line)))
             and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]", line)
         ):
             return index
@@ -275,6 +330,12 @@ def _title_candidate(lines: list[str]) -> int | None:
 
 # A title of a few characters: 巡察公告, 巡 察 公 告 (letter-spaced); not a column name (公示公告, 通知公告).
 _SHORT_TITLE = re.compile(r"[\u4e00-\u9fa5]{0,4}巡[察视][\u4e00-\u9fa5]{0,2}(公告|通报|公示)")
+
+
+def _is_headline(line: str) -> bool:
+    """A news headline with an exclamation mark, no sentence: 处罚5569人!湖北省卫健委通报巡视整改进展."""
+    return len(line) <= 40 and bool(re.search("[!！]", line)) and not re.search(r"[。；;？?，,]", line) \
+        and bool(_TITLE_WORDS.search(line))
 
 
 def _unspaced(line: str) -> str:
