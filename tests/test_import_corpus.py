@@ -60,6 +60,19 @@ def test_nothing_is_lost_silently(name, tmp_path):
 # Texts refused with a message today (none: the traditional-character mirror page is read since 巡察組 is).
 REFUSED: set[str] = set()
 
+# Held-out texts (split test3, read once on 2026-12-02) that the importer gets wrong today. Strict: the test
+# fails the day the importer gets them right, so that this list is emptied, not forgotten.
+HELD_OUT_FAILURES = {
+    "jituan-xunshi-zhuanxiang-jiancha-trad": "refused: 没有找到通报标题、巡察情况或问题清单 (a traditional-script "
+                                             "巡视 feedback news item)",
+    "xingyang-yingji-2025": "3 made-up problems from a text without a problem list",
+}
+
+
+def _marked(names: list[str]) -> list:
+    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=HELD_OUT_FAILURES[name]))
+            if name in HELD_OUT_FAILURES else name for name in names]
+
 # The fields each text imports right today (scripts/benchmark_import.py -v shows the others).
 RIGHT = {
     "anqing-jiaotong-2025": (
@@ -325,6 +338,121 @@ RIGHT = {
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
+    "chengguan-2023-spam-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "dongchangfu-sifa-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures contact"
+    ),
+    "dongying-gongan-kaifaqu-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "fcqjw-sifa-2023": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "gl-kexie-2025": (
+        "title region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures contact"
+    ),
+    "hbust-erji-dangwei-fankui": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
+        "aspects problems contact"
+    ),
+    "hedayifuyuan-2024-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "hetang-quwei-xunshi-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "hubei-gaoyuan-xunshi-2026": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "jgq-minzheng-2025-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "jieyang-gongan-2025-xuncha-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures contact"
+    ),
+    "jituan-xunshi-zhuanxiang-jiancha-trad": (
+        ""
+    ),
+    "lusong-sifa-2025": (
+        "title publisher region kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "mianyang-sifa-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "minhe-zhen-2023-mirror": (
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "putian-sifa-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "putian-zhongyuan-2021": (
+        "title region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "putuo-xuncha-fankui-mirror": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "qingshen-kexie-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "qinhuangdao-zhongyuan-2024-lixingligai": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems"
+    ),
+    "shashi-fayuan-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures contact"
+    ),
+    "tianshui-zhongyiyuan-2020-fankui-trad": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
+        "aspects problems contact"
+    ),
+    "tongwei-xuanchuanbu-2021": (
+        "title region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "wufeng-fayuan-2020": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "wuhan-touzikonggu-2023-trad-mirror": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "xingyang-yingji-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects contact"
+    ),
+    "yuyang-jinjitan-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "zhongshan-jianchayuan-2024": (
+        "title region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "zuigaojian-xunshi-2020-trad-mirror": (
+        "title region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
 }
 
 
@@ -332,7 +460,8 @@ def test_every_text_is_in_the_table():
     assert sorted(RIGHT) == NAMES
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _marked(["jituan-xunshi-zhuanxiang-jiancha-trad"]) + [
+    n for n in NAMES if n != "jituan-xunshi-zhuanxiang-jiancha-trad"])
 def test_fields_read_right(name):
     result = benchmark.compare(name)
     if name in REFUSED:
@@ -343,7 +472,7 @@ def test_fields_read_right(name):
     assert not wrong, wrong
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _marked(list(HELD_OUT_FAILURES)) + [n for n in NAMES if n not in HELD_OUT_FAILURES])
 def test_no_problems_are_made_up(name):
     """A text without a problem list (organisational 一是/二是 runs, 一、整改工作组织领导情况…) gets none,
     and the editor is told so."""

@@ -269,6 +269,10 @@ def test_aspects_by_dun_problems_by_paren_measures_numbered():
     assert notice["figures"]["completion_rate"] == 75
     assert notice["figures"]["measures"] == 9
     assert [a["title"] for a in notice["aspects"]] == ["落实党中央决策部署", "全面从严治党"]  # 关于…方面: the frame
+    # … taken off, and the heading as written is in the report (nothing is lost silently).
+    assert [line for line in result.unplaced if "方面的标题" in line] == [
+        "第1个方面的标题“落实党中央决策部署”取自原文“关于落实党中央决策部署方面”，请核对",
+        "第2个方面的标题“全面从严治党”取自原文“关于全面从严治党方面”，请核对"]
     titles = [p["title"] for p in notice["problems"]]
     assert titles == ["学习贯彻不深入", "乡村振兴项目推进缓慢", "公务接待不规范", "‘三重一大’制度执行不到位"]
     assert [p["aspect"] for p in notice["problems"]] == [1, 1, 2, 2]

@@ -330,7 +330,10 @@ class _Walker:
         self.current = None
         if any(a.number == marker.number for a in self.outline.aspects):
             self.outline.notes.append(f"方面序号（{marker.number}）重复出现，请核对方面的划分")
-        self.outline.aspects.append(AspectDraft(marker.number, clean_heading(marker.rest) or None))
+        title = clean_heading(marker.rest)
+        if title != marker.rest.rstrip("。：:").strip():  # the frame taken off is in the report, not lost
+            self.outline.notes.append(f"第{marker.number}个方面的标题“{title}”取自原文“{marker.rest.strip()}”，请核对")
+        self.outline.aspects.append(AspectDraft(marker.number, title or None))
 
     def _leave_out_section_heading(self) -> None:
         """The heading over the problem list (二、…) is replaced by the list on the page."""
