@@ -110,3 +110,23 @@ def test_benchmark_times_an_edit_in_mkdocs_serve_until_the_page_shows_it():
     serve = [row for row in rows if len(row) == 7]  # N, first build, three narratives, the YAML, load averages
     assert len(serve) == 1 and all(float(cell) > 0 for cell in serve[0][1:6]), rows
     assert result.stderr.count("(serve): edit") == 4
+
+
+def test_merge_benchmark_times_merging_two_pagefind_runs(sample_site, tmp_path):
+    from generator.read.collection import Collection
+    from generator.read.notices import load_notices
+    from generator.search.merge import by_url
+    from generator.search.pagefind import IndexPage, _run_pagefind, find_pagefind
+
+    collection = Collection.from_sources(load_notices(ROOT / "notices", ROOT).sources, None)
+    pages = [IndexPage(sample_site / entry.url / "index.html", entry) for entry in collection.listed]
+    runs = []
+    for number, page in enumerate(pages):
+        runs.append(tmp_path / f"index-{number}")
+        _run_pagefind(find_pagefind([ROOT]), tmp_path / f"run-{number}", sample_site, [page], runs[-1], "zh")
+    result = subprocess.run([sys.executable, "scripts/benchmark_merge.py", str(ROOT), *map(str, runs),
+                             str(tmp_path / "merged")], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("merged 2 runs: 2 pages, "), result.stdout
+    assert " s CPU, " in result.stdout and "peak RSS of the process " in result.stdout
+    assert by_url(tmp_path / "merged") == by_url(sample_site / "pagefind")
