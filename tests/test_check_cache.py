@@ -203,8 +203,33 @@ def test_a_cache_folder_that_is_a_symlink_is_neither_read_nor_written(samples, t
     (samples / ".cache" / "notices").symlink_to(elsewhere)
     code, lines, errors = checked(samples)
     assert (code, lines) == (1, BAD_FINDINGS)
-    assert "warning: 缓存文件夹 .cache/notices 是符号链接，缓存没有写入（检查结果不受影响）" in errors
+    assert "warning: 缓存文件夹 .cache/notices 是符号链接或在符号链接里，没有使用（检查结果不受影响）" in errors
     assert list(elsewhere.iterdir()) == []
+    (samples / ".cache" / "notices").unlink()
+    (samples / ".cache").rmdir()
+    (samples / ".cache").symlink_to(elsewhere)  # a link further up: the same
+    code, lines, errors = checked(samples)
+    assert (code, lines) == (1, BAD_FINDINGS)
+    assert "warning: 缓存文件夹 .cache/notices 是符号链接或在符号链接里，没有使用（检查结果不受影响）" in errors
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_cache_committed_to_git_is_never_read(samples, monkeypatch):
+    """A pull request could bring a cache of its own that says its notices have no findings."""
+    checked(samples)
+    lines = (samples / CACHE_FILE).read_text(encoding="utf-8").splitlines()
+    bad = json.loads(next(line for line in lines if '"notices/2024/bad.yml"' in line))
+    bad["findings"] = []  # forged: the right key, no findings
+    (samples / CACHE_FILE).write_text("\n".join([line for line in lines if '"notices/2024/bad.yml"' not in line]
+                                                + [json.dumps(bad, ensure_ascii=False)]) + "\n", encoding="utf-8")
+    # Not committed, the folder is trusted like the code (README, "Threat model"): the forged entry is believed.
+    assert checked(samples)[:2] == (0, ["检查通过：4 篇通报，0 个警告。"])
+    subprocess.run(["git", "init", "-q"], cwd=samples, check=True)
+    subprocess.run(["git", "add", "-f", str(CACHE_FILE)], cwd=samples, check=True)
+    code, output, errors = checked(samples)
+    assert (code, output) == (1, BAD_FINDINGS)
+    assert ("warning: 缓存文件夹 .cache/notices 里有提交到 git 的文件，没有使用：缓存只能由本机或持续集成写入，"
+            "请从仓库中删除（git rm -r --cached .cache/notices）") in errors
 
 
 def test_a_cache_that_cannot_be_written_gives_a_warning_and_the_same_findings(samples):

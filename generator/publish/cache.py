@@ -26,6 +26,7 @@ import math
 import os
 import re
 import stat
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -322,4 +323,28 @@ def cache_folder(root: Path, setting: str | None, *, disabled: bool = False, env
         shown = folder.relative_to(root).as_posix()
     except ValueError:
         shown = folder.as_posix()
+    problem = _unsafe_folder(folder, root, shown)
+    if problem:
+        return None, [problem]
     return DiskCache(folder, shown), []
+
+
+def _unsafe_folder(folder: Path, root: Path, shown: str) -> str | None:
+    """Why the cache in ``folder`` must not be used: a symbolic link on the way (it would read and write elsewhere),
+    or files of it committed to git (a pull request could bring its own cache into the checkout)."""
+    for part in (folder, *folder.parents):
+        if part == root or part == part.parent:
+            break
+        if os.path.islink(part):
+            return f"缓存文件夹 {shown} 是符号链接或在符号链接里，没有使用（检查结果不受影响）"
+    if not os.path.lexists(folder) or root not in folder.parents:
+        return None
+    try:
+        tracked = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--", str(folder.relative_to(root))],
+                                 capture_output=True, timeout=60, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None  # no git here: nothing can be committed
+    if tracked:
+        return (f"缓存文件夹 {shown} 里有提交到 git 的文件，没有使用：缓存只能由本机或持续集成写入，"
+                f"请从仓库中删除（git rm -r --cached {shown}）")
+    return None

@@ -198,13 +198,17 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         values = {"site_name": config.site_name, "site_description": config.site_description,
                   "extra": dict(config.extra)}
         notices_dir = self._notices_dir(config).resolve()
-        cache, cache_problems = cache_folder(root, self.config.cache_dir, inside_refused=(
-            notices_dir, Path(config.docs_dir).resolve(), Path(config.site_dir).resolve()))
+        # mkdocs serve: only the first build reads and writes the cache on disk; a rebuild has this process's own
+        # (writing the whole file after every save would cost more than checking the edited notice)
+        cache, cache_problems = None, []
+        if not (self.serving and self.build is not None):
+            cache, cache_problems = cache_folder(root, self.config.cache_dir, inside_refused=(
+                notices_dir, Path(config.docs_dir).resolve(), Path(config.site_dir).resolve()))
         build = build_site(root, notices_dir, values, config_path.name, config_data, Path(config.docs_dir),
                            config.site_url, cache)
         for problem in cache_problems + build.cache_problems:  # the build is as without the cache: not a warning
             log.info(f"检查缓存：{problem}")
-        if build.cache_note and not self._search_stale():  # said once, not at every rebuild of mkdocs serve
+        if build.cache_note:
             log.info(f"检查缓存：{build.cache_note}")
         for diagnostic in build.diagnostics:
             if diagnostic.severity == "warning":
