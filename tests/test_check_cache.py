@@ -314,3 +314,16 @@ def test_ci_keeps_the_check_cache_of_each_branch_apart(project_root):
         assert "pull_request_target" not in workflow["on"]  # that would run a pull request in main's cache scope
     gitlab = YAML(typ="safe").load((project_root / f"{dot}gitlab-ci.yml").read_text("utf-8"))
     assert {"key": "notices-check-$CI_COMMIT_REF_SLUG", "paths": [".cache/notices"]} in gitlab["default"]["cache"]
+
+
+def test_worker_processes_write_the_same_cache_and_read_it_alike(samples, monkeypatch):
+    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
+    one = checked(samples)
+    written = (samples / CACHE_FILE).read_bytes()
+    (samples / CACHE_FILE).unlink()
+    monkeypatch.setenv(parallel.WORKERS_ENV, "2")  # each worker makes its notices' entries
+    assert checked(samples)[:2] == one[:2]
+    assert (samples / CACHE_FILE).read_bytes() == written
+    with monkeypatch.context() as patched:
+        recheck_fails(patched)
+        assert checked(samples)[:2] == one[:2]

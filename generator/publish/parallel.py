@@ -30,7 +30,7 @@ from pydantic import ValidationError
 
 from generator.check.rules import check_notice
 from generator.model.notice import Contact, Notice
-from generator.publish.cache import DiskCache, Entry, entry_key
+from generator.publish.cache import DiskCache, Entry, NotCacheable, encode_entry, entry_key, fingerprint
 from generator.read.collection import NoticeEntry, remember_title_slug, title_slug
 from generator.read.diagnostics import Diagnostic
 from generator.read.files import display_path, read_regular
@@ -131,15 +131,26 @@ def worker_count(jobs: int, environ: Any = None) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _load_and_check(jobs: list[NoticeJob], root: Path,
-                    default_contact: Contact | None) -> list[tuple[Checked, str | None]]:
+def _load_and_check(jobs: list[NoticeJob], root: Path, default_contact: Contact | None,
+                    encode: bool = False) -> list[tuple[Checked, str | None, tuple[str, str] | None]]:
     """Each notice loaded and checked, with the slug of its title when it has no slug of its own (made here, in
-    the worker, since it costs about as much as a check)."""
+    the worker, since it costs about as much as a check) and, with ``encode``, its entry for the cache on disk
+    (key and line, the key made from what was loaded)."""
     results = []
+    contact = repr(default_contact)
     for (source, diagnostics) in load_jobs(jobs, root):
         checked = check_notice(NoticeEntry(source, default_contact)) if source is not None else []
         slug = title_slug(source.notice.title) if source is not None and source.notice.slug is None else None
-        results.append(((source, diagnostics, checked), slug))
+        encoded = None
+        if encode and source is not None and not diagnostics:
+            body = _digest(source.body.encode("utf-8")) if source.body_path else None
+            key = entry_key(source.path, hashlib.sha256(source.text.encode("utf-8")).hexdigest(), source.body_path,
+                            body.hex() if body else None, contact)
+            try:
+                encoded = key, encode_entry(key, source.path, source.body_path, source.data, checked, slug)
+            except (NotCacheable, ValueError, RecursionError):
+                encoded = None
+        results.append(((source, diagnostics, checked), slug, encoded))
     return results
 
 
@@ -158,6 +169,7 @@ class LoadAndCheck:
         self.checked: dict[str, list[Diagnostic]] = {}
         self.reused = 0  # notices taken from a cache (this process's or the disk's)
         self.fresh = 0  # notices loaded and checked
+        self.encoded: dict[str, tuple[str, str]] = {}  # path → the cache entry a worker made (key, line)
 
     def __call__(self, jobs: list[NoticeJob]) -> list[Loaded]:
         contact = repr(self.default_contact)
@@ -223,9 +235,14 @@ class LoadAndCheck:
         source, diagnostics, checked = result
         if source is None or diagnostics:
             return
-        slug = title_slug(source.notice.title) if source.notice.slug is None else None
-        line = self.disk.put(self._disk_key(key, source.body_path), source.path, source.body_path, source.data,
-                             checked, slug)
+        disk_key = self._disk_key(key, source.body_path)
+        encoded = self.encoded.pop(source.path, None)
+        line: str | None
+        if encoded is not None and encoded[0] == disk_key:  # made by the worker from these files
+            line = self.disk.written[source.path] = encoded[1]
+        else:
+            slug = title_slug(source.notice.title) if source.notice.slug is None else None
+            line = self.disk.put(disk_key, source.path, source.body_path, source.data, checked, slug)
         if line is not None:
             _LINES[key] = line
 
@@ -236,17 +253,22 @@ class LoadAndCheck:
         if workers <= 1:
             results = _load_and_check(jobs, self.root, self.default_contact)
         else:
+            encode = self.disk is not None
+            if encode:
+                fingerprint()  # once, before the workers start
             size = max(1, -(-len(jobs) // (workers * BATCHES_PER_WORKER)))
             batches = [jobs[start:start + size] for start in range(0, len(jobs), size)]
             # fork: the workers start with this process's imports and caches, nothing is imported again
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 done = pool.map(_load_and_check, batches, [self.root] * len(batches),
-                                [self.default_contact] * len(batches))
+                                [self.default_contact] * len(batches), [encode] * len(batches))
                 results = [result for batch in done for result in batch]
-        for (source, _, _), slug in results:
+        for (source, _, _), slug, encoded in results:
             if source is not None and slug is not None:
                 remember_title_slug(source.notice.title, slug)
-        return [checked for checked, _ in results]
+            if source is not None and encoded is not None:
+                self.encoded[source.path] = encoded
+        return [checked for checked, _, _ in results]
 
 
 def _read_as(path: Path, shown: str, digest: bytes, read: dict[str, bytes]) -> str | None:

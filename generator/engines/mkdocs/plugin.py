@@ -56,7 +56,7 @@ from generator.engines.mkdocs.material_css import is_material_stylesheet, trimme
 from generator.model.settings import FILING_LABELS
 from generator.model.vocabulary import search_stop_characters
 from generator.publish import cms
-from generator.publish.cache import cache_folder
+from generator.publish.cache import DiskCache, cache_folder
 from generator.publish.compress import write_compressed_copies
 from generator.publish.csp import content_security_policy
 from generator.publish.site import SiteBuild, build_site
@@ -200,7 +200,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         notices_dir = self._notices_dir(config).resolve()
         # mkdocs serve: only the first build reads and writes the cache on disk; a rebuild has this process's own
         # (writing the whole file after every save would cost more than checking the edited notice)
-        cache, cache_problems = None, []
+        cache: DiskCache | None = None
+        cache_problems: list[str] = []
         if not (self.serving and self.build is not None):
             cache, cache_problems = cache_folder(root, self.config.cache_dir, inside_refused=(
                 notices_dir, Path(config.docs_dir).resolve(), Path(config.site_dir).resolve()))
