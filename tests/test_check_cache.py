@@ -327,3 +327,11 @@ def test_worker_processes_write_the_same_cache_and_read_it_alike(samples, monkey
     with monkeypatch.context() as patched:
         recheck_fails(patched)
         assert checked(samples)[:2] == one[:2]
+
+
+def test_the_benchmark_times_the_check_with_a_cold_and_a_warm_cache():
+    result = subprocess.run([sys.executable, "scripts/benchmark.py", "--sizes", "2", "--check-only", "--warm"],
+                            cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| check")]
+    assert [row.split("|")[1].strip() for row in rows] == ["check", "check (warm cache)"]
