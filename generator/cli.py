@@ -155,7 +155,7 @@ def run_check(config_path: Path, notices_dir: Path, base: str | None = None, out
     build = check_site(root, notices_path, config, config_path.name, config, content_dir, cache)
     for problem in cache_problems + build.cache_problems:  # about the cache, not a notice: never on stdout
         print(f"warning: {problem}", file=sys.stderr)
-    if build.cache_note:
+    if build.cache_note and output_format != "codequality":  # there standard error holds the findings only
         print(f"检查缓存：{build.cache_note}", file=sys.stderr)
     if base:
         shown = display_path(notices_path, root)
