@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.check.revisions import check_revision_notes
 from generator.model.notice import PROBLEMS_MARKER
 from generator.model.scaffold import scaffold, scaffold_body
+from generator.publish.cache import cache_folder
 from generator.publish.open_data import schema_text
 from generator.publish.site import check_site
 from generator.read.config import read_config
@@ -36,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--format", choices=CHECK_FORMATS, default="text",
                        help="输出格式：text 逐行列出（默认）；github 另加 GitHub 注释命令；"
                             "codequality 输出 GitLab 代码质量报告（JSON，逐条说明改写到标准错误）")
+    check.add_argument("--no-cache", action="store_true",
+                       help="不读也不写检查缓存（默认缓存在 .cache/notices/，见 mkdocs.yml 的 cache_dir 和环境变量 "
+                            "NOTICES_CACHE_DIR）：每篇通报都重新读取和检查")
 
     new = commands.add_parser("new", help="按模板新建一份通报")
     new.add_argument("title", help="通报标题")
@@ -82,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "server-config":
         return run_server_config(args.server_name, args.root, args.brotli)
     if args.command == "check":
-        return run_check(Path(args.config), Path(args.notices), args.base, args.format)
+        return run_check(Path(args.config), Path(args.notices), args.base, args.format, args.no_cache)
     if args.command == "new":
         return run_new(args.title, Path(args.notices))
     if args.command == "import":
@@ -134,21 +138,38 @@ def run_import(source: Path, notices_dir: Path, out_dir: Path | None, name: str 
     return 0
 
 
-def run_check(config_path: Path, notices_dir: Path, base: str | None = None, output_format: str = "text") -> int:
+def run_check(config_path: Path, notices_dir: Path, base: str | None = None, output_format: str = "text",
+              no_cache: bool = False) -> int:
     """Checks the site; prints the findings in ``output_format``. With ``codequality`` the report is
     the only output on standard output (for ``> gl-code-quality-report.json``), the messages and the
-    summary go to standard error, for the job's log."""
+    summary go to standard error, for the job's log. ``no_cache``: the check cache is neither read nor written."""
     root = config_path.parent.resolve()
     config, problems = read_config(config_path)
     if config is None:
         return _print_check(problems, output_format, None)
     notices_path = notices_dir if notices_dir.is_absolute() else root / notices_dir
     content_dir = root / str(config.get("docs_dir") or "docs")
-    build = check_site(root, notices_path, config, config_path.name, config, content_dir)
+    site_dir = root / str(config.get("site_dir") or "site")
+    cache, cache_problems = cache_folder(root, _plugin_option(config, "cache_dir"), disabled=no_cache,
+                                         inside_refused=(notices_path, content_dir, site_dir))
+    build = check_site(root, notices_path, config, config_path.name, config, content_dir, cache)
+    for problem in cache_problems + build.cache_problems:  # about the cache, not a notice: never on stdout
+        print(f"warning: {problem}", file=sys.stderr)
+    if build.cache_note and output_format != "codequality":  # there standard error holds the findings only
+        print(f"检查缓存：{build.cache_note}", file=sys.stderr)
     if base:
         shown = display_path(notices_path, root)
         build.diagnostics = sorted(build.diagnostics + check_revision_notes(build.collection, root, shown, base))
     return _print_check(build.diagnostics, output_format, len(build.collection.entries))
+
+
+def _plugin_option(config, name: str) -> str | None:
+    """An option of the notices plugin in ``mkdocs.yml`` as text, None when not given."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "notices" in plugin:
+            value = (plugin["notices"] or {}).get(name)
+            return None if value is None else str(value)
+    return None
 
 
 def _print_check(diagnostics: list, output_format: str, count: int | None) -> int:

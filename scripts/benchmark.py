@@ -10,6 +10,7 @@ Run (from the repository root, after `bash scripts/setup`):
     .venv/bin/python scripts/benchmark.py --sizes 1000 --serve --full-only   # also time an edit in `mkdocs serve`
     .venv/bin/python scripts/benchmark.py --sizes 1000 10000 --check-only    # only `notices check`, no build
     .venv/bin/python scripts/benchmark.py --sizes 200 1000 --serve-only      # only the edits in `mkdocs serve`
+    .venv/bin/python scripts/benchmark.py --sizes 1000 --check --warm        # also each again with a warm cache
 
 What it does, for each N:
 
@@ -38,6 +39,9 @@ What it does, for each N:
    `# `, then every other text of its YAML and each line of its narrative as paragraphs. The ratio
    full / plain is what the notices plugin and the search index cost over what Material costs anyway.
    With --check, the row "check" is `notices check` of the project (the same wrapper, no site).
+   Every row starts with an empty check cache of its own (`NOTICES_CACHE_DIR`, a folder per variant; the warm-up
+   build and `mkdocs serve` run without one). With --warm, each of "full", "no search" and "check" runs a second
+   time right after, with the cache the first run left ("full (warm cache)" …): the same notices, unchanged.
    With --serve, `mkdocs serve` of the project is started (the same code snapshot) and, once it serves
    the first build, one notice's narrative is edited SERVE_EDITS times (each time a different notice), then
    the publisher in the first one's YAML (a fact the archive pages list): the time from the file write to the
@@ -405,34 +409,41 @@ def snapshot_code(scratch: Path) -> Path:
     return code
 
 
-def build_env(code: Path | None) -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+WARM = " (warm cache)"
+
+
+def build_env(code: Path | None, cache: Path | None = None) -> dict[str, str]:
+    """``cache``: the check cache folder of the run (default: none, every notice loaded and checked)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
+           "NOTICES_CACHE_DIR": str(cache) if cache is not None else "off"}
     if code is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), os.environ.get("PYTHONPATH")]))
     return env
 
 
-def run_build(config: Path, site: Path, timeout: float | None, search: bool = True, code: Path | None = None) -> dict:
+def run_build(config: Path, site: Path, timeout: float | None, search: bool = True, code: Path | None = None,
+              cache: Path | None = None) -> dict:
     """Build once in a fresh measuring wrapper; returns its measurements or raises on failure.
 
     `code`: a folder with a copy of the `generator` package to build with (default: the installed one).
     """
     mkdocs = [sys.executable, "-m", "mkdocs"] if search else [sys.executable, "-c", NO_SEARCH_SHIM]
     return run_measured([*mkdocs, "build", "--strict", "-f", str(config), "-d", str(site)],
-                        site.parent / f".{site.name}-metrics.json", config, timeout, code)
+                        site.parent / f".{site.name}-metrics.json", config, timeout, code, cache)
 
 
-def run_check(config: Path, timeout: float | None, code: Path | None) -> dict:
+def run_check(config: Path, timeout: float | None, code: Path | None, cache: Path | None = None) -> dict:
     """`notices check` of the project once, measured like a build."""
     command = [sys.executable, "-m", "generator.cli", "check", "--config", str(config)]
-    return run_measured(command, config.parent / ".check-metrics.json", config, timeout, code)
+    return run_measured(command, config.parent / ".check-metrics.json", config, timeout, code, cache)
 
 
-def run_measured(build: list[str], metrics: Path, config: Path, timeout: float | None, code: Path | None) -> dict:
+def run_measured(build: list[str], metrics: Path, config: Path, timeout: float | None, code: Path | None,
+                 cache: Path | None = None) -> dict:
     command = [sys.executable, "-c", MEASURE_WRAPPER, str(metrics), *build]
     # cwd: the project, as `python -m` puts the working directory first on sys.path (before PYTHONPATH).
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=build_env(code), cwd=config.parent, start_new_session=True)
+                               env=build_env(code, cache), cwd=config.parent, start_new_session=True)
     try:
         _, stderr = process.communicate(timeout=timeout)
     except BaseException:  # timeout or Ctrl-C: stop the build we started (its own process group)
@@ -459,18 +470,23 @@ def tree_size(folder: Path) -> tuple[int, int]:
 
 
 def measure(variant: str, n: int, config: Path, timeout: float | None, keep: bool, code: Path | None) -> Result:
-    if variant == "check":
-        data = run_check(config, timeout, code)
+    """One row; a variant without WARM starts with an empty check cache, one with it uses what the first left."""
+    base = variant.removesuffix(WARM)
+    cache = config.parent / ".bench-cache" / base.replace(" ", "-")
+    if base == variant:
+        shutil.rmtree(cache, ignore_errors=True)
+    if base == "check":
+        data = run_check(config, timeout, code, cache)
         return Result(variant, n, data["wall"], data["cpu"], data["maxrss_kib"] / 1024, 0, None, None, 0)
-    site = config.parent / ("site" if variant in ("full", "plain") else "site-nosearch")
-    data = run_build(config, site, timeout, search=variant != "no search", code=code)
+    site = config.parent / ("site" if base in ("full", "plain") else "site-nosearch")
+    data = run_build(config, site, timeout, search=base != "no search", code=code, cache=cache)
     total, html = tree_size(site)
     index = site / "search" / "search_index.json"
     pagefind = site / "pagefind"
     result = Result(variant, n, data["wall"], data["cpu"], data["maxrss_kib"] / 1024, total,
                     index.stat().st_size if index.exists() else None,
                     tree_size(pagefind)[0] if pagefind.is_dir() else None, html)
-    if variant == "no search" and (result.index_bytes or result.pagefind_bytes):
+    if base == "no search" and (result.index_bytes or result.pagefind_bytes):
         progress(f"warning: the no-search build of N={n} still wrote a search index: the shim in this script "
                  "no longer matches generator/mkdocs_plugin.py, so its figures include search")
     if not keep:
@@ -665,7 +681,7 @@ def baseline_table(results: list[Result]) -> list[str]:
              "| ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
     for n in sizes:
         plain = by_key[("plain", n)]
-        for variant in ("full", "no search"):
+        for variant in ("full", "full" + WARM, "no search", "no search" + WARM):
             if (variant, n) in by_key:
                 r = by_key[(variant, n)]
                 lines.append(f"| {n} | {plain.wall:.1f} | {variant} | {r.wall:.1f} | {r.wall / plain.wall:.2f}× "
@@ -700,6 +716,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--check", action="store_true",
                         help="also time `notices check` of every project (the row `check`)")
     parser.add_argument("--no-warmup", action="store_true", help="skip the untimed warm-up build")
+    parser.add_argument("--warm", action="store_true",
+                        help="run full, no search and check a second time each, with the check cache the first left")
     parser.add_argument("--serve", action="store_true",
                         help="also time `mkdocs serve`: from saving a notice to its page served again")
     args = parser.parse_args(argv)
@@ -713,6 +731,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         args.serve = True
     if args.check or args.check_only:
         args.variants.append("check")
+    if args.warm:
+        args.variants = [v for variant in args.variants
+                         for v in ((variant, variant + WARM) if variant != "plain" else (variant,))]
     return args
 
 
@@ -745,7 +766,8 @@ def run(args: argparse.Namespace, results: list[Result], serves: list[dict] | No
                 shutil.rmtree(warm)
             for variant in args.variants:
                 progress(f"N={n}: building ({variant}) ...")
-                result = measure(variant, n, configs[variant], args.timeout, keep=args.keep is not None, code=code)
+                result = measure(variant, n, configs[variant.removesuffix(WARM)], args.timeout,
+                                 keep=args.keep is not None, code=code)
                 progress(f"N={n} ({variant}): {result.wall:.1f} s, {result.cpu:.1f} s CPU, "
                          f"peak {result.maxrss_mib:.0f} MiB, site {mib(result.site_bytes)} MiB, "
                          f"load {os.getloadavg()[0]:.1f}")

@@ -150,7 +150,7 @@ def test_new_sites_jobs_stages_and_rules(new_site):
     assert rules == {"check": [MR], "build": [MR], "pages": [DEFAULT_BRANCH]}
     assert config["workflow"]["rules"][1] == {"if": "$CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS", "when": "never"}
     assert config["default"]["before_script"][-2:] == ["pip install -r requirements.txt", "npm ci"]
-    assert config["default"]["cache"]["key"]["files"] == ["requirements.txt", "package-lock.json"]
+    assert config["default"]["cache"][0]["key"]["files"] == ["requirements.txt", "package-lock.json"]
     assert config["default"]["timeout"] == "30 minutes"
     assert found["check"]["variables"]["GIT_DEPTH"] == "0"
     assert found["check"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"

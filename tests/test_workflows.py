@@ -64,6 +64,7 @@ ACTION_VERSIONS = {
     "actions/configure-pages": "v6",
     "actions/upload-pages-artifact": "v5",
     "actions/deploy-pages": "v5",
+    "actions/cache": "v6",
 }
 
 

@@ -31,6 +31,12 @@ class CharacterFinding:
     reason: str
 
 
+def may_hold_forbidden_characters(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`find_forbidden_characters` looks at (one search, for many texts
+    joined by line breaks: a line break is not one of them)."""
+    return _FORBIDDEN.search(text) is not None
+
+
 def find_forbidden_characters(text: str) -> list[CharacterFinding]:
     """Runs of bidi, control and invisible characters in ``text`` (a leading BOM is the file's, not text)."""
     found = []

@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from generator.check.characters import find_forbidden_characters
-from generator.check.personal_data import find_personal_data
+from generator.check.characters import find_forbidden_characters, may_hold_forbidden_characters
+from generator.check.personal_data import find_personal_data, may_hold_personal_data
 from generator.check.spam import find_spam
 from generator.model.notice import PLACEHOLDER
 from generator.read.collection import NoticeEntry
@@ -62,6 +62,10 @@ def _check_content(entry: NoticeEntry) -> list[Diagnostic]:
     strings = [(loc, text) for loc, text in _strings(source.data) if loc[0] not in URL_NAME_FIELDS]
     texts = [text for _, text in strings if not text.startswith(PLACEHOLDER)]
     spam = iter(_spam_per_text(texts + ([source.body] if source.body_path else []), allow))
+    # One search each over all the fields (joined by line breaks, which neither kind of run crosses) instead of
+    # one per field: most notices have neither, and a field then needs only its own spam findings and a "<".
+    joined = "\n".join(texts)
+    quiet = not may_hold_forbidden_characters(joined) and not may_hold_personal_data(joined)
     for loc, text in strings:
         if loc[0] in URL_NAME_FIELDS:
             continue  # URL names: their pattern (lowercase letters, digits, hyphens) is checked by the model
@@ -71,8 +75,11 @@ def _check_content(entry: NoticeEntry) -> list[Diagnostic]:
                                     f"这是导入时留下的占位文字“{text}”：请按原文填写；原文没有的内容不要自拟"))
             continue
         is_contact = loc[:1] == ("contact",)
+        text_spam = next(spam)
+        if quiet and not text_spam and "<" not in text:
+            continue  # what text_findings would find: nothing
         for severity, start, message in text_findings(text, allow, allowed_numbers, personal=not is_contact,
-                                                      plain=True, spam=next(spam)):
+                                                      plain=True, spam=text_spam):
             line, column = _yaml_position(source, loc, text, start)
             found.append(Diagnostic(source.path, line, column, severity, message))
     if source.body_path:
@@ -180,7 +187,9 @@ def check_markdown(text: str, path: str, allow: tuple[str, ...] = (), allowed_nu
                                  f"（最多 {safe_markdown.MAX_OPEN_BRACKETS} 个）："
                                  "不是链接的方括号请改为【】，链接请写成 [文字](网址)")
         return found
-    rendered = safe_markdown.convert(text)
+    # Links and images come only from "[" (links, images, references) and "<" (autolinks): without either the
+    # conversion, the longest part of the check, would find none.
+    rendered = safe_markdown.convert(text) if "[" in text or "<" in text else safe_markdown.Rendered("")
     cursor = 0
     for link in rendered.links:
         offset = text.find("(" + link.href, cursor)

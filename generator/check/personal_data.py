@@ -32,6 +32,12 @@ SEPARATOR_LIKE = r"\u0020\u002d\u00a0\u2000-\u200a\u202f\u205f\u3000\ufe63\uff0d
 _DIGIT_RUN = re.compile(f"[{DIGIT_LIKE}][{DIGIT_LIKE}{SEPARATOR_LIKE}]{{10,}}")
 
 
+def may_hold_personal_data(text: str) -> bool:
+    """Whether ``text`` has a run of digit-like characters long enough for a number :func:`find_personal_data`
+    reports (one search, for many texts joined by line breaks: a line break ends a run)."""
+    return _DIGIT_RUN.search(text) is not None
+
+
 def find_personal_data(text: str, allow: Iterable[str] = ()) -> list[Finding]:
     """ID numbers and mobile numbers in ``text``, sorted by start."""
     if not _DIGIT_RUN.search(text):

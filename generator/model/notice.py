@@ -67,10 +67,10 @@ class Strict(BaseModel):
     @classmethod
     def _true_is_not_a_number(cls, value, info: ValidationInfo):
         """YAML reads ``true`` and ``false`` as booleans, which pydantic would take for the numbers 1 and 0."""
-        if info.field_name is None:
+        if not isinstance(value, bool) or info.field_name is None:  # first the cheap test: every field passes here
             return value
         annotation = cls.model_fields[info.field_name].annotation
-        if isinstance(value, bool) and int in (annotation, *get_args(annotation)):
+        if int in (annotation, *get_args(annotation)):
             raise ValueError("not_a_number")
         return value
 

@@ -9,8 +9,9 @@ compares bytes). ``NOTICES_WORKERS`` sets the number (1: everything in this proc
 The cache holds, for each notice loaded without an error, what loading and checking it gave, keyed by its
 path, the SHA-256 of its YAML and narrative files and the site's default contact: a changed byte, a
 renamed file or a changed contact is a new key. A file is hashed again only when its size, times, inode or device
-changed since it was last hashed. It lives in this process only (a rebuild of
-``mkdocs serve``); a new ``mkdocs build`` or ``notices check`` starts empty.
+changed since it was last hashed. It lives in this process (a rebuild of ``mkdocs serve``); a new ``mkdocs build``
+or ``notices check`` finds what an earlier one left in the cache on disk (:mod:`generator.publish.cache`): the
+notice's data and findings, its model validated again from that data.
 """
 
 from __future__ import annotations
@@ -25,13 +26,16 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from generator.check.rules import check_notice
-from generator.model.notice import Contact
-from generator.read.collection import NoticeEntry
+from generator.model.notice import Contact, Notice
+from generator.publish.cache import DiskCache, Entry, NotCacheable, encode_entry, entry_key, fingerprint
+from generator.read.collection import NoticeEntry, remember_title_slug, title_slug
 from generator.read.diagnostics import Diagnostic
 from generator.read.files import display_path, read_regular
 from generator.read.notices import NoticeJob, NoticeSource, load_jobs
-from generator.read.yaml_source import MAX_BYTES
+from generator.read.yaml_source import MAX_BYTES, decode_text
 
 WORKERS_ENV = "NOTICES_WORKERS"
 # Below this many notices the workers' start and the transfer cost more than they save.
@@ -43,12 +47,16 @@ Checked = tuple[NoticeSource | None, list[Diagnostic], list[Diagnostic]]
 
 _LOADED: dict[tuple, Checked] = {}
 CACHE_LIMIT = 50_000
+# The disk cache's line of each notice in _LOADED (by the same key), so a rebuild writes the cache file without
+# encoding the unchanged notices again.
+_LINES: dict[tuple, str] = {}
 
 
 def clear_cache() -> None:
     """Forget every loaded notice and file digest (tests compare a build with and without the cache)."""
     _LOADED.clear()
     _DIGESTS.clear()
+    _LINES.clear()
 
 
 def _digest(data: bytes | None) -> bytes | None:
@@ -60,8 +68,9 @@ def _digest(data: bytes | None) -> bytes | None:
 _DIGESTS: dict[str, tuple[tuple[int, ...], bytes]] = {}
 
 
-def _file_digest(path: Path, shown: Callable[[], str]) -> bytes | None:
-    """The SHA-256 of a regular file as it is now; None if it cannot be read."""
+def _file_digest(path: Path, shown: Callable[[], str], read: dict[str, bytes] | None = None) -> bytes | None:
+    """The SHA-256 of a regular file as it is now; None if it cannot be read. The bytes read for it, if it was read,
+    are put in ``read`` (by the path as a string)."""
     try:
         status = os.lstat(path)
     except OSError:
@@ -76,22 +85,24 @@ def _file_digest(path: Path, shown: Callable[[], str]) -> bytes | None:
     if raw is None:
         return None
     digest = hashlib.sha256(raw).digest()
+    if read is not None:
+        read[str(path)] = raw
     if len(_DIGESTS) >= CACHE_LIMIT:
         _DIGESTS.clear()
     _DIGESTS[str(path)] = (stamp, digest)
     return digest
 
 
-def _cache_key(job: NoticeJob, root: Path, contact: str) -> tuple | None:
+def _cache_key(job: NoticeJob, root: Path, contact: str, read: dict[str, bytes] | None = None) -> tuple | None:
     """The key of a notice's files as they are now (``contact``: the site's default contact, as ``repr``); None if
-    one cannot be read (loading will say why)."""
+    one cannot be read (loading will say why). ``read``: see :func:`_file_digest`."""
     path, shown, body = job
-    digest = _file_digest(path, lambda: shown)
+    digest = _file_digest(path, lambda: shown, read)
     if digest is None:
         return None
     body_digest = None
     if body is not None:
-        body_digest = _file_digest(body, lambda: display_path(body, root))
+        body_digest = _file_digest(body, lambda: display_path(body, root), read)
         if body_digest is None:
             return None
     return shown, digest, body_digest, contact
@@ -120,50 +131,174 @@ def worker_count(jobs: int, environ: Any = None) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _load_and_check(jobs: list[NoticeJob], root: Path, default_contact: Contact | None) -> list[Checked]:
+def _load_and_check(jobs: list[NoticeJob], root: Path, default_contact: Contact | None,
+                    encode: bool = False) -> list[tuple[Checked, str | None, tuple[str, str] | None]]:
+    """Each notice loaded and checked, with the slug of its title when it has no slug of its own (made here, in
+    the worker, since it costs about as much as a check) and, with ``encode``, its entry for the cache on disk
+    (key and line, the key made from what was loaded)."""
     results = []
+    contact = repr(default_contact)
     for (source, diagnostics) in load_jobs(jobs, root):
         checked = check_notice(NoticeEntry(source, default_contact)) if source is not None else []
-        results.append((source, diagnostics, checked))
+        slug = title_slug(source.notice.title) if source is not None and source.notice.slug is None else None
+        encoded = None
+        if encode and source is not None and not diagnostics:
+            body = _digest(source.body.encode("utf-8")) if source.body_path else None
+            key = entry_key(source.path, hashlib.sha256(source.text.encode("utf-8")).hexdigest(), source.body_path,
+                            body.hex() if body else None, contact)
+            try:
+                encoded = key, encode_entry(key, source.path, source.body_path, source.data, checked, slug)
+            except (NotCacheable, ValueError, RecursionError):
+                encoded = None
+        results.append(((source, diagnostics, checked), slug, encoded))
     return results
 
 
 class LoadAndCheck:
     """A ``load_notices`` mapper that also runs each notice's own checks, in ``workers`` processes;
-    ``checked`` then holds each loaded notice's findings by its path (for ``check_collection``)."""
+    ``checked`` then holds each loaded notice's findings by its path (for ``check_collection``). With ``disk``,
+    a notice whose files and code are those of an entry there is taken from it, and this run's entries are kept
+    for :meth:`DiskCache.save`."""
 
-    def __init__(self, root: Path, default_contact: Contact | None, workers: int | None = None) -> None:
+    def __init__(self, root: Path, default_contact: Contact | None, workers: int | None = None,
+                 disk: DiskCache | None = None) -> None:
         self.root = root
         self.default_contact = default_contact
         self.workers = workers
+        self.disk = disk
         self.checked: dict[str, list[Diagnostic]] = {}
+        self.reused = 0  # notices taken from a cache (this process's or the disk's)
+        self.fresh = 0  # notices loaded and checked
+        self.encoded: dict[str, tuple[str, str]] = {}  # path → the cache entry a worker made (key, line)
 
     def __call__(self, jobs: list[NoticeJob]) -> list[Loaded]:
         contact = repr(self.default_contact)
-        keys = [_cache_key(job, self.root, contact) for job in jobs]
-        missing = [number for number, key in enumerate(keys) if key is None or key not in _LOADED]
+        keys: list[tuple | None] = []
+        missing: list[int] = []
+        from_disk: dict[int, Checked] = {}
+        read: dict[str, bytes] = {}  # the files just read for their digests, used once more for an entry on disk
+        for number, job in enumerate(jobs):
+            read.clear()
+            key = _cache_key(job, self.root, contact, read if self.disk is not None else None)
+            keys.append(key)
+            if key is not None and key in _LOADED:
+                continue
+            if self.disk is not None and key is not None and (result := self._from_disk(job, key, read)) is not None:
+                from_disk[number] = result
+            else:
+                missing.append(number)
         fresh = dict(zip(missing, self._load([jobs[number] for number in missing]), strict=True))
+        self.fresh += len(missing)
+        self.reused += len(jobs) - len(missing)
+        fresh.update(from_disk)
         if len(_LOADED) + len(fresh) > CACHE_LIMIT:
             _LOADED.clear()
+            _LINES.clear()
         loaded: list[Loaded] = []
         for number, key in enumerate(keys):
             result = fresh[number] if number in fresh or key is None else _LOADED[key]
             if number in fresh and key is not None and _matches(key, result):
                 _LOADED[key] = result
+                if self.disk is not None and number not in from_disk:
+                    self._to_disk(key, result)
             source, diagnostics, checked = result
             if source is not None:
                 self.checked[source.path] = list(checked)
+                if self.disk is not None and key is not None and (line := _LINES.get(key)) is not None:
+                    self.disk.written[source.path] = line
             loaded.append((source, list(diagnostics)))
         return loaded
 
+    def _disk_key(self, key: tuple, body_shown: str | None) -> str:
+        shown, digest, body_digest, contact = key
+        return entry_key(shown, digest.hex(), body_shown, body_digest.hex() if body_digest else None, contact)
+
+    def _from_disk(self, job: NoticeJob, key: tuple, read: dict[str, bytes]) -> Checked | None:
+        """The notice from its entry on disk, if that was made from these files by this code; else None."""
+        assert self.disk is not None
+        path, shown, body = job
+        body_shown = display_path(body, self.root) if body is not None else None
+        disk_key = self._disk_key(key, body_shown)
+        entry = self.disk.get(shown, disk_key)
+        if entry is None:
+            return None
+        source = _source(job, body_shown, key, entry, read)
+        if source is None or (entry.slug is None) != (source.notice.slug is not None):
+            return None
+        if entry.slug is not None:
+            remember_title_slug(source.notice.title, entry.slug)
+        _LINES[key] = self.disk.keep(shown)
+        return source, [], list(entry.findings)
+
+    def _to_disk(self, key: tuple, result: Checked) -> None:
+        assert self.disk is not None
+        source, diagnostics, checked = result
+        if source is None or diagnostics:
+            return
+        disk_key = self._disk_key(key, source.body_path)
+        encoded = self.encoded.pop(source.path, None)
+        line: str | None
+        if encoded is not None and encoded[0] == disk_key:  # made by the worker from these files
+            line = self.disk.written[source.path] = encoded[1]
+        else:
+            slug = title_slug(source.notice.title) if source.notice.slug is None else None
+            line = self.disk.put(disk_key, source.path, source.body_path, source.data, checked, slug)
+        if line is not None:
+            _LINES[key] = line
+
     def _load(self, jobs: list[NoticeJob]) -> list[Checked]:
+        if not jobs:
+            return []
         workers = self.workers or worker_count(len(jobs))
         if workers <= 1:
-            return _load_and_check(jobs, self.root, self.default_contact)
-        size = max(1, -(-len(jobs) // (workers * BATCHES_PER_WORKER)))
-        batches = [jobs[start:start + size] for start in range(0, len(jobs), size)]
-        # fork: the workers start with this process's imports and caches, nothing is imported again
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            done = pool.map(_load_and_check, batches, [self.root] * len(batches),
-                            [self.default_contact] * len(batches))
-            return [result for batch in done for result in batch]
+            results = _load_and_check(jobs, self.root, self.default_contact)
+        else:
+            encode = self.disk is not None
+            if encode:
+                fingerprint()  # once, before the workers start
+            size = max(1, -(-len(jobs) // (workers * BATCHES_PER_WORKER)))
+            batches = [jobs[start:start + size] for start in range(0, len(jobs), size)]
+            # fork: the workers start with this process's imports and caches, nothing is imported again
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                done = pool.map(_load_and_check, batches, [self.root] * len(batches),
+                                [self.default_contact] * len(batches), [encode] * len(batches))
+                results = [result for batch in done for result in batch]
+        for (source, _, _), slug, encoded in results:
+            if source is not None and slug is not None:
+                remember_title_slug(source.notice.title, slug)
+            if source is not None and encoded is not None:
+                self.encoded[source.path] = encoded
+        return [checked for checked, _, _ in results]
+
+
+def _read_as(path: Path, shown: str, digest: bytes, read: dict[str, bytes]) -> str | None:
+    """The file's text if its bytes are still those of ``digest`` (those just hashed, else read again), else None."""
+    raw = read.get(str(path))
+    if raw is None:
+        raw, _ = read_regular(path, shown, MAX_BYTES)
+        if raw is None or hashlib.sha256(raw).digest() != digest:
+            return None
+    text, problems = decode_text(raw, shown)
+    return None if problems else text
+
+
+def _source(job: NoticeJob, body_shown: str | None, key: tuple, entry: Entry,
+            read: dict[str, bytes]) -> NoticeSource | None:
+    """The notice as loading would give it, from the files (read again: they may have changed since they were
+    hashed) and the entry's data, validated by the model again; None if anything does not fit."""
+    path, shown, body = job
+    text = _read_as(path, shown, key[1], read)
+    if text is None:
+        return None
+    body_text = ""
+    if body is not None:
+        assert body_shown is not None
+        body_read = _read_as(body, body_shown, key[2], read)
+        if body_read is None:
+            return None
+        body_text = body_read
+    try:
+        notice = Notice.model_validate(entry.data)
+    except (ValidationError, ValueError, TypeError, RecursionError):
+        return None
+    return NoticeSource(shown, notice, body_text, body_shown, entry.data, text)

@@ -17,6 +17,7 @@ from generator.check.content import check_content_folder
 from generator.check.rules import check_collection
 from generator.model.settings import SiteSettings
 from generator.publish import open_data
+from generator.publish.cache import DiskCache
 from generator.publish.open_data import COLUMNS, open_data_files, problem_rows
 from generator.publish.parallel import LoadAndCheck
 from generator.read.collection import AXES, Collection, Group, NoticeEntry
@@ -48,6 +49,8 @@ class SiteBuild:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     as_of: dt.date | None = None  # the build date (see build_date)
     files: dict[str, bytes] = field(default_factory=dict)  # path in the site → bytes (open data, feed)
+    cache_problems: list[str] = field(default_factory=list)  # why the check cache was not read or written
+    cache_note: str | None = None  # what the check cache gave, for the log
 
     @property
     def ok(self) -> bool:
@@ -67,14 +70,20 @@ def build_date(collection: Collection, environ: Any = None) -> dt.date | None:
 
 
 def check_site(root: Path, notices_dir: Path, config: dict[str, Any], config_path: str = "mkdocs.yml",
-               config_data: Any = None, content_dir: Path | None = None) -> SiteBuild:
+               config_data: Any = None, content_dir: Path | None = None, cache: DiskCache | None = None) -> SiteBuild:
     """Load and check everything: settings, notices and the hand-written pages in ``content_dir``;
-    report every problem of every file, render nothing."""
+    report every problem of every file, render nothing. ``cache``: the check cache on disk, read and written."""
     build = SiteBuild()
     build.settings, build.diagnostics = load_settings(config, config_path, config_data)
     default_contact = build.settings.contact if build.settings else None
-    mapper = LoadAndCheck(root, default_contact)  # each notice loaded and checked on its own, on every core
+    # each notice loaded and checked on its own, on every core, unless the cache has it
+    mapper = LoadAndCheck(root, default_contact, disk=cache)
     loaded = load_notices(notices_dir, root, mapper)
+    if cache is not None:
+        cache.save()
+        build.cache_problems = list(cache.problems)
+        build.cache_note = (f"{mapper.reused} 篇通报沿用缓存的读取和检查结果，{mapper.fresh} 篇重新读取和检查"
+                            f"（{cache.shown}）")
     build.diagnostics += loaded.diagnostics
     if content_dir is not None:
         build.diagnostics += check_content_folder(content_dir, root)
@@ -123,9 +132,10 @@ def _notice_page(entry: NoticeEntry, collection: Collection, contact: str) -> Pa
 
 
 def build_site(root: Path, notices_dir: Path, config: dict[str, Any], config_path: str = "mkdocs.yml",
-               config_data: Any = None, content_dir: Path | None = None, site_url: str | None = None) -> SiteBuild:
+               config_data: Any = None, content_dir: Path | None = None, site_url: str | None = None,
+               cache: DiskCache | None = None) -> SiteBuild:
     """Check, then render every page; with any error, no page at all (never a half-published site)."""
-    build = check_site(root, notices_dir, config, config_path, config_data, content_dir)
+    build = check_site(root, notices_dir, config, config_path, config_data, content_dir, cache)
     if not build.ok:
         return build
     collection = build.collection

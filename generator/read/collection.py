@@ -21,7 +21,24 @@ INSPECTION_URL_DIR = "inspections"
 # The archive groups' names: a few dozen regions and domains, each met once per notice (pinyin is slow).
 _label_slug = lru_cache(maxsize=4096)(slugify)
 # A title's pinyin slug, once per title in a process (a rebuild of ``mkdocs serve`` asks again for every notice).
-_title_slug = lru_cache(maxsize=65_536)(slugify)
+# The slug made from each title (pypinyin: about 2 ms a title); the check cache on disk and the worker processes
+# hand theirs to this process (remember_title_slug), so a notice's title is converted once.
+_TITLE_SLUGS: dict[str, str] = {}
+TITLE_SLUGS_LIMIT = 65_536
+
+
+def title_slug(title: str) -> str:
+    slug = _TITLE_SLUGS.get(title)
+    if slug is None:
+        slug = slugify(title)
+        remember_title_slug(title, slug)
+    return slug
+
+
+def remember_title_slug(title: str, slug: str) -> None:
+    if len(_TITLE_SLUGS) >= TITLE_SLUGS_LIMIT:
+        _TITLE_SLUGS.clear()
+    _TITLE_SLUGS[title] = slug
 UNKNOWN = "unknown"
 
 
@@ -80,7 +97,7 @@ class NoticeEntry:
 
     @cached_property
     def slug(self) -> str:
-        return self.notice.slug or _title_slug(self.notice.title)
+        return self.notice.slug or title_slug(self.notice.title)
 
     @property
     def url(self) -> str:

@@ -56,6 +56,7 @@ from generator.engines.mkdocs.material_css import is_material_stylesheet, trimme
 from generator.model.settings import FILING_LABELS
 from generator.model.vocabulary import search_stop_characters
 from generator.publish import cms
+from generator.publish.cache import DiskCache, cache_folder
 from generator.publish.compress import write_compressed_copies
 from generator.publish.csp import content_security_policy
 from generator.publish.site import SiteBuild, build_site
@@ -87,6 +88,8 @@ class NoticesConfig(Config):
     notices_dir = config_options.Type(str, default="notices")
     # Notices per Pagefind run, merged into one index; 0: one run (see generator.search.pagefind.index_notices).
     search_shard_size = config_options.Type(int, default=DEFAULT_SHARD_SIZE)
+    # The check cache (generator.publish.cache): a folder relative to mkdocs.yml, default .cache/notices; '': none.
+    cache_dir = config_options.Optional(config_options.Type(str))
 
 
 class _Warnings(logging.Handler):
@@ -194,8 +197,20 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         config_data = self.config_read[1]
         values = {"site_name": config.site_name, "site_description": config.site_description,
                   "extra": dict(config.extra)}
-        build = build_site(root, self._notices_dir(config).resolve(), values, config_path.name, config_data,
-                           Path(config.docs_dir), config.site_url)
+        notices_dir = self._notices_dir(config).resolve()
+        # mkdocs serve: only the first build reads and writes the cache on disk; a rebuild has this process's own
+        # (writing the whole file after every save would cost more than checking the edited notice)
+        cache: DiskCache | None = None
+        cache_problems: list[str] = []
+        if not (self.serving and self.build is not None):
+            cache, cache_problems = cache_folder(root, self.config.cache_dir, inside_refused=(
+                notices_dir, Path(config.docs_dir).resolve(), Path(config.site_dir).resolve()))
+        build = build_site(root, notices_dir, values, config_path.name, config_data, Path(config.docs_dir),
+                           config.site_url, cache)
+        for problem in cache_problems + build.cache_problems:  # the build is as without the cache: not a warning
+            log.info(f"检查缓存：{problem}")
+        if build.cache_note:
+            log.info(f"检查缓存：{build.cache_note}")
         for diagnostic in build.diagnostics:
             if diagnostic.severity == "warning":
                 log.warning(diagnostic.format())
