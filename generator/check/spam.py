@@ -28,7 +28,6 @@ Offsets are Python ``str`` indexes into the text as given. Invisible characters 
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -48,11 +47,11 @@ __all__ = ["Finding", "find_spam", "normalize", "fold"]
 # ---------------------------------------------------------------- weights (tuned on the DEV split)
 
 UNIT_TOTAL = 14.0  # a sentence is spam when its summed score reaches this …
-UNIT_MEAN = 0.3  # … and its mean score per character this (nats)
+UNIT_MEAN = 0.4  # … and its mean score per character this (nats)
 LINE_TOTAL = 12.0  # a paragraph (line) is spam as a whole when its summed score reaches this …
 LINE_MEAN = 0.2  # … and its mean score per character this …
 LINE_LENGTH = 20  # … and it has this many characters (a short line is a title or a list item: the finer rules)
-LOCAL_TOTAL = 30.0  # a run inside a sentence needs this much without a vocabulary term
+LOCAL_TOTAL = 35.0  # a run inside a sentence needs this much without a vocabulary term
 ENTRY = 10.0  # the cost of opening a run inside a sentence: weaker evidence stays official text
 PIECE = 3.0  # a clause at the edge of a run inside a sentence must bring this much
 WORD_EDGE = 2.0  # the words at the edges of a spam sentence scoring −WORD_EDGE or less are official prose left out
@@ -359,17 +358,18 @@ def _lines_of(starts: np.ndarray, places: list[int]) -> set[int]:
 
 def _line_bound(text: str, bound: np.ndarray, start: int, end: int) -> float:
     """An upper bound of the best sum of a stretch of the line [start, end) (without its line break)."""
-    return _stretch_bound(bound[start : end - (text[end - 1] == "\n")].tolist())
+    return _stretch_bound(bound[start : end - (text[end - 1] == "\n")])
 
 
-def _stretch_bound(values: list[float]) -> float:
+def _stretch_bound(values: np.ndarray) -> float:
     """An upper bound of the best sum of a stretch of ``values`` (0 for none): summed in integers of 2^-20, each
-    value rounded up, so that no rounding makes it too low."""
-    best = running = 0
-    for value in values:
-        running = max(running, 0) + math.ceil(value * _SCALE)
-        best = max(best, running)
-    return best / _SCALE
+    value rounded up, so that no rounding makes it too low. The best stretch ending at each place is its prefix sum
+    less the lowest prefix sum before it (0 included): exact in integers, the same as adding one value at a time."""
+    if not len(values):
+        return 0.0
+    prefix = np.cumsum(np.ceil(values * _SCALE).astype(np.int64))
+    lowest = np.minimum.accumulate(np.concatenate(([0], prefix[:-1])))
+    return max(0, int((prefix - np.minimum(lowest, 0)).max())) / _SCALE
 
 
 def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positive: float, line_break: float,
@@ -387,7 +387,7 @@ def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positiv
     values = bound[start:stop].copy()
     for s, e, bonus in structures:
         values[s:e] += bonus / (e - s)
-    best = _stretch_bound(values.tolist())
+    best = _stretch_bound(values)
     return best + line_break < summed - error and best < LOCAL_TOTAL - 1e-6 - error
 
 
