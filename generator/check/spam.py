@@ -28,6 +28,7 @@ Offsets are Python ``str`` indexes into the text as given. Invisible characters 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -358,18 +359,17 @@ def _lines_of(starts: np.ndarray, places: list[int]) -> set[int]:
 
 def _line_bound(text: str, bound: np.ndarray, start: int, end: int) -> float:
     """An upper bound of the best sum of a stretch of the line [start, end) (without its line break)."""
-    return _stretch_bound(bound[start : end - (text[end - 1] == "\n")])
+    return _stretch_bound(bound[start : end - (text[end - 1] == "\n")].tolist())
 
 
-def _stretch_bound(values: np.ndarray) -> float:
+def _stretch_bound(values: list[float]) -> float:
     """An upper bound of the best sum of a stretch of ``values`` (0 for none): summed in integers of 2^-20, each
-    value rounded up, so that no rounding makes it too low. The best stretch ending at each place is its prefix sum
-    less the lowest prefix sum before it (0 included): exact in integers, the same as adding one value at a time."""
-    if not len(values):
-        return 0.0
-    prefix = np.cumsum(np.ceil(values * _SCALE).astype(np.int64))
-    lowest = np.minimum.accumulate(np.concatenate(([0], prefix[:-1])))
-    return max(0, int((prefix - np.minimum(lowest, 0)).max())) / _SCALE
+    value rounded up, so that no rounding makes it too low."""
+    best = running = 0
+    for value in values:
+        running = max(running, 0) + math.ceil(value * _SCALE)
+        best = max(best, running)
+    return best / _SCALE
 
 
 def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positive: float, line_break: float,
@@ -387,7 +387,7 @@ def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positiv
     values = bound[start:stop].copy()
     for s, e, bonus in structures:
         values[s:e] += bonus / (e - s)
-    best = _stretch_bound(values)
+    best = _stretch_bound(values.tolist())
     return best + line_break < summed - error and best < LOCAL_TOTAL - 1e-6 - error
 
 
