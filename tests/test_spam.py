@@ -251,3 +251,43 @@ def test_a_character_that_simplifies_to_one_beyond_the_bmp_is_read():
 def test_a_character_beyond_the_bmp_does_not_shift_a_finding():
     text = "工作😀𠀀整改，shadowrocket节点都没有了。"
     assert spans(find_spam(text)) == [(7, 25, "shadowrocket节点都没有了")]
+
+
+def test_a_sentence_around_an_ad_word_that_does_not_read_as_official_is_flagged_whole():
+    # the term alone was the finding; the rest of its sentence is ad copy too (the model does not read it as
+    # official prose), so deleting the term alone left spam that passes
+    text = "全面加强作风建设。在当今网络时代，科学上网成为了一个热门话题，许多人希望访问被封锁的信息。"
+    run = "在当今网络时代，科学上网成为了一个热门话题，许多人希望访问被封锁的信息。"
+    assert find_spam(text) == [Finding(9, 45, run, spam(run))]
+    # an official sentence around an injected term keeps its words (seed 000, and this one)
+    text = "加强网络管理约炮裸聊，营造清朗空间"
+    assert spans(find_spam(text)) == [(6, 10, "约炮裸聊")]
+
+
+def test_a_gambling_sites_entry_word_after_its_name_is_evidence():
+    # 手机版, app下载, 登录入口, 线路中心 … (hints of the gambling vocabulary): the site's name with its entry is an ad
+    assert find_spam("金沙娱乐手机版") == [Finding(0, 7, "金沙娱乐手机版", spam("金沙娱乐手机版", "赌博推广"))]
+    assert find_spam("金沙娱乐") == []
+    assert find_spam("市民可通过“皖事通”手机版或网页版办理，详见市政府官方网站。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "江苏淮安侦破“777真人娱乐场”网络赌博案，抓获犯罪嫌疑人两名。",
+        "据警方调查，违法行为人陈某向他人购买“翻墙”软件“Shadowrocket”后下载至手机中。",
+        "警方提醒：对“低息贷款、秒下款、无需征信”的短信要提高警惕，谨防诈骗。",
+        "教育部部署严厉打击学位论文买卖、代写行为，已获学历证书、毕业证书要依法予以撤销。",
+        "申请人可按要求填写政府信息公开申请表，每个申请表只申请一项政府信息。",
+    ],
+)
+def test_official_prose_about_spam_that_quotes_the_ad_raises_nothing(text):
+    # a frame word (犯罪, 嫌疑人, 警方, 违法, 打击, 依法 … in spam_terms.yml) lowers its sentence's score, and the
+    # short quoted names and slogans of that sentence are read as allowed text
+    assert find_spam(text) == []
+
+
+def test_a_quoted_ad_without_a_frame_word_is_still_flagged():
+    assert spans(find_spam("陈某向他人购买“翻墙”软件“Shadowrocket”后下载至手机中。")) == [(14, 26, "Shadowrocket")]
+    text = "欢迎光临“777真人娱乐场”，注册送彩金。"
+    assert find_spam(text) == [Finding(0, 21, text, spam(text, "赌博推广"))]

@@ -46,7 +46,8 @@ def spans(findings) -> list[tuple[int, int, str]]:
 def test_the_corpus_is_valid_and_split():
     result = subprocess.run([sys.executable, str(CORPUS / "validate.py")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip().endswith("VALID"), result.stdout + result.stderr
-    assert {r["split"] for r in RUNS.values()} == {"dev", "test", "test2", "test3"}
+    # the old test split joined dev (fifth round); test2 and test3 are held out
+    assert {r["split"] for r in RUNS.values()} == {"dev", "test2", "test3"}
 
 
 @pytest.mark.parametrize("category,record", [(c, r) for c, ids in SAMPLE.items() for r in ids])

@@ -112,7 +112,20 @@ def _for_matching_bmp(units: np.ndarray) -> Normalized | None:
         kept = np.flatnonzero(~drop)
         points = folded[kept]
         return Normalized(_decode(points), np.append(kept, n), folded_text, points, False)
-    return Normalized(folded_text, np.arange(n + 1), folded_text, folded, False)
+    return Normalized(folded_text, _identity(n + 1), folded_text, folded, False)
+
+
+_IDENTITY = np.arange(0, dtype=np.intp)
+
+
+def _identity(size: int) -> np.ndarray:
+    """0, 1, … size − 1 (a read-only view of one array, grown when a longer text comes: a fresh ``np.arange`` of
+    every text's length cost more than the rest of its normalisation on a loaded machine)."""
+    global _IDENTITY
+    if len(_IDENTITY) < size:
+        _IDENTITY = np.arange(max(size, 2 * len(_IDENTITY), 1 << 16), dtype=np.intp)
+        _IDENTITY.setflags(write=False)
+    return _IDENTITY[:size]
 
 
 _SPECIAL, _GENERAL = 1, 2
@@ -172,7 +185,7 @@ def _for_matching_general(text: str, units: np.ndarray) -> Normalized:
         kept = np.flatnonzero(~drop)
         points = folded[kept]
         return Normalized(_decode(points), np.append(kept, n), folded_text, points, beyond)
-    return Normalized(folded_text, np.arange(n + 1), folded_text, folded, beyond)
+    return Normalized(folded_text, _identity(n + 1), folded_text, folded, beyond)
 
 
 def _dropped(drop: np.ndarray | None, n: int) -> np.ndarray:

@@ -15,7 +15,9 @@ How a span is found (README "How spam is detected"):
    ``LINE_MEAN``), less the clauses at their edges that read as official. Inside a sentence, the stretch with
    the best score minus ``ENTRY`` (a linear-time search on the lines worth it) is spam when it reaches
    ``LOCAL_TOTAL``. A ``term`` of the vocabulary is always reported, grown over glued-on Latin letters, digits
-   and ``fragments``.
+   and ``fragments``; its whole sentence or line when the model does not read the rest of it as official prose
+   (``TERM_REST``). A ``frame`` word (犯罪, 嫌疑人, 依法 …: official prose about spam) takes ``FRAME`` away, and the
+   short quoted names and slogans of its sentence are read as allowed text.
 4. A run covering most of its clause or sentence takes the rest unless the rest reads as official; a run that
    is a whole sentence takes its closing punctuation. Its category is that of its vocabulary words, else the
    category whose model explains it best.
@@ -46,23 +48,26 @@ __all__ = ["Finding", "find_spam", "normalize", "fold"]
 # ---------------------------------------------------------------- weights (tuned on the DEV split)
 
 UNIT_TOTAL = 14.0  # a sentence is spam when its summed score reaches this …
-UNIT_MEAN = 0.3  # … and its mean score per character this (nats)
+UNIT_MEAN = 0.4  # … and its mean score per character this (nats)
 LINE_TOTAL = 12.0  # a paragraph (line) is spam as a whole when its summed score reaches this …
 LINE_MEAN = 0.2  # … and its mean score per character this …
 LINE_LENGTH = 20  # … and it has this many characters (a short line is a title or a list item: the finer rules)
-LOCAL_TOTAL = 30.0  # a run inside a sentence needs this much without a vocabulary term
+LOCAL_TOTAL = 35.0  # a run inside a sentence needs this much without a vocabulary term
 ENTRY = 10.0  # the cost of opening a run inside a sentence: weaker evidence stays official text
 PIECE = 3.0  # a clause at the edge of a run inside a sentence must bring this much
 WORD_EDGE = 2.0  # the words at the edges of a spam sentence scoring −WORD_EDGE or less are official prose left out
 EDGE = 12.0  # a clause at the edge of a spam sentence scoring −EDGE or less is official prose left out
 CANDIDATE = 12.0  # a line is searched for runs inside sentences when a stretch of it scores this much
 HINT = 4.0  # a hint word of the vocabulary
+FRAME = 6.0  # a frame word of official prose about spam (犯罪, 嫌疑人, 依法 …) takes this much away
 LIST_ITEM = 3.0  # each item of a keyword list after the second
 HANDLE = 12.0  # a user handle followed by a date (forum and blog bylines of SEO pages)
 CONTACT = 10.0  # 微信/QQ/telegram with an account or number (official contacts are phones and e-mail); a 400 hotline
 GLUED = 2.0  # a Latin word glued to Chinese characters
 SENTENCE_SHARE = 0.6  # a run covering this share of a sentence takes the whole sentence …
 REST = -1.0  # … unless the rest scores below this (it reads as official prose)
+TERM_REST = 0.0  # a sentence or line with a term whose other characters' model score averages this is spam whole …
+TERM_UNIT = 8  # … when the sentence has this many characters
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ class Vocabulary:
     short_hint: np.ndarray  # by pair code: a hint of just these two characters
     short_term: np.ndarray  # … a term
     triples: np.ndarray  # sorted: ``_pair_code(k, third character)`` of the words of three characters or more
+    frames: tuple[str, ...]  # words of official prose about spam (犯罪, 嫌疑人, 依法 …), longest first
 
 
 _TERM, _HINT = 1, 2
@@ -139,10 +145,11 @@ def vocabulary() -> Vocabulary:
     words = tuple((term_starts.get(two, ()), hint_starts.get(two, ())) for two in firsts)
     short_hint = np.array([two in hint_starts[two] if two in hint_starts else False for two in firsts], dtype=bool)
     short_term = np.array([two in term_starts[two] if two in term_starts else False for two in firsts], dtype=bool)
+    frames = tuple(sorted({_norm(f) for f in data.get("frames") or ()}, key=lambda w: (-len(w), w)))
     triples = np.array(sorted({_pair_code(k, ord(w[2])) for k, (ts, hs) in enumerate(words) for w in ts + hs
                                if len(w) > 2}), dtype=np.int64)
     return Vocabulary(labels, terms, hints, tuple(pieces), term_starts, hint_starts, starts, allow, multiline,
-                      codes, lone, words, short_hint, short_term, triples)
+                      codes, lone, words, short_hint, short_term, triples, frames)
 
 
 def _pair_code(first, second):
@@ -395,6 +402,8 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
     unit_lengths = np.diff(unit_starts, append=len(points))
     _no_model_evidence_without_chinese(marks, score, unit_starts, unit_lengths)
     allowed_spans = _occurrences(text, allowed) if allowed else []
+    if voc.frames:
+        allowed_spans += _framed_quotes(text, voc.frames)
     pairs = voc.starts[_pair_key(points[:-1], points[1:])] if len(points) > 1 else np.zeros(0, dtype=np.uint8)
     terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, pairs, _TERM, voc.term_starts, allowed_spans)]
     terms = _grown(text, terms, voc.pieces)
@@ -403,6 +412,8 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
     for s, e, word in _words(text, pairs, _HINT, voc.hint_starts, allowed_spans):
         score[s:e] += HINT / (e - s)
         words.append((s, e, voc.hints[word]))
+    for s, e in _occurrences(text, voc.frames):
+        score[s:e] -= FRAME / (e - s)
     for s, e in allowed_spans:
         score[s:e] = np.minimum(score[s:e], 0.0)
     lines = _candidate_lines(text, marks, score, [s for s, _, _ in terms])
@@ -413,6 +424,8 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
     edges = {p for s, e, _ in terms for p in (s, e)
              if 0 < p < len(text) and _is_latin(text[p - 1]) != _is_latin(text[p])}
     hot = _units(unit_starts, unit_lengths, score) + _paragraphs(marks, score, [s for s, _, _ in terms])
+    if terms:
+        hot += _spam_around_terms(marks, model_scores, unit_starts, unit_lengths, terms)
     runs += [_trim_official_edges(text, score, s, e, edges) for s, e in hot]
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
@@ -442,6 +455,61 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
         label = _category(text, s, e, words, voc, scorer)
         found.append((*norm.original(s, e), _spam_reason(label)))
     return found
+
+
+def _spam_around_terms(marks: np.ndarray, model_scores: np.ndarray, unit_starts: np.ndarray,
+                       unit_lengths: np.ndarray, terms: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Sentences (of ``TERM_UNIT`` characters or more) and lines (of ``LINE_LENGTH`` or more) holding a vocabulary
+    term whose other characters do not read as official prose: the character model's scores there average
+    ``TERM_REST`` or more (hints, frames and structures left out). The term is then the ad's keyword, not a word
+    injected into an official sentence (``在当今网络时代，科学上网成为了一个热门话题……``)."""
+    outside = model_scores.copy()
+    inside = np.zeros(len(model_scores), dtype=bool)
+    for s, e, _ in terms:
+        outside[s:e] = 0.0
+        inside[s:e] = True
+    found = []
+    totals = np.add.reduceat(outside, unit_starts)
+    has = np.logical_or.reduceat(inside, unit_starts)
+    for i in np.flatnonzero(has & (totals >= TERM_REST * unit_lengths) & (unit_lengths >= TERM_UNIT)).tolist():
+        found.append((int(unit_starts[i]), int(unit_starts[i] + unit_lengths[i])))
+    starts = np.concatenate(([0], np.flatnonzero(marks & _LINE_END) + 1))
+    starts = starts[starts < len(model_scores)]
+    ends = np.append(starts[1:] - 1, len(model_scores))
+    lengths = ends - starts
+    totals = np.add.reduceat(outside, starts)
+    has = np.logical_or.reduceat(inside, starts)
+    for i in np.flatnonzero(has & (totals >= TERM_REST * lengths) & (lengths >= LINE_LENGTH)).tolist():
+        found.append((int(starts[i]), int(ends[i])))
+    return found
+
+
+_QUOTES = {"“": "”", "「": "」", "‘": "’", "『": "』"}
+QUOTED_LENGTH = 24  # the longest quoted name or slogan (in normalised characters) a frame word lets through
+
+
+def _framed_quotes(text: str, frames: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The short quoted names and slogans (the quotation marks included) of the sentences that hold a frame word:
+    official prose about spam names the game, the app or the ad it is about (``江苏淮安侦破“777真人娱乐场”网络赌博案，
+    抓获……犯罪嫌疑人``, ``警方提醒：对“低息贷款、秒下款”的短信要提高警惕``); they are read as allowed text."""
+    spans: list[tuple[int, int]] = []
+    done = -1
+    for frame_start, _ in sorted(_occurrences(text, frames)):
+        if frame_start < done:
+            continue  # this sentence was read
+        first = max(text.rfind(c, 0, frame_start) for c in _ENDS) + 1
+        found = [i for i in (text.find(c, frame_start) for c in _ENDS) if i >= 0]
+        done = min(found) if found else len(text)
+        pos = first
+        while pos < done:
+            opener = text[pos]
+            if opener in _QUOTES:
+                close = text.find(_QUOTES[opener], pos + 1, done)
+                if close > pos and close - pos - 1 <= QUOTED_LENGTH:
+                    spans.append((pos, close + 1))
+                    pos = close
+            pos += 1
+    return spans
 
 
 def _unit_starts(marks: np.ndarray) -> np.ndarray:
