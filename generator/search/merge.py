@@ -78,6 +78,7 @@ class _Run:
     details: dict
     meta: list
     urls: list[str]  # by the run's page number
+    digests: list[str]  # Pagefind's full_hash of each page's fragment (its data, as Pagefind names it)
 
     @classmethod
     def read(cls, folder: Path) -> _Run:
@@ -88,11 +89,12 @@ class _Run:
         meta = _decode(folder / f"pagefind.{details['hash']}.pf_meta")
         if len(meta) != 6 or not all(isinstance(page, list) and len(page) == 3 for page in meta[1]):
             raise MergeError(f"{folder.name}: unexpected metadata layout")
-        urls = []
+        urls, digests = [], []
         for page in meta[1]:
-            fragment = gzip.decompress((folder / "fragment" / f"{page[0]}.pf_fragment").read_bytes())
-            urls.append(json.loads(fragment[len(SIGNATURE):])["url"])
-        return cls(folder, entry, language, details, meta, urls)
+            fragment = gzip.decompress((folder / "fragment" / f"{page[0]}.pf_fragment").read_bytes())[len(SIGNATURE):]
+            urls.append(json.loads(fragment)["url"])
+            digests.append(_hash(fragment))
+        return cls(folder, entry, language, details, meta, urls, digests)
 
     def words(self, offset: int) -> Iterator[tuple[str, int, Word]]:
         """This run's words in their order, with the merged number of its first page."""
@@ -159,19 +161,19 @@ class _Writer:
     def __init__(self, output: Path, language: str) -> None:
         self.output = output
         self.language = language
-        self.names: dict[str, dict[str, str]] = {folder: {} for folder in DATA_FOLDERS + ("",)}
+        self.names: dict[str, dict[str, str]] = {folder: {} for folder in DATA_FOLDERS}
 
     def data(self, folder: str, suffix: str, value) -> str:
         """Writes ``value`` as a Pagefind data file; returns its name (the SHA-1 of its CBOR, cut short)."""
         import cbor2
 
         body = cbor2.dumps(value)
-        full = f"{self.language}_{_hash(body)}"
+        digest = _hash(body)
         if folder:
-            name = _short_name(full, len(self.language) + 8, self.names[folder])
+            name = _short_name(f"{self.language}_{digest}", len(self.language) + 8, self.names[folder])
             target = self.output / folder / f"{name}{suffix}"
         else:  # the metadata: the language and the first 10 (for zh) digits of the hash
-            name = f"{self.language}_{_hash(body)[:len(self.language) + 8]}"
+            name = f"{self.language}_{digest[:len(self.language) + 8]}"
             target = self.output / f"pagefind.{name}{suffix}"
         target.write_bytes(gzip.compress(SIGNATURE + body, mtime=0))
         return name
@@ -192,8 +194,8 @@ def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict
     for url, next_url in zip(urls, urls[1:]):
         if url == next_url:
             raise MergeError(f"{url}: indexed twice")
+    # The merged number of a page: its run's offset plus its number in the run.
     offsets = [sum(len(run.urls) for run in loaded[:number]) for number in range(len(loaded))]
-    numbers = [[offsets[number] + page for page in range(len(run.urls))] for number, run in enumerate(loaded)]
 
     output.mkdir(parents=True)
     for path in sorted(first.folder.iterdir()):  # the search code and WebAssembly, from the first run
@@ -211,8 +213,8 @@ def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict
         pages = _write_pages(loaded, order, output, writer)
         names, ranges = _write_words(loaded, offsets, writer)
         chunks = [[start, end, name] for (start, end), name in zip(ranges, names, strict=True)]
-    filters = _merged_filters(loaded, numbers, writer)
-    sorts = _merged_sorts(loaded, numbers, [url for url, _, _ in order], sort_values)
+    filters = _merged_filters(loaded, offsets, writer)
+    sorts = _merged_sorts(loaded, offsets, [url for url, _, _ in order], sort_values)
     meta = [first.meta[0], pages, chunks, filters, sorts, first.meta[5]]
     meta_name = writer.data("", ".pf_meta", meta)
     entry = dict(first.entry)
@@ -227,10 +229,9 @@ def _write_pages(loaded: list[_Run], order: list[tuple[str, int, int]], output: 
     for _, number, page in order:
         run = loaded[number]
         name, word_count, extra = run.meta[1][page]
-        raw = (run.folder / "fragment" / f"{name}.pf_fragment").read_bytes()
-        full = f"{writer.language}_{_hash(gzip.decompress(raw)[len(SIGNATURE):])}"
+        full = f"{writer.language}_{run.digests[page]}"
         short = _short_name(full, len(writer.language) + 8, writer.names["fragment"])
-        (output / "fragment" / f"{short}.pf_fragment").write_bytes(raw)
+        shutil.copyfile(run.folder / "fragment" / f"{name}.pf_fragment", output / "fragment" / f"{short}.pf_fragment")
         pages.append([short, word_count, extra])
     return pages
 
@@ -273,26 +274,26 @@ def _write_words(loaded: list[_Run], offsets: list[int], writer: _Writer) -> tup
     return names, _chunk_ranges(ends)
 
 
-def _merged_filters(loaded: list[_Run], numbers: list[list[int]], writer: _Writer) -> list[list[str]]:
+def _merged_filters(loaded: list[_Run], offsets: list[int], writer: _Writer) -> list[list[str]]:
     values: dict[str, dict[str, list[int]]] = {}
-    for number, run in enumerate(loaded):
+    for run, offset in zip(loaded, offsets, strict=True):
         for name, hashed in run.meta[3]:
             filter_name, filter_values = _decode(run.folder / "filter" / f"{hashed}.pf_filter")
             if filter_name != name:
                 raise MergeError(f"{hashed}.pf_filter: filter {filter_name}, expected {name}")
             for value, pages in filter_values:
-                values.setdefault(name, {}).setdefault(value, []).extend(numbers[number][page] for page in pages)
+                values.setdefault(name, {}).setdefault(value, []).extend(offset + page for page in pages)
     return [[name, writer.data("filter", ".pf_filter",
                                [name, [[value, sorted(pages)] for value, pages in sorted(values[name].items())]])]
             for name in sorted(values)]
 
 
-def _merged_sorts(loaded: list[_Run], numbers: list[list[int]], urls: list[str],
+def _merged_sorts(loaded: list[_Run], offsets: list[int], urls: list[str],
                   sort_values: Callable[[str], dict[str, str]]) -> list[list]:
     pages: dict[str, set[int]] = {}
-    for number, run in enumerate(loaded):
+    for run, offset in zip(loaded, offsets, strict=True):
         for name, sorted_pages in run.meta[4]:
-            pages.setdefault(name, set()).update(numbers[number][page] for page in sorted_pages)
+            pages.setdefault(name, set()).update(offset + page for page in sorted_pages)
     sorts = []
     for name in sorted(pages):
         values = {}

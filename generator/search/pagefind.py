@@ -170,8 +170,9 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
 
 def _page_url(path: Path) -> str:
     """The URL Pagefind gives the page at ``path`` (relative to the site folder)."""
-    parts = path.parent.parts if path.name == "index.html" else path.parts
-    return "/" + "".join(part + "/" for part in parts) if path.name == "index.html" else "/" + "/".join(parts)
+    if path.name == "index.html":
+        return "/" + "".join(part + "/" for part in path.parent.parts)
+    return "/" + path.as_posix()
 
 
 def _sorts(entry: NoticeEntry) -> dict[str, str]:
