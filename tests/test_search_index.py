@@ -200,3 +200,29 @@ out.mkdir(parents=True)
     assert str(error.value) == ("Pagefind 各次运行的检索索引未能合并为一个（index-0: unexpected metadata layout）："
                                 "请确认 Pagefind 的版本是 package.json 所写的版本（bash scripts/setup 会安装它）")
     assert not (site / "pagefind").exists()
+
+
+def test_runs_that_cannot_be_one_index_are_refused_with_the_reason(sample_site, tmp_path):
+    from generator.search.merge import MergeError, merge_runs
+
+    run = sample_site / "pagefind"
+    with pytest.raises(MergeError) as error:  # the same pages in two runs
+        merge_runs([run, run], tmp_path / "twice", lambda url: {})
+    assert str(error.value) == f"{_urls(run)[0]}: indexed twice"
+    other = tmp_path / "other"
+    shutil.copytree(run, other)
+    entry = json.loads((other / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta_file = other / f"pagefind.{entry['languages']['zh']['hash']}.pf_meta"
+    meta = _read_cbor(meta_file)
+    meta[0] = "1.5.2"  # a run written by another Pagefind
+    import cbor2
+
+    meta_file.write_bytes(gzip.compress(b"pagefind_dcd" + cbor2.dumps(meta)))
+    with pytest.raises(MergeError) as error:
+        merge_runs([run, other], tmp_path / "versions", lambda url: {})
+    assert str(error.value) == "other: another language, version or list of meta fields than pagefind"
+    assert not (tmp_path / "twice").exists() and not (tmp_path / "versions").exists()
+
+
+def _urls(bundle):
+    return sorted(by_url(bundle)[3])
