@@ -131,3 +131,25 @@ def test_merge_benchmark_times_merging_two_pagefind_runs(sample_site, tmp_path):
     assert result.stdout.startswith("merged 2 runs: 2 pages, "), result.stdout
     assert " s CPU, " in result.stdout and "peak RSS of the process " in result.stdout
     assert by_url(tmp_path / "merged") == by_url(sample_site / "pagefind")
+
+
+def test_compression_benchmark_prints_every_setting_against_the_best(tmp_path):
+    (tmp_path / "index.html").write_text("<p>巡察整改进展情况</p>" * 400, encoding="utf-8")
+    (tmp_path / "style.css").write_text("body { color: black; }\n" * 50, encoding="utf-8")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG not text")
+    result = subprocess.run([sys.executable, "scripts/benchmark_compression.py", str(tmp_path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("2 text files, ")
+    settings = [line.split("|")[1].strip() for line in result.stdout.splitlines() if line.startswith("| brotli")
+                or line.startswith("| gzip")]
+    assert settings == [f"brotli {q}" for q in range(11, 3, -1)] + ["gzip 9", "gzip 6"]
+    best = next(line for line in result.stdout.splitlines() if line.startswith("| brotli 11 |"))
+    assert best.endswith("| 1.000 |")
+
+
+def test_compression_benchmark_says_when_the_folder_holds_no_built_site(tmp_path):
+    result = subprocess.run([sys.executable, "scripts/benchmark_compression.py", str(tmp_path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == f"no text files under {tmp_path}: build the site first\n"

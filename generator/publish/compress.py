@@ -13,10 +13,9 @@ from pathlib import Path
 import brotli
 
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"})
-# Quality 9: the sample site's text files, 3.4 MB, take 3.7 s and pack to 753 KB (gzip -9: 823 KB, 1.2 s);
-# quality 11 packs them to 684 KB but takes 24 s, about 0.4 s for each notice page (figures from a one-off run
-# on the build machine, see README "Compressed files").
-BROTLI_QUALITY = 9
+# Quality 8: 13 times less CPU than quality 9 for files 0.2 % larger (300 pages of a 1,000-notice site: 0.27 s against
+# 3.51 s of CPU, 2,364 KB against 2,359 KB; quality 11: 2,192 KB in 18 s). Printed by scripts/benchmark_compression.py.
+BROTLI_QUALITY = 8
 
 
 def write_compressed_copies(site_dir: Path, workers: int | None = None) -> int:
