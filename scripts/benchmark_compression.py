@@ -5,8 +5,8 @@
 
 Reads the text files the build compresses (``generator.publish.compress.TEXT_SUFFIXES``, without the copies
 already there) and prints, for Brotli qualities 4 to 11 and gzip levels 6 and 9, the CPU time (one core) and the
-total size, and each against Brotli's best (quality 11). ``BROTLI_QUALITY`` in ``generator/publish/compress.py``
-is the setting the build uses.
+total size, and each against Brotli's best (quality 11). ``BROTLI_QUALITY`` and ``GZIP_LEVEL`` in
+``generator/publish/compress.py`` are the settings the build uses.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import brotli
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.publish.compress import BROTLI_QUALITY, TEXT_SUFFIXES  # noqa: E402
+from generator.publish.compress import BROTLI_QUALITY, GZIP_LEVEL, TEXT_SUFFIXES  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         paths = sorted(random.Random(0).sample(paths, args.sample))
     data = [p.read_bytes() for p in paths]
     total = sum(map(len, data))
-    print(f"{len(data)} text files, {total / 1024:,.0f} KB; the build uses Brotli quality {BROTLI_QUALITY}\n")
+    print(f"{len(data)} text files, {total / 1024:,.0f} KB; the build uses Brotli quality {BROTLI_QUALITY} and gzip level {GZIP_LEVEL}\n")
     rows = []
     for quality in range(11, 3, -1):
         start = time.process_time()

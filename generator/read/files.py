@@ -113,7 +113,11 @@ def read_regular(path: Path, shown: str, limit: int) -> tuple[bytes | None, list
         if info.st_size > limit:
             return None, [_too_large(shown, info.st_size, limit)]
         try:
-            data = handle.read(limit + 1)
+            # the size fstat gave, then whatever the file grew by (up to the limit): a buffer of the limit's size for
+            # every file costs more than reading it
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(limit + 1 - len(data))
         except OSError as exc:
             return None, [Diagnostic(shown, 0, 0, "error", f"文件无法读取（{_reason(exc)}）")]
     if len(data) > limit:
