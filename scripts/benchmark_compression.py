@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         paths = sorted(random.Random(0).sample(paths, args.sample))
     data = [p.read_bytes() for p in paths]
     total = sum(map(len, data))
-    print(f"{len(data)} text files, {total / 1024:,.0f} KB; the build uses Brotli quality {BROTLI_QUALITY} and gzip level {GZIP_LEVEL}\n")
+    print(f"{len(data)} text files, {total / 1024:,.0f} KB; the build uses Brotli quality {BROTLI_QUALITY} and gzip "
+          f"level {GZIP_LEVEL}\n")
     rows = []
     for quality in range(11, 3, -1):
         start = time.process_time()

@@ -16,7 +16,8 @@ TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".tx
 # Quality 8: 13 times less CPU than quality 9 for files 0.2 % larger (300 pages of a 1,000-notice site: 0.27 s against
 # 3.51 s of CPU, 2,364 KB against 2,359 KB; quality 11: 2,192 KB in 18 s). Printed by scripts/benchmark_compression.py.
 BROTLI_QUALITY = 8
-# gzip level 6: 40 % less CPU than 9 for files 0.4 % larger (the same run: 0.18 s against 0.29 s, 2,725 KB against 2,715 KB).
+# gzip level 6: 40 % less CPU than 9 for files 0.4 % larger (the same run: 0.18 s against 0.29 s, 2,725 KB
+# against 2,715 KB).
 GZIP_LEVEL = 6
 
 
