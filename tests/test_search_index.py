@@ -190,8 +190,9 @@ out.mkdir(parents=True)
     pages = []
     for entry in collection.listed:
         (site / entry.url).mkdir(parents=True)
-        (site / entry.url / "index.html").write_text("<html><body><div data-pagefind-body>通报</div></body></html>",
-                                                     encoding="utf-8")
+        (site / entry.url / "index.html").write_text(
+            "<html><body><div data-pagefind-body>通报</div><!-- end of data-pagefind-body --></body></html>",
+            encoding="utf-8")
         pages.append(IndexPage(site / entry.url / "index.html", entry))
     from generator.search.pagefind import index_notices
 
@@ -226,3 +227,33 @@ def test_runs_that_cannot_be_one_index_are_refused_with_the_reason(sample_site, 
 
 def _urls(bundle):
     return sorted(by_url(bundle)[3])
+
+
+def test_pagefind_reads_the_search_region_of_a_notice_page_and_not_the_header_or_footer(sample_site):
+    from generator.search.pagefind import page_for_index
+
+    collection = Collection.from_sources(load_notices(ROOT / "notices", ROOT).sources, None)
+    entry = next(e for e in collection.listed if "城市绿化" in e.notice.title)
+    built = sample_site / entry.url / "index.html"
+    read = BeautifulSoup(page_for_index(IndexPage(built, entry)), "html.parser")
+    page = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    heading = page.select_one("[data-pagefind-body] h1").get_text()
+    assert read.select_one("[data-pagefind-body] h1").get_text() == heading
+    assert read.select_one("[data-pagefind-filter]") is not None  # the facets block the index gets
+    assert read.title.string == page.title.string
+    assert page.select_one("footer.gov-footer") is not None and read.select_one("footer") is None
+    assert page.select_one("header") is not None and read.select_one("header") is None
+    assert read.select_one("[data-pagefind-body]").get_text(" ", strip=True).endswith(
+        page.select_one("[data-pagefind-body]").get_text(" ", strip=True))
+
+
+def test_a_notice_page_without_the_end_of_its_search_region_is_refused_by_name(tmp_path):
+    from generator.search.pagefind import page_for_index
+
+    collection = Collection.from_sources(load_notices(ROOT / "notices", ROOT).sources, None)
+    built = tmp_path / "index.html"
+    built.write_text("<html><body><div data-pagefind-body>通报</div></body></html>", encoding="utf-8")
+    with pytest.raises(SearchIndexError) as error:
+        page_for_index(IndexPage(built, collection.listed[0]))
+    assert str(error.value) == (f"{built}: 页面缺少检索区域标记 <div data-pagefind-body> 或 "
+                                "</div><!-- end of data-pagefind-body -->（theme_overrides/main.html）")

@@ -25,6 +25,7 @@ from generator.search.merge import merge_runs
 from generator.text.chinese import cn_date
 
 BODY_MARKER = "<div data-pagefind-body>"
+BODY_END = "</div><!-- end of data-pagefind-body -->"  # written by theme_overrides/main.html
 BUNDLE_DIR = "pagefind"
 # Parts of a notice page that are not the notice's own words: the permalink signs, the boilerplate
 # contact block and completion note, and the progress table (it repeats the problem titles; a match
@@ -110,10 +111,19 @@ class IndexPage:
 
 
 def page_for_index(page: IndexPage) -> str:
+    """What Pagefind reads of a notice page: its head and its ``data-pagefind-body`` region, with the index block.
+
+    Pagefind indexes only that region (and takes the title from its ``<h1>``), so the header, navigation, footer
+    and scripts around it are left out of the copy: the same index from a third less HTML to parse. The region
+    ends at the theme's ``BODY_END`` comment (the last one: the notice's own HTML, before it, holds no comment)."""
     html = page.html_path.read_text(encoding="utf-8")
-    if BODY_MARKER not in html:
-        raise SearchIndexError(f"{page.html_path}: 页面缺少检索区域标记 {BODY_MARKER}（theme_overrides/main.html）")
-    return html.replace(BODY_MARKER, BODY_MARKER + index_block(page.entry), 1)
+    start, head_end, end = html.find(BODY_MARKER), html.find("</head>"), html.rfind(BODY_END)
+    if start < 0 or end < start:
+        raise SearchIndexError(f"{page.html_path}: 页面缺少检索区域标记 {BODY_MARKER} 或 {BODY_END}"
+                               "（theme_overrides/main.html）")
+    head = html[: head_end + len("</head>")] if 0 <= head_end < start else "<html><head></head>"
+    region = html[start + len(BODY_MARKER): end]
+    return f"{head}<body>{BODY_MARKER}{index_block(page.entry)}{region}</body></html>"
 
 
 def shard_pages(pages: list[IndexPage], shard_size: int) -> list[list[IndexPage]]:
