@@ -291,3 +291,34 @@ def test_a_quoted_ad_without_a_frame_word_is_still_flagged():
     assert spans(find_spam("陈某向他人购买“翻墙”软件“Shadowrocket”后下载至手机中。")) == [(14, 26, "Shadowrocket")]
     text = "欢迎光临“777真人娱乐场”，注册送彩金。"
     assert find_spam(text) == [Finding(0, 21, text, spam(text, "赌博推广"))]
+
+
+GAMBLING = "赌博推广"
+
+
+def test_a_gambling_sites_code_in_place_of_a_units_name_is_flagged():
+    # casino pages put "brand + code + site word" where copied news names a school or a unit
+    text = "3月11日，永利23411集团召开会议，专题动员部署树立和践行正确政绩观学习教育。"
+    assert find_spam(text) == [Finding(6, 15, "永利23411集团", spam("永利23411集团", GAMBLING))]
+    text = "会上，太阳集团1088vip官网党委书记作了讲话。"
+    assert find_spam(text) == [Finding(3, 16, "太阳集团1088vip官网", spam("太阳集团1088vip官网", GAMBLING))]
+    # the whole name, grown over the site words and the code glued to it: deleting it leaves clean text
+    text = "6月9日下午，bat365在线登录入口网页版三届一次全体教职工大会在北A210室召开。"
+    assert spans(find_spam(text)) == [(7, 22, "bat365在线登录入口网页版")]
+    assert find_spam(text[:7] + text[22:]) == []
+
+
+def test_numbers_next_to_site_words_in_official_text_are_not_a_sites_code():
+    # a quantity, a year, a public service number, a room, a product name
+    for text in ("打掉涉赌平台5100余个、非法技术团队2个。", "可拨打12345平台热线，或登录2024年体育工作专题网站。",
+                 "华为Mate60手机在24217会议室展示，110平台接警。", "2023体育彩票公益金使用情况公告。"):
+        assert find_spam(text) == [], text
+
+
+def test_a_clause_with_two_hint_words_that_reads_as_an_ad_is_flagged_with_its_sentence_end():
+    text = "区住建局建立问题清单、任务清单、责任清单，审核宽松、下款快的网贷。确保整改措施落实到位。"
+    run = "审核宽松、下款快的网贷。"
+    assert find_spam(text) == [Finding(21, 33, run, spam(run, "贷款推广"))]
+    assert find_spam(text[:21] + text[33:]) == []
+    # one hint word of the category is no evidence by itself
+    assert find_spam("区住建局建立问题清单、任务清单、责任清单，审核宽松的网贷。确保整改措施落实到位。") == []
