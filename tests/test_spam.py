@@ -132,6 +132,13 @@ def test_outside_links():
     )
 
 
+def test_links_to_government_and_education_sites_are_not_outside_links():
+    text = "详见https://xgxt.scau.edu.cn/lxxs、http://www.cuhk.edu.hk/ccc/和https://165.npa.gov.tw/。"
+    assert find_spam(text) == []
+    text = "访问edu.cn.bet-888.net领取"
+    assert spans(find_spam(text)) == [(2, 20, "edu.cn.bet-888.net")]
+
+
 def test_spam_word_in_a_domain_is_one_finding():
     # "下载" (download) is ad phrasing: the run the editor deletes includes it
     assert spans(find_spam("下载shadowrocket.com")) == [(0, 18, "下载shadowrocket.com")]
@@ -322,3 +329,10 @@ def test_a_clause_with_two_hint_words_that_reads_as_an_ad_is_flagged_with_its_se
     assert find_spam(text[:21] + text[33:]) == []
     # one hint word of the category is no evidence by itself
     assert find_spam("区住建局建立问题清单、任务清单、责任清单，审核宽松的网贷。确保整改措施落实到位。") == []
+
+
+def test_a_long_number_is_no_evidence_of_spam():
+    # a phone and an ID number: their digits no longer add up to a paragraph that reads as an ad
+    assert find_spam("联系人电话13912345678，身份证11010519491231002X") == []
+    # a messaging account in ad phrasing is still read
+    assert find_spam("加微信13912345678领取彩金，注册送888元") != []

@@ -421,6 +421,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
     unit_starts = _unit_starts(marks)
     unit_lengths = np.diff(unit_starts, append=len(points))
     _no_model_evidence_without_chinese(marks, score, unit_starts, unit_lengths)
+    _no_model_evidence_inside_numbers(points, score)
     allowed_spans = _occurrences(text, allowed) if allowed else []
     if voc.frames:
         allowed_spans += _framed_quotes(text, voc.frames)
@@ -577,6 +578,23 @@ def _no_model_evidence_without_chinese(marks: np.ndarray, score: np.ndarray, sta
     has_chinese = np.logical_or.reduceat(marks & _CHINESE, starts)
     if not has_chinese.all():
         np.minimum(score, 0.0, out=score, where=np.repeat(~has_chinese, lengths))
+
+
+LONG_NUMBER = 7  # digits in a row
+
+
+def _no_model_evidence_inside_numbers(points: np.ndarray, score: np.ndarray) -> None:
+    """The digits of a long number (``LONG_NUMBER`` digits or more: a phone or ID number, a unit's credit code) are
+    no evidence of spam: the model's small per-digit ratios would add up over them; only the structures of ads (a
+    messaging account, a hotline) read them."""
+    digit = (points >= 48) & (points <= 57)
+    if not digit.any():
+        return
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], digit.view(np.int8), [0]))))
+    starts, ends = edges[::2], edges[1::2]
+    long = ends - starts >= LONG_NUMBER
+    for start, end in zip(starts[long].tolist(), ends[long].tolist()):
+        np.minimum(score[start:end], 0.0, out=score[start:end])
 
 
 def _units(starts: np.ndarray, lengths: np.ndarray, score: np.ndarray) -> list[tuple[int, int]]:
@@ -994,7 +1012,8 @@ _DOMAIN = re.compile(
     r"(?![a-z0-9\-@])(?:[/?#][a-z0-9\-._~:/?#@$&+=%]*)?"
 )
 _TRAILING = ".,;:!?'\")]"
-GOVERNMENT_SITES = ("gov.cn", "gov.hk", "gov.mo")
+# government and education sites: only accredited institutions can register under them
+GOVERNMENT_SITES = ("gov.cn", "gov.hk", "gov.mo", "gov.tw", "edu.cn", "edu.hk", "edu.mo", "edu.tw")
 
 
 _DOT_LETTER = re.compile(r"\.[a-z]")
