@@ -336,3 +336,14 @@ def test_a_long_number_is_no_evidence_of_spam():
     assert find_spam("联系人电话13912345678，身份证11010519491231002X") == []
     # a messaging account in ad phrasing is still read
     assert find_spam("加微信13912345678领取彩金，注册送888元") != []
+
+
+def test_a_gambling_sites_name_without_a_code_at_the_start_of_a_clause_is_flagged():
+    # 2 to 5 characters that do not read as official prose, then a word only a site calls itself
+    text = "6月17日上午，开云(中国)召开“双高建设”推进会。"
+    assert find_spam(text) == [Finding(8, 14, "开云(中国)", spam("开云(中国)", GAMBLING))]
+    text = "10月12日下午，美高梅官方娱乐平台召开党委理论学习中心组学习会。"
+    assert spans(find_spam(text)) == [(9, 18, "美高梅官方娱乐平台")]
+    assert find_spam(text[:9] + text[18:]) == []
+    # an official unit's site, named in an official sentence, is no such name
+    assert find_spam("可登录市政府官网查询，或关注某企业官网公告。市体育局官网发布通知，区政务服务网页版上线。") == []

@@ -104,13 +104,12 @@ class Vocabulary:
     triples: np.ndarray  # sorted: ``_pair_code(k, third character)`` of the words of three characters or more
     frames: tuple[str, ...]  # words of official prose about spam (犯罪, 嫌疑人, 依法 …), longest first
     # words a gambling site's name is made of besides its code (``site_words`` and the gambling terms and hints),
-    # longest first; and by ``_pair_key`` of their first (last) two characters: whether one starts (ends) there
+    # longest first (``starts`` marks where one may start, end, or a word of ``entries`` start)
     brand_words: tuple[str, ...]
-    brand_starts: np.ndarray
-    brand_ends: np.ndarray
+    entries: tuple[str, ...]  # ``site_entries``: what only a site calls itself (官网, 网页版 …), longest first
 
 
-_TERM, _HINT = 1, 2
+_TERM, _HINT, _BRAND_START, _BRAND_END, _ENTRY = 1, 2, 4, 8, 16
 _PAIR_HASH = (1 << 16) - 1  # 65,536 slots for a few hundred words: a table that stays in the processor's cache
 
 
@@ -159,16 +158,17 @@ def vocabulary() -> Vocabulary:
     triples = np.array(sorted({_pair_code(k, ord(w[2])) for k, (ts, hs) in enumerate(words) for w in ts + hs
                                if len(w) > 2}), dtype=np.int64)
     gambling = data["categories"]["gambling"]
+    entries = tuple(sorted({w for w in map(_norm, data.get("site_entries") or ()) if len(w) >= 2},
+                           key=lambda w: (-len(w), w)))
+    for word in entries:
+        starts[_pair_key(ord(word[0]), ord(word[1]))] |= _ENTRY
     site_words = (*(data.get("site_words") or ()), *(gambling.get("terms") or ()), *(gambling.get("hints") or ()))
     brand_words = sorted({w for w in map(_norm, site_words) if len(w) >= 2}, key=lambda w: (-len(w), w))
-    brand_starts = np.zeros(_PAIR_HASH + 1, dtype=bool)
-    brand_ends = np.zeros(_PAIR_HASH + 1, dtype=bool)
     for word in brand_words:
-        brand_starts[_pair_key(ord(word[0]), ord(word[1]))] = True
-        brand_ends[_pair_key(ord(word[-2]), ord(word[-1]))] = True
+        starts[_pair_key(ord(word[0]), ord(word[1]))] |= _BRAND_START
+        starts[_pair_key(ord(word[-2]), ord(word[-1]))] |= _BRAND_END
     return Vocabulary(labels, terms, hints, tuple(pieces), term_starts, hint_starts, starts, allow, multiline,
-                      codes, lone, words, short_hint, short_term, triples, frames, tuple(brand_words), brand_starts,
-                      brand_ends)
+                      codes, lone, words, short_hint, short_term, triples, frames, tuple(brand_words), entries)
 
 
 def _pair_code(first, second):
@@ -312,7 +312,7 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
                         bound[pos : pos + len(word)] += HINT / len(word)
                         hint_total += HINT
                         break
-    termed += [s for s, _ in _brand_codes(text, points, voc)]
+        termed += [s for s, _ in _brand_codes(text, points, pairs, voc) + _brand_names(text, pairs, model_scores, voc)]
     marked: list[int] = []  # where a keyword-list mark is
     if "_" in text or "|" in text or "@" in text:
         marks = _MARKS[np.minimum(points, 0xFFFF)] if points.dtype.itemsize > 2 else _MARKS[points]
@@ -428,7 +428,8 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
     pairs = voc.starts[_pair_key(points[:-1], points[1:])] if len(points) > 1 else np.zeros(0, dtype=np.uint8)
     terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, pairs, _TERM, voc.term_starts, allowed_spans)]
     terms = _grown(text, terms, voc.pieces)
-    terms += [(s, e, "gambling") for s, e in _brand_codes(text, points, voc)]
+    terms += [(s, e, "gambling") for s, e in _brand_codes(text, points, pairs, voc)
+              + _brand_names(text, pairs, model_scores, voc)]
     terms.sort()
     terms = [(s, e, cat) for s, e, cat in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
     words: list[tuple[int, int, str]] = list(terms)
@@ -746,32 +747,32 @@ _KINDS = np.zeros(0x10000, dtype=np.uint8)  # 1: a Latin letter or digit (of nor
 _KINDS[0x30:0x3A] = 1
 _KINDS[0x61:0x7B] = 1
 _KINDS[0x4E00:0xA000] = 2
+def _kind(points: np.ndarray) -> np.ndarray:
+    return _KINDS[np.minimum(points, 0xFFFF)]
+
+
 _CHINESE_CHAR = re.compile("[\u4e00-\u9fff]")
 _MEASURE = frozenset("余多个万亿千百元名人次件起条家所项年月日号时分秒岁届级期米吨亩套台辆"
                      "层室楼座间户批份篇页场轮位天周")
 
 
-def _brand_codes(text: str, points: np.ndarray, voc: Vocabulary) -> list[tuple[int, int]]:
+def _brand_codes(text: str, points: np.ndarray, pairs: np.ndarray, voc: Vocabulary) -> list[tuple[int, int]]:
     """(start, end) of gambling sites' names written as a code glued to a site word or a gambling word of the
     vocabulary (``23411集团``, ``太阳集团1088vip``, ``beat365官网``): how casino pages put their brand in place of a
     unit's name in copied news. A code is Latin letters with digits, or three digits or more, but not a year (19xx,
     20xx), not a public service number (110, 12345: three or five digits starting with 1) and not a number followed
     by a measure word (``平台5100余个``). Each is grown over the glued-on site words, gambling words, Latin letters and
-    digits."""
+    digits. ``pairs``: ``Vocabulary.starts`` of every two neighbouring characters."""
     n = len(points)
     if n < 3:
         return []
-    kinds = _KINDS[np.minimum(points, 0xFFFF)] if points.dtype.itemsize > 2 else _KINDS[points]
-    glued = kinds[:-1] * np.uint8(3) + kinds[1:]  # 5: a Latin letter or digit before a Chinese character, 7: after
-    places = np.flatnonzero((glued == 5) | (glued == 7))
-    places = places[places + 2 < n]
-    if not len(places):
-        return []
-    kind = glued[places]
-    at = places[kind == 5]  # a code ending at ``at``, a word starting at at + 1 …
-    right = at[voc.brand_starts[_pair_key(points[at + 1].astype(np.int64), points[at + 2].astype(np.int64))]]
-    at = places[(kind == 7) & (places > 0)]  # … a word ending at ``at``, a code starting at at + 1
-    left = at[voc.brand_ends[_pair_key(points[at - 1].astype(np.int64), points[at].astype(np.int64))]]
+    places = np.flatnonzero(pairs >= _BRAND_START)
+    flags = pairs[places]
+    # a code ending at ``at`` before a word starting at at + 1; a word ending at ``at`` before a code at at + 1
+    at = places[((flags & _BRAND_START) != 0) & (places > 0)] - 1
+    right = at[(_kind(points[at]) == 1) & (_kind(points[at + 1]) == 2)]
+    at = places[((flags & _BRAND_END) != 0) & (places + 2 < n)] + 1
+    left = at[(_kind(points[at]) == 2) & (_kind(points[at + 1]) == 1)]
     if not len(right) and not len(left):
         return []
     found: list[tuple[int, int]] = []
@@ -792,6 +793,36 @@ def _brand_codes(text: str, points: np.ndarray, voc: Vocabulary) -> list[tuple[i
             span = (at + 1, end) if code_first else (start, at + 1)
             found.append(_grow(text, *span, voc.brand_words))
     return sorted(set(found))
+
+
+BRAND_STEM = 0.5  # the least summed model score of the Chinese characters before a site's entry word …
+_SLOT_BEFORE = frozenset(",:、;。!?\n (“《日午晚")  # … which follow one of these (or start the text)
+
+
+def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vocabulary) -> list[tuple[int, int]]:
+    """(start, end) of gambling sites' names without a code in a unit's place: 2 to 5 Chinese characters, each of
+    which the character model does not read as official prose (scoring above 0, ``BRAND_STEM`` or more together), at
+    the start of a clause or after a date's time (``6月17日上午，开云(中国)召开……``), followed by a word only a site
+    calls itself (``site_entries``: 官网, 网页版, (中国) …); grown over the glued-on site words, letters and digits."""
+    if len(pairs) < 3 or not voc.entries:
+        return []
+    places = np.flatnonzero(pairs >= _ENTRY)
+    places = places[places >= 2]
+    found: list[tuple[int, int]] = []
+    for at in places.tolist():
+        word = next((w for w in voc.entries if text.startswith(w, at)), "")
+        if not word:
+            continue
+        best = 0
+        for size in range(2, 6):
+            first = at - size
+            if first < 0 or not _CHINESE_CHAR.match(text[first]) or model_scores[first] <= 0:
+                break
+            if (first == 0 or text[first - 1] in _SLOT_BEFORE) and model_scores[first:at].sum() >= BRAND_STEM:
+                best = size
+        if best:
+            found.append(_grow(text, at - best, at + len(word), voc.brand_words))
+    return found
 
 
 def _is_code(code: str, after: str) -> bool:
