@@ -796,14 +796,15 @@ def _brand_codes(text: str, points: np.ndarray, pairs: np.ndarray, voc: Vocabula
 
 
 BRAND_STEM = 0.5  # the least summed model score of the Chinese characters before a site's entry word …
-_SLOT_BEFORE = frozenset(",:、;。!?\n (“《日午晚")  # … which follow one of these (or start the text)
+_SLOT_BEFORE = frozenset(",:、;。!?\n (“《》—->|日午晚")  # … which follow one of these (or start the text)
 
 
 def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vocabulary) -> list[tuple[int, int]]:
-    """(start, end) of gambling sites' names without a code in a unit's place: 2 to 5 Chinese characters, each of
+    """(start, end) of gambling sites' names without a code in a unit's place: 2 to 6 Chinese characters, each of
     which the character model does not read as official prose (scoring above 0, ``BRAND_STEM`` or more together), at
-    the start of a clause or after a date's time (``6月17日上午，开云(中国)召开……``), followed by a word only a site
-    calls itself (``site_entries``: 官网, 网页版, (中国) …); grown over the glued-on site words, letters and digits."""
+    the start of a clause, after a title, a dash or a breadcrumb's ``>``, or after a date's time
+    (``6月17日上午，开云(中国)召开……``), followed by a word only a site calls itself (``site_entries``: 官网, 网页版,
+    (中国) …); grown over the glued-on site words, letters and digits."""
     if len(pairs) < 3 or not voc.entries:
         return []
     places = np.flatnonzero(pairs >= _ENTRY)
@@ -814,7 +815,7 @@ def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vo
         if not word:
             continue
         best = 0
-        for size in range(2, 6):
+        for size in range(2, 7):
             first = at - size
             if first < 0 or not _CHINESE_CHAR.match(text[first]) or model_scores[first] <= 0:
                 break
