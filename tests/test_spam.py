@@ -347,3 +347,9 @@ def test_a_gambling_sites_name_without_a_code_at_the_start_of_a_clause_is_flagge
     assert find_spam(text[:9] + text[18:]) == []
     # an official unit's site, named in an official sentence, is no such name
     assert find_spam("可登录市政府官网查询，或关注某企业官网公告。市体育局官网发布通知，区政务服务网页版上线。") == []
+
+
+def test_a_site_word_that_official_names_end_with_needs_a_name_that_reads_less_official():
+    text = "会后，澳门新莆京游戏大厅高度重视，召开党委会。"
+    assert find_spam(text) == [Finding(3, 10, "澳门新莆京游戏", spam("澳门新莆京游戏", GAMBLING))]
+    assert find_spam("加强网络游戏管理，开展益智游戏活动。") == []

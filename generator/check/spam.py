@@ -106,7 +106,9 @@ class Vocabulary:
     # words a gambling site's name is made of besides its code (``site_words`` and the gambling terms and hints),
     # longest first (``starts`` marks where one may start, end, or a word of ``entries`` start)
     brand_words: tuple[str, ...]
-    entries: tuple[str, ...]  # ``site_entries``: what only a site calls itself (官网, 网页版 …), longest first
+    # ``site_entries``: what only a site calls itself (官网, 网页版 …), and ``site_entries_weak`` (游戏: official
+    # names end with them too), longest first, each with the least score of the name before it (``_brand_names``)
+    entries: tuple[tuple[str, float], ...]
 
 
 _TERM, _HINT, _BRAND_START, _BRAND_END, _ENTRY = 1, 2, 4, 8, 16
@@ -158,9 +160,11 @@ def vocabulary() -> Vocabulary:
     triples = np.array(sorted({_pair_code(k, ord(w[2])) for k, (ts, hs) in enumerate(words) for w in ts + hs
                                if len(w) > 2}), dtype=np.int64)
     gambling = data["categories"]["gambling"]
-    entries = tuple(sorted({w for w in map(_norm, data.get("site_entries") or ()) if len(w) >= 2},
-                           key=lambda w: (-len(w), w)))
-    for word in entries:
+    strong = {w: BRAND_STEM for w in map(_norm, data.get("site_entries") or ())}
+    weak = {w: WEAK_BRAND_STEM for w in map(_norm, data.get("site_entries_weak") or ()) if w not in strong}
+    entries = tuple(sorted(((w, need) for w, need in {**strong, **weak}.items() if len(w) >= 2),
+                           key=lambda entry: (-len(entry[0]), entry[0])))
+    for word, _ in entries:
         starts[_pair_key(ord(word[0]), ord(word[1]))] |= _ENTRY
     site_words = (*(data.get("site_words") or ()), *(gambling.get("terms") or ()), *(gambling.get("hints") or ()))
     brand_words = sorted({w for w in map(_norm, site_words) if len(w) >= 2}, key=lambda w: (-len(w), w))
@@ -796,6 +800,7 @@ def _brand_codes(text: str, points: np.ndarray, pairs: np.ndarray, voc: Vocabula
 
 
 BRAND_STEM = 0.5  # the least summed model score of the Chinese characters before a site's entry word …
+WEAK_BRAND_STEM = 4.0  # … before one that official names also end with (``site_entries_weak``: 游戏) …
 _SLOT_BEFORE = frozenset(",:、;。!?\n (“《》—->|日午晚")  # … which follow one of these (or start the text)
 
 
@@ -811,7 +816,7 @@ def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vo
     places = places[places >= 2]
     found: list[tuple[int, int]] = []
     for at in places.tolist():
-        word = next((w for w in voc.entries if text.startswith(w, at)), "")
+        word, need = next(((w, need) for w, need in voc.entries if text.startswith(w, at)), ("", 0.0))
         if not word:
             continue
         best = 0
@@ -819,7 +824,7 @@ def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vo
             first = at - size
             if first < 0 or not _CHINESE_CHAR.match(text[first]) or model_scores[first] <= 0:
                 break
-            if (first == 0 or text[first - 1] in _SLOT_BEFORE) and model_scores[first:at].sum() >= BRAND_STEM:
+            if (first == 0 or text[first - 1] in _SLOT_BEFORE) and model_scores[first:at].sum() >= need:
                 best = size
         if best:
             found.append(_grow(text, at - best, at + len(word), voc.brand_words))
