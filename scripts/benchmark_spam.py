@@ -3,6 +3,8 @@
     .venv/bin/python scripts/benchmark_spam.py                 # dev and test4 figures, timing of 10,000 texts
     .venv/bin/python scripts/benchmark_spam.py --split dev --cv 5   # dev, each fold by a model trained without it
     .venv/bin/python scripts/benchmark_spam.py --texts 0 --list     # no timing; list every miss and false alarm
+    .venv/bin/python scripts/benchmark_spam.py --split dev --loco --texts 0   # leave one collection out
+    .venv/bin/python scripts/benchmark_spam.py --split dev --cv 5 --loco --texts 0 --before REV   # REV's check too
 
 Per split: spam recall per category and overall (a run is blocked only if one error finding covers it
 whole, from its first to its last non-space character, with the run put back between its ``before`` and
@@ -11,6 +13,13 @@ that category, over all findings so labelled, false alarms on official text incl
 surrounding official text the findings took, and the false-alarm rate on official paragraphs per genre
 (a paragraph with any finding). Then the time to check N notice-sized texts (about 30 KB each) built
 from the sample notices' text.
+
+``--cv K`` folds DEV by page, and overstates what carries over to pages of new shapes: the vocabulary and the
+weights were tuned by hand on the first three collections. ``--loco`` is the honest development measure: each of
+the later collections of DEV (``COLLECTIONS``: the fourth and the fifth, read once as held-out sets before they
+joined DEV) is checked by a model trained without it, and the table sums them. ``--before REV`` also scores the
+check of commit REV (its ``generator/check`` and its training script, read with ``git show``) on the same folds and
+collections in the same run, and prints the two side by side.
 """
 
 from __future__ import annotations
@@ -31,6 +40,12 @@ from generator.check.spam_model import CATEGORIES, Model  # noqa: E402
 CORPUS = ROOT / "tests" / "fixtures" / "spam_corpus"
 # dev (test2 and test3 joined it in issue 11's sixth round, after each was read); test4: held out (the corpus README)
 SPLITS = ("dev", "test4")
+# The collections of DEV gathered after the vocabulary and the weights were tuned (the corpus README): id ranges of
+# their spam runs and official paragraphs, both ends included.
+COLLECTIONS = {
+    "collection 4 (former test2)": (("s231", "s316"), ("o493", "o750")),
+    "collection 5 (former test3)": (("s317", "s378"), ("o751", "o964")),
+}
 LABELS = {label: cat for cat, label in spam_check.vocabulary().labels.items()}
 
 
@@ -54,11 +69,39 @@ def spam_case(record: dict) -> tuple[str, int, int]:
     return text, first, last
 
 
-def evaluate(spam: list[dict], official: list[dict], scorer: Model | None = None) -> dict:
+class Arm:
+    """A check to score: its ``detect``, its training script and its model class (this checkout's by default)."""
+
+    def __init__(self, rev: str | None = None):
+        sys.path.insert(0, str(ROOT / "scripts"))
+        if rev is None:
+            import train_spam_model
+
+            self.detect, self.train, self.model = spam_check.detect, train_spam_model, Model
+            return
+        import importlib.util
+        import subprocess
+        import types
+
+        from compare_spam import old_spam
+
+        old = old_spam(rev)
+        source = subprocess.run(["git", "show", f"{rev}:scripts/train_spam_model.py"], cwd=ROOT, check=True,
+                                capture_output=True, text=True).stdout
+        spec = importlib.util.spec_from_loader("_old_train_spam_model", loader=None)
+        assert spec is not None
+        module: types.ModuleType = importlib.util.module_from_spec(spec)
+        module.__file__ = str(ROOT / "scripts" / "train_spam_model.py")  # the corpus of this checkout
+        exec(compile(source, f"{rev}:scripts/train_spam_model.py", "exec"), module.__dict__)
+        self.detect, self.train, self.model = old.detect, module, sys.modules["_old_spam.spam_model"].Model
+
+
+def evaluate(spam: list[dict], official: list[dict], scorer: Model | None = None, arm: Arm | None = None) -> dict:
+    detect = arm.detect if arm else spam_check.detect
     result = {"runs": [], "official": [], "findings": []}
     for record in spam:
         text, first, last = spam_case(record)
-        findings = spam_check.detect(text, scorer=scorer)
+        findings = detect(text, scorer=scorer)
         blocked = any(f.start <= first and f.end > last for f in findings)
         context = len(record["before"]) + len(record["after"])
         taken = sum(max(0, min(f.end, first) - f.start) + max(0, f.end - max(f.start, last + 1)) for f in findings)
@@ -68,7 +111,7 @@ def evaluate(spam: list[dict], official: list[dict], scorer: Model | None = None
             hit = f.start <= last and f.end > first
             result["findings"].append((category_of(f), hit and category_of(f) == record["category"]))
     for record in official:
-        findings = spam_check.detect(record["text"], scorer=scorer)
+        findings = detect(record["text"], scorer=scorer)
         result["official"].append({"id": record["id"], "genre": record["genre"], "findings": findings})
         result["findings"] += [(category_of(f), False) for f in findings]
     return result
@@ -109,22 +152,62 @@ def report(name: str, result: dict, listing: bool) -> None:
                 print(f"FALSE {r['id']} {r['genre']}: {f.text!r} {f.reason}")
 
 
-def cross_validate(spam: list[dict], official: list[dict], folds: int) -> dict:
+def cross_validate(spam: list[dict], official: list[dict], folds: int, arm: Arm | None = None) -> dict:
     """Each fold of pages is checked by a model trained without it (the split is by URL)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import train_spam_model
-
+    arm = arm or Arm()
     urls = sorted({r["url"] for r in spam + official})
     random.Random(0).shuffle(urls)
     fold_of = {url: i % folds for i, url in enumerate(urls)}
     merged = {"runs": [], "official": [], "findings": []}
     for k in range(folds):
         held = {r["id"] for r in spam + official if fold_of[r["url"]] == k}
-        scorer = Model(train_spam_model.train(exclude=held))
-        part = evaluate([r for r in spam if r["id"] in held], [r for r in official if r["id"] in held], scorer)
+        scorer = arm.model(arm.train.train(exclude=held))
+        part = evaluate([r for r in spam if r["id"] in held], [r for r in official if r["id"] in held], scorer, arm)
         for key in merged:
             merged[key] += part[key]
     return merged
+
+
+def in_range(record_id: str, bounds: tuple[str, str]) -> bool:
+    first, last = bounds
+    return record_id[0] == first[0] and int(first[1:]) <= int(record_id[1:]) <= int(last[1:])
+
+
+def leave_collection_out(spam: list[dict], official: list[dict], parts: bool = True, arm: Arm | None = None) -> dict:
+    """Each collection of ``COLLECTIONS`` checked by a model trained without it; the results summed (and each
+    collection's table printed first when ``parts``)."""
+    arm = arm or Arm()
+    merged: dict = {"runs": [], "official": [], "findings": []}
+    for name, (run_ids, paragraph_ids) in COLLECTIONS.items():
+        runs = [r for r in spam if in_range(r["id"], run_ids)]
+        paragraphs = [r for r in official if in_range(r["id"], paragraph_ids)]
+        held = {r["id"] for r in runs + paragraphs}
+        part = evaluate(runs, paragraphs, arm.model(arm.train.train(exclude=held)), arm)
+        if parts:
+            report(f"{name}: {len(runs)} runs, {len(paragraphs)} paragraphs, checked by a model trained without it",
+                   part, False)
+        for key in merged:
+            merged[key] += part[key]
+    return merged
+
+
+def side_by_side(name: str, before: dict, after: dict, rev: str) -> None:
+    """Runs blocked and paragraphs with an error, per category and genre, of two checks on the same records."""
+    print(f"\n## {name}: {rev} and this checkout\n")
+    print(f"| category | runs | blocked ({rev}) | blocked (this checkout) |")
+    print("| --- | ---: | ---: | ---: |")
+    for cat in (*CATEGORIES, None):
+        rows = [[r for r in result["runs"] if cat is None or r["category"] == cat] for result in (before, after)]
+        cells = [f"{sum(r['blocked'] for r in part)} "
+                 f"({100 * sum(r['blocked'] for r in part) / max(1, len(part)):.1f} %)" for part in rows]
+        print(f"| {cat or 'all'} | {len(rows[0])} | {cells[0]} | {cells[1]} |")
+    print(f"\n| genre | paragraphs | with an error ({rev}) | with an error (this checkout) |")
+    print("| --- | ---: | ---: | ---: |")
+    for genre in (*sorted({r["genre"] for r in after["official"]}), None):
+        rows = [[r for r in result["official"] if genre is None or r["genre"] == genre] for result in (before, after)]
+        cells = [f"{sum(bool(r['findings']) for r in part)} "
+                 f"({100 * sum(bool(r['findings']) for r in part) / max(1, len(part)):.1f} %)" for part in rows]
+        print(f"| {genre or 'all'} | {len(rows[0])} | {cells[0]} | {cells[1]} |")
 
 
 def notice_texts(count: int, size: int = 30_000) -> list[str]:
@@ -164,6 +247,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=[*SPLITS, "both"], default="both", help="both (default): every split")
     parser.add_argument("--cv", type=int, default=0, help="also score dev by K-fold cross-validation")
+    parser.add_argument("--loco", action="store_true",
+                        help="also score dev leaving one collection out (the fourth, the fifth: COLLECTIONS)")
+    parser.add_argument("--before", metavar="REV",
+                        help="also score commit REV's check by --cv and --loco, side by side")
     parser.add_argument("--texts", type=int, default=10_000, help="notice-sized texts to time (0: none)")
     parser.add_argument("--list", action="store_true", help="list misses, overreach and false alarms")
     parser.add_argument("--limit", type=int, default=0, help="only the first N records of each file (smoke test)")
@@ -182,9 +269,21 @@ def main() -> int:
             spam, official = spam[: args.limit], official[: args.limit]
         report(f"{split} ({len(spam)} spam runs, {len(official)} official paragraphs)",
                evaluate(spam, official), args.list)
+        before = Arm(args.before) if args.before and split == "dev" else None
         if split == "dev" and args.cv:
+            after_cv = cross_validate(spam, official, args.cv)
             report(f"dev, {args.cv}-fold cross-validation (each fold checked by a model trained without it)",
-                   cross_validate(spam, official, args.cv), args.list)
+                   after_cv, args.list)
+            if before:
+                side_by_side(f"dev, {args.cv}-fold cross-validation", cross_validate(spam, official, args.cv, before),
+                             after_cv, args.before)
+        if split == "dev" and args.loco:
+            after_loco = leave_collection_out(spam, official)
+            report("dev, leave one collection out (collections 4 and 5, each checked by a model trained without it)",
+                   after_loco, args.list)
+            if before:
+                side_by_side("dev, leave one collection out", leave_collection_out(spam, official, False, before),
+                             after_loco, args.before)
     if args.texts:
         texts = notice_texts(args.texts)
         mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6

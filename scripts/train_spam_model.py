@@ -4,8 +4,9 @@
     .venv/bin/python scripts/train_spam_model.py --check  # exit 1 if the file is not what this script writes
 
 Official side: the DEV split of tests/fixtures/spam_corpus/official.jsonl, the project's notices
-(notices/**/*.yml string values and *.md) and the seed notices of tests/fixtures/seeds without their
-injected spam. Spam side: the DEV split of spam_runs.jsonl, per category, and the words of
+(notices/**/*.yml string values and *.md), the official notices of the import corpus (tests/fixtures/import_corpus,
+page chrome included, without its hacked ``*-mirror`` texts: ``IMPORTED``) and the seed notices of tests/fixtures/seeds
+without their injected spam. Spam side: the DEV split of spam_runs.jsonl, per category, and the words of
 generator/data/spam_terms.yml. The held-out split (test4) is never read.
 
 With ``BULK = True`` (off in the shipped model: DEV cross-validation got worse, see README) it also adds the
@@ -37,12 +38,14 @@ from generator.check.spam_model import CATEGORIES, MODEL_FILE, count  # noqa: E4
 
 CORPUS = ROOT / "tests" / "fixtures" / "spam_corpus"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+IMPORT_CORPUS = ROOT / "tests" / "fixtures" / "import_corpus"
 OUTPUT = ROOT / "generator" / Path(*MODEL_FILE)
 # The bulk corpus is not in this repository: it was extracted from fetched snapshots of public GitHub repositories,
 # which the project keeps out of its own history; it lives in the steering repository's shared/ folder (README).
 TRAINING = Path(os.environ.get("SPAM_TRAINING_CORPUS", ROOT.parent / "shared" / "spam_training" / "training.jsonl.gz"))
 DEV_WEIGHT = 3  # the labelled DEV text, the notices and the vocabulary, against the bulk training corpus
 MIN_PAIR = 1  # a side's pairs seen fewer times are pruned (1: none; 2 and 3 lost runs on DEV)
+IMPORTED = True  # the import corpus's official notices (page chrome included), not its hacked mirrors
 BULK = False  # the shipped model leaves the bulk corpus out: with it, DEV cross-validation got worse (README)
 BULK_SIDES = ("official", "spam")  # the sides of the model the bulk corpus adds to
 CHINESE_ONLY = True  # of the bulk corpus, only Chinese characters and pairs of them are counted
@@ -60,6 +63,10 @@ def official_texts(exclude: set[str] = frozenset()) -> list[str]:
         texts += list(_strings(YAML(typ="safe").load(path.read_text(encoding="utf-8"))))
     for path in sorted((ROOT / "notices").rglob("*.md")):
         texts += path.read_text(encoding="utf-8").splitlines()
+    if IMPORTED:
+        for path in sorted(IMPORT_CORPUS.glob("*.txt")):
+            if "mirror" not in path.stem:  # the hacked mirrors carry spam
+                texts += path.read_text(encoding="utf-8").splitlines()
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         for run in SEED_SPAM:

@@ -64,6 +64,29 @@ def test_spam_benchmark_prints_recall_precision_false_alarms_and_timing():
     assert "Checked 3 notice-sized texts" in out
 
 
+def test_spam_benchmark_leaves_one_collection_out():
+    result = subprocess.run([sys.executable, "scripts/benchmark_spam.py", "--split", "dev", "--loco", "--texts", "0"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    out = result.stdout
+    for heading in ("## collection 4 (former test2): 86 runs, 258 paragraphs, checked by a model trained without it",
+                    "## collection 5 (former test3): 62 runs, 214 paragraphs, checked by a model trained without it",
+                    "## dev, leave one collection out"):
+        assert heading in out, out
+    total = out.split("## dev, leave one collection out")[1]
+    assert "| all | 148 |" in total and "| all | 472 |" in total, total
+
+
+def test_spam_benchmark_scores_another_commits_check_side_by_side():
+    result = subprocess.run([sys.executable, "scripts/benchmark_spam.py", "--split", "dev", "--limit", "6", "--cv", "2",
+                             "--texts", "0", "--before", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    out = result.stdout
+    assert "## dev, 2-fold cross-validation: HEAD and this checkout" in out, out
+    assert "| category | runs | blocked (HEAD) | blocked (this checkout) |" in out
+    assert "| genre | paragraphs | with an error (HEAD) | with an error (this checkout) |" in out
+
+
 def test_benchmark_times_only_the_check_without_building_a_site():
     result = subprocess.run([sys.executable, "scripts/benchmark.py", "--sizes", "2", "--check-only"],
                             cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=600)

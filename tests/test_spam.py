@@ -132,6 +132,13 @@ def test_outside_links():
     )
 
 
+def test_links_to_government_and_education_sites_are_not_outside_links():
+    text = "详见https://xgxt.scau.edu.cn/lxxs、http://www.cuhk.edu.hk/ccc/和https://165.npa.gov.tw/。"
+    assert find_spam(text) == []
+    text = "访问edu.cn.bet-888.net领取"
+    assert spans(find_spam(text)) == [(2, 20, "edu.cn.bet-888.net")]
+
+
 def test_spam_word_in_a_domain_is_one_finding():
     # "下载" (download) is ad phrasing: the run the editor deletes includes it
     assert spans(find_spam("下载shadowrocket.com")) == [(0, 18, "下载shadowrocket.com")]
@@ -291,3 +298,58 @@ def test_a_quoted_ad_without_a_frame_word_is_still_flagged():
     assert spans(find_spam("陈某向他人购买“翻墙”软件“Shadowrocket”后下载至手机中。")) == [(14, 26, "Shadowrocket")]
     text = "欢迎光临“777真人娱乐场”，注册送彩金。"
     assert find_spam(text) == [Finding(0, 21, text, spam(text, "赌博推广"))]
+
+
+GAMBLING = "赌博推广"
+
+
+def test_a_gambling_sites_code_in_place_of_a_units_name_is_flagged():
+    # casino pages put "brand + code + site word" where copied news names a school or a unit
+    text = "3月11日，永利23411集团召开会议，专题动员部署树立和践行正确政绩观学习教育。"
+    assert find_spam(text) == [Finding(6, 15, "永利23411集团", spam("永利23411集团", GAMBLING))]
+    text = "会上，太阳集团1088vip官网党委书记作了讲话。"
+    assert find_spam(text) == [Finding(3, 16, "太阳集团1088vip官网", spam("太阳集团1088vip官网", GAMBLING))]
+    # the whole name, grown over the site words and the code glued to it: deleting it leaves clean text
+    text = "6月9日下午，bat365在线登录入口网页版三届一次全体教职工大会在北A210室召开。"
+    assert spans(find_spam(text)) == [(7, 22, "bat365在线登录入口网页版")]
+    assert find_spam(text[:7] + text[22:]) == []
+
+
+def test_numbers_next_to_site_words_in_official_text_are_not_a_sites_code():
+    # a quantity, a year, a public service number, a room, a product name
+    for text in ("打掉涉赌平台5100余个、非法技术团队2个。", "可拨打12345平台热线，或登录2024年体育工作专题网站。",
+                 "华为Mate60手机在24217会议室展示，110平台接警。", "2023体育彩票公益金使用情况公告。"):
+        assert find_spam(text) == [], text
+
+
+def test_a_clause_with_two_hint_words_that_reads_as_an_ad_is_flagged_with_its_sentence_end():
+    text = "区住建局建立问题清单、任务清单、责任清单，审核宽松、下款快的网贷。确保整改措施落实到位。"
+    run = "审核宽松、下款快的网贷。"
+    assert find_spam(text) == [Finding(21, 33, run, spam(run, "贷款推广"))]
+    assert find_spam(text[:21] + text[33:]) == []
+    # one hint word of the category is no evidence by itself
+    assert find_spam("区住建局建立问题清单、任务清单、责任清单，审核宽松的网贷。确保整改措施落实到位。") == []
+
+
+def test_a_long_number_is_no_evidence_of_spam():
+    # a phone and an ID number: their digits no longer add up to a paragraph that reads as an ad
+    assert find_spam("联系人电话13912345678，身份证11010519491231002X") == []
+    # a messaging account in ad phrasing is still read
+    assert find_spam("加微信13912345678领取彩金，注册送888元") != []
+
+
+def test_a_gambling_sites_name_without_a_code_at_the_start_of_a_clause_is_flagged():
+    # 2 to 5 characters that do not read as official prose, then a word only a site calls itself
+    text = "6月17日上午，开云(中国)召开“双高建设”推进会。"
+    assert find_spam(text) == [Finding(8, 14, "开云(中国)", spam("开云(中国)", GAMBLING))]
+    text = "10月12日下午，美高梅官方娱乐平台召开党委理论学习中心组学习会。"
+    assert spans(find_spam(text)) == [(9, 18, "美高梅官方娱乐平台")]
+    assert find_spam(text[:9] + text[18:]) == []
+    # an official unit's site, named in an official sentence, is no such name
+    assert find_spam("可登录市政府官网查询，或关注某企业官网公告。市体育局官网发布通知，区政务服务网页版上线。") == []
+
+
+def test_a_site_word_that_official_names_end_with_needs_a_name_that_reads_less_official():
+    text = "会后，澳门新莆京游戏大厅高度重视，召开党委会。"
+    assert find_spam(text) == [Finding(3, 10, "澳门新莆京游戏", spam("澳门新莆京游戏", GAMBLING))]
+    assert find_spam("加强网络游戏管理，开展益智游戏活动。") == []

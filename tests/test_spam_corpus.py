@@ -124,3 +124,16 @@ def test_soft_ad_copy_the_model_never_saw_is_flagged_as_a_paragraph():
     assert spans(findings) == [(0, len(run), run)]
     assert findings[0].reason == f"疑似植入的广告文字“{run}”（{LABELS['fake_documents']}）"
     assert detect(BEFORE + AFTER, scorer=scorer) == []
+
+
+def test_the_model_learns_official_prose_from_the_import_corpus_but_not_its_hacked_mirrors():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_spam_model
+
+    texts = set(train_spam_model.official_texts())
+    imported = ROOT / "tests" / "fixtures" / "import_corpus"
+    # a metadata line of an official page (the importer's spam pass once took it for an ad)
+    assert "编辑:岳纪宣 发表时间:2021-11-05 10:56 来源:巴陵风纪网" in texts
+    mirror = (imported / "lugang-xuncha-spam-mirror.txt").read_text(encoding="utf-8")
+    assert "金沙js6666手机版下载" in mirror
+    assert not any("金沙js6666手机版下载" in t for t in texts)

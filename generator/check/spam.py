@@ -9,15 +9,17 @@ How a span is found (README "How spam is detected"):
 2. Each character gets a score in nats: the character model (``model.py``) says how much more the pairs it
    belongs to read like spam than like official prose. Words of the vocabulary (``data/spam_terms.yml``) and
    structures of ads add to the score of their characters: a ``hint`` word, a keyword list (``a_b_c``), a user
-   handle with a date, a messaging account, a 400 hotline, a Latin word glued to Chinese.
+   handle with a date, a messaging account, a 400 hotline, a Latin word glued to Chinese. A gambling site's name
+   written as a code glued to a site word (``永利23411集团``, ``bat365在线登录入口网页版``: ``_brand_codes``) is a term.
 3. A sentence whose score reaches ``UNIT_TOTAL`` (and ``UNIT_MEAN`` per character) is spam, and so is a paragraph
    (a line of ``LINE_LENGTH`` characters or more without a vocabulary term) reaching ``LINE_TOTAL`` (and
    ``LINE_MEAN``), less the clauses at their edges that read as official. Inside a sentence, the stretch with
    the best score minus ``ENTRY`` (a linear-time search on the lines worth it) is spam when it reaches
-   ``LOCAL_TOTAL``. A ``term`` of the vocabulary is always reported, grown over glued-on Latin letters, digits
-   and ``fragments``; its whole sentence or line when the model does not read the rest of it as official prose
-   (``TERM_REST``). A ``frame`` word (犯罪, 嫌疑人, 依法 …: official prose about spam) takes ``FRAME`` away, and the
-   short quoted names and slogans of its sentence are read as allowed text.
+   ``LOCAL_TOTAL``. A clause with ``HINTED_WORDS`` different hints of one category, reading as spam elsewhere too,
+   is spam with its sentence's end (``_hinted_clauses``). A ``term`` of the vocabulary is always reported, grown
+   over glued-on Latin letters, digits and ``fragments``; its whole sentence or line when the model does not read
+   the rest of it as official prose (``TERM_REST``). A ``frame`` word (犯罪, 嫌疑人, 依法 …: official prose about
+   spam) takes ``FRAME`` away, and the short quoted names and slogans of its sentence are read as allowed text.
 4. A run covering most of its clause or sentence takes the rest unless the rest reads as official; a run that
    is a whole sentence takes its closing punctuation. Its category is that of its vocabulary words, else the
    category whose model explains it best.
@@ -68,6 +70,9 @@ SENTENCE_SHARE = 0.6  # a run covering this share of a sentence takes the whole 
 REST = -1.0  # … unless the rest scores below this (it reads as official prose)
 TERM_REST = 0.0  # a sentence or line with a term whose other characters' model score averages this is spam whole …
 TERM_UNIT = 8  # … when the sentence has this many characters
+HINTED_WORDS = 2  # a clause (up to ,;: or a sentence's end) with this many different hint words of one category …
+HINTED_REST = 0.3  # … whose other characters' model score averages this …
+HINTED_TOTAL = 24.0  # … and whose score reaches this is spam
 
 
 @dataclass(frozen=True)
@@ -98,9 +103,15 @@ class Vocabulary:
     short_term: np.ndarray  # … a term
     triples: np.ndarray  # sorted: ``_pair_code(k, third character)`` of the words of three characters or more
     frames: tuple[str, ...]  # words of official prose about spam (犯罪, 嫌疑人, 依法 …), longest first
+    # words a gambling site's name is made of besides its code (``site_words`` and the gambling terms and hints),
+    # longest first (``starts`` marks where one may start, end, or a word of ``entries`` start)
+    brand_words: tuple[str, ...]
+    # ``site_entries``: what only a site calls itself (官网, 网页版 …), and ``site_entries_weak`` (游戏: official
+    # names end with them too), longest first, each with the least score of the name before it (``_brand_names``)
+    entries: tuple[tuple[str, float], ...]
 
 
-_TERM, _HINT = 1, 2
+_TERM, _HINT, _BRAND_START, _BRAND_END, _ENTRY = 1, 2, 4, 8, 16
 _PAIR_HASH = (1 << 16) - 1  # 65,536 slots for a few hundred words: a table that stays in the processor's cache
 
 
@@ -148,8 +159,20 @@ def vocabulary() -> Vocabulary:
     frames = tuple(sorted({_norm(f) for f in data.get("frames") or ()}, key=lambda w: (-len(w), w)))
     triples = np.array(sorted({_pair_code(k, ord(w[2])) for k, (ts, hs) in enumerate(words) for w in ts + hs
                                if len(w) > 2}), dtype=np.int64)
+    gambling = data["categories"]["gambling"]
+    strong = {w: BRAND_STEM for w in map(_norm, data.get("site_entries") or ())}
+    weak = {w: WEAK_BRAND_STEM for w in map(_norm, data.get("site_entries_weak") or ()) if w not in strong}
+    entries = tuple(sorted(((w, need) for w, need in {**strong, **weak}.items() if len(w) >= 2),
+                           key=lambda entry: (-len(entry[0]), entry[0])))
+    for word, _ in entries:
+        starts[_pair_key(ord(word[0]), ord(word[1]))] |= _ENTRY
+    site_words = (*(data.get("site_words") or ()), *(gambling.get("terms") or ()), *(gambling.get("hints") or ()))
+    brand_words = sorted({w for w in map(_norm, site_words) if len(w) >= 2}, key=lambda w: (-len(w), w))
+    for word in brand_words:
+        starts[_pair_key(ord(word[0]), ord(word[1]))] |= _BRAND_START
+        starts[_pair_key(ord(word[-2]), ord(word[-1]))] |= _BRAND_END
     return Vocabulary(labels, terms, hints, tuple(pieces), term_starts, hint_starts, starts, allow, multiline,
-                      codes, lone, words, short_hint, short_term, triples, frames)
+                      codes, lone, words, short_hint, short_term, triples, frames, tuple(brand_words), entries)
 
 
 def _pair_code(first, second):
@@ -293,6 +316,7 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
                         bound[pos : pos + len(word)] += HINT / len(word)
                         hint_total += HINT
                         break
+        termed += [s for s, _ in _brand_codes(text, points, pairs, voc) + _brand_names(text, pairs, model_scores, voc)]
     marked: list[int] = []  # where a keyword-list mark is
     if "_" in text or "|" in text or "@" in text:
         marks = _MARKS[np.minimum(points, 0xFFFF)] if points.dtype.itemsize > 2 else _MARKS[points]
@@ -401,12 +425,16 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
     unit_starts = _unit_starts(marks)
     unit_lengths = np.diff(unit_starts, append=len(points))
     _no_model_evidence_without_chinese(marks, score, unit_starts, unit_lengths)
+    _no_model_evidence_inside_numbers(points, score)
     allowed_spans = _occurrences(text, allowed) if allowed else []
     if voc.frames:
         allowed_spans += _framed_quotes(text, voc.frames)
     pairs = voc.starts[_pair_key(points[:-1], points[1:])] if len(points) > 1 else np.zeros(0, dtype=np.uint8)
     terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, pairs, _TERM, voc.term_starts, allowed_spans)]
     terms = _grown(text, terms, voc.pieces)
+    terms += [(s, e, "gambling") for s, e in _brand_codes(text, points, pairs, voc)
+              + _brand_names(text, pairs, model_scores, voc)]
+    terms.sort()
     terms = [(s, e, cat) for s, e, cat in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
     words: list[tuple[int, int, str]] = list(terms)
     for s, e, word in _words(text, pairs, _HINT, voc.hint_starts, allowed_spans):
@@ -422,10 +450,13 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
             score[line_start + s : line_start + e] += bonus / (e - s)
     runs = [(s, e) for s, e, _ in terms]
     edges = {p for s, e, _ in terms for p in (s, e)
-             if 0 < p < len(text) and _is_latin(text[p - 1]) != _is_latin(text[p])}
+             if 0 < p < len(text) and _is_latin(text[p - 1]) != _is_latin(text[p])
+             and _CHINESE_CHAR.match(text[p] if _is_latin(text[p - 1]) else text[p - 1])}
     hot = _units(unit_starts, unit_lengths, score) + _paragraphs(marks, score, [s for s, _, _ in terms])
     if terms:
         hot += _spam_around_terms(marks, model_scores, unit_starts, unit_lengths, terms)
+    if len(words) > len(terms) + 1:
+        hot += _hinted_clauses(text, score, model_scores, words[len(terms):])
     runs += [_trim_official_edges(text, score, s, e, edges) for s, e in hot]
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
@@ -484,6 +515,33 @@ def _spam_around_terms(marks: np.ndarray, model_scores: np.ndarray, unit_starts:
     return found
 
 
+_HINTED_ENDS = ",;:。!?\n"
+
+
+def _hinted_clauses(text: str, score: np.ndarray, model_scores: np.ndarray,
+                    hints: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Clauses (up to ,;: or a sentence's end) holding ``HINTED_WORDS`` different hint words of one category whose
+    other characters do not read as official prose (the character model's scores there average ``HINTED_REST`` or
+    more) and whose score reaches ``HINTED_TOTAL``: a short ad injected as a clause of an official sentence
+    (``……责任清单，2024年审核宽松、下款快的网贷。``), where one hint alone is no evidence."""
+    by_clause: dict[tuple[int, int], dict[str, set[str]]] = {}
+    for s, e, cat in hints:
+        clause = (max(text.rfind(c, 0, s) for c in _HINTED_ENDS) + 1,
+                  min([i for i in (text.find(c, e) for c in _HINTED_ENDS) if i >= 0], default=len(text)))
+        by_clause.setdefault(clause, {}).setdefault(cat, set()).add(text[s:e])
+    found = []
+    for (start, end), cats in by_clause.items():
+        if max(len(w) for w in cats.values()) < HINTED_WORDS or score[start:end].sum() < HINTED_TOTAL:
+            continue
+        outside = model_scores[start:end].copy()
+        for s, e, _ in hints:
+            if start <= s and e <= end:
+                outside[s - start : e - start] = 0.0
+        if outside.sum() >= HINTED_REST * (end - start):
+            found.append((start, end + (end < len(text) and text[end] in _CLAUSE_ENDS)))  # with a sentence's end
+    return found
+
+
 _QUOTES = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 QUOTED_LENGTH = 24  # the longest quoted name or slogan (in normalised characters) a frame word lets through
 
@@ -525,6 +583,23 @@ def _no_model_evidence_without_chinese(marks: np.ndarray, score: np.ndarray, sta
     has_chinese = np.logical_or.reduceat(marks & _CHINESE, starts)
     if not has_chinese.all():
         np.minimum(score, 0.0, out=score, where=np.repeat(~has_chinese, lengths))
+
+
+LONG_NUMBER = 7  # digits in a row
+
+
+def _no_model_evidence_inside_numbers(points: np.ndarray, score: np.ndarray) -> None:
+    """The digits of a long number (``LONG_NUMBER`` digits or more: a phone or ID number, a unit's credit code) are
+    no evidence of spam: the model's small per-digit ratios would add up over them; only the structures of ads (a
+    messaging account, a hotline) read them."""
+    digit = (points >= 48) & (points <= 57)
+    if not digit.any():
+        return
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], digit.view(np.int8), [0]))))
+    starts, ends = edges[::2], edges[1::2]
+    long = ends - starts >= LONG_NUMBER
+    for start, end in zip(starts[long].tolist(), ends[long].tolist()):
+        np.minimum(score[start:end], 0.0, out=score[start:end])
 
 
 def _units(starts: np.ndarray, lengths: np.ndarray, score: np.ndarray) -> list[tuple[int, int]]:
@@ -584,7 +659,8 @@ def _trim_official_edges(text: str, score: np.ndarray, start: int, end: int, edg
 def _trim_official_words(score: np.ndarray, start: int, end: int, edges: set[int]) -> tuple[int, int]:
     """Leave out the words before the first (after the last) vocabulary term of a spam sentence when they read as
     official prose, scoring ``WORD_EDGE`` or less (``工作`` before a glued-on ``shadowrocket``); ``edges``: where
-    a term starts or ends between a Latin letter or digit and another character (a border of the ad's word)."""
+    a term starts or ends between a Latin letter or digit and a Chinese character glued to it (a border of the ad's
+    word; a quotation mark or a space before the term is no such border: ``欢迎光临“777真人娱乐场”`` stays whole)."""
     prefix = np.cumsum(score[start:end])
     cuts = [i for i in range(1, end - start) if start + i in edges and prefix[i - 1] <= -WORD_EDGE]
     new_start = start + cuts[0] if cuts else start
@@ -667,6 +743,101 @@ def _step_right(text: str, pos: int, pieces: tuple[str, ...]) -> int:
 
 def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
+
+
+# ---------------------------------------------------------------- gambling sites' names with a code
+
+_KINDS = np.zeros(0x10000, dtype=np.uint8)  # 1: a Latin letter or digit (of normalised text), 2: a Chinese character
+_KINDS[0x30:0x3A] = 1
+_KINDS[0x61:0x7B] = 1
+_KINDS[0x4E00:0xA000] = 2
+def _kind(points: np.ndarray) -> np.ndarray:
+    return _KINDS[np.minimum(points, 0xFFFF)]
+
+
+_CHINESE_CHAR = re.compile("[\u4e00-\u9fff]")
+_MEASURE = frozenset("余多个万亿千百元名人次件起条家所项年月日号时分秒岁届级期米吨亩套台辆"
+                     "层室楼座间户批份篇页场轮位天周")
+
+
+def _brand_codes(text: str, points: np.ndarray, pairs: np.ndarray, voc: Vocabulary) -> list[tuple[int, int]]:
+    """(start, end) of gambling sites' names written as a code glued to a site word or a gambling word of the
+    vocabulary (``23411集团``, ``太阳集团1088vip``, ``beat365官网``): how casino pages put their brand in place of a
+    unit's name in copied news. A code is Latin letters with digits, or three digits or more, but not a year (19xx,
+    20xx), not a public service number (110, 12345: three or five digits starting with 1) and not a number followed
+    by a measure word (``平台5100余个``). Each is grown over the glued-on site words, gambling words, Latin letters and
+    digits. ``pairs``: ``Vocabulary.starts`` of every two neighbouring characters."""
+    n = len(points)
+    if n < 3:
+        return []
+    places = np.flatnonzero(pairs >= _BRAND_START)
+    flags = pairs[places]
+    # a code ending at ``at`` before a word starting at at + 1; a word ending at ``at`` before a code at at + 1
+    at = places[((flags & _BRAND_START) != 0) & (places > 0)] - 1
+    right = at[(_kind(points[at]) == 1) & (_kind(points[at + 1]) == 2)]
+    at = places[((flags & _BRAND_END) != 0) & (places + 2 < n)] + 1
+    left = at[(_kind(points[at]) == 2) & (_kind(points[at + 1]) == 1)]
+    if not len(right) and not len(left):
+        return []
+    found: list[tuple[int, int]] = []
+    for at, code_first in [(i, False) for i in right.tolist()] + [(i, True) for i in left.tolist()]:
+        if code_first:  # the word ends at ``at``, the code starts after it
+            end = at + 1
+            while end < n and _is_latin(text[end]):
+                end += 1
+            code, word_ok = text[at + 1 : end], any(text.endswith(w, 0, at + 1) for w in voc.brand_words)
+            after = text[end : end + 2]
+        else:  # the code ends at ``at``, the word starts after it
+            start = at
+            while start > 0 and _is_latin(text[start - 1]):
+                start -= 1
+            code, word_ok = text[start : at + 1], any(text.startswith(w, at + 1) for w in voc.brand_words)
+            after = ""
+        if word_ok and _is_code(code, after):
+            span = (at + 1, end) if code_first else (start, at + 1)
+            found.append(_grow(text, *span, voc.brand_words))
+    return sorted(set(found))
+
+
+BRAND_STEM = 0.5  # the least summed model score of the Chinese characters before a site's entry word …
+WEAK_BRAND_STEM = 4.0  # … before one that official names also end with (``site_entries_weak``: 游戏) …
+_SLOT_BEFORE = frozenset(",:、;。!?\n (“《》—->|日午晚")  # … which follow one of these (or start the text)
+
+
+def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vocabulary) -> list[tuple[int, int]]:
+    """(start, end) of gambling sites' names without a code in a unit's place: 2 to 6 Chinese characters, each of
+    which the character model does not read as official prose (scoring above 0, ``BRAND_STEM`` or more together), at
+    the start of a clause, after a title, a dash or a breadcrumb's ``>``, or after a date's time
+    (``6月17日上午，开云(中国)召开……``), followed by a word only a site calls itself (``site_entries``: 官网, 网页版,
+    (中国) …); grown over the glued-on site words, letters and digits."""
+    if len(pairs) < 3 or not voc.entries:
+        return []
+    places = np.flatnonzero(pairs >= _ENTRY)
+    places = places[places >= 2]
+    found: list[tuple[int, int]] = []
+    for at in places.tolist():
+        word, need = next(((w, need) for w, need in voc.entries if text.startswith(w, at)), ("", 0.0))
+        if not word:
+            continue
+        best = 0
+        for size in range(2, 7):
+            first = at - size
+            if first < 0 or not _CHINESE_CHAR.match(text[first]) or model_scores[first] <= 0:
+                break
+            if (first == 0 or text[first - 1] in _SLOT_BEFORE) and model_scores[first:at].sum() >= need:
+                best = size
+        if best:
+            found.append(_grow(text, at - best, at + len(word), voc.brand_words))
+    return found
+
+
+def _is_code(code: str, after: str) -> bool:
+    digits = sum(c.isdigit() for c in code)
+    if not digits or digits == len(code) and (
+            digits < 3 or len(code) == 4 and code[:2] in ("19", "20") or len(code) in (3, 5) and code[0] == "1"
+            or after[:1] in _MEASURE or len(after) == 2 and after[0] in ".:-/" and after[1].isdigit()):
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- structures of ads
@@ -878,7 +1049,8 @@ _DOMAIN = re.compile(
     r"(?![a-z0-9\-@])(?:[/?#][a-z0-9\-._~:/?#@$&+=%]*)?"
 )
 _TRAILING = ".,;:!?'\")]"
-GOVERNMENT_SITES = ("gov.cn", "gov.hk", "gov.mo")
+# government and education sites: only accredited institutions can register under them
+GOVERNMENT_SITES = ("gov.cn", "gov.hk", "gov.mo", "gov.tw", "edu.cn", "edu.hk", "edu.mo", "edu.tw")
 
 
 _DOT_LETTER = re.compile(r"\.[a-z]")
