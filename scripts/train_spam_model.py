@@ -4,8 +4,8 @@
     .venv/bin/python scripts/train_spam_model.py --check  # exit 1 if the file is not what this script writes
 
 Official side: the DEV split of tests/fixtures/spam_corpus/official.jsonl, the project's notices
-(notices/**/*.yml string values and *.md), the official notices of the import corpus (tests/fixtures/import_corpus,
-page chrome included, without its hacked ``*-mirror`` texts: ``IMPORTED``) and the seed notices of tests/fixtures/seeds
+(notices/**/*.yml string values and *.md), the official notices of the import corpus's dev split
+(tests/fixtures/import_corpus, page chrome included, without its hacked ``*-mirror`` texts: ``IMPORTED``) and the seed notices of tests/fixtures/seeds
 without their injected spam. Spam side: the DEV split of spam_runs.jsonl, per category, and the words of
 generator/data/spam_terms.yml. The held-out split (test4) is never read.
 
@@ -65,7 +65,10 @@ def official_texts(exclude: set[str] = frozenset()) -> list[str]:
         texts += path.read_text(encoding="utf-8").splitlines()
     if IMPORTED:
         for path in sorted(IMPORT_CORPUS.glob("*.txt")):
-            if "mirror" not in path.stem:  # the hacked mirrors carry spam
+            expected = path.with_name(path.stem + ".expected.yml")
+            # the dev split only (a held-out text is never read) and not the hacked mirrors (they carry spam)
+            dev = expected.is_file() and "\nsplit: dev\n" in expected.read_text(encoding="utf-8")
+            if dev and "mirror" not in path.stem:
                 texts += path.read_text(encoding="utf-8").splitlines()
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
