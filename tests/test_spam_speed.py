@@ -91,3 +91,14 @@ def test_the_models_float64_scores_are_its_scores():
         norm = for_matching(text)
         slow = scorer.scores_of(norm.points, norm.beyond_bmp).astype(np.float64)
         assert scorer.scores64(norm.points, norm.beyond_bmp).tobytes() == slow.tobytes(), text
+
+
+def test_two_ads_with_an_official_line_between_them_are_two_findings():
+    # read without the quiet line between them, the two ad lines were neighbours and one finding took all three
+    # lines, the official one included: deleting it would have deleted the official sentence
+    text = ("低门槛、无抵押、快速放款\n为了丰富党员干部职工文化生活，区工会在“三余书屋”组织开展喜迎中秋系列活动。\n"
+            "在线午夜_久久爆操_久久高清免费视频_久久精品_中文字幕免费观看")
+    expected = [(0, 12, "低门槛、无抵押、快速放款"),
+                (52, 84, "在线午夜_久久爆操_久久高清免费视频_久久精品_中文字幕免费观看")]
+    assert [(f.start, f.end, f.text) for f in detect(text)] == expected
+    assert [(f.start, f.end, f.text) for f in reference_detect(text)] == expected

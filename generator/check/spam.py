@@ -248,10 +248,21 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
         return []
     if len(loud) == 1 and loud[0] == (0, len(text)):
         return _runs(norm, points, model_scores, voc, allowed, scorer)
-    index = np.concatenate([np.arange(s, e) for s, e in loud])
-    part = Normalized("".join(text[s:e] for s, e in loud), norm.index[index], norm.folded, points[index],
-                      norm.beyond_bmp)
-    return _runs(part, points[index], model_scores[index], voc, allowed, scorer)
+    # each stretch of consecutive loud lines is read on its own: a run never reaches over the quiet lines between
+    # two stretches (read together, the lines of two stretches would be neighbours, and one run could join them)
+    stretches: list[list[tuple[int, int]]] = []
+    for line in loud:
+        if stretches and stretches[-1][-1][1] == line[0]:
+            stretches[-1].append(line)
+        else:
+            stretches.append([line])
+    runs: list[Hit] = []
+    for lines in stretches:
+        index = np.concatenate([np.arange(s, e) for s, e in lines])
+        part = Normalized("".join(text[s:e] for s, e in lines), norm.index[index], norm.folded, points[index],
+                          norm.beyond_bmp)
+        runs += _runs(part, points[index], model_scores[index], voc, allowed, scorer)
+    return runs
 
 
 _SCALE = float(1 << 20)  # the bound of ``_loud_lines`` counts in 2^-20 nats
