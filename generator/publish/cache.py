@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.read.diagnostics import Diagnostic
+from generator.read.files import read_bounded
 
 CACHE_ENV = "NOTICES_CACHE_DIR"
 DEFAULT_CACHE_DIR = ".cache/notices"
@@ -227,8 +228,7 @@ class DiskCache:
             status = os.fstat(handle)
             if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_CACHE_BYTES:
                 return None
-            with os.fdopen(handle, "rb", closefd=False) as stream:
-                raw = stream.read(MAX_CACHE_BYTES + 1)
+            raw = read_bounded(handle, status.st_size, MAX_CACHE_BYTES)
         except OSError:
             return None
         finally:

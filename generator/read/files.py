@@ -106,19 +106,34 @@ def read_regular(path: Path, shown: str, limit: int) -> tuple[bytes | None, list
         descriptor = os.open(path, flags)
     except OSError as exc:
         return None, [Diagnostic(shown, 0, 0, "error", f"文件无法读取（{_reason(exc)}）")]
-    with os.fdopen(descriptor, "rb") as handle:
+    with os.fdopen(descriptor, "rb", buffering=0) as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             return None, [Diagnostic(shown, 0, 0, "error", "不是普通文件：只能放文本文件，请删除")]
         if info.st_size > limit:
             return None, [_too_large(shown, info.st_size, limit)]
         try:
-            data = handle.read(limit + 1)
+            data = read_bounded(descriptor, info.st_size, limit)
         except OSError as exc:
             return None, [Diagnostic(shown, 0, 0, "error", f"文件无法读取（{_reason(exc)}）")]
     if len(data) > limit:
         return None, [_too_large(shown, len(data), limit)]
     return data, []
+
+
+def read_bounded(descriptor: int, size: int, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes from an open file whose size was ``size`` (it may have grown or shrunk since):
+    asks for the size it had, not for the limit (a read of the limit's size allocates that much each time, about
+    40 times the cost of reading a notice)."""
+    data = b""
+    ask = min(size, limit) + 1
+    while len(data) <= limit:
+        chunk = os.read(descriptor, min(ask, limit + 1 - len(data)))
+        if not chunk:
+            break
+        data += chunk
+        ask = 1 << 16
+    return data
 
 
 def _too_large(shown: str, size: int, limit: int) -> Diagnostic:
