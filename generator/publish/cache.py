@@ -232,6 +232,12 @@ def decode_entry(line: bytes | str) -> tuple[str, bytes, Entry]:
     return path, raw, Entry(key, data, facts, _findings(item["findings"], paths), slug)
 
 
+def entry_data(line: bytes) -> bytes | None:
+    """The data of a line that :func:`encode_entry` wrote, as the JSON string :func:`decode_data` reads."""
+    at = line.find(DATA_MARK)
+    return line[at + len(DATA_MARK) - 1:-1] if at > 0 and line.endswith(b'"}') else None
+
+
 def encode_facts(facts: NoticeFacts) -> dict:
     return {"title": facts.title, "slug": facts.slug, "previous_slugs": list(facts.previous_slugs),
             "follows": facts.follows, "published": encode_data(facts.published), "withdrawn": facts.withdrawn,

@@ -37,6 +37,7 @@ from generator.publish.cache import (
     data_literal,
     decode_data,
     encode_entry,
+    entry_data,
     entry_key,
     fingerprint,
 )
@@ -169,7 +170,8 @@ def _load_and_check(jobs: list[NoticeJob], root: Path, default_contact: Contact 
                     encoded = key, encode_entry(key, source.path, source.body_path, source.data, checked, slug,
                                                 source.facts)
                 if send:
-                    sent = source.facts, raw, raw_body, data_literal(source.data), digest, body
+                    literal = entry_data(encoded[1]) if encoded is not None else None
+                    sent = source.facts, raw, raw_body, literal or data_literal(source.data), digest, body
                     source = None
             except (NotCacheable, ValueError, RecursionError):
                 pass

@@ -26,7 +26,7 @@ class Scan:
 
 def display_path(path: Path, root: Path) -> str:
     """The path as editors see it: relative to the project root, with forward slashes."""
-    absolute, project = os.path.abspath(path), os.path.abspath(root)
+    absolute, project = _absolute(path), _absolute(root)
     if os.sep == "/":  # string operations, as pathlib's below but without its objects (a rebuild asks thousands)
         if absolute == project:
             return "."
@@ -36,6 +36,15 @@ def display_path(path: Path, root: Path) -> str:
         return Path(absolute).relative_to(project).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _absolute(path: Path) -> str:
+    """``os.path.abspath``, without its normalisation for a path that needs none (an absolute path from a folder
+    scan: no empty, ``.`` or ``..`` part; a check asks for tens of thousands)."""
+    text = os.fspath(path)
+    if os.sep == "/" and text.startswith("/") and "//" not in text and "/." not in text and not text.endswith("/"):
+        return text
+    return os.path.abspath(text)
 
 
 def folder_problem(folder: Path, root: Path, what: str) -> Diagnostic | None:
