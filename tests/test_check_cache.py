@@ -403,3 +403,50 @@ def test_check_base_says_the_same_with_a_warm_cache(samples, monkeypatch):
         recheck_fails(patched)
         warm = checked(samples, "--base", "HEAD")
     assert warm[:2] == cold[:2] == checked(samples, "--base", "HEAD", "--no-cache")[:2]
+
+
+def test_a_cached_notice_whose_data_gives_no_notice_is_read_from_its_file(samples):
+    """Its model is needed (it follows another report): the entry's data, made by hand, gives none; the file does."""
+    follows = "zhong-gong-da-guan-qu-wei-guan-yu-cheng-shi-lv-hua-gong-cheng-ling-yu-zhuan-xiang-xun-cha-zheng-gai"
+    good = GOOD.replace("某区委关于", "某区委关于另一").replace(
+        "published: 2024-12-24", f"published: 2024-12-24\nfollows: {follows}-jin-zhan-qing-kuang-de-tong-bao")
+    write(samples, "2024/good.yml", good)
+    cold = checked(samples)
+    assert any(line.startswith("notices/2024/good.yml:") and "巡察组与前一份通报" in line for line in cold[1])
+    lines = (samples / CACHE_FILE).read_bytes().split(b"\n")
+    forged = [line.replace(line[line.index(b',"data":"'):], b',"data":"{}"}') if b'"notices/2024/good.yml"' in line
+              else line for line in lines]
+    assert forged != lines
+    (samples / CACHE_FILE).write_bytes(b"\n".join(forged))
+    assert checked(samples)[:2] == cold[:2]
+
+
+def test_a_forged_entry_for_a_file_that_gives_no_notice_stops_the_check_with_a_message(samples):
+    checked(samples)
+    path = samples / "notices" / "2024" / "good.yml"
+    lines = (samples / CACHE_FILE).read_bytes().split(b"\n")
+    [line] = [line for line in lines if b'"notices/2024/good.yml"' in line]
+    item = json.loads(line)
+    broken = GOOD.replace("某区委关于", "某区委关于另一").replace("kind: 整改情况", "kind: [未闭合").encode("utf-8")
+    path.write_bytes(broken)
+    import hashlib
+
+    contact = repr(cache_contact(samples))
+    item["key"] = cache.entry_key(item["path"], hashlib.sha256(broken).hexdigest(), None, None, contact)
+    item["data"] = "{}"
+    item["facts"]["follows"] = "zhong-gong"  # the checks across notices then need its model
+    (samples / CACHE_FILE).write_bytes(b"\n".join(
+        [json.dumps(item, ensure_ascii=False).encode("utf-8") if other == line else other for other in lines]))
+    code, output, errors = checked(samples)
+    assert code == 1
+    assert ("error: 检查缓存中 notices/2024/good.yml 的记录与文件不符：请删除缓存文件夹（默认 .cache/notices）"
+            "后重新检查") in errors
+    assert "Traceback" not in errors
+
+
+def cache_contact(project: Path):
+    from generator.read.config import load_settings, read_config
+
+    config, _ = read_config(project / "mkdocs.yml")
+    settings, _ = load_settings(config, "mkdocs.yml", config)
+    return settings.contact if settings else None
