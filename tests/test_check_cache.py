@@ -3,6 +3,7 @@ only the notices whose files changed, and reports and builds exactly what it wou
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -427,12 +428,11 @@ def test_a_forged_entry_for_a_file_that_gives_no_notice_stops_the_check_with_a_m
     lines = (samples / CACHE_FILE).read_bytes().split(b"\n")
     [line] = [line for line in lines if b'"notices/2024/good.yml"' in line]
     item = json.loads(line)
-    broken = GOOD.replace("某区委关于", "某区委关于另一").replace("kind: 整改情况", "kind: [未闭合").encode("utf-8")
-    path.write_bytes(broken)
-    import hashlib
-
+    broken = GOOD.replace("某区委关于", "某区委关于另一").replace("publisher: 某区委", "publisher: [未闭合")
+    path.write_bytes(broken.encode("utf-8"))
     contact = repr(cache_contact(samples))
-    item["key"] = cache.entry_key(item["path"], hashlib.sha256(broken).hexdigest(), None, None, contact)
+    item["key"] = cache.entry_key(item["path"], hashlib.sha256(broken.encode("utf-8")).hexdigest(), None, None,
+                                  contact)
     item["data"] = "{}"
     item["facts"]["follows"] = "zhong-gong"  # the checks across notices then need its model
     (samples / CACHE_FILE).write_bytes(b"\n".join(
