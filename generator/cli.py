@@ -17,6 +17,7 @@ from generator.publish.site import check_site
 from generator.read.config import read_config
 from generator.read.diagnostics import code_quality_report, report
 from generator.read.files import display_path
+from generator.read.notices import CacheMismatch
 from generator.text.slug import slugify
 
 SCHEMA_PATH = Path("schema") / "notice.schema.json"
@@ -152,14 +153,18 @@ def run_check(config_path: Path, notices_dir: Path, base: str | None = None, out
     site_dir = root / str(config.get("site_dir") or "site")
     cache, cache_problems = cache_folder(root, _plugin_option(config, "cache_dir"), disabled=no_cache,
                                          inside_refused=(notices_path, content_dir, site_dir))
-    build = check_site(root, notices_path, config, config_path.name, config, content_dir, cache)
-    for problem in cache_problems + build.cache_problems:  # about the cache, not a notice: never on stdout
-        print(f"warning: {problem}", file=sys.stderr)
-    if build.cache_note and output_format != "codequality":  # there standard error holds the findings only
-        print(f"检查缓存：{build.cache_note}", file=sys.stderr)
-    if base:
-        shown = display_path(notices_path, root)
-        build.diagnostics = sorted(build.diagnostics + check_revision_notes(build.collection, root, shown, base))
+    try:
+        build = check_site(root, notices_path, config, config_path.name, config, content_dir, cache)
+        for problem in cache_problems + build.cache_problems:  # about the cache, not a notice: never on stdout
+            print(f"warning: {problem}", file=sys.stderr)
+        if build.cache_note and output_format != "codequality":  # there standard error holds the findings only
+            print(f"检查缓存：{build.cache_note}", file=sys.stderr)
+        if base:
+            shown = display_path(notices_path, root)
+            build.diagnostics = sorted(build.diagnostics + check_revision_notes(build.collection, root, shown, base))
+    except CacheMismatch as error:  # a cache entry made by hand, or a file changed while it was checked
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     return _print_check(build.diagnostics, output_format, len(build.collection.entries))
 
 

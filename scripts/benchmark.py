@@ -11,6 +11,7 @@ Run (from the repository root, after `bash scripts/setup`):
     .venv/bin/python scripts/benchmark.py --sizes 1000 10000 --check-only    # only `notices check`, no build
     .venv/bin/python scripts/benchmark.py --sizes 200 1000 --serve-only      # only the edits in `mkdocs serve`
     .venv/bin/python scripts/benchmark.py --sizes 1000 --check --warm        # also each again with a warm cache
+    .venv/bin/python scripts/benchmark.py --sizes 10000 --check-only --warm --check-against main   # before/after
 
 What it does, for each N:
 
@@ -42,6 +43,8 @@ What it does, for each N:
    Every row starts with an empty check cache of its own (`NOTICES_CACHE_DIR`, a folder per variant; the warm-up
    build and `mkdocs serve` run without one). With --warm, each of "full", "no search" and "check" runs a second
    time right after, with the cache the first run left ("full (warm cache)" …): the same notices, unchanged.
+   With --check-against REV, the check (and with --warm its warm run) is timed again on the same project with the
+   `generator` package of git revision REV (`git archive`), rows "check at REV": before and after in one run.
    With --serve, `mkdocs serve` of the project is started (the same code snapshot) and, once it serves
    the first build, one notice's narrative is edited SERVE_EDITS times (each time a different notice), then
    the publisher in the first one's YAML (a fact the archive pages list): the time from the file write to the
@@ -77,6 +80,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.metadata
+import io
 import json
 import os
 import platform
@@ -86,6 +90,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from dataclasses import dataclass
@@ -409,6 +414,25 @@ def snapshot_code(scratch: Path) -> Path:
     return code
 
 
+def snapshot_revision(scratch: Path, revision: str) -> Path:
+    """The `generator` package as it is at git `revision`, in scratch/code-<revision> (for --check-against)."""
+    code = scratch / f"code-{revision.replace('/', '-')}"
+    code.mkdir()
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", revision, "--", "generator"],
+                             capture_output=True, check=False)
+    if archive.returncode != 0:
+        reason = archive.stderr.decode(errors="replace").strip()
+        raise BenchmarkError(f"--check-against {revision}: git archive failed: {reason}")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(code, filter="data")
+    found = subprocess.run([sys.executable, "-c", "import generator; print(generator.__file__)"],
+                           capture_output=True, text=True, env=build_env(code), cwd=scratch).stdout.strip()
+    if not found.startswith(str(code)):
+        raise BenchmarkError(f"the check would not use the code of {revision} in {code} "
+                             f"(it imports {found or 'nothing'})")
+    return code
+
+
 WARM = " (warm cache)"
 
 
@@ -469,15 +493,18 @@ def tree_size(folder: Path) -> tuple[int, int]:
     return total, html
 
 
-def measure(variant: str, n: int, config: Path, timeout: float | None, keep: bool, code: Path | None) -> Result:
-    """One row; a variant without WARM starts with an empty check cache, one with it uses what the first left."""
+def measure(variant: str, n: int, config: Path, timeout: float | None, keep: bool, code: Path | None,
+            label: str | None = None) -> Result:
+    """One row; a variant without WARM starts with an empty check cache, one with it uses what the first left.
+    ``label``: the row's name instead of the variant's "check" (the check with another revision's code)."""
     base = variant.removesuffix(WARM)
-    cache = config.parent / ".bench-cache" / base.replace(" ", "-")
+    cache = config.parent / ".bench-cache" / (label or base).replace(" ", "-")
     if base == variant:
         shutil.rmtree(cache, ignore_errors=True)
     if base == "check":
         data = run_check(config, timeout, code, cache)
-        return Result(variant, n, data["wall"], data["cpu"], data["maxrss_kib"] / 1024, 0, None, None, 0)
+        name = variant if label is None else label + variant.removeprefix(base)
+        return Result(name, n, data["wall"], data["cpu"], data["maxrss_kib"] / 1024, 0, None, None, 0)
     site = config.parent / ("site" if base in ("full", "plain") else "site-nosearch")
     data = run_build(config, site, timeout, search=base != "no search", code=code, cache=cache)
     total, html = tree_size(site)
@@ -718,6 +745,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--no-warmup", action="store_true", help="skip the untimed warm-up build")
     parser.add_argument("--warm", action="store_true",
                         help="run full, no search and check a second time each, with the check cache the first left")
+    parser.add_argument("--check-against", metavar="REV",
+                        help="also time `notices check` (and, with --warm, again with its cache) with the generator "
+                             "package of git revision REV, in the same run: rows `check at REV`")
     parser.add_argument("--serve", action="store_true",
                         help="also time `mkdocs serve`: from saving a notice to its page served again")
     args = parser.parse_args(argv)
@@ -751,6 +781,7 @@ def run(args: argparse.Namespace, results: list[Result], serves: list[dict] | No
     samples = load_samples()
     with tempfile.TemporaryDirectory(prefix="notices-bench-") as scratch:
         code = snapshot_code(Path(scratch))
+        against = snapshot_revision(Path(scratch), args.check_against) if args.check_against else None
         for index, n in enumerate(args.sizes):
             project = project_dir(args.keep, Path(scratch), n)
             started = time.perf_counter()
@@ -772,6 +803,15 @@ def run(args: argparse.Namespace, results: list[Result], serves: list[dict] | No
                          f"peak {result.maxrss_mib:.0f} MiB, site {mib(result.site_bytes)} MiB, "
                          f"load {os.getloadavg()[0]:.1f}")
                 results.append(result)
+            if against is not None:
+                for variant in ("check", "check" + WARM) if args.warm else ("check",):
+                    label = f"check at {args.check_against}"
+                    progress(f"N={n}: building ({label}{variant.removeprefix('check')}) ...")
+                    result = measure(variant, n, configs["check"], args.timeout, keep=args.keep is not None,
+                                     code=against, label=label)
+                    progress(f"N={n} ({result.variant}): {result.wall:.1f} s, {result.cpu:.1f} s CPU, "
+                             f"peak {result.maxrss_mib:.0f} MiB, load {os.getloadavg()[0]:.1f}")
+                    results.append(result)
             if args.serve and serves is not None:
                 progress(f"N={n}: mkdocs serve ...")
                 serves.append(measure_serve(n, configs["full"], args.timeout, code))

@@ -3,6 +3,7 @@ only the notices whose files changed, and reports and builds exactly what it wou
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -166,7 +167,8 @@ def test_a_corrupt_cache_file_is_ignored_and_written_again(samples, monkeypatch)
         b"\x00\xff not even text",
         good[: len(good) // 2].encode(),  # cut off: its last line is not JSON
         "\n".join([header, first.replace('"findings":[]', '"findings":"none"'), *rest]).encode(),
-        "\n".join([header.replace('"version": 1', '"version": 99'), first, *rest]).encode(),  # another format
+        # another format
+        "\n".join([header.replace(f'"version": {cache.VERSION}', '"version": 99'), first, *rest]).encode(),
         "\n".join([header, *(line.replace('{"$date":"', '{"$date":"x') for line in [first, *rest])]).encode(),
     ]
     for corrupt in corruptions:
@@ -335,3 +337,116 @@ def test_the_benchmark_times_the_check_with_a_cold_and_a_warm_cache():
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     rows = [line for line in result.stdout.splitlines() if line.startswith("| check")]
     assert [row.split("|")[1].strip() for row in rows] == ["check", "check (warm cache)"]
+
+
+@pytest.fixture
+def troubled(samples: Path) -> Path:
+    """The samples with errors in several notices: their own (figures, a link, a phone number, a date that does
+    not exist, YAML that does not parse) and across notices (the same title and slug twice, ``follows`` to a report
+    of another inspection and unit, an old URL that is another notice's)."""
+    twin = GOOD.replace("某区委关于", "某区委关于另一")
+    write(samples, "2024/twin.yml", twin)  # the title (and so the slug) of good.yml
+    daguan = "zhong-gong-da-guan-qu-wei-guan-yu-cheng-shi-lv-hua-gong-cheng-ling-yu-zhuan-xiang-xun-cha-zheng-gai"
+    donghu = "dong-hu-gao-xin-qu-jian-she-ju-guan-yu-gong-cheng-jian-she-he-fang-di-chan-ling-yu-zhuan-xiang-xun-cha"
+    later = GOOD.replace("某区委关于", "某区委关于后来").replace(
+        "published: 2024-12-24", f"published: 2025-03-01\nfollows: {daguan}-jin-zhan-qing-kuang-de-tong-bao\n"
+                                 f"previous_slugs: [{donghu}-zheng-gai-jin-zhan-qing-kuang-de-gong-bu]")
+    write(samples, "2025/later.yml", later)
+    write(samples, "2025/broken.yml", "title: [未闭合\n")
+    write(samples, "2023/dated.yml", GOOD.replace("某区委关于", "某区委关于日期").replace("2024-12-24", "2024-02-30"))
+    return samples
+
+
+def test_the_findings_are_the_same_with_and_without_the_cache_with_one_or_two_workers(troubled, monkeypatch):
+    runs = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv(parallel.WORKERS_ENV, workers)
+        shutil.rmtree(troubled / ".cache", ignore_errors=True)
+        runs[workers, "no cache"] = checked(troubled, "--no-cache")
+        runs[workers, "cold"] = checked(troubled)
+        runs[workers, "warm"] = checked(troubled)  # the notices that loaded come from the cache, the others not
+        assert "6 篇通报沿用缓存的读取和检查结果，2 篇重新读取和检查" in runs[workers, "warm"][2]
+        runs[workers, "warm, github"] = checked(troubled, "--format", "github")
+        runs[workers, "no cache, github"] = checked(troubled, "--format", "github", "--no-cache")
+    code, lines, _ = runs["1", "no cache"]
+    assert code == 1
+    located = [line for line in lines if line.startswith("notices/")]
+    assert {line.split(":")[0] for line in located} == {
+        "notices/2024/bad.md", "notices/2024/bad.yml", "notices/2024/twin.yml", "notices/2025/later.yml",
+        "notices/2025/broken.yml", "notices/2023/dated.yml"}
+    assert all(line.split(":")[1].isdigit() and line.split(":")[2].isdigit() for line in located)
+    assert any("标题与 notices/2024/good.yml 完全相同" in line for line in located)
+    assert any(line.startswith("notices/2025/later.yml:") and "巡察组与前一份通报" in line for line in located)
+    assert any(line.startswith("notices/2025/later.yml:") and "旧网址名称“dong-hu" in line for line in located)
+    for (workers, variant), run in runs.items():
+        expected = runs["1", "no cache, github" if "github" in variant else "no cache"]
+        assert run[:2] == expected[:2], (workers, variant)
+
+
+def test_check_base_says_the_same_with_a_warm_cache(samples, monkeypatch):
+    """--base reads every notice's URLs and revision notes: from the cache's facts when the notice is unchanged."""
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t",
+           "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    subprocess.run(["git", "init", "-q"], cwd=samples, check=True)
+    subprocess.run(["git", "add", "-A", "notices"], cwd=samples, check=True)
+    subprocess.run(["git", "commit", "-qm", "published"], cwd=samples, check=True)
+    good = samples / "notices" / "2024" / "good.yml"
+    good.write_text(good.read_text(encoding="utf-8").replace("措施二。", "措施二，已改。"), encoding="utf-8")
+    (samples / "notices" / "2023" / "donghu-gongcheng-fangdichan-zhenggai-jinzhan.yml").unlink()
+    cold = checked(samples, "--base", "HEAD")
+    assert any(line.startswith("notices/2024/good.yml:") and "修改后必须在 revisions 中增加一条更正记录" in line
+               for line in cold[1])
+    assert any(line.startswith("notices/2023/donghu-gongcheng-fangdichan-zhenggai-jinzhan.yml:") and "不能删除" in line
+               for line in cold[1])
+    with monkeypatch.context() as patched:
+        recheck_fails(patched)
+        warm = checked(samples, "--base", "HEAD")
+    assert warm[:2] == cold[:2] == checked(samples, "--base", "HEAD", "--no-cache")[:2]
+
+
+def test_a_cached_notice_whose_data_gives_no_notice_is_read_from_its_file(samples):
+    """Its model is needed (it follows another report): the entry's data, made by hand, gives none; the file does."""
+    follows = "zhong-gong-da-guan-qu-wei-guan-yu-cheng-shi-lv-hua-gong-cheng-ling-yu-zhuan-xiang-xun-cha-zheng-gai"
+    good = GOOD.replace("某区委关于", "某区委关于另一").replace(
+        "published: 2024-12-24", f"published: 2024-12-24\nfollows: {follows}-jin-zhan-qing-kuang-de-tong-bao")
+    write(samples, "2024/good.yml", good)
+    cold = checked(samples)
+    assert any(line.startswith("notices/2024/good.yml:") and "巡察组与前一份通报" in line for line in cold[1])
+    lines = (samples / CACHE_FILE).read_bytes().split(b"\n")
+    forged = [line.replace(line[line.index(b',"data":"'):], b',"data":"{}"}') if b'"notices/2024/good.yml"' in line
+              else line for line in lines]
+    assert forged != lines
+    (samples / CACHE_FILE).write_bytes(b"\n".join(forged))
+    assert checked(samples)[:2] == cold[:2]
+
+
+def test_a_forged_entry_for_a_file_that_gives_no_notice_stops_the_check_with_a_message(samples):
+    checked(samples)
+    path = samples / "notices" / "2024" / "good.yml"
+    lines = (samples / CACHE_FILE).read_bytes().split(b"\n")
+    [line] = [line for line in lines if b'"notices/2024/good.yml"' in line]
+    item = json.loads(line)
+    broken = GOOD.replace("某区委关于", "某区委关于另一").replace("publisher: 某区委", "publisher: [未闭合")
+    path.write_bytes(broken.encode("utf-8"))
+    contact = repr(cache_contact(samples))
+    item["key"] = cache.entry_key(item["path"], hashlib.sha256(broken.encode("utf-8")).hexdigest(), None, None,
+                                  contact)
+    item["data"] = "{}"
+    item["facts"]["follows"] = "zhong-gong"  # the checks across notices then need its model
+    (samples / CACHE_FILE).write_bytes(b"\n".join(
+        [json.dumps(item, ensure_ascii=False).encode("utf-8") if other == line else other for other in lines]))
+    code, output, errors = checked(samples)
+    assert code == 1
+    assert ("error: 检查缓存中 notices/2024/good.yml 的记录与文件不符：请删除缓存文件夹（默认 .cache/notices）"
+            "后重新检查") in errors
+    assert "Traceback" not in errors
+
+
+def cache_contact(project: Path):
+    from generator.read.config import load_settings, read_config
+
+    config, _ = read_config(project / "mkdocs.yml")
+    settings, _ = load_settings(config, "mkdocs.yml", config)
+    return settings.contact if settings else None

@@ -109,3 +109,18 @@ def test_the_notices_folder_itself_may_not_be_a_link(project, tmp_path):
     os.symlink(elsewhere, project / "notices")
     assert check(project)[1][0] == ("notices: error: 通报目录是一个符号链接（symlink）：只能是本项目里的普通文件夹，"
                                     "请改为真实的文件夹")
+
+
+def test_a_path_is_shown_as_pathlib_would_show_it():
+    from generator.read.files import display_path
+
+    root = Path("/srv/site")
+    for path in ("/srv/site/notices/2024/a.yml", "/srv/site/notices/../notices/a.yml", "/srv/site/./notices/a.yml",
+                 "/srv/site//notices/a.yml", "/srv/site/notices/.hidden/a.yml", "/srv/site", "/srv/site/",
+                 "/srv/other/a.yml", "/srv/site-2/a.yml", "notices/a.yml"):
+        absolute = Path(os.path.abspath(path))
+        try:
+            expected = absolute.relative_to(root).as_posix()
+        except ValueError:
+            expected = Path(path).as_posix()
+        assert display_path(Path(path), root) == expected, path

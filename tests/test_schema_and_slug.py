@@ -50,3 +50,20 @@ def test_slugs_are_lowercase_pinyin_and_stable():
     long = slugify("通报" * 80)
     assert len(long) <= 200 and long.endswith("bao") and not long.endswith("-")
     assert slugify("！？") == "tongbao"
+
+
+def test_a_remembered_segment_gives_the_syllables_pypinyin_gives():
+    """The slug converts each segment once per process (titles share their words): the same syllables as
+    pypinyin's own lazy_pinyin, for titles, heteronyms and any mix of characters, the first time and after."""
+    import random
+
+    from pypinyin import Style, lazy_pinyin
+
+    from generator.text.slug import _syllables
+
+    rng = random.Random(14)
+    alphabet = [chr(c) for c in range(0x4E00, 0xA000, 7)] + list("行长重乐了和的地得说 PPPab019-，。、（）《》·ü\n")
+    texts = ["中共大观区委关于城市绿化工程领域专项巡察整改进展情况的通报", "银行行长重新长大", "关于2024年PPP项目",
+             *("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(2000))]
+    for text in texts + texts:
+        assert _syllables(text) == lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: chars), text

@@ -67,7 +67,7 @@ def check_revision_notes(collection: Collection, root: Path, notices_dir: str, b
                            "仓库可能不完整，请先 git fetch 再检查")]
     holders: dict[str, list[NoticeEntry]] = defaultdict(list)
     for entry in collection.entries:
-        for url in dict.fromkeys((entry.slug, *entry.notice.previous_slugs)):
+        for url in dict.fromkeys((entry.slug, *entry.source.facts.previous_slugs)):
             holders[url].append(entry)
     base_paths = {notice.path for notice in notices}
     found: list[Diagnostic] = []
@@ -125,13 +125,13 @@ def _kept_notes(notice: Published, entry: NoticeEntry, base: str, bodies: dict[s
     published_left = Counter(notice.notes)
     newest = max((date for date, _ in notice.notes), default=None)
     added = False
-    for index, revision in enumerate(entry.notice.revisions):
-        key = (revision.date, revision.change)
+    facts = source.facts
+    for index, key in enumerate(facts.revisions):
         if published_left[key] > 0:
             published_left[key] -= 1
             continue
         added = True
-        date, now_published = revision.date, entry.notice.published
+        date, now_published = key[0], facts.published
         if now_published and date < now_published:
             continue  # the check without --base reports it
         if notice.published and date < notice.published:
@@ -159,20 +159,18 @@ def _at(entry: NoticeEntry, loc: tuple, message: str) -> Diagnostic:
 
 def _changed(notice: Published, entry: NoticeEntry, bodies: dict[str, bytes]) -> bool:
     source = entry.source
-    if _digest(source.text.encode("utf-8")) != notice.digest:
+    if source.digest != notice.digest:
         return True
     body_then = bodies.get(PurePosixPath(notice.path).with_suffix(BODY_SUFFIX).as_posix())
-    body_now = _digest(source.body.encode("utf-8")) if source.body_path else None
-    return body_then != body_now
+    return body_then != source.body_digest
 
 
 def _published(path: str, raw: bytes, entry: NoticeEntry | None) -> Published:
     """What the base's file published; taken from the loaded notice when the file is unchanged."""
     digest = _digest(raw)
-    if entry is not None and raw == entry.source.text.encode("utf-8"):
-        notice = entry.notice
-        notes = tuple((r.date, r.change) for r in notice.revisions)
-        return Published(path, digest, entry.slug, tuple(notice.previous_slugs), notes, notice.published)
+    if entry is not None and digest == entry.source.digest:
+        facts = entry.source.facts
+        return Published(path, digest, entry.slug, facts.previous_slugs, facts.revisions, facts.published)
     parsed = parse_yaml(raw, path)
     data: Any = parsed.data if not parsed.diagnostics else None
     if not isinstance(data, dict):

@@ -28,7 +28,7 @@ def check_collection(collection: Collection, checked: Mapping[str, list[Diagnost
         found += check_notice(entry) if own is None else own
     found += _unique(collection.entries, lambda e: e.slug, "slug",
                      "网址名称（slug）“{value}”与 {other} 重复：请在其中一份通报里写一个不同的 slug")
-    found += _unique(collection.entries, lambda e: e.notice.title, "title",
+    found += _unique(collection.entries, lambda e: e.source.facts.title, "title",
                      "标题与 {other} 完全相同：同一通报不要重复提交；如确是两份通报，请核对标题")
     found += _previous_slugs(collection.entries)
     found += _follows(collection)
@@ -78,7 +78,7 @@ def _previous_slugs(entries: list[NoticeEntry]) -> Iterator[Diagnostic]:
         pages.setdefault(entry.slug, entry)
     first: dict[str, NoticeEntry] = {}
     for entry in by_path:
-        for index, slug in enumerate(entry.notice.previous_slugs):
+        for index, slug in enumerate(entry.source.facts.previous_slugs):
             loc = ("previous_slugs", index)
             owner = pages.get(slug)
             if owner is entry:
@@ -101,9 +101,10 @@ def _previous_slugs(entries: list[NoticeEntry]) -> Iterator[Diagnostic]:
 def _follows(collection: Collection) -> Iterator[Diagnostic]:
     """``follows`` links a report to the earlier report of the same inspection."""
     for entry in sorted(collection.entries, key=lambda e: e.source.path):
-        notice, slug = entry.notice, entry.notice.follows
+        slug = entry.source.facts.follows
         if slug is None:
             continue
+        notice = entry.notice
         loc = ("follows",)
         earlier = collection.by_slug.get(slug)
         if earlier is None:

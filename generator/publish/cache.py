@@ -35,12 +35,21 @@ from pathlib import Path
 from typing import Any
 
 from generator.read.diagnostics import Diagnostic
+from generator.read.files import read_bounded
+from generator.read.notices import NoticeFacts
 
 CACHE_ENV = "NOTICES_CACHE_DIR"
 DEFAULT_CACHE_DIR = ".cache/notices"
 CACHE_FILE = "check.jsonl"
+# The SHA-256 of each notice file by its path, with the file's size, times, inode and device when it was hashed, so
+# that a new check reads and hashes only the files whose stat changed. A stamp is kept only for a file last changed
+# more than SETTLED_NS before the run that hashed it began: a later change gives it a newer ctime, whatever the
+# clock's granularity.
+FILES_FILE = "files.json"
+FILES_FORMAT = "notices-check-files"
+SETTLED_NS = 2_000_000_000
 FORMAT = "notices-check-cache"
-VERSION = 1
+VERSION = 2  # 2: the data as JSON text in the entry, the notice's facts beside it
 OFF = {"off", "none", "no", "0", "false"}
 MAX_CACHE_BYTES = 2 << 30  # far above 10,000 notices (about 70 MB); a larger file is not read
 # The libraries whose behaviour can change what loading and checking a notice gives.
@@ -52,7 +61,7 @@ SEVERITIES = ("error", "warning")
 _FINGERPRINT: list[str] = []
 # The entries this process last wrote to each cache folder (mkdocs serve: a rebuild that changed nothing does not
 # write the file again, without reading it).
-_SAVED: dict[str, dict[str, str]] = {}
+_SAVED: dict[str, dict[str, bytes]] = {}
 
 
 def fingerprint() -> str:
@@ -120,14 +129,35 @@ def entry_key(path: str, digest: str, body_path: str | None, body_digest: str | 
 
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+FACTS = ("title", "slug", "previous_slugs", "follows", "published", "withdrawn", "revisions")
+ENTRY = {"key", "path", "body_path", "facts", "findings", "slug", "data"}
 
 
 @dataclass
 class Entry:
     key: str
-    data: dict
+    data_json: bytes  # the notice's plain data as JSON in a JSON string, decoded only when asked for (decode_data)
+    facts: NoticeFacts
     findings: list[Diagnostic]
     slug: str | None  # the slug made from the notice's title, when the notice has no slug of its own
+
+    @property
+    def data(self) -> Any:
+        return decode_data(self.data_json)
+
+
+def decode_data(literal: bytes) -> Any:
+    """The data of an entry from its JSON string (ValueError when it is not one, or does not hold JSON)."""
+    text = json.loads(literal)
+    if type(text) is not str:
+        raise ValueError("data")
+    return json.loads(text, object_hook=_decode_object)
+
+
+# Where an entry's data starts in its line as encode_entry writes it (the data last, a JSON string): the rest of the
+# line is decoded without it (a quote inside a JSON string is escaped, so this never occurs inside one).
+DATA_MARK = b',"data":"'
+
 
 
 def _findings(value: Any, paths: tuple[str, ...]) -> list[Diagnostic]:
@@ -145,28 +175,104 @@ def _findings(value: Any, paths: tuple[str, ...]) -> list[Diagnostic]:
     return found
 
 
-def decode_entry(line: str) -> tuple[str, str, Entry]:
-    """One line of the cache file: (path, its raw line, the entry); ValueError when it is not a sound entry."""
-    item = json.loads(line, object_hook=_decode_object)
-    if type(item) is not dict or set(item) != {"key", "path", "body_path", "data", "findings", "slug"}:
+def _text(value: Any, pattern: re.Pattern | None = None) -> str:
+    if type(value) is not str or not value or (pattern is not None and not pattern.fullmatch(value)):
+        raise ValueError("text")
+    return value
+
+
+def _facts(value: Any) -> NoticeFacts:
+    """The facts of an entry, every one checked for its type (they are believed without the model)."""
+    if type(value) is not dict or set(value) != set(FACTS):
+        raise ValueError("facts")
+    slug, follows, published, withdrawn = value["slug"], value["follows"], value["published"], value["withdrawn"]
+    previous, revisions = value["previous_slugs"], value["revisions"]
+    if type(previous) is not list or type(revisions) is not list or type(withdrawn) is not bool:
+        raise ValueError("facts")
+    if published is not None and type(published) is not dt.date:
+        raise ValueError("facts")
+    notes = []
+    for note in revisions:
+        if type(note) is not list or len(note) != 2 or type(note[0]) is not dt.date:
+            raise ValueError("facts")
+        notes.append((note[0], _text(note[1])))
+    return NoticeFacts(_text(value["title"]), None if slug is None else _text(slug, SLUG),
+                       tuple(_text(item, SLUG) for item in previous), None if follows is None else _text(follows, SLUG),
+                       published, withdrawn, tuple(notes))
+
+
+def decode_entry(line: bytes | str) -> tuple[str, bytes, Entry]:
+    """One line of the cache file: (path, its raw line, the entry); ValueError when it is not a sound entry.
+    The data stays JSON text (a string in the line) until its model is asked for."""
+    raw = line.encode("utf-8") if isinstance(line, str) else line
+    at = raw.find(DATA_MARK)
+    if at > 0 and raw.endswith(b'"}'):
+        item = json.loads(raw[:at] + b"}", object_hook=_decode_object)
+        if type(item) is not dict or "data" in item:
+            raise ValueError("entry")
+        item["data"] = raw[at + len(DATA_MARK) - 1:-1]  # the string, its quotes included
+    else:  # not as encode_entry writes it (written by hand?): decoded whole
+        item = json.loads(raw, object_hook=_decode_object)
+        if type(item) is not dict or type(item.get("data")) is not str:
+            raise ValueError("entry")
+        item["data"] = json.dumps(item["data"], ensure_ascii=False).encode("utf-8")
+    if set(item) != ENTRY:
         raise ValueError("entry")
-    key, path, body_path, data, slug = item["key"], item["path"], item["body_path"], item["data"], item["slug"]
-    if type(key) is not str or len(key) != 64 or type(path) is not str or type(data) is not dict:
+    key, path, body_path, slug, data = item["key"], item["path"], item["body_path"], item["slug"], item["data"]
+    if type(key) is not str or len(key) != 64 or type(path) is not str:
         raise ValueError("entry")
     if body_path is not None and type(body_path) is not str:
         raise ValueError("entry")
     if slug is not None and (type(slug) is not str or not SLUG.fullmatch(slug)):
         raise ValueError("entry")
     paths = (path,) if body_path is None else (path, body_path)
-    return path, line, Entry(key, data, _findings(item["findings"], paths), slug)
+    facts = _facts(item["facts"])
+    if (slug is None) == (facts.slug is None):
+        raise ValueError("entry")  # a title's slug exactly when the notice has no slug of its own
+    return path, raw, Entry(key, data, facts, _findings(item["findings"], paths), slug)
+
+
+def entry_data(line: bytes) -> bytes | None:
+    """The data of a line that :func:`encode_entry` wrote, as the JSON string :func:`decode_data` reads."""
+    at = line.find(DATA_MARK)
+    return line[at + len(DATA_MARK) - 1:-1] if at > 0 and line.endswith(b'"}') else None
+
+
+def encode_facts(facts: NoticeFacts) -> dict:
+    return {"title": facts.title, "slug": facts.slug, "previous_slugs": list(facts.previous_slugs),
+            "follows": facts.follows, "published": encode_data(facts.published), "withdrawn": facts.withdrawn,
+            "revisions": [[encode_data(date), change] for date, change in facts.revisions]}
+
+
+def data_text(data: Any) -> str:
+    """The notice's plain data as JSON (raises :class:`NotCacheable`)."""
+    return json.dumps(encode_data(data), ensure_ascii=False, separators=(",", ":"))
+
+
+def data_literal(data: Any) -> bytes:
+    """The notice's plain data as a JSON string holding its JSON, as :func:`decode_data` reads it."""
+    return json.dumps(data_text(data), ensure_ascii=False).encode("utf-8")
 
 
 def encode_entry(key: str, path: str, body_path: str | None, data: Any, findings: list[Diagnostic],
-                 slug: str | None = None) -> str:
-    """One line of the cache file (raises :class:`NotCacheable`)."""
-    item = {"key": key, "path": path, "body_path": body_path, "data": encode_data(data),
-            "findings": [[d.path, d.line, d.column, d.severity, d.message] for d in findings], "slug": slug}
-    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+                 slug: str | None = None, facts: NoticeFacts | None = None) -> bytes:
+    """One line of the cache file (raises :class:`NotCacheable`). ``facts``: the notice's (default: from its data
+    validated by the model); ``slug``: its title's, when it has no slug of its own (default: made here)."""
+    if facts is None:
+        from generator.model.notice import Notice
+        from generator.read.collection import title_slug
+
+        try:
+            notice = Notice.model_validate(data)
+        except ValueError as error:
+            raise NotCacheable from error
+        facts = NoticeFacts.of(notice)
+        slug = title_slug(notice.title) if notice.slug is None else None
+    data_json = data_text(data)
+    item = {"key": key, "path": path, "body_path": body_path, "facts": encode_facts(facts),
+            "findings": [[d.path, d.line, d.column, d.severity, d.message] for d in findings], "slug": slug,
+            "data": data_json}
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _header() -> str:
@@ -179,20 +285,24 @@ class DiskCache:
 
     folder: Path
     shown: str  # the folder as shown in messages
-    lines: dict[str, str] = field(default_factory=dict)  # path → its line as read
+    lines: dict[str, bytes] = field(default_factory=dict)  # path → its line as read
     entries: dict[str, Entry] = field(default_factory=dict)
-    written: dict[str, str] = field(default_factory=dict)  # path → its line for this run's file
+    written: dict[str, bytes] = field(default_factory=dict)  # path → its line for this run's file
     problems: list[str] = field(default_factory=list)  # why the cache could not be used or written, for the log
+    # absolute path → (size, mtime_ns, ctime_ns, inode, device) and SHA-256, as read and for this run's file
+    digests: dict[str, tuple[tuple[int, ...], bytes]] = field(default_factory=dict)
+    digests_written: dict[str, tuple[tuple[int, ...], bytes]] = field(default_factory=dict)
     hits: int = 0
     loaded = False
 
     def load(self) -> None:
         self.loaded = True
-        raw = self._read()
+        raw = self._read(CACHE_FILE)
         if raw is None:
             return
-        lines = raw.split("\n")
-        if lines[0] != _header():
+        self.digests = _digests(self._read(FILES_FILE))
+        lines = raw.split(b"\n")
+        if lines[0] != _header().encode("utf-8"):
             return  # another version, other code, another format: all of it is recomputed (and replaced)
         for line in lines[1:]:
             if not line:
@@ -204,8 +314,8 @@ class DiskCache:
             self.lines[path] = text
             self.entries[path] = entry
 
-    def _read(self) -> str | None:
-        path = self.folder / CACHE_FILE
+    def _read(self, name: str) -> bytes | None:
+        path = self.folder / name
         try:
             folder = os.lstat(self.folder)
         except FileNotFoundError:
@@ -221,22 +331,18 @@ class DiskCache:
         except FileNotFoundError:
             return None
         except OSError as error:
-            self.problems.append(f"缓存文件 {self.shown}/{CACHE_FILE} 无法读取（{error.strerror}），全部通报重新检查")
+            self.problems.append(f"缓存文件 {self.shown}/{name} 无法读取（{error.strerror}），全部通报重新检查")
             return None
         try:
             status = os.fstat(handle)
             if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_CACHE_BYTES:
                 return None
-            with os.fdopen(handle, "rb", closefd=False) as stream:
-                raw = stream.read(MAX_CACHE_BYTES + 1)
+            raw = read_bounded(handle, status.st_size, MAX_CACHE_BYTES)
         except OSError:
             return None
         finally:
             os.close(handle)
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
+        return raw
 
     def get(self, path: str, key: str) -> Entry | None:
         if not self.loaded:
@@ -246,29 +352,37 @@ class DiskCache:
             return None
         return entry
 
-    def keep(self, path: str) -> str:
+    def keep(self, path: str) -> bytes:
         """This run's file keeps the entry read for ``path`` (it was used); its line."""
         line = self.written[path] = self.lines[path]
         self.hits += 1
         return line
 
     def put(self, key: str, path: str, body_path: str | None, data: Any, findings: list[Diagnostic],
-            slug: str | None = None) -> str | None:
+            slug: str | None = None, facts: NoticeFacts | None = None) -> bytes | None:
         """This run's file holds this entry; its line (None: the data cannot be cached as plain JSON)."""
         try:
-            line = self.written[path] = encode_entry(key, path, body_path, data, findings, slug)
+            line = self.written[path] = encode_entry(key, path, body_path, data, findings, slug, facts)
         except (NotCacheable, ValueError, RecursionError):
             self.written.pop(path, None)
             return None
         return line
 
     def save(self) -> None:
-        """Writes this run's entries (only the notices of this run), unless the file already holds exactly them."""
+        """Writes this run's entries (only the notices of this run), unless the file already holds exactly them, and
+        the digests of this run's files, unless they are those read."""
         target = self.folder / CACHE_FILE
         previous = self.lines if self.loaded else _SAVED.get(str(self.folder))
-        if self.written == previous and target.is_file() and not target.is_symlink():
-            return
-        text = "\n".join([_header(), *(self.written[path] for path in sorted(self.written))]) + "\n"
+        if self.written != previous or not target.is_file() or target.is_symlink():
+            text = b"\n".join([_header().encode("utf-8"), *(self.written[path] for path in sorted(self.written))])
+            if not self._write(CACHE_FILE, text + b"\n"):
+                return
+            _SAVED[str(self.folder)] = dict(self.written)
+        if self.digests_written != self.digests and self._write(FILES_FILE, _digests_text(self.digests_written)):
+            self.digests = dict(self.digests_written)
+
+    def _write(self, name: str, text: bytes) -> bool:
+        """Replaces the file ``name`` of the folder by ``text`` at once; False (and a problem) when it could not."""
         try:
             if os.path.islink(self.folder):
                 raise _Refused("是符号链接")
@@ -280,18 +394,42 @@ class DiskCache:
                 ignore.write_text("# notices check 的缓存，不要提交\n*\n", encoding="utf-8")
             handle, temporary = tempfile.mkstemp(prefix=".check-", suffix=".tmp", dir=self.folder)
             try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                with os.fdopen(handle, "wb") as stream:
                     stream.write(text)
-                os.replace(temporary, target)
+                os.replace(temporary, self.folder / name)
             except BaseException:
                 os.unlink(temporary)
                 raise
-            _SAVED[str(self.folder)] = dict(self.written)
+            return True
         except _Refused as refused:
             self.problems.append(f"缓存文件夹 {self.shown} {refused}，缓存没有写入（检查结果不受影响）")
         except OSError as error:
             self.problems.append(f"缓存没有写入 {self.shown}（{error.strerror}）：下次检查将重新检查全部通报，"
                                  "结果不受影响")
+        return False
+
+
+def _digests(text: bytes | None) -> dict[str, tuple[tuple[int, ...], bytes]]:
+    """The files' digests as :func:`_digests_text` wrote them; nothing when the file is not exactly that."""
+    try:
+        item = json.loads(text) if text else None
+        if type(item) is not dict or item.get("format") != FILES_FORMAT or item.get("version") != VERSION:
+            return {}
+        found = {}
+        for path, value in item["files"].items():
+            if (type(value) is not list or len(value) != 6 or any(type(n) is not int or n < 0 for n in value[:5])
+                    or type(value[5]) is not str or len(value[5]) != 64):
+                return {}
+            found[path] = (tuple(value[:5]), bytes.fromhex(value[5]))
+        return found
+    except (ValueError, TypeError, AttributeError, KeyError, RecursionError):
+        return {}
+
+
+def _digests_text(digests: dict[str, tuple[tuple[int, ...], bytes]]) -> bytes:
+    files = {path: [*stamp, digest.hex()] for path, (stamp, digest) in sorted(digests.items())}
+    text = json.dumps({"format": FILES_FORMAT, "version": VERSION, "files": files}, separators=(",", ":"))
+    return text.encode("utf-8") + b"\n"
 
 
 class _Refused(Exception):

@@ -21,21 +21,32 @@ import multiprocessing
 import os
 import stat
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from generator.check.rules import check_notice
-from generator.model.notice import Contact, Notice
-from generator.publish.cache import DiskCache, Entry, NotCacheable, encode_entry, entry_key, fingerprint
+from generator.model.notice import Contact
+from generator.publish.cache import (
+    SETTLED_NS,
+    DiskCache,
+    Entry,
+    NotCacheable,
+    data_literal,
+    decode_data,
+    encode_entry,
+    entry_data,
+    entry_key,
+    fingerprint,
+)
 from generator.read.collection import NoticeEntry, remember_title_slug, title_slug
 from generator.read.diagnostics import Diagnostic
 from generator.read.files import display_path, read_regular
-from generator.read.notices import NoticeJob, NoticeSource, load_jobs
-from generator.read.yaml_source import MAX_BYTES, decode_text
+from generator.read.notices import NoticeFacts, NoticeJob, NoticeSource, load_jobs
+from generator.read.yaml_source import MAX_BYTES
+from generator.text.slug import slugify
 
 WORKERS_ENV = "NOTICES_WORKERS"
 # Below this many notices the workers' start and the transfer cost more than they save.
@@ -49,7 +60,7 @@ _LOADED: dict[tuple, Checked] = {}
 CACHE_LIMIT = 50_000
 # The disk cache's line of each notice in _LOADED (by the same key), so a rebuild writes the cache file without
 # encoding the unchanged notices again.
-_LINES: dict[tuple, str] = {}
+_LINES: dict[tuple, bytes] = {}
 
 
 def clear_cache() -> None:
@@ -113,8 +124,7 @@ def _matches(key: tuple, result: Checked) -> bool:
     source = result[0]
     if source is None:
         return False
-    body = source.body.encode("utf-8") if source.body_path else None
-    return key[1] == _digest(source.text.encode("utf-8")) and key[2] == _digest(body)
+    return key[1] == source.digest and key[2] == source.body_digest
 
 
 def worker_count(jobs: int, environ: Any = None) -> int:
@@ -131,27 +141,51 @@ def worker_count(jobs: int, environ: Any = None) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _load_and_check(jobs: list[NoticeJob], root: Path, default_contact: Contact | None,
-                    encode: bool = False) -> list[tuple[Checked, str | None, tuple[str, str] | None]]:
+# A loaded notice as a worker sends it back: its facts, its files' bytes, its data as JSON (see data_literal) and the
+# SHA-256 of its files, so that this process neither unpickles nor validates its model (about 1 ms a notice, in the
+# one process that puts the results together) unless something asks for it.
+Sent = tuple[NoticeFacts, bytes, bytes | None, bytes, bytes, bytes | None]
+
+
+def _load_and_check(jobs: list[NoticeJob], root: Path, default_contact: Contact | None, encode: bool = False,
+                    send: bool = False) -> list[tuple[Checked, str | None, tuple[str, bytes] | None, Sent | None]]:
     """Each notice loaded and checked, with the slug of its title when it has no slug of its own (made here, in
     the worker, since it costs about as much as a check) and, with ``encode``, its entry for the cache on disk
-    (key and line, the key made from what was loaded)."""
+    (key and line, the key made from what was loaded); with ``send``, a notice that loaded is sent back as
+    :data:`Sent` instead of the source (None in its place) where its data is plain JSON."""
     results = []
     contact = repr(default_contact)
     for (source, diagnostics) in load_jobs(jobs, root):
         checked = check_notice(NoticeEntry(source, default_contact)) if source is not None else []
         slug = title_slug(source.notice.title) if source is not None and source.notice.slug is None else None
-        encoded = None
-        if encode and source is not None and not diagnostics:
-            body = _digest(source.body.encode("utf-8")) if source.body_path else None
-            key = entry_key(source.path, hashlib.sha256(source.text.encode("utf-8")).hexdigest(), source.body_path,
-                            body.hex() if body else None, contact)
+        encoded, sent = None, None
+        if source is not None and not diagnostics and (encode or send):
+            raw = source.text.encode("utf-8")
+            raw_body = source.body.encode("utf-8") if source.body_path else None
+            digest, body = hashlib.sha256(raw).digest(), _digest(raw_body)
             try:
-                encoded = key, encode_entry(key, source.path, source.body_path, source.data, checked, slug)
+                if encode:
+                    key = entry_key(source.path, digest.hex(), source.body_path, body.hex() if body else None,
+                                    contact)
+                    encoded = key, encode_entry(key, source.path, source.body_path, source.data, checked, slug,
+                                                source.facts)
+                if send:
+                    literal = entry_data(encoded[1]) if encoded is not None else None
+                    sent = source.facts, raw, raw_body, literal or data_literal(source.data), digest, body
+                    source = None
             except (NotCacheable, ValueError, RecursionError):
-                encoded = None
-        results.append(((source, diagnostics, checked), slug, encoded))
+                pass
+        results.append(((source, diagnostics, checked), slug, encoded, sent))
     return results
+
+
+def _received(job: NoticeJob, root: Path, sent: Sent) -> NoticeSource:
+    """The source of a notice a worker sent as :data:`Sent`."""
+    path, shown, body = job
+    facts, raw, raw_body, literal, digest, body_digest = sent
+    body_shown = display_path(body, root) if body is not None else None
+    return NoticeSource.cached(shown, body_shown, facts, (path, body), raw, raw_body, literal, decode_data, digest,
+                               body_digest)
 
 
 class LoadAndCheck:
@@ -169,10 +203,16 @@ class LoadAndCheck:
         self.checked: dict[str, list[Diagnostic]] = {}
         self.reused = 0  # notices taken from a cache (this process's or the disk's)
         self.fresh = 0  # notices loaded and checked
-        self.encoded: dict[str, tuple[str, str]] = {}  # path → the cache entry a worker made (key, line)
+        self.encoded: dict[str, tuple[str, bytes]] = {}  # path → the cache entry a worker made (key, line)
 
     def __call__(self, jobs: list[NoticeJob]) -> list[Loaded]:
         contact = repr(self.default_contact)
+        started = time.time_ns()
+        if self.disk is not None:
+            if not self.disk.loaded:
+                self.disk.load()
+            for name, known in self.disk.digests.items():  # a file whose stat is the same is not read and hashed
+                _DIGESTS.setdefault(name, known)
         keys: list[tuple | None] = []
         missing: list[int] = []
         from_disk: dict[int, Checked] = {}
@@ -181,6 +221,8 @@ class LoadAndCheck:
             read.clear()
             key = _cache_key(job, self.root, contact, read if self.disk is not None else None)
             keys.append(key)
+            if self.disk is not None and key is not None:
+                self._keep_digests(job, started)
             if key is not None and key in _LOADED:
                 continue
             if self.disk is not None and key is not None and (result := self._from_disk(job, key, read)) is not None:
@@ -209,6 +251,14 @@ class LoadAndCheck:
             loaded.append((source, list(diagnostics)))
         return loaded
 
+    def _keep_digests(self, job: NoticeJob, started: int) -> None:
+        """The cache on disk keeps the digests of the job's files, those that had settled before this run began."""
+        assert self.disk is not None
+        for file in (job[0], job[2]):
+            known = _DIGESTS.get(str(file)) if file is not None else None
+            if known is not None and max(known[0][1], known[0][2]) < started - SETTLED_NS:
+                self.disk.digests_written[str(file)] = known
+
     def _disk_key(self, key: tuple, body_shown: str | None) -> str:
         shown, digest, body_digest, contact = key
         return entry_key(shown, digest.hex(), body_shown, body_digest.hex() if body_digest else None, contact)
@@ -223,10 +273,8 @@ class LoadAndCheck:
         if entry is None:
             return None
         source = _source(job, body_shown, key, entry, read)
-        if source is None or (entry.slug is None) != (source.notice.slug is not None):
-            return None
         if entry.slug is not None:
-            remember_title_slug(source.notice.title, entry.slug)
+            remember_title_slug(entry.facts.title, entry.slug)
         _LINES[key] = self.disk.keep(shown)
         return source, [], list(entry.findings)
 
@@ -237,12 +285,13 @@ class LoadAndCheck:
             return
         disk_key = self._disk_key(key, source.body_path)
         encoded = self.encoded.pop(source.path, None)
-        line: str | None
+        line: bytes | None
         if encoded is not None and encoded[0] == disk_key:  # made by the worker from these files
             line = self.disk.written[source.path] = encoded[1]
         else:
-            slug = title_slug(source.notice.title) if source.notice.slug is None else None
-            line = self.disk.put(disk_key, source.path, source.body_path, source.data, checked, slug)
+            facts = source.facts
+            slug = title_slug(facts.title) if facts.slug is None else None
+            line = self.disk.put(disk_key, source.path, source.body_path, source.data, checked, slug, facts)
         if line is not None:
             _LINES[key] = line
 
@@ -256,49 +305,38 @@ class LoadAndCheck:
             encode = self.disk is not None
             if encode:
                 fingerprint()  # once, before the workers start
+            _before_fork()
             size = max(1, -(-len(jobs) // (workers * BATCHES_PER_WORKER)))
             batches = [jobs[start:start + size] for start in range(0, len(jobs), size)]
             # fork: the workers start with this process's imports and caches, nothing is imported again
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 done = pool.map(_load_and_check, batches, [self.root] * len(batches),
-                                [self.default_contact] * len(batches), [encode] * len(batches))
+                                [self.default_contact] * len(batches), [encode] * len(batches),
+                                [True] * len(batches))
                 results = [result for batch in done for result in batch]
-        for (source, _, _), slug, encoded in results:
+        loaded: list[Checked] = []
+        for job, ((source, diagnostics, checked), slug, encoded, sent) in zip(jobs, results, strict=True):
+            if sent is not None:
+                source = _received(job, self.root, sent)
             if source is not None and slug is not None:
-                remember_title_slug(source.notice.title, slug)
+                remember_title_slug(source.facts.title, slug)
             if source is not None and encoded is not None:
                 self.encoded[source.path] = encoded
-        return [checked for checked, _, _ in results]
+            loaded.append((source, diagnostics, checked))
+        return loaded
 
 
-def _read_as(path: Path, shown: str, digest: bytes, read: dict[str, bytes]) -> str | None:
-    """The file's text if its bytes are still those of ``digest`` (those just hashed, else read again), else None."""
-    raw = read.get(str(path))
-    if raw is None:
-        raw, _ = read_regular(path, shown, MAX_BYTES)
-        if raw is None or hashlib.sha256(raw).digest() != digest:
-            return None
-    text, problems = decode_text(raw, shown)
-    return None if problems else text
+def _before_fork() -> None:
+    """What every worker needs, made once here and shared by the fork: pypinyin's dictionaries (about 1 s each)."""
+    slugify("整改")
 
 
 def _source(job: NoticeJob, body_shown: str | None, key: tuple, entry: Entry,
-            read: dict[str, bytes]) -> NoticeSource | None:
-    """The notice as loading would give it, from the files (read again: they may have changed since they were
-    hashed) and the entry's data, validated by the model again; None if anything does not fit."""
+            read: dict[str, bytes]) -> NoticeSource:
+    """The notice as loading would give it, from the entry's facts and data and the files' bytes (those hashed for
+    the key; a file whose SHA-256 was known by its stat is read, and compared with the key, when its text is asked
+    for): decoded and validated only when they are asked for."""
     path, shown, body = job
-    text = _read_as(path, shown, key[1], read)
-    if text is None:
-        return None
-    body_text = ""
-    if body is not None:
-        assert body_shown is not None
-        body_read = _read_as(body, body_shown, key[2], read)
-        if body_read is None:
-            return None
-        body_text = body_read
-    try:
-        notice = Notice.model_validate(entry.data)
-    except (ValidationError, ValueError, TypeError, RecursionError):
-        return None
-    return NoticeSource(shown, notice, body_text, body_shown, entry.data, text)
+    return NoticeSource.cached(shown, body_shown, entry.facts, (path, body), read.get(str(path)),
+                               read.get(str(body)) if body is not None else None, entry.data_json, decode_data,
+                               key[1], key[2])

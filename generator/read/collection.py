@@ -97,7 +97,8 @@ class NoticeEntry:
 
     @cached_property
     def slug(self) -> str:
-        return self.notice.slug or title_slug(self.notice.title)
+        facts = self.source.facts
+        return facts.slug or title_slug(facts.title)
 
     @property
     def url(self) -> str:
@@ -157,8 +158,9 @@ class NoticeEntry:
 
     def sort_key(self) -> tuple:
         """Newest first; notices whose date was lost come last; then by title for a stable order."""
-        published = self.notice.published or dt.date.min
-        return (-published.toordinal(), self.notice.title, self.slug)
+        facts = self.source.facts
+        published = facts.published or dt.date.min
+        return (-published.toordinal(), facts.title, self.slug)
 
 
 @dataclass(frozen=True)
@@ -290,7 +292,7 @@ class Collection:
     @cached_property
     def listed(self) -> list[NoticeEntry]:
         """What readers browse: every notice except withdrawn ones (their pages stay, as a stub)."""
-        return [entry for entry in self.entries if entry.notice.withdrawn is None]
+        return [entry for entry in self.entries if not entry.source.facts.withdrawn]
 
     @cached_property
     def by_slug(self) -> dict[str, NoticeEntry]:

@@ -26,7 +26,7 @@ class Scan:
 
 def display_path(path: Path, root: Path) -> str:
     """The path as editors see it: relative to the project root, with forward slashes."""
-    absolute, project = os.path.abspath(path), os.path.abspath(root)
+    absolute, project = _absolute(path), _absolute(root)
     if os.sep == "/":  # string operations, as pathlib's below but without its objects (a rebuild asks thousands)
         if absolute == project:
             return "."
@@ -36,6 +36,15 @@ def display_path(path: Path, root: Path) -> str:
         return Path(absolute).relative_to(project).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _absolute(path: Path) -> str:
+    """``os.path.abspath``, without its normalisation for a path that needs none (an absolute path from a folder
+    scan: no empty, ``.`` or ``..`` part; a check asks for tens of thousands)."""
+    text = os.fspath(path)
+    if os.sep == "/" and text.startswith("/") and "//" not in text and "/." not in text and not text.endswith("/"):
+        return text
+    return os.path.abspath(text)
 
 
 def folder_problem(folder: Path, root: Path, what: str) -> Diagnostic | None:
@@ -106,23 +115,34 @@ def read_regular(path: Path, shown: str, limit: int) -> tuple[bytes | None, list
         descriptor = os.open(path, flags)
     except OSError as exc:
         return None, [Diagnostic(shown, 0, 0, "error", f"文件无法读取（{_reason(exc)}）")]
-    with os.fdopen(descriptor, "rb") as handle:
+    with os.fdopen(descriptor, "rb", buffering=0) as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             return None, [Diagnostic(shown, 0, 0, "error", "不是普通文件：只能放文本文件，请删除")]
         if info.st_size > limit:
             return None, [_too_large(shown, info.st_size, limit)]
         try:
-            # the size fstat gave, then whatever the file grew by (up to the limit): a buffer of the limit's size for
-            # every file costs more than reading it
-            data = handle.read(info.st_size + 1)
-            if len(data) > info.st_size:
-                data += handle.read(limit + 1 - len(data))
+            data = read_bounded(descriptor, info.st_size, limit)
         except OSError as exc:
             return None, [Diagnostic(shown, 0, 0, "error", f"文件无法读取（{_reason(exc)}）")]
     if len(data) > limit:
         return None, [_too_large(shown, len(data), limit)]
     return data, []
+
+
+def read_bounded(descriptor: int, size: int, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes from an open file whose size was ``size`` (it may have grown or shrunk since):
+    asks for the size it had, not for the limit (a read of the limit's size allocates that much each time, about
+    40 times the cost of reading a notice)."""
+    data = b""
+    ask = min(size, limit) + 1
+    while len(data) <= limit:
+        chunk = os.read(descriptor, min(ask, limit + 1 - len(data)))
+        if not chunk:
+            break
+        data += chunk
+        ask = 1 << 16
+    return data
 
 
 def _too_large(shown: str, size: int, limit: int) -> Diagnostic:

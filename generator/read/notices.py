@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
+import datetime as dt
+import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -27,30 +29,186 @@ NoticeJob = tuple[Path, str, Path | None]
 JobMapper = Callable[[list[NoticeJob]], list[tuple["NoticeSource | None", list[Diagnostic]]]]
 
 
-@dataclass
+@dataclass(frozen=True)
+class NoticeFacts:
+    """What the checks across notices (slugs, titles, old URLs, ``follows``), the collection's order and ``--base``
+    read of every notice: kept beside each entry of the check cache, so that checking an unchanged notice needs
+    neither its YAML nor its model."""
+
+    title: str
+    slug: str | None
+    previous_slugs: tuple[str, ...]
+    follows: str | None
+    published: dt.date | None
+    withdrawn: bool
+    revisions: tuple[tuple[dt.date, str], ...]  # (date, change) of each revision note, in order
+
+    @classmethod
+    def of(cls, notice: Notice) -> NoticeFacts:
+        return cls(notice.title, notice.slug, tuple(notice.previous_slugs), notice.follows, notice.published,
+                   notice.withdrawn is not None, tuple((r.date, r.change) for r in notice.revisions))
+
+
+_UNSET: Any = object()
+
+
+class CacheMismatch(RuntimeError):
+    """A notice taken from the check cache whose data gives no notice, and whose file gives none either: the cache
+    was made by hand, not by a check."""
+
+
 class NoticeSource:
-    """One notice as read from disk: the validated model, its body and where each part came from."""
+    """One notice as read from disk: the validated model, its body and where each part came from.
 
-    path: str  # as shown to editors, relative to the project root, with forward slashes
-    notice: Notice
-    body: str
-    body_path: str | None
-    data: Any  # the file's plain data, as validated
-    text: str  # the file's text
+    A notice taken from the check cache (:meth:`cached`) holds its files' bytes, its facts and its data as JSON: the
+    texts are decoded, the data decoded and the model validated only when something asks for them (a check of
+    unchanged notices asks for none of them; a build asks for all)."""
 
-    @cached_property
+    def __init__(self, path: str, notice: Notice, body: str, body_path: str | None, data: Any, text: str) -> None:
+        self.path = path  # as shown to editors, relative to the project root, with forward slashes
+        self.body_path = body_path
+        self._notice: Notice | None = notice
+        self._body: str | None = body
+        self._data: Any = data  # the file's plain data, as validated
+        self._text: str | None = text  # the file's text
+        self._facts: NoticeFacts | None = None
+        self._raw: bytes | None = None
+        self._raw_body: bytes | None = None
+        self._data_json: bytes | None = None
+        self._decode: Callable[[bytes], Any] | None = None
+        self._digest: bytes | None = None
+        self._body_digest: bytes | None = None
+        self._files: tuple[Path, Path | None] | None = None
+        self._located: Any = _UNSET
+
+    @classmethod
+    def cached(cls, path: str, body_path: str | None, facts: NoticeFacts, files: tuple[Path, Path | None],
+               raw: bytes | None, raw_body: bytes | None, data_json: bytes, decode: Callable[[bytes], Any],
+               digest: bytes, body_digest: bytes | None) -> NoticeSource:
+        """A notice from its check cache entry: ``files`` are its YAML and narrative files, ``raw``/``raw_body`` their
+        bytes if they were read for their SHA-256 (``digest``, ``body_digest``: those of the entry's key; None: read
+        when the text is asked for, and compared with the key), ``data_json`` its data as ``decode`` reads it."""
+        source = cls.__new__(cls)
+        source.path, source.body_path = path, body_path
+        source._notice = source._body = source._text = None
+        source._data = _UNSET
+        source._facts, source._raw, source._raw_body = facts, raw, raw_body
+        source._data_json, source._decode = data_json, decode
+        source._digest, source._body_digest = digest, body_digest
+        source._files = files
+        source._located = _UNSET
+        return source
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            raw = self._raw
+            if raw is None:
+                assert self._files is not None
+                raw = self._read(self._files[0], self.path, self._digest)
+            self._text = self._decoded(raw)
+        return self._text
+
+    @property
+    def body(self) -> str:
+        if self._body is None:
+            raw = self._raw_body
+            if raw is None and self.body_path is not None:
+                assert self._files is not None and self._files[1] is not None
+                raw = self._read(self._files[1], self.body_path, self._body_digest)
+            self._body = self._decoded(raw) if raw is not None else ""
+        return self._body
+
+    def _read(self, file: Path, shown: str, digest: bytes | None) -> bytes:
+        """A file of a cached notice, read when its text is first asked for: still the bytes of the entry's key."""
+        raw, _ = read_regular(file, shown, MAX_BYTES)
+        if raw is None or hashlib.sha256(raw).digest() != digest:
+            raise CacheMismatch(f"{shown} 在检查过程中被修改或删除了：请重新运行检查")
+        return raw
+
+    def _decoded(self, raw: bytes) -> str:
+        """A file's bytes whose SHA-256 is that of an entry: they decoded when the entry was made."""
+        try:
+            if raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                raise ValueError("BOM")
+            return raw.decode("utf-8")
+        except ValueError as error:
+            raise self._mismatch() from error
+
+    def _mismatch(self) -> CacheMismatch:
+        return CacheMismatch(f"检查缓存中 {self.path} 的记录与文件不符：请删除缓存文件夹（默认 .cache/notices）"
+                             "后重新检查")
+
+    @property
+    def data(self) -> Any:
+        if self._data is _UNSET:
+            assert self._data_json is not None and self._decode is not None
+            try:
+                self._data = self._decode(self._data_json)
+            except (ValueError, TypeError, RecursionError):
+                self._data = self._from_file()[1]
+        return self._data
+
+    @property
+    def notice(self) -> Notice:
+        if self._notice is None:
+            try:
+                self._notice = Notice.model_validate(self.data)
+            except (ValidationError, ValueError, TypeError, RecursionError):
+                self._notice, self._data = self._from_file()
+        return self._notice
+
+    def _from_file(self) -> tuple[Notice, Any]:
+        """The notice and its data read from its text, as loading reads them (a cache entry that gives none)."""
+        parsed = parse_yaml(self.text.encode("utf-8"), self.path)
+        try:
+            if parsed.diagnostics or not isinstance(parsed.data, dict):
+                raise ValueError(self.path)
+            return Notice.model_validate(parsed.data), parsed.data
+        except (ValidationError, ValueError) as error:
+            raise self._mismatch() from error
+
+    @property
+    def facts(self) -> NoticeFacts:
+        if self._facts is None:
+            self._facts = NoticeFacts.of(self.notice)
+        return self._facts
+
+    @property
+    def digest(self) -> bytes:
+        """The SHA-256 of the text as UTF-8."""
+        if self._digest is None:
+            self._digest = hashlib.sha256(self.text.encode("utf-8")).digest()
+        return self._digest
+
+    @property
+    def body_digest(self) -> bytes | None:
+        """The SHA-256 of the body as UTF-8; None without a body file."""
+        if self._body_digest is None and self.body_path:
+            self._body_digest = hashlib.sha256(self.body.encode("utf-8")).digest()
+        return self._body_digest
+
+    @property
     def located(self) -> Any:
         """The data with line numbers: parsed only when a message needs a place."""
-        return located(self.text)
+        if self._located is _UNSET:
+            self._located = located(self.text)
+        return self._located
 
     def locate(self, loc: tuple, *, key: bool = False) -> tuple[int, int]:
         return locate(self.located, loc, key=key)
 
     def __getstate__(self) -> dict:
-        """Sent between processes without the line-numbered copy (parsed again where it is needed)."""
+        """Sent between processes whole, without the line-numbered copy (parsed again where it is needed)."""
+        for name in ("text", "body", "notice", "facts"):
+            getattr(self, name)
         state = dict(self.__dict__)
-        state.pop("located", None)
+        state.update(_located=None, _raw=None, _raw_body=None, _data_json=None, _decode=None, _files=None)
         return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._located = _UNSET
 
 
 @dataclass

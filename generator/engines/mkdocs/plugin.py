@@ -62,6 +62,7 @@ from generator.publish.csp import content_security_policy
 from generator.publish.site import SiteBuild, build_site
 from generator.read.config import read_config
 from generator.read.diagnostics import report
+from generator.read.notices import CacheMismatch
 from generator.render.markdown import Heading
 from generator.render.pages import Page, render_content_page
 from generator.search.pagefind import (
@@ -205,8 +206,11 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if not (self.serving and self.build is not None):
             cache, cache_problems = cache_folder(root, self.config.cache_dir, inside_refused=(
                 notices_dir, Path(config.docs_dir).resolve(), Path(config.site_dir).resolve()))
-        build = build_site(root, notices_dir, values, config_path.name, config_data, Path(config.docs_dir),
-                           config.site_url, cache)
+        try:
+            build = build_site(root, notices_dir, values, config_path.name, config_data, Path(config.docs_dir),
+                               config.site_url, cache)
+        except CacheMismatch as error:  # a cache entry made by hand, or a file changed while it was read
+            raise PluginError(f"网站没有生成：{error}") from error
         for problem in cache_problems + build.cache_problems:  # the build is as without the cache: not a warning
             log.info(f"检查缓存：{problem}")
         if build.cache_note:
