@@ -65,7 +65,6 @@ REFUSED: set[str] = set()
 KNOWN_FAILURES = {
     "jituan-xunshi-zhuanxiang-jiancha-trad": "refused: 没有找到通报标题、巡察情况或问题清单 (a traditional-script "
                                              "巡视 feedback news item)",
-    "xingyang-yingji-2025": "3 made-up problems from a text without a problem list",
 }
 
 
@@ -344,7 +343,7 @@ RIGHT = {
     ),
     "dongchangfu-sifa-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "dongying-gongan-kaifaqu-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -356,7 +355,7 @@ RIGHT = {
     ),
     "gl-kexie-2025": (
         "title region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "hbust-erji-dangwei-fankui": (
         "title publisher region published source kind inspection.start inspection.end inspection.feedback "
@@ -380,7 +379,7 @@ RIGHT = {
     ),
     "jieyang-gongan-2025-xuncha-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "jituan-xunshi-zhuanxiang-jiancha-trad": (
         ""
@@ -419,7 +418,7 @@ RIGHT = {
     ),
     "shashi-fayuan-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "tianshui-zhongyiyuan-2020-fankui-trad": (
         "title publisher region published source kind inspection.start inspection.end inspection.feedback "
@@ -439,7 +438,7 @@ RIGHT = {
     ),
     "xingyang-yingji-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "yuyang-jinjitan-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

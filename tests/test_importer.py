@@ -1252,3 +1252,119 @@ def test_problems_numbered_as_wenti_under_two_levels_of_aspect_headings_with_a_s
     assert notice["problems"][0]["measures"] == ["补全用车登记台账。", "修订车辆管理办法。"]
     assert ("第1个问题在方面下的小标题“1.关于“公务用车管理不规范”方面”之下：草稿的方面只有一级，"
             "小标题没有写入 aspects，请编辑决定是否写入问题说明（description）") in result.unplaced
+
+
+def test_a_section_on_who_organised_the_rectification_is_narrative_even_when_it_says_luoshi_qingkuang(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年5月6日至6月28日，县委第二巡察组对县林业局党组进行了巡察。2024年7月15日反馈了巡察意见。"
+        "现将巡察整改情况予以公布。\n"
+        "一、党组及主要负责人组织整改落实情况\n"
+        "（一）局党组高度重视，成立整改工作领导小组，由党组书记任组长，制定整改方案，明确责任领导和整改时限，"
+        "确保整改落到实处。\n"
+        "（二）党组书记切实扛起第一责任人责任，多次主持召开专题会议，听取整改进展汇报，对整改材料亲自把关。\n"
+        "（三）截至10月底，巡察反馈的12个具体问题已全部完成整改。\n"))
+    assert result.notice["problems"] == [] and result.notice["aspects"] == []
+    assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+    assert result.notice["figures"]["problems"] == 12
+    assert "（二）党组书记切实扛起第一责任人责任" in result.body_markdown
+
+
+def test_a_findings_section_heads_aspects_and_problems_numbered_again_under_each_aspect(tmp_path):
+    result = _imported(tmp_path, (
+        "2025年3月3日至4月30日，市委第三巡察组对市水务局党组开展了巡察。\n"
+        "一、巡察发现的主要问题\n"
+        "（一）落实上级决策部署有差距，推动水利发展力度不足\n"
+        "1.贯彻节水行动方案不到位。节水指标分解不细。\n"
+        "2.河湖管护存在短板。部分河段巡查流于形式。\n"
+        "（二）群众身边不正之风纠治不力\n"
+        "1. 服务群众意识不强。办事窗口推诿扯皮。\n"
+        "2.工程领域存在廉洁风险。个别项目验收把关不严。\n"))
+    notice = result.notice
+    assert [(a["number"], a["title"]) for a in notice["aspects"]] == [
+        (1, "落实上级决策部署有差距，推动水利发展力度不足"), (2, "群众身边不正之风纠治不力")]
+    assert [(p["number"], p["title"], p["aspect"]) for p in notice["problems"]] == [
+        (1, "贯彻节水行动方案不到位", 1), (2, "河湖管护存在短板", 1),
+        (3, "服务群众意识不强", 2), (4, "工程领域存在廉洁风险", 2)]
+    assert "问题清单上方的标题“一、巡察发现的主要问题”没有写入正文（问题清单在页面上单独显示），如需保留请写入 .md" \
+        in result.unplaced
+    assert ("第3个问题的标题取自这一条的第一句“服务群众意识不强。”，其后的文字写入了措施（measures）；"
+            "如是问题的具体表现，请移入问题说明（description）") in result.unplaced
+
+
+def test_a_feedback_item_between_an_aspect_and_its_numbered_problems_is_a_reported_sub_heading(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某县人民检察院党组关于巡察整改进展情况的通报\n"
+        "2024年9月2日至10月30日，县委第一巡察组对县检察院党组开展了巡察。\n"
+        "一、巡察整改组织领导情况\n"
+        "一是压实整改责任。院党组召开专题会议部署整改。\n"
+        "二、巡察整改任务落实情况\n"
+        "（一）关于落实上级决策部署方面的问题\n"
+        "反馈问题一：关于“理论学习有差距”的问题。\n"
+        "1.政治理论学习不扎实\n"
+        "整改情况：严格落实“第一议题”制度，制定年度学习计划。\n"
+        "2.学用结合不紧密\n"
+        "整改情况：开展专题研讨两次。\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "落实上级决策部署"}]
+    assert [(p["number"], p["title"], p["aspect"]) for p in notice["problems"]] == [
+        (1, "政治理论学习不扎实", 1), (2, "学用结合不紧密", 1)]
+    assert ("第1个问题在方面下的小标题“反馈问题一：关于“理论学习有差距”的问题。”之下：草稿的方面只有一级，"
+            "小标题没有写入 aspects，请编辑决定是否写入问题说明（description）") in result.unplaced
+    assert "第1个方面的标题“落实上级决策部署”取自原文“关于落实上级决策部署方面的问题”，请核对" in result.unplaced
+
+
+def test_a_sub_heading_with_no_problem_after_it_is_reported(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年9月2日至10月30日，县委第一巡察组对县检察院党组开展了巡察。\n"
+        "二、巡察反馈问题整改情况\n"
+        "（一）关于落实上级决策部署方面的问题\n"
+        "反馈问题一：关于“理论学习有差距”的问题。\n"
+        "1.政治理论学习不扎实\n"
+        "整改情况：严格落实“第一议题”制度。\n"
+        "反馈问题二：关于“意识形态责任制落实不到位”的问题。\n"))
+    assert ("方面下的小标题“反馈问题二：关于“意识形态责任制落实不到位”的问题。”之下没有找到问题（原文可能不完整）："
+            "没有写入草稿，请编辑处理") in result.unplaced
+
+
+def test_aspects_under_a_heading_that_names_the_problems_hold_problems_whose_titles_name_no_fault(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年2月20日至3月26日，区委巡察二组对区文联开展了巡察。现将巡察整改进展情况予以公布。\n"
+        "一、加强对巡察整改的组织领导情况\n"
+        "1.提高思想认识，压实整改主体责任。召开专题会议传达反馈意见。\n"
+        "2.细化整改措施，确保整改有序推进。制定整改方案，建立整改台账。\n"
+        "二、巡察反馈问题的整改情况\n"
+        "（一）聚焦贯彻落实党中央决策部署和省委、市委工作要求方面\n"
+        "1.学懂弄通做实习近平总书记关于文艺工作的重要\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "贯彻落实党中央决策部署和省委、市委工作要求"}]
+    assert [(p["number"], p["title"], p["aspect"]) for p in notice["problems"]] == [
+        (1, "学懂弄通做实习近平总书记关于文艺工作的重要", 1)]
+    assert "2\\.细化整改措施，确保整改有序推进。" in result.body_markdown  # the organisational items stay narrative
+
+
+def test_three_levels_of_numbering_the_problems_are_the_level_under_the_aspects(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至5月10日，区委第四巡察组对区民政局党组开展了巡察。现将巡察整改进展情况予以公布。\n"
+        "（一）学习贯彻党的创新理论不够深入，推动民政工作高质量发展力度不足。\n"
+        "1.学习贯彻习近平法治思想不深入、不全面。\n"
+        "（1）关于党组未及时传达学习重要讲话的问题。一是补学漏学内容。二是完善学习计划。\n"
+        "（2）关于研讨发言质量不高的问题。健全材料审核制度。\n"
+        "2.意识形态工作责任制落实不到位。\n"
+        "（1）关于阵地管理不严的问题。一是清理过期宣传栏。\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "学习贯彻党的创新理论不够深入，推动民政工作高质量发展力度不足"}]
+    assert [(p["number"], p["title"], p["aspect"]) for p in notice["problems"]] == [
+        (1, "学习贯彻习近平法治思想不深入、不全面", 1), (2, "意识形态工作责任制落实不到位", 1)]
+    assert notice["problems"][0]["measures"] == [
+        "关于党组未及时传达学习重要讲话的问题。一是补学漏学内容。二是完善学习计划。",
+        "关于研讨发言质量不高的问题。健全材料审核制度。"]
+
+
+def test_a_numbered_item_cut_short_at_the_end_of_a_page_is_not_taken_for_a_link(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至5月10日，区委第四巡察组对区民政局党组开展了巡察。\n"
+        "二、巡察反馈问题整改情况\n"
+        "（一）关于落实全面从严治党主体责任不到位方面\n"
+        "1.党组履行主体责任不\n"))
+    assert [p["title"] for p in result.notice["problems"]] == ["党组履行主体责任不"]
+    assert "1.党组履行主体责任不" not in result.chrome_removed

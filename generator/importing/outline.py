@@ -25,6 +25,8 @@ _MARKERS = (
     ("ar_dun", re.compile(r"^(\d{1,3})\s*、\s*")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
     ("wenti", re.compile(r"^问题\s*(\d{1,3})\s*[:：]\s*")),  # 问题1:无依据发放各类津补贴。
+    # 反馈问题一:关于“…”的问题。 between an aspect and its numbered problems: a sub-heading of the feedback
+    ("feedback", re.compile(r"^(?:反馈|巡察|巡视)?问题\s*([一二三四五六七八九十]{1,3})\s*[:：]\s*")),
 )
 _CLOSING = re.compile(r"^(下一步|今后|欢迎|特此|联系方式|附件)|欢迎.{0,30}监督|联系电话|电子邮箱|邮政地址|举报电话")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
@@ -92,7 +94,10 @@ class Outline:
 # A section about how the unit organised the work (一、整改工作基本情况 / 巡察整改工作组织领导情况) is
 # narrative, whatever its numbering; a section that reports on the problems is not.
 _WORK_SECTION = re.compile(r"组织领导|基本情况|组织情况|工作开展情况|开展情况|工作情况|主要做法|主要措施|工作成效")
-_LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(落实|进展|完成)情况|问题清单|存在的?问题")
+# who organised it (一、党委及主要负责人组织整改落实情况): about the work even when it says 整改落实情况
+_ORGANISING_SECTION = re.compile(r"组织(?:开展|推进|实施)?整改|整改(?:工作)?的?组织|主要负责人")
+_LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(?:任务)?(落实|进展|完成)情况|问题清单|存在的?问题"
+                           r"|发现的?(?:主要)?问题")
 # A problem's or aspect's title says what was wrong; a title none of which does (提高政治站位,增强行动自觉 /
 # 加强组织领导,压实整改责任) numbers measures of the unit, and the text has no problem list.
 _FAULT = re.compile(r"不|差距|缺|欠|弱|滞后|偏差|短板|没有|未|无|难|少|低|松|虚|慢|漏|乱|空|假|违|差|问题(?!导向)")
@@ -103,6 +108,7 @@ def build_outline(paragraphs: list[str], declared_problems: int | None = None,
     markers = [read_marker(p) for p in paragraphs]
     markers, work_headings = _mask_work_sections(markers)
     markers, list_headings = _mask_list_sections(markers)
+    markers = _feedback_sub_headings(markers)
     markers = _unnumbered_titles(paragraphs, markers)
     depth = _nesting(markers)
     problem_kind = _problem_kind(markers, depth, declared_problems)
@@ -110,7 +116,7 @@ def build_outline(paragraphs: list[str], declared_problems: int | None = None,
         walker = _Walker(paragraphs, markers, depth, problem_kind)
         walker.outline.headings |= {paragraphs[i] for i in list_headings}
         outline = walker.walk()
-        if _names_faults(outline):
+        if _names_faults(outline) or _under_a_problems_heading(outline, paragraphs, markers, list_headings):
             _settle_aspects(outline, declared_aspects)
             outline.headings |= {paragraphs[i] for i in work_headings}
             return outline
@@ -128,7 +134,8 @@ def _mask_work_sections(markers: list[Marker | None]) -> tuple[list[Marker | Non
     in_work = False
     for index, marker in enumerate(markers):
         if marker and marker.kind == "cn_dun" and is_heading(marker.rest):
-            in_work = bool(_WORK_SECTION.search(marker.rest)) and not _LIST_SECTION.search(marker.rest)
+            in_work = bool(_ORGANISING_SECTION.search(marker.rest) and not _FAULT.search(marker.rest)) or (
+                bool(_WORK_SECTION.search(marker.rest)) and not _LIST_SECTION.search(marker.rest))
             if in_work:
                 headings.add(index)
         masked.append(None if in_work else marker)
@@ -146,6 +153,21 @@ def _mask_list_sections(markers: list[Marker | None]) -> tuple[list[Marker | Non
     return [Marker("section", m.number, m.rest) if m and m.kind == "cn_dun" else m for m in markers], sections
 
 
+_NUMBERED_BELOW = ("ar_dot", "ar_dun", "ar_paren", "circled", "wenti")
+
+
+def _feedback_sub_headings(markers: list[Marker | None]) -> list[Marker | None]:
+    """反馈问题一:关于“…”的问题。 followed by 1.… 2.…: the feedback item heads numbered problems (kind ``subhead``,
+    outside the nesting); without numbered items under it, 问题一:… is a problem's own numbering."""
+    def heads_numbered(index: int) -> bool:
+        following = next((m for m in markers[index + 1:] if m and m.kind != "shi"), None)
+        return following is not None and following.kind in _NUMBERED_BELOW
+
+    if not any(m and m.kind == "feedback" and heads_numbered(i) for i, m in enumerate(markers)):
+        return markers
+    return [Marker("subhead", m.number, m.rest) if m and m.kind == "feedback" else m for m in markers]
+
+
 # The paragraph under a problem's title that reports what was done: 整改情况:… / 整改措施:一是… / 一是…
 _MEASURES_START = re.compile(r"^(?:整改(?:情况|措施|举措|落实情况|进展情况?)|落实情况|具体措施)\s*[:：]|^一是")
 
@@ -161,7 +183,7 @@ def _unnumbered_titles(paragraphs: list[str], markers: list[Marker | None]) -> l
                 and not _CLOSING.search(line)
                 and not _MEASURES_START.search(line) and bool(_MEASURES_START.search(following)))
 
-    first = next((i + 1 for i, m in enumerate(markers[:-1]) if m and m.kind not in ("shi", "section")
+    first = next((i + 1 for i, m in enumerate(markers[:-1]) if m and m.kind not in ("shi", "section", "subhead")
                   and is_heading(m.rest) and titles_at(i + 1)), None)
     if first is None:
         return markers
@@ -172,6 +194,21 @@ def _unnumbered_titles(paragraphs: list[str], markers: list[Marker | None]) -> l
         if titles_at(index):
             marked[index] = Marker("bare", index, paragraphs[index])
     return marked
+
+
+# A section heading that says the items under it are the inspection's problems (二、巡察反馈问题的整改情况), not only
+# that it reports on the rectification (二、整改落实情况, which a unit may fill with its own measures).
+_PROBLEMS_SECTION = re.compile(r"反馈(?:意见|问题)|问题(?:的)?整改|问题清单|发现的?(?:主要)?问题|存在的?问题")
+
+
+def _under_a_problems_heading(outline: Outline, paragraphs: list[str], markers: list[Marker | None],
+                              list_headings: set[int]) -> bool:
+    """二、巡察反馈问题的整改情况 / (一)聚焦……工作要求方面 / 1.学懂弄通做实……: under a heading that names the problems,
+    方面 headings over numbered items are the problem list even where no title names a fault in words."""
+    named = any(_PROBLEMS_SECTION.search(paragraphs[i]) for i in list_headings)
+    aspects = [m for m in markers
+               if m and m.kind not in ("section", "shi", "subhead") and _ASPECT_HEADING.search(m.rest)]
+    return named and bool(outline.problems) and len(aspects) >= len(outline.aspects) > 0
 
 
 def _names_faults(outline: Outline) -> bool:
@@ -187,7 +224,7 @@ def _nesting(markers: list[Marker | None]) -> dict[str, int]:
     depth: dict[str, int] = {}
     stack: list[str] = []
     for marker in markers:
-        if marker is None or marker.kind in ("shi", "section"):
+        if marker is None or marker.kind in ("shi", "section", "subhead"):
             continue
         if marker.kind in stack:
             del stack[stack.index(marker.kind) + 1:]
@@ -211,11 +248,29 @@ def _problem_kind(markers: list[Marker | None], depth: dict[str, int], declared:
             return max(exact, key=lambda k: (carrying[k], depth[k]))
     with_measures = [kind for kind in depth if carrying[kind]]
     if with_measures:
-        return max(with_measures, key=lambda k: (carrying[k], depth[k]))
-    return _problem_kind_by_shape(markers, depth, counts)
+        return _under_the_aspects(markers, depth, max(with_measures, key=lambda k: (carrying[k], depth[k])))
+    return _under_the_aspects(markers, depth, _problem_kind_by_shape(markers, depth, counts))
 
 
-_ASPECT_HEADING = re.compile(r"^在?[“\"「『].+[”\"」』]方面|方面(存在的?问题)?[:：]?$")
+def _under_the_aspects(markers: list[Marker | None], depth: dict[str, int], kind: str) -> str:
+    """(一)aspect。 / 1.problem。 / (1)关于…的问题。一是…: with two levels of title lines over it, the scheme that
+    carries the measures numbers the items of a problem; the problems are the level right under the aspects."""
+    if depth[kind] < 2:
+        return kind
+    above = [k for k, d in depth.items() if d == depth[kind] - 1]
+    top = [k for k, d in depth.items() if d == depth[kind] - 2]
+    if above and top and _mostly_titles(markers, above[0]) and _mostly_titles(markers, top[0]):
+        return above[0]
+    return kind
+
+
+def _mostly_titles(markers: list[Marker | None], kind: str) -> bool:
+    items = [m for m in markers if m and m.kind == kind]
+    titles = sum(is_heading(m.rest) and not re.search(r"[一二]是", m.rest) for m in items)
+    return bool(items) and titles * 2 > len(items)
+
+
+_ASPECT_HEADING = re.compile(r"^在?[“\"「『].+[”\"」』]方面|方面(?:存在)?的?(?:问题)?[:：]?$")
 
 
 def _kind_under_aspect_headings(markers: list[Marker | None], depth: dict[str, int]) -> str | None:
@@ -259,7 +314,10 @@ def _problem_kind_by_shape(markers: list[Marker | None], depth: dict[str, int], 
         parent_items = [m for m in markers if m and m.kind == parent]
         sentences = sum(1 for m in deep_items if not is_heading(m.rest))
         titles = sum(1 for m in parent_items if is_heading(m.rest))
-        if sentences * 2 >= len(deep_items) and titles * 2 >= len(parent_items) and counts[deepest] > counts[parent]:
+        # 1.为民服务意识不强。对…不到位: sentences that open by naming a fault are problems with their details
+        faults = sum(1 for m in deep_items if _FAULT.search(split_title(m.rest)[0] or ""))
+        if sentences * 2 >= len(deep_items) and titles * 2 >= len(parent_items) and counts[deepest] > counts[parent] \
+                and faults * 2 <= len(deep_items):
             return parent
     return deepest
 
@@ -290,10 +348,20 @@ class _Walker:
     def walk(self) -> Outline:
         for index, (paragraph, marker) in enumerate(zip(self.paragraphs, self.markers)):
             self._step(index, paragraph, marker)
+        self._sub_heading(None)
         return self.outline
+
+    def _sub_heading(self, paragraph: str | None) -> None:
+        """A sub-heading under an aspect waits for the problem it heads; one no problem follows is reported."""
+        if self.pending_sub_heading:
+            self.outline.notes.append(f"方面下的小标题“{self.pending_sub_heading}”之下没有找到问题（原文可能不完整）："
+                                      "没有写入草稿，请编辑处理")
+        self.current = None
+        self.pending_sub_heading = paragraph
 
     def _step(self, index: int, paragraph: str, marker: Marker | None) -> None:
         if marker and marker.kind == "section":
+            self._sub_heading(None)
             self._end_list()
             self.aspect = None
             self.outline.narrative.append(paragraph)
@@ -301,9 +369,9 @@ class _Walker:
                 self.outline.headings.add(paragraph)
         elif marker and marker.kind in self.aspect_kinds and is_heading(marker.rest) and self._opens_list(index):
             self._start_aspect(marker)
-        elif marker and marker.kind in self.sub_kinds and self.in_list and is_heading(marker.rest):
-            self.current = None
-            self.pending_sub_heading = paragraph
+        elif marker and (marker.kind in self.sub_kinds and is_heading(marker.rest) or marker.kind == "subhead") \
+                and self.in_list:
+            self._sub_heading(paragraph)
         elif marker and marker.kind == self.problem_kind and (self.in_list or not self.outline.aspects):
             self._start_problem(marker)
         elif not self.in_list:
@@ -320,9 +388,10 @@ class _Walker:
 
     def _opens_list(self, index: int) -> bool:
         following = self.markers[index + 1] if index + 1 < len(self.markers) else None
-        return following is not None and (following.kind in (self.problem_kind, "shi", *self.sub_kinds))
+        return following is not None and (following.kind in (self.problem_kind, "shi", "subhead", *self.sub_kinds))
 
     def _start_aspect(self, marker: Marker) -> None:
+        self._sub_heading(None)
         if not self.in_list:
             self._leave_out_section_heading()
         self._enter_list()
@@ -361,6 +430,11 @@ class _Walker:
         if title and not marker.rest.startswith(title):  # 关于“…”问题 → the words inside the quotes
             heading = marker.rest[: len(marker.rest) - len(rest)].strip()
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自原文“{heading}”，请核对")
+        elif title and rest and not _MEASURES_START.search(rest) and not re.match(r"[一二]是", rest):
+            # 1.服务意识不强。对基层指导不到位…: what follows the title may be the problem's details, not measures
+            heading = marker.rest[: len(marker.rest) - len(rest)].strip()
+            self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自这一条的第一句“{heading}”，"
+                                      "其后的文字写入了措施（measures）；如是问题的具体表现，请移入问题说明（description）")
         self.current = problem
         if rest:
             self._fill(problem, rest)
@@ -437,7 +511,8 @@ _HEADING_WRAPPERS = (
     re.compile(r"^(?:反馈问题|存在问题|问题)\s*[:：]\s*"),
     re.compile(r"^在[“\"「『](.+?)[”\"」』]方面(?:存在的?问题)?$"),
     re.compile(r"^关于[“\"「『](.+?)[”\"」』](?:的)?(?:方面)?(?:的)?问题(?:的?整改(?:情况|落实情况|进展情况)?)?$"),
-    re.compile(r"^关于([^“\"「『].+?)方面(?:存在的?问题)?$"),  # 关于上轮巡察反馈问题整改不彻底方面
+    # 关于上轮巡察反馈问题整改不彻底方面, 聚焦…工作要求方面, 关于…在法院落实方面的问题
+    re.compile(r"^(?:关于|聚焦|围绕)([^“\"「『].+?)方面(?:存在)?的?(?:问题)?$"),
 )
 
 

@@ -424,11 +424,23 @@ _OUTLINE_LINE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*、|[（(
 _NOTE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 
 
+_NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}\s*[.．、](?!\d)|[（(]\s*\d{1,3}\s*[)）])")
+
+
+def _first_item_cut_short(lines: list[str], index: int) -> bool:
+    """(一)…方面 / 1.学懂弄通做实…的重要: a numbered item right under a heading, or after an item that is a sentence, is
+    the notice's list cut short (a page that ends mid-item), not a link."""
+    if index == 0 or not _NUMBERED_ITEM.match(lines[index]):
+        return False
+    before = lines[index - 1]
+    return bool(_OUTLINE_LINE.search(before)) or bool(_NUMBERED_ITEM.match(before) and _SENTENCE_END.search(before))
+
+
 def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
     """Short link-like lines after the last sentence (related articles, link lists), not a signature."""
     end = len(lines)
     while (end > 0 and len(lines[end - 1]) <= 40 and not _SENTENCE_END.search(lines[end - 1])
-           and not _OUTLINE_LINE.search(lines[end - 1])):
+           and not _OUTLINE_LINE.search(lines[end - 1]) and not _first_item_cut_short(lines, end - 1)):
         end -= 1
     tail = lines[end:]
     keep = [line for line in tail if is_signature(line) or _NOTE.fullmatch(line)]
