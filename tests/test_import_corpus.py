@@ -87,8 +87,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "cafa-fuzhong-2023-gonggao": (
-        "title region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "cangyuan-yibao-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -103,8 +103,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "cunji-xuncha-2019-trad-mirror": (
-        "title publisher region published source kind inspection.start inspection.end figures aspects "
-        "problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "djk-jiaoyizhongxin-2023-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -147,8 +147,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "jiangsu-gangkou-xuncha-trad-mirror": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "jiangxi-shi-wenguanglv-2026": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -211,8 +211,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "runzhou-xiushan-trad": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "shanghai-qingpu-minzheng-2026": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -290,8 +290,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xuhang-zhenggai-dongyuan": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback aspects "
-        "problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
     ),
     "yanjin-nongye-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -405,8 +405,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "putuo-xuncha-fankui-mirror": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "qingshen-kexie-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -421,8 +421,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "tianshui-zhongyiyuan-2020-fankui-trad": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
     ),
     "tongwei-xuanchuanbu-2021": (
         "title region published source kind inspection.team inspection.start inspection.end "
@@ -433,8 +433,8 @@ RIGHT = {
         "inspection.feedback aspects problems contact"
     ),
     "wuhan-touzikonggu-2023-trad-mirror": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "xingyang-yingji-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -1368,3 +1368,60 @@ def test_a_numbered_item_cut_short_at_the_end_of_a_page_is_not_taken_for_a_link(
         "1.党组履行主体责任不\n"))
     assert [p["title"] for p in result.notice["problems"]] == ["党组履行主体责任不"]
     assert "1.党组履行主体责任不" not in result.chrome_removed
+
+
+def test_a_team_written_first_with_its_place_is_named_as_the_text_names_it_alone_and_gives_the_region(tmp_path):
+    known = _imported(tmp_path, (
+        "按照七届市委第六轮巡察工作安排，3月27日，天水市委第二巡察组巡察意见反馈会在市人民医院召开。\n"
+        "市委第二巡察组组长通报了巡察情况，医院党委书记作表态发言。\n"))
+    assert known.notice["inspection"]["team"] == "市委第二巡察组"
+    assert known.notice["region"] == "天水市"
+    assert "地区（region）取自巡察组名称“天水市委第二巡察组”里的地名“天水市”，请核对" in known.unplaced
+
+
+def test_a_team_keeps_the_place_it_is_named_with_when_the_text_never_drops_it(tmp_path):
+    result = _imported(tmp_path, (
+        "本报9月9日电 近日，江苏省镇江市润州区委巡察组工作人员再次来到某某村，了解整改情况。\n"
+        "此前，润州区委巡察组进驻该村开展巡察，督促村“两委”落实整改。\n"))
+    assert result.notice["inspection"]["team"] == "润州区委巡察组"
+
+
+def test_a_clause_run_into_the_team_name_and_a_count_of_teams_are_not_part_of_the_name(tmp_path):
+    joined = _imported(tmp_path, (
+        "4月29日，某某镇召开巡察整改动员部署会议，根据区委要求和区委第一巡察组反馈的问题，研究部署整改工作。\n"))
+    assert joined.notice["inspection"]["team"] == "区委第一巡察组"
+    counted = _imported(tmp_path, (
+        "按照市委统一部署，2019年6月3日至7月3日，市委12个巡察组对全市120个行政村开展了常规巡察。\n"
+        "10月9日，市委书记专题会听取巡察情况汇报，对巡察反馈和整改落实工作提出明确要求。\n"
+        "10月10日至13日，市委巡察组对全市120个村（社区）反馈巡察情况。\n"))
+    assert counted.notice["inspection"] == {"team": "市委巡察组", "start": dt.date(2019, 6, 3),
+                                            "end": dt.date(2019, 7, 3), "feedback": dt.date(2019, 10, 10)}
+
+
+def test_a_team_with_pinyin_glosses_is_read_without_them(tmp_path):
+    result = _imported(tmp_path, (
+        "12月22日，省國資(zī)委黨委第一(yī)巡察組進駐某某公司，開(kāi)展專項巡察。\n"
+        "巡察組聽(tīng)取了被巡察公司黨委的情況報告。\n"))
+    assert result.notice["inspection"]["team"] == "省國資委黨委第一巡察組"
+
+
+def test_teams_named_without_dates_by_their_place_or_two_together(tmp_path):
+    placed = _imported(tmp_path, (
+        "经中共普陀区委同意，近日，普陀区委巡察组分别向某某镇、区交通运输局等4家单位党组织反馈了巡察意见。\n"))
+    assert placed.notice["inspection"] == {"team": "普陀区委巡察组"}
+    assert placed.notice["region"] == "普陀区"
+    two = _imported(tmp_path, (
+        "根据市委巡察工作统一部署，2022年4月上旬至6月中旬，市委第一巡察组、第六巡察组分别对某某集团有限公司"
+        "（以下简称“某某集团”，2家企业已重组整合）、某某商贸集团有限公司开展了政治巡察。\n"))
+    assert two.notice["inspection"] == {"team": "市委第一巡察组、第六巡察组"}
+
+
+def test_the_team_and_the_publisher_of_an_announcement_come_from_its_title(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某学院委员会第二巡察组巡察工作公告\n"
+        "按照学校党委统一部署，学校党委第五轮巡察工作第二巡察组于2023年3月27日至4月9日进驻附属中学进行巡察。\n"
+        "巡察期间设立值班电话：010-12345678。\n"))
+    assert result.notice["publisher"] == "中共某某学院委员会第二巡察组"
+    assert result.notice["inspection"]["team"] == "中共某某学院委员会第二巡察组"
+    assert ("巡察组名称取自标题“中共某某学院委员会第二巡察组巡察工作公告”"
+            "（正文写作“学校党委第五轮巡察工作第二巡察组”），请核对") in result.unplaced

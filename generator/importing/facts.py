@@ -23,7 +23,9 @@ _DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # 市委第六巡察组, 区委巡察四组, 县委巡察第二组, 市委巡察小组, 市委巡察机动组, 市委第三專項巡察組 (traditional);
 # not 巡察组织
 _TEAM_NUMBER = r"(?:机动|機動|联动|聯動)?(?:第?[一二三四五六七八九十\d]{1,3})?小?[组組](?![织織])"
-_TEAM = rf"[^\s,，。；;、“”：:（）()]{{2,30}}?巡[察视視]{_TEAM_NUMBER}"
+# 市委第一巡察組、第六巡察組: two teams of one inspection, named together
+_MORE_TEAMS = r"(?:、第[一二三四五六七八九十\d]{1,3}巡[察视視][组組])*"
+_TEAM = rf"[^\s,，。；;、“”：:（）()]{{2,30}}?巡[察视視]{_TEAM_NUMBER}{_MORE_TEAMS}"
 _TEAM_WORD = rf"巡[察视視]{_TEAM_NUMBER}"
 _NUMBERED_TEAM = r"(?:第|[一二三四五六七八九十\d]\s*小?[组組]|机动|機動)"
 # A second period of the same inspection: 3月17日至3月22日、5月5日至7月12日 (the end is the last day).
@@ -48,15 +50,20 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
     feedback first and the inspection in a later paragraph: the dates of the inspection and the feedback date are
     looked for in the other paragraphs too. A date without its year takes the year of the inspection, or else
     of the page's date."""
-    repaired = [_repair_dates(_dotted_dates(arabic_dates(p))) for p in paragraphs[:8]]
+    repaired = [_repair_dates(_dotted_dates(arabic_dates(without_glosses(p)))) for p in paragraphs[:8]]
+    texts = [p for p, _ in repaired]
     named = [(p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p)]
     opening = next(((p, fixes) for p, fixes in named if _DAY.search(p)), None)
     if opening is None:
         # 近日，市委第一巡察组向崇礼区反馈了…: a team named by its number that gave the feedback, and no dates
         # (县委巡察组 is any team)
+        # 普陀区委巡察组分别向…反馈, 市委第一巡察組、第六巡察組分別對…開展: a team named by its number or its place
         teams = [match.group(1) for p, _ in named
-                 for match in re.finditer(rf"({_TEAM})\s*向[^，,。；;]{{2,30}}?反[馈饋]", p)]
-        team = next((team for team in teams if re.search(_NUMBERED_TEAM, team)), None)
+                 for match in re.finditer(rf"({_TEAM})\s*(?:分别|分別)?\s*(?:向[^，,。；;]{{2,40}}?反[馈饋]|"
+                                          rf"[对對][^。；;]{{2,200}}?(?:开展|開展|进行|進行)了?[^，,。；;]{{0,8}}巡[察视視])",
+                                          p)]
+        teams = [_tidy_team(team, texts) for team in teams]
+        team = next((team for team in teams if re.search(_NUMBERED_TEAM, team) or _named_with_a_place(team)), None)
         if team:
             notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
             return {"team": team}
@@ -81,6 +88,7 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
                 notes.add(f"巡察分两段进行（“{text[span.start():more.end()]}”）：start、end 取首尾两天，请核对")
             span = more
     team = _team(text, span)
+    team = _tidy_team(team, texts) if team else team
     for other, _ in named if not span else []:
         later = _RANGE.search(_year_of_a_range(other)[0])
         if later and other != opening[0]:  # 2021年1月15日，巡察组反馈… / 2020年9月15日至11月20日，巡察组对…开展了巡察
@@ -88,9 +96,10 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
             break
     base = found.get("end") or found.get("start") or page_date
     feedback = _feedback_date(text, span, base)
-    for other, _ in repaired:
-        if not feedback and other != text:
-            feedback = _feedback_date(other, None, base)
+    for given in (True, False):  # a paragraph where the team gives the feedback before one that only mentions it
+        for other, _ in repaired:
+            if not feedback and other != text:
+                feedback = _feedback_date(other, None, base, given)
     if feedback and page_date and feedback > page_date and not found:
         feedback = None  # a date of the year before the page's: not guessed
     if feedback:
@@ -188,9 +197,84 @@ def _team(text: str, span: re.Match | None) -> str | None:
     return None
 
 
-def _feedback_date(text: str, span: re.Match | None, base: dt.date | None) -> dt.date | None:
+_PLACE_LEVEL = re.compile(r"(?<=[省市区县州旗區縣])(?=委)")
+_TEAM_COUNT = re.compile(r"(?<=委)(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個](?=巡[察视視][组組])")
+
+
+def _tidy_team(team: str, texts: list[str]) -> str:
+    """The team as the text names it on its own: without a clause run into it (根据区委要求和区委第一巡察组 →
+    区委第一巡察组), and in its shorter form when the text also writes that one alone: without the places before it
+    (江蘇省鎮江市潤州區委巡察組 → 潤州區委巡察組, 天水市委第二巡察組 → 市委第二巡察組) or a count of teams
+    (市委12個巡察組 → 市委巡察組)."""
+    team = re.sub(r"^.*?(?:和|与|與|及)(?=[\u4e00-\u9fa5]{0,12}?[省市区县州旗區縣]委)", "", team)
+    team = re.sub(r"^(?:根据|根據|按照)", "", team)
+
+    def alone(short: str, longer: str) -> bool:
+        return sum(t.count(short) for t in texts) > sum(t.count(longer) for t in texts)
+
+    at = _PLACE_LEVEL.search(team)
+    if at:
+        places = _leading_places(team[: at.start()])
+        for dropped in range(len(places), 0, -1):  # the shortest form first
+            cut = len("".join(places[:dropped])) - (1 if dropped == len(places) else 0)
+            short, longer = team[cut:], team[len("".join(places[: dropped - 1])):]
+            if cut > 0 and alone(short, longer):
+                return short
+    uncounted = _TEAM_COUNT.sub("", team)
+    if uncounted != team and sum(t.count(uncounted) for t in texts):
+        return uncounted
+    return team
+
+
+def team_in_title(title: str | None) -> str | None:
+    """中共中央美术学院委员会第三巡察组巡察工作公告: the team that announces its inspection, named in full."""
+    match = re.match(rf"^((?:中共|中國共產黨|中国共产党)?[^\s,，。；;“”：:]{{2,40}}?巡[察视視]{_TEAM_NUMBER})"
+                     r"(?:进驻|進駐)?(?:[^\s]{0,12}?巡[察视視])?(?:工作)?(?:公告|公示|通告)$", title or "")
+    return match.group(1) if match and re.search(_NUMBERED_TEAM, match.group(1)) else None
+
+
+def same_team(one: str, other: str) -> bool:
+    """学校党委第五轮巡察工作第三巡察组 and 中共中央美术学院委员会第三巡察组: the same numbered team."""
+    number = re.compile(rf"{_TEAM_WORD}$")
+    first, second = number.search(one), number.search(other)
+    return bool(first and second) and first.group(0) == second.group(0)  # type: ignore[union-attr]
+
+
+def team_with_its_place(paragraphs: list[str]) -> str | None:
+    """The first mention of a team written with its place (天水市委第二巡察組), which the draft may name shorter."""
+    for paragraph in paragraphs[:8]:
+        for match in re.finditer(_TEAM, without_glosses(paragraph)):
+            name = re.sub(r"^(?:对|對|由|经|經)", "", re.sub(r"^.*\d\s*日", "", match.group(0)))
+            if _named_with_a_place(name):
+                return name
+    return None
+
+
+def _leading_places(text: str) -> list[str]:
+    """江蘇省鎮江市潤州區 → [江蘇省, 鎮江市, 潤州區]: the places the text is made of, or [] if it is not only places."""
+    from generator.importing import gazetteer
+
+    names = gazetteer.named_in([text])
+    return names if names and "".join(names) == text else []
+
+
+def _named_with_a_place(team: str) -> bool:
+    """普陀区委巡察组: a team of a place the gazetteer knows (a bare 县委巡察组 is any county's)."""
+    at = _PLACE_LEVEL.search(team)
+    return bool(at and _leading_places(team[: at.start()]))
+
+
+# 10月10日—13日,市委巡察組…反饋巡察情況: the team gives the feedback (not 市委书记…对巡察反馈…提出要求)
+_TEAM_GIVES_FEEDBACK = re.compile(r"巡[察视視](?:[^，,。；;]{0,4})?[组組][^。；;]{0,60}?反[馈饋]")
+
+
+def _feedback_date(text: str, span: re.Match | None, base: dt.date | None,
+                   only_given: bool = False) -> dt.date | None:
     begin = span.end() if span else 0
-    for match in _DAY.finditer(text, begin):
+    days = list(_DAY.finditer(text, begin))
+    clauses = [re.split(r"[。；;]", text[match.end():])[0] for match in days]
+    given = [match for match, clause in zip(days, clauses) if _TEAM_GIVES_FEEDBACK.search(clause[:80])]
+    for match in given if given or only_given else days:
         clause = re.split(r"[。；;]", text[match.end():])[0]
         before = text[max(begin, match.start() - 12): match.start()]
         if re.search("反[馈饋]", clause[:60] + " " + before):

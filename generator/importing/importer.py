@@ -16,7 +16,16 @@ from pydantic import ValidationError
 
 from generator.check.spam import find_spam
 from generator.importing import draft
-from generator.importing.facts import Notes, check_overall_status, declared_figures, find_contact, find_inspection
+from generator.importing.facts import (
+    Notes,
+    check_overall_status,
+    declared_figures,
+    find_contact,
+    find_inspection,
+    same_team,
+    team_in_title,
+    team_with_its_place,
+)
 from generator.importing.html import html_to_text, looks_like_html
 from generator.importing.identity import (
     domain_from,
@@ -152,8 +161,13 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     figures = declared_figures(outline.narrative, notes)
     inspection_notes = Notes()  # the team can name the region; its notes follow the identity's
     inspection = find_inspection(outline.narrative or rest, inspection_notes, _published(page.meta))
+    titled = team_in_title(page.title)
+    if titled and inspection and inspection.get("team") != titled and same_team(titled, inspection.get("team", "")):
+        notes.add(f"巡察组名称取自标题“{page.title}”（正文写作“{inspection['team']}”），请核对")
+        inspection["team"] = titled
+    team = (inspection or {}).get("team")
     notice = _identity(page, contact, notes, signed=bool(document and document.signed),
-                       team=(inspection or {}).get("team"))
+                       team=(team_with_its_place(outline.narrative or rest) or team) if team else None)
     for line in inspection_notes.lines:
         notes.add(line)
     if inspection:
@@ -291,6 +305,10 @@ def _publisher(page: Page, notes: Notes, news: bool = False) -> str:
     if signed:
         notes.add(f"发布机构（publisher）取自文末落款“{signed}”，请核对")
         return signed
+    team = team_in_title(page.title)
+    if team:  # a 巡察公告 is issued by the team that the title names
+        notes.add(f"发布机构（publisher）取自标题中的巡察组“{team}”，请核对")
+        return team
     answered = None if news else publisher_from_text(page.paragraphs)
     if answered:
         notes.add(f"发布机构（publisher）取自正文中接受巡察反馈的单位“{answered}”，请核对")
