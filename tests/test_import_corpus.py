@@ -275,7 +275,7 @@ RIGHT = {
     ),
     "xiangyang-zhongxinyiyuan-fankui-trad": (
         "title publisher published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "xiongke-yiyuan-2018-huitoukan-trad": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -339,7 +339,7 @@ RIGHT = {
     ),
     "chengguan-2023-spam-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "dongchangfu-sifa-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -410,7 +410,7 @@ RIGHT = {
     ),
     "qingshen-kexie-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "qinhuangdao-zhongyuan-2024-lixingligai": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -422,7 +422,7 @@ RIGHT = {
     ),
     "tianshui-zhongyiyuan-2020-fankui-trad": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "tongwei-xuanchuanbu-2021": (
         "title region published source kind inspection.team inspection.start inspection.end "
@@ -430,7 +430,7 @@ RIGHT = {
     ),
     "wufeng-fayuan-2020": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "wuhan-touzikonggu-2023-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

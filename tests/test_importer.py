@@ -1425,3 +1425,21 @@ def test_the_team_and_the_publisher_of_an_announcement_come_from_its_title(tmp_p
     assert result.notice["inspection"]["team"] == "中共某某学院委员会第二巡察组"
     assert ("巡察组名称取自标题“中共某某学院委员会第二巡察组巡察工作公告”"
             "（正文写作“学校党委第五轮巡察工作第二巡察组”），请核对") in result.unplaced
+
+
+def test_figures_written_in_prose_other_ways(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第一巡察组对县法院党组开展了巡察。现将整改落实情况予以通报。\n"
+        "对照巡察组反馈的3个方面11类问题30项问题的具体表现，院党组制订了86条措施，目前已整改落实28个。\n"))
+    figures = result.notice["figures"]
+    assert (figures["aspects"], figures["problems"], figures["measures"], figures["problems_done"]) == (3, 30, 86, 28)
+    news = _imported(tmp_path, (
+        "5月25日，市委第三巡察组巡察市中心医院党委情况反馈会召开。巡察组通报了医院党委在党的建设等三大方面的45项问题，"
+        "并对各方面巡查发现的问题作了反馈。\n"))
+    assert (news.notice["figures"]["aspects"], news.notice["figures"]["problems"]) == (3, 45)
+    seen = _imported(tmp_path, (
+        "3月27日，市委第二巡察组巡察意见反馈会召开，对党建责任落实等6方面巡查发现的14个问题作了反馈。\n"))
+    assert (seen.notice["figures"]["aspects"], seen.notice["figures"]["problems"]) == (6, 14)
+    plan = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第一巡察组对县教育局党组开展了巡察。该局形成了包括3大方面、10大重点任务的整改方案。\n"))
+    assert "aspects" not in plan.notice["figures"]
