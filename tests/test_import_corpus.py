@@ -147,7 +147,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "jiangsu-gangkou-xuncha-trad-mirror": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "jiangxi-shi-wenguanglv-2026": (
@@ -274,7 +274,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xiangyang-zhongxinyiyuan-fankui-trad": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "xiongke-yiyuan-2018-huitoukan-trad": (
@@ -290,7 +290,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xuhang-zhenggai-dongyuan": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback aspects problems contact"
     ),
     "yanjin-nongye-2025": (
@@ -354,7 +354,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "gl-kexie-2025": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "hbust-erji-dangwei-fankui": (
@@ -393,7 +393,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "minhe-zhen-2023-mirror": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "putian-sifa-2025": (
@@ -401,7 +401,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "putian-zhongyuan-2021": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "putuo-xuncha-fankui-mirror": (
@@ -425,7 +425,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "tongwei-xuanchuanbu-2021": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "wufeng-fayuan-2020": (
@@ -445,11 +445,11 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "zhongshan-jianchayuan-2024": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "zuigaojian-xunshi-2020-trad-mirror": (
-        "title region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
 }

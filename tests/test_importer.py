@@ -1443,3 +1443,50 @@ def test_figures_written_in_prose_other_ways(tmp_path):
     plan = _imported(tmp_path, (
         "2024年3月1日至4月30日，县委第一巡察组对县教育局党组开展了巡察。该局形成了包括3大方面、10大重点任务的整改方案。\n"))
     assert "aspects" not in plan.notice["figures"]
+
+
+def test_the_publisher_named_in_full_before_its_short_name_or_as_it_names_itself(tmp_path):
+    full = _imported(tmp_path, (
+        "2024年4月1日至6月28日，市委第五巡察组对中共中山市人民检察院党组（以下简称“市检察院党组”）开展巡察。"
+        "2024年7月31日，巡察组向市检察院党组反馈巡察意见。现将巡察整改进展情况予以公布。\n"))
+    assert full.notice["publisher"] == "中共中山市人民检察院党组"
+    association = _imported(tmp_path, (
+        "2024年2月20日至3月26日，区委巡察二组对区文学艺术界联合会（以下简称区文联）开展了巡察。"
+        "现将巡察整改进展情况予以公布。\n"))
+    assert association.notice["publisher"] == "区文学艺术界联合会"
+    itself = _imported(tmp_path, (
+        "2021年4月26日至6月25日，市委第七巡察组对我单位开展了巡察工作。县委统战部高度重视巡察反馈意见，"
+        "现将巡察整改情况向社会通报如下：\n"))
+    assert itself.notice["publisher"] == "县委统战部"
+    court = _imported(tmp_path, (
+        "2020年6月1日至8月31日，市委巡察一组对我院党组开展了巡察。现将巡察整改进展情况予以公布。\n"
+        "一、提高政治站位\n"
+        "市法院党组严格落实市委巡察整改要求，认真履行主体责任。\n"))
+    assert court.notice["publisher"] == "市法院党组"
+    assert "发布机构（publisher）取自正文中接受巡察反馈的单位“市法院党组”，请核对" in court.unplaced
+
+
+def test_a_title_with_pinyin_glosses_still_names_its_publisher(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某省人民檢察院黨組關(guān)于巡視整改進(jìn)展情況的通報(bào)\n"
+        "2019年9月9日至11月25日，省委第四巡視組對某某省人民檢察院黨組開展了常規(guī)巡視。\n"))
+    assert result.notice["publisher"] == "中共某某省人民檢察院黨組"
+    assert result.notice["title"] == "中共某某省人民檢察院黨組關(guān)于巡視整改進(jìn)展情況的通報(bào)"
+
+
+def test_regions_of_a_town_a_provincial_team_and_a_unit_inspected_in_the_title(tmp_path):
+    town = _imported(tmp_path, (
+        "按照市委统一部署，2022年6月24日至8月10日，市委第二巡察组对某山镇党委开展了巡察。\n"
+        "巡察意见反馈后，镇党委印发了《中共进贤县某山镇党委关于做好巡察整改工作的通知》。\n"))
+    assert town.notice["region"] == "进贤县某山镇"
+    news = _imported(tmp_path, (
+        "4月29日，某行镇召开巡察整改动员部署会议，传达区委第一巡察组反馈的问题，研究部署整改工作。\n"))
+    assert news.notice["region"] == "某行镇"
+    province = _imported(tmp_path, (
+        "12月22日，省国资委党委第一巡察组进驻某某远洋公司，开展专项巡察。\n"
+        "江苏省港口集团总经理表示，集团党委将积极支持配合巡察。\n"))
+    assert province.notice["region"] == "江苏省"
+    titled = _imported(tmp_path, (
+        "市委第一巡察组巡察襄阳市中心医院党委情况反馈会召开\n"
+        "5月25日，市委第一巡察组巡察襄阳市中心医院党委情况反馈会召开。\n"))
+    assert titled.notice["region"] == "襄阳市"

@@ -31,6 +31,7 @@ from generator.importing.identity import (
     domain_from,
     kind_from,
     known_place_in,
+    province_of,
     publisher_from,
     publisher_from_signature,
     publisher_from_text,
@@ -39,7 +40,9 @@ from generator.importing.identity import (
     region_from_name,
     region_from_text,
     region_of_level,
+    town_in_the_news,
     with_its_city,
+    with_its_county,
 )
 from generator.importing.labels import unstated_status
 from generator.importing.numerals import ordinal, parse_date
@@ -230,6 +233,9 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     else:
         region = _region_elsewhere(page, unit, team, notes)
     texts = [page.title or "", *page.paragraphs]
+    if region and with_its_county(region, texts) != region:
+        notes.add(f"地区（region）“{region}”按正文的写法加上了所在的县市：“{with_its_county(region, texts)}”，请核对")
+        region = with_its_county(region, texts)
     if region and with_its_city(region, texts) != region:
         notes.add(f"地区（region）“{region}”按正文的写法加上了所在的市：“{with_its_city(region, texts)}”，请核对")
         region = with_its_city(region, texts)
@@ -261,7 +267,11 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if titled:
         notes.add(f"地区（region）取自标题开头的地名“{titled}”，请核对")
         return titled
-    inspected = region_from_inspected(page.paragraphs)
+    town = town_in_the_news(page.paragraphs)
+    if town:
+        notes.add(f"地区（region）取自正文开头召开会议的“{town}”，请核对是否应加上所在的县、区")
+        return town
+    inspected = region_from_inspected([page.title or "", *page.paragraphs])
     if inspected:
         notes.add(f"地区（region）取自正文中被巡察的单位“{inspected[1]}”里的地名“{inspected[0]}”，请核对")
         return inspected[0]
@@ -277,6 +287,10 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if by_team:
         notes.add(f"地区（region）取自巡视组名称“{team}”里的省名“{by_team}”（发布机构没有写地名），请核对是否应写到市、县")
         return by_team
+    province = province_of(team, [page.title or "", *page.paragraphs])
+    if province:
+        notes.add(f"地区（region）是省级单位的巡察组“{team}”和正文中唯一提到的省名“{province}”，请核对")
+        return province
     return None
 
 
