@@ -171,7 +171,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "linfen-zhongxinyiyuan-2024-fankui": (
-        "publisher region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "linyi-jiaotong-2023": (
@@ -326,8 +326,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "zhongguan-gaoxiao-2017-trad-mirror": (
-        "title publisher region kind inspection.team inspection.start inspection.end inspection.feedback "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
     ),
     "zhongshan-henglan-2025-gonggao": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -385,8 +385,8 @@ RIGHT = {
         ""
     ),
     "lusong-sifa-2025": (
-        "title publisher region kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "mianyang-sifa-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -1490,3 +1490,35 @@ def test_regions_of_a_town_a_provincial_team_and_a_unit_inspected_in_the_title(t
         "市委第一巡察组巡察襄阳市中心医院党委情况反馈会召开\n"
         "5月25日，市委第一巡察组巡察襄阳市中心医院党委情况反馈会召开。\n"))
     assert titled.notice["region"] == "襄阳市"
+
+
+def test_a_date_line_in_traditional_characters_keeps_the_source_as_written(tmp_path):
+    result = _imported(tmp_path, (
+        "某某高校曬巡視整改清單\n"
+        "2017年08月31日 08:19:28  來源:中國新聞網(wǎng)\n"
+        "連日來，中紀委網站公布了十八屆中央第十二輪巡視中29所高校的巡視整改情況。\n"))
+    assert result.notice["published"] == dt.date(2017, 8, 31)
+    assert result.notice["source"] == "中國新聞網(wǎng)"
+    assert "2017年08月31日 08:19:28  來源:中國新聞網(wǎng)" in result.chrome_removed
+
+
+def test_an_author_glued_to_the_source_and_an_update_time_as_the_only_date(tmp_path):
+    result = _imported(tmp_path, (
+        "更新时间:2025-04-10浏览次数:来源:区司法局作者:区司法局\n"
+        "根据市委巡察工作统一部署，2024年3月7日至5月7日，市委第一巡察组对区司法局党组开展了巡察。\n"))
+    assert result.notice["source"] == "区司法局"
+    assert result.page_metadata["作者"] == "区司法局"
+    assert result.notice["published"] == dt.date(2025, 4, 10)
+    assert ("发布日期（published）取自网页的“更新时间：2025-04-10”（网页上没有发布日期），"
+            "更新日期可能晚于发布日期，请核对") in result.unplaced
+
+
+def test_a_welcome_banner_is_chrome_and_its_site_name_still_gives_the_region(tmp_path):
+    result = _imported(tmp_path, (
+        "欢迎进入山西省临汾市中心医院官方网站! 加入收藏 联系我们\n"
+        "市委第二巡察组巡察市中心医院党委情况反馈会议召开\n"
+        "发布时间:2024-04-09\n"
+        "根据市委巡察工作统一部署，市委第二巡察组于2023年9月27日至12月29日对市中心医院党委开展了专项巡察。\n"))
+    assert result.notice["title"] == "市委第二巡察组巡察市中心医院党委情况反馈会议召开"
+    assert "欢迎进入山西省临汾市中心医院官方网站! 加入收藏 联系我们" in result.chrome_removed
+    assert result.notice["region"] == "临汾市"

@@ -229,7 +229,7 @@ def _tidy_team(team: str, texts: list[str]) -> str:
 def team_in_title(title: str | None) -> str | None:
     """中共中央美术学院委员会第三巡察组巡察工作公告: the team that announces its inspection, named in full."""
     match = re.match(rf"^((?:中共|中國共產黨|中国共产党)?[^\s,，。；;“”：:]{{2,40}}?巡[察视視]{_TEAM_NUMBER})"
-                     r"(?:进驻|進駐)?(?:[^\s]{0,12}?巡[察视視])?(?:工作)?(?:公告|公示|通告)$", title or "")
+                     r"(?:[^\s]{0,12}?巡[察视視])?(?:工作)?(?:公告|公示|通告)$", title or "")
     return match.group(1) if match and re.search(_NUMBERED_TEAM, match.group(1)) else None
 
 
@@ -326,7 +326,7 @@ _FIGURES = (
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?"
                 rf"{NUM}\s*(?:项|个|条|件|份)"),
     ("problems_done", rf"(?:已)?完成(?:[镇乡县区市]级)?(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
-                      rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)|已整改(?:到位|落实)\s*{NUM}\s*(?:个|项)"
+                      rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)|(?:已整改到位|已整改落实)\s*{NUM}\s*(?:个|项)"
                       rf"|(?:{_DONE_WORDS})\s*(\d+)\s*(?:个|项)"),  # digits: not 整改完成一项、销号一项
     ("completion_rate", r"完成(?:整改)?率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
     ("funds_recovered", r"(?:追缴|挽回|收回|退还|清退|追回)[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*万元"),

@@ -247,6 +247,10 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     # is published on the day it is signed when the page gives no date
     signed = signed or _closes_as_a_document(page.paragraphs)
     published = _published(page.meta) or (_signed_on(page.paragraphs, notes) if signed else None)
+    used = next((key for key in vocabulary.page_metadata_filling("published") if page.meta.get(key)), None)
+    if published and used == _UPDATED:
+        notes.add(f"发布日期（published）取自网页的“{used}：{page.meta[used]}”（网页上没有发布日期），"
+                  "更新日期可能晚于发布日期，请核对")
     if published:
         notice["published"] = published
     else:
@@ -256,6 +260,9 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         if value:
             notice[key] = value
     return notice
+
+
+_UPDATED = "更新时间"  # a page's update time stands in for its publication date (generator/data/page_metadata.yml)
 
 
 def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes: Notes) -> str | None:
@@ -279,7 +286,9 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if by_team and not by_team.endswith(("省", "自治区", "自治區")):
         notes.add(f"地区（region）取自巡察组名称“{team}”里的地名“{by_team}”，请核对")
         return by_team
-    named = region_of_level(publisher, [page.title or "", *page.paragraphs])
+    # the site's own name, removed as chrome (欢迎进入山西省临汾市中心医院官方网站), also names the place
+    sites = [line for line in page.chrome_removed if re.search(r"网站|網站|门户|門戶|官网|官網", line)]
+    named = region_of_level(publisher, [page.title or "", *page.paragraphs, *sites])
     if named and publisher:
         notes.add(f"地区（region）是正文中提到最多的{publisher.removeprefix('中共')[0]}名“{named}”"
                   f"（发布机构“{publisher}”没有写地名），请核对")

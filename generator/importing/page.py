@@ -22,7 +22,7 @@ _WIDGETS = re.compile(
     r"分享到|分享：|朗读|语音播报|【?\s*字[体号]\s*[:：]?\s*[【\[]?\s*大|【?\s*打印|打印本页|【?\s*关闭|关闭窗口|"
     r"收藏本页|加入收藏|设为首页|扫一扫|手机扫描|微信扫|上一篇|下一篇|上一条|下一条|返回顶部|返回首页|"
     r"视力保护|无障碍|长者模式|繁[體体]|简体版|网站地图|联系我们|关于我们|相关链接|相关文章|相关阅读|"
-    r"友情链接|(?:欢迎|热烈欢迎)(?:您)?(?:来到|访问|光临))"
+    r"友情链接|(?:欢迎|热烈欢迎)(?:您)?(?:来到|访问|光临|进入))"
 )
 _WIDGET_MAX_CHARS = 40
 # A breadcrumb that ends with the article's title is longer than a widget: 首页 > 媒体中心 > 行业新闻 > (the title)
@@ -122,9 +122,12 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
             continue
         bare = line.lstrip(_BULLETS)  # • 发布机构: / - 信息来源:…, the 政务公开 block as a list
         dated = _LEADING_DATE.match(bare)  # 2023-12-08 15:12  稿件作者: … / • 2021-12-14 11:00, a date with no key
-        pairs = _meta_pairs(bare[dated.end():]) if dated else _meta_pairs(bare)
-        if not pairs and not dated and reading(bare) != bare:
-            pairs = _meta_pairs(reading(bare))  # 發(fā)布時間:2023-06-24: the keys are read in simplified characters
+        rest = bare[dated.end():] if dated else bare
+        pairs = _meta_pairs(rest)
+        if not pairs and reading(rest) != rest:
+            # 發(fā)布時間:2023-06-24 / 2017年08月31日 08:19  來源:中國新聞網(wǎng): the keys are read in simplified
+            # characters, the values kept as written
+            pairs = [(key, _as_written(value, rest)) for key, value in _meta_pairs(reading(rest))]
             if pairs:
                 page.chrome_removed.append(line)  # the line as written, since the keys are kept simplified
         alone = dated and not bare[dated.end():].strip() and not any(_is_paragraph(k) for k in kept)
@@ -164,6 +167,25 @@ _SPACED_KEY = re.compile(r"(?:(?<=^)|(?<=\s))([\u4e00-\u9fa5](?:\s+[\u4e00-\u9fa
 # Buttons on the metadata line: 【字号：大 中 小】 【打印】 【关闭】
 _INLINE_WIDGET = re.compile(r"【?\s*字[体号]\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}】?"
                             r"|【\s*(?:打印|打印本页|关闭|关闭窗口|收藏|加入收藏|分享)\s*】")
+
+
+def _as_written(value: str, line: str) -> str:
+    """A value found in the line's reading (simplified, without glosses) as the line writes it, glosses included:
+    中国新闻网 in ``來源:中國新聞網(wǎng)`` → 中國新聞網(wǎng)."""
+    kept, where = [], []  # the line without glosses, and where each of its characters is in the line
+    at = 0
+    for gloss in _GLOSS.finditer(line):
+        kept.append(line[at:gloss.start()])
+        where += range(at, gloss.start())
+        at = gloss.end()
+    kept.append(line[at:])
+    where += range(at, len(line))
+    start = simplified("".join(kept)).find(value)
+    if not value or start < 0:
+        return value
+    end = where[start + len(value) - 1] + 1
+    gloss = _GLOSS.match(line, end)
+    return line[where[start]: gloss.end() if gloss else end]
 
 
 def _meta_pairs(line: str) -> list[tuple[str, str]]:
