@@ -1522,3 +1522,19 @@ def test_a_welcome_banner_is_chrome_and_its_site_name_still_gives_the_region(tmp
     assert result.notice["title"] == "市委第二巡察组巡察市中心医院党委情况反馈会议召开"
     assert "欢迎进入山西省临汾市中心医院官方网站! 加入收藏 联系我们" in result.chrome_removed
     assert result.notice["region"] == "临汾市"
+
+
+def test_news_of_a_meeting_that_reported_on_the_rectification_is_of_the_other_kind(tmp_path):
+    result = _imported(tmp_path, (
+        "7月7日下午，某某学院党委召开巡察整改情况通报会，学院党委书记向全体教职工通报了巡察整改情况。\n"
+        "学校党委于2020年11月下旬对某某学院开展了巡察工作，学院对12个方面32个问题认真进行了整改。\n"))
+    assert result.notice["kind"] == "其他"
+
+
+def test_a_news_item_in_traditional_characters_about_a_xunshi_check_is_imported_not_refused(tmp_path):
+    result = _imported(tmp_path, (
+        "4月26日，集團(tuán)公司召開黨委(擴(kuò)大)會，專題研究抓好巡視專項(xiàng)檢查整改工作。\n"
+        "會上，黨委工作部通報(bào)省委巡視組專項(xiàng)檢查中的黨建工作情況。\n"))
+    assert result.notice["kind"] == "其他"
+    assert result.notice["problems"] == []
+    assert any(line.startswith("没有找到问题清单") for line in result.unplaced)

@@ -231,6 +231,9 @@ def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
     announcing = [gazetteer.simplified(without_glosses(s)) for p in paragraphs[:4] for s in re.split(r"[。；;！!]", p)
                   if _ANNOUNCING.search(s)]
     title = gazetteer.simplified(without_glosses(title)) if title else title
+    # 召开巡察整改情况通报会: the name of a meeting says what the meeting was about, not what the text is
+    title = _MEETING.sub("", title) if title else title
+    paragraphs = [_MEETING.sub("", p) for p in paragraphs[:1]] + paragraphs[1:]
     for text, from_title in ([(title, True)] if title else []) + [(p, False) for p in
                                                                  paragraphs[:1] + announcing + headings]:
         for kind in vocabulary.kinds():
@@ -239,6 +242,9 @@ def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
     return next(kind.value for kind in vocabulary.kinds() if kind.fallback), False
 
 
+# 召开巡察整改情况通报会 / 向全体教职工通报了巡察整改情况: a meeting, and what was reported at it (news of an event)
+_MEETING = re.compile(r"[^，,。；;、\s]{0,12}?(?:通报会|汇报会|推进会|部署会|动员会|座谈会|反馈会|专题会|"
+                      r"通報會|匯報會|推進會|部署會|動員會)|(?:通报|汇报|听取|传达|通報|匯報|聽取|傳達)了[^，,。；;]{0,20}")
 _ANNOUNCING = re.compile(r"现将|現將|予以公[布开佈開]|予以通[报報]|[报通][告报]如下|報告如下|特此")
 
 

@@ -180,7 +180,7 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     notice["problems"] = _problems(outline, figures, notes)
     if contact:
         notice["contact"] = contact
-    if not (page.title or inspection or outline.problems or any(re.search("巡[察视]", p) for p in rest[:5])):
+    if not (page.title or inspection or outline.problems or any(re.search("巡[察视視]", p) for p in rest[:5])):
         raise ReadError("没有找到通报标题、巡察情况或问题清单，不像一份巡察整改通报")
     check_overall_status(outline.narrative, notes)
     report_outline(outline, notes)
