@@ -1538,3 +1538,24 @@ def test_a_news_item_in_traditional_characters_about_a_xunshi_check_is_imported_
     assert result.notice["kind"] == "其他"
     assert result.notice["problems"] == []
     assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+
+
+def test_aspects_named_x_fangmian_cunzai_de_wenti_over_problems_numbered_wenti_yi(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某区教育局党组关于区委巡察整改情况的通报\n"
+        "2023年9月1日至10月31日，区委第四巡察组对区教育局党组进行了巡察。2023年12月5日反馈了巡察意见。"
+        "现将整改情况予以公布。\n"
+        "一、政治建设方面存在的问题\n"
+        "问题一：落实意识形态工作责任制不到位。\n"
+        "整改情况：一是召开专题会议。二是完善阵地管理制度。\n"
+        "问题二：理论学习流于形式。\n"
+        "整改情况：一是制定年度学习计划。\n"
+        "二、全面从严治党方面\n"
+        "问题三：违规发放津补贴。\n"
+        "整改情况：一是清退违规发放的津补贴。\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "政治建设"}, {"number": 2, "title": "全面从严治党"}]
+    assert [(p["number"], p["title"], p["aspect"]) for p in notice["problems"]] == [
+        (1, "落实意识形态工作责任制不到位", 1), (2, "理论学习流于形式", 1), (3, "违规发放津补贴", 2)]
+    assert notice["problems"][0]["measures"] == ["召开专题会议。", "完善阵地管理制度。"]
+    assert "第1个方面的标题“政治建设”取自原文“政治建设方面存在的问题”，请核对" in result.unplaced

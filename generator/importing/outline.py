@@ -145,8 +145,9 @@ def _mask_work_sections(markers: list[Marker | None]) -> tuple[list[Marker | Non
 def _mask_list_sections(markers: list[Marker | None]) -> tuple[list[Marker | None], set[int]]:
     """二、问题整改落实情况 heads the problem list: when numbered items follow it, the 一、 二、 三、 are the
     notice's sections (kind ``section``), not aspects; the aspects and problems are the levels under them."""
-    sections = {i for i, m in enumerate(markers)
-                if m and m.kind == "cn_dun" and is_heading(m.rest) and _LIST_SECTION.search(m.rest)}
+    sections = {i for i, m in enumerate(markers)  # 一、政治建设方面存在的问题 names an aspect, not a section
+                if m and m.kind == "cn_dun" and is_heading(m.rest) and _LIST_SECTION.search(m.rest)
+                and not _ASPECT_HEADING.search(m.rest)}
     inner = any(m and m.kind not in ("cn_dun", "shi") for i, m in enumerate(markers) if sections and i > min(sections))
     if not inner:
         return markers, set()
@@ -513,6 +514,7 @@ _HEADING_WRAPPERS = (
     re.compile(r"^关于[“\"「『](.+?)[”\"」』](?:的)?(?:方面)?(?:的)?问题(?:的?整改(?:情况|落实情况|进展情况)?)?$"),
     # 关于上轮巡察反馈问题整改不彻底方面, 聚焦…工作要求方面, 关于…在法院落实方面的问题
     re.compile(r"^(?:关于|聚焦|围绕)([^“\"「『].+?)方面(?:存在)?的?(?:问题)?$"),
+    re.compile(r"^([^“\"「『].{1,}?)方面(?:存在)?的?(?:问题)?$"),  # 政治建设方面存在的问题, 全面从严治党方面
 )
 
 
