@@ -1554,8 +1554,8 @@ def test_aspects_named_x_fangmian_cunzai_de_wenti_over_problems_numbered_wenti_y
         "问题三：违规发放津补贴。\n"
         "整改情况：一是清退违规发放的津补贴。\n"))
     notice = result.notice
-    assert notice["aspects"] == [{"number": 1, "title": "政治建设"}, {"number": 2, "title": "全面从严治党"}]
+    assert notice["aspects"] == [{"number": 1, "title": "政治建设方面"}, {"number": 2, "title": "全面从严治党方面"}]
     assert [(p["number"], p["title"], p["aspect"]) for p in notice["problems"]] == [
         (1, "落实意识形态工作责任制不到位", 1), (2, "理论学习流于形式", 1), (3, "违规发放津补贴", 2)]
     assert notice["problems"][0]["measures"] == ["召开专题会议。", "完善阵地管理制度。"]
-    assert "第1个方面的标题“政治建设”取自原文“政治建设方面存在的问题”，请核对" in result.unplaced
+    assert "第1个方面的标题“政治建设方面”取自原文“政治建设方面存在的问题”，请核对" in result.unplaced
