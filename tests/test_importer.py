@@ -1559,3 +1559,24 @@ def test_aspects_named_x_fangmian_cunzai_de_wenti_over_problems_numbered_wenti_y
         (1, "落实意识形态工作责任制不到位", 1), (2, "理论学习流于形式", 1), (3, "违规发放津补贴", 2)]
     assert notice["problems"][0]["measures"] == ["召开专题会议。", "完善阵地管理制度。"]
     assert "第1个方面的标题“政治建设方面”取自原文“政治建设方面存在的问题”，请核对" in result.unplaced
+
+
+def test_the_last_problems_label_lines_at_the_end_of_a_page_are_its_labels_not_links(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第一巡察组对县农业农村局党组进行了巡察。现将整改情况公示如下。\n"
+        "问题1：高标准农田建设项目管理不规范。\n"
+        "整改措施：开展项目全面排查，完善项目管理制度。\n"
+        "责任单位：农田建设股\n"
+        "完成时限：2024年9月底\n"
+        "完成情况：已完成\n"
+        "问题2：惠农补贴发放不及时。\n"
+        "整改措施：建立补贴发放台账。\n"
+        "责任单位：财务股\n"
+        "完成时限：长期坚持\n"
+        "完成情况：正在整改\n"))
+    second = problem(result, 2)
+    assert len(result.notice["problems"]) == 2
+    assert (second["responsible_unit"], second["status"]) == ("财务股", "正在整改")
+    assert second["measures"] == ["整改措施：建立补贴发放台账。完成时限：长期坚持"]
+    assert "第2个问题：整改时限“长期坚持”不是具体日期，未填入 due" in result.unplaced
+    assert not any("财务股" in line for line in result.chrome_removed)

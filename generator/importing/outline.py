@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importing.labels import take_labels
+from generator.importing.labels import _LABELS, take_labels
 from generator.importing.measures import split_measures, split_title
 from generator.importing.numerals import cn_to_int
 from generator.importing.page import is_signature
@@ -31,6 +31,7 @@ _MARKERS = (
 _CLOSING = re.compile(r"^(下一步|今后|欢迎|特此|联系方式|附件)|欢迎.{0,30}监督|联系电话|电子邮箱|邮政地址|举报电话")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _MAX_HEADING = 80
+_LABEL_LINE = re.compile(r"^[（(【\[]?\s*(?:" + "|".join(_LABELS.values()) + r")\s*[:：]")
 _STATUS_LABEL = re.compile(r"(整改状态|完成情况|整改进度|整改进展|进展情况)\s*[:：]\s*[^。；;，,:：\s]{1,12}")
 
 
@@ -452,7 +453,8 @@ class _Walker:
 
     def _plain_paragraph(self, paragraph: str) -> None:
         current = self.current
-        if current is not None and current.measures and paragraph and not take_labels(paragraph)[0].strip():
+        if current is not None and current.measures and paragraph and (
+                not take_labels(paragraph)[0].strip() or _LABEL_LINE.match(paragraph)):  # 完成时限：长期坚持 too
             self._fill(current, paragraph)  # 完成情况:已完成 after the measures: the problem's label, not a new problem
             return
         if current is None or (current.measures and (current.title_only or current.implicit)):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.importing.gazetteer import simplified
+from generator.importing.labels import _LABELS
 from generator.model import vocabulary
 from generator.model.settings import FILING_FIELDS
 
@@ -446,6 +447,8 @@ _OUTLINE_LINE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*、|[（(
 _NOTE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 
 
+# 责任单位：财务股 / 完成时限：长期坚持 / 完成情况：正在整改 at the end of a page: the last problem's labels, not links
+_PROBLEM_LABEL = re.compile(r"^(?:" + "|".join(_LABELS.values()) + r"|整改措施|整改情况)\s*[:：]")
 _NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}\s*[.．、](?!\d)|[（(]\s*\d{1,3}\s*[)）])")
 
 
@@ -462,7 +465,8 @@ def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
     """Short link-like lines after the last sentence (related articles, link lists), not a signature."""
     end = len(lines)
     while (end > 0 and len(lines[end - 1]) <= 40 and not _SENTENCE_END.search(lines[end - 1])
-           and not _OUTLINE_LINE.search(lines[end - 1]) and not _first_item_cut_short(lines, end - 1)):
+           and not _OUTLINE_LINE.search(lines[end - 1]) and not _first_item_cut_short(lines, end - 1)
+           and not _PROBLEM_LABEL.match(lines[end - 1])):
         end -= 1
     tail = lines[end:]
     keep = [line for line in tail if is_signature(line) or _NOTE.fullmatch(line)]
