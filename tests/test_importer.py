@@ -1580,3 +1580,18 @@ def test_the_last_problems_label_lines_at_the_end_of_a_page_are_its_labels_not_l
     assert second["measures"] == ["整改措施：建立补贴发放台账。完成时限：长期坚持"]
     assert "第2个问题：整改时限“长期坚持”不是具体日期，未填入 due" in result.unplaced
     assert not any("财务股" in line for line in result.chrome_removed)
+
+
+def test_a_problem_written_after_wenti_colon_takes_its_title_from_the_words_after_it(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年4月1日至5月31日，县委第二巡察组对县交通运输局党组开展了巡察。现将整改进展情况予以公布。\n"
+        "二、反馈问题整改情况\n"
+        "（一）关于党的领导弱化方面\n"
+        "1.问题：落实“第一议题”制度不到位。\n"
+        "整改情况：一是严格落实“第一议题”制度。二是建立学习台账。\n"
+        "2.问题：意识形态阵地管理不严。\n"
+        "整改情况：一是开展阵地排查。\n"))
+    assert [(p["title"], p["measures"]) for p in result.notice["problems"]] == [
+        ("落实“第一议题”制度不到位", ["严格落实“第一议题”制度。", "建立学习台账。"]),
+        ("意识形态阵地管理不严", ["开展阵地排查。"])]
+    assert "第1个问题的标题取自原文“问题：落实“第一议题”制度不到位。”，请核对" in result.unplaced

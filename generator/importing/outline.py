@@ -31,6 +31,7 @@ _MARKERS = (
 _CLOSING = re.compile(r"^(下一步|今后|欢迎|特此|联系方式|附件)|欢迎.{0,30}监督|联系电话|电子邮箱|邮政地址|举报电话")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _MAX_HEADING = 80
+_PROBLEM_FRAME = re.compile(r"^(?:反馈问题|存在问题|问题)\s*[:：]\s*(?=\S)")
 _LABEL_LINE = re.compile(r"^[（(【\[]?\s*(?:" + "|".join(_LABELS.values()) + r")\s*[:：]")
 _STATUS_LABEL = re.compile(r"(整改状态|完成情况|整改进度|整改进展|进展情况)\s*[:：]\s*[^。；;，,:：\s]{1,12}")
 
@@ -421,7 +422,8 @@ class _Walker:
         if not self.in_list and not self.outline.aspects:
             self._leave_out_section_heading()
         self._enter_list()
-        title, rest = split_title(marker.rest)
+        framed = _PROBLEM_FRAME.match(marker.rest)  # 1.问题：落实“第一议题”制度不到位。
+        title, rest = split_title(marker.rest[framed.end():] if framed else marker.rest)
         problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
         self.outline.problems.append(problem)
         if self.pending_sub_heading:
