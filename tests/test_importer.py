@@ -1595,3 +1595,19 @@ def test_a_problem_written_after_wenti_colon_takes_its_title_from_the_words_afte
         ("落实“第一议题”制度不到位", ["严格落实“第一议题”制度。", "建立学习台账。"]),
         ("意识形态阵地管理不严", ["开展阵地排查。"])]
     assert "第1个问题的标题取自原文“问题：落实“第一议题”制度不到位。”，请核对" in result.unplaced
+
+
+def test_problems_that_name_a_fault_over_numbered_actions_hold_those_actions_as_measures(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年4月1日至5月31日，县委第三巡察组对县民政局党组开展了巡察。现将整改情况予以公布。\n"
+        "二、巡察反馈问题整改情况\n"
+        "（一）社会救助资金发放不精准\n"
+        "1.开展全面排查，清退不符合条件人员12人。\n"
+        "2.建立动态管理机制，每季度复核一次。\n"
+        "（二）养老服务机构监管不到位\n"
+        "1.开展养老机构安全检查。\n"
+        "2.完善监管制度。\n"))
+    assert result.notice["aspects"] == []
+    assert [(p["title"], p["measures"]) for p in result.notice["problems"]] == [
+        ("社会救助资金发放不精准", ["开展全面排查，清退不符合条件人员12人。", "建立动态管理机制，每季度复核一次。"]),
+        ("养老服务机构监管不到位", ["开展养老机构安全检查。", "完善监管制度。"])]

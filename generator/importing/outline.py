@@ -307,6 +307,11 @@ def _items_with_measures(markers: list[Marker | None], kind: str) -> int:
     return total
 
 
+# The verbs a measure opens with (开展全面排查…, 建立动态管理机制…)
+_ACTION = re.compile(r"^(?:开展|建立|健全|完善|制定|修订|修改|加强|强化|召开|组织|落实|严格|推进|实行|实施|清退|清理|"
+                     r"规范|印发|出台|举办|深化|压实|明确|细化|督促|对照|坚持|全面|认真|及时|立即)")
+
+
 def _problem_kind_by_shape(markers: list[Marker | None], depth: dict[str, int], counts: dict[str, int]) -> str:
     """No 一是 anywhere: numbered sentences under numbered titles are measures under problems."""
     deepest = max(depth, key=lambda kind: depth[kind])
@@ -321,6 +326,11 @@ def _problem_kind_by_shape(markers: list[Marker | None], depth: dict[str, int], 
         faults = sum(1 for m in deep_items if _FAULT.search(split_title(m.rest)[0] or ""))
         if sentences * 2 >= len(deep_items) and titles * 2 >= len(parent_items) and counts[deepest] > counts[parent] \
                 and faults * 2 <= len(deep_items):
+            return parent
+        # (一)社会救助资金发放不精准 / 1.开展全面排查… 2.建立动态管理机制…: titles naming faults over numbered actions
+        named = sum(1 for m in parent_items if _FAULT.search(m.rest))
+        actions = sum(1 for m in deep_items if _ACTION.match(m.rest))
+        if named * 2 > len(parent_items) and actions * 2 > len(deep_items) and counts[deepest] >= counts[parent]:
             return parent
     return deepest
 
