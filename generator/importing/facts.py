@@ -221,7 +221,7 @@ def _tidy_team(team: str, texts: list[str]) -> str:
             if cut > 0 and alone(short, longer):
                 return short
     uncounted = _TEAM_COUNT.sub("", team)
-    if uncounted != team and sum(t.count(uncounted) for t in texts):
+    if uncounted != team and any(uncounted in t for t in texts):
         return uncounted
     return team
 

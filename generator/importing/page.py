@@ -173,7 +173,8 @@ _INLINE_WIDGET = re.compile(r"【?\s*字[体号]\s*[:：]?\s*(?:[【\[]?\s*[大�
 def _as_written(value: str, line: str) -> str:
     """A value found in the line's reading (simplified, without glosses) as the line writes it, glosses included:
     中国新闻网 in ``來源:中國新聞網(wǎng)`` → 中國新聞網(wǎng)."""
-    kept, where = [], []  # the line without glosses, and where each of its characters is in the line
+    kept: list[str] = []  # the line without glosses
+    where: list[int] = []  # where each of its characters is in the line
     at = 0
     for gloss in _GLOSS.finditer(line):
         kept.append(line[at:gloss.start()])
@@ -185,8 +186,8 @@ def _as_written(value: str, line: str) -> str:
     if not value or start < 0:
         return value
     end = where[start + len(value) - 1] + 1
-    gloss = _GLOSS.match(line, end)
-    return line[where[start]: gloss.end() if gloss else end]
+    after = _GLOSS.match(line, end)
+    return line[where[start]: after.end() if after else end]
 
 
 def _meta_pairs(line: str) -> list[tuple[str, str]]:
