@@ -1390,6 +1390,9 @@ def test_a_clause_run_into_the_team_name_and_a_count_of_teams_are_not_part_of_th
     joined = _imported(tmp_path, (
         "4月29日，某某镇召开巡察整改动员部署会议，根据区委要求和区委第一巡察组反馈的问题，研究部署整改工作。\n"))
     assert joined.notice["inspection"]["team"] == "区委第一巡察组"
+    sent = _imported(tmp_path, (
+        "按照县委统一部署，县委巡察工作领导小组办公室组织县委第二巡察组于2023年9月4日至10月27日对县水务局党组开展了巡察。\n"))
+    assert sent.notice["inspection"]["team"] == "县委第二巡察组"
     counted = _imported(tmp_path, (
         "按照市委统一部署，2019年6月3日至7月3日，市委12个巡察组对全市120个行政村开展了常规巡察。\n"
         "10月9日，市委书记专题会听取巡察情况汇报，对巡察反馈和整改落实工作提出明确要求。\n"

@@ -207,6 +207,9 @@ def _tidy_team(team: str, texts: list[str]) -> str:
     (江蘇省鎮江市潤州區委巡察組 → 潤州區委巡察組, 天水市委第二巡察組 → 市委第二巡察組) or a count of teams
     (市委12個巡察組 → 市委巡察組)."""
     team = re.sub(r"^.*?(?:和|与|與|及)(?=[\u4e00-\u9fa5]{0,12}?[省市区县州旗區縣]委)", "", team)
+    # 县委巡察工作领导小组办公室组织县委第二巡察组: the office that sent the team is no part of its name
+    team = re.sub(r"^.*(?:组织|組織|派出|安排|抽调|抽調|会同|會同)(?=[\u4e00-\u9fa5]{0,12}?[省市区县州旗區縣]委)", "",
+                  team)
     team = re.sub(r"^(?:根据|根據|按照)", "", team)
 
     def alone(short: str, longer: str) -> bool:
