@@ -1443,6 +1443,11 @@ def test_figures_written_in_prose_other_ways(tmp_path):
     seen = _imported(tmp_path, (
         "3月27日，市委第二巡察组巡察意见反馈会召开，对党建责任落实等6方面巡查发现的14个问题作了反馈。\n"))
     assert (seen.notice["figures"]["aspects"], seen.notice["figures"]["problems"]) == (6, 14)
+    more = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第一巡察组对县教育局党组开展了巡察，反馈了4个方面的问题，共26个具体问题。"
+        "局党组梳理出26个反馈问题，目前已整改到位24条。\n"))
+    assert (more.notice["figures"]["aspects"], more.notice["figures"]["problems"],
+            more.notice["figures"]["problems_done"]) == (4, 26, 24)
     plan = _imported(tmp_path, (
         "2024年3月1日至4月30日，县委第一巡察组对县教育局党组开展了巡察。该局形成了包括3大方面、10大重点任务的整改方案。\n"))
     assert "aspects" not in plan.notice["figures"]
