@@ -449,7 +449,7 @@ _NOTE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 
 
 # 责任单位：财务股 / 完成时限：长期坚持 / 完成情况：正在整改 at the end of a page: the last problem's labels, not links
-_PROBLEM_LABEL = re.compile(r"^(?:" + "|".join(_LABELS.values()) + r"|整改措施|整改情况)\s*[:：]")
+_PROBLEM_LABEL = re.compile(r"^(?:" + "|".join(_LABELS.values()) + r")\s*[:：]")
 _NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}\s*[.．、](?!\d)|[（(]\s*\d{1,3}\s*[)）])")
 
 
