@@ -1471,6 +1471,10 @@ def test_the_publisher_named_in_full_before_its_short_name_or_as_it_names_itself
         "一、提高政治站位\n"
         "市法院党组严格落实市委巡察整改要求，认真履行主体责任。\n"))
     assert court.notice["publisher"] == "市法院党组"
+    phrase = _imported(tmp_path, (
+        "2022年11月28日至12月30日，区党工委第二巡察组对我局开展了专项巡察。现将整改进展情况予以公布。\n"
+        "局党组压实责任，形成了局班子统揽、科室牵头的工作格局，认真抓好整改。\n"))
+    assert phrase.notice["publisher"].startswith(PLACEHOLDER)  # not 形成了局
     assert "发布机构（publisher）取自正文中接受巡察反馈的单位“市法院党组”，请核对" in court.unplaced
 
 

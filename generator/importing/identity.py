@@ -65,8 +65,9 @@ def _self_named(paragraphs: list[str], unit: str) -> str | None:
     县委宣传部高度重视…)."""
     any_unit = r"(?:院|局|部|委|办|辦|中心|厅|廳|所|馆|館|站)(?:党组|党委|黨組|黨委)?"
     ending = unit[1:] if unit[1:] not in ("单位", "單位") else any_unit
-    pattern = re.compile(rf"(?:^|[，,。；;：:])\s*((?!我)[\u4e00-\u9fa5]{{1,10}}?{ending})"
-                         r"(?=高度重视|高度重視|坚持|堅持|严格|嚴格|认真|認真|切实|切實|立即|迅速|接到|班子)")
+    # a name of its level (市法院党组, 县委宣传部), not a phrase that ends in the same word (形成了局班子统揽)
+    pattern = re.compile(rf"(?:^|[，,。；;：:])\s*((?:中共)?[省市区县州旗镇乡區縣鎮鄉][\u4e00-\u9fa5]{{0,9}}?{ending})"
+                         r"(?=高度重视|高度重視|坚持|堅持|严格|嚴格|认真|認真|切实|切實|立即|迅速|接到)")
     for paragraph in paragraphs[:6]:
         match = pattern.search(paragraph)
         if match:
