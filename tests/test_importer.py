@@ -1277,7 +1277,7 @@ def test_a_findings_section_heads_aspects_and_problems_numbered_again_under_each
         "1.贯彻节水行动方案不到位。节水指标分解不细。\n"
         "2.河湖管护存在短板。部分河段巡查流于形式。\n"
         "（二）群众身边不正之风纠治不力\n"
-        "1. 服务群众意识不强。办事窗口推诿扯皮。\n"
+        "1. 服务群众意识不强。办事窗口服务不规范。\n"
         "2.工程领域存在廉洁风险。个别项目验收把关不严。\n"))
     notice = result.notice
     assert [(a["number"], a["title"]) for a in notice["aspects"]] == [

@@ -103,6 +103,8 @@ _LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(?:�
 # A problem's or aspect's title says what was wrong; a title none of which does (提高政治站位,增强行动自觉 /
 # 加强组织领导,压实整改责任) numbers measures of the unit, and the text has no problem list.
 _FAULT = re.compile(r"不|差距|缺|欠|弱|滞后|偏差|短板|没有|未|无|难|少|低|松|虚|慢|漏|乱|空|假|违|差|问题(?!导向)")
+# What follows a problem's title tells more of the fault (对基层指导不到位, 力度有待加强), not what was done
+_DETAIL = re.compile(_FAULT.pattern + r"|有待|仍需|亟待")
 
 
 def build_outline(paragraphs: list[str], declared_problems: int | None = None,
@@ -444,7 +446,8 @@ class _Walker:
         if title and not marker.rest.startswith(title):  # 关于“…”问题 → the words inside the quotes
             heading = marker.rest[: len(marker.rest) - len(rest)].strip()
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自原文“{heading}”，请核对")
-        elif title and rest and not _MEASURES_START.search(rest) and not re.match(r"[一二]是", rest):
+        elif title and rest and not _MEASURES_START.search(rest) and not re.match(r"[一二]是", rest) \
+                and _DETAIL.search(re.split(r"[。；;]", rest)[0]):
             # 1.服务意识不强。对基层指导不到位…: what follows the title may be the problem's details, not measures
             heading = marker.rest[: len(marker.rest) - len(rest)].strip()
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自这一条的第一句“{heading}”，"
