@@ -241,7 +241,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "taicang-tiji-huitoukan-2020": (
-        "title publisher published source kind inspection.feedback figures aspects problems"
+        "title publisher published source kind inspection.feedback figures aspects problems contact"
     ),
     "taizhou-weijian-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

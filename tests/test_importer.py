@@ -1623,3 +1623,17 @@ def test_problems_that_name_a_fault_over_numbered_actions_hold_those_actions_as_
     assert [(p["title"], p["measures"]) for p in result.notice["problems"]] == [
         ("社会救助资金发放不精准", ["开展全面排查，清退不符合条件人员12人。", "建立动态管理机制，每季度复核一次。"]),
         ("养老服务机构监管不到位", ["开展养老机构安全检查。", "完善监管制度。"])]
+
+
+def test_an_electronic_mailbox_and_a_postal_code_written_in_the_same_sentence_as_the_address(tmp_path):
+    result = _imported(tmp_path, (
+        "按照市委统一部署，2020年10月10日至10月29日，市委第一巡察组对某某村开展巡察。\n"
+        "巡察组设专门值班电话17365353495，欢迎来电反映。邮政信箱:某某邮政信箱429号市委第一巡察组,邮政编码:215004。"
+        "电子信箱:xcz001@example.com。\n"))
+    contact = result.notice["contact"]
+    assert (contact["phone"], contact["email"], contact["address"]) == (
+        "17365353495", "xcz001@example.com", "某某邮政信箱429号市委第一巡察组(邮政编码:215004)")
+    semicolon = _imported(tmp_path, (
+        "按照市委统一部署，2020年10月10日至10月29日，市委第一巡察组对某某村开展巡察。\n"
+        "欢迎监督。联系电话:0335-7673067;通讯地址:某某市某某大街588号;邮政编码:066000。\n"))
+    assert semicolon.notice["contact"]["address"] == "某某市某某大街588号"

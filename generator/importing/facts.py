@@ -431,8 +431,10 @@ _PHONE = re.compile(
 )
 _ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|邮政信箱|地址)\s*[:：]\s*([^;；。，,\n]+)"
                       r"|(?:来信|信件)[^。；;]{0,6}?(?:请?寄(?:至|到)?|邮寄(?:至|到))\s*[:：]?\s*([^。；;\n]+)")
-_EMAIL = re.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:：]?\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
-_CONTACT_START = re.compile(r"联系方式|联系电话|举报电话|监督电话|电话|热线|邮政地址|通信地址|邮政信箱|电子邮箱|邮箱")
+_EMAIL = re.compile(r"(?:电子邮箱|电子邮件|电子信箱|邮箱|E-?mail)\s*[:：]?\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+                    re.IGNORECASE)
+_CONTACT_START = re.compile(r"联系方式|联系电话|举报电话|监督电话|电话|热线|邮政地址|通信地址|邮政信箱|电子邮箱|"
+                            r"电子信箱|邮箱")
 
 
 def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, list[int]]:
@@ -461,8 +463,8 @@ def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, list
     return None, []
 
 
-_CONTACT_LINE = re.compile(r"^(?:邮政信箱|通信地址|通讯地址|邮政地址|来信地址|地址|电子邮箱|电子邮件|邮箱|E-?mail|"
-                           r"联系电话|举报电话|监督电话|电话|邮政编码|邮编)\s*[:：]", re.IGNORECASE)
+_CONTACT_LINE = re.compile(r"^(?:邮政信箱|通信地址|通讯地址|邮政地址|来信地址|地址|电子邮箱|电子邮件|电子信箱|邮箱|"
+                           r"E-?mail|联系电话|举报电话|监督电话|电话|邮政编码|邮编)\s*[:：]", re.IGNORECASE)
 
 
 def _is_contact_line(line: str) -> bool:
@@ -498,6 +500,9 @@ def _contact_fields(paragraph: str) -> dict:
         match = pattern.search(paragraph)
         if match:
             found[key] = next(group for group in match.groups() if group).strip(" ;；,，。")
+            postal = _POSTAL_CODE.match(paragraph, match.end() + 1) if key == "address" else None
+            if postal and paragraph[match.end()] in "，,":  # 邮政信箱:……第一组,邮政编码:215004。(not after a ；)
+                found[key] += f"({postal.group(0)})"
     if not found:
         return {}
     start = _CONTACT_START.search(paragraph)
