@@ -1637,3 +1637,26 @@ def test_an_electronic_mailbox_and_a_postal_code_written_in_the_same_sentence_as
         "按照市委统一部署，2020年10月10日至10月29日，市委第一巡察组对某某村开展巡察。\n"
         "欢迎监督。联系电话:0335-7673067;通讯地址:某某市某某大街588号;邮政编码:066000。\n"))
     assert semicolon.notice["contact"]["address"] == "某某市某某大街588号"
+
+
+def test_a_problem_list_in_traditional_characters_is_read_and_kept_as_written(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某區教育局黨組關於區委巡察整改情況的通報\n"
+        "2023年9月1日至10月31日，區委第四巡察組對區教育局黨組進行了巡察。現將整改情況予以公佈。\n"
+        "一、整改工作組織領導情況\n"
+        "（一）加強組織領導。成立整改工作領導小組。\n"
+        "二、政治建設方面存在的問題\n"
+        "問題一：落實意識形態工作責任制不到位。\n"
+        "整改情況：一是召開專題會議。二是完善陣地管理制度。\n"
+        "問題二：理論學習流於形式。\n"
+        "整改情況：一是制定年度學習計劃。\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "政治建設方面"}]
+    assert [p["aspect"] for p in notice["problems"]] == [1, 1]
+    assert "方面接着前面讲整改工作的1个章节编号（第一个方面是原文的“二、”）：草稿中的方面从 1 起编号，请核对" \
+        in result.unplaced
+    assert [(p["title"], p["measures"]) for p in notice["problems"]] == [
+        ("落實意識形態工作責任制不到位", ["召開專題會議。", "完善陣地管理制度。"]),
+        ("理論學習流於形式", ["制定年度學習計劃。"])]
+    assert "（一）加強組織領導。成立整改工作領導小組。" in result.body_markdown  # organisational, not a problem
+    assert "第1个方面的标题“政治建設方面”取自原文“政治建設方面存在的問題”，请核对" in result.unplaced

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.importing.gazetteer import simplified
 from generator.importing.labels import _LABELS, take_labels
 from generator.importing.measures import split_measures, split_title
-from generator.importing.numerals import cn_to_int
+from generator.importing.numerals import cn_to_int, ordinal
 from generator.importing.page import is_signature
 
 _MARKERS = (
@@ -109,6 +110,56 @@ _DETAIL = re.compile(_FAULT.pattern + r"|有待|仍需|亟待")
 
 def build_outline(paragraphs: list[str], declared_problems: int | None = None,
                   declared_aspects: int | None = None) -> Outline:
+    """The outline of ``paragraphs``. A notice in traditional characters (巡察組, 問題, 組織領導情況) is read in
+    simplified characters, character for character, and what the outline keeps is given back as the notice writes it."""
+    readings = [simplified(p) for p in paragraphs]
+    if readings == paragraphs:
+        return _build_outline(paragraphs, declared_problems, declared_aspects)
+    return _as_written(_build_outline(readings, declared_problems, declared_aspects), paragraphs, readings)
+
+
+def _as_written(outline: Outline, paragraphs: list[str], readings: list[str]) -> Outline:
+    whole = dict(zip(readings, paragraphs))
+    read, written = "\n".join(readings), "\n".join(paragraphs)  # the same length, line for line
+
+    def back(text: str | None) -> str | None:
+        if text is None:
+            return None
+        if text in whole:
+            return whole[text]
+        out, at = [], 0
+        while at < len(text):  # the longest run of the text found in the reading, as written there
+            found, end = read.find(text[at]), at + 1
+            if found < 0:
+                out.append(text[at])
+                at += 1
+                continue
+            while end < len(text) and (longer := read.find(text[at:end + 1])) >= 0:
+                found, end = longer, end + 1
+            out.append(written[found:found + end - at])
+            at = end
+        return "".join(out)
+
+    def quoted(note: str) -> str:  # the quotations in a note, not its own words
+        return re.sub(r"“([^“”]*)”", lambda m: f"“{back(m.group(1))}”", note)
+
+    for aspect in outline.aspects:
+        aspect.title = back(aspect.title)
+    for problem in outline.problems:
+        problem.title, problem.description = back(problem.title), back(problem.description)
+        problem.measures = [back(m) or m for m in problem.measures]
+        for key in ("responsible_unit", "responsible_leader"):
+            if isinstance(problem.labels.get(key), str):
+                problem.labels[key] = back(problem.labels[key])
+    outline.narrative = [whole.get(p, p) for p in outline.narrative]
+    outline.headings = {whole.get(p, p) for p in outline.headings}
+    outline.left_out = [whole.get(p, p) for p in outline.left_out]
+    outline.notes = [quoted(note) for note in outline.notes]
+    return outline
+
+
+def _build_outline(paragraphs: list[str], declared_problems: int | None,
+                   declared_aspects: int | None) -> Outline:
     markers = [read_marker(p) for p in paragraphs]
     markers, work_headings = _mask_work_sections(markers)
     markers, list_headings = _mask_list_sections(markers)
@@ -118,6 +169,7 @@ def build_outline(paragraphs: list[str], declared_problems: int | None = None,
     problem_kind = _problem_kind(markers, depth, declared_problems)
     if problem_kind is not None:
         walker = _Walker(paragraphs, markers, depth, problem_kind)
+        walker.aspect_offset = _sections_before_the_aspects(paragraphs, markers, walker.aspect_kinds, work_headings)
         walker.outline.headings |= {paragraphs[i] for i in list_headings}
         outline = walker.walk()
         if _names_faults(outline) or _under_a_problems_heading(outline, paragraphs, markers, list_headings):
@@ -129,6 +181,18 @@ def build_outline(paragraphs: list[str], declared_problems: int | None = None,
                         if m and m.kind == "cn_dun" and is_heading(m.rest)}
     outline.headings |= {paragraphs[i] for i in work_headings}
     return outline
+
+
+def _sections_before_the_aspects(paragraphs: list[str], markers: list[Marker | None], aspect_kinds: set[str],
+                                 work_headings: set[int]) -> int:
+    """一、整改工作组织领导情况 / 二、政治建设方面存在的问题 / 三、…: the aspects go on with the numbers of the sections
+    about the work before them; how many to take off so that the aspects are numbered from 1."""
+    first = next((i for i, m in enumerate(markers) if m and m.kind in aspect_kinds and is_heading(m.rest)), None)
+    if first is None or "cn_dun" not in aspect_kinds:
+        return 0
+    number = markers[first].number  # type: ignore[union-attr]
+    before = [i for i in work_headings if i < first]
+    return len(before) if number > 1 and len(before) == number - 1 else 0
 
 
 def _mask_work_sections(markers: list[Marker | None]) -> tuple[list[Marker | None], set[int]]:
@@ -355,6 +419,7 @@ class _Walker:
                 and any(_mostly_aspect_headings(markers, k) for k in self.aspect_kinds):
             self.sub_kinds, self.aspect_kinds = self.aspect_kinds, upper
         self.outline = Outline()
+        self.aspect_offset = 0  # 二、 is the first aspect after one section about the work: aspect 1
         self.in_list = False
         self.aspect: int | None = None
         self.current: ProblemDraft | None = None
@@ -410,14 +475,18 @@ class _Walker:
         if not self.in_list:
             self._leave_out_section_heading()
         self._enter_list()
-        self.aspect = marker.number
+        number = marker.number - self.aspect_offset if marker.kind == "cn_dun" else marker.number
+        if number != marker.number and not self.outline.aspects:
+            self.outline.notes.append(f"方面接着前面讲整改工作的{self.aspect_offset}个章节编号（第一个方面是原文的"
+                                      f"“{ordinal(marker.number)}、”）：草稿中的方面从 1 起编号，请核对")
+        self.aspect = number
         self.current = None
-        if any(a.number == marker.number for a in self.outline.aspects):
-            self.outline.notes.append(f"方面序号（{marker.number}）重复出现，请核对方面的划分")
+        if any(a.number == number for a in self.outline.aspects):
+            self.outline.notes.append(f"方面序号（{number}）重复出现，请核对方面的划分")
         title = clean_heading(marker.rest)
         if title != marker.rest.rstrip("。：:").strip():  # the frame taken off is in the report, not lost
-            self.outline.notes.append(f"第{marker.number}个方面的标题“{title}”取自原文“{marker.rest.strip()}”，请核对")
-        self.outline.aspects.append(AspectDraft(marker.number, title or None))
+            self.outline.notes.append(f"第{number}个方面的标题“{title}”取自原文“{marker.rest.strip()}”，请核对")
+        self.outline.aspects.append(AspectDraft(number, title or None))
 
     def _leave_out_section_heading(self) -> None:
         """The heading over the problem list (二、…) is replaced by the list on the page."""
