@@ -1660,3 +1660,34 @@ def test_a_problem_list_in_traditional_characters_is_read_and_kept_as_written(tm
         ("理論學習流於形式", ["制定年度學習計劃。"])]
     assert "（一）加強組織領導。成立整改工作領導小組。" in result.body_markdown  # organisational, not a problem
     assert "第1个方面的标题“政治建設方面”取自原文“政治建設方面存在的問題”，请核对" in result.unplaced
+
+
+def test_organisational_sections_that_say_buduan_or_tuchu_wenti_are_no_problem_list(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某县文旅局党组关于巡察整改情况的通报\n"
+        "2024年3月1日至4月30日，县委第一巡察组对县文旅局党组开展了巡察。现将整改情况予以公布。\n"
+        "一、提高政治站位，不断强化整改责任\n"
+        "（一）坚持高位推动。局党组书记切实履行第一责任人职责，多次召开专题会议。\n"
+        "（二）坚持问题导向。对反馈问题逐条建立台账，做到不漏项、不拖延。\n"
+        "二、聚焦突出问题，扎实推进整改落实\n"
+        "（一）不断健全制度机制。新建制度8项。\n"
+        "（二）持续巩固整改成果。对已完成整改的问题开展“回头看”，防止问题反弹。\n"
+        "三、下一步工作打算\n"
+        "局党组将持续深化整改，确保整改见底见效。\n"))
+    assert result.notice["problems"] == [] and result.notice["aspects"] == []
+    assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+
+
+def test_a_closing_section_after_the_problem_list_is_narrative(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年4月1日至5月31日，市委第五巡察组对市审计局党组开展了巡察。现将整改进展情况予以公布。\n"
+        "二、巡察反馈问题整改情况\n"
+        "（一）关于“审计成果运用不充分”的问题\n"
+        "整改情况：一是建立审计整改跟踪机制。二是定期通报审计整改情况。\n"
+        "（二）关于“干部队伍建设有短板”的问题\n"
+        "整改情况：一是制定干部培训计划。\n"
+        "三、下一步工作打算\n"
+        "局党组将持续抓好整改。\n"))
+    assert [p["title"] for p in result.notice["problems"]] == ["审计成果运用不充分", "干部队伍建设有短板"]
+    assert "### 三、下一步工作打算" in result.body_markdown
+    assert "局党组将持续抓好整改。" in result.body_markdown

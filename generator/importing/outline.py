@@ -106,6 +106,15 @@ _LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(?:�
 _FAULT = re.compile(r"不|差距|缺|欠|弱|滞后|偏差|短板|没有|未|无|难|少|低|松|虚|慢|漏|乱|空|假|违|差|问题(?!导向)")
 # What follows a problem's title tells more of the fault (对基层指导不到位, 力度有待加强), not what was done
 _DETAIL = re.compile(_FAULT.pattern + r"|有待|仍需|亟待")
+# Words with 不/无/问题 in them that say how the work is done, not what was wrong (不断强化, 不折不扣, 聚焦突出问题)
+_NOT_A_FAULT = re.compile(r"不断|不折不扣|不懈|不移|不动摇|不松劲|不停步|不放松|不手软|不走样|不漏项|不拖延|不留死角|"
+                          r"不反弹|毫不|决不|绝不|无缝|突出问题|反馈问题|巡察问题|巡视问题|问题整改|整改问题|问题清单|问题台账|"
+                          r"发现的?问题|解决问题|查摆问题|共性问题|防止问题|问题反弹")
+
+
+def _faulty(text: str) -> bool:
+    """Whether ``text`` says what was wrong (落实……不到位, 违规发放), once words of the work's manner are left out."""
+    return bool(_FAULT.search(_NOT_A_FAULT.sub("", text)))
 
 
 def build_outline(paragraphs: list[str], declared_problems: int | None = None,
@@ -202,7 +211,7 @@ def _mask_work_sections(markers: list[Marker | None]) -> tuple[list[Marker | Non
     in_work = False
     for index, marker in enumerate(markers):
         if marker and marker.kind == "cn_dun" and is_heading(marker.rest):
-            in_work = bool(_ORGANISING_SECTION.search(marker.rest) and not _FAULT.search(marker.rest)) or (
+            in_work = bool(_ORGANISING_SECTION.search(marker.rest) and not _faulty(marker.rest)) or (
                 bool(_WORK_SECTION.search(marker.rest)) and not _LIST_SECTION.search(marker.rest))
             if in_work:
                 headings.add(index)
@@ -282,7 +291,7 @@ def _under_a_problems_heading(outline: Outline, paragraphs: list[str], markers: 
 
 def _names_faults(outline: Outline) -> bool:
     titles = [p.title for p in outline.problems if p.title] + [a.title for a in outline.aspects if a.title]
-    return not titles or any(_FAULT.search(t) for t in titles)
+    return not titles or any(_faulty(t) for t in titles)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -389,12 +398,12 @@ def _problem_kind_by_shape(markers: list[Marker | None], depth: dict[str, int], 
         sentences = sum(1 for m in deep_items if not is_heading(m.rest))
         titles = sum(1 for m in parent_items if is_heading(m.rest))
         # 1.为民服务意识不强。对…不到位: sentences that open by naming a fault are problems with their details
-        faults = sum(1 for m in deep_items if _FAULT.search(split_title(m.rest)[0] or ""))
+        faults = sum(1 for m in deep_items if _faulty(split_title(m.rest)[0] or ""))
         if sentences * 2 >= len(deep_items) and titles * 2 >= len(parent_items) and counts[deepest] > counts[parent] \
                 and faults * 2 <= len(deep_items):
             return parent
         # (一)社会救助资金发放不精准 / 1.开展全面排查… 2.建立动态管理机制…: titles naming faults over numbered actions
-        named = sum(1 for m in parent_items if _FAULT.search(m.rest))
+        named = sum(1 for m in parent_items if _faulty(m.rest))
         actions = sum(1 for m in deep_items if _ACTION.match(m.rest))
         if named * 2 > len(parent_items) and actions * 2 > len(deep_items) and counts[deepest] >= counts[parent]:
             return parent
@@ -440,6 +449,9 @@ class _Walker:
         self.pending_sub_heading = paragraph
 
     def _step(self, index: int, paragraph: str, marker: Marker | None) -> None:
+        if marker and marker.kind in ("cn_dun", "section") and _CLOSING.search(marker.rest):
+            # 三、下一步工作打算 closes the list, whatever its level
+            marker = Marker("section", marker.number, marker.rest)
         if marker and marker.kind == "section":
             self._sub_heading(None)
             self._end_list()
