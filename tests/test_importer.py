@@ -1676,6 +1676,13 @@ def test_organisational_sections_that_say_buduan_or_tuchu_wenti_are_no_problem_l
         "局党组将持续深化整改，确保整改见底见效。\n"))
     assert result.notice["problems"] == [] and result.notice["aspects"] == []
     assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+    measures = _imported(tmp_path, (
+        "2024年3月1日至4月30日，区委第二巡察组对区水务局党组开展了巡察。现将整改情况予以公布。\n"
+        "（一）提高政治站位，扛牢整改责任。局党组召开专题会议，研究部署整改工作。\n"
+        "（二）坚持标本兼治，补齐短板弱项。建立健全制度12项，堵塞管理漏洞。\n"
+        "（三）聚焦民生关切，切实解决群众急难愁盼问题。办理民生实事10件。\n"
+        "（四）举一反三，查漏补缺。开展“回头看”，确保问题不反弹。\n"))
+    assert measures.notice["problems"] == []
 
 
 def test_a_closing_section_after_the_problem_list_is_narrative(tmp_path):
