@@ -1698,3 +1698,12 @@ def test_a_closing_section_after_the_problem_list_is_narrative(tmp_path):
     assert [p["title"] for p in result.notice["problems"]] == ["审计成果运用不充分", "干部队伍建设有短板"]
     assert "### 三、下一步工作打算" in result.body_markdown
     assert "局党组将持续抓好整改。" in result.body_markdown
+
+
+def test_a_unit_inspected_without_its_party_body_named_publishes_the_notice(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第一巡察组对县审计局开展了巡察。现将巡察整改情况予以公布。\n"))
+    assert result.notice["publisher"] == "县审计局"
+    villages = _imported(tmp_path, (
+        "2019年6月3日至7月3日，市委12个巡察组对全市120个行政村开展了常规巡察。现将巡察整改情况予以公布。\n"))
+    assert villages.notice["publisher"].startswith(PLACEHOLDER)

@@ -51,13 +51,19 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
             or re.search(rf"向([^，,。、“”向]{{2,30}}?{_ANSWERING})(?:进行了?|進行了?)?反[馈饋]", paragraph) \
             or re.search(rf"[对對]([^，,。、“”对對]{{2,30}}?{_ANSWERING}){_SHORT_NAME}(?:开展|进行|開展|進行)了?",
                          paragraph) \
-            or re.search(r"[对對](我(?:单位|單位|[院局部委办辦厅廳]))(?:开展|进行|開展|進行)了?", paragraph)
+            or re.search(r"[对對](我(?:单位|單位|[院局部委办辦厅廳]))(?:开展|进行|開展|進行)了?", paragraph) \
+            or re.search(rf"[对對]([^，,。、“”对對（(]{{2,20}}?{_UNIT})(?:开展|进行|開展|進行)了?"
+                         r"[^，,。；;]{0,10}巡[察视視]", paragraph)  # 对区审计局开展了巡察: no party body named
         unit = without_glosses(match.group(1)) if match else ""
         if unit.startswith("我"):  # 对我院党组开展了巡察 … 市法院党组严格落实…: the name the text gives itself
             unit = _self_named(paragraphs, unit) or ""
         if len(unit) > 3:
             return unit
     return None
+
+
+_UNIT = (r"(?:局|委员会|委員會|办公室|辦公室|中心|医院|醫院|学院|學院|大学|大學|公司|集团|集團|协会|協會|联合会|聯合會|"
+         r"法院|检察院|檢察院)")
 
 
 def _self_named(paragraphs: list[str], unit: str) -> str | None:
