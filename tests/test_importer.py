@@ -1707,3 +1707,9 @@ def test_a_unit_inspected_without_its_party_body_named_publishes_the_notice(tmp_
     villages = _imported(tmp_path, (
         "2019年6月3日至7月3日，市委12个巡察组对全市120个行政村开展了常规巡察。现将巡察整改情况予以公布。\n"))
     assert villages.notice["publisher"].startswith(PLACEHOLDER)
+
+
+def test_an_inspection_written_from_a_day_qi_zhi_another(tmp_path):
+    result = _imported(tmp_path, "2024年3月5日起至5月10日，市委第三巡察组对市林业局党组开展了巡察。\n")
+    assert result.notice["inspection"] == {"team": "市委第三巡察组", "start": dt.date(2024, 3, 5),
+                                           "end": dt.date(2024, 5, 10)}

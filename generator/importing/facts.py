@@ -16,7 +16,7 @@ from generator.model.notice import DECLARED_FIGURES, EMAIL_PATTERN, PHONE_PATTER
 NUM = r"(?<![每各逐])(\d+|[零〇两一二三四五六七八九十百千]+)"  # not 每一项整改措施
 
 _RANGE = re.compile(
-    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—+|－|-|~|～)\s*"  # 3月5日起至5月10日
     r"(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日"
 )
 _DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -131,7 +131,7 @@ def _dotted_dates(text: str) -> str:
 
 
 # 2024年，县委第三巡察组于3月10日至4月30日…: the range's year is written before it
-_YEARLESS_RANGE = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
+_YEARLESS_RANGE = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—+|－|-|~|～)\s*"
                              r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日")
 
 
