@@ -284,7 +284,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xuchang-dongcheng-2026": (
-        "title publisher region source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "xuhang-zhenggai-dongyuan": (

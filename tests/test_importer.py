@@ -1713,3 +1713,12 @@ def test_an_inspection_written_from_a_day_qi_zhi_another(tmp_path):
     result = _imported(tmp_path, "2024年3月5日起至5月10日，市委第三巡察组对市林业局党组开展了巡察。\n")
     assert result.notice["inspection"] == {"team": "市委第三巡察组", "start": dt.date(2024, 3, 5),
                                            "end": dt.date(2024, 5, 10)}
+
+
+def test_page_fields_in_brackets_give_the_date(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某市东城区工委关于巡察整改情况的通报\n"
+        "【信息时间:2026-02-13 阅读次数: 】【字号 】【我要打印】【关闭\n"
+        "根据市委统一部署，2025年7月10日至9月12日，市委第一巡察组对东城区进行了巡察。\n"))
+    assert result.notice["published"] == dt.date(2026, 2, 13)
+    assert "【信息时间:2026-02-13 阅读次数: 】【字号 】【我要打印】【关闭" in result.chrome_removed

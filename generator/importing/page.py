@@ -125,6 +125,8 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
         dated = _LEADING_DATE.match(bare)  # 2023-12-08 15:12  稿件作者: … / • 2021-12-14 11:00, a date with no key
         rest = bare[dated.end():] if dated else bare
         pairs = _meta_pairs(rest)
+        if pairs and rest.startswith("【"):
+            page.chrome_removed.append(line)  # the brackets are taken off the fields: the line as written
         if not pairs and reading(rest) != rest:
             # 發(fā)布時間:2023-06-24 / 2017年08月31日 08:19  來源:中國新聞網(wǎng): the keys are read in simplified
             # characters, the values kept as written
@@ -195,6 +197,8 @@ def _meta_pairs(line: str) -> list[tuple[str, str]]:
     if len(line) > 200 or _SENTENCE_END.search(line):
         return []
     line = _INLINE_WIDGET.sub(" ", line)
+    if line.startswith("【"):  # 【信息时间:2026-02-13 阅读次数: 】【字号 】: fields in brackets
+        line = re.sub("[【】]", " ", line)
     line = _SPACED_KEY.sub(lambda m: re.sub(r"\s+", "", m.group(1)), line)
     matches = list(_META_KEY.finditer(line))
     if not matches:
