@@ -1252,3 +1252,473 @@ def test_problems_numbered_as_wenti_under_two_levels_of_aspect_headings_with_a_s
     assert notice["problems"][0]["measures"] == ["补全用车登记台账。", "修订车辆管理办法。"]
     assert ("第1个问题在方面下的小标题“1.关于“公务用车管理不规范”方面”之下：草稿的方面只有一级，"
             "小标题没有写入 aspects，请编辑决定是否写入问题说明（description）") in result.unplaced
+
+
+def test_a_section_on_who_organised_the_rectification_is_narrative_even_when_it_says_luoshi_qingkuang(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年5月6日至6月28日，县委第二巡察组对县林业局党组进行了巡察。2024年7月15日反馈了巡察意见。"
+        "现将巡察整改情况予以公布。\n"
+        "一、党组及主要负责人组织整改落实情况\n"
+        "（一）局党组高度重视，成立整改工作领导小组，由党组书记任组长，制定整改方案，明确责任领导和整改时限，"
+        "确保整改落到实处。\n"
+        "（二）党组书记切实扛起第一责任人责任，多次主持召开专题会议，听取整改进展汇报，对整改材料亲自把关。\n"
+        "（三）截至10月底，巡察反馈的12个具体问题已全部完成整改。\n"))
+    assert result.notice["problems"] == [] and result.notice["aspects"] == []
+    assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+    assert result.notice["figures"]["problems"] == 12
+    assert "（二）党组书记切实扛起第一责任人责任" in result.body_markdown
+
+
+def test_a_findings_section_heads_aspects_and_problems_numbered_again_under_each_aspect(tmp_path):
+    result = _imported(tmp_path, (
+        "2025年3月3日至4月30日，市委第三巡察组对市水务局党组开展了巡察。\n"
+        "一、巡察发现的主要问题\n"
+        "（一）落实上级决策部署有差距，推动水利发展力度不足\n"
+        "1.贯彻节水行动方案不到位。节水指标分解不细。\n"
+        "2.河湖管护存在短板。部分河段巡查流于形式。\n"
+        "（二）群众身边不正之风纠治不力\n"
+        "1. 服务群众意识不强。办事窗口服务不规范。\n"
+        "2.工程领域存在廉洁风险。个别项目验收把关不严。\n"))
+    notice = result.notice
+    assert [(a["number"], a["title"]) for a in notice["aspects"]] == [
+        (1, "落实上级决策部署有差距，推动水利发展力度不足"), (2, "群众身边不正之风纠治不力")]
+    assert [(p["number"], p["title"], p["aspect"]) for p in notice["problems"]] == [
+        (1, "贯彻节水行动方案不到位", 1), (2, "河湖管护存在短板", 1),
+        (3, "服务群众意识不强", 2), (4, "工程领域存在廉洁风险", 2)]
+    assert "问题清单上方的标题“一、巡察发现的主要问题”没有写入正文（问题清单在页面上单独显示），如需保留请写入 .md" \
+        in result.unplaced
+    assert ("第3个问题的标题取自这一条的第一句“服务群众意识不强。”，其后的文字写入了措施（measures）；"
+            "如是问题的具体表现，请移入问题说明（description）") in result.unplaced
+
+
+def test_a_feedback_item_between_an_aspect_and_its_numbered_problems_is_a_reported_sub_heading(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某县人民检察院党组关于巡察整改进展情况的通报\n"
+        "2024年9月2日至10月30日，县委第一巡察组对县检察院党组开展了巡察。\n"
+        "一、巡察整改组织领导情况\n"
+        "一是压实整改责任。院党组召开专题会议部署整改。\n"
+        "二、巡察整改任务落实情况\n"
+        "（一）关于落实上级决策部署方面的问题\n"
+        "反馈问题一：关于“理论学习有差距”的问题。\n"
+        "1.政治理论学习不扎实\n"
+        "整改情况：严格落实“第一议题”制度，制定年度学习计划。\n"
+        "2.学用结合不紧密\n"
+        "整改情况：开展专题研讨两次。\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "落实上级决策部署"}]
+    assert [(p["number"], p["title"], p["aspect"]) for p in notice["problems"]] == [
+        (1, "政治理论学习不扎实", 1), (2, "学用结合不紧密", 1)]
+    assert ("第1个问题在方面下的小标题“反馈问题一：关于“理论学习有差距”的问题。”之下：草稿的方面只有一级，"
+            "小标题没有写入 aspects，请编辑决定是否写入问题说明（description）") in result.unplaced
+    assert "第1个方面的标题“落实上级决策部署”取自原文“关于落实上级决策部署方面的问题”，请核对" in result.unplaced
+
+
+def test_a_sub_heading_with_no_problem_after_it_is_reported(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年9月2日至10月30日，县委第一巡察组对县检察院党组开展了巡察。\n"
+        "二、巡察反馈问题整改情况\n"
+        "（一）关于落实上级决策部署方面的问题\n"
+        "反馈问题一：关于“理论学习有差距”的问题。\n"
+        "1.政治理论学习不扎实\n"
+        "整改情况：严格落实“第一议题”制度。\n"
+        "反馈问题二：关于“意识形态责任制落实不到位”的问题。\n"))
+    assert ("方面下的小标题“反馈问题二：关于“意识形态责任制落实不到位”的问题。”之下没有找到问题（原文可能不完整）："
+            "没有写入草稿，请编辑处理") in result.unplaced
+
+
+def test_aspects_under_a_heading_that_names_the_problems_hold_problems_whose_titles_name_no_fault(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年2月20日至3月26日，区委巡察二组对区文联开展了巡察。现将巡察整改进展情况予以公布。\n"
+        "一、加强对巡察整改的组织领导情况\n"
+        "1.提高思想认识，压实整改主体责任。召开专题会议传达反馈意见。\n"
+        "2.细化整改措施，确保整改有序推进。制定整改方案，建立整改台账。\n"
+        "二、巡察反馈问题的整改情况\n"
+        "（一）聚焦贯彻落实党中央决策部署和省委、市委工作要求方面\n"
+        "1.学懂弄通做实习近平总书记关于文艺工作的重要\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "贯彻落实党中央决策部署和省委、市委工作要求"}]
+    assert [(p["number"], p["title"], p["aspect"]) for p in notice["problems"]] == [
+        (1, "学懂弄通做实习近平总书记关于文艺工作的重要", 1)]
+    assert "2\\.细化整改措施，确保整改有序推进。" in result.body_markdown  # the organisational items stay narrative
+
+
+def test_three_levels_of_numbering_the_problems_are_the_level_under_the_aspects(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至5月10日，区委第四巡察组对区民政局党组开展了巡察。现将巡察整改进展情况予以公布。\n"
+        "（一）学习贯彻党的创新理论不够深入，推动民政工作高质量发展力度不足。\n"
+        "1.学习贯彻习近平法治思想不深入、不全面。\n"
+        "（1）关于党组未及时传达学习重要讲话的问题。一是补学漏学内容。二是完善学习计划。\n"
+        "（2）关于研讨发言质量不高的问题。健全材料审核制度。\n"
+        "2.意识形态工作责任制落实不到位。\n"
+        "（1）关于阵地管理不严的问题。一是清理过期宣传栏。\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "学习贯彻党的创新理论不够深入，推动民政工作高质量发展力度不足"}]
+    assert [(p["number"], p["title"], p["aspect"]) for p in notice["problems"]] == [
+        (1, "学习贯彻习近平法治思想不深入、不全面", 1), (2, "意识形态工作责任制落实不到位", 1)]
+    assert notice["problems"][0]["measures"] == [
+        "关于党组未及时传达学习重要讲话的问题。一是补学漏学内容。二是完善学习计划。",
+        "关于研讨发言质量不高的问题。健全材料审核制度。"]
+
+
+def test_a_numbered_item_cut_short_at_the_end_of_a_page_is_not_taken_for_a_link(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至5月10日，区委第四巡察组对区民政局党组开展了巡察。\n"
+        "二、巡察反馈问题整改情况\n"
+        "（一）关于落实全面从严治党主体责任不到位方面\n"
+        "1.党组履行主体责任不\n"))
+    assert [p["title"] for p in result.notice["problems"]] == ["党组履行主体责任不"]
+    assert "1.党组履行主体责任不" not in result.chrome_removed
+
+
+def test_a_team_written_first_with_its_place_is_named_as_the_text_names_it_alone_and_gives_the_region(tmp_path):
+    known = _imported(tmp_path, (
+        "按照七届市委第六轮巡察工作安排，3月27日，天水市委第二巡察组巡察意见反馈会在市人民医院召开。\n"
+        "市委第二巡察组组长通报了巡察情况，医院党委书记作表态发言。\n"))
+    assert known.notice["inspection"]["team"] == "市委第二巡察组"
+    assert known.notice["region"] == "天水市"
+    assert "地区（region）取自巡察组名称“天水市委第二巡察组”里的地名“天水市”，请核对" in known.unplaced
+
+
+def test_a_team_keeps_the_place_it_is_named_with_when_the_text_never_drops_it(tmp_path):
+    result = _imported(tmp_path, (
+        "本报9月9日电 近日，江苏省镇江市润州区委巡察组工作人员再次来到某某村，了解整改情况。\n"
+        "此前，润州区委巡察组进驻该村开展巡察，督促村“两委”落实整改。\n"))
+    assert result.notice["inspection"]["team"] == "润州区委巡察组"
+
+
+def test_a_clause_run_into_the_team_name_and_a_count_of_teams_are_not_part_of_the_name(tmp_path):
+    joined = _imported(tmp_path, (
+        "4月29日，某某镇召开巡察整改动员部署会议，根据区委要求和区委第一巡察组反馈的问题，研究部署整改工作。\n"))
+    assert joined.notice["inspection"]["team"] == "区委第一巡察组"
+    sent = _imported(tmp_path, (
+        "按照县委统一部署，县委巡察工作领导小组办公室组织县委第二巡察组于2023年9月4日至10月27日对县水务局党组开展了巡察。\n"))
+    assert sent.notice["inspection"]["team"] == "县委第二巡察组"
+    counted = _imported(tmp_path, (
+        "按照市委统一部署，2019年6月3日至7月3日，市委12个巡察组对全市120个行政村开展了常规巡察。\n"
+        "10月9日，市委书记专题会听取巡察情况汇报，对巡察反馈和整改落实工作提出明确要求。\n"
+        "10月10日至13日，市委巡察组对全市120个村（社区）反馈巡察情况。\n"))
+    assert counted.notice["inspection"] == {"team": "市委巡察组", "start": dt.date(2019, 6, 3),
+                                            "end": dt.date(2019, 7, 3), "feedback": dt.date(2019, 10, 10)}
+
+
+def test_a_team_with_pinyin_glosses_is_read_without_them(tmp_path):
+    result = _imported(tmp_path, (
+        "12月22日，省國資(zī)委黨委第一(yī)巡察組進駐某某公司，開(kāi)展專項巡察。\n"
+        "巡察組聽(tīng)取了被巡察公司黨委的情況報告。\n"))
+    assert result.notice["inspection"]["team"] == "省國資委黨委第一巡察組"
+
+
+def test_teams_named_without_dates_by_their_place_or_two_together(tmp_path):
+    placed = _imported(tmp_path, (
+        "经中共普陀区委同意，近日，普陀区委巡察组分别向某某镇、区交通运输局等4家单位党组织反馈了巡察意见。\n"))
+    assert placed.notice["inspection"] == {"team": "普陀区委巡察组"}
+    assert placed.notice["region"] == "普陀区"
+    two = _imported(tmp_path, (
+        "根据市委巡察工作统一部署，2022年4月上旬至6月中旬，市委第一巡察组、第六巡察组分别对某某集团有限公司"
+        "（以下简称“某某集团”，2家企业已重组整合）、某某商贸集团有限公司开展了政治巡察。\n"))
+    assert two.notice["inspection"] == {"team": "市委第一巡察组、第六巡察组"}
+
+
+def test_the_team_and_the_publisher_of_an_announcement_come_from_its_title(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某学院委员会第二巡察组巡察工作公告\n"
+        "按照学校党委统一部署，学校党委第五轮巡察工作第二巡察组于2023年3月27日至4月9日进驻附属中学进行巡察。\n"
+        "巡察期间设立值班电话：010-12345678。\n"))
+    assert result.notice["publisher"] == "中共某某学院委员会第二巡察组"
+    assert result.notice["inspection"]["team"] == "中共某某学院委员会第二巡察组"
+    assert ("巡察组名称取自标题“中共某某学院委员会第二巡察组巡察工作公告”"
+            "（正文写作“学校党委第五轮巡察工作第二巡察组”），请核对") in result.unplaced
+
+
+def test_figures_written_in_prose_other_ways(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第一巡察组对县法院党组开展了巡察。现将整改落实情况予以通报。\n"
+        "对照巡察组反馈的3个方面11类问题30项问题的具体表现，院党组制订了86条措施，目前已整改落实28个。\n"))
+    figures = result.notice["figures"]
+    assert (figures["aspects"], figures["problems"], figures["measures"], figures["problems_done"]) == (3, 30, 86, 28)
+    news = _imported(tmp_path, (
+        "5月25日，市委第三巡察组巡察市中心医院党委情况反馈会召开。巡察组通报了医院党委在党的建设等三大方面的45项问题，"
+        "并对各方面巡查发现的问题作了反馈。\n"))
+    assert (news.notice["figures"]["aspects"], news.notice["figures"]["problems"]) == (3, 45)
+    seen = _imported(tmp_path, (
+        "3月27日，市委第二巡察组巡察意见反馈会召开，对党建责任落实等6方面巡查发现的14个问题作了反馈。\n"))
+    assert (seen.notice["figures"]["aspects"], seen.notice["figures"]["problems"]) == (6, 14)
+    more = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第一巡察组对县教育局党组开展了巡察，反馈了4个方面的问题，共26个具体问题。"
+        "局党组梳理出26个反馈问题，目前已整改到位24条。\n"))
+    assert (more.notice["figures"]["aspects"], more.notice["figures"]["problems"],
+            more.notice["figures"]["problems_done"]) == (4, 26, 24)
+    plan = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第一巡察组对县教育局党组开展了巡察。该局形成了包括3大方面、10大重点任务的整改方案。\n"))
+    assert "aspects" not in plan.notice["figures"]
+
+
+def test_the_publisher_named_in_full_before_its_short_name_or_as_it_names_itself(tmp_path):
+    full = _imported(tmp_path, (
+        "2024年4月1日至6月28日，市委第五巡察组对中共中山市人民检察院党组（以下简称“市检察院党组”）开展巡察。"
+        "2024年7月31日，巡察组向市检察院党组反馈巡察意见。现将巡察整改进展情况予以公布。\n"))
+    assert full.notice["publisher"] == "中共中山市人民检察院党组"
+    association = _imported(tmp_path, (
+        "2024年2月20日至3月26日，区委巡察二组对区文学艺术界联合会（以下简称区文联）开展了巡察。"
+        "现将巡察整改进展情况予以公布。\n"))
+    assert association.notice["publisher"] == "区文学艺术界联合会"
+    itself = _imported(tmp_path, (
+        "2021年4月26日至6月25日，市委第七巡察组对我单位开展了巡察工作。县委统战部高度重视巡察反馈意见，"
+        "现将巡察整改情况向社会通报如下：\n"))
+    assert itself.notice["publisher"] == "县委统战部"
+    court = _imported(tmp_path, (
+        "2020年6月1日至8月31日，市委巡察一组对我院党组开展了巡察。现将巡察整改进展情况予以公布。\n"
+        "一、提高政治站位\n"
+        "市法院党组严格落实市委巡察整改要求，认真履行主体责任。\n"))
+    assert court.notice["publisher"] == "市法院党组"
+    phrase = _imported(tmp_path, (
+        "2022年11月28日至12月30日，区党工委第二巡察组对我局开展了专项巡察。现将整改进展情况予以公布。\n"
+        "局党组压实责任，形成了局班子统揽、科室牵头的工作格局，认真抓好整改。\n"))
+    assert phrase.notice["publisher"].startswith(PLACEHOLDER)  # not 形成了局
+    assert "发布机构（publisher）取自正文中接受巡察反馈的单位“市法院党组”，请核对" in court.unplaced
+
+
+def test_a_title_with_pinyin_glosses_still_names_its_publisher(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某省人民檢察院黨組關(guān)于巡視整改進(jìn)展情況的通報(bào)\n"
+        "2019年9月9日至11月25日，省委第四巡視組對某某省人民檢察院黨組開展了常規(guī)巡視。\n"))
+    assert result.notice["publisher"] == "中共某某省人民檢察院黨組"
+    assert result.notice["title"] == "中共某某省人民檢察院黨組關(guān)于巡視整改進(jìn)展情況的通報(bào)"
+
+
+def test_regions_of_a_town_a_provincial_team_and_a_unit_inspected_in_the_title(tmp_path):
+    town = _imported(tmp_path, (
+        "按照市委统一部署，2022年6月24日至8月10日，市委第二巡察组对某山镇党委开展了巡察。\n"
+        "巡察意见反馈后，镇党委印发了《中共进贤县某山镇党委关于做好巡察整改工作的通知》。\n"))
+    assert town.notice["region"] == "进贤县某山镇"
+    news = _imported(tmp_path, (
+        "4月29日，某行镇召开巡察整改动员部署会议，传达区委第一巡察组反馈的问题，研究部署整改工作。\n"))
+    assert news.notice["region"] == "某行镇"
+    province = _imported(tmp_path, (
+        "12月22日，省国资委党委第一巡察组进驻某某远洋公司，开展专项巡察。\n"
+        "江苏省港口集团总经理表示，集团党委将积极支持配合巡察。\n"))
+    assert province.notice["region"] == "江苏省"
+    titled = _imported(tmp_path, (
+        "市委第一巡察组巡察襄阳市中心医院党委情况反馈会召开\n"
+        "5月25日，市委第一巡察组巡察襄阳市中心医院党委情况反馈会召开。\n"))
+    assert titled.notice["region"] == "襄阳市"
+
+
+def test_a_date_line_in_traditional_characters_keeps_the_source_as_written(tmp_path):
+    result = _imported(tmp_path, (
+        "某某高校曬巡視整改清單\n"
+        "2017年08月31日 08:19:28  來源:中國新聞網(wǎng)\n"
+        "連日來，中紀委網站公布了十八屆中央第十二輪巡視中29所高校的巡視整改情況。\n"))
+    assert result.notice["published"] == dt.date(2017, 8, 31)
+    assert result.notice["source"] == "中國新聞網(wǎng)"
+    assert "2017年08月31日 08:19:28  來源:中國新聞網(wǎng)" in result.chrome_removed
+
+
+def test_an_author_glued_to_the_source_and_an_update_time_as_the_only_date(tmp_path):
+    result = _imported(tmp_path, (
+        "更新时间:2025-04-10浏览次数:来源:区司法局作者:区司法局\n"
+        "根据市委巡察工作统一部署，2024年3月7日至5月7日，市委第一巡察组对区司法局党组开展了巡察。\n"))
+    assert result.notice["source"] == "区司法局"
+    assert result.page_metadata["作者"] == "区司法局"
+    assert result.notice["published"] == dt.date(2025, 4, 10)
+    assert ("发布日期（published）取自网页的“更新时间：2025-04-10”（网页上没有发布日期），"
+            "更新日期可能晚于发布日期，请核对") in result.unplaced
+
+
+def test_a_welcome_banner_is_chrome_and_its_site_name_still_gives_the_region(tmp_path):
+    result = _imported(tmp_path, (
+        "欢迎进入山西省临汾市中心医院官方网站! 加入收藏 联系我们\n"
+        "市委第二巡察组巡察市中心医院党委情况反馈会议召开\n"
+        "发布时间:2024-04-09\n"
+        "根据市委巡察工作统一部署，市委第二巡察组于2023年9月27日至12月29日对市中心医院党委开展了专项巡察。\n"))
+    assert result.notice["title"] == "市委第二巡察组巡察市中心医院党委情况反馈会议召开"
+    assert "欢迎进入山西省临汾市中心医院官方网站! 加入收藏 联系我们" in result.chrome_removed
+    assert result.notice["region"] == "临汾市"
+
+
+def test_news_of_a_meeting_that_reported_on_the_rectification_is_of_the_other_kind(tmp_path):
+    result = _imported(tmp_path, (
+        "7月7日下午，某某学院党委召开巡察整改情况通报会，学院党委书记向全体教职工通报了巡察整改情况。\n"
+        "学校党委于2020年11月下旬对某某学院开展了巡察工作，学院对12个方面32个问题认真进行了整改。\n"))
+    assert result.notice["kind"] == "其他"
+
+
+def test_a_news_item_in_traditional_characters_about_a_xunshi_check_is_imported_not_refused(tmp_path):
+    result = _imported(tmp_path, (
+        "4月26日，集團(tuán)公司召開黨委(擴(kuò)大)會，專題研究抓好巡視專項(xiàng)檢查整改工作。\n"
+        "會上，黨委工作部通報(bào)省委巡視組專項(xiàng)檢查中的黨建工作情況。\n"))
+    assert result.notice["kind"] == "其他"
+    assert result.notice["problems"] == []
+    assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+
+
+def test_aspects_named_x_fangmian_cunzai_de_wenti_over_problems_numbered_wenti_yi(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某区教育局党组关于区委巡察整改情况的通报\n"
+        "2023年9月1日至10月31日，区委第四巡察组对区教育局党组进行了巡察。2023年12月5日反馈了巡察意见。"
+        "现将整改情况予以公布。\n"
+        "一、政治建设方面存在的问题\n"
+        "问题一：落实意识形态工作责任制不到位。\n"
+        "整改情况：一是召开专题会议。二是完善阵地管理制度。\n"
+        "问题二：理论学习流于形式。\n"
+        "整改情况：一是制定年度学习计划。\n"
+        "二、全面从严治党方面\n"
+        "问题三：违规发放津补贴。\n"
+        "整改情况：一是清退违规发放的津补贴。\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "政治建设方面"}, {"number": 2, "title": "全面从严治党方面"}]
+    assert [(p["number"], p["title"], p["aspect"]) for p in notice["problems"]] == [
+        (1, "落实意识形态工作责任制不到位", 1), (2, "理论学习流于形式", 1), (3, "违规发放津补贴", 2)]
+    assert notice["problems"][0]["measures"] == ["召开专题会议。", "完善阵地管理制度。"]
+    assert "第1个方面的标题“政治建设方面”取自原文“政治建设方面存在的问题”，请核对" in result.unplaced
+
+
+def test_the_last_problems_label_lines_at_the_end_of_a_page_are_its_labels_not_links(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第一巡察组对县农业农村局党组进行了巡察。现将整改情况公示如下。\n"
+        "问题1：高标准农田建设项目管理不规范。\n"
+        "整改措施：开展项目全面排查，完善项目管理制度。\n"
+        "责任单位：农田建设股\n"
+        "完成时限：2024年9月底\n"
+        "完成情况：已完成\n"
+        "问题2：惠农补贴发放不及时。\n"
+        "整改措施：建立补贴发放台账。\n"
+        "责任单位：财务股\n"
+        "完成时限：长期坚持\n"
+        "完成情况：正在整改\n"))
+    second = problem(result, 2)
+    assert len(result.notice["problems"]) == 2
+    assert (second["responsible_unit"], second["status"]) == ("财务股", "正在整改")
+    assert second["measures"] == ["整改措施：建立补贴发放台账。完成时限：长期坚持"]
+    assert "第2个问题：整改时限“长期坚持”不是具体日期，未填入 due" in result.unplaced
+    assert not any("财务股" in line for line in result.chrome_removed)
+
+
+def test_a_problem_written_after_wenti_colon_takes_its_title_from_the_words_after_it(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年4月1日至5月31日，县委第二巡察组对县交通运输局党组开展了巡察。现将整改进展情况予以公布。\n"
+        "二、反馈问题整改情况\n"
+        "（一）关于党的领导弱化方面\n"
+        "1.问题：落实“第一议题”制度不到位。\n"
+        "整改情况：一是严格落实“第一议题”制度。二是建立学习台账。\n"
+        "2.问题：意识形态阵地管理不严。\n"
+        "整改情况：一是开展阵地排查。\n"))
+    assert [(p["title"], p["measures"]) for p in result.notice["problems"]] == [
+        ("落实“第一议题”制度不到位", ["严格落实“第一议题”制度。", "建立学习台账。"]),
+        ("意识形态阵地管理不严", ["开展阵地排查。"])]
+    assert "第1个问题的标题取自原文“问题：落实“第一议题”制度不到位。”，请核对" in result.unplaced
+
+
+def test_problems_that_name_a_fault_over_numbered_actions_hold_those_actions_as_measures(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年4月1日至5月31日，县委第三巡察组对县民政局党组开展了巡察。现将整改情况予以公布。\n"
+        "二、巡察反馈问题整改情况\n"
+        "（一）社会救助资金发放不精准\n"
+        "1.开展全面排查，清退不符合条件人员12人。\n"
+        "2.建立动态管理机制，每季度复核一次。\n"
+        "（二）养老服务机构监管不到位\n"
+        "1.开展养老机构安全检查。\n"
+        "2.完善监管制度。\n"))
+    assert result.notice["aspects"] == []
+    assert [(p["title"], p["measures"]) for p in result.notice["problems"]] == [
+        ("社会救助资金发放不精准", ["开展全面排查，清退不符合条件人员12人。", "建立动态管理机制，每季度复核一次。"]),
+        ("养老服务机构监管不到位", ["开展养老机构安全检查。", "完善监管制度。"])]
+
+
+def test_an_electronic_mailbox_and_a_postal_code_written_in_the_same_sentence_as_the_address(tmp_path):
+    result = _imported(tmp_path, (
+        "按照市委统一部署，2020年10月10日至10月29日，市委第一巡察组对某某村开展巡察。\n"
+        "巡察组设专门值班电话17365353495，欢迎来电反映。邮政信箱:某某邮政信箱429号市委第一巡察组,邮政编码:215004。"
+        "电子信箱:xcz001@example.com。\n"))
+    contact = result.notice["contact"]
+    assert (contact["phone"], contact["email"], contact["address"]) == (
+        "17365353495", "xcz001@example.com", "某某邮政信箱429号市委第一巡察组(邮政编码:215004)")
+    semicolon = _imported(tmp_path, (
+        "按照市委统一部署，2020年10月10日至10月29日，市委第一巡察组对某某村开展巡察。\n"
+        "欢迎监督。联系电话:0335-7673067;通讯地址:某某市某某大街588号;邮政编码:066000。\n"))
+    assert semicolon.notice["contact"]["address"] == "某某市某某大街588号"
+
+
+def test_a_problem_list_in_traditional_characters_is_read_and_kept_as_written(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某區教育局黨組關於區委巡察整改情況的通報\n"
+        "2023年9月1日至10月31日，區委第四巡察組對區教育局黨組進行了巡察。現將整改情況予以公佈。\n"
+        "一、整改工作組織領導情況\n"
+        "（一）加強組織領導。成立整改工作領導小組。\n"
+        "二、政治建設方面存在的問題\n"
+        "問題一：落實意識形態工作責任制不到位。\n"
+        "整改情況：一是召開專題會議。二是完善陣地管理制度。\n"
+        "問題二：理論學習流於形式。\n"
+        "整改情況：一是制定年度學習計劃。\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "政治建設方面"}]
+    assert [p["aspect"] for p in notice["problems"]] == [1, 1]
+    assert "方面接着前面讲整改工作的1个章节编号（第一个方面是原文的“二、”）：草稿中的方面从 1 起编号，请核对" \
+        in result.unplaced
+    assert [(p["title"], p["measures"]) for p in notice["problems"]] == [
+        ("落實意識形態工作責任制不到位", ["召開專題會議。", "完善陣地管理制度。"]),
+        ("理論學習流於形式", ["制定年度學習計劃。"])]
+    assert "（一）加強組織領導。成立整改工作領導小組。" in result.body_markdown  # organisational, not a problem
+    assert "第1个方面的标题“政治建設方面”取自原文“政治建設方面存在的問題”，请核对" in result.unplaced
+
+
+def test_organisational_sections_that_say_buduan_or_tuchu_wenti_are_no_problem_list(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某县文旅局党组关于巡察整改情况的通报\n"
+        "2024年3月1日至4月30日，县委第一巡察组对县文旅局党组开展了巡察。现将整改情况予以公布。\n"
+        "一、提高政治站位，不断强化整改责任\n"
+        "（一）坚持高位推动。局党组书记切实履行第一责任人职责，多次召开专题会议。\n"
+        "（二）坚持问题导向。对反馈问题逐条建立台账，做到不漏项、不拖延。\n"
+        "二、聚焦突出问题，扎实推进整改落实\n"
+        "（一）不断健全制度机制。新建制度8项。\n"
+        "（二）持续巩固整改成果。对已完成整改的问题开展“回头看”，防止问题反弹。\n"
+        "三、下一步工作打算\n"
+        "局党组将持续深化整改，确保整改见底见效。\n"))
+    assert result.notice["problems"] == [] and result.notice["aspects"] == []
+    assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+    measures = _imported(tmp_path, (
+        "2024年3月1日至4月30日，区委第二巡察组对区水务局党组开展了巡察。现将整改情况予以公布。\n"
+        "（一）提高政治站位，扛牢整改责任。局党组召开专题会议，研究部署整改工作。\n"
+        "（二）坚持标本兼治，补齐短板弱项。建立健全制度12项，堵塞管理漏洞。\n"
+        "（三）聚焦民生关切，切实解决群众急难愁盼问题。办理民生实事10件。\n"
+        "（四）举一反三，查漏补缺。开展“回头看”，确保问题不反弹。\n"))
+    assert measures.notice["problems"] == []
+
+
+def test_a_closing_section_after_the_problem_list_is_narrative(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年4月1日至5月31日，市委第五巡察组对市审计局党组开展了巡察。现将整改进展情况予以公布。\n"
+        "二、巡察反馈问题整改情况\n"
+        "（一）关于“审计成果运用不充分”的问题\n"
+        "整改情况：一是建立审计整改跟踪机制。二是定期通报审计整改情况。\n"
+        "（二）关于“干部队伍建设有短板”的问题\n"
+        "整改情况：一是制定干部培训计划。\n"
+        "三、下一步工作打算\n"
+        "局党组将持续抓好整改。\n"))
+    assert [p["title"] for p in result.notice["problems"]] == ["审计成果运用不充分", "干部队伍建设有短板"]
+    assert "### 三、下一步工作打算" in result.body_markdown
+    assert "局党组将持续抓好整改。" in result.body_markdown
+
+
+def test_a_unit_inspected_without_its_party_body_named_publishes_the_notice(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第一巡察组对县审计局开展了巡察。现将巡察整改情况予以公布。\n"))
+    assert result.notice["publisher"] == "县审计局"
+    villages = _imported(tmp_path, (
+        "2019年6月3日至7月3日，市委12个巡察组对全市120个行政村开展了常规巡察。现将巡察整改情况予以公布。\n"))
+    assert villages.notice["publisher"].startswith(PLACEHOLDER)
+
+
+def test_an_inspection_written_from_a_day_qi_zhi_another(tmp_path):
+    result = _imported(tmp_path, "2024年3月5日起至5月10日，市委第三巡察组对市林业局党组开展了巡察。\n")
+    assert result.notice["inspection"] == {"team": "市委第三巡察组", "start": dt.date(2024, 3, 5),
+                                           "end": dt.date(2024, 5, 10)}
+
+
+def test_page_fields_in_brackets_give_the_date(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某市东城区工委关于巡察整改情况的通报\n"
+        "【信息时间:2026-02-13 阅读次数: 】【字号 】【我要打印】【关闭\n"
+        "根据市委统一部署，2025年7月10日至9月12日，市委第一巡察组对东城区进行了巡察。\n"))
+    assert result.notice["published"] == dt.date(2026, 2, 13)
+    assert "【信息时间:2026-02-13 阅读次数: 】【字号 】【我要打印】【关闭" in result.chrome_removed

@@ -16,14 +16,16 @@ from generator.model.notice import DECLARED_FIGURES, EMAIL_PATTERN, PHONE_PATTER
 NUM = r"(?<![每各逐])(\d+|[零〇两一二三四五六七八九十百千]+)"  # not 每一项整改措施
 
 _RANGE = re.compile(
-    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—+|－|-|~|～)\s*"  # 3月5日起至5月10日
     r"(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日"
 )
 _DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # 市委第六巡察组, 区委巡察四组, 县委巡察第二组, 市委巡察小组, 市委巡察机动组, 市委第三專項巡察組 (traditional);
 # not 巡察组织
 _TEAM_NUMBER = r"(?:机动|機動|联动|聯動)?(?:第?[一二三四五六七八九十\d]{1,3})?小?[组組](?![织織])"
-_TEAM = rf"[^\s,，。；;、“”：:（）()]{{2,30}}?巡[察视視]{_TEAM_NUMBER}"
+# 市委第一巡察組、第六巡察組: two teams of one inspection, named together
+_MORE_TEAMS = r"(?:、第[一二三四五六七八九十\d]{1,3}巡[察视視][组組])*"
+_TEAM = rf"[^\s,，。；;、“”：:（）()]{{2,30}}?巡[察视視]{_TEAM_NUMBER}{_MORE_TEAMS}"
 _TEAM_WORD = rf"巡[察视視]{_TEAM_NUMBER}"
 _NUMBERED_TEAM = r"(?:第|[一二三四五六七八九十\d]\s*小?[组組]|机动|機動)"
 # A second period of the same inspection: 3月17日至3月22日、5月5日至7月12日 (the end is the last day).
@@ -48,15 +50,20 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
     feedback first and the inspection in a later paragraph: the dates of the inspection and the feedback date are
     looked for in the other paragraphs too. A date without its year takes the year of the inspection, or else
     of the page's date."""
-    repaired = [_repair_dates(_dotted_dates(arabic_dates(p))) for p in paragraphs[:8]]
+    repaired = [_repair_dates(_dotted_dates(arabic_dates(without_glosses(p)))) for p in paragraphs[:8]]
+    texts = [p for p, _ in repaired]
     named = [(p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p)]
     opening = next(((p, fixes) for p, fixes in named if _DAY.search(p)), None)
     if opening is None:
         # 近日，市委第一巡察组向崇礼区反馈了…: a team named by its number that gave the feedback, and no dates
         # (县委巡察组 is any team)
+        # 普陀区委巡察组分别向…反馈, 市委第一巡察組、第六巡察組分別對…開展: a team named by its number or its place
         teams = [match.group(1) for p, _ in named
-                 for match in re.finditer(rf"({_TEAM})\s*向[^，,。；;]{{2,30}}?反[馈饋]", p)]
-        team = next((team for team in teams if re.search(_NUMBERED_TEAM, team)), None)
+                 for match in re.finditer(rf"({_TEAM})\s*(?:分别|分別)?\s*(?:向[^，,。；;]{{2,40}}?反[馈饋]|"
+                                          rf"[对對][^。；;]{{2,200}}?(?:开展|開展|进行|進行)了?[^，,。；;]{{0,8}}巡[察视視])",
+                                          p)]
+        teams = [_tidy_team(team, texts) for team in teams]
+        team = next((team for team in teams if re.search(_NUMBERED_TEAM, team) or _named_with_a_place(team)), None)
         if team:
             notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
             return {"team": team}
@@ -81,6 +88,7 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
                 notes.add(f"巡察分两段进行（“{text[span.start():more.end()]}”）：start、end 取首尾两天，请核对")
             span = more
     team = _team(text, span)
+    team = _tidy_team(team, texts) if team else team
     for other, _ in named if not span else []:
         later = _RANGE.search(_year_of_a_range(other)[0])
         if later and other != opening[0]:  # 2021年1月15日，巡察组反馈… / 2020年9月15日至11月20日，巡察组对…开展了巡察
@@ -88,9 +96,10 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
             break
     base = found.get("end") or found.get("start") or page_date
     feedback = _feedback_date(text, span, base)
-    for other, _ in repaired:
-        if not feedback and other != text:
-            feedback = _feedback_date(other, None, base)
+    for given in (True, False):  # a paragraph where the team gives the feedback before one that only mentions it
+        for other, _ in repaired:
+            if not feedback and other != text:
+                feedback = _feedback_date(other, None, base, given)
     if feedback and page_date and feedback > page_date and not found:
         feedback = None  # a date of the year before the page's: not guessed
     if feedback:
@@ -122,7 +131,7 @@ def _dotted_dates(text: str) -> str:
 
 
 # 2024年，县委第三巡察组于3月10日至4月30日…: the range's year is written before it
-_YEARLESS_RANGE = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
+_YEARLESS_RANGE = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—+|－|-|~|～)\s*"
                              r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日")
 
 
@@ -188,9 +197,87 @@ def _team(text: str, span: re.Match | None) -> str | None:
     return None
 
 
-def _feedback_date(text: str, span: re.Match | None, base: dt.date | None) -> dt.date | None:
+_PLACE_LEVEL = re.compile(r"(?<=[省市区县州旗區縣])(?=委)")
+_TEAM_COUNT = re.compile(r"(?<=委)(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個](?=巡[察视視][组組])")
+
+
+def _tidy_team(team: str, texts: list[str]) -> str:
+    """The team as the text names it on its own: without a clause run into it (根据区委要求和区委第一巡察组 →
+    区委第一巡察组), and in its shorter form when the text also writes that one alone: without the places before it
+    (江蘇省鎮江市潤州區委巡察組 → 潤州區委巡察組, 天水市委第二巡察組 → 市委第二巡察組) or a count of teams
+    (市委12個巡察組 → 市委巡察組)."""
+    team = re.sub(r"^.*?(?:和|与|與|及)(?=[\u4e00-\u9fa5]{0,12}?[省市区县州旗區縣]委)", "", team)
+    # 县委巡察工作领导小组办公室组织县委第二巡察组: the office that sent the team is no part of its name
+    team = re.sub(r"^.*(?:组织|組織|派出|安排|抽调|抽調|会同|會同)(?=[\u4e00-\u9fa5]{0,12}?[省市区县州旗區縣]委)", "",
+                  team)
+    team = re.sub(r"^(?:根据|根據|按照)", "", team)
+
+    def alone(short: str, longer: str) -> bool:
+        return sum(t.count(short) for t in texts) > sum(t.count(longer) for t in texts)
+
+    at = _PLACE_LEVEL.search(team)
+    if at:
+        places = _leading_places(team[: at.start()])
+        for dropped in range(len(places), 0, -1):  # the shortest form first
+            cut = len("".join(places[:dropped])) - (1 if dropped == len(places) else 0)
+            short, longer = team[cut:], team[len("".join(places[: dropped - 1])):]
+            if cut > 0 and alone(short, longer):
+                return short
+    uncounted = _TEAM_COUNT.sub("", team)
+    if uncounted != team and any(uncounted in t for t in texts):
+        return uncounted
+    return team
+
+
+def team_in_title(title: str | None) -> str | None:
+    """中共中央美术学院委员会第三巡察组巡察工作公告: the team that announces its inspection, named in full."""
+    match = re.match(rf"^((?:中共|中國共產黨|中国共产党)?[^\s,，。；;“”：:]{{2,40}}?巡[察视視]{_TEAM_NUMBER})"
+                     r"(?:[^\s]{0,12}?巡[察视視])?(?:工作)?(?:公告|公示|通告)$", title or "")
+    return match.group(1) if match and re.search(_NUMBERED_TEAM, match.group(1)) else None
+
+
+def same_team(one: str, other: str) -> bool:
+    """学校党委第五轮巡察工作第三巡察组 and 中共中央美术学院委员会第三巡察组: the same numbered team."""
+    number = re.compile(rf"{_TEAM_WORD}$")
+    first, second = number.search(one), number.search(other)
+    return bool(first and second) and first.group(0) == second.group(0)  # type: ignore[union-attr]
+
+
+def team_with_its_place(paragraphs: list[str]) -> str | None:
+    """The first mention of a team written with its place (天水市委第二巡察組), which the draft may name shorter."""
+    for paragraph in paragraphs[:8]:
+        for match in re.finditer(_TEAM, without_glosses(paragraph)):
+            name = re.sub(r"^(?:对|對|由|经|經)", "", re.sub(r"^.*\d\s*日", "", match.group(0)))
+            if _named_with_a_place(name):
+                return name
+    return None
+
+
+def _leading_places(text: str) -> list[str]:
+    """江蘇省鎮江市潤州區 → [江蘇省, 鎮江市, 潤州區]: the places the text is made of, or [] if it is not only places."""
+    from generator.importing import gazetteer
+
+    names = gazetteer.named_in([text])
+    return names if names and "".join(names) == text else []
+
+
+def _named_with_a_place(team: str) -> bool:
+    """普陀区委巡察组: a team of a place the gazetteer knows (a bare 县委巡察组 is any county's)."""
+    at = _PLACE_LEVEL.search(team)
+    return bool(at and _leading_places(team[: at.start()]))
+
+
+# 10月10日—13日,市委巡察組…反饋巡察情況: the team gives the feedback (not 市委书记…对巡察反馈…提出要求)
+_TEAM_GIVES_FEEDBACK = re.compile(r"巡[察视視](?:[^，,。；;]{0,4})?[组組][^。；;]{0,60}?反[馈饋]")
+
+
+def _feedback_date(text: str, span: re.Match | None, base: dt.date | None,
+                   only_given: bool = False) -> dt.date | None:
     begin = span.end() if span else 0
-    for match in _DAY.finditer(text, begin):
+    days = list(_DAY.finditer(text, begin))
+    clauses = [re.split(r"[。；;]", text[match.end():])[0] for match in days]
+    given = [match for match, clause in zip(days, clauses) if _TEAM_GIVES_FEEDBACK.search(clause[:80])]
+    for match in given if given or only_given else days:
         clause = re.split(r"[。；;]", text[match.end():])[0]
         before = text[max(begin, match.start() - 12): match.start()]
         if re.search("反[馈饋]", clause[:60] + " " + before):
@@ -216,9 +303,14 @@ _FIGURE_CHARS = str.maketrans("個問題項條饋體專實處關於發現經過�
                               "个问题项条馈体专实处关于发现经过对进与为时责会议举制"
                               "机构点将级区县党组织员导审计万类后从击")
 _FIGURES = (
-    ("aspects", rf"{NUM}\s*个?方面"),
-    ("problems", rf"{NUM}\s*个?方面\s*(?:存在的?)?[、，,的]?\s*(?:{NUM}\s*(?:个|项|条|类)\s*[、，,]?\s*)?"
-                 rf"{_TOTAL}\s*{NUM}\s*(?:个|项|条){_KIND}问题"),
+    # 三大方面的45项问题, not 3大方面、10大任务
+    ("aspects", rf"{NUM}\s*(?:个?方面|大方面(?=[^、，,。；;]{{0,16}}问题))"),
+    # 3个方面11类问题30项问题, 6方面巡查发现的14个问题 (巡查 for 巡察)
+    ("problems", rf"{NUM}\s*个?大?方面\s*(?:存在的?)?(?:巡[察查视]|反馈|发现|指出)*[、，,的]?\s*"
+                 rf"(?:{NUM}\s*(?:个|项|条|类|类问题)\s*[、，,]?\s*)?{_TOTAL}\s*{NUM}\s*(?:个|项|条){_KIND}"
+                 r"(?:反馈|巡察)?问题"),  # 3个方面26个反馈问题
+    # 反馈了4个方面的问题，共26个具体问题
+    ("problems", rf"{NUM}\s*个?方面的?问题\s*[，,]\s*(?:共|共计|合计){NUM}\s*(?:个|项|条){_KIND}问题"),
     ("problems", rf"(?:反馈|指出|提出|交办|移交|列出|剖析|认领)(?:了|的)?[^。，,；;\d]{{0,12}}?"
                  rf"(?:{NUM}\s*大?类\s*[、，,]?\s*)?{NUM}\s*(?:个|项|条){_KIND}问题"),  # 反馈的4大类18个问题
     # 16个问题已完成整改14个
@@ -233,12 +325,14 @@ _FIGURES = (
     ("problems", rf"{NUM}\s*个?方面\s*{_TOTAL}\s*(?:发现|反馈|指出|提出|交办){{1,3}}(?:了|的)?(?:各类|各项)?(?:巡察)?"
                  rf"问题\s*{NUM}\s*(?:个|项|条)"),
     ("causes", rf"(?:梳理|分析|查找|剖析|查摆)(?:出|了)?(?:问题)?(?:根源|原因){NUM}\s*(?:条|个|项)"),
-    ("measures", rf"(?:制定|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
+    ("measures", rf"(?:制定|制订|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
+    # 制订了86条措施
+    ("measures", rf"(?:制定|制订|细化|明确|提出|形成)(?:了)?(?:具体)?{NUM}\s*(?:项|条)(?:具体)?(?:措施|举措)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?"
                 rf"{NUM}\s*(?:项|个|条|件|份)"),
     ("problems_done", rf"(?:已)?完成(?:[镇乡县区市]级)?(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
-                      rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)|已整改到位\s*{NUM}\s*(?:个|项)"
+                      rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)|(?:已整改到位|已整改落实)\s*{NUM}\s*(?:个|项|条)"
                       rf"|(?:{_DONE_WORDS})\s*(\d+)\s*(?:个|项)"),  # digits: not 整改完成一项、销号一项
     ("completion_rate", r"完成(?:整改)?率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
     ("funds_recovered", r"(?:追缴|挽回|收回|退还|清退|追回)[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*万元"),
@@ -337,8 +431,10 @@ _PHONE = re.compile(
 )
 _ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|邮政信箱|地址)\s*[:：]\s*([^;；。，,\n]+)"
                       r"|(?:来信|信件)[^。；;]{0,6}?(?:请?寄(?:至|到)?|邮寄(?:至|到))\s*[:：]?\s*([^。；;\n]+)")
-_EMAIL = re.compile(r"(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:：]?\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
-_CONTACT_START = re.compile(r"联系方式|联系电话|举报电话|监督电话|电话|热线|邮政地址|通信地址|邮政信箱|电子邮箱|邮箱")
+_EMAIL = re.compile(r"(?:电子邮箱|电子邮件|电子信箱|邮箱|E-?mail)\s*[:：]?\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+                    re.IGNORECASE)
+_CONTACT_START = re.compile(r"联系方式|联系电话|举报电话|监督电话|电话|热线|邮政地址|通信地址|邮政信箱|电子邮箱|"
+                            r"电子信箱|邮箱")
 
 
 def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, list[int]]:
@@ -367,8 +463,8 @@ def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, list
     return None, []
 
 
-_CONTACT_LINE = re.compile(r"^(?:邮政信箱|通信地址|通讯地址|邮政地址|来信地址|地址|电子邮箱|电子邮件|邮箱|E-?mail|"
-                           r"联系电话|举报电话|监督电话|电话|邮政编码|邮编)\s*[:：]", re.IGNORECASE)
+_CONTACT_LINE = re.compile(r"^(?:邮政信箱|通信地址|通讯地址|邮政地址|来信地址|地址|电子邮箱|电子邮件|电子信箱|邮箱|"
+                           r"E-?mail|联系电话|举报电话|监督电话|电话|邮政编码|邮编)\s*[:：]", re.IGNORECASE)
 
 
 def _is_contact_line(line: str) -> bool:
@@ -404,6 +500,9 @@ def _contact_fields(paragraph: str) -> dict:
         match = pattern.search(paragraph)
         if match:
             found[key] = next(group for group in match.groups() if group).strip(" ;；,，。")
+            postal = _POSTAL_CODE.match(paragraph, match.end() + 1) if key == "address" else None
+            if postal and paragraph[match.end()] in "，,":  # 邮政信箱:……第一组,邮政编码:215004。(not after a ；)
+                found[key] += f"({postal.group(0)})"
     if not found:
         return {}
     start = _CONTACT_START.search(paragraph)

@@ -13,7 +13,8 @@ from generator.model import vocabulary
 def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
     """The party organisation the title names (中共××局党组关于…) issues the notice; the 政务公开 block's
     发布机构 is often the website's department (××局), taken only when the title names no party body."""
-    match = re.match(r"^(.{2,30}?)(?:关于|關於)", title) if title else None
+    title = without_glosses(title) if title else title  # 黨組關(guān)于
+    match = re.match(r"^(.{2,30}?)(?:关于|關於|關于)", title) if title else None
     if match and re.search(_ISSUING_BODY, match.group(1)):
         return match.group(1)
     # no 关于: 中共××县教育局党组巡察整改进展情况的通报, 中共××局党组落实市委巡察反馈意见整改情况的通报
@@ -43,11 +44,40 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
     """``巡察组向市文化和旅游局党组反馈了巡察意见`` → 市文化和旅游局党组 (the unit that answers), without the
     pinyin glosses a mirror site puts in words."""
     for paragraph in paragraphs[:3]:
-        match = re.search(rf"向([^，,。、“”向]{{2,30}}?{_ANSWERING})(?:进行了?|進行了?)?反[馈饋]", paragraph) \
+        # 对中共中山市人民检察院党组(以下简称“市检察院党组”)开展巡察, 对区科学技术协会(以下简称区科协)开展了巡察:
+        # the unit in full, before the short name the text goes on with
+        match = re.search(r"[对對]([^，,。、“”对對（(]{2,30}?)[(（](?:以下简称|以下簡稱)[^()（）]{1,12}[)）]"
+                          r"(?:开展|进行|開展|進行)了?", paragraph) \
+            or re.search(rf"向([^，,。、“”向]{{2,30}}?{_ANSWERING})(?:进行了?|進行了?)?反[馈饋]", paragraph) \
             or re.search(rf"[对對]([^，,。、“”对對]{{2,30}}?{_ANSWERING}){_SHORT_NAME}(?:开展|进行|開展|進行)了?",
-                         paragraph)
-        if match and len(without_glosses(match.group(1))) > 3:
-            return without_glosses(match.group(1))
+                         paragraph) \
+            or re.search(r"[对對](我(?:单位|單位|[院局部委办辦厅廳]))(?:开展|进行|開展|進行)了?", paragraph) \
+            or re.search(rf"[对對]([^，,。、“”对對（(]{{2,20}}?{_UNIT})(?:开展|进行|開展|進行)了?"
+                         r"[^，,。；;]{0,10}巡[察视視]", paragraph)  # 对区审计局开展了巡察: no party body named
+        unit = without_glosses(match.group(1)) if match else ""
+        if unit.startswith("我"):  # 对我院党组开展了巡察 … 市法院党组严格落实…: the name the text gives itself
+            unit = _self_named(paragraphs, unit) or ""
+        if len(unit) > 3:
+            return unit
+    return None
+
+
+_UNIT = (r"(?:局|委员会|委員會|办公室|辦公室|中心|医院|醫院|学院|學院|大学|大學|公司|集团|集團|协会|協會|联合会|聯合會|"
+         r"法院|检察院|檢察院)")
+
+
+def _self_named(paragraphs: list[str], unit: str) -> str | None:
+    """我院党组 / 我单位 → the unit as the text names it at the start of a clause (市法院党组接到…,
+    县委宣传部高度重视…)."""
+    any_unit = r"(?:院|局|部|委|办|辦|中心|厅|廳|所|馆|館|站)(?:党组|党委|黨組|黨委)?"
+    ending = unit[1:] if unit[1:] not in ("单位", "單位") else any_unit
+    # a name of its level (市法院党组, 县委宣传部), not a phrase that ends in the same word (形成了局班子统揽)
+    pattern = re.compile(rf"(?:^|[，,。；;：:])\s*((?:中共)?[省市区县州旗镇乡區縣鎮鄉][\u4e00-\u9fa5]{{0,9}}?{ending})"
+                         r"(?=高度重视|高度重視|坚持|堅持|严格|嚴格|认真|認真|切实|切實|立即|迅速|接到)")
+    for paragraph in paragraphs[:6]:
+        match = pattern.search(paragraph)
+        if match:
+            return match.group(1)
     return None
 
 
@@ -104,7 +134,8 @@ def region_from_inspected(paragraphs: list[str]) -> tuple[str, str] | None:
                 r"[对向對]([^，,。、“”；;对向對]{2,30}?)(?:开展|进行|開展|進行|反[馈饋])", sentence)]
             # 巡察宣城市中心医院党委的反馈意见: the unit right after the verb
             units += [m.group(1) for m in re.finditer(
-                r"巡[察视視]([^，,。、“”；;<>《》〈〉巡]{2,30}?(?:党委|党组|黨委|黨組))(?:的)?反[馈饋]", sentence)]
+                r"巡[察视視]([^，,。、“”；;<>《》〈〉巡]{2,30}?(?:党委|党组|黨委|黨組))(?:的)?(?:情况|情況)?反[馈饋]",
+                sentence)]
             for unit in units:
                 place = known_place_in(unit) or _town_of(unit)
                 if place:
@@ -145,6 +176,41 @@ def with_its_city(region: str, texts: list[str]) -> str:
     return region
 
 
+def with_its_county(region: str, texts: list[str]) -> str:
+    """A town named alone is written with the places before it when the text names them together (民和镇 →
+    进贤县民和镇, from 《中共进贤县民和镇党委关于…》)."""
+    if not re.search(r"(?:镇|鎮|乡|鄉|街道)$", region):
+        return region
+    for text in texts:
+        for match in re.finditer(re.escape(region), text):
+            before = text[max(0, match.start() - 12): match.start()]
+            for start in range(len(before)):  # the longest run of places right before the town
+                tail = before[start:]
+                if "".join(gazetteer.named_in([tail])) == tail:
+                    return tail + region
+    return region
+
+
+def town_in_the_news(paragraphs: list[str]) -> str | None:
+    """4月29日,徐行镇召开巡察整改动员部署会议: the town a news item opens with (a town is in no gazetteer)."""
+    match = re.match(r"^(?:\d{1,2}月\d{1,2}日\s*[,，]\s*|近日\s*[,，]\s*)?([\u4e00-\u9fa5]{2,4}?(?:镇|鎮|乡|鄉|街道))"
+                     r"(?:党委|黨委|党工委|黨工委)?(?:召开|召開|组织|組織|举行|舉行)",
+                     paragraphs[0] if paragraphs else "")
+    return match.group(1) if match else None
+
+
+def province_of(team: str | None, texts: list[str]) -> str | None:
+    """省國資委黨委第一巡察組 … 江蘇省港口集團: a provincial body's team, and the one province the text names."""
+    if not team or not re.match(r"^(?:中共)?省", team):
+        return None
+    provinces = {gazetteer.simplified(n) for n in gazetteer.named_in(texts)
+                 if any(p.level == "province" for p in gazetteer.places().get(gazetteer.simplified(n), []))}
+    if len(provinces) != 1:
+        return None
+    named = next(n for n in gazetteer.named_in(texts) if gazetteer.simplified(n) in provinces)
+    return named
+
+
 def publisher_from_signature(paragraphs: list[str]) -> str | None:
     """The issuing body in the signature block (落款) at the end, if there is one."""
     for paragraph in reversed(paragraphs[-3:]):
@@ -172,6 +238,9 @@ def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
     announcing = [gazetteer.simplified(without_glosses(s)) for p in paragraphs[:4] for s in re.split(r"[。；;！!]", p)
                   if _ANNOUNCING.search(s)]
     title = gazetteer.simplified(without_glosses(title)) if title else title
+    # 召开巡察整改情况通报会: the name of a meeting says what the meeting was about, not what the text is
+    title = _MEETING.sub("", title) if title else title
+    paragraphs = [_MEETING.sub("", p) for p in paragraphs[:1]] + paragraphs[1:]
     for text, from_title in ([(title, True)] if title else []) + [(p, False) for p in
                                                                  paragraphs[:1] + announcing + headings]:
         for kind in vocabulary.kinds():
@@ -180,6 +249,9 @@ def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
     return next(kind.value for kind in vocabulary.kinds() if kind.fallback), False
 
 
+# 召开巡察整改情况通报会 / 向全体教职工通报了巡察整改情况: a meeting, and what was reported at it (news of an event)
+_MEETING = re.compile(r"[^，,。；;、\s]{0,12}?(?:通报会|汇报会|推进会|部署会|动员会|座谈会|反馈会|专题会|"
+                      r"通報會|匯報會|推進會|部署會|動員會)|(?:通报|汇报|听取|传达|通報|匯報|聽取|傳達)了[^，,。；;]{0,20}")
 _ANNOUNCING = re.compile(r"现将|現將|予以公[布开佈開]|予以通[报報]|[报通][告报]如下|報告如下|特此")
 
 

@@ -16,12 +16,22 @@ from pydantic import ValidationError
 
 from generator.check.spam import find_spam
 from generator.importing import draft
-from generator.importing.facts import Notes, check_overall_status, declared_figures, find_contact, find_inspection
+from generator.importing.facts import (
+    Notes,
+    check_overall_status,
+    declared_figures,
+    find_contact,
+    find_inspection,
+    same_team,
+    team_in_title,
+    team_with_its_place,
+)
 from generator.importing.html import html_to_text, looks_like_html
 from generator.importing.identity import (
     domain_from,
     kind_from,
     known_place_in,
+    province_of,
     publisher_from,
     publisher_from_signature,
     publisher_from_text,
@@ -30,7 +40,9 @@ from generator.importing.identity import (
     region_from_name,
     region_from_text,
     region_of_level,
+    town_in_the_news,
     with_its_city,
+    with_its_county,
 )
 from generator.importing.labels import unstated_status
 from generator.importing.numerals import ordinal, parse_date
@@ -152,8 +164,13 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     figures = declared_figures(outline.narrative, notes)
     inspection_notes = Notes()  # the team can name the region; its notes follow the identity's
     inspection = find_inspection(outline.narrative or rest, inspection_notes, _published(page.meta))
+    titled = team_in_title(page.title)
+    if titled and inspection and inspection.get("team") != titled and same_team(titled, inspection.get("team", "")):
+        notes.add(f"巡察组名称取自标题“{page.title}”（正文写作“{inspection['team']}”），请核对")
+        inspection["team"] = titled
+    team = (inspection or {}).get("team")
     notice = _identity(page, contact, notes, signed=bool(document and document.signed),
-                       team=(inspection or {}).get("team"))
+                       team=(team_with_its_place(outline.narrative or rest) or team) if team else None)
     for line in inspection_notes.lines:
         notes.add(line)
     if inspection:
@@ -163,7 +180,7 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     notice["problems"] = _problems(outline, figures, notes)
     if contact:
         notice["contact"] = contact
-    if not (page.title or inspection or outline.problems or any(re.search("巡[察视]", p) for p in rest[:5])):
+    if not (page.title or inspection or outline.problems or any(re.search("巡[察视視]", p) for p in rest[:5])):
         raise ReadError("没有找到通报标题、巡察情况或问题清单，不像一份巡察整改通报")
     check_overall_status(outline.narrative, notes)
     report_outline(outline, notes)
@@ -216,6 +233,9 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     else:
         region = _region_elsewhere(page, unit, team, notes)
     texts = [page.title or "", *page.paragraphs]
+    if region and with_its_county(region, texts) != region:
+        notes.add(f"地区（region）“{region}”按正文的写法加上了所在的县市：“{with_its_county(region, texts)}”，请核对")
+        region = with_its_county(region, texts)
     if region and with_its_city(region, texts) != region:
         notes.add(f"地区（region）“{region}”按正文的写法加上了所在的市：“{with_its_city(region, texts)}”，请核对")
         region = with_its_city(region, texts)
@@ -227,6 +247,10 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     # is published on the day it is signed when the page gives no date
     signed = signed or _closes_as_a_document(page.paragraphs)
     published = _published(page.meta) or (_signed_on(page.paragraphs, notes) if signed else None)
+    used = next((key for key in vocabulary.page_metadata_filling("published") if page.meta.get(key)), None)
+    if published and used == _UPDATED:
+        notes.add(f"发布日期（published）取自网页的“{used}：{page.meta[used]}”（网页上没有发布日期），"
+                  "更新日期可能晚于发布日期，请核对")
     if published:
         notice["published"] = published
     else:
@@ -238,6 +262,9 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     return notice
 
 
+_UPDATED = "更新时间"  # a page's update time stands in for its publication date (generator/data/page_metadata.yml)
+
+
 def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes: Notes) -> str | None:
     """A publisher that names no place (市卫健委党委, 区委): the place of the unit inspected (对通川区委进行了巡视),
     of the inspecting team if it is a city's or a county's (宿迁市委第六巡察组), the place of the publisher's level
@@ -247,7 +274,11 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if titled:
         notes.add(f"地区（region）取自标题开头的地名“{titled}”，请核对")
         return titled
-    inspected = region_from_inspected(page.paragraphs)
+    town = town_in_the_news(page.paragraphs)
+    if town:
+        notes.add(f"地区（region）取自正文开头召开会议的“{town}”，请核对是否应加上所在的县、区")
+        return town
+    inspected = region_from_inspected([page.title or "", *page.paragraphs])
     if inspected:
         notes.add(f"地区（region）取自正文中被巡察的单位“{inspected[1]}”里的地名“{inspected[0]}”，请核对")
         return inspected[0]
@@ -255,7 +286,9 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if by_team and not by_team.endswith(("省", "自治区", "自治區")):
         notes.add(f"地区（region）取自巡察组名称“{team}”里的地名“{by_team}”，请核对")
         return by_team
-    named = region_of_level(publisher, [page.title or "", *page.paragraphs])
+    # the site's own name, removed as chrome (欢迎进入山西省临汾市中心医院官方网站), also names the place
+    sites = [line for line in page.chrome_removed if re.search(r"网站|網站|门户|門戶|官网|官網", line)]
+    named = region_of_level(publisher, [page.title or "", *page.paragraphs, *sites])
     if named and publisher:
         notes.add(f"地区（region）是正文中提到最多的{publisher.removeprefix('中共')[0]}名“{named}”"
                   f"（发布机构“{publisher}”没有写地名），请核对")
@@ -263,6 +296,10 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if by_team:
         notes.add(f"地区（region）取自巡视组名称“{team}”里的省名“{by_team}”（发布机构没有写地名），请核对是否应写到市、县")
         return by_team
+    province = province_of(team, [page.title or "", *page.paragraphs])
+    if province:
+        notes.add(f"地区（region）是省级单位的巡察组“{team}”和正文中唯一提到的省名“{province}”，请核对")
+        return province
     return None
 
 
@@ -291,6 +328,10 @@ def _publisher(page: Page, notes: Notes, news: bool = False) -> str:
     if signed:
         notes.add(f"发布机构（publisher）取自文末落款“{signed}”，请核对")
         return signed
+    team = team_in_title(page.title)
+    if team:  # a 巡察公告 is issued by the team that the title names
+        notes.add(f"发布机构（publisher）取自标题中的巡察组“{team}”，请核对")
+        return team
     answered = None if news else publisher_from_text(page.paragraphs)
     if answered:
         notes.add(f"发布机构（publisher）取自正文中接受巡察反馈的单位“{answered}”，请核对")

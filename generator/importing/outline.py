@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importing.labels import take_labels
+from generator.importing.gazetteer import simplified
+from generator.importing.labels import _LABELS, take_labels
 from generator.importing.measures import split_measures, split_title
-from generator.importing.numerals import cn_to_int
+from generator.importing.numerals import cn_to_int, ordinal
 from generator.importing.page import is_signature
 
 _MARKERS = (
@@ -25,10 +26,14 @@ _MARKERS = (
     ("ar_dun", re.compile(r"^(\d{1,3})\s*、\s*")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
     ("wenti", re.compile(r"^问题\s*(\d{1,3})\s*[:：]\s*")),  # 问题1:无依据发放各类津补贴。
+    # 反馈问题一:关于“…”的问题。 between an aspect and its numbered problems: a sub-heading of the feedback
+    ("feedback", re.compile(r"^(?:反馈|巡察|巡视)?问题\s*([一二三四五六七八九十]{1,3})\s*[:：]\s*")),
 )
 _CLOSING = re.compile(r"^(下一步|今后|欢迎|特此|联系方式|附件)|欢迎.{0,30}监督|联系电话|电子邮箱|邮政地址|举报电话")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _MAX_HEADING = 80
+_PROBLEM_FRAME = re.compile(r"^(?:反馈问题|存在问题|问题)\s*[:：]\s*(?=\S)")
+_LABEL_LINE = re.compile(r"^[（(【\[]?\s*(?:" + "|".join(_LABELS.values()) + r")\s*[:：]")
 _STATUS_LABEL = re.compile(r"(整改状态|完成情况|整改进度|整改进展|进展情况)\s*[:：]\s*[^。；;，,:：\s]{1,12}")
 
 
@@ -92,25 +97,93 @@ class Outline:
 # A section about how the unit organised the work (一、整改工作基本情况 / 巡察整改工作组织领导情况) is
 # narrative, whatever its numbering; a section that reports on the problems is not.
 _WORK_SECTION = re.compile(r"组织领导|基本情况|组织情况|工作开展情况|开展情况|工作情况|主要做法|主要措施|工作成效")
-_LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(落实|进展|完成)情况|问题清单|存在的?问题")
+# who organised it (一、党委及主要负责人组织整改落实情况): about the work even when it says 整改落实情况
+_ORGANISING_SECTION = re.compile(r"组织(?:开展|推进|实施)?整改|整改(?:工作)?的?组织|主要负责人")
+_LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(?:任务)?(落实|进展|完成)情况|问题清单|存在的?问题"
+                           r"|发现的?(?:主要)?问题")
 # A problem's or aspect's title says what was wrong; a title none of which does (提高政治站位,增强行动自觉 /
 # 加强组织领导,压实整改责任) numbers measures of the unit, and the text has no problem list.
 _FAULT = re.compile(r"不|差距|缺|欠|弱|滞后|偏差|短板|没有|未|无|难|少|低|松|虚|慢|漏|乱|空|假|违|差|问题(?!导向)")
+# What follows a problem's title tells more of the fault (对基层指导不到位, 力度有待加强), not what was done
+_DETAIL = re.compile(_FAULT.pattern + r"|有待|仍需|亟待")
+# Words with 不/无/问题 in them that say how the work is done, not what was wrong (不断强化, 不折不扣, 聚焦突出问题)
+_NOT_A_FAULT = re.compile(r"不断|不折不扣|不懈|不移|不动摇|不松劲|不停步|不放松|不手软|不走样|不漏项|不拖延|不留死角|"
+                          r"不反弹|毫不|决不|绝不|无缝|突出问题|反馈问题|巡察问题|巡视问题|问题整改|整改问题|问题清单|问题台账|"
+                          r"发现的?问题|解决问题|查摆问题|共性问题|防止问题|问题反弹|解决[^，,。；;]{0,12}问题|"
+                          r"补齐[^，,。；;]{0,4}短板(?:弱项)?|补短板|堵塞[^，,。；;]{0,4}漏洞|查漏补缺|急难愁盼|攻坚克难|"
+                          r"不放过|不松懈|不缺位|不越位|无死角|举一反三")
+
+
+def _faulty(text: str) -> bool:
+    """Whether ``text`` says what was wrong (落实……不到位, 违规发放), once words of the work's manner are left out."""
+    return bool(_FAULT.search(_NOT_A_FAULT.sub("", text)))
 
 
 def build_outline(paragraphs: list[str], declared_problems: int | None = None,
                   declared_aspects: int | None = None) -> Outline:
+    """The outline of ``paragraphs``. A notice in traditional characters (巡察組, 問題, 組織領導情況) is read in
+    simplified characters, character for character, and what the outline keeps is given back as the notice writes it."""
+    readings = [simplified(p) for p in paragraphs]
+    if readings == paragraphs:
+        return _build_outline(paragraphs, declared_problems, declared_aspects)
+    return _as_written(_build_outline(readings, declared_problems, declared_aspects), paragraphs, readings)
+
+
+def _as_written(outline: Outline, paragraphs: list[str], readings: list[str]) -> Outline:
+    whole = dict(zip(readings, paragraphs))
+    read, written = "\n".join(readings), "\n".join(paragraphs)  # the same length, line for line
+
+    def back(text: str | None) -> str | None:
+        if text is None:
+            return None
+        if text in whole:
+            return whole[text]
+        out, at = [], 0
+        while at < len(text):  # the longest run of the text found in the reading, as written there
+            found, end = read.find(text[at]), at + 1
+            if found < 0:
+                out.append(text[at])
+                at += 1
+                continue
+            while end < len(text) and (longer := read.find(text[at:end + 1])) >= 0:
+                found, end = longer, end + 1
+            out.append(written[found:found + end - at])
+            at = end
+        return "".join(out)
+
+    def quoted(note: str) -> str:  # the quotations in a note, not its own words
+        return re.sub(r"“([^“”]*)”", lambda m: f"“{back(m.group(1))}”", note)
+
+    for aspect in outline.aspects:
+        aspect.title = back(aspect.title)
+    for problem in outline.problems:
+        problem.title, problem.description = back(problem.title), back(problem.description)
+        problem.measures = [back(m) or m for m in problem.measures]
+        for key in ("responsible_unit", "responsible_leader"):
+            if isinstance(problem.labels.get(key), str):
+                problem.labels[key] = back(problem.labels[key])
+    outline.narrative = [whole.get(p, p) for p in outline.narrative]
+    outline.headings = {whole.get(p, p) for p in outline.headings}
+    outline.left_out = [whole.get(p, p) for p in outline.left_out]
+    outline.notes = [quoted(note) for note in outline.notes]
+    return outline
+
+
+def _build_outline(paragraphs: list[str], declared_problems: int | None,
+                   declared_aspects: int | None) -> Outline:
     markers = [read_marker(p) for p in paragraphs]
     markers, work_headings = _mask_work_sections(markers)
     markers, list_headings = _mask_list_sections(markers)
+    markers = _feedback_sub_headings(markers)
     markers = _unnumbered_titles(paragraphs, markers)
     depth = _nesting(markers)
     problem_kind = _problem_kind(markers, depth, declared_problems)
     if problem_kind is not None:
         walker = _Walker(paragraphs, markers, depth, problem_kind)
+        walker.aspect_offset = _sections_before_the_aspects(paragraphs, markers, walker.aspect_kinds, work_headings)
         walker.outline.headings |= {paragraphs[i] for i in list_headings}
         outline = walker.walk()
-        if _names_faults(outline):
+        if _names_faults(outline) or _under_a_problems_heading(outline, paragraphs, markers, list_headings):
             _settle_aspects(outline, declared_aspects)
             outline.headings |= {paragraphs[i] for i in work_headings}
             return outline
@@ -121,6 +194,18 @@ def build_outline(paragraphs: list[str], declared_problems: int | None = None,
     return outline
 
 
+def _sections_before_the_aspects(paragraphs: list[str], markers: list[Marker | None], aspect_kinds: set[str],
+                                 work_headings: set[int]) -> int:
+    """一、整改工作组织领导情况 / 二、政治建设方面存在的问题 / 三、…: the aspects go on with the numbers of the sections
+    about the work before them; how many to take off so that the aspects are numbered from 1."""
+    first = next((i for i, m in enumerate(markers) if m and m.kind in aspect_kinds and is_heading(m.rest)), None)
+    if first is None or "cn_dun" not in aspect_kinds:
+        return 0
+    number = markers[first].number  # type: ignore[union-attr]
+    before = [i for i in work_headings if i < first]
+    return len(before) if number > 1 and len(before) == number - 1 else 0
+
+
 def _mask_work_sections(markers: list[Marker | None]) -> tuple[list[Marker | None], set[int]]:
     """Markers inside a 一、 section about the work (not about the problems) are not numbering of the list."""
     masked: list[Marker | None] = []
@@ -128,7 +213,8 @@ def _mask_work_sections(markers: list[Marker | None]) -> tuple[list[Marker | Non
     in_work = False
     for index, marker in enumerate(markers):
         if marker and marker.kind == "cn_dun" and is_heading(marker.rest):
-            in_work = bool(_WORK_SECTION.search(marker.rest)) and not _LIST_SECTION.search(marker.rest)
+            in_work = bool(_ORGANISING_SECTION.search(marker.rest) and not _faulty(marker.rest)) or (
+                bool(_WORK_SECTION.search(marker.rest)) and not _LIST_SECTION.search(marker.rest))
             if in_work:
                 headings.add(index)
         masked.append(None if in_work else marker)
@@ -138,12 +224,28 @@ def _mask_work_sections(markers: list[Marker | None]) -> tuple[list[Marker | Non
 def _mask_list_sections(markers: list[Marker | None]) -> tuple[list[Marker | None], set[int]]:
     """二、问题整改落实情况 heads the problem list: when numbered items follow it, the 一、 二、 三、 are the
     notice's sections (kind ``section``), not aspects; the aspects and problems are the levels under them."""
-    sections = {i for i, m in enumerate(markers)
-                if m and m.kind == "cn_dun" and is_heading(m.rest) and _LIST_SECTION.search(m.rest)}
+    sections = {i for i, m in enumerate(markers)  # 一、政治建设方面存在的问题 names an aspect, not a section
+                if m and m.kind == "cn_dun" and is_heading(m.rest) and _LIST_SECTION.search(m.rest)
+                and not _ASPECT_HEADING.search(m.rest)}
     inner = any(m and m.kind not in ("cn_dun", "shi") for i, m in enumerate(markers) if sections and i > min(sections))
     if not inner:
         return markers, set()
     return [Marker("section", m.number, m.rest) if m and m.kind == "cn_dun" else m for m in markers], sections
+
+
+_NUMBERED_BELOW = ("ar_dot", "ar_dun", "ar_paren", "circled", "wenti")
+
+
+def _feedback_sub_headings(markers: list[Marker | None]) -> list[Marker | None]:
+    """反馈问题一:关于“…”的问题。 followed by 1.… 2.…: the feedback item heads numbered problems (kind ``subhead``,
+    outside the nesting); without numbered items under it, 问题一:… is a problem's own numbering."""
+    def heads_numbered(index: int) -> bool:
+        following = next((m for m in markers[index + 1:] if m and m.kind != "shi"), None)
+        return following is not None and following.kind in _NUMBERED_BELOW
+
+    if not any(m and m.kind == "feedback" and heads_numbered(i) for i, m in enumerate(markers)):
+        return markers
+    return [Marker("subhead", m.number, m.rest) if m and m.kind == "feedback" else m for m in markers]
 
 
 # The paragraph under a problem's title that reports what was done: 整改情况:… / 整改措施:一是… / 一是…
@@ -161,7 +263,7 @@ def _unnumbered_titles(paragraphs: list[str], markers: list[Marker | None]) -> l
                 and not _CLOSING.search(line)
                 and not _MEASURES_START.search(line) and bool(_MEASURES_START.search(following)))
 
-    first = next((i + 1 for i, m in enumerate(markers[:-1]) if m and m.kind not in ("shi", "section")
+    first = next((i + 1 for i, m in enumerate(markers[:-1]) if m and m.kind not in ("shi", "section", "subhead")
                   and is_heading(m.rest) and titles_at(i + 1)), None)
     if first is None:
         return markers
@@ -174,9 +276,24 @@ def _unnumbered_titles(paragraphs: list[str], markers: list[Marker | None]) -> l
     return marked
 
 
+# A section heading that says the items under it are the inspection's problems (二、巡察反馈问题的整改情况), not only
+# that it reports on the rectification (二、整改落实情况, which a unit may fill with its own measures).
+_PROBLEMS_SECTION = re.compile(r"反馈(?:意见|问题)|问题(?:的)?整改|问题清单|发现的?(?:主要)?问题|存在的?问题")
+
+
+def _under_a_problems_heading(outline: Outline, paragraphs: list[str], markers: list[Marker | None],
+                              list_headings: set[int]) -> bool:
+    """二、巡察反馈问题的整改情况 / (一)聚焦……工作要求方面 / 1.学懂弄通做实……: under a heading that names the problems,
+    方面 headings over numbered items are the problem list even where no title names a fault in words."""
+    named = any(_PROBLEMS_SECTION.search(paragraphs[i]) for i in list_headings)
+    aspects = [m for m in markers
+               if m and m.kind not in ("section", "shi", "subhead") and _ASPECT_HEADING.search(m.rest)]
+    return named and bool(outline.problems) and len(aspects) >= len(outline.aspects) > 0
+
+
 def _names_faults(outline: Outline) -> bool:
     titles = [p.title for p in outline.problems if p.title] + [a.title for a in outline.aspects if a.title]
-    return not titles or any(_FAULT.search(t) for t in titles)
+    return not titles or any(_faulty(t) for t in titles)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -187,7 +304,7 @@ def _nesting(markers: list[Marker | None]) -> dict[str, int]:
     depth: dict[str, int] = {}
     stack: list[str] = []
     for marker in markers:
-        if marker is None or marker.kind in ("shi", "section"):
+        if marker is None or marker.kind in ("shi", "section", "subhead"):
             continue
         if marker.kind in stack:
             del stack[stack.index(marker.kind) + 1:]
@@ -211,11 +328,29 @@ def _problem_kind(markers: list[Marker | None], depth: dict[str, int], declared:
             return max(exact, key=lambda k: (carrying[k], depth[k]))
     with_measures = [kind for kind in depth if carrying[kind]]
     if with_measures:
-        return max(with_measures, key=lambda k: (carrying[k], depth[k]))
-    return _problem_kind_by_shape(markers, depth, counts)
+        return _under_the_aspects(markers, depth, max(with_measures, key=lambda k: (carrying[k], depth[k])))
+    return _under_the_aspects(markers, depth, _problem_kind_by_shape(markers, depth, counts))
 
 
-_ASPECT_HEADING = re.compile(r"^在?[“\"「『].+[”\"」』]方面|方面(存在的?问题)?[:：]?$")
+def _under_the_aspects(markers: list[Marker | None], depth: dict[str, int], kind: str) -> str:
+    """(一)aspect。 / 1.problem。 / (1)关于…的问题。一是…: with two levels of title lines over it, the scheme that
+    carries the measures numbers the items of a problem; the problems are the level right under the aspects."""
+    if depth[kind] < 2:
+        return kind
+    above = [k for k, d in depth.items() if d == depth[kind] - 1]
+    top = [k for k, d in depth.items() if d == depth[kind] - 2]
+    if above and top and _mostly_titles(markers, above[0]) and _mostly_titles(markers, top[0]):
+        return above[0]
+    return kind
+
+
+def _mostly_titles(markers: list[Marker | None], kind: str) -> bool:
+    items = [m for m in markers if m and m.kind == kind]
+    titles = sum(is_heading(m.rest) and not re.search(r"[一二]是", m.rest) for m in items)
+    return bool(items) and titles * 2 > len(items)
+
+
+_ASPECT_HEADING = re.compile(r"^在?[“\"「『].+[”\"」』]方面|方面(?:存在)?的?(?:问题)?[:：]?$")
 
 
 def _kind_under_aspect_headings(markers: list[Marker | None], depth: dict[str, int]) -> str | None:
@@ -249,6 +384,11 @@ def _items_with_measures(markers: list[Marker | None], kind: str) -> int:
     return total
 
 
+# The verbs a measure opens with (开展全面排查…, 建立动态管理机制…)
+_ACTION = re.compile(r"^(?:开展|建立|健全|完善|制定|修订|修改|加强|强化|召开|组织|落实|严格|推进|实行|实施|清退|清理|"
+                     r"规范|印发|出台|举办|深化|压实|明确|细化|督促|对照|坚持|全面|认真|及时|立即)")
+
+
 def _problem_kind_by_shape(markers: list[Marker | None], depth: dict[str, int], counts: dict[str, int]) -> str:
     """No 一是 anywhere: numbered sentences under numbered titles are measures under problems."""
     deepest = max(depth, key=lambda kind: depth[kind])
@@ -259,7 +399,15 @@ def _problem_kind_by_shape(markers: list[Marker | None], depth: dict[str, int], 
         parent_items = [m for m in markers if m and m.kind == parent]
         sentences = sum(1 for m in deep_items if not is_heading(m.rest))
         titles = sum(1 for m in parent_items if is_heading(m.rest))
-        if sentences * 2 >= len(deep_items) and titles * 2 >= len(parent_items) and counts[deepest] > counts[parent]:
+        # 1.为民服务意识不强。对…不到位: sentences that open by naming a fault are problems with their details
+        faults = sum(1 for m in deep_items if _faulty(split_title(m.rest)[0] or ""))
+        if sentences * 2 >= len(deep_items) and titles * 2 >= len(parent_items) and counts[deepest] > counts[parent] \
+                and faults * 2 <= len(deep_items):
+            return parent
+        # (一)社会救助资金发放不精准 / 1.开展全面排查… 2.建立动态管理机制…: titles naming faults over numbered actions
+        named = sum(1 for m in parent_items if _faulty(m.rest))
+        actions = sum(1 for m in deep_items if _ACTION.match(m.rest))
+        if named * 2 > len(parent_items) and actions * 2 > len(deep_items) and counts[deepest] >= counts[parent]:
             return parent
     return deepest
 
@@ -282,6 +430,7 @@ class _Walker:
                 and any(_mostly_aspect_headings(markers, k) for k in self.aspect_kinds):
             self.sub_kinds, self.aspect_kinds = self.aspect_kinds, upper
         self.outline = Outline()
+        self.aspect_offset = 0  # 二、 is the first aspect after one section about the work: aspect 1
         self.in_list = False
         self.aspect: int | None = None
         self.current: ProblemDraft | None = None
@@ -290,10 +439,23 @@ class _Walker:
     def walk(self) -> Outline:
         for index, (paragraph, marker) in enumerate(zip(self.paragraphs, self.markers)):
             self._step(index, paragraph, marker)
+        self._sub_heading(None)
         return self.outline
 
+    def _sub_heading(self, paragraph: str | None) -> None:
+        """A sub-heading under an aspect waits for the problem it heads; one no problem follows is reported."""
+        if self.pending_sub_heading:
+            self.outline.notes.append(f"方面下的小标题“{self.pending_sub_heading}”之下没有找到问题（原文可能不完整）："
+                                      "没有写入草稿，请编辑处理")
+        self.current = None
+        self.pending_sub_heading = paragraph
+
     def _step(self, index: int, paragraph: str, marker: Marker | None) -> None:
+        if marker and marker.kind in ("cn_dun", "section") and _CLOSING.search(marker.rest):
+            # 三、下一步工作打算 closes the list, whatever its level
+            marker = Marker("section", marker.number, marker.rest)
         if marker and marker.kind == "section":
+            self._sub_heading(None)
             self._end_list()
             self.aspect = None
             self.outline.narrative.append(paragraph)
@@ -301,9 +463,9 @@ class _Walker:
                 self.outline.headings.add(paragraph)
         elif marker and marker.kind in self.aspect_kinds and is_heading(marker.rest) and self._opens_list(index):
             self._start_aspect(marker)
-        elif marker and marker.kind in self.sub_kinds and self.in_list and is_heading(marker.rest):
-            self.current = None
-            self.pending_sub_heading = paragraph
+        elif marker and (marker.kind in self.sub_kinds and is_heading(marker.rest) or marker.kind == "subhead") \
+                and self.in_list:
+            self._sub_heading(paragraph)
         elif marker and marker.kind == self.problem_kind and (self.in_list or not self.outline.aspects):
             self._start_problem(marker)
         elif not self.in_list:
@@ -320,20 +482,25 @@ class _Walker:
 
     def _opens_list(self, index: int) -> bool:
         following = self.markers[index + 1] if index + 1 < len(self.markers) else None
-        return following is not None and (following.kind in (self.problem_kind, "shi", *self.sub_kinds))
+        return following is not None and (following.kind in (self.problem_kind, "shi", "subhead", *self.sub_kinds))
 
     def _start_aspect(self, marker: Marker) -> None:
+        self._sub_heading(None)
         if not self.in_list:
             self._leave_out_section_heading()
         self._enter_list()
-        self.aspect = marker.number
+        number = marker.number - self.aspect_offset if marker.kind == "cn_dun" else marker.number
+        if number != marker.number and not self.outline.aspects:
+            self.outline.notes.append(f"方面接着前面讲整改工作的{self.aspect_offset}个章节编号（第一个方面是原文的"
+                                      f"“{ordinal(marker.number)}、”）：草稿中的方面从 1 起编号，请核对")
+        self.aspect = number
         self.current = None
-        if any(a.number == marker.number for a in self.outline.aspects):
-            self.outline.notes.append(f"方面序号（{marker.number}）重复出现，请核对方面的划分")
+        if any(a.number == number for a in self.outline.aspects):
+            self.outline.notes.append(f"方面序号（{number}）重复出现，请核对方面的划分")
         title = clean_heading(marker.rest)
         if title != marker.rest.rstrip("。：:").strip():  # the frame taken off is in the report, not lost
-            self.outline.notes.append(f"第{marker.number}个方面的标题“{title}”取自原文“{marker.rest.strip()}”，请核对")
-        self.outline.aspects.append(AspectDraft(marker.number, title or None))
+            self.outline.notes.append(f"第{number}个方面的标题“{title}”取自原文“{marker.rest.strip()}”，请核对")
+        self.outline.aspects.append(AspectDraft(number, title or None))
 
     def _leave_out_section_heading(self) -> None:
         """The heading over the problem list (二、…) is replaced by the list on the page."""
@@ -350,7 +517,8 @@ class _Walker:
         if not self.in_list and not self.outline.aspects:
             self._leave_out_section_heading()
         self._enter_list()
-        title, rest = split_title(marker.rest)
+        framed = _PROBLEM_FRAME.match(marker.rest)  # 1.问题：落实“第一议题”制度不到位。
+        title, rest = split_title(marker.rest[framed.end():] if framed else marker.rest)
         problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
         self.outline.problems.append(problem)
         if self.pending_sub_heading:
@@ -361,6 +529,12 @@ class _Walker:
         if title and not marker.rest.startswith(title):  # 关于“…”问题 → the words inside the quotes
             heading = marker.rest[: len(marker.rest) - len(rest)].strip()
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自原文“{heading}”，请核对")
+        elif title and rest and not _MEASURES_START.search(rest) and not re.match(r"[一二]是", rest) \
+                and _DETAIL.search(re.split(r"[。；;]", rest)[0]):
+            # 1.服务意识不强。对基层指导不到位…: what follows the title may be the problem's details, not measures
+            heading = marker.rest[: len(marker.rest) - len(rest)].strip()
+            self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自这一条的第一句“{heading}”，"
+                                      "其后的文字写入了措施（measures）；如是问题的具体表现，请移入问题说明（description）")
         self.current = problem
         if rest:
             self._fill(problem, rest)
@@ -377,7 +551,8 @@ class _Walker:
 
     def _plain_paragraph(self, paragraph: str) -> None:
         current = self.current
-        if current is not None and current.measures and paragraph and not take_labels(paragraph)[0].strip():
+        if current is not None and current.measures and paragraph and (
+                not take_labels(paragraph)[0].strip() or _LABEL_LINE.match(paragraph)):  # 完成时限：长期坚持 too
             self._fill(current, paragraph)  # 完成情况:已完成 after the measures: the problem's label, not a new problem
             return
         if current is None or (current.measures and (current.title_only or current.implicit)):
@@ -437,7 +612,9 @@ _HEADING_WRAPPERS = (
     re.compile(r"^(?:反馈问题|存在问题|问题)\s*[:：]\s*"),
     re.compile(r"^在[“\"「『](.+?)[”\"」』]方面(?:存在的?问题)?$"),
     re.compile(r"^关于[“\"「『](.+?)[”\"」』](?:的)?(?:方面)?(?:的)?问题(?:的?整改(?:情况|落实情况|进展情况)?)?$"),
-    re.compile(r"^关于([^“\"「『].+?)方面(?:存在的?问题)?$"),  # 关于上轮巡察反馈问题整改不彻底方面
+    # 关于上轮巡察反馈问题整改不彻底方面, 聚焦…工作要求方面, 关于…在法院落实方面的问题
+    re.compile(r"^(?:关于|聚焦|围绕)([^“\"「『].+?)方面(?:存在)?的?(?:问题)?$"),
+    re.compile(r"^((?!关于|聚焦|围绕)[^“\"「『].+?方面)(?:存在)?的?问题$"),  # 政治建设方面存在的问题 → 政治建设方面
 )
 
 

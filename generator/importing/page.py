@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.importing.gazetteer import simplified
+from generator.importing.labels import _LABELS
 from generator.model import vocabulary
 from generator.model.settings import FILING_FIELDS
 
@@ -22,7 +23,7 @@ _WIDGETS = re.compile(
     r"分享到|分享：|朗读|语音播报|【?\s*字[体号]\s*[:：]?\s*[【\[]?\s*大|【?\s*打印|打印本页|【?\s*关闭|关闭窗口|"
     r"收藏本页|加入收藏|设为首页|扫一扫|手机扫描|微信扫|上一篇|下一篇|上一条|下一条|返回顶部|返回首页|"
     r"视力保护|无障碍|长者模式|繁[體体]|简体版|网站地图|联系我们|关于我们|相关链接|相关文章|相关阅读|"
-    r"友情链接|(?:欢迎|热烈欢迎)(?:您)?(?:来到|访问|光临))"
+    r"友情链接|(?:欢迎|热烈欢迎)(?:您)?(?:来到|访问|光临|进入))"
 )
 _WIDGET_MAX_CHARS = 40
 # A breadcrumb that ends with the article's title is longer than a widget: 首页 > 媒体中心 > 行业新闻 > (the title)
@@ -122,9 +123,14 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
             continue
         bare = line.lstrip(_BULLETS)  # • 发布机构: / - 信息来源:…, the 政务公开 block as a list
         dated = _LEADING_DATE.match(bare)  # 2023-12-08 15:12  稿件作者: … / • 2021-12-14 11:00, a date with no key
-        pairs = _meta_pairs(bare[dated.end():]) if dated else _meta_pairs(bare)
-        if not pairs and not dated and reading(bare) != bare:
-            pairs = _meta_pairs(reading(bare))  # 發(fā)布時間:2023-06-24: the keys are read in simplified characters
+        rest = bare[dated.end():] if dated else bare
+        pairs = _meta_pairs(rest)
+        if pairs and rest.startswith("【"):
+            page.chrome_removed.append(line)  # the brackets are taken off the fields: the line as written
+        if not pairs and reading(rest) != rest:
+            # 發(fā)布時間:2023-06-24 / 2017年08月31日 08:19  來源:中國新聞網(wǎng): the keys are read in simplified
+            # characters, the values kept as written
+            pairs = [(key, _as_written(value, rest)) for key, value in _meta_pairs(reading(rest))]
             if pairs:
                 page.chrome_removed.append(line)  # the line as written, since the keys are kept simplified
         alone = dated and not bare[dated.end():].strip() and not any(_is_paragraph(k) for k in kept)
@@ -166,11 +172,33 @@ _INLINE_WIDGET = re.compile(r"【?\s*字[体号]\s*[:：]?\s*(?:[【\[]?\s*[大�
                             r"|【\s*(?:打印|打印本页|关闭|关闭窗口|收藏|加入收藏|分享)\s*】")
 
 
+def _as_written(value: str, line: str) -> str:
+    """A value found in the line's reading (simplified, without glosses) as the line writes it, glosses included:
+    中国新闻网 in ``來源:中國新聞網(wǎng)`` → 中國新聞網(wǎng)."""
+    kept: list[str] = []  # the line without glosses
+    where: list[int] = []  # where each of its characters is in the line
+    at = 0
+    for gloss in _GLOSS.finditer(line):
+        kept.append(line[at:gloss.start()])
+        where += range(at, gloss.start())
+        at = gloss.end()
+    kept.append(line[at:])
+    where += range(at, len(line))
+    start = simplified("".join(kept)).find(value)
+    if not value or start < 0:
+        return value
+    end = where[start + len(value) - 1] + 1
+    after = _GLOSS.match(line, end)
+    return line[where[start]: after.end() if after else end]
+
+
 def _meta_pairs(line: str) -> list[tuple[str, str]]:
     """``作者: 管理员  发布时间:2024-12-24`` → [(作者, 管理员), (发布时间, 2024-12-24)]; [] if not metadata."""
     if len(line) > 200 or _SENTENCE_END.search(line):
         return []
     line = _INLINE_WIDGET.sub(" ", line)
+    if line.startswith("【"):  # 【信息时间:2026-02-13 阅读次数: 】【字号 】: fields in brackets
+        line = re.sub("[【】]", " ", line)
     line = _SPACED_KEY.sub(lambda m: re.sub(r"\s+", "", m.group(1)), line)
     matches = list(_META_KEY.finditer(line))
     if not matches:
@@ -424,11 +452,26 @@ _OUTLINE_LINE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*、|[（(
 _NOTE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 
 
+# 责任单位：财务股 / 完成时限：长期坚持 / 完成情况：正在整改 at the end of a page: the last problem's labels, not links
+_PROBLEM_LABEL = re.compile(r"^(?:" + "|".join(_LABELS.values()) + r")\s*[:：]")
+_NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}\s*[.．、](?!\d)|[（(]\s*\d{1,3}\s*[)）])")
+
+
+def _first_item_cut_short(lines: list[str], index: int) -> bool:
+    """(一)…方面 / 1.学懂弄通做实…的重要: a numbered item right under a heading, or after an item that is a sentence, is
+    the notice's list cut short (a page that ends mid-item), not a link."""
+    if index == 0 or not _NUMBERED_ITEM.match(lines[index]):
+        return False
+    before = lines[index - 1]
+    return bool(_OUTLINE_LINE.search(before)) or bool(_NUMBERED_ITEM.match(before) and _SENTENCE_END.search(before))
+
+
 def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
     """Short link-like lines after the last sentence (related articles, link lists), not a signature."""
     end = len(lines)
     while (end > 0 and len(lines[end - 1]) <= 40 and not _SENTENCE_END.search(lines[end - 1])
-           and not _OUTLINE_LINE.search(lines[end - 1])):
+           and not _OUTLINE_LINE.search(lines[end - 1]) and not _first_item_cut_short(lines, end - 1)
+           and not _PROBLEM_LABEL.match(lines[end - 1])):
         end -= 1
     tail = lines[end:]
     keep = [line for line in tail if is_signature(line) or _NOTE.fullmatch(line)]
