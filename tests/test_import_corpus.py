@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.importing.html import MARKUP, looks_like_html, markup_note
 from generator.importing.importer import ImportFailed, format_report, import_notice, write_draft
 from generator.importing.labels import _LABELS
 
@@ -55,15 +56,21 @@ def test_nothing_is_lost_silently(name, tmp_path):
         return
     yml, md = write_draft(result, tmp_path / "out")
     shown = yml.read_text(encoding="utf-8") + md.read_text(encoding="utf-8") + format_report(result)
-    missing = _input_chars(source.read_text(encoding="utf-8")) - _chars(shown)
+    text = source.read_text(encoding="utf-8")
+    if looks_like_html(text):  # a page's source copied into a text file: its markup is left out, and the report says so
+        assert markup_note(text) in format_report(result)
+        text = MARKUP.sub("", text)
+    missing = _input_chars(text) - _chars(shown)
     assert not missing, "".join(sorted(missing.elements()))
 # Texts refused with a message today (none: the traditional-character mirror page is read since 巡察組 is).
 REFUSED: set[str] = set()
 
 # Texts the importer gets wrong today. Strict: the test fails the day the importer gets them right, so that this list
-# is emptied, not forgotten. (Empty since the sixth import round: the refused test3 news item imports, and the
-# made-up problems of the other are gone.)
-KNOWN_FAILURES: dict[str, str] = {}
+# is emptied, not forgotten. (The sixth import round emptied it on dev; the held-out test4 split, read once after it,
+# brought a new one.)
+KNOWN_FAILURES: dict[str, str] = {
+    "jianhu-rongmeiti-2024": "1 made-up problem (已整改完成的问题) from a test4 text without a problem list",
+}
 
 
 def _marked(names: list[str]) -> list:
@@ -450,6 +457,100 @@ RIGHT = {
     "zuigaojian-xunshi-2020-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
+    ),
+    # the held-out test4 split (sixth collection), read once on 2026-12-02 07:26 UTC: the fields it gets right
+    "dawa-wenlian-2025-trad-mirror": (
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures contact"
+    ),
+    "guangchang-canlian-2022-dongyuan": (
+        "title publisher published kind inspection.start inspection.end inspection.feedback figures aspects "
+        "problems"
+    ),
+    "guangzhou-kejiju-2020-gonggao": (
+        "title publisher region source kind inspection.feedback figures aspects problems contact"
+    ),
+    "hangzhou-shiwei-xunshi-2021": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "jianhu-rongmeiti-2024": (  # problems: a known failure (KNOWN_FAILURES)
+        "title publisher region kind inspection.feedback aspects problems contact"
+    ),
+    "jimo-fulian-2023-dongyuan": (
+        "title publisher region published source kind inspection.team inspection.feedback figures aspects "
+        "problems"
+    ),
+    "licheng-sheke-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback problems contact"
+    ),
+    "lishui-fulian-2025-trad-mirror": (
+        "region published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects contact"
+    ),
+    "luanzhou-gongshanglian-fankui-trad-html": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "nanxian-tuanxianwei-2025": (
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "ouhai-tiyu-2025": (
+        "published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "pinghu-xuncha-2021-gonggao": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems"
+    ),
+    "qingyang-wenlian-2023-toc": (
+        "title publisher region published source kind problems contact"
+    ),
+    "quanguo-zhengxie-jiguan-xunshi-2021": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "quanzhou-fulian-2023": (
+        "region kind inspection.team inspection.start inspection.end inspection.feedback figures aspects problems "
+        "contact"
+    ),
+    "sanmenxia-wenguanglv-2024": (
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "tiyu-zongju-xunshi-2023-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "tongzhou-rongmeiti-2026": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "weihai-canlian-2025-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "xiangtan-fulian-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures problems contact"
+    ),
+    "xinwu-fulian-2024": (
+        "title published source kind inspection.team inspection.start inspection.end inspection.feedback aspects "
+        "problems contact"
+    ),
+    "yizhang-weijian-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures contact"
+    ),
+    "zhejiang-fulian-xunshi-2025": (
+        "title publisher region kind inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects contact"
+    ),
+    "ziliujing-gongshanglian-2023-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end figures "
+        "aspects problems contact"
     ),
 }
 

@@ -1722,3 +1722,18 @@ def test_page_fields_in_brackets_give_the_date(tmp_path):
         "根据市委统一部署，2025年7月10日至9月12日，市委第一巡察组对东城区进行了巡察。\n"))
     assert result.notice["published"] == dt.date(2026, 2, 13)
     assert "【信息时间:2026-02-13 阅读次数: 】【字号 】【我要打印】【关闭" in result.chrome_removed
+
+
+def test_a_text_file_holding_a_pages_html_source_says_its_markup_was_left_out(tmp_path):
+    text = (FIXTURES / "cn_numerals_paren_problems.txt").read_text(encoding="utf-8")
+    source = tmp_path / "copied-source.txt"
+    source.write_text("".join(f'<p class="ql-block">{line}</p>\n' for line in text.splitlines()) + "<!-- 页尾 -->\n",
+                      encoding="utf-8")
+    result = import_notice(source)
+    tags = 2 * len(text.splitlines()) + 1
+    assert f"文本文件里是网页的 HTML 源码：其中的 {tags} 处网页标记（p）已去掉，只导入了文字；请对照原网页核对" \
+        in format_report(result)
+    assert len(result.notice["problems"]) == 6
+    saved = tmp_path / "saved.html"
+    saved.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")  # a saved page: no such note
+    assert "HTML 源码" not in format_report(import_notice(saved))

@@ -29,6 +29,19 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SIGN.search(text[:8192]))
 
 
+# a tag, a comment or a declaration as written in the page's source
+MARKUP = re.compile(r"<!--.*?-->|<[!/]?[A-Za-z][^<>]{0,500}>", re.DOTALL)
+
+
+def markup_note(source_text: str) -> str:
+    """What the editor is told when a text file holds a page's HTML source: its markup is not imported."""
+    tags = MARKUP.findall(source_text)
+    kinds = sorted({re.match(r"<[!/]?([A-Za-z][A-Za-z0-9]*)", tag).group(1).lower()  # type: ignore[union-attr]
+                    for tag in tags if not tag.startswith("<!--")})
+    return (f"文本文件里是网页的 HTML 源码：其中的 {len(tags)} 处网页标记（{'、'.join(kinds) or '注释'}）已去掉，"
+            "只导入了文字；请对照原网页核对")
+
+
 @dataclass
 class HtmlPage:
     text: str

@@ -26,7 +26,7 @@ from generator.importing.facts import (
     team_in_title,
     team_with_its_place,
 )
-from generator.importing.html import html_to_text, looks_like_html
+from generator.importing.html import html_to_text, looks_like_html, markup_note
 from generator.importing.identity import (
     domain_from,
     kind_from,
@@ -97,7 +97,10 @@ def _import(source: Path) -> ImportResult:
     text = document.text if document else read_text(source)
     html_meta: dict[str, str] = {}
     hidden: list[str] = []
+    notes: list[str] = []
     if not document and looks_like_html(text):  # a Word paragraph may quote "<p>"; it is still text
+        if source.suffix.lower() not in (".html", ".htm", ".xhtml"):  # a saved page's markup goes without saying
+            notes.append(markup_note(text))
         page_html = html_to_text(text)
         text, html_meta, hidden = page_html.text, page_html.meta, page_html.hidden
     positions: list = []
@@ -110,6 +113,7 @@ def _import(source: Path) -> ImportResult:
     if not page.paragraphs:
         raise ReadError("去掉网页的页眉、页脚后没有剩下正文")
     result = _assemble(page, spam, source, document)
+    result.unplaced += notes
     result.unplaced += _script_note([page.title or "", *page.paragraphs])
     result.spam_positions = positions
     result.unplaced += [f"网页中有被样式隐藏的文字（常见的垃圾信息手法），未写入草稿：“{h[:60]}”" for h in hidden]
