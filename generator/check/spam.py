@@ -30,6 +30,7 @@ Offsets are Python ``str`` indexes into the text as given. Invisible characters 
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -535,17 +536,21 @@ def _hinted_clauses(text: str, score: np.ndarray, model_scores: np.ndarray,
     other characters do not read as official prose (the character model's scores there average ``HINTED_REST`` or
     more) and whose score reaches ``HINTED_TOTAL``: a short ad injected as a clause of an official sentence
     (``……责任清单，2024年审核宽松、下款快的网贷。``), where one hint alone is no evidence."""
+    # the clause ends, listed once: each hint's clause is looked up, not searched for (linear in the text)
+    ends = [i for i, c in enumerate(text) if c in _HINTED_ENDS] if hints else []
     by_clause: dict[tuple[int, int], dict[str, set[str]]] = {}
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for s, e, cat in hints:
-        clause = (max(text.rfind(c, 0, s) for c in _HINTED_ENDS) + 1,
-                  min([i for i in (text.find(c, e) for c in _HINTED_ENDS) if i >= 0], default=len(text)))
+        before, after = bisect.bisect_left(ends, s), bisect.bisect_left(ends, e)
+        clause = (ends[before - 1] + 1 if before else 0, ends[after] if after < len(ends) else len(text))
         by_clause.setdefault(clause, {}).setdefault(cat, set()).add(text[s:e])
+        spans.setdefault(clause, []).append((s, e))
     found = []
     for (start, end), cats in by_clause.items():
         if max(len(w) for w in cats.values()) < HINTED_WORDS or score[start:end].sum() < HINTED_TOTAL:
             continue
         outside = model_scores[start:end].copy()
-        for s, e, _ in hints:
+        for s, e in spans[(start, end)]:
             if start <= s and e <= end:
                 outside[s - start : e - start] = 0.0
         if outside.sum() >= HINTED_REST * (end - start):
@@ -727,6 +732,11 @@ def _grown(text: str, terms: list[tuple[int, int, str]], pieces: tuple[str, ...]
     return grown
 
 
+def _grown_spans(text: str, spans: Iterable[tuple[int, int]], pieces: tuple[str, ...]) -> list[tuple[int, int]]:
+    """``_grown`` of bare spans, in their order."""
+    return [(start, end) for start, end, _ in _grown(text, [(s, e, "") for s, e in spans], pieces)]
+
+
 def _grow(text: str, start: int, end: int, pieces: tuple[str, ...]) -> tuple[int, int]:
     """Widen [start, end) over glued-on Latin letters, digits and vocabulary pieces."""
     while True:
@@ -790,7 +800,7 @@ def _brand_codes(text: str, points: np.ndarray, pairs: np.ndarray, voc: Vocabula
     left = at[(_kind(points[at]) == 2) & (_kind(points[at + 1]) == 1)]
     if not len(right) and not len(left):
         return []
-    found: list[tuple[int, int]] = []
+    codes: list[tuple[int, int]] = []
     for at, code_first in [(i, False) for i in right.tolist()] + [(i, True) for i in left.tolist()]:
         if code_first:  # the word ends at ``at``, the code starts after it
             end = at + 1
@@ -805,9 +815,9 @@ def _brand_codes(text: str, points: np.ndarray, pairs: np.ndarray, voc: Vocabula
             code, word_ok = text[start : at + 1], any(text.startswith(w, at + 1) for w in voc.brand_words)
             after = ""
         if word_ok and _is_code(code, after):
-            span = (at + 1, end) if code_first else (start, at + 1)
-            found.append(_grow(text, *span, voc.brand_words))
-    return sorted(set(found))
+            codes.append((at + 1, end) if code_first else (start, at + 1))
+    # grown in order, each inside the span grown before it taking that span: a run of repeated codes is walked once
+    return sorted(set(_grown_spans(text, sorted(set(codes)), voc.brand_words)))
 
 
 BRAND_STEM = 0.5  # the least summed model score of the Chinese characters before a site's entry word …
@@ -825,7 +835,7 @@ def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vo
         return []
     places = np.flatnonzero(pairs >= _ENTRY)
     places = places[places >= 2]
-    found: list[tuple[int, int]] = []
+    names: list[tuple[int, int]] = []
     for at in places.tolist():
         word, need = next(((w, need) for w, need in voc.entries if text.startswith(w, at)), ("", 0.0))
         if not word:
@@ -838,8 +848,8 @@ def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vo
             if (first == 0 or text[first - 1] in _SLOT_BEFORE) and model_scores[first:at].sum() >= need:
                 best = size
         if best:
-            found.append(_grow(text, at - best, at + len(word), voc.brand_words))
-    return found
+            names.append((at - best, at + len(word)))
+    return _grown_spans(text, names, voc.brand_words)
 
 
 def _is_code(code: str, after: str) -> bool:
