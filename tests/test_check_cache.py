@@ -133,6 +133,38 @@ def test_a_build_with_a_warm_cache_is_the_same_site_byte_for_byte(tmp_path):
     assert not any(".cache" in str(path) or path.name == "check.jsonl" for path in (tmp_path / "warm").rglob("*"))
 
 
+def test_a_forged_entry_whose_facts_are_not_its_notices_stops_the_build(tmp_path):
+    """An entry with the right key whose kept facts give the notice another address: the build, which validates every
+    notice, stops with the cache's message instead of publishing it under the forged slug."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "content", "theme_overrides", "notices"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, project / name)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    env = {**BUILD_ENV, cache.CACHE_ENV: ""}
+    subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=project, check=True, capture_output=True,
+                   env=env)
+    lines = (project / CACHE_FILE).read_bytes().split(b"\n")
+    forged = []
+    for line in lines:
+        if line.strip():
+            item = json.loads(line)
+            if "facts" in item and item["facts"].get("title", "").startswith("中共大观区委"):
+                assert item["facts"]["slug"] is None and item["slug"]  # its address is its title's slug
+                item["slug"] = "forged-address"
+                line = json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        forged.append(line)
+    assert forged != lines
+    (project / CACHE_FILE).write_bytes(b"\n".join(forged))
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                           cwd=project, capture_output=True, text=True, env=env)
+    assert built.returncode != 0
+    assert "检查缓存中 notices/2024/" in built.stderr
+    assert "的记录与文件不符：请删除缓存文件夹（默认 .cache/notices）后重新检查" in built.stderr
+    assert "Traceback" not in built.stderr
+    assert not (tmp_path / "site" / "notices" / "forged-address").exists()
+
+
 def test_a_changed_vocabulary_or_spam_terms_file_is_a_new_cache(samples, tmp_path):
     """The cache's key holds the SHA-256 of every file of the generator package, its data files included."""
     code = tmp_path / "code"

@@ -339,4 +339,4 @@ def _source(job: NoticeJob, body_shown: str | None, key: tuple, entry: Entry,
     path, shown, body = job
     return NoticeSource.cached(shown, body_shown, entry.facts, (path, body), read.get(str(path)),
                                read.get(str(body)) if body is not None else None, entry.data_json, decode_data,
-                               key[1], key[2])
+                               key[1], key[2], entry.slug)

@@ -18,6 +18,7 @@ from generator.read.diagnostics import Diagnostic
 from generator.read.files import display_path, folder_problem, read_regular, scan_folder
 from generator.read.messages import validation_diagnostics
 from generator.read.yaml_source import MAX_BYTES, decode_text, locate, located, parse_yaml
+from generator.text.slug import slugify
 
 NOTICE_SUFFIX = ".yml"
 BODY_SUFFIX = ".md"
@@ -72,6 +73,7 @@ class NoticeSource:
         self._data: Any = data  # the file's plain data, as validated
         self._text: str | None = text  # the file's text
         self._facts: NoticeFacts | None = None
+        self._title_slug: str | None = None  # a cache entry's slug of the title (when the notice sets none)
         self._raw: bytes | None = None
         self._raw_body: bytes | None = None
         self._data_json: bytes | None = None
@@ -84,7 +86,7 @@ class NoticeSource:
     @classmethod
     def cached(cls, path: str, body_path: str | None, facts: NoticeFacts, files: tuple[Path, Path | None],
                raw: bytes | None, raw_body: bytes | None, data_json: bytes, decode: Callable[[bytes], Any],
-               digest: bytes, body_digest: bytes | None) -> NoticeSource:
+               digest: bytes, body_digest: bytes | None, title_slug: str | None = None) -> NoticeSource:
         """A notice from its check cache entry: ``files`` are its YAML and narrative files, ``raw``/``raw_body`` their
         bytes if they were read for their SHA-256 (``digest``, ``body_digest``: those of the entry's key; None: read
         when the text is asked for, and compared with the key), ``data_json`` its data as ``decode`` reads it."""
@@ -93,6 +95,7 @@ class NoticeSource:
         source._notice = source._body = source._text = None
         source._data = _UNSET
         source._facts, source._raw, source._raw_body = facts, raw, raw_body
+        source._title_slug = title_slug
         source._data_json, source._decode = data_json, decode
         source._digest, source._body_digest = digest, body_digest
         source._files = files
@@ -153,9 +156,17 @@ class NoticeSource:
     def notice(self) -> Notice:
         if self._notice is None:
             try:
-                self._notice = Notice.model_validate(self.data)
+                notice = Notice.model_validate(self.data)
             except (ValidationError, ValueError, TypeError, RecursionError):
-                self._notice, self._data = self._from_file()
+                notice, self._data = self._from_file()
+            # the facts an entry keeps beside its data (slug, title, withdrawn …) and its title's slug are those of
+            # its notice, or the entry was not made by a check: a build, which asks every notice for its model, never
+            # publishes what a forged entry says
+            if self._facts is not None and self._facts != NoticeFacts.of(notice):
+                raise self._mismatch()
+            if self._title_slug is not None and (notice.slug is not None or self._title_slug != slugify(notice.title)):
+                raise self._mismatch()  # the address the entry gives the notice is not its title's
+            self._notice = notice
         return self._notice
 
     def _from_file(self) -> tuple[Notice, Any]:
