@@ -30,7 +30,7 @@ def looks_like_html(text: str) -> bool:
 
 
 # a tag, a comment or a declaration as written in the page's source
-MARKUP = re.compile(r"<!--.*?-->|<[!/]?[A-Za-z][^<>]{0,500}>", re.DOTALL)
+MARKUP = re.compile(r"<!--.{0,2000}?-->|<[!/]?[A-Za-z][^<>]{0,500}>", re.DOTALL)  # bounded: linear in the text
 
 
 def markup_note(source_text: str) -> str:
