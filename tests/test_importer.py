@@ -1522,7 +1522,7 @@ def test_an_author_glued_to_the_source_and_an_update_time_as_the_only_date(tmp_p
     assert result.page_metadata["作者"] == "区司法局"
     assert result.notice["published"] == dt.date(2025, 4, 10)
     assert ("发布日期（published）取自网页的“更新时间：2025-04-10”（网页上没有发布日期），"
-            "更新日期可能晚于发布日期，请核对") in result.unplaced
+            "更新时间可能晚于发布日期，请核对") in result.unplaced
 
 
 def test_a_welcome_banner_is_chrome_and_its_site_name_still_gives_the_region(tmp_path):

@@ -167,7 +167,10 @@ def vocabulary() -> Vocabulary:
                            key=lambda entry: (-len(entry[0]), entry[0])))
     for word, _ in entries:
         starts[_pair_key(ord(word[0]), ord(word[1]))] |= _ENTRY
-    site_words = (*(data.get("site_words") or ()), *(gambling.get("terms") or ()), *(gambling.get("hints") or ()))
+    # a site's name is made of its code and the words sites call themselves: ``site_words`` and the entry words
+    site_words = (*(data.get("site_words") or ()), *(data.get("site_entries") or ()),
+                  *(data.get("site_entries_weak") or ()), *(gambling.get("terms") or ()),
+                  *(gambling.get("hints") or ()))
     brand_words = sorted({w for w in map(_norm, site_words) if len(w) >= 2}, key=lambda w: (-len(w), w))
     for word in brand_words:
         starts[_pair_key(ord(word[0]), ord(word[1]))] |= _BRAND_START

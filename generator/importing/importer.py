@@ -251,10 +251,11 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     # is published on the day it is signed when the page gives no date
     signed = signed or _closes_as_a_document(page.paragraphs)
     published = _published(page.meta) or (_signed_on(page.paragraphs, notes) if signed else None)
-    used = next((key for key in vocabulary.page_metadata_filling("published") if page.meta.get(key)), None)
-    if published and used == _UPDATED:
-        notes.add(f"发布日期（published）取自网页的“{used}：{page.meta[used]}”（网页上没有发布日期），"
-                  "更新日期可能晚于发布日期，请核对")
+    used = next((entry for entry in vocabulary.page_metadata()
+                 if entry.fills == "published" and page.meta.get(entry.key)), None)
+    if published and used is not None and used.stand_in:
+        notes.add(f"发布日期（published）取自网页的“{used.key}：{page.meta[used.key]}”（网页上没有发布日期），"
+                  f"{used.key}可能晚于发布日期，请核对")
     if published:
         notice["published"] = published
     else:
@@ -265,8 +266,6 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
             notice[key] = value
     return notice
 
-
-_UPDATED = "更新时间"  # a page's update time stands in for its publication date (generator/data/page_metadata.yml)
 
 
 def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes: Notes) -> str | None:

@@ -44,6 +44,7 @@ class PageMetadataKey:
     glued: bool = False  # sites glue it to the previous value with no space (来源:X发布日期:Y)
     html: str | None = None  # its <meta name=…> (政府网站发展指引)
     in_text: bool = True  # false: read from <meta> only, not from the page's metadata lines
+    stand_in: bool = False  # it fills ``fills`` for want of the field's own key: the import report asks to check it
 
 
 @dataclass(frozen=True)
