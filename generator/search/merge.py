@@ -28,6 +28,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -158,10 +159,21 @@ def _chunk_ranges(ends: list[tuple[str, str]]) -> list[list[str]]:
 
 
 class _Writer:
-    def __init__(self, output: Path, language: str) -> None:
+    """Writes the merged index's data files. The compression and the write of each file run on a thread of their own
+    (zlib lets other threads run while it compresses), beside the merging: a file's bytes and name are the same."""
+
+    def __init__(self, output: Path, language: str, pool: ThreadPoolExecutor) -> None:
         self.output = output
         self.language = language
         self.names: dict[str, dict[str, str]] = {folder: {} for folder in DATA_FOLDERS}
+        self.pool = pool
+        self.pending: list[Future] = []
+
+    def finish(self) -> None:
+        """Waits for every file to be written (an error writing one is raised here)."""
+        for future in self.pending:
+            future.result()
+        self.pending = []
 
     def data(self, folder: str, suffix: str, value) -> str:
         """Writes ``value`` as a Pagefind data file; returns its name (the SHA-1 of its CBOR, cut short)."""
@@ -175,8 +187,12 @@ class _Writer:
         else:  # the metadata: the language and the first 10 (for zh) digits of the hash
             name = f"{self.language}_{digest[:len(self.language) + 8]}"
             target = self.output / f"pagefind.{name}{suffix}"
-        target.write_bytes(gzip.compress(SIGNATURE + body, mtime=0))
+        self.pending.append(self.pool.submit(_write_compressed, target, body))
         return name
+
+
+def _write_compressed(target: Path, body: bytes) -> None:
+    target.write_bytes(gzip.compress(SIGNATURE + body, mtime=0))
 
 
 def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict[str, str]]) -> int:
@@ -203,8 +219,21 @@ def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict
             shutil.copytree(path, output / path.name) if path.is_dir() else shutil.copyfile(path, output / path.name)
     for folder in DATA_FOLDERS:
         (output / folder).mkdir()
-    writer = _Writer(output, first.language)
+    with ThreadPoolExecutor(1) as pool:
+        writer = _Writer(output, first.language, pool)
+        try:
+            pages = _write_data(loaded, order, offsets, output, writer, sort_values)
+        except BaseException:
+            for future in writer.pending:  # what is not written yet is not written; the pool waits for the rest
+                future.cancel()
+            raise
+        writer.finish()
+    return pages
 
+
+def _write_data(loaded: list[_Run], order: list[tuple[str, int, int]], offsets: list[int], output: Path,
+                writer: _Writer, sort_values: Callable[[str], dict[str, str]]) -> int:
+    first = loaded[0]
     if len(loaded) == 1:
         for folder in ("index", "fragment"):
             shutil.copytree(first.folder / folder, output / folder, dirs_exist_ok=True)
