@@ -250,7 +250,7 @@ def main() -> int:
     parser.add_argument("--split", choices=[*SPLITS, "both"], default="both", help="both (default): every split")
     parser.add_argument("--cv", type=int, default=0, help="also score dev by K-fold cross-validation")
     parser.add_argument("--loco", action="store_true",
-                        help="also score dev leaving one collection out (the fourth, the fifth, the sixth: COLLECTIONS)")
+                        help="also score dev leaving one collection out (the fourth to the sixth: COLLECTIONS)")
     parser.add_argument("--before", metavar="REV",
                         help="also score commit REV's check by --cv and --loco, side by side")
     parser.add_argument("--texts", type=int, default=10_000, help="notice-sized texts to time (0: none)")
@@ -281,7 +281,8 @@ def main() -> int:
                              after_cv, args.before)
         if split == "dev" and args.loco:
             after_loco = leave_collection_out(spam, official)
-            report("dev, leave one collection out (collections 4 and 5, each checked by a model trained without it)",
+            numbers = " ".join(name.split()[1] for name in COLLECTIONS)
+            report(f"dev, leave one collection out (collections {numbers}, each checked by a model trained without it)",
                    after_loco, args.list)
             if before:
                 side_by_side("dev, leave one collection out", leave_collection_out(spam, official, False, before),
