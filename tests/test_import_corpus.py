@@ -589,3 +589,16 @@ def test_a_former_held_out_split_is_empty_and_the_benchmark_says_so(split, capsy
     assert [n for n in NAMES if benchmark.load_expected(n).get("split") == split] == []
     assert benchmark.main(["--split", split]) == 0
     assert capsys.readouterr().out == f"split {split}: no texts (it joined dev after it was read)\n"
+
+
+def test_the_benchmark_scores_only_the_texts_a_names_file_lists(tmp_path, capsys):
+    """--names FILE: the former test4 texts (INDEX.md) scored on their own; a name the corpus lacks is refused."""
+    listed = tmp_path / "names.txt"
+    listed.write_text("# two texts\nanqing-jiaotong-2025\n\nbengbu-mohekou-2021-fankui  # a comment\n", encoding="utf-8")
+    assert benchmark.main(["--names", str(listed)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("split dev: 2 texts (named in --names)\n")
+    assert "  all fields              28/28  100.0%\n" in out
+    listed.write_text("anqing-jiaotong-2025\nno-such-text\n", encoding="utf-8")
+    assert benchmark.main(["--names", str(listed)]) == 2
+    assert capsys.readouterr().out == "--names: 语料中没有这些文本：no-such-text\n"
