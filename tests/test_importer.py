@@ -1737,3 +1737,26 @@ def test_a_text_file_holding_a_pages_html_source_says_its_markup_was_left_out(tm
     saved = tmp_path / "saved.html"
     saved.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")  # a saved page: no such note
     assert "HTML 源码" not in format_report(import_notice(saved))
+
+
+def test_a_heading_that_groups_problems_by_progress_is_no_problem(tmp_path):
+    """(一)已整改完成的问题 / (二)正在推进整改的问题 over prose with counts: no problem list, and the editor is told."""
+    result = _imported(tmp_path, (
+        "中共某某县融媒体中心委员会关于巡察整改进展情况的通报\n"
+        "2023年8月14日至10月31日，县委第三巡察组对县融媒体中心党委开展了常规巡察。现将巡察整改进展情况予以公布。\n"
+        "一、整改工作组织情况\n"
+        "县融媒体中心党委高度重视，及时召开党委会，建立巡察整改工作机制。\n"
+        "二、整改落实情况\n"
+        "（一）已整改完成的问题\n"
+        "针对巡察反馈意见指出的33个具体问题，已整改完成30个。\n"
+        "（二）正在推进整改的问题\n"
+        "其余3个问题正在整改中。\n"))
+    assert result.notice["problems"] == [] and result.notice["aspects"] == []
+    assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+    assert "（一）已整改完成的问题" in result.body_markdown
+    listed = _imported(tmp_path, (
+        "2023年8月14日至10月31日，县委第三巡察组对县融媒体中心党委开展了常规巡察。现将巡察整改进展情况予以公布。\n"
+        "（一）已整改完成的问题\n"
+        "1.理论学习不深入。整改情况：制定学习计划。\n"
+        "2.制度执行不严格。整改情况：修订制度5项。\n"))
+    assert [p["title"] for p in listed.notice["problems"]] == ["理论学习不深入", "制度执行不严格"]

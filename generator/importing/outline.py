@@ -114,9 +114,15 @@ _NOT_A_FAULT = re.compile(r"不断|不折不扣|不懈|不移|不动摇|不松�
                           r"不放过|不松懈|不缺位|不越位|无死角|举一反三")
 
 
+# A heading that groups the problems by how far their rectification has got (已整改完成的问题, 正在推进整改的问题,
+# 尚未完成整改的问题, 需长期坚持整改的问题) names no fault: the problems are under it, or the text gives only counts.
+_BY_PROGRESS = re.compile(r"^(?:已经?|尚未|未|正在|基本|持续|需(?:要)?长期)[\u4e00-\u9fa5]{0,8}?"
+                          r"(?:整改|完成|推进|坚持|到位|落实)[\u4e00-\u9fa5]{0,4}?的问题[。.]?$")
+
+
 def _faulty(text: str) -> bool:
     """Whether ``text`` says what was wrong (落实……不到位, 违规发放), once words of the work's manner are left out."""
-    return bool(_FAULT.search(_NOT_A_FAULT.sub("", text)))
+    return not _BY_PROGRESS.match(text) and bool(_FAULT.search(_NOT_A_FAULT.sub("", text)))
 
 
 def build_outline(paragraphs: list[str], declared_problems: int | None = None,
