@@ -458,7 +458,7 @@ RIGHT = {
     ),
     # the held-out test4 split (sixth collection), read once on 2026-12-02 07:26 UTC: the fields it gets right
     "dawa-wenlian-2025-trad-mirror": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures contact"
     ),
     "guangchang-canlian-2022-dongyuan": (
@@ -492,16 +492,16 @@ RIGHT = {
         "aspects problems contact"
     ),
     "nanxian-tuanxianwei-2025": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "ouhai-tiyu-2025": (
-        "published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "pinghu-xuncha-2021-gonggao": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems"
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
+        "figures aspects problems"
     ),
     "qingyang-wenlian-2023-toc": (
         "title publisher region published source kind problems contact"
@@ -535,8 +535,8 @@ RIGHT = {
         "inspection.feedback figures problems contact"
     ),
     "xinwu-fulian-2024": (
-        "title published source kind inspection.team inspection.start inspection.end inspection.feedback aspects "
-        "problems contact"
+        "title region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
     ),
     "yizhang-weijian-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -582,8 +582,8 @@ def test_no_problems_are_made_up(name):
 
 @pytest.mark.parametrize("split", ["test", "test2", "test3", "test4"])
 def test_a_former_held_out_split_is_empty_and_the_benchmark_says_so(split, capsys):
-    """test joined dev on 2026-12-02, test2 and test3 in the sixth round, test4 in the seventh (INDEX.md); asking for one says so instead of
-    dividing by zero."""
+    """test joined dev on 2026-12-02, test2 and test3 in the sixth round, test4 in the seventh (INDEX.md); asking for
+    one says so instead of dividing by zero."""
     assert [n for n in NAMES if benchmark.load_expected(n).get("split") == split] == []
     assert benchmark.main(["--split", split]) == 0
     assert capsys.readouterr().out == f"split {split}: no texts (it joined dev after it was read)\n"
@@ -592,7 +592,8 @@ def test_a_former_held_out_split_is_empty_and_the_benchmark_says_so(split, capsy
 def test_the_benchmark_scores_only_the_texts_a_names_file_lists(tmp_path, capsys):
     """--names FILE: the former test4 texts (INDEX.md) scored on their own; a name the corpus lacks is refused."""
     listed = tmp_path / "names.txt"
-    listed.write_text("# two texts\nanqing-jiaotong-2025\n\nbengbu-mohekou-2021-fankui  # a comment\n", encoding="utf-8")
+    listed.write_text("# two texts\nanqing-jiaotong-2025\n\nbengbu-mohekou-2021-fankui  # a comment\n",
+                      encoding="utf-8")
     assert benchmark.main(["--names", str(listed)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("split dev: 2 texts (named in --names)\n")

@@ -826,6 +826,38 @@ def test_region_from_the_unit_inspected_written_with_its_city_when_the_text_name
         "地区（region）“通川区”按正文的写法加上了所在的市：“达州市通川区”，请核对"]
 
 
+def test_a_notice_without_a_publisher_is_in_the_place_of_the_level_of_the_committee_that_sent_the_team(tmp_path):
+    """区委第二巡察组 / 根据区委统一部署 and no unit named with its place: the 区 the text names most (here only in a
+    cited document), written with its city when the text names the two together; a news item is left to the editor."""
+    result = _imported(tmp_path, (
+        "根据区委统一部署，2023年12月8日至2024年1月26日，区委第二巡察组对区妇联进行了巡察。"
+        "2024年3月28日，区委第二巡察组向区妇联反馈了巡察意见。现将巡察整改情况予以公布。\n"
+        "区妇联制定了《新吴区妇联关于巡察反馈意见的整改工作方案》。\n"))
+    assert result.notice["region"] == "新吴区"
+    assert _region_notes(result) == [
+        "地区（region）是正文中提到最多的区名“新吴区”（由区委部署巡察，发布机构没有写地名），请核对"]
+    unnumbered = _imported(tmp_path, (
+        "根據區委統一部署，2025年3月24日至6月13日，第一巡察組進行了巡察。現將巡察整改情況予以公布。\n"
+        "修訂《盤錦市大洼區文學藝術界聯合會章程》。大洼區文聯召開專題會議。\n"))
+    assert unnumbered.notice["region"] == "盤錦市大洼區"
+    assert _region_notes(unnumbered) == [
+        "地区（region）是正文中提到最多的区名“大洼區”（由区委部署巡察，发布机构没有写地名），请核对",
+        "地区（region）“大洼區”按正文的写法加上了所在的市：“盤錦市大洼區”，请核对"]
+    news = _imported(tmp_path, (
+        "市委第五巡察组向市第二人民医院党委反馈巡察情况\n"
+        "根据市委统一安排，1月17日，市委第五巡察组巡察市第二人民医院党委情况反馈会议召开。"
+        "会议学习了《天水市巡察整改和成果运用实施办法》。\n"))
+    assert news.notice["region"].startswith("待编辑填写")
+
+
+def test_the_youth_league_is_no_part_of_the_place(tmp_path):
+    result = _imported(tmp_path, (
+        "共青团南县委员会关于巡察整改进展情况的通报\n"
+        "根据县委统一部署，2024年7月16日至9月30日，县委第三巡察组对共青团南县委员会开展常规巡察。\n"))
+    assert (result.notice["publisher"], result.notice["region"]) == ("共青团南县委员会", "南县")
+    assert _region_notes(result) == ["地区（region）取自标题或发布机构中的地名“南县”，请核对是否完整"]
+
+
 def test_a_provincial_inspection_team_names_the_province_when_nothing_else_does(tmp_path):
     result = _imported(tmp_path, (
         "区委关于巡视整改进展情况的通报\n"
