@@ -504,7 +504,8 @@ RIGHT = {
         "figures aspects problems"
     ),
     "qingyang-wenlian-2023-toc": (
-        "title publisher region published source kind problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback problems contact"
     ),
     "quanguo-zhengxie-jiguan-xunshi-2021": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -732,6 +732,28 @@ def test_dates_whose_year_and_month_characters_were_lost_in_the_copy(tmp_path):
     ]
 
 
+def test_a_date_whose_day_character_was_lost_before_the_team_name(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某市文联党组关于巡察整改进展情况的通报\n"
+        "根据市委统一部署，2022年8月19日至2022年11月15市委第三巡察组对市文联党组开展了常规巡察，2023年1月16日，"
+        "市委第三巡察组向市文联党组反馈了巡察意见。\n"))
+    assert result.notice["inspection"] == {"team": "市委第三巡察组", "start": dt.date(2022, 8, 19),
+                                           "end": dt.date(2022, 11, 15), "feedback": dt.date(2023, 1, 16)}
+    assert [line for line in result.unplaced if line.startswith("原文日期")] == [
+        "原文日期“2022年11月15”缺少“日”字（复制网页时丢失），按“2022年11月15日”读取，请核对"]
+
+
+def test_digits_of_a_lost_date_are_no_part_of_the_team(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某县融媒体中心委员会关于巡察整改进展情况的通报\n"
+        "2023年8月14日起，县委对县融媒体中心党委开展了常规巡察。1227县委巡察组向中心党委反馈巡察意见。"
+        "按照巡察工作有关要求，现将巡察整改进展情况予以公布。\n"))
+    assert result.notice["inspection"]["team"] == "县委巡察组"
+    counted = _imported(tmp_path, (
+        "按照市委巡察工作部署，2021年9月1日至10月30日，4个巡察组对全市5个单位党组织开展常规巡察。\n"))
+    assert counted.notice["inspection"]["team"] == "4个巡察组"
+
+
 def test_an_ambiguous_lost_month_is_not_guessed(tmp_path):
     from generator.importing.facts import _repair_dates
     assert _repair_dates("2024年111日") == ("2024年111日", [])  # 1月11日 or 11月1日
