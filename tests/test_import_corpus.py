@@ -484,8 +484,8 @@ RIGHT = {
         "inspection.feedback problems contact"
     ),
     "lishui-fulian-2025-trad-mirror": (
-        "region published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects contact"
     ),
     "luanzhou-gongshanglian-fankui-trad-html": (
         "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
@@ -496,8 +496,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "ouhai-tiyu-2025": (
-        "region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "pinghu-xuncha-2021-gonggao": (
         "title publisher region published source kind inspection.start inspection.end inspection.feedback "

@@ -1057,6 +1057,27 @@ def test_a_breadcrumb_before_a_title_over_two_lines_and_a_date_with_its_read_cou
     assert result.page_metadata["阅读"] == "123" and "阅读" not in result.body_markdown
 
 
+def test_a_breadcrumb_cut_over_two_lines_is_chrome_and_no_title(tmp_path):
+    result = _imported(tmp_path, (
+        "您现在的位置:首页\n"
+        "> 政府信息公开 > 综合政务 > 通知公告\n"
+        "中共温州市瓯海区体育事业发展中心关于巡察整改情况的通报\n" + NOTICE_OPENING))
+    assert result.notice["title"] == "中共温州市瓯海区体育事业发展中心关于巡察整改情况的通报"
+    assert result.chrome_removed == ["您现在的位置:首页", "> 政府信息公开 > 综合政务 > 通知公告"]
+    assert "  2. > 政府信息公开 > 综合政务 > 通知公告" in format_report(result).splitlines()
+    quoted = _imported(tmp_path, "> 引文不是导航\n" + NOTICE_OPENING)  # no breadcrumb before it: kept
+    assert quoted.chrome_removed == []
+
+
+def test_a_traditional_title_cut_after_its_guanyu_written_with_a_simplified_yu(tmp_path):
+    result = _imported(tmp_path, (
+        "中共麗水市婦女聯合會黨組關于五屆市委\n"
+        "第四輪巡察整改進展情況的通報\n"
+        "根據市委統一部署，2024年5月8日—5月24日，市委第二巡察組對市婦聯黨組進行了巡察。\n"))
+    assert result.notice["title"] == "中共麗水市婦女聯合會黨組關于五屆市委第四輪巡察整改進展情況的通報"
+    assert result.notice["publisher"] == "中共麗水市婦女聯合會黨組"
+
+
 def test_a_menu_line_above_a_title_with_a_column_tag(tmp_path):
     result = _imported(tmp_path, (
         "清廉某某 巡察工作 首页 工作动态 巡察公告\n"

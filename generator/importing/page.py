@@ -101,14 +101,22 @@ def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Pag
 
 def _drop_widgets(lines: list[str], page: Page) -> list[str]:
     kept = []
+    crumb = False  # the line before was a breadcrumb (您现在的位置:首页), which may go on on this one
     for line in lines:
         read = reading(line)
         if _LAYOUT_RESIDUE.fullmatch(line) or len(read) <= _WIDGET_MAX_CHARS and _WIDGETS.match(read) \
-                or len(read) <= _BREADCRUMB_MAX_CHARS and _BREADCRUMB.match(read):
+                or len(read) <= _BREADCRUMB_MAX_CHARS and _BREADCRUMB.match(read) \
+                or crumb and len(read) <= _BREADCRUMB_MAX_CHARS and _CRUMB_GOES_ON.match(read):
             page.chrome_removed.append(line)
+            crumb = bool(_BREADCRUMB.match(read) or _CRUMB_GOES_ON.match(read) or re.search(r"位置\s*[:：]", read))
         else:
             kept.append(line)
+            crumb = False
     return kept
+
+
+# 您现在的位置:首页 / > 政府信息公开 > 综合政务 > 通知公告: the breadcrumb cut over two lines
+_CRUMB_GOES_ON = re.compile(r"^[>＞»›]\s*\S")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,10 +258,10 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
     while not _TITLE_END.search(title) and index + 1 < len(lines) and _continues_title(lines[index + 1]):
         index += 1  # ……关于县委第二轮巡察 / 整改进展情况的通报: the title goes on on the next line
         title += lines[index]
-    if title.startswith("关于") and start > 0 and _is_unit_line(lines[start - 1]):
+    if reading(title).startswith("关于") and start > 0 and _is_unit_line(lines[start - 1]):
         start -= 1  # 中共××市××局党组 / 关于……的通报, the title over two lines
         title = lines[start] + title
-    elif start > 0 and not re.search("关于|關於", title) and _opens_title(lines[start - 1]):
+    elif start > 0 and "关于" not in reading(title) and _opens_title(lines[start - 1]):
         start -= 1  # ××局党组关于第十四届 / 县委机动巡察整改进展情况的通报: cut after 关于
         title = lines[start] + title
     tag = _TITLE_TAG.match(title)
@@ -282,8 +290,9 @@ _TITLE_DATE = re.compile(r"\s+(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
 
 
 def _opens_title(line: str) -> bool:
-    """The first half of a title cut after its 关于: a unit, 关于 and the start of what it is about."""
-    return 6 <= len(line) <= 40 and bool(re.match(r"^[^，,。：:；;、！!？?\s]{2,30}(?:关于|關於)", line)) \
+    """The first half of a title cut after its 关于: a unit, 关于 and the start of what it is about (read in simplified
+    characters: 黨組關于, 黨組關於)."""
+    return 6 <= len(line) <= 40 and bool(re.match(r"^[^，,。：:；;、！!？?\s]{2,30}关于", reading(line))) \
         and not re.search(r"[，,。：:；;、！!？?]", line) and not _TITLE_END.search(line)
 
 
