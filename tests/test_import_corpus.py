@@ -541,7 +541,7 @@ RIGHT = {
     ),
     "yizhang-weijian-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures contact"
+        "inspection.feedback figures problems contact"
     ),
     "zhejiang-fulian-xunshi-2025": (
         "title publisher region kind inspection.team inspection.start inspection.end inspection.feedback figures "

@@ -1835,3 +1835,18 @@ def test_a_heading_that_groups_problems_by_progress_is_no_problem(tmp_path):
         "1.理论学习不深入。整改情况：制定学习计划。\n"
         "2.制度执行不严格。整改情况：修订制度5项。\n"))
     assert [p["title"] for p in listed.notice["problems"]] == ["理论学习不深入", "制度执行不严格"]
+
+
+def test_a_problem_numbered_on_two_levels_at_once_keeps_its_title_only(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第二巡察组对县卫健局党组进行了巡察。现将巡察整改进展情况予以公布。\n"
+        "二、巡察反馈问题整改进展情况\n"
+        "（一）上轮巡察整改、审计整改方面\n"
+        "1.(1)巡察整改责任未扛牢，常态化推进不力。\n"
+        "整改情况：一是召开专题会议。\n"
+        "2.①财务制度执行不严格。\n"
+        "整改情况：一是修订财务制度。\n"))
+    assert [(p["number"], p["title"]) for p in result.notice["problems"]] == [
+        (1, "巡察整改责任未扛牢，常态化推进不力"), (2, "财务制度执行不严格")]
+    assert "第1个问题的编号之后还有一级编号“(1)”：标题没有保留它，请核对" in result.unplaced
+    assert "第2个问题的编号之后还有一级编号“①”：标题没有保留它，请核对" in result.unplaced
