@@ -473,7 +473,7 @@ RIGHT = {
         "inspection.feedback aspects problems contact"
     ),
     "jianhu-rongmeiti-2024": (
-        "title publisher region kind inspection.feedback aspects problems contact"
+        "title publisher region published source kind inspection.feedback aspects problems contact"
     ),
     "jimo-fulian-2023-dongyuan": (
         "title publisher region published source kind inspection.team inspection.feedback figures aspects "
@@ -544,8 +544,8 @@ RIGHT = {
         "inspection.feedback figures problems contact"
     ),
     "zhejiang-fulian-xunshi-2025": (
-        "title publisher region kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects contact"
     ),
     "ziliujing-gongshanglian-2023-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end figures "

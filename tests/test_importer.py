@@ -1850,3 +1850,14 @@ def test_a_problem_numbered_on_two_levels_at_once_keeps_its_title_only(tmp_path)
         (1, "巡察整改责任未扛牢，常态化推进不力"), (2, "财务制度执行不严格")]
     assert "第1个问题的编号之后还有一级编号“(1)”：标题没有保留它，请核对" in result.unplaced
     assert "第2个问题的编号之后还有一级编号“①”：标题没有保留它，请核对" in result.unplaced
+
+
+def test_a_line_of_the_date_and_the_site_without_keys_gives_published_and_source(tmp_path):
+    for line, site in (("2025-06-17 09:00 浙江省纪委省监委网站", "浙江省纪委省监委网站"),
+                       ("建湖日报数字报 2025-06-17", "建湖日报数字报")):
+        result = _imported(tmp_path, "中共某某县教育局党组关于巡察整改进展情况的通报\n" + line + "\n" + NOTICE_OPENING)
+        assert (result.notice["published"], result.notice["source"]) == (dt.date(2025, 6, 17), site)
+        assert f"发布日期和来源取自没有标注“发布时间”“来源”的一行“{line}”，请核对" in result.unplaced
+        assert line not in result.body_markdown
+    after = _imported(tmp_path, NOTICE_OPENING + "某某日报 2025-06-17\n")  # after the text: not the page's date
+    assert "published" not in after.notice and not any(line.startswith("发布日期和来源") for line in after.unplaced)

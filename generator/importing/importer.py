@@ -301,7 +301,8 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if by_team:
         notes.add(f"地区（region）取自巡视组名称“{team}”里的省名“{by_team}”（发布机构没有写地名），请核对是否应写到市、县")
         return by_team
-    province = province_of(team, [page.title or "", *page.paragraphs])
+    # (the site named in the metadata line too: 2025-06-17 09:00 浙江省纪委省监委网站)
+    province = province_of(team, [page.title or "", *page.paragraphs, *page.meta.values()])
     if province:
         notes.add(f"地区（region）是省级单位的巡察组“{team}”和正文中唯一提到的省名“{province}”，请核对")
         return province

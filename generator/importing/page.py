@@ -80,6 +80,7 @@ class Page:
     footer: dict[str, str] = field(default_factory=dict)
     footer_unparsed: list[str] = field(default_factory=list)
     chrome_removed: list[str] = field(default_factory=list)
+    unkeyed_meta: str | None = None  # a line of the date and the site with no key (2025-06-17 09:00 某某网站)
 
 
 def clean_lines(text: str) -> list[str]:
@@ -130,6 +131,14 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
             skip_next = False
             continue
         bare = line.lstrip(_BULLETS)  # • 发布机构: / - 信息来源:…, the 政务公开 block as a list
+        unkeyed = _UNKEYED_META.match(reading(bare)) if not any(_is_paragraph(k) for k in kept) else None
+        if unkeyed and len(reading(bare)) == len(bare):
+            # 2025-06-17 09:00 浙江省纪委省监委网站 / 建湖日报数字报 2024-07-12: the date and the site, with no key
+            first = bool(unkeyed.group("date"))  # the line as written (its reading has the same length)
+            page.meta.setdefault(_UNNAMED_DATE, bare[slice(*unkeyed.span("date" if first else "date2"))])
+            page.meta.setdefault(_UNNAMED_SOURCE, bare[slice(*unkeyed.span("site" if first else "site2"))])
+            page.unkeyed_meta = page.unkeyed_meta or line
+            continue
         dated = _LEADING_DATE.match(bare)  # 2023-12-08 15:12  稿件作者: … / • 2021-12-14 11:00, a date with no key
         rest = bare[dated.end():] if dated else bare
         pairs = _meta_pairs(rest)
@@ -166,6 +175,11 @@ _BULLETS = "•·●▪■◆-–— "
 _LEADING_DATE = re.compile(r"^((?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
                            r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*")
 _UNNAMED_DATE = vocabulary.page_metadata_filling("published")[0]  # the name it is reported under
+_DATE_TIME = r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_SITE = r"[\u4e00-\u9fa5]{2,20}?(?:网站|网|报|电视台|广播电视台|融媒体中心|新闻中心)"
+# A line of the date and the site that published the text, with no key: 2025-06-17 09:00 浙江省纪委省监委网站
+_UNKEYED_META = re.compile(rf"^(?:(?P<date>{_DATE_TIME})\s+(?P<site>{_SITE})"
+                           rf"|(?P<site2>{_SITE})\s+(?P<date2>{_DATE_TIME}))$")
 # A source written with no key before the keyed fields: 本网 时间:2024-05-06 浏览:-
 _BYLINE = re.compile(r"\s*(本网|本站|原创)\s+")
 _UNNAMED_SOURCE = vocabulary.page_metadata_filling("source")[0]
