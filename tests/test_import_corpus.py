@@ -516,8 +516,8 @@ RIGHT = {
         "contact"
     ),
     "sanmenxia-wenguanglv-2024": (
-        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "tiyu-zongju-xunshi-2023-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -1861,3 +1861,9 @@ def test_a_line_of_the_date_and_the_site_without_keys_gives_published_and_source
         assert line not in result.body_markdown
     after = _imported(tmp_path, NOTICE_OPENING + "某某日报 2025-06-17\n")  # after the text: not the page's date
     assert "published" not in after.notice and not any(line.startswith("发布日期和来源") for line in after.unplaced)
+
+
+def test_a_space_between_the_unit_and_guanyu_is_no_part_of_the_publisher(tmp_path):
+    result = _imported(tmp_path, "中共三门峡市文化广电和旅游局党组 关于巡察整改情况的通报\n" + NOTICE_OPENING)
+    assert result.notice["title"] == "中共三门峡市文化广电和旅游局党组 关于巡察整改情况的通报"
+    assert (result.notice["publisher"], result.notice["region"]) == ("中共三门峡市文化广电和旅游局党组", "三门峡市")

@@ -14,7 +14,8 @@ def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
     """The party organisation the title names (中共××局党组关于…) issues the notice; the 政务公开 block's
     发布机构 is often the website's department (××局), taken only when the title names no party body."""
     title = without_glosses(title) if title else title  # 黨組關(guān)于
-    match = re.match(r"^(.{2,30}?)(?:关于|關於|關于)", title) if title else None
+    # 中共××局党组 关于…: a space between the unit and 关于 (a title set over two lines) is no part of the unit
+    match = re.match(r"^(.{2,30}?)\s*(?:关于|關於|關于)", title) if title else None
     if match and re.search(_ISSUING_BODY, match.group(1)):
         return match.group(1)
     # no 关于: 中共××县教育局党组巡察整改进展情况的通报, 中共××局党组落实市委巡察反馈意见整改情况的通报
