@@ -5,6 +5,8 @@ Run (from the repository root, after `bash scripts/setup`):
     .venv/bin/python scripts/benchmark_import.py              # dev split (tune on this one only)
     .venv/bin/python scripts/benchmark_import.py --split test5 # held out: read it once, at the end of a round
     .venv/bin/python scripts/benchmark_import.py -v            # also every wrong field of every text
+    .venv/bin/python scripts/benchmark_import.py --names FILE  # only the texts FILE names (one a line), e.g. the
+                                                               # rows of INDEX.md marked "dev (former test4)"
 
 The corpus is tests/fixtures/import_corpus/: NAME.txt (the text as published, most truncated at ~660
 characters) and NAME.expected.yml (hand-labelled values; see INDEX.md there). Each text is imported in
@@ -96,11 +98,20 @@ def compare(name: str) -> dict:
     return result
 
 
-def run(split: str, verbose: bool) -> int:
+def run(split: str, verbose: bool, only: list[str] | None = None) -> int:
     chosen = names(split)
+    if only is not None:  # --names FILE: the texts of the split that the file names
+        unknown = sorted(set(only) - set(names()))
+        if unknown:
+            print(f"--names: 语料中没有这些文本：{'、'.join(unknown)}")
+            return 2
+        chosen = [n for n in chosen if n in only]
+        if not chosen:
+            print(f"--names: 所列文本都不在 split {split} 中")
+            return 2
     if not chosen:
-        print(f"split {split}: no texts (it joined dev after it was read)" if split in ("test", "test2", "test3", "test4")
-              else f"split {split}: no texts yet")
+        joined = split in ("test", "test2", "test3", "test4")
+        print(f"split {split}: " + ("no texts (it joined dev after it was read)" if joined else "no texts yet"))
         return 0
     right = dict.fromkeys(FIELDS, 0)
     tracebacks = failed = fake = exact = with_list = 0
@@ -122,7 +133,7 @@ def run(split: str, verbose: bool) -> int:
             with_list += 1
             exact += result["problems"][0] == result["problems"][1]
     total = len(chosen)
-    print(f"split {split}: {total} texts")
+    print(f"split {split}: {total} texts" + (" (named in --names)" if only is not None else ""))
     for f in FIELDS:
         print(f"  {f:<22} {right[f]:>3}/{total}  {100 * right[f] / total:5.1f}%")
     all_right = sum(right.values())
@@ -241,8 +252,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--html", action="store_true",
                         help="body extraction from saved pages (tests/fixtures/import_html)")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--names", type=Path, metavar="FILE",
+                        help="only the texts of the split named in FILE (one name a line, # starts a comment)")
     args = parser.parse_args(argv)
-    return run_html() if args.html else run(args.split, args.verbose)
+    only = None
+    if args.names is not None:
+        lines = (line.split("#", 1)[0].strip() for line in args.names.read_text(encoding="utf-8").splitlines())
+        only = [line for line in lines if line]
+    return run_html() if args.html else run(args.split, args.verbose, only)
 
 
 if __name__ == "__main__":

@@ -732,6 +732,28 @@ def test_dates_whose_year_and_month_characters_were_lost_in_the_copy(tmp_path):
     ]
 
 
+def test_a_date_whose_day_character_was_lost_before_the_team_name(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某市文联党组关于巡察整改进展情况的通报\n"
+        "根据市委统一部署，2022年8月19日至2022年11月15市委第三巡察组对市文联党组开展了常规巡察，2023年1月16日，"
+        "市委第三巡察组向市文联党组反馈了巡察意见。\n"))
+    assert result.notice["inspection"] == {"team": "市委第三巡察组", "start": dt.date(2022, 8, 19),
+                                           "end": dt.date(2022, 11, 15), "feedback": dt.date(2023, 1, 16)}
+    assert [line for line in result.unplaced if line.startswith("原文日期")] == [
+        "原文日期“2022年11月15”缺少“日”字（复制网页时丢失），按“2022年11月15日”读取，请核对"]
+
+
+def test_digits_of_a_lost_date_are_no_part_of_the_team(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某县融媒体中心委员会关于巡察整改进展情况的通报\n"
+        "2023年8月14日起，县委对县融媒体中心党委开展了常规巡察。1227县委巡察组向中心党委反馈巡察意见。"
+        "按照巡察工作有关要求，现将巡察整改进展情况予以公布。\n"))
+    assert result.notice["inspection"]["team"] == "县委巡察组"
+    counted = _imported(tmp_path, (
+        "按照市委巡察工作部署，2021年9月1日至10月30日，4个巡察组对全市5个单位党组织开展常规巡察。\n"))
+    assert counted.notice["inspection"]["team"] == "4个巡察组"
+
+
 def test_an_ambiguous_lost_month_is_not_guessed(tmp_path):
     from generator.importing.facts import _repair_dates
     assert _repair_dates("2024年111日") == ("2024年111日", [])  # 1月11日 or 11月1日
@@ -824,6 +846,38 @@ def test_region_from_the_unit_inspected_written_with_its_city_when_the_text_name
     assert _region_notes(result) == [
         "地区（region）取自正文中被巡察的单位“通川区委”里的地名“通川区”，请核对",
         "地区（region）“通川区”按正文的写法加上了所在的市：“达州市通川区”，请核对"]
+
+
+def test_a_notice_without_a_publisher_is_in_the_place_of_the_level_of_the_committee_that_sent_the_team(tmp_path):
+    """区委第二巡察组 / 根据区委统一部署 and no unit named with its place: the 区 the text names most (here only in a
+    cited document), written with its city when the text names the two together; a news item is left to the editor."""
+    result = _imported(tmp_path, (
+        "根据区委统一部署，2023年12月8日至2024年1月26日，区委第二巡察组对区妇联进行了巡察。"
+        "2024年3月28日，区委第二巡察组向区妇联反馈了巡察意见。现将巡察整改情况予以公布。\n"
+        "区妇联制定了《新吴区妇联关于巡察反馈意见的整改工作方案》。\n"))
+    assert result.notice["region"] == "新吴区"
+    assert _region_notes(result) == [
+        "地区（region）是正文中提到最多的区名“新吴区”（由区委部署巡察，发布机构没有写地名），请核对"]
+    unnumbered = _imported(tmp_path, (
+        "根據區委統一部署，2025年3月24日至6月13日，第一巡察組進行了巡察。現將巡察整改情況予以公布。\n"
+        "修訂《盤錦市大洼區文學藝術界聯合會章程》。大洼區文聯召開專題會議。\n"))
+    assert unnumbered.notice["region"] == "盤錦市大洼區"
+    assert _region_notes(unnumbered) == [
+        "地区（region）是正文中提到最多的区名“大洼區”（由区委部署巡察，发布机构没有写地名），请核对",
+        "地区（region）“大洼區”按正文的写法加上了所在的市：“盤錦市大洼區”，请核对"]
+    news = _imported(tmp_path, (
+        "市委第五巡察组向市第二人民医院党委反馈巡察情况\n"
+        "根据市委统一安排，1月17日，市委第五巡察组巡察市第二人民医院党委情况反馈会议召开。"
+        "会议学习了《天水市巡察整改和成果运用实施办法》。\n"))
+    assert news.notice["region"].startswith("待编辑填写")
+
+
+def test_the_youth_league_is_no_part_of_the_place(tmp_path):
+    result = _imported(tmp_path, (
+        "共青团南县委员会关于巡察整改进展情况的通报\n"
+        "根据县委统一部署，2024年7月16日至9月30日，县委第三巡察组对共青团南县委员会开展常规巡察。\n"))
+    assert (result.notice["publisher"], result.notice["region"]) == ("共青团南县委员会", "南县")
+    assert _region_notes(result) == ["地区（region）取自标题或发布机构中的地名“南县”，请核对是否完整"]
 
 
 def test_a_provincial_inspection_team_names_the_province_when_nothing_else_does(tmp_path):
@@ -1001,6 +1055,27 @@ def test_a_breadcrumb_before_a_title_over_two_lines_and_a_date_with_its_read_cou
         "中共某某县教育局党组关于县委巡察整改进展情况的通报", dt.date(2024, 5, 6))
     assert result.chrome_removed == ["您所在的位置：首页 » 纪检监察 » 巡察工作"]
     assert result.page_metadata["阅读"] == "123" and "阅读" not in result.body_markdown
+
+
+def test_a_breadcrumb_cut_over_two_lines_is_chrome_and_no_title(tmp_path):
+    result = _imported(tmp_path, (
+        "您现在的位置:首页\n"
+        "> 政府信息公开 > 综合政务 > 通知公告\n"
+        "中共温州市瓯海区体育事业发展中心关于巡察整改情况的通报\n" + NOTICE_OPENING))
+    assert result.notice["title"] == "中共温州市瓯海区体育事业发展中心关于巡察整改情况的通报"
+    assert result.chrome_removed == ["您现在的位置:首页", "> 政府信息公开 > 综合政务 > 通知公告"]
+    assert "  2. > 政府信息公开 > 综合政务 > 通知公告" in format_report(result).splitlines()
+    quoted = _imported(tmp_path, "> 引文不是导航\n" + NOTICE_OPENING)  # no breadcrumb before it: kept
+    assert quoted.chrome_removed == []
+
+
+def test_a_traditional_title_cut_after_its_guanyu_written_with_a_simplified_yu(tmp_path):
+    result = _imported(tmp_path, (
+        "中共麗水市婦女聯合會黨組關于五屆市委\n"
+        "第四輪巡察整改進展情況的通報\n"
+        "根據市委統一部署，2024年5月8日—5月24日，市委第二巡察組對市婦聯黨組進行了巡察。\n"))
+    assert result.notice["title"] == "中共麗水市婦女聯合會黨組關于五屆市委第四輪巡察整改進展情況的通報"
+    assert result.notice["publisher"] == "中共麗水市婦女聯合會黨組"
 
 
 def test_a_menu_line_above_a_title_with_a_column_tag(tmp_path):
@@ -1737,3 +1812,58 @@ def test_a_text_file_holding_a_pages_html_source_says_its_markup_was_left_out(tm
     saved = tmp_path / "saved.html"
     saved.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")  # a saved page: no such note
     assert "HTML 源码" not in format_report(import_notice(saved))
+
+
+def test_a_heading_that_groups_problems_by_progress_is_no_problem(tmp_path):
+    """(一)已整改完成的问题 / (二)正在推进整改的问题 over prose with counts: no problem list, and the editor is told."""
+    result = _imported(tmp_path, (
+        "中共某某县融媒体中心委员会关于巡察整改进展情况的通报\n"
+        "2023年8月14日至10月31日，县委第三巡察组对县融媒体中心党委开展了常规巡察。现将巡察整改进展情况予以公布。\n"
+        "一、整改工作组织情况\n"
+        "县融媒体中心党委高度重视，及时召开党委会，建立巡察整改工作机制。\n"
+        "二、整改落实情况\n"
+        "（一）已整改完成的问题\n"
+        "针对巡察反馈意见指出的33个具体问题，已整改完成30个。\n"
+        "（二）正在推进整改的问题\n"
+        "其余3个问题正在整改中。\n"))
+    assert result.notice["problems"] == [] and result.notice["aspects"] == []
+    assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+    assert "（一）已整改完成的问题" in result.body_markdown
+    listed = _imported(tmp_path, (
+        "2023年8月14日至10月31日，县委第三巡察组对县融媒体中心党委开展了常规巡察。现将巡察整改进展情况予以公布。\n"
+        "（一）已整改完成的问题\n"
+        "1.理论学习不深入。整改情况：制定学习计划。\n"
+        "2.制度执行不严格。整改情况：修订制度5项。\n"))
+    assert [p["title"] for p in listed.notice["problems"]] == ["理论学习不深入", "制度执行不严格"]
+
+
+def test_a_problem_numbered_on_two_levels_at_once_keeps_its_title_only(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第二巡察组对县卫健局党组进行了巡察。现将巡察整改进展情况予以公布。\n"
+        "二、巡察反馈问题整改进展情况\n"
+        "（一）上轮巡察整改、审计整改方面\n"
+        "1.(1)巡察整改责任未扛牢，常态化推进不力。\n"
+        "整改情况：一是召开专题会议。\n"
+        "2.①财务制度执行不严格。\n"
+        "整改情况：一是修订财务制度。\n"))
+    assert [(p["number"], p["title"]) for p in result.notice["problems"]] == [
+        (1, "巡察整改责任未扛牢，常态化推进不力"), (2, "财务制度执行不严格")]
+    assert "第1个问题的编号之后还有一级编号“(1)”：标题没有保留它，请核对" in result.unplaced
+    assert "第2个问题的编号之后还有一级编号“①”：标题没有保留它，请核对" in result.unplaced
+
+
+def test_a_line_of_the_date_and_the_site_without_keys_gives_published_and_source(tmp_path):
+    for line, site in (("2025-06-17 09:00 浙江省纪委省监委网站", "浙江省纪委省监委网站"),
+                       ("建湖日报数字报 2025-06-17", "建湖日报数字报")):
+        result = _imported(tmp_path, "中共某某县教育局党组关于巡察整改进展情况的通报\n" + line + "\n" + NOTICE_OPENING)
+        assert (result.notice["published"], result.notice["source"]) == (dt.date(2025, 6, 17), site)
+        assert f"发布日期和来源取自没有标注“发布时间”“来源”的一行“{line}”，请核对" in result.unplaced
+        assert line not in result.body_markdown
+    after = _imported(tmp_path, NOTICE_OPENING + "某某日报 2025-06-17\n")  # after the text: not the page's date
+    assert "published" not in after.notice and not any(line.startswith("发布日期和来源") for line in after.unplaced)
+
+
+def test_a_space_between_the_unit_and_guanyu_is_no_part_of_the_publisher(tmp_path):
+    result = _imported(tmp_path, "中共三门峡市文化广电和旅游局党组 关于巡察整改情况的通报\n" + NOTICE_OPENING)
+    assert result.notice["title"] == "中共三门峡市文化广电和旅游局党组 关于巡察整改情况的通报"
+    assert (result.notice["publisher"], result.notice["region"]) == ("中共三门峡市文化广电和旅游局党组", "三门峡市")

@@ -71,7 +71,8 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         return None
     text, fixes = opening
     for lost, read in fixes:
-        notes.add(f"原文日期“{lost}”缺少“年”“月”字（复制网页时丢失），按“{read}”读取，请核对")
+        missing = "“日”" if read == lost + "日" else "“年”“月”"
+        notes.add(f"原文日期“{lost}”缺少{missing}字（复制网页时丢失），按“{read}”读取，请核对")
     found: dict = {}
     text, year_before = _year_of_a_range(text)
     if year_before:
@@ -167,7 +168,17 @@ def _repair_dates(text: str) -> tuple[str, list[tuple[str, str]]]:
         fixes.append((match.group(0), read))
         return read
 
-    return _RUN_DATE.sub(replace, text), fixes
+    def day(match: re.Match) -> str:
+        fixes.append((match.group(0), match.group(0) + "日"))
+        return match.group(0) + "日"
+
+    return _DAYLESS.sub(day, _RUN_DATE.sub(replace, text)), fixes
+
+
+# 2022年8月19日至2022年11月15市委第三巡察组: a date whose 日 was lost, run into the words after it
+# (not a count: 1月2个问题)
+_DAYLESS = re.compile(r"(?<![\d.．])(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:[12]\d|3[01]|0?[1-9])"
+                      r"(?![\d日号號个個项項条條名人次余多])(?=[\u4e00-\u9fa5])")
 
 
 def _range_dates(span: re.Match) -> tuple[dt.date | None, dt.date | None]:
@@ -193,7 +204,10 @@ def _team(text: str, span: re.Match | None) -> str | None:
         if not text[max(0, match.start() - 1): match.start()] == "向":
             # a date run into the name (5月20日县委第三巡察组向…) is not part of it, nor a word before it
             # (对四届市委第六巡察组巡察…)
-            return re.sub(r"^(?:对|對|由|经|經)", "", re.sub(r"^.*\d\s*日", "", match.group(0))) or None
+            # and digits of a date that lost its 年月日 (1227县委巡察组向…反馈)
+            name = re.sub(r"^[至到\s\d年月日]*\d\s*[年月日]?(?![\d个個])", "",
+                          re.sub(r"^.*\d\s*日", "", match.group(0)))
+            return re.sub(r"^(?:对|對|由|经|經)", "", name) or None
     return None
 
 

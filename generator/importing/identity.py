@@ -14,7 +14,8 @@ def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
     """The party organisation the title names (中共××局党组关于…) issues the notice; the 政务公开 block's
     发布机构 is often the website's department (××局), taken only when the title names no party body."""
     title = without_glosses(title) if title else title  # 黨組關(guān)于
-    match = re.match(r"^(.{2,30}?)(?:关于|關於|關于)", title) if title else None
+    # 中共××局党组 关于…: a space between the unit and 关于 (a title set over two lines) is no part of the unit
+    match = re.match(r"^(.{2,30}?)\s*(?:关于|關於|關于)", title) if title else None
     if match and re.search(_ISSUING_BODY, match.group(1)):
         return match.group(1)
     # no 关于: 中共××县教育局党组巡察整改进展情况的通报, 中共××局党组落实市委巡察反馈意见整改情况的通报
@@ -81,7 +82,9 @@ def _self_named(paragraphs: list[str], unit: str) -> str | None:
     return None
 
 
-_PLACE = re.compile(r"^(?:中共|中国共产党|中國共產黨)?((?![市区县區縣])[\u4e00-\u9fa5]{2,6}?(?:省|自治区|自治區))?"
+# 中共, and the Communist Youth League's 共青团 (共青团南县委员会: the place is 南县)
+_PARTY = r"(?:中共|中国共产党|中國共產黨|共青团|共青團|中国共产主义青年团|中國共產主義青年團)"
+_PLACE = re.compile(r"^" + _PARTY + r"?((?![市区县區縣])[\u4e00-\u9fa5]{2,6}?(?:省|自治区|自治區))?"
                     r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{1,6}?市|[\u4e00-\u9fa5]{1,6}?[州盟](?!市)))?"  # 广州市
                     # 區、縣: traditional characters; 峨边彝族自治县
                     r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{2,6}?自治[县旗縣]|[\u4e00-\u9fa5]{1,5}?[区县旗區縣]))?"
@@ -103,7 +106,7 @@ def region_from_name(name: str | None) -> str | None:
     if not name:
         return None
     match = _PLACE.match(name)
-    if not match or not re.sub("^(?:中共|中国共产党|中國共產黨)", "", match.group(0)):
+    if not match or not re.sub("^" + _PARTY, "", match.group(0)):
         return None
     place = "".join(g for g in match.groups() if g)
     # a bare 区/县 ending inside a unit's name (市场监督管理局) is no place: the name must go on with a unit;
@@ -160,6 +163,18 @@ def region_of_level(publisher: str | None, texts: list[str]) -> str | None:
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def level_of_the_inspection(team: str | None, paragraphs: list[str]) -> str | None:
+    """The level (市, 区, 县, 旗) of the committee that sent the team (区委第二巡察组) or ordered the inspection
+    (根据区委统一部署, 按照市委巡察工作部署): the inspected unit is of that place."""
+    match = re.match(r"^(?:中共)?(?:[一二三四五六七八九十\d]{1,3}届)?([市区县旗區縣])委", without_glosses(team or ""))
+    for paragraph in paragraphs[:2] if not match else []:
+        match = re.search(r"(?:根据|根據|按照)(?:中共)?([市区县旗區縣])委[^，,。；;]{0,12}?(?:部署|要求|安排)",
+                          without_glosses(paragraph))
+        if match:
+            break
+    return gazetteer.simplified(match.group(1)) if match else None
 
 
 def with_its_city(region: str, texts: list[str]) -> str:

@@ -31,6 +31,7 @@ from generator.importing.identity import (
     domain_from,
     kind_from,
     known_place_in,
+    level_of_the_inspection,
     province_of,
     publisher_from,
     publisher_from_signature,
@@ -235,7 +236,7 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         region, unit = region_from_text(page.paragraphs + list(page.meta.values())) or ("", "")
         notes.add(f"地区（region）取自正文中的单位名称“{unit}”里的地名“{region}”，请核对")
     else:
-        region = _region_elsewhere(page, unit, team, notes)
+        region = _region_elsewhere(page, unit, team, notes, news=kind == _fallback_kind())
     texts = [page.title or "", *page.paragraphs]
     if region and with_its_county(region, texts) != region:
         notes.add(f"地区（region）“{region}”按正文的写法加上了所在的县市：“{with_its_county(region, texts)}”，请核对")
@@ -268,7 +269,8 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
 
 
 
-def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes: Notes) -> str | None:
+def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes: Notes,
+                      news: bool = False) -> str | None:
     """A publisher that names no place (市卫健委党委, 区委): the place of the unit inspected (对通川区委进行了巡视),
     of the inspecting team if it is a city's or a county's (宿迁市委第六巡察组), the place of the publisher's level
     the text names (宿迁市), and last the province of a provincial team (四川省委第五巡视组). A title that starts with
@@ -299,10 +301,18 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if by_team:
         notes.add(f"地区（region）取自巡视组名称“{team}”里的省名“{by_team}”（发布机构没有写地名），请核对是否应写到市、县")
         return by_team
-    province = province_of(team, [page.title or "", *page.paragraphs])
+    # (the site named in the metadata line too: 2025-06-17 09:00 浙江省纪委省监委网站)
+    province = province_of(team, [page.title or "", *page.paragraphs, *page.meta.values()])
     if province:
         notes.add(f"地区（region）是省级单位的巡察组“{team}”和正文中唯一提到的省名“{province}”，请核对")
         return province
+    # no unit named with its place: the place of the committee's level (区委第二巡察组 → the 区 the text names most);
+    # not in a news item, which another place's site may write about a unit it names only as 市第二人民医院
+    level = level_of_the_inspection(team, page.paragraphs) if not news else None
+    named = region_of_level(level, [page.title or "", *page.paragraphs, *sites]) if level else None
+    if named:
+        notes.add(f"地区（region）是正文中提到最多的{level}名“{named}”（由{level}委部署巡察，发布机构没有写地名），请核对")
+        return named
     return None
 
 

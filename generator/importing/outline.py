@@ -29,6 +29,8 @@ _MARKERS = (
     # 反馈问题一:关于“…”的问题。 between an aspect and its numbered problems: a sub-heading of the feedback
     ("feedback", re.compile(r"^(?:反馈|巡察|巡视)?问题\s*([一二三四五六七八九十]{1,3})\s*[:：]\s*")),
 )
+# A problem numbered on two levels at once (1.(1)…, 1.①…): the second number is no part of its title
+_SECOND_NUMBER = re.compile(r"^(?:[（(]\s*\d{1,3}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*(?=\S)")
 _CLOSING = re.compile(r"^(下一步|今后|欢迎|特此|联系方式|附件)|欢迎.{0,30}监督|联系电话|电子邮箱|邮政地址|举报电话")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _MAX_HEADING = 80
@@ -114,9 +116,15 @@ _NOT_A_FAULT = re.compile(r"不断|不折不扣|不懈|不移|不动摇|不松�
                           r"不放过|不松懈|不缺位|不越位|无死角|举一反三")
 
 
+# A heading that groups the problems by how far their rectification has got (已整改完成的问题, 正在推进整改的问题,
+# 尚未完成整改的问题, 需长期坚持整改的问题) names no fault: the problems are under it, or the text gives only counts.
+_BY_PROGRESS = re.compile(r"^(?:已经?|尚未|未|正在|基本|持续|需(?:要)?长期)[\u4e00-\u9fa5]{0,8}?"
+                          r"(?:整改|完成|推进|坚持|到位|落实)[\u4e00-\u9fa5]{0,4}?的问题[。.]?$")
+
+
 def _faulty(text: str) -> bool:
     """Whether ``text`` says what was wrong (落实……不到位, 违规发放), once words of the work's manner are left out."""
-    return bool(_FAULT.search(_NOT_A_FAULT.sub("", text)))
+    return not _BY_PROGRESS.match(text) and bool(_FAULT.search(_NOT_A_FAULT.sub("", text)))
 
 
 def build_outline(paragraphs: list[str], declared_problems: int | None = None,
@@ -517,22 +525,29 @@ class _Walker:
         if not self.in_list and not self.outline.aspects:
             self._leave_out_section_heading()
         self._enter_list()
-        framed = _PROBLEM_FRAME.match(marker.rest)  # 1.问题：落实“第一议题”制度不到位。
-        title, rest = split_title(marker.rest[framed.end():] if framed else marker.rest)
+        written = marker.rest
+        second = _SECOND_NUMBER.match(written)  # 1.(1)巡察整改责任未扛牢: the problem's number written twice
+        if second:
+            written = written[second.end():]
+        framed = _PROBLEM_FRAME.match(written)  # 1.问题：落实“第一议题”制度不到位。
+        title, rest = split_title(written[framed.end():] if framed else written)
         problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
         self.outline.problems.append(problem)
+        if second and title:
+            self.outline.notes.append(f"第{len(self.outline.problems)}个问题的编号之后还有一级编号"
+                                      f"“{second.group(0).strip()}”：标题没有保留它，请核对")
         if self.pending_sub_heading:
             number, heading = len(self.outline.problems), self.pending_sub_heading
             self.outline.notes.append(f"第{number}个问题在方面下的小标题“{heading}”之下：草稿的方面只有一级，"
                                       "小标题没有写入 aspects，请编辑决定是否写入问题说明（description）")
             self.pending_sub_heading = None
-        if title and not marker.rest.startswith(title):  # 关于“…”问题 → the words inside the quotes
-            heading = marker.rest[: len(marker.rest) - len(rest)].strip()
+        if title and not written.startswith(title):  # 关于“…”问题 → the words inside the quotes
+            heading = written[: len(written) - len(rest)].strip()
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自原文“{heading}”，请核对")
         elif title and rest and not _MEASURES_START.search(rest) and not re.match(r"[一二]是", rest) \
                 and _DETAIL.search(re.split(r"[。；;]", rest)[0]):
             # 1.服务意识不强。对基层指导不到位…: what follows the title may be the problem's details, not measures
-            heading = marker.rest[: len(marker.rest) - len(rest)].strip()
+            heading = written[: len(written) - len(rest)].strip()
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自这一条的第一句“{heading}”，"
                                       "其后的文字写入了措施（measures）；如是问题的具体表现，请移入问题说明（description）")
         self.current = problem

@@ -80,6 +80,7 @@ class Page:
     footer: dict[str, str] = field(default_factory=dict)
     footer_unparsed: list[str] = field(default_factory=list)
     chrome_removed: list[str] = field(default_factory=list)
+    unkeyed_meta: str | None = None  # a line of the date and the site with no key (2025-06-17 09:00 某某网站)
 
 
 def clean_lines(text: str) -> list[str]:
@@ -101,14 +102,22 @@ def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Pag
 
 def _drop_widgets(lines: list[str], page: Page) -> list[str]:
     kept = []
+    crumb = False  # the line before was a breadcrumb (您现在的位置:首页), which may go on on this one
     for line in lines:
         read = reading(line)
         if _LAYOUT_RESIDUE.fullmatch(line) or len(read) <= _WIDGET_MAX_CHARS and _WIDGETS.match(read) \
-                or len(read) <= _BREADCRUMB_MAX_CHARS and _BREADCRUMB.match(read):
+                or len(read) <= _BREADCRUMB_MAX_CHARS and _BREADCRUMB.match(read) \
+                or crumb and len(read) <= _BREADCRUMB_MAX_CHARS and _CRUMB_GOES_ON.match(read):
             page.chrome_removed.append(line)
+            crumb = bool(_BREADCRUMB.match(read) or _CRUMB_GOES_ON.match(read) or re.search(r"位置\s*[:：]", read))
         else:
             kept.append(line)
+            crumb = False
     return kept
+
+
+# 您现在的位置:首页 / > 政府信息公开 > 综合政务 > 通知公告: the breadcrumb cut over two lines
+_CRUMB_GOES_ON = re.compile(r"^[>＞»›]\s*\S")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,6 +131,14 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
             skip_next = False
             continue
         bare = line.lstrip(_BULLETS)  # • 发布机构: / - 信息来源:…, the 政务公开 block as a list
+        unkeyed = _UNKEYED_META.match(reading(bare)) if not any(_is_paragraph(k) for k in kept) else None
+        if unkeyed and len(reading(bare)) == len(bare):
+            # 2025-06-17 09:00 浙江省纪委省监委网站 / 建湖日报数字报 2024-07-12: the date and the site, with no key
+            first = bool(unkeyed.group("date"))  # the line as written (its reading has the same length)
+            page.meta.setdefault(_UNNAMED_DATE, bare[slice(*unkeyed.span("date" if first else "date2"))])
+            page.meta.setdefault(_UNNAMED_SOURCE, bare[slice(*unkeyed.span("site" if first else "site2"))])
+            page.unkeyed_meta = page.unkeyed_meta or line
+            continue
         dated = _LEADING_DATE.match(bare)  # 2023-12-08 15:12  稿件作者: … / • 2021-12-14 11:00, a date with no key
         rest = bare[dated.end():] if dated else bare
         pairs = _meta_pairs(rest)
@@ -158,6 +175,11 @@ _BULLETS = "•·●▪■◆-–— "
 _LEADING_DATE = re.compile(r"^((?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
                            r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*")
 _UNNAMED_DATE = vocabulary.page_metadata_filling("published")[0]  # the name it is reported under
+_DATE_TIME = r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_SITE = r"[\u4e00-\u9fa5]{2,20}?(?:网站|网|报|电视台|广播电视台|融媒体中心|新闻中心)"
+# A line of the date and the site that published the text, with no key: 2025-06-17 09:00 浙江省纪委省监委网站
+_UNKEYED_META = re.compile(rf"^(?:(?P<date>{_DATE_TIME})\s+(?P<site>{_SITE})"
+                           rf"|(?P<site2>{_SITE})\s+(?P<date2>{_DATE_TIME}))$")
 # A source written with no key before the keyed fields: 本网 时间:2024-05-06 浏览:-
 _BYLINE = re.compile(r"\s*(本网|本站|原创)\s+")
 _UNNAMED_SOURCE = vocabulary.page_metadata_filling("source")[0]
@@ -250,10 +272,10 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
     while not _TITLE_END.search(title) and index + 1 < len(lines) and _continues_title(lines[index + 1]):
         index += 1  # ……关于县委第二轮巡察 / 整改进展情况的通报: the title goes on on the next line
         title += lines[index]
-    if title.startswith("关于") and start > 0 and _is_unit_line(lines[start - 1]):
+    if reading(title).startswith("关于") and start > 0 and _is_unit_line(lines[start - 1]):
         start -= 1  # 中共××市××局党组 / 关于……的通报, the title over two lines
         title = lines[start] + title
-    elif start > 0 and not re.search("关于|關於", title) and _opens_title(lines[start - 1]):
+    elif start > 0 and "关于" not in reading(title) and _opens_title(lines[start - 1]):
         start -= 1  # ××局党组关于第十四届 / 县委机动巡察整改进展情况的通报: cut after 关于
         title = lines[start] + title
     tag = _TITLE_TAG.match(title)
@@ -282,8 +304,9 @@ _TITLE_DATE = re.compile(r"\s+(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
 
 
 def _opens_title(line: str) -> bool:
-    """The first half of a title cut after its 关于: a unit, 关于 and the start of what it is about."""
-    return 6 <= len(line) <= 40 and bool(re.match(r"^[^，,。：:；;、！!？?\s]{2,30}(?:关于|關於)", line)) \
+    """The first half of a title cut after its 关于: a unit, 关于 and the start of what it is about (read in simplified
+    characters: 黨組關于, 黨組關於)."""
+    return 6 <= len(line) <= 40 and bool(re.match(r"^[^，,。：:；;、！!？?\s]{2,30}关于", reading(line))) \
         and not re.search(r"[，,。：:；;、！!？?]", line) and not _TITLE_END.search(line)
 
 

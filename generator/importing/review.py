@@ -84,6 +84,8 @@ def _narrative_summary(outline: Outline) -> str:
 
 
 def report_page(page: Page, notes: Notes) -> None:
+    if page.unkeyed_meta:
+        notes.add(f"发布日期和来源取自没有标注“发布时间”“来源”的一行“{page.unkeyed_meta}”，请核对")
     if page.footer_unparsed:
         notes.add("页脚中未识别的文字（未写入草稿）：" + " / ".join(page.footer_unparsed))
     fields = dict.fromkeys(entry.fills for entry in vocabulary.page_metadata() if entry.fills)
