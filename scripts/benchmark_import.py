@@ -99,8 +99,8 @@ def compare(name: str) -> dict:
 def run(split: str, verbose: bool) -> int:
     chosen = names(split)
     if not chosen:
-        print(f"split {split}: no texts (it joined dev after it was read)" if split in ("test", "test2", "test3", "test4")
-              else f"split {split}: no texts yet")
+        joined = split in ("test", "test2", "test3", "test4")
+        print(f"split {split}: " + ("no texts (it joined dev after it was read)" if joined else "no texts yet"))
         return 0
     right = dict.fromkeys(FIELDS, 0)
     tracebacks = failed = fake = exact = with_list = 0
