@@ -58,7 +58,7 @@ LINE_LENGTH = 20  # … and it has this many characters (a short line is a title
 LOCAL_TOTAL = 35.0  # a run inside a sentence needs this much without a vocabulary term
 ENTRY = 10.0  # the cost of opening a run inside a sentence: weaker evidence stays official text
 PIECE = 3.0  # a clause at the edge of a run inside a sentence must bring this much
-WORD_EDGE = 2.0  # the words at the edges of a spam sentence scoring −WORD_EDGE or less are official prose left out
+WORD_EDGE = 0.0  # words glued to a term at the edges of a spam sentence scoring −WORD_EDGE or less are official prose
 EDGE = 12.0  # a clause at the edge of a spam sentence scoring −EDGE or less is official prose left out
 CANDIDATE = 12.0  # a line is searched for runs inside sentences when a stretch of it scores this much
 HINT = 4.0  # a hint word of the vocabulary
@@ -495,7 +495,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
                         runs.append((left, right))
     found = []
     for s, e in _union(runs, text):
-        s, e = _finish(text, score, s, e)
+        s, e = _finish(text, score, s, e, edges)
         if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
             continue
         label = _category(text, s, e, words, voc, scorer)
@@ -995,14 +995,16 @@ _CLOSERS = "”’\"'》）)】]」』〕>"
 _SEPARATORS = " \t\u3000,，、:：_|-—~·"
 
 
-def _finish(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, int]:
-    """Snap a run to whole words, clauses and sentences; trim the separators at its ends."""
+def _finish(text: str, score: np.ndarray, start: int, end: int, edges: frozenset[int] | set[int] = frozenset()
+            ) -> tuple[int, int]:
+    """Snap a run to whole words, clauses and sentences; trim the separators at its ends. ``edges``: the borders
+    of glued-on terms (``_trim_official_words``); the words beyond one that read as official prose stay out."""
     while start > 0 and _is_latin(text[start - 1]) and _is_latin(text[start]):
         start -= 1
     while end < len(text) and _is_latin(text[end]) and _is_latin(text[end - 1]):
         end += 1
-    start, end, _ = _widen(text, score, start, end, _CLAUSE + "\n")
-    start, end, stop = _widen(text, score, start, end, _ENDS)
+    start, end, _ = _widen(text, score, start, end, _CLAUSE + "\n", edges)
+    start, end, stop = _widen(text, score, start, end, _ENDS, edges)
     while start < end and text[start] in _SEPARATORS:
         start += 1
     while end > start and text[end - 1] in _SEPARATORS + "\n":
@@ -1021,8 +1023,10 @@ def _finish(text: str, score: np.ndarray, start: int, end: int) -> tuple[int, in
     return start, end
 
 
-def _widen(text: str, score: np.ndarray, start: int, end: int, stops: str) -> tuple[int, int, int | None]:
-    """A run covering most of the stretch between two ``stops`` takes the rest unless it reads as official.
+def _widen(text: str, score: np.ndarray, start: int, end: int, stops: str,
+           edges: frozenset[int] | set[int] = frozenset()) -> tuple[int, int, int | None]:
+    """A run covering most of the stretch between two ``stops`` takes the rest unless it reads as official (its
+    score is below ``REST``, or it is a word glued to the run's term scoring ``-WORD_EDGE`` or less).
 
     The third value is the position of the closing stop (or the text's end) when the run now covers the whole
     stretch."""
@@ -1036,9 +1040,10 @@ def _widen(text: str, score: np.ndarray, start: int, end: int, stops: str) -> tu
         body_end -= 1
     inside = min(end, body_end) - max(start, body_start)
     if inside >= SENTENCE_SHARE * max(1, body_end - body_start):
-        if start > body_start and score[body_start:start].sum() >= REST:
+        before, after = score[body_start:start].sum(), score[end:body_end].sum()
+        if start > body_start and before >= REST and not (start in edges and before <= -WORD_EDGE):
             start = body_start
-        if end < body_end and score[end:body_end].sum() >= REST:
+        if end < body_end and after >= REST and not (end in edges and after <= -WORD_EDGE):
             end = body_end
     whole = start <= body_start and end >= body_end
     return start, end, (stop if whole else None)
