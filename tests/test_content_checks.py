@@ -6,6 +6,7 @@ from __future__ import annotations
 import markdown
 
 from conftest import GOOD, ROOT, check, mkdocs_build, write
+from generator.model.notice import PLACEHOLDER
 from generator.model.vocabulary import statuses
 from generator.render.pages import sanitize_html
 
@@ -111,3 +112,20 @@ def test_content_pages_are_checked_and_published_as_safe_html_like_notices(proje
     about = (site / "about" / "index.html").read_text(encoding="utf-8")
     assert all(status.value in about for status in statuses())  # the placeholder was filled
     assert "<p>说明 <strong>加粗</strong>。</p>" in about
+
+
+def test_each_field_with_a_number_or_a_hidden_character_is_checked_beside_the_contacts_phone(project):
+    # The contact's phone sends its own field to the full check; the fields after it are found on their own.
+    placeholder = GOOD.replace("title: 问题二", f"title: {PLACEHOLDER}")
+    write(project, "x.yml", placeholder.replace("title: 问题一", "title: 问题\u200b一")
+          .replace("measures: [措施二。]", "measures: [核实，联系13912345678。, 措施三。]")
+          + "contact:\n  phone: 0556-5502613\n")
+    code, lines = check(project)
+    assert code == 1
+    assert lines == [
+        "notices/x.yml:19:14: error: 1个不可见字符 U+200B（零宽空格）：常用于隐藏或拆散植入的广告文字，请删除",
+        f"notices/x.yml:25:12: error: 这是导入时留下的占位文字“{PLACEHOLDER}”：请按原文填写；原文没有的内容不要自拟",
+        "notices/x.yml:28:21: warning: 疑似个人手机号码“13912345678”（个人信息）：个人号码公开前请删除；"
+        "如是单位对外公开的联系电话，请加入允许列表",
+        "检查未通过：2 个错误，1 个警告。请按上面的提示修改后再提交。",
+    ]

@@ -8,6 +8,7 @@ characters have no business in a notice. Each run is an error located at its fir
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 NAMES = {
@@ -31,10 +32,10 @@ class CharacterFinding:
     reason: str
 
 
-def may_hold_forbidden_characters(text: str) -> bool:
-    """Whether ``text`` holds a character :func:`find_forbidden_characters` looks at (one search, for many texts
-    joined by line breaks: a line break is not one of them)."""
-    return _FORBIDDEN.search(text) is not None
+def forbidden_character_starts(text: str) -> Iterator[int]:
+    """Where ``text`` holds a run of the characters :func:`find_forbidden_characters` looks at (one search, for
+    many texts joined by line breaks: a line break is not one of them, so each run lies in one text)."""
+    return (match.start() for match in _FORBIDDEN.finditer(text))
 
 
 def find_forbidden_characters(text: str) -> list[CharacterFinding]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from generator.check.spam import Finding, normalize
 
@@ -32,10 +32,11 @@ SEPARATOR_LIKE = r"\u0020\u002d\u00a0\u2000-\u200a\u202f\u205f\u3000\ufe63\uff0d
 _DIGIT_RUN = re.compile(f"[{DIGIT_LIKE}][{DIGIT_LIKE}{SEPARATOR_LIKE}]{{10,}}")
 
 
-def may_hold_personal_data(text: str) -> bool:
-    """Whether ``text`` has a run of digit-like characters long enough for a number :func:`find_personal_data`
-    reports (one search, for many texts joined by line breaks: a line break ends a run)."""
-    return _DIGIT_RUN.search(text) is not None
+def digit_run_starts(text: str) -> Iterator[int]:
+    """Where ``text`` has a run of digit-like characters long enough for a number :func:`find_personal_data`
+    reports (one search, for many texts joined by line breaks: a line break ends a run, so each run lies in one
+    text, and every text with a run has one here)."""
+    return (match.start() for match in _DIGIT_RUN.finditer(text))
 
 
 def find_personal_data(text: str, allow: Iterable[str] = ()) -> list[Finding]:
