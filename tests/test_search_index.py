@@ -77,6 +77,17 @@ def test_notices_indexed_in_several_runs_make_the_same_index_as_one_run(sample_s
     assert urls == [url for url in pages]  # the runs' pages in run order, as by_url lists them
 
 
+def test_the_merged_index_downloads_at_most_one_percent_more_than_at_pagefinds_gzip_level(sharded_sample_site):
+    # The merge compresses the files it writes at a lower gzip level than Pagefind's 9, for less CPU; a reader's
+    # browser downloads them, so together they stay within 1 % of their size at level 9.
+    files = [path for path in sorted((sharded_sample_site / "pagefind").rglob("*"))
+             if path.suffix in (".pf_index", ".pf_filter", ".pf_meta")]
+    assert len(files) >= 3
+    written = sum(path.stat().st_size for path in files)
+    best = sum(len(gzip.compress(gzip.decompress(path.read_bytes()), compresslevel=9, mtime=0)) for path in files)
+    assert written <= best * 1.01
+
+
 def test_a_bigger_site_is_indexed_in_equal_runs_of_at_most_a_thousand_notices(tmp_path):
     # Pagefind needs about 2 MB of memory per notice it indexes at once: runs bound the build's memory.
     assert DEFAULT_SHARD_SIZE == 1000

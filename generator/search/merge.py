@@ -36,6 +36,9 @@ from typing import Any
 SIGNATURE = b"pagefind_dcd"
 CHUNK_SIZE = 20_000  # Pagefind's index_chunk_size: locations (and one per page) in a word-index chunk
 ENTRY = "pagefind-entry.json"
+# gzip level of the merged files. Pagefind writes level 9; 8 makes the word-index chunks 0.03 % larger for
+# a quarter less of the compression's CPU (7: 1.4 % larger; two runs of 500 notices).
+GZIP_LEVEL = 8
 DATA_FOLDERS = ("index", "fragment", "filter")
 # Pagefind takes a sort as numbers when every value is one (lexical_core's integers and floats).
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
@@ -192,7 +195,7 @@ class _Writer:
 
 
 def _write_compressed(target: Path, body: bytes) -> None:
-    target.write_bytes(gzip.compress(SIGNATURE + body, mtime=0))
+    target.write_bytes(gzip.compress(SIGNATURE + body, compresslevel=GZIP_LEVEL, mtime=0))
 
 
 def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict[str, str]]) -> int:
