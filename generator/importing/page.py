@@ -125,14 +125,15 @@ _CRUMB_GOES_ON = re.compile(r"^[>＞»›]\s*\S")
 
 def _take_meta(lines: list[str], page: Page) -> list[str]:
     kept: list[str] = []
-    skip_next = inline = False
+    skip_next = inline = in_body = False  # in_body: a paragraph of the text was kept already
     for index, line in enumerate(lines):
         if skip_next:
             skip_next = False
             continue
         bare = line.lstrip(_BULLETS)  # • 发布机构: / - 信息来源:…, the 政务公开 block as a list
-        unkeyed = _UNKEYED_META.match(reading(bare)) if not any(_is_paragraph(k) for k in kept) else None
-        if unkeyed and len(reading(bare)) == len(bare):
+        read = reading(bare) if not in_body else ""
+        unkeyed = _UNKEYED_META.match(read) if read else None
+        if unkeyed and len(read) == len(bare):
             # 2025-06-17 09:00 浙江省纪委省监委网站 / 建湖日报数字报 2024-07-12: the date and the site, with no key
             first = bool(unkeyed.group("date"))  # the line as written (its reading has the same length)
             page.meta.setdefault(_UNNAMED_DATE, bare[slice(*unkeyed.span("date" if first else "date2"))])
@@ -150,11 +151,12 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
             pairs = [(key, _as_written(value, rest)) for key, value in _meta_pairs(reading(rest))]
             if pairs:
                 page.chrome_removed.append(line)  # the line as written, since the keys are kept simplified
-        alone = dated and not bare[dated.end():].strip() and not any(_is_paragraph(k) for k in kept)
+        alone = dated and not bare[dated.end():].strip() and not in_body
         if dated and (pairs or alone):  # a date alone in the body (a signature) stays
             page.meta.setdefault(_UNNAMED_DATE, dated.group(1))
         elif not pairs:
             kept.append(line)
+            in_body = in_body or _is_paragraph(line)
             continue
         if bare != line:
             page.chrome_removed.append(line[: len(line) - len(bare)].strip())
