@@ -625,7 +625,7 @@ def test_no_problems_are_made_up(name):
     assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
 
 
-@pytest.mark.parametrize("split", ["test", "test2", "test3", "test4"])
+@pytest.mark.parametrize("split", benchmark.JOINED_SPLITS)
 def test_a_former_held_out_split_is_empty_and_the_benchmark_says_so(split, capsys):
     """test joined dev on 2026-12-02, test2 and test3 in the sixth round, test4 in the seventh (INDEX.md); asking for
     one says so instead of dividing by zero."""
