@@ -260,7 +260,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     only = None
     if args.names is not None:
-        lines = (line.split("#", 1)[0].strip() for line in args.names.read_text(encoding="utf-8").splitlines())
+        try:
+            listed = args.names.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) else "不是 UTF-8 文本"
+            print(f"--names: 读不到文件“{args.names}”：{why}")
+            return 2
+        lines = (line.split("#", 1)[0].strip() for line in listed.splitlines())
         only = [line for line in lines if line]
     return run_html() if args.html else run(args.split, args.verbose, only)
 

@@ -646,3 +646,12 @@ def test_the_benchmark_scores_only_the_texts_a_names_file_lists(tmp_path, capsys
     listed.write_text("anqing-jiaotong-2025\nno-such-text\n", encoding="utf-8")
     assert benchmark.main(["--names", str(listed)]) == 2
     assert capsys.readouterr().out == "--names: 语料中没有这些文本：no-such-text\n"
+    listed.write_text("anqing-jiaotong-2025\n", encoding="utf-8")
+    assert benchmark.main(["--names", str(listed), "--split", "test5"]) == 2
+    assert capsys.readouterr().out == "--names: 所列文本都不在 split test5 中\n"
+    missing = tmp_path / "missing.txt"
+    assert benchmark.main(["--names", str(missing)]) == 2
+    assert capsys.readouterr().out == f"--names: 读不到文件“{missing}”：No such file or directory\n"
+    listed.write_bytes(b"\xff\xfe")
+    assert benchmark.main(["--names", str(listed)]) == 2
+    assert capsys.readouterr().out == f"--names: 读不到文件“{listed}”：不是 UTF-8 文本\n"
