@@ -462,7 +462,7 @@ RIGHT = {
     # the held-out test4 split (sixth collection), read once on 2026-12-02 07:26 UTC: the fields it gets right
     "dawa-wenlian-2025-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "guangchang-canlian-2022-dongyuan": (
         "title publisher published kind inspection.start inspection.end inspection.feedback figures aspects "
@@ -488,7 +488,7 @@ RIGHT = {
     ),
     "lishui-fulian-2025-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "luanzhou-gongshanglian-fankui-trad-html": (
         "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
@@ -536,7 +536,7 @@ RIGHT = {
     ),
     "xiangtan-fulian-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "xinwu-fulian-2024": (
         "title region published source kind inspection.team inspection.start inspection.end "
@@ -548,7 +548,7 @@ RIGHT = {
     ),
     "zhejiang-fulian-xunshi-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "ziliujing-gongshanglian-2023-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end figures "
@@ -627,8 +627,8 @@ def test_no_problems_are_made_up(name):
 
 @pytest.mark.parametrize("split", benchmark.JOINED_SPLITS)
 def test_a_former_held_out_split_is_empty_and_the_benchmark_says_so(split, capsys):
-    """test joined dev on 2026-12-02, test2 and test3 in the sixth round, test4 in the seventh, test5 in the eighth (INDEX.md); asking for
-    one says so instead of dividing by zero."""
+    """test joined dev on 2026-12-02, test2 and test3 in the sixth round, test4 in the seventh, test5 in the eighth
+    (INDEX.md); asking for one says so instead of dividing by zero."""
     assert [n for n in NAMES if benchmark.load_expected(n).get("split") == split] == []
     assert benchmark.main(["--split", split]) == 0
     assert capsys.readouterr().out == f"split {split}: no texts (it joined dev after it was read)\n"

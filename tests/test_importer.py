@@ -1867,3 +1867,83 @@ def test_a_space_between_the_unit_and_guanyu_is_no_part_of_the_publisher(tmp_pat
     result = _imported(tmp_path, "中共三门峡市文化广电和旅游局党组 关于巡察整改情况的通报\n" + NOTICE_OPENING)
     assert result.notice["title"] == "中共三门峡市文化广电和旅游局党组 关于巡察整改情况的通报"
     assert (result.notice["publisher"], result.notice["region"]) == ("中共三门峡市文化广电和旅游局党组", "三门峡市")
+
+
+def test_a_section_heading_that_quotes_one_problem_is_that_problem_and_its_numbered_paragraphs_its_measures(tmp_path):
+    """一、关于“…”问题的整改情况 / (一)…: the 一、 heading names one problem (what was still to be done: 还需持续发力),
+    the (一)(二) under it are its measures, not problems."""
+    result = _imported(tmp_path, (
+        "中共某某市妇女联合会党组关于巡察整改进展情况的通报\n"
+        "2024年5月8日至5月24日，市委第二巡察组对市妇联党组进行了巡察。现将整改进展情况予以公布。\n"
+        "一、关于“推动妇女儿童工作高质量发展还需持续发力”问题的整改情况\n"
+        "（一）强化妇女群众思想政治引领。召开专题民主生活会。\n"
+        "（二）推进家庭家教家风建设。开展寻找最美家庭活动。\n"
+        "二、关于“基层组织建设不够扎实”问题的整改情况\n"
+        "（一）完善基层妇联组织。新建妇女之家12个。\n"))
+    notice = result.notice
+    assert notice["aspects"] == []
+    assert [(p["number"], p["title"], p["measures"]) for p in notice["problems"]] == [
+        (1, "推动妇女儿童工作高质量发展还需持续发力",
+         ["强化妇女群众思想政治引领。召开专题民主生活会。", "推进家庭家教家风建设。开展寻找最美家庭活动。"]),
+        (2, "基层组织建设不够扎实", ["完善基层妇联组织。新建妇女之家12个。"])]
+
+
+def test_a_quoted_problem_heading_in_traditional_characters_is_quoted_as_written_in_the_report(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某市婦女聯合會黨組關於巡察整改進展情況的通報\n"
+        "2024年5月8日至5月24日，市委第二巡察組對市婦聯黨組進行了巡察。現將整改進展情況予以公佈。\n"
+        "一、關於“推動婦女兒童工作高質量發展還需持續發力”問題的整改情況\n"
+        "（一）強化婦女群眾思想政治引領。召開專題民主生活會。\n"))
+    assert [p["title"] for p in result.notice["problems"]] == ["推動婦女兒童工作高質量發展還需持續發力"]
+    assert ("第1个问题的标题取自原文“關於“推動婦女兒童工作高質量發展還需持續發力”問題的整改情況”，请核对"
+            in result.unplaced)
+
+
+def test_an_aspect_that_names_a_fault_is_kept_without_its_frame_and_a_topic_keeps_its_word(tmp_path):
+    """(一)在…存在差距方面 / (二)…作用不明显方面 → the words of the fault; (三)作风建设方面 names a topic and stays."""
+    result = _imported(tmp_path, (
+        "中共某某区妇联党组关于巡察整改进展情况的通报\n"
+        "2024年3月1日至4月30日，区委第一巡察组对区妇联党组进行了巡察。现将整改进展情况予以公布。\n"
+        "（一）在学习贯彻党中央决策部署存在差距方面\n"
+        "1.理论学习不深入。整改情况：一是制定学习计划。\n"
+        "（二）引领妇女群众发挥作用不明显方面\n"
+        "2.联系群众不紧密。整改情况：一是开展走访。\n"
+        "（三）作风建设方面\n"
+        "3.会议过多过滥。整改情况：一是精简会议。\n"))
+    assert result.notice["aspects"] == [{"number": 1, "title": "学习贯彻党中央决策部署存在差距"},
+                                        {"number": 2, "title": "引领妇女群众发挥作用不明显"},
+                                        {"number": 3, "title": "作风建设方面"}]
+    assert "第1个方面的标题“学习贯彻党中央决策部署存在差距”取自原文“在学习贯彻党中央决策部署存在差距方面”，请核对" \
+        in result.unplaced
+
+
+def test_problems_not_numbered_under_aspect_headings_are_the_first_sentences_of_their_paragraphs(tmp_path):
+    """(一)在…方面 / 组织建设滞后。2025年9月,召开… : each paragraph opening with a short sentence naming a fault is a
+    problem, numbered by order across the aspects; a paragraph that goes on with what was done stays with it."""
+    result = _imported(tmp_path, (
+        "中共某某区文联党组关于巡察整改情况的通报\n"
+        "2025年3月24日至6月13日，区委第一巡察组对区文联党组进行了巡察。现将整改情况予以公布。\n"
+        "（一）在学习贯彻党中央决策部署存在差距方面\n"
+        "学习贯彻落实重要指示精神不到位。2025年9月，系统学习有关论述。\n"
+        "2025年10月，开展专题研讨。\n"
+        "（二）在发挥桥梁纽带作用不充分方面\n"
+        "组织建设滞后。2025年9月，召开全体工作人员会议。\n"
+        "统筹文艺体系建设有欠缺。2025年9月，研究制定工作方案。\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "学习贯彻党中央决策部署存在差距"},
+                                 {"number": 2, "title": "发挥桥梁纽带作用不充分"}]
+    assert [(p["number"], p["aspect"], p["title"]) for p in notice["problems"]] == [
+        (1, 1, "学习贯彻落实重要指示精神不到位"), (2, 2, "组织建设滞后"), (3, 2, "统筹文艺体系建设有欠缺")]
+    assert "2025年10月，开展专题研讨。" in "".join(notice["problems"][0]["measures"])
+
+
+def test_paragraphs_under_aspect_headings_that_do_not_open_with_a_fault_make_no_problems(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某区文联党组关于巡察整改情况的通报\n"
+        "2025年3月24日至6月13日，区委第一巡察组对区文联党组进行了巡察。现将整改情况予以公布。\n"
+        "（一）在强化政治引领方面\n"
+        "提高政治站位。召开党组会议专题研究。\n"
+        "（二）在压实整改责任方面\n"
+        "细化整改任务。建立整改台账。\n"))
+    assert result.notice["problems"] == []
+    assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
