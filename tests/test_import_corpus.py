@@ -469,7 +469,8 @@ RIGHT = {
         "problems"
     ),
     "guangzhou-kejiju-2020-gonggao": (
-        "title publisher region source kind inspection.feedback figures aspects problems contact"
+        "title publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "hangzhou-shiwei-xunshi-2021": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -479,8 +480,8 @@ RIGHT = {
         "title publisher region published source kind inspection.feedback aspects problems contact"
     ),
     "jimo-fulian-2023-dongyuan": (
-        "title publisher region published source kind inspection.team inspection.feedback figures aspects "
-        "problems"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems"
     ),
     "licheng-sheke-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

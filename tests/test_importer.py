@@ -1947,3 +1947,18 @@ def test_paragraphs_under_aspect_headings_that_do_not_open_with_a_fault_make_no_
         "细化整改任务。建立整改台账。\n"))
     assert result.notice["problems"] == []
     assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+
+
+def test_an_announcement_of_one_paragraph_signed_with_a_date_gives_its_inspection_and_its_date(tmp_path):
+    """巡察公告 / 根据…,市委第一巡察组从5月17日至8月7日…开展专项巡察…值班电话…邮政信箱… / 市委第一巡察组 / 2020年5月31日:
+    the paragraph that holds the contact also states the inspection."""
+    result = _imported(tmp_path, (
+        "巡察公告\n"
+        "根据市委巡察工作统一部署,市委第一巡察组从2020年5月17日至8月7日,对市科技局开展专项巡察。"
+        "巡察期间,市委巡察组设专门值班电话:020-83123456,每天接听时间为08:30—17:30;"
+        "专门邮政信箱:某某市A105邮政信箱转市委第一巡察组收,邮编:510046,欢迎来信反映。\n"
+        "市委第一巡察组\n"
+        "2020年5月31日\n"))
+    notice = result.notice
+    assert notice["inspection"] == {"team": "市委第一巡察组", "start": dt.date(2020, 5, 17), "end": dt.date(2020, 8, 7)}
+    assert "开头没有找到巡察组反馈意见的日期：inspection 的 feedback 未填写，请按原文补充" in result.unplaced

@@ -169,6 +169,13 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     figures = declared_figures(outline.narrative, notes)
     inspection_notes = Notes()  # the team can name the region; its notes follow the identity's
     inspection = find_inspection(outline.narrative or rest, inspection_notes, _published(page.meta))
+    if contact_block and not (inspection or {}).get("start"):
+        # a 公告 of one paragraph (…巡察组从5月17日至8月7日对…开展巡察…值班电话…) is its own contact block
+        kept = set(outline.narrative or rest) | {paragraphs[i] for i in contact_block}
+        again_notes = Notes()
+        again = find_inspection([p for p in paragraphs if p in kept], again_notes, _published(page.meta))
+        if (again or {}).get("start"):
+            inspection, inspection_notes = again, again_notes
     titled = team_in_title(page.title)
     if titled and inspection and inspection.get("team") != titled and same_team(titled, inspection.get("team", "")):
         notes.add(f"巡察组名称取自标题“{page.title}”（正文写作“{inspection['team']}”），请核对")
