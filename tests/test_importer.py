@@ -1949,9 +1949,9 @@ def test_paragraphs_under_aspect_headings_that_do_not_open_with_a_fault_make_no_
     assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
 
 
-def test_an_announcement_of_one_paragraph_signed_with_a_date_gives_its_inspection_and_its_date(tmp_path):
-    """巡察公告 / 根据…,市委第一巡察组从5月17日至8月7日…开展专项巡察…值班电话…邮政信箱… / 市委第一巡察组 / 2020年5月31日:
-    the paragraph that holds the contact also states the inspection."""
+def test_an_announcement_of_one_paragraph_that_is_its_contact_block_gives_its_inspection(tmp_path):
+    """巡察公告 / 根据…,市委第一巡察组从5月17日至8月7日…开展专项巡察…值班电话…邮政信箱… / 市委第一巡察组 /
+    2020年5月31日: the paragraph that holds the contact also states the inspection."""
     result = _imported(tmp_path, (
         "巡察公告\n"
         "根据市委巡察工作统一部署,市委第一巡察组从2020年5月17日至8月7日,对市科技局开展专项巡察。"
