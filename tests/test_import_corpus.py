@@ -364,8 +364,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "hbust-erji-dangwei-fankui": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
     ),
     "hedayifuyuan-2024-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -465,8 +465,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "guangchang-canlian-2022-dongyuan": (
-        "title publisher published kind inspection.start inspection.end inspection.feedback figures aspects "
-        "problems"
+        "title publisher published kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems"
     ),
     "guangzhou-kejiju-2020-gonggao": (
         "title publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -557,8 +557,8 @@ RIGHT = {
     ),
     # the held-out test5 split (seventh collection), read once on 2026-12-02 14:01 UTC: the fields it gets right
     "changshu-xuncha-lixinggaigai-mirror": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "chenggong-shequ-xuncha-2025": (
         "title publisher published source kind inspection.team inspection.start inspection.end "
@@ -569,12 +569,12 @@ RIGHT = {
         "aspects problems contact"
     ),
     "datong-xuncha-2022-dongyuan-baozhi": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "imnu-xuncha-2023-zhongqi": (
-        "title region published source inspection.start inspection.end inspection.feedback figures aspects "
-        "problems contact"
+        "title region published source inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "jiangnan-xunshi-zhenggai-ducha": (
         "title publisher region published source inspection.team inspection.start inspection.end "

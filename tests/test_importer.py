@@ -1962,3 +1962,37 @@ def test_an_announcement_of_one_paragraph_that_is_its_contact_block_gives_its_in
     notice = result.notice
     assert notice["inspection"] == {"team": "市委第一巡察组", "start": dt.date(2020, 5, 17), "end": dt.date(2020, 8, 7)}
     assert "开头没有找到巡察组反馈意见的日期：inspection 的 feedback 未填写，请按原文补充" in result.unplaced
+
+
+def test_several_teams_counted_and_words_ending_in_team_are_no_team_name(tmp_path):
+    counted = _imported(tmp_path, (
+        "某某大学召开巡察反馈会\n"
+        "根据校党委统一部署，4月7日到4月11日，二届党委第二轮巡察三个巡察组分别向6个二级党组织反馈巡察意见。\n"))
+    assert "inspection" not in counted.notice
+    assert "开头没有找到巡察组名称：inspection 未填写，请编辑补充" in counted.unplaced
+    sent = _imported(tmp_path, (
+        "大同精准落实政治巡察要求\n"
+        "经大同市委批准，大同市委派出6个巡察组对市住建局党组等16个市直单位党组织开展常规巡察。\n"))
+    assert "inspection" not in sent.notice
+    assert sent.notice["region"] == "大同市"
+    words = _imported(tmp_path, (
+        "我校召开巡察工作中期汇报会\n"
+        "本网讯为了解巡察组工作的进展情况，11月17日下午，我校召开巡察工作中期汇报会。\n"))
+    assert "inspection" not in words.notice
+
+
+def test_a_team_whose_number_was_lost_in_the_copy_is_named_as_the_text_writes_it_elsewhere(tmp_path):
+    result = _imported(tmp_path, (
+        "根据县委统一部署,2022年4月14日至6月17日,县委第巡察组将对县残联开展常规巡察。\n"
+        "动员会上,县委第二巡察组组长发表动员讲话。\n"))
+    assert result.notice["inspection"]["team"] == "县委第二巡察组"
+    assert "原文巡察组名称“县委第巡察组”缺少序号（复制网页时丢失），按正文另一处的“县委第二巡察组”填写，请核对" \
+        in result.unplaced
+
+
+def test_a_team_named_in_a_news_item_with_its_province_is_the_committees_team(tmp_path):
+    result = _imported(tmp_path, (
+        "“我们村的老年活动室也快两年没对外开放了”……江苏省常熟市委第四巡察组在对碧溪街道开展常规巡察时，"
+        "收到部分老年群体的反映。\n"
+        "巡察过程中，巡察组立足“早发现、早处置”工作原则，推动问题整改。\n"))
+    assert result.notice["inspection"] == {"team": "常熟市委第四巡察组"}

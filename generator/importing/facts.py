@@ -25,7 +25,7 @@ _DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TEAM_NUMBER = r"(?:机动|機動|联动|聯動)?(?:第?[一二三四五六七八九十\d]{1,3})?小?[组組](?![织織])"
 # 市委第一巡察組、第六巡察組: two teams of one inspection, named together
 _MORE_TEAMS = r"(?:、第[一二三四五六七八九十\d]{1,3}巡[察视視][组組])*"
-_TEAM = rf"[^\s,，。；;、“”：:（）()]{{2,30}}?巡[察视視]{_TEAM_NUMBER}{_MORE_TEAMS}"
+_TEAM = rf"[^\s,，。；;、“”：:（）()…]{{2,30}}?巡[察视視]{_TEAM_NUMBER}{_MORE_TEAMS}"
 _TEAM_WORD = rf"巡[察视視]{_TEAM_NUMBER}"
 _NUMBERED_TEAM = r"(?:第|[一二三四五六七八九十\d]\s*小?[组組]|机动|機動)"
 # A second period of the same inspection: 3月17日至3月22日、5月5日至7月12日 (the end is the last day).
@@ -60,10 +60,12 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         # 普陀区委巡察组分别向…反馈, 市委第一巡察組、第六巡察組分別對…開展: a team named by its number or its place
         teams = [match.group(1) for p, _ in named
                  for match in re.finditer(rf"({_TEAM})\s*(?:分别|分別)?\s*(?:向[^，,。；;]{{2,40}}?反[馈饋]|"
-                                          rf"[对對][^。；;]{{2,200}}?(?:开展|開展|进行|進行)了?[^，,。；;]{{0,8}}巡[察视視])",
+                                          rf"在?[对對][^。；;]{{2,200}}?(?:开展|開展|进行|進行)了?[^，,。；;]{{0,8}}巡[察视視])",
                                           p)]
-        teams = [_tidy_team(team, texts) for team in teams]
+        # (大同市委派出6个巡察组对16个单位…: several teams, none of them named)
+        teams = [_tidy_team(team, texts) for team in teams if not _COUNTED_TEAMS.search(team)]
         team = next((team for team in teams if re.search(_NUMBERED_TEAM, team) or _named_with_a_place(team)), None)
+        team = _whole_team(team, texts, notes) if team else None
         if team:
             notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
             return {"team": team}
@@ -109,10 +111,36 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         notes.add("开头没有找到“某年某月某日至某月某日”形式的巡察起止日期，请编辑补充 inspection 的 start、end")
     if not feedback:
         notes.add("开头没有找到巡察组反馈意见的日期：inspection 的 feedback 未填写，请按原文补充")
+    team = _whole_team(team, texts, notes) if team else None
+    if team and _COUNTED_TEAMS.search(team) and not found.get("start"):
+        team = None  # 二届党委第二轮巡察三个巡察组分别向…: several teams, and no inspection of one unit dated
     if team is None:
         notes.add("开头没有找到巡察组名称：inspection 未填写，请编辑补充")
         return None
     return {"team": team, **found}
+
+
+_COUNTED_TEAMS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]巡[察视視][组組]")
+
+
+# What a team's name says it belongs to: a body (区委, 党委, 党组), a level or a kind of inspection. 本网讯为了解巡察组
+# (…工作的进展情况) is words run into 巡察组, not a name.
+_TEAM_OWNER = re.compile(r"[委党黨组組省市县縣区區州旗镇鎮乡鄉央轮輪届屆]|专项|專項|联动|聯動|提级|提級|交叉|机动|機動")
+
+
+def _whole_team(team: str, texts: list[str], notes: Notes) -> str | None:
+    """The team as a name: None for words that only end in 巡察组; 县委第巡察组 (a number lost in the copy) as the text
+    writes it in full elsewhere (县委第二巡察组), said in a note."""
+    owner = re.split(r"巡[察视視]", team)[0]
+    if not _TEAM_OWNER.search(owner) and not re.search(_NUMBERED_TEAM, team) and not _COUNTED_TEAMS.search(team):
+        return None
+    if re.search(r"第巡[察视視]", team):
+        pattern = re.escape(team).replace("第", "第([一二三四五六七八九十]{1,3}|\\d{1,2})", 1)
+        whole = sorted({m.group(0) for t in texts for m in re.finditer(pattern, t)})
+        if len(whole) == 1:
+            notes.add(f"原文巡察组名称“{team}”缺少序号（复制网页时丢失），按正文另一处的“{whole[0]}”填写，请核对")
+            return whole[0]
+    return team
 
 
 # 2024.3.10—4.30 / 2024.5.20: dates written with dots, the end of a range without its year
@@ -237,6 +265,8 @@ def _tidy_team(team: str, texts: list[str]) -> str:
             short, longer = team[cut:], team[len("".join(places[: dropped - 1])):]
             if cut > 0 and alone(short, longer):
                 return short
+        if len(places) >= 2 and places[0].endswith(("省", "自治区", "自治區")):
+            return team[len(places[0]):]  # 江苏省常熟市委第四巡察组: the committee is 常熟市委, the province says where
     uncounted = _TEAM_COUNT.sub("", team)
     if uncounted != team and any(uncounted in t for t in texts):
         return uncounted

@@ -182,7 +182,7 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
         inspection["team"] = titled
     team = (inspection or {}).get("team")
     notice = _identity(page, contact, notes, signed=bool(document and document.signed),
-                       team=(team_with_its_place(outline.narrative or rest) or team) if team else None)
+                       team=team_with_its_place(outline.narrative or rest) or team)
     for line in inspection_notes.lines:
         notes.add(line)
     if inspection:
