@@ -474,10 +474,10 @@ RIGHT = {
     ),
     "hangzhou-shiwei-xunshi-2021": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "jianhu-rongmeiti-2024": (
-        "title publisher region published source kind inspection.feedback aspects problems contact"
+        "title publisher region published source kind inspection.feedback figures aspects problems contact"
     ),
     "jimo-fulian-2023-dongyuan": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -485,7 +485,7 @@ RIGHT = {
     ),
     "licheng-sheke-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback problems contact"
+        "inspection.feedback figures problems contact"
     ),
     "lishui-fulian-2025-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -540,8 +540,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xinwu-fulian-2024": (
-        "title region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "yizhang-weijian-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -562,7 +562,7 @@ RIGHT = {
     ),
     "chenggong-shequ-xuncha-2025": (
         "title publisher published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "cna-zhongyang-xunshi-2014-trad": (
         "publisher region source inspection.team inspection.start inspection.end inspection.feedback figures "

@@ -1996,3 +1996,31 @@ def test_a_team_named_in_a_news_item_with_its_province_is_the_committees_team(tm
         "收到部分老年群体的反映。\n"
         "巡察过程中，巡察组立足“早发现、早处置”工作原则，推动问题整改。\n"))
     assert result.notice["inspection"] == {"team": "常熟市委第四巡察组"}
+
+
+_OPENING = "根据区委统一部署，2023年12月8日至2024年1月26日，区委第二巡察组对区妇联进行了巡察。"
+
+
+def test_counts_of_aspects_that_are_not_the_feedbacks_aspects_are_not_declared(tmp_path):
+    one_hand = _imported(tmp_path, _OPENING + "\n一方面，区纪委对反馈问题进行清单管理；另一方面，推动整改落实。\n")
+    assert "aspects" not in one_hand.notice["figures"]
+    listed = _imported(tmp_path, _OPENING + "\n从整改措施、牵头领导、责任科室、责任人、整改时限5个方面，构建起整改责任链。\n")
+    assert "aspects" not in listed.notice["figures"]
+    faults = _imported(tmp_path, _OPENING + "\n反馈了项目监管不够有力、落实党建工作不够有力、推进意识形态工作不够深入等3个方面"
+                                            "27条具体问题。\n")
+    assert faults.notice["figures"] == {"aspects": 3, "problems": 27}
+
+
+def test_more_aspects_than_problems_are_no_count_of_aspects_and_the_report_says_so(tmp_path):
+    result = _imported(tmp_path, _OPENING + "\n巡察组反馈了巡察意见，共指出413个方面33个问题。\n")
+    assert result.notice["figures"] == {"problems": 33}
+    assert "通报中的方面数（413）多于问题数（33），不像方面数，没有写入 figures，请核对原文" in result.unplaced
+
+
+def test_the_count_of_the_problems_one_by_one_and_measures_counted_after_the_noun(tmp_path):
+    finer = _imported(tmp_path, _OPENING + "\n区妇联将巡察指出的3个方面的7项问题，细化分解为20个具体问题20项整改任务。\n"
+                                           "对反馈的问题，制定有针对性和可操作性的整改措施14条。\n")
+    assert finer.notice["figures"] == {"aspects": 3, "problems": 20, "measures": 14}
+    assert "通报中问题（个）有不同说法（20、7），草稿取20，请核对" in finer.unplaced
+    plan = _imported(tmp_path, _OPENING + "\n研究制定包括61项具体问题、278项整改举措的整改方案。\n")
+    assert plan.notice["figures"] == {"problems": 61, "measures": 278}

@@ -9,6 +9,7 @@ from functools import cache
 
 from generator.importing.labels import status_words, unstated_status
 from generator.importing.numerals import arabic_dates, cn_to_int, make_date
+from generator.importing.outline import names_a_fault
 from generator.importing.page import without_glosses
 from generator.model import vocabulary
 from generator.model.notice import DECLARED_FIGURES, EMAIL_PATTERN, PHONE_PATTERN
@@ -349,6 +350,8 @@ _FIGURE_CHARS = str.maketrans("個問題項條饋體專實處關於發現經過�
 _FIGURES = (
     # 三大方面的45项问题, not 3大方面、10大任务
     ("aspects", rf"{NUM}\s*(?:个?方面|大方面(?=[^、，,。；;]{{0,16}}问题))"),
+    # 细化分解为20个具体问题, 包括61项具体问题、278项整改举措的整改方案: the count of the problems one by one
+    ("problems", rf"(?:细化|分解|包括)(?:为|成)?(?:包括)?\s*{NUM}\s*(?:个|项|条)具体问题"),
     # 3个方面11类问题30项问题, 6方面巡查发现的14个问题 (巡查 for 巡察)
     ("problems", rf"{NUM}\s*个?大?方面\s*(?:存在的?)?(?:巡[察查视]|反馈|发现|指出)*[、，,的]?\s*"
                  rf"(?:{NUM}\s*(?:个|项|条|类|类问题)\s*[、，,]?\s*)?{_TOTAL}\s*{NUM}\s*(?:个|项|条){_KIND}"
@@ -373,6 +376,8 @@ _FIGURES = (
     # 制订了86条措施
     ("measures", rf"(?:制定|制订|细化|明确|提出|形成)(?:了)?(?:具体)?{NUM}\s*(?:项|条)(?:具体)?(?:措施|举措)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
+    # 制定有针对性和可操作性的整改措施14条: the count after the noun
+    ("measures", rf"(?:制定|制订|细化|明确|提出|形成)[^。；;，,\d]{{0,16}}?整改(?:措施|举措)\s*{NUM}\s*(?:项|条)"),
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?"
                 rf"{NUM}\s*(?:项|个|条|件|份)"),
     ("problems_done", rf"(?:已)?完成(?:[镇乡县区市]级)?(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
@@ -394,10 +399,17 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
             for match in re.finditer(pattern, paragraph):
                 if _OTHERS_FIGURE.search(re.split(r"[。；;]", paragraph[: match.start()])[-1]):
                     continue  # 村级反馈的289个问题已完成整改259个: the villages' figures, not the unit's
+                if key == "aspects" and _not_aspects(paragraph[: match.end() + 1]):
+                    continue  # 一方面,…另一方面 / 从整改措施、牵头领导、责任人5个方面: not the feedback's aspects
                 value = _figure_value(key, match)
                 if value is not None and value not in seen.setdefault(key, []):
                     seen[key].append(value)
     figures = {key: values[0] for key, values in seen.items()}
+    if figures.get("aspects") and figures.get("problems") and figures["aspects"] > figures["problems"]:
+        # 共指出413个方面33个问题 (a digit run in from a lost character): aspects group problems, so fewer
+        notes.add(f"通报中的方面数（{figures.pop('aspects')}）多于问题数（{figures['problems']}），不像方面数，"
+                  "没有写入 figures，请核对原文")
+        del seen["aspects"]
     for key, values in seen.items():
         if len(values) > 1:
             shown = "、".join(str(v) for v in values)
@@ -407,6 +419,19 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     if other:
         figures["other"] = other
     return figures
+
+
+_ON_ONE_HAND = re.compile(r"(?:^|[，,。；;：:\s])(?:另)?一方面[，,]$")
+_LISTED = re.compile(r"([^，,。；;、]{1,16}(?:、[^，,。；;、]{1,16}){2,})(?:等)?\s*[\d一二三四五六七八九十]+\s*个?方面.$")
+
+
+def _not_aspects(before: str) -> bool:
+    """``before``: the text up to a count of aspects and the character after it. 一方面,… says "on the one hand";
+    从整改措施、牵头领导、责任人、整改时限5个方面 counts the things it lists, which name no fault (…不够有力、…不够深入等10个方面
+    lists the aspects themselves)."""
+    listed = _LISTED.search(before)
+    return bool(_ON_ONE_HAND.search(before)) or bool(
+        listed and not any(names_a_fault(item) for item in listed.group(1).split("、")))
 
 
 _OTHERS_FIGURE = re.compile(r"村级|村（社区）级|村\(社区\)级|下级|下属")

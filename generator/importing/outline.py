@@ -129,6 +129,9 @@ def _faulty(text: str) -> bool:
     return not _BY_PROGRESS.match(text) and bool(_FAULT.search(_NOT_A_FAULT.sub("", text)))
 
 
+names_a_fault = _faulty
+
+
 def build_outline(paragraphs: list[str], declared_problems: int | None = None,
                   declared_aspects: int | None = None) -> Outline:
     """The outline of ``paragraphs``. A notice in traditional characters (巡察組, 問題, 組織領導情況) is read in
