@@ -2002,9 +2002,11 @@ _OPENING = "根据区委统一部署，2023年12月8日至2024年1月26日，区
 
 
 def test_counts_of_aspects_that_are_not_the_feedbacks_aspects_are_not_declared(tmp_path):
-    one_hand = _imported(tmp_path, _OPENING + "\n一方面，区纪委对反馈问题进行清单管理；另一方面，推动整改落实。\n")
+    one_hand = _imported(tmp_path, _OPENING + "\n一方面，区纪委对反馈问题进行清单管理；"
+                                              "另一方面，推动整改落实。\n")
     assert "aspects" not in one_hand.notice["figures"]
-    listed = _imported(tmp_path, _OPENING + "\n从整改措施、牵头领导、责任科室、责任人、整改时限5个方面，构建起整改责任链。\n")
+    listed = _imported(tmp_path, _OPENING + "\n从整改措施、牵头领导、责任科室、责任人、整改时限5个方面，"
+                                            "构建起整改责任链。\n")
     assert "aspects" not in listed.notice["figures"]
     faults = _imported(tmp_path, _OPENING + "\n反馈了项目监管不够有力、落实党建工作不够有力、推进意识形态工作不够深入等3个方面"
                                             "27条具体问题。\n")
@@ -2018,7 +2020,8 @@ def test_more_aspects_than_problems_are_no_count_of_aspects_and_the_report_says_
 
 
 def test_the_count_of_the_problems_one_by_one_and_measures_counted_after_the_noun(tmp_path):
-    finer = _imported(tmp_path, _OPENING + "\n区妇联将巡察指出的3个方面的7项问题，细化分解为20个具体问题20项整改任务。\n"
+    finer = _imported(tmp_path, _OPENING + "\n区妇联将巡察指出的3个方面的7项问题，"
+                                           "细化分解为20个具体问题20项整改任务。\n"
                                            "对反馈的问题，制定有针对性和可操作性的整改措施14条。\n")
     assert finer.notice["figures"] == {"aspects": 3, "problems": 20, "measures": 14}
     assert "通报中问题（个）有不同说法（20、7），草稿取20，请核对" in finer.unplaced

@@ -422,13 +422,14 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
 
 
 _ON_ONE_HAND = re.compile(r"(?:^|[，,。；;：:\s])(?:另)?一方面[，,]$")
-_LISTED = re.compile(r"([^，,。；;、]{1,16}(?:、[^，,。；;、]{1,16}){2,})(?:等)?\s*[\d一二三四五六七八九十]+\s*个?方面.$")
+_LISTED = re.compile(r"([^，,。；;、]{1,16}(?:、[^，,。；;、]{1,16}){2,})(?:等)?\s*[\d一二三四五六七八九十]+\s*个?方面"
+                     r".$")
 
 
 def _not_aspects(before: str) -> bool:
     """``before``: the text up to a count of aspects and the character after it. 一方面,… says "on the one hand";
-    从整改措施、牵头领导、责任人、整改时限5个方面 counts the things it lists, which name no fault (…不够有力、…不够深入等10个方面
-    lists the aspects themselves)."""
+    从整改措施、牵头领导、责任人、整改时限5个方面 counts the things it lists, which name no fault
+    (…不够有力、…不够深入等10个方面 lists the aspects themselves)."""
     listed = _LISTED.search(before)
     return bool(_ON_ONE_HAND.search(before)) or bool(
         listed and not any(names_a_fault(item) for item in listed.group(1).split("、")))
