@@ -2008,8 +2008,8 @@ def test_counts_of_aspects_that_are_not_the_feedbacks_aspects_are_not_declared(t
     listed = _imported(tmp_path, _OPENING + "\n从整改措施、牵头领导、责任科室、责任人、整改时限5个方面，"
                                             "构建起整改责任链。\n")
     assert "aspects" not in listed.notice["figures"]
-    faults = _imported(tmp_path, _OPENING + "\n反馈了项目监管不够有力、落实党建工作不够有力、推进意识形态工作不够深入等3个方面"
-                                            "27条具体问题。\n")
+    faults = _imported(tmp_path, _OPENING + "\n反馈了项目监管不够有力、落实党建工作不够有力、"
+                                            "推进意识形态工作不够深入等3个方面27条具体问题。\n")
     assert faults.notice["figures"] == {"aspects": 3, "problems": 27}
 
 
