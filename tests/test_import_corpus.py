@@ -573,11 +573,11 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "imnu-xuncha-2023-zhongqi": (
-        "title region published source inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "jiangnan-xunshi-zhenggai-ducha": (
-        "title publisher region published source inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "qzcdi-guoziwei-2023": (
@@ -589,7 +589,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "suqian-xuncha-jinzhu-mirror": (
-        "title publisher region published source inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems"
     ),
     "xiangcheng-jiaotou-2022-fankui": (

@@ -2027,3 +2027,31 @@ def test_the_count_of_the_problems_one_by_one_and_measures_counted_after_the_nou
     assert "通报中问题（个）有不同说法（20、7），草稿取20，请核对" in finer.unplaced
     plan = _imported(tmp_path, _OPENING + "\n研究制定包括61项具体问题、278项整改举措的整改方案。\n")
     assert plan.notice["figures"] == {"problems": 61, "measures": 278}
+
+
+def test_a_news_item_about_teams_arriving_is_no_announcement_and_its_team_address_names_the_region(tmp_path):
+    result = _imported(tmp_path, (
+        "(速新闻记者高云龙)根据市委统一部署,10月17日,市委第三巡察组进驻宿迁市委网信办开展巡察。\n"
+        "在市委网信办,市委第三巡察组指出,巡视是推进党的自我革命的战略性制度安排。\n"
+        "巡察期间,欢迎来信反映。邮政信箱:宿迁市人民大道7号市委第三巡察组。\n"))
+    assert result.notice["kind"] == "其他"
+    assert result.notice["region"] == "宿迁市"
+
+
+def test_an_inspection_of_its_own_work_arriving_is_no_announcement(tmp_path):
+    """督查组进驻…: no 巡察组 arrives, the text announces no inspection."""
+    result = _imported(tmp_path, (
+        "9月24日,校党委书记检查指导巡视整改专项督查工作,出席督查组进驻党委办公室见面沟通会。\n"
+        "他强调,要深刻领会抓好巡视整改的重大意义。\n"))
+    assert result.notice["kind"] == "其他"
+    assert "通报类别（kind）是根据正文推断的“其他”，请核对" in result.unplaced
+
+
+def test_a_news_items_credit_line_is_no_publisher_and_its_dateline_says_what_the_text_is(tmp_path):
+    result = _imported(tmp_path, (
+        "我校召开十一届党委第五轮巡察工作中期汇报会\n"
+        "本网讯为了解巡察组工作的进展情况,11月17日下午,我校召开巡察工作中期汇报会。\n"
+        "会上,各巡察组组长详细汇报了巡察工作进展情况。\n"
+        "文:党委巡察工作领导小组办公室\n"))
+    assert result.notice["kind"] == "其他"
+    assert result.notice["publisher"].startswith(PLACEHOLDER)

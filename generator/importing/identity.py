@@ -229,9 +229,14 @@ def province_of(team: str | None, texts: list[str]) -> str | None:
 def publisher_from_signature(paragraphs: list[str]) -> str | None:
     """The issuing body in the signature block (落款) at the end, if there is one."""
     for paragraph in reversed(paragraphs[-3:]):
-        if is_signature(paragraph) and not SIGNATURE_DATE.fullmatch(paragraph.strip()):
+        if is_signature(paragraph) and not SIGNATURE_DATE.fullmatch(paragraph.strip()) \
+                and not _CREDIT.match(paragraph.strip()):
             return paragraph.strip()
     return None
+
+
+# 文:党委巡察工作领导小组办公室 / 图文:… at the end of a news item: who wrote it, not who issued a notice
+_CREDIT = re.compile(r"^(?:文|图|圖|图文|圖文|摄影|攝影|撰稿|供稿|通讯员|通訊員)\s*[:：/／]")
 
 
 def domain_from(title: str | None, paragraphs: list[str]) -> str | None:
@@ -255,9 +260,12 @@ def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
     title = gazetteer.simplified(without_glosses(title)) if title else title
     # 召开巡察整改情况通报会: the name of a meeting says what the meeting was about, not what the text is
     title = _MEETING.sub("", title) if title else title
-    paragraphs = [_MEETING.sub("", p) for p in paragraphs[:1]] + paragraphs[1:]
+    # the preamble says what the text is when a team arrives in it (not 督查组进驻…), and not in a news item's
+    # opening (本网讯…, (速新闻记者…)…): the news tells of an inspection, it is no announcement of it
+    preamble = [_MEETING.sub("", p) for p in paragraphs[:1]
+                if re.search(r"巡[察视視](?:[^，,。；;、\s]{0,6})?[组組]", p) and not _NEWS_OPENING.match(p)]
     for text, from_title in ([(title, True)] if title else []) + [(p, False) for p in
-                                                                 paragraphs[:1] + announcing + headings]:
+                                                                 preamble + announcing + headings]:
         for kind in vocabulary.kinds():
             if any(word in text for word in (kind.value, *kind.words)) and not kind.fallback:
                 return kind.value, from_title
@@ -267,6 +275,8 @@ def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
 # 召开巡察整改情况通报会 / 向全体教职工通报了巡察整改情况: a meeting, and what was reported at it (news of an event)
 _MEETING = re.compile(r"[^，,。；;、\s]{0,12}?(?:通报会|汇报会|推进会|部署会|动员会|座谈会|反馈会|专题会|"
                       r"通報會|匯報會|推進會|部署會|動員會)|(?:通报|汇报|听取|传达|通報|匯報|聽取|傳達)了[^，,。；;]{0,20}")
+_NEWS_OPENING = re.compile(r"^\s*(?:[（(【\[]?[^，,。；;）)】\]]{0,12}?(?:记者|記者|通讯员|通訊員)[^，,。；;）)】\]]{0,12}"
+                           r"[）)】\]]|(?:本|我)?(?:网|網|报|報|台)(?:讯|訊)|[^，,。；;]{2,16}?[电電](?=[，,\s（(]))")
 _ANNOUNCING = re.compile(r"现将|現將|予以公[布开佈開]|予以通[报報]|[报通][告报]如下|報告如下|特此")
 
 

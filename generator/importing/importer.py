@@ -243,7 +243,7 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         region, unit = region_from_text(page.paragraphs + list(page.meta.values())) or ("", "")
         notes.add(f"地区（region）取自正文中的单位名称“{unit}”里的地名“{region}”，请核对")
     else:
-        region = _region_elsewhere(page, unit, team, notes, news=kind == _fallback_kind())
+        region = _region_elsewhere(page, unit, team, notes, news=kind == _fallback_kind(), contact=contact)
     texts = [page.title or "", *page.paragraphs]
     if region and with_its_county(region, texts) != region:
         notes.add(f"地区（region）“{region}”按正文的写法加上了所在的县市：“{with_its_county(region, texts)}”，请核对")
@@ -277,7 +277,7 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
 
 
 def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes: Notes,
-                      news: bool = False) -> str | None:
+                      news: bool = False, contact: dict | None = None) -> str | None:
     """A publisher that names no place (市卫健委党委, 区委): the place of the unit inspected (对通川区委进行了巡视),
     of the inspecting team if it is a city's or a county's (宿迁市委第六巡察组), the place of the publisher's level
     the text names (宿迁市), and last the province of a provincial team (四川省委第五巡视组). A title that starts with
@@ -315,8 +315,11 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
         return province
     # no unit named with its place: the place of the committee's level (区委第二巡察组 → the 区 the text names most);
     # not in a news item, which another place's site may write about a unit it names only as 市第二人民医院
-    level = level_of_the_inspection(team, page.paragraphs) if not news else None
+    # (unless the team's own address is in that place: 宿迁市人民大道7号市委第三巡察组)
+    level = level_of_the_inspection(team, page.paragraphs)
     named = region_of_level(level, [page.title or "", *page.paragraphs, *sites]) if level else None
+    if news and named and not (contact or {}).get("address", "").startswith(named):
+        named = None
     if named:
         notes.add(f"地区（region）是正文中提到最多的{level}名“{named}”（由{level}委部署巡察，发布机构没有写地名），请核对")
         return named
