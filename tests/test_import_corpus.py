@@ -466,7 +466,7 @@ RIGHT = {
     ),
     "guangchang-canlian-2022-dongyuan": (
         "title publisher published kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems"
+        "figures aspects problems contact"
     ),
     "guangzhou-kejiju-2020-gonggao": (
         "title publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -481,7 +481,7 @@ RIGHT = {
     ),
     "jimo-fulian-2023-dongyuan": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems"
+        "inspection.feedback figures aspects problems contact"
     ),
     "licheng-sheke-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -504,8 +504,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "pinghu-xuncha-2021-gonggao": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "figures aspects problems"
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
     ),
     "qingyang-wenlian-2023-toc": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -590,7 +590,7 @@ RIGHT = {
     ),
     "suqian-xuncha-jinzhu-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems"
+        "inspection.feedback figures aspects problems contact"
     ),
     "xiangcheng-jiaotou-2022-fankui": (
         "publisher region published source kind inspection.team inspection.start inspection.end "

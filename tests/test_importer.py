@@ -2055,3 +2055,29 @@ def test_a_news_items_credit_line_is_no_publisher_and_its_dateline_says_what_the
         "文:党委巡察工作领导小组办公室\n"))
     assert result.notice["kind"] == "其他"
     assert result.notice["publisher"].startswith(PLACEHOLDER)
+
+
+def test_a_contact_block_of_field_lines_under_its_heading_is_read_to_its_last_line(tmp_path):
+    """三、反映问题联系方式 / 电 话:… / 电子邮箱:… / 邮政信箱:… (the last line cut short): the block, letter-spaced
+    label and all; its last line is no link to drop."""
+    result = _imported(tmp_path, (
+        "十四届市委第十四轮巡察公告\n"
+        "按照市委巡察工作部署，2021年9月1日至10月30日，市委第一巡察组对市妇联开展常规巡察。\n"
+        "三、反映问题联系方式\n"
+        "电 话:0573-85061112(市委巡察办);\n"
+        "电子邮箱:xunchaban@example.gov.cn;\n"
+        "邮政信箱:浙江省平湖市胜利路380号市行政中\n"))
+    assert result.notice["contact"] == {"phone": "0573-85061112", "email": "xunchaban@example.gov.cn",
+                                        "address": "浙江省平湖市胜利路380号市行政中"}
+    assert result.chrome_removed == []
+
+
+def test_where_letters_are_received_is_the_contact_address_and_an_empty_postal_code_is_left_out(tmp_path):
+    place = _imported(tmp_path, _OPENING + "\n巡察期间在科创中心北门西侧设置了巡察组信箱;举报受理电话:17669615090。\n")
+    assert place.notice["contact"]["address"] == "科创中心北门西侧"
+    office = _imported(tmp_path, _OPENING + "\n巡察期间设专门联系电话:18279461972;巡察组受理信访地点:县莲廉苑。\n")
+    assert (office.notice["contact"]["phone"], office.notice["contact"]["address"]) == ("18279461972", "县莲廉苑")
+    empty = _imported(tmp_path, _OPENING + "\n欢迎来信反映。邮政信箱:宿迁市人民大道7号市委第三巡察组(邮政编码:);"
+                                           "电话:13812345678。\n")
+    assert empty.notice["contact"]["address"] == "宿迁市人民大道7号市委第三巡察组"
+    assert "原文地址后的“(邮政编码:)”没有写出邮编，草稿的地址没有保留它，请按原网页核对" in empty.unplaced

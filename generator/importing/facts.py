@@ -10,7 +10,7 @@ from functools import cache
 from generator.importing.labels import status_words, unstated_status
 from generator.importing.numerals import arabic_dates, cn_to_int, make_date
 from generator.importing.outline import names_a_fault
-from generator.importing.page import without_glosses
+from generator.importing.page import CONTACT_LINE, without_glosses
 from generator.model import vocabulary
 from generator.model.notice import DECLARED_FIGURES, EMAIL_PATTERN, PHONE_PATTERN
 
@@ -496,10 +496,13 @@ def check_overall_status(paragraphs: list[str], notes: Notes) -> None:
 # the contact block
 
 _PHONE = re.compile(
-    r"(?:联系电话|举报电话|监督电话|电话|热线)\s*[:：]?\s*"
+    r"(?:联系电话|举报电话|监督电话|电\s?话|热线)\s*[:：]?\s*"
     r"((?:\d[\d\-－—()（）转 ]{4,}\d)(?:\s*[、/或]\s*\d[\d\-－—()（）转 ]{4,}\d)*)"
 )
-_ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|邮政信箱|地址)\s*[:：]\s*([^;；。，,\n]+)"
+_ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|邮政信箱|地址|受理信访地点|信访接待地点|接访地点)\s*[:：]\s*"
+                      r"([^;；。，,\n]+)"
+                      # 巡察期间在科创中心北门西侧设置了巡察组信箱: where the team's letter box is
+                      r"|在([^，,。；;]{2,30}?)(?:设置|设立|设)了?(?:巡察组|巡视组)?(?:意见箱|信箱|举报箱)"
                       r"|(?:来信|信件)[^。；;]{0,6}?(?:请?寄(?:至|到)?|邮寄(?:至|到))\s*[:：]?\s*([^。；;\n]+)")
 _EMAIL = re.compile(r"(?:电子邮箱|电子邮件|电子信箱|邮箱|E-?mail)\s*[:：]?\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
                     re.IGNORECASE)
@@ -514,7 +517,8 @@ def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, list
     for index in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 8), -1):
         paragraph = paragraphs[index]
         contact = _contact_fields(paragraph)
-        if contact and re.search(r"联系|欢迎|监督|反映|举报|来信|来电", paragraph):
+        if contact and (re.search(r"联系|欢迎|监督|反映|举报|来信|来电", paragraph)
+                        or _under_contact_heading(paragraphs, index)):
             block = [index]
             for step in (-1, 1):
                 at = index + step
@@ -533,12 +537,21 @@ def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, list
     return None, []
 
 
-_CONTACT_LINE = re.compile(r"^(?:邮政信箱|通信地址|通讯地址|邮政地址|来信地址|地址|电子邮箱|电子邮件|电子信箱|邮箱|"
-                           r"E-?mail|联系电话|举报电话|监督电话|电话|邮政编码|邮编)\s*[:：]", re.IGNORECASE)
+
+
+def _under_contact_heading(paragraphs: list[str], index: int) -> bool:
+    """三、反映问题联系方式 / 电 话:… / 电子邮箱:… / 邮政信箱:…: a line of a run of contact lines under a heading that
+    names the contact."""
+    if not _is_contact_line(paragraphs[index]):
+        return False
+    at = index - 1
+    while at >= 0 and _is_contact_line(paragraphs[at]):
+        at -= 1
+    return at >= 0 and len(paragraphs[at]) <= 30 and bool(re.search(r"联系方式|联系电话|举报方式|反映问题", paragraphs[at]))
 
 
 def _is_contact_line(line: str) -> bool:
-    return len(line) <= 60 and bool(_CONTACT_LINE.match(line))
+    return len(line) <= 60 and bool(CONTACT_LINE.match(line))
 
 
 _POSTAL_CODE = re.compile(r"(?:邮政编码|邮编)\s*[:：]\s*\d{6}")
@@ -559,6 +572,10 @@ def _model_contact(contact: dict, notes: Notes) -> dict:
         if others:
             notes.add(f"联系电话只写入了{'“' + valid[0] + '”' if valid else '空白'}（草稿只能写一个号码）；"
                       f"原文还有：{'、'.join(others)}，请编辑决定写在联系方式说明（intro）里还是删去")
+    empty = re.search(r"[（(]\s*(?:邮政编码|邮编)\s*[:：]?\s*[)）]$", contact.get("address", ""))
+    if empty:  # 宿迁市人民大道7号市委第三巡察组(邮政编码:): the code is missing in the text
+        contact["address"] = contact["address"][: empty.start()].rstrip()
+        notes.add(f"原文地址后的“{empty.group(0)}”没有写出邮编，草稿的地址没有保留它，请按原网页核对")
     if "email" in contact and not EMAIL_PATTERN.match(contact["email"]):
         notes.add(f"原文的电子邮箱“{contact.pop('email')}”格式不对，没有写入草稿，请编辑核对")
     return contact

@@ -473,6 +473,11 @@ _OUTLINE_LINE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*、|[（(
                            r"|[:：]\s*一是")
 
 
+# A line of the contact block (邮政信箱：… / 电 话：… / 电子邮箱：…), never a link
+CONTACT_LINE = re.compile(r"^(?:邮政信箱|通信地址|通讯地址|邮政地址|来信地址|地址|电子邮箱|电子邮件|电子信箱|邮箱|"
+                          r"E-?mail|联系电话|举报电话|监督电话|电\s?话|邮政编码|邮编)\s*[:：]", re.IGNORECASE)
+
+
 # A document's closing note in brackets, never a link: （此件公开发布） / （本文有删减）
 _NOTE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 
@@ -491,12 +496,18 @@ def _first_item_cut_short(lines: list[str], index: int) -> bool:
     return bool(_OUTLINE_LINE.search(before)) or bool(_NUMBERED_ITEM.match(before) and _SENTENCE_END.search(before))
 
 
+def _contact_run(lines: list[str], index: int) -> bool:
+    """电子邮箱:…; / 邮政信箱:…: a contact line after another one ends the notice's contact block, it is no link (a
+    lone 地址: line may be the site's footer)."""
+    return index > 0 and bool(CONTACT_LINE.match(lines[index])) and bool(CONTACT_LINE.match(lines[index - 1]))
+
+
 def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
     """Short link-like lines after the last sentence (related articles, link lists), not a signature."""
     end = len(lines)
     while (end > 0 and len(lines[end - 1]) <= 40 and not _SENTENCE_END.search(lines[end - 1])
            and not _OUTLINE_LINE.search(lines[end - 1]) and not _first_item_cut_short(lines, end - 1)
-           and not _PROBLEM_LABEL.match(lines[end - 1])):
+           and not _PROBLEM_LABEL.match(lines[end - 1]) and not _contact_run(lines, end - 1)):
         end -= 1
     tail = lines[end:]
     keep = [line for line in tail if is_signature(line) or _NOTE.fullmatch(line)]
