@@ -499,7 +499,8 @@ _PHONE = re.compile(
     r"(?:联系电话|举报电话|监督电话|电\s?话|热线)\s*[:：]?\s*"
     r"((?:\d[\d\-－—()（）转 ]{4,}\d)(?:\s*[、/或]\s*\d[\d\-－—()（）转 ]{4,}\d)*)"
 )
-_ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|邮政信箱|地址|受理信访地点|信访接待地点|接访地点)\s*[:：]\s*"
+_ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|邮政信箱|地址|受理信访地点|信访接待地点|接访地点)"
+                      r"\s*[:：]\s*"
                       r"([^;；。，,\n]+)"
                       # 巡察期间在科创中心北门西侧设置了巡察组信箱: where the team's letter box is
                       r"|在([^，,。；;]{2,30}?)(?:设置|设立|设)了?(?:巡察组|巡视组)?(?:意见箱|信箱|举报箱)"
@@ -547,7 +548,8 @@ def _under_contact_heading(paragraphs: list[str], index: int) -> bool:
     at = index - 1
     while at >= 0 and _is_contact_line(paragraphs[at]):
         at -= 1
-    return at >= 0 and len(paragraphs[at]) <= 30 and bool(re.search(r"联系方式|联系电话|举报方式|反映问题", paragraphs[at]))
+    return at >= 0 and len(paragraphs[at]) <= 30 and bool(re.search(r"联系方式|联系电话|举报方式|反映问题",
+                                                                    paragraphs[at]))
 
 
 def _is_contact_line(line: str) -> bool:
