@@ -68,10 +68,9 @@ REFUSED: set[str] = set()
 # Texts the importer gets wrong today. Strict: the test fails the day the importer gets them right, so that this list
 # is emptied, not forgotten. (The sixth import round emptied it on dev; the held-out test4 split, read once after it,
 # brought a new one, which the seventh round fixed: 已整改完成的问题 groups problems by progress, it is none; the
-# held-out test5 split, read once after the seventh round, brought the refused news item.)
-KNOWN_FAILURES: dict[str, str] = {
-    "cna-zhongyang-xunshi-2014-trad": "refused (不像一份巡察整改通报): a test5 news item in traditional script",
-}
+# held-out test5 split, read once after the seventh round, brought the refused news item, which the eighth round
+# reads: its headline stands over its date line after the site's banners.)
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _marked(names: list[str]) -> list:
@@ -565,8 +564,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "cna-zhongyang-xunshi-2014-trad": (
-        "publisher region source inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "datong-xuncha-2022-dongyuan-baozhi": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -2081,3 +2081,19 @@ def test_where_letters_are_received_is_the_contact_address_and_an_empty_postal_c
                                            "电话:13812345678。\n")
     assert empty.notice["contact"]["address"] == "宿迁市人民大道7号市委第三巡察组"
     assert "原文地址后的“(邮政编码:)”没有写出邮编，草稿的地址没有保留它，请按原网页核对" in empty.unplaced
+
+
+def test_a_news_headline_over_its_date_line_after_the_sites_banners_is_the_title(tmp_path):
+    """Banners in sentences (隱私聲明…。) before the headline: the headline over its date line is the title, the date
+    the page's date, the banners chrome; the news item is imported, not refused."""
+    result = _imported(tmp_path, (
+        "本網站使用相關技術提供更好的閱讀體驗,同時尊重使用者隱私,點這裡瞭解隱私聲明。\n"
+        "下載\n"
+        "陸4輪巡視 湖北遭查官最多\n"
+        "2014/11/7 18:29\n"
+        "(中央社台北7日電)中共18大至今,中共中央巡視組已提出全大陸31個省市區巡視報告。\n"))
+    assert result.notice["title"] == "陸4輪巡視 湖北遭查官最多"
+    assert result.notice["published"] == dt.date(2014, 11, 7)
+    assert result.notice["kind"] == "其他"
+    assert result.chrome_removed == ["本網站使用相關技術提供更好的閱讀體驗,同時尊重使用者隱私,點這裡瞭解隱私聲明。",
+                                     "下載", "2014/11/7 18:29"]

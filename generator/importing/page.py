@@ -291,6 +291,13 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
         title = title[:dated.start()]
     page.title = title
     page.chrome_removed.extend(lines[:start])
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if re.fullmatch(_DATE_TIME, following.strip()) \
+            and not any(page.meta.get(key) for key in vocabulary.page_metadata_filling("published")):
+        # 陸4輪巡視 湖北遭查官最多 / 2014/11/7 18:29 (after the site's banners): the date under the headline
+        page.meta[_UNNAMED_DATE] = following.strip()
+        page.chrome_removed.append(following)
+        index += 1
     return lines[index + 1:]
 
 
@@ -365,12 +372,27 @@ def _is_menu(line: str) -> bool:
         and not spaced_title
 
 
+def _headline_over_its_date(lines: list[str]) -> int | None:
+    """本網站使用相關技術…(a site's banners in sentences) / 陸4輪巡視 湖北遭查官最多 / 2014/11/7 18:29: a news headline
+    stands over the line of its date and time, even after sentences of the site's banners."""
+    for index, line in enumerate(lines[:15]):
+        if _headline_over(line, lines[index + 1] if index + 1 < len(lines) else ""):
+            return index
+    return None
+
+
+def _headline_over(line: str, following: str) -> bool:
+    return 6 <= len(line) <= 40 and not _SENTENCE_END.search(line) and not re.search(r"[，,：:]", line) \
+        and bool(_TITLE_WORDS.search(reading(line))) and bool(re.fullmatch(_DATE_TIME, following.strip())) \
+        and not _is_menu(line)
+
+
 def _title_candidate(lines: list[str]) -> int | None:
     """The title line: short, no sentence punctuation, title words, before the first paragraph."""
     for index, line in enumerate(lines[:60]):
         read = reading(line)
         if _is_paragraph(line) and not _is_headline(read):
-            return None
+            return _headline_over_its_date(lines)
         if _is_menu(line):
             continue
         if (
