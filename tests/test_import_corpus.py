@@ -476,7 +476,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "jianhu-rongmeiti-2024": (
-        "title publisher region published source kind inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
     ),
     "jimo-fulian-2023-dongyuan": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -551,8 +552,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "ziliujing-gongshanglian-2023-fankui": (
-        "title publisher region published source kind inspection.team inspection.start inspection.end figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     # the held-out test5 split (seventh collection), read once on 2026-12-02 14:01 UTC: the fields it gets right
     "changshu-xuncha-lixinggaigai-mirror": (

@@ -2097,3 +2097,17 @@ def test_a_news_headline_over_its_date_line_after_the_sites_banners_is_the_title
     assert result.notice["kind"] == "其他"
     assert result.chrome_removed == ["本網站使用相關技術提供更好的閱讀體驗,同時尊重使用者隱私,點這裡瞭解隱私聲明。",
                                      "下載", "2014/11/7 18:29"]
+
+
+def test_dates_that_lost_all_their_characters_are_read_where_they_open_a_clause_or_end_a_range(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某县融媒体中心委员会关于巡察整改进展情况的通报\n"
+        "根据县委统一部署,2023814日至1031县委第三巡察组对县融媒体中心党委开展了常规巡察。"
+        "1227县委巡察组向中心党委反馈巡察意见。\n"
+        "共有1227人参加学习,联系电话2023731,欢迎监督。\n"))
+    assert result.notice["inspection"] == {"team": "县委第三巡察组", "start": dt.date(2023, 8, 14),
+                                           "end": dt.date(2023, 10, 31), "feedback": dt.date(2023, 12, 27)}
+    assert "原文日期“1031”缺少“月”“日”字（复制网页时丢失），按“10月31日”读取，请核对" in result.unplaced
+    feedback = _imported(tmp_path, "根据自流井区委巡察工作统一部署2023731,区委第一巡察组向区工商联党组反馈巡察意见。\n")
+    assert feedback.notice["inspection"] == {"team": "区委第一巡察组", "feedback": dt.date(2023, 7, 31)}
+    assert "原文日期“2023731”缺少“年”“月”“日”字（复制网页时丢失），按“2023年7月31日”读取，请核对" in feedback.unplaced

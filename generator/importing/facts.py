@@ -74,7 +74,8 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         return None
     text, fixes = opening
     for lost, read in fixes:
-        missing = "“日”" if read == lost + "日" else "“年”“月”"
+        missing = "“日”" if read == lost + "日" else "“年”“月”" if "日" in lost else \
+            "“年”“月”“日”" if re.match(r"\d{5}", lost) else "“月”“日”"
         notes.add(f"原文日期“{lost}”缺少{missing}字（复制网页时丢失），按“{read}”读取，请核对")
     found: dict = {}
     text, year_before = _year_of_a_range(text)
@@ -201,13 +202,33 @@ def _repair_dates(text: str) -> tuple[str, list[tuple[str, str]]]:
         fixes.append((match.group(0), match.group(0) + "日"))
         return match.group(0) + "日"
 
-    return _DAYLESS.sub(day, _RUN_DATE.sub(replace, text)), fixes
+    def bare(match: re.Match) -> str:
+        year, digits = match.group("year"), match.group("digits")
+        readings = [(digits[:k], digits[k:]) for k in (1, 2)
+                    if len(digits) - k <= 2 and digits[k] != "0" and 1 <= int(digits[:k]) <= 12
+                    and 1 <= int(digits[k:]) <= 31]
+        if len(readings) != 1:
+            return match.group(0)
+        month, day = readings[0]
+        read = f"{year + '年' if year else ''}{int(month)}月{int(day)}日"
+        fixes.append((match.group(0), read))
+        return read
+
+    text = _DAYLESS.sub(day, _RUN_DATE.sub(replace, text))
+    return _BARE_RUN.sub(bare, text), fixes
 
 
 # 2022年8月19日至2022年11月15市委第三巡察组: a date whose 日 was lost, run into the words after it
 # (not a count: 1月2个问题)
 _DAYLESS = re.compile(r"(?<![\d.．])(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:[12]\d|3[01]|0?[1-9])"
                       r"(?![\d日号號个個项項条條名人次余多])(?=[\u4e00-\u9fa5])")
+
+
+# …统一部署2023731,区委第一巡察组向…反馈 / 2023年8月14日至1031县委第三巡察组 / 。1227县委巡察组向…: a date that
+# lost 年, 月 and 日 all, where it opens a clause or ends a range (not a count: 1227人, not a number: 电话2023731)
+_BARE_RUN = re.compile(r"(?:(?<=[\u4e00-\u9fa5])(?<!电话)(?<!热线)(?<!号码)(?<!传真)(?P<year>(?:19|20)\d{2})"
+                       r"|(?:(?<=[至到。；;，,])|^))(?P<digits>\d{3,4})"
+                       r"(?![\d.．:：\-年月日号號个個项項条條名人次余多万萬元%％])(?=[，,\u4e00-\u9fa5])")
 
 
 def _range_dates(span: re.Match) -> tuple[dt.date | None, dt.date | None]:
