@@ -492,7 +492,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "luanzhou-gongshanglian-fankui-trad-html": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
         "aspects problems contact"
     ),
     "nanxian-tuanxianwei-2025": (

@@ -2111,3 +2111,10 @@ def test_dates_that_lost_all_their_characters_are_read_where_they_open_a_clause_
     feedback = _imported(tmp_path, "根据自流井区委巡察工作统一部署2023731,区委第一巡察组向区工商联党组反馈巡察意见。\n")
     assert feedback.notice["inspection"] == {"team": "区委第一巡察组", "feedback": dt.date(2023, 7, 31)}
     assert "原文日期“2023731”缺少“年”“月”“日”字（复制网页时丢失），按“2023年7月31日”读取，请核对" in feedback.unplaced
+
+
+def test_a_county_level_city_set_up_after_the_division_codes_is_a_place(tmp_path):
+    """滦州市 (滦县 until 2018): the region of a news item whose team is named with it."""
+    result = _imported(tmp_path, "3月6日,滦州市委第三巡察组巡察市工商联情况反馈会召开。会上,巡察组反馈了巡察意见。\n")
+    assert result.notice["region"] == "滦州市"
+    assert "地区（region）取自巡察组名称“滦州市委第三巡察组”里的地名“滦州市”，请核对" in result.unplaced
