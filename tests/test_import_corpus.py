@@ -464,8 +464,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "guangchang-canlian-2022-dongyuan": (
-        "title publisher published kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "guangzhou-kejiju-2020-gonggao": (
         "title publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "

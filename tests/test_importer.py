@@ -2118,3 +2118,12 @@ def test_a_county_level_city_set_up_after_the_division_codes_is_a_place(tmp_path
     result = _imported(tmp_path, "3月6日,滦州市委第三巡察组巡察市工商联情况反馈会召开。会上,巡察组反馈了巡察意见。\n")
     assert result.notice["region"] == "滦州市"
     assert "地区（region）取自巡察组名称“滦州市委第三巡察组”里的地名“滦州市”，请核对" in result.unplaced
+
+
+def test_a_source_credit_at_the_end_of_a_news_item_is_its_source_and_names_its_region(tmp_path):
+    result = _imported(tmp_path, (
+        "根据县委统一部署,2022年4月14日至6月17日,县委第二巡察组将对县残联开展常规巡察。\n"
+        "其他不属于此次巡察受理范围的信访问题,将按有关规定由相关部门认真处理。(来源:广昌县残联)\n"))
+    assert (result.notice["source"], result.notice["region"]) == ("广昌县残联", "广昌县")
+    assert "(来源:广昌县残联)" in result.chrome_removed
+    assert result.body_markdown.rstrip().endswith("由相关部门认真处理。")

@@ -96,8 +96,25 @@ def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Pag
     lines = _cut_footer(lines, page)
     lines = _take_meta(lines, page)
     lines = _take_title(lines, page)
-    page.paragraphs = _drop_trailing_links(lines, page)
+    page.paragraphs = _source_credit(_drop_trailing_links(lines, page), page)
     return page
+
+
+# …由相关部门认真处理。(来源:广昌县残联): a news item's credit at the end of its text names its source
+_SOURCE_CREDIT = re.compile(r"[（(]\s*(来源|來源|信息来源|信息來源)\s*[:：]\s*([^（()）:：]{2,30}?)\s*[)）]\s*$")
+
+
+def _source_credit(lines: list[str], page: Page) -> list[str]:
+    for index in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+        credit = _SOURCE_CREDIT.search(lines[index])
+        if credit:
+            key = reading(credit.group(1))
+            if not page.meta.get(key):
+                page.meta[key] = credit.group(2)
+            page.chrome_removed.append(credit.group(0).strip())
+            kept = lines[index][: credit.start()].rstrip()
+            return lines[:index] + ([kept] if kept else []) + lines[index + 1:]
+    return lines
 
 
 def _drop_widgets(lines: list[str], page: Page) -> list[str]:
