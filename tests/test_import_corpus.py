@@ -561,7 +561,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "chenggong-shequ-xuncha-2025": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "cna-zhongyang-xunshi-2014-trad": (

@@ -2127,3 +2127,13 @@ def test_a_source_credit_at_the_end_of_a_news_item_is_its_source_and_names_its_r
     assert (result.notice["source"], result.notice["region"]) == ("广昌县残联", "广昌县")
     assert "(来源:广昌县残联)" in result.chrome_removed
     assert result.body_markdown.rstrip().endswith("由相关部门认真处理。")
+
+
+def test_the_one_place_a_news_item_names_again_and_again_is_its_region_and_a_place_named_once_is_not(tmp_path):
+    result = _imported(tmp_path, (
+        "近年来,呈贡区纪委监委充分发挥巡察利剑作用,将乡村振兴战略落实情况纳入区委巡察重点。\n"
+        "呈贡区纪委监委紧扣民之关切,推进社区巡察全覆盖。\n"))
+    assert result.notice["region"] == "呈贡区"
+    assert "地区（region）是正文中唯一提到的地名“呈贡区”（共2处），请核对" in result.unplaced
+    once = _imported(tmp_path, "近年来,呈贡区纪委监委充分发挥巡察利剑作用,推进社区巡察全覆盖。\n")
+    assert once.notice["region"].startswith(PLACEHOLDER)

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.check.spam import find_spam
-from generator.importing import draft
+from generator.importing import draft, gazetteer
 from generator.importing.facts import (
     Notes,
     check_overall_status,
@@ -323,6 +323,11 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if named:
         notes.add(f"地区（region）是正文中提到最多的{level}名“{named}”（由{level}委部署巡察，发布机构没有写地名），请核对")
         return named
+    # 呈贡区纪委监委充分发挥巡察利剑作用…: the one place the whole text names, more than once
+    places = gazetteer.named_in([page.title or "", *page.paragraphs])
+    if len(set(places)) == 1 and len(places) >= 2 and not places[0].endswith(("省", "自治区", "自治區")):
+        notes.add(f"地区（region）是正文中唯一提到的地名“{places[0]}”（共{len(places)}处），请核对")
+        return places[0]
     return None
 
 
