@@ -516,8 +516,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "quanzhou-fulian-2023": (
-        "region kind inspection.team inspection.start inspection.end inspection.feedback figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "sanmenxia-wenguanglv-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -2137,3 +2137,14 @@ def test_the_one_place_a_news_item_names_again_and_again_is_its_region_and_a_pla
     assert "地区（region）是正文中唯一提到的地名“呈贡区”（共2处），请核对" in result.unplaced
     once = _imported(tmp_path, "近年来,呈贡区纪委监委充分发挥巡察利剑作用,推进社区巡察全覆盖。\n")
     assert once.notice["region"].startswith(PLACEHOLDER)
+
+
+def test_a_page_copied_as_one_line_is_cut_into_its_column_title_metadata_and_text(tmp_path):
+    result = _imported(tmp_path, (
+        "党务公开中共某某市妇联党组关于巡察整改进展情况的通报发布时间2023年7月28日 来源:某某市妇联 阅读7695次"
+        "根据市委巡察工作统一部署,2022年11月21日至12月25日,市委巡察三组对市妇联党组开展了巡察。\n"))
+    notice = result.notice
+    assert (notice["title"], notice["publisher"], notice["published"], notice["source"]) == (
+        "中共某某市妇联党组关于巡察整改进展情况的通报", "中共某某市妇联党组", dt.date(2023, 7, 28), "某某市妇联")
+    assert result.chrome_removed == ["党务公开"]
+    assert result.body_markdown.startswith("根据市委巡察工作统一部署")

@@ -92,6 +92,7 @@ def clean_lines(text: str) -> list[str]:
 
 def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Page:
     page = Page(meta=dict(html_meta or {}))
+    lines = _unglued(lines)
     lines = _drop_widgets(lines, page)
     lines = _cut_footer(lines, page)
     lines = _take_meta(lines, page)
@@ -115,6 +116,33 @@ def _source_credit(lines: list[str], page: Page) -> list[str]:
             kept = lines[index][: credit.start()].rstrip()
             return lines[:index] + ([kept] if kept else []) + lines[index + 1:]
     return lines
+
+
+# 党务公开中共泉州市妇联党组关于…的通报发布时间2023年7月28日 来源:泉州市妇联 阅读7695次根据市委…: the page as one
+# line, the column label, the title, the metadata and the text run together
+_GLUED_TITLE = re.compile(r"^(?:(党务公开|政务公开|黨務公開|政務公開)(?=中共|中國共產黨|中国共产党))?"
+                          r"(.{6,80}?(?:通报|通報|报告|報告|公告|公示))(?=(?:发布时间|发布日期|發佈時間|發布時間)[:：]?\s*\d{4})")
+_GLUED_DATE_KEY = re.compile(r"^((?:发布时间|发布日期|發佈時間|發布時間))(?=\d{4})")
+_GLUED_COUNT_END = re.compile(r"(?:阅读|閱讀|浏览|瀏覽|点击|點擊)(?:次数|次數|量)?[:：]?\s*\d+\s*次(?=[\u4e00-\u9fa5])")
+
+
+def _unglued(lines: list[str]) -> list[str]:
+    """The first line of a page copied as one line cut where its parts meet: the column label, the title, the
+    metadata (a colon put after 发布时间 written without one), the text."""
+    if not lines:
+        return lines
+    glued = _GLUED_TITLE.match(lines[0])
+    if not glued:
+        return lines
+    rest = lines[0][glued.end():]
+    rest = _GLUED_DATE_KEY.sub(r"\1:", rest)
+    count = _GLUED_COUNT_END.search(rest)
+    if count:  # 阅读7695次 → 阅读:7695次, a key the metadata reader knows
+        meta = re.sub(r"(阅读|閱讀|浏览|瀏覽|点击|點擊)(?=\d)", r"\1:", rest[: count.end()])
+        parts = [glued.group(1), glued.group(2), meta, rest[count.end():]]
+    else:
+        parts = [glued.group(1), glued.group(2), rest]
+    return [part for part in parts if part] + lines[1:]
 
 
 def _drop_widgets(lines: list[str], page: Page) -> list[str]:
