@@ -476,8 +476,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "jianhu-rongmeiti-2024": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "jimo-fulian-2023-dongyuan": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

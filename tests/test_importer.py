@@ -2148,3 +2148,12 @@ def test_a_page_copied_as_one_line_is_cut_into_its_column_title_metadata_and_tex
         "中共某某市妇联党组关于巡察整改进展情况的通报", "中共某某市妇联党组", dt.date(2023, 7, 28), "某某市妇联")
     assert result.chrome_removed == ["党务公开"]
     assert result.body_markdown.startswith("根据市委巡察工作统一部署")
+
+
+def test_a_team_name_that_lost_a_character_after_the_dates_is_named_as_the_text_writes_it_elsewhere(tmp_path):
+    result = _imported(tmp_path, (
+        "根据县委统一部署,2023年8月14日至10月31日县委第三巡组对县融媒体中心党委开展了常规巡察。\n"
+        "2023年12月27日,县委第三巡察组向县融媒体中心党委反馈了巡察意见。\n"))
+    assert result.notice["inspection"]["team"] == "县委第三巡察组"
+    assert ("原文巡察组名称“县委第三巡组”缺字（复制网页时丢失），按正文另一处的“县委第三巡察组”填写，请核对"
+            in result.unplaced)

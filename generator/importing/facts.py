@@ -28,6 +28,8 @@ _TEAM_NUMBER = r"(?:机动|機動|联动|聯動)?(?:第?[一二三四五六七�
 _MORE_TEAMS = r"(?:、第[一二三四五六七八九十\d]{1,3}巡[察视視][组組])*"
 _TEAM = rf"[^\s,，。；;、“”：:（）()…]{{2,30}}?巡[察视視]{_TEAM_NUMBER}{_MORE_TEAMS}"
 _TEAM_WORD = rf"巡[察视視]{_TEAM_NUMBER}"
+# 县委第三巡组: a numbered team whose 察 was lost in the copy
+_LOST_TEAM = r"[委会]第?[一二三四五六七八九十\d]{1,3}巡[组組]"
 _NUMBERED_TEAM = r"(?:第|[一二三四五六七八九十\d]\s*小?[组組]|机动|機動)"
 # A second period of the same inspection: 3月17日至3月22日、5月5日至7月12日 (the end is the last day).
 _MORE_RANGE = re.compile(r"\s*[、，,和及]\s*(?:(\d{4})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
@@ -53,7 +55,7 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
     of the page's date."""
     repaired = [_repair_dates(_dotted_dates(arabic_dates(without_glosses(p)))) for p in paragraphs[:8]]
     texts = [p for p, _ in repaired]
-    named = [(p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p)]
+    named = [(p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p) or re.search(_LOST_TEAM, p)]
     opening = next(((p, fixes) for p, fixes in named if _DAY.search(p)), None)
     if opening is None:
         # 近日，市委第一巡察组向崇礼区反馈了…: a team named by its number that gave the feedback, and no dates
@@ -136,6 +138,13 @@ def _whole_team(team: str, texts: list[str], notes: Notes) -> str | None:
     owner = re.split(r"巡[察视視]", team)[0]
     if not _TEAM_OWNER.search(owner) and not re.search(_NUMBERED_TEAM, team) and not _COUNTED_TEAMS.search(team):
         return None
+    if re.search(r"巡[组組]$", team):
+        whole = sorted({m.group(0) for t in texts for m in re.finditer(
+            re.escape(team[:-2]) + r"巡[察视視]" + team[-1], t)})
+        if len(whole) != 1:
+            return None
+        notes.add(f"原文巡察组名称“{team}”缺字（复制网页时丢失），按正文另一处的“{whole[0]}”填写，请核对")
+        return whole[0]
     if re.search(r"第巡[察视視]", team):
         pattern = re.escape(team).replace("第", "第([一二三四五六七八九十]{1,3}|\\d{1,2})", 1)
         whole = sorted({m.group(0) for t in texts for m in re.finditer(pattern, t)})
@@ -250,6 +259,11 @@ def _team(text: str, span: re.Match | None) -> str | None:
         after = re.match(rf"\s*[,，、]*\s*(?:起\s*[,，]?)?\s*由?\s*({_TEAM_AFTER_DATES})", text[span.end():])
         if after:  # 区委组建4个巡察组: the verb is no part of the name (区委4个巡察组)
             return re.sub(r"(?<=[委会])(?:组建|組建|派出|抽调|抽調)(?=[\d一二三四五六七八九十]+个)", "", after.group(1))
+        # 至10月31日县委第三巡组对…: 察 lost in the copy (the name is then looked for in full elsewhere)
+        lost = re.match(rf"\s*[,，、]*\s*由?\s*([^\s,，。；;：:（）()“”]{{1,12}}?{_LOST_TEAM})(?=[对對向])",
+                        text[span.end():])
+        if lost:
+            return lost.group(1)
     for match in re.finditer(_TEAM, text):
         if not text[max(0, match.start() - 1): match.start()] == "向":
             # a date run into the name (5月20日县委第三巡察组向…) is not part of it, nor a word before it
