@@ -465,7 +465,7 @@ def _not_aspects(before: str) -> bool:
     """``before``: the text up to a count of aspects and the character after it. 一方面,… says "on the one hand";
     从整改措施、牵头领导、责任人、整改时限5个方面 counts the things it lists, which name no fault
     (…不够有力、…不够深入等10个方面 lists the aspects themselves)."""
-    listed = _LISTED.search(before)
+    listed = _LISTED.search(before[-200:])  # (the list just before the count: a long paragraph is not searched whole)
     return bool(_ON_ONE_HAND.search(before)) or bool(
         listed and not any(names_a_fault(item) for item in listed.group(1).split("、")))
 
