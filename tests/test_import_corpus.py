@@ -540,8 +540,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xinwu-fulian-2024": (
-        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "yizhang-weijian-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -852,9 +852,9 @@ def test_a_notice_without_a_publisher_is_in_the_place_of_the_level_of_the_commit
     """区委第二巡察组 / 根据区委统一部署 and no unit named with its place: the 区 the text names most (here only in a
     cited document), written with its city when the text names the two together; a news item is left to the editor."""
     result = _imported(tmp_path, (
-        "根据区委统一部署，2023年12月8日至2024年1月26日，区委第二巡察组对区妇联进行了巡察。"
-        "2024年3月28日，区委第二巡察组向区妇联反馈了巡察意见。现将巡察整改情况予以公布。\n"
-        "区妇联制定了《新吴区妇联关于巡察反馈意见的整改工作方案》。\n"))
+        "根据区委统一部署，2023年12月8日至2024年1月26日，区委第二巡察组对区档案馆进行了巡察。"
+        "2024年3月28日，区委第二巡察组向区档案馆反馈了巡察意见。现将巡察整改情况予以公布。\n"
+        "区档案馆制定了《新吴区档案馆关于巡察反馈意见的整改工作方案》。\n"))
     assert result.notice["region"] == "新吴区"
     assert _region_notes(result) == [
         "地区（region）是正文中提到最多的区名“新吴区”（由区委部署巡察，发布机构没有写地名），请核对"]
@@ -2157,3 +2157,20 @@ def test_a_team_name_that_lost_a_character_after_the_dates_is_named_as_the_text_
     assert result.notice["inspection"]["team"] == "县委第三巡察组"
     assert ("原文巡察组名称“县委第三巡组”缺字（复制网页时丢失），按正文另一处的“县委第三巡察组”填写，请核对"
             in result.unplaced)
+
+
+def test_a_peoples_organisation_named_short_is_the_publisher_of_its_report(tmp_path):
+    result = _imported(tmp_path, (
+        "根据区委统一部署,2023年12月8日至2024年1月26日,区委第二巡察组对区妇联进行了巡察。"
+        "按照党务公开原则和巡察工作有关要求,现将巡察整改情况予以公布。\n"
+        "一、整改工作组织情况\n"
+        "区妇联将巡察指出的问题细化分解为20个具体问题。\n"))
+    assert result.notice["publisher"] == "区妇联"
+    assert "发布机构（publisher）取自正文中接受巡察反馈的单位“区妇联”，请核对" in result.unplaced
+    cited = _imported(tmp_path, (
+        "根据区委统一部署，2023年12月8日至2024年1月26日，区委第二巡察组对区妇联进行了巡察。"
+        "现将巡察整改情况予以公布。\n"
+        "区妇联制定了《新吴区妇联关于巡察反馈意见的整改工作方案》。\n"))
+    assert (cited.notice["publisher"], cited.notice["region"]) == ("区妇联", "新吴区")
+    assert _region_notes(cited) == [
+        "地区（region）是正文中提到最多的区名“新吴区”（发布机构“区妇联”没有写地名），请核对"]

@@ -53,18 +53,25 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
             or re.search(rf"[对對]([^，,。、“”对對]{{2,30}}?{_ANSWERING}){_SHORT_NAME}(?:开展|进行|開展|進行)了?",
                          paragraph) \
             or re.search(r"[对對](我(?:单位|單位|[院局部委办辦厅廳]))(?:开展|进行|開展|進行)了?", paragraph) \
+            or re.search(rf"[对對向]({_PEOPLES_BODY.pattern})(?:开展|进行|開展|進行)?了?[^，,。；;]{{0,10}}"
+                         r"(?:巡[察视視]|反[馈饋])", paragraph) \
             or re.search(rf"[对對]([^，,。、“”对對（(]{{2,20}}?{_UNIT})(?:开展|进行|開展|進行)了?"
                          r"[^，,。；;]{0,10}巡[察视視]", paragraph)  # 对区审计局开展了巡察: no party body named
         unit = without_glosses(match.group(1)) if match else ""
         if unit.startswith("我"):  # 对我院党组开展了巡察 … 市法院党组严格落实…: the name the text gives itself
             unit = _self_named(paragraphs, unit) or ""
-        if len(unit) > 3:
+        if len(unit) > 3 or _PEOPLES_BODY.fullmatch(unit):
             return unit
     return None
 
 
+# 区妇联, 县残联, 市文联, 区科协: a people's organisation of a level, named short (three characters are a name)
+_PEOPLES_BODY = re.compile(r"[省市区县區縣](?:妇联|婦聯|残联|殘聯|文联|文聯|侨联|僑聯|科协|科協|工商联|工商聯|社科联|社科聯|"
+                           r"总工会|總工會)")
+
+
 _UNIT = (r"(?:局|委员会|委員會|办公室|辦公室|中心|医院|醫院|学院|學院|大学|大學|公司|集团|集團|协会|協會|联合会|聯合會|"
-         r"法院|检察院|檢察院)")
+         r"法院|检察院|檢察院|妇联|婦聯|残联|殘聯|文联|文聯|侨联|僑聯|科协|科協|工商联|工商聯|社科联|社科聯|总工会|總工會)")
 
 
 def _self_named(paragraphs: list[str], unit: str) -> str | None:
