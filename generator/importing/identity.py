@@ -66,8 +66,8 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
 
 
 # 区妇联, 县残联, 市文联, 区科协: a people's organisation of a level, named short (three characters are a name)
-_PEOPLES_BODY = re.compile(r"[省市区县區縣](?:妇联|婦聯|残联|殘聯|文联|文聯|侨联|僑聯|科协|科協|工商联|工商聯|社科联|社科聯|"
-                           r"总工会|總工會)")
+_PEOPLES_BODY = re.compile(r"[省市区县區縣](?:妇联|婦聯|残联|殘聯|文联|文聯|侨联|僑聯|科协|科協|工商联|工商聯|"
+                           r"社科联|社科聯|总工会|總工會)")
 
 
 _UNIT = (r"(?:局|委员会|委員會|办公室|辦公室|中心|医院|醫院|学院|學院|大学|大學|公司|集团|集團|协会|協會|联合会|聯合會|"
