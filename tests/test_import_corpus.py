@@ -68,10 +68,9 @@ REFUSED: set[str] = set()
 # Texts the importer gets wrong today. Strict: the test fails the day the importer gets them right, so that this list
 # is emptied, not forgotten. (The sixth import round emptied it on dev; the held-out test4 split, read once after it,
 # brought a new one, which the seventh round fixed: 已整改完成的问题 groups problems by progress, it is none; the
-# held-out test5 split, read once after the seventh round, brought the refused news item.)
-KNOWN_FAILURES: dict[str, str] = {
-    "cna-zhongyang-xunshi-2014-trad": "refused (不像一份巡察整改通报): a test5 news item in traditional script",
-}
+# held-out test5 split, read once after the seventh round, brought the refused news item, which the eighth round
+# reads: its headline stands over its date line after the site's banners.)
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _marked(names: list[str]) -> list:
@@ -364,8 +363,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "hbust-erji-dangwei-fankui": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
     ),
     "hedayifuyuan-2024-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -462,36 +461,38 @@ RIGHT = {
     # the held-out test4 split (sixth collection), read once on 2026-12-02 07:26 UTC: the fields it gets right
     "dawa-wenlian-2025-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "guangchang-canlian-2022-dongyuan": (
-        "title publisher published kind inspection.start inspection.end inspection.feedback figures aspects "
-        "problems"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "guangzhou-kejiju-2020-gonggao": (
-        "title publisher region source kind inspection.feedback figures aspects problems contact"
+        "title publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "hangzhou-shiwei-xunshi-2021": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "jianhu-rongmeiti-2024": (
-        "title publisher region published source kind inspection.feedback aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "jimo-fulian-2023-dongyuan": (
-        "title publisher region published source kind inspection.team inspection.feedback figures aspects "
-        "problems"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "licheng-sheke-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback problems contact"
+        "inspection.feedback figures problems contact"
     ),
     "lishui-fulian-2025-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "luanzhou-gongshanglian-fankui-trad-html": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
         "aspects problems contact"
     ),
     "nanxian-tuanxianwei-2025": (
@@ -503,8 +504,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "pinghu-xuncha-2021-gonggao": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "figures aspects problems"
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
     ),
     "qingyang-wenlian-2023-toc": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -515,8 +516,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "quanzhou-fulian-2023": (
-        "region kind inspection.team inspection.start inspection.end inspection.feedback figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "sanmenxia-wenguanglv-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -536,11 +537,11 @@ RIGHT = {
     ),
     "xiangtan-fulian-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "xinwu-fulian-2024": (
-        "title region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "yizhang-weijian-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -548,35 +549,35 @@ RIGHT = {
     ),
     "zhejiang-fulian-xunshi-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "ziliujing-gongshanglian-2023-fankui": (
-        "title publisher region published source kind inspection.team inspection.start inspection.end figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     # the held-out test5 split (seventh collection), read once on 2026-12-02 14:01 UTC: the fields it gets right
     "changshu-xuncha-lixinggaigai-mirror": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "chenggong-shequ-xuncha-2025": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "cna-zhongyang-xunshi-2014-trad": (
-        "publisher region source inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "datong-xuncha-2022-dongyuan-baozhi": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "imnu-xuncha-2023-zhongqi": (
-        "title region published source inspection.start inspection.end inspection.feedback figures aspects "
-        "problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "jiangnan-xunshi-zhenggai-ducha": (
-        "title publisher region published source inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "qzcdi-guoziwei-2023": (
@@ -588,8 +589,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "suqian-xuncha-jinzhu-mirror": (
-        "title publisher region published source inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "xiangcheng-jiaotou-2022-fankui": (
         "publisher region published source kind inspection.team inspection.start inspection.end "
@@ -627,8 +628,8 @@ def test_no_problems_are_made_up(name):
 
 @pytest.mark.parametrize("split", benchmark.JOINED_SPLITS)
 def test_a_former_held_out_split_is_empty_and_the_benchmark_says_so(split, capsys):
-    """test joined dev on 2026-12-02, test2 and test3 in the sixth round, test4 in the seventh, test5 in the eighth (INDEX.md); asking for
-    one says so instead of dividing by zero."""
+    """test joined dev on 2026-12-02, test2 and test3 in the sixth round, test4 in the seventh, test5 in the eighth
+    (INDEX.md); asking for one says so instead of dividing by zero."""
     assert [n for n in NAMES if benchmark.load_expected(n).get("split") == split] == []
     assert benchmark.main(["--split", split]) == 0
     assert capsys.readouterr().out == f"split {split}: no texts (it joined dev after it was read)\n"

@@ -852,9 +852,9 @@ def test_a_notice_without_a_publisher_is_in_the_place_of_the_level_of_the_commit
     """区委第二巡察组 / 根据区委统一部署 and no unit named with its place: the 区 the text names most (here only in a
     cited document), written with its city when the text names the two together; a news item is left to the editor."""
     result = _imported(tmp_path, (
-        "根据区委统一部署，2023年12月8日至2024年1月26日，区委第二巡察组对区妇联进行了巡察。"
-        "2024年3月28日，区委第二巡察组向区妇联反馈了巡察意见。现将巡察整改情况予以公布。\n"
-        "区妇联制定了《新吴区妇联关于巡察反馈意见的整改工作方案》。\n"))
+        "根据区委统一部署，2023年12月8日至2024年1月26日，区委第二巡察组对区档案馆进行了巡察。"
+        "2024年3月28日，区委第二巡察组向区档案馆反馈了巡察意见。现将巡察整改情况予以公布。\n"
+        "区档案馆制定了《新吴区档案馆关于巡察反馈意见的整改工作方案》。\n"))
     assert result.notice["region"] == "新吴区"
     assert _region_notes(result) == [
         "地区（region）是正文中提到最多的区名“新吴区”（由区委部署巡察，发布机构没有写地名），请核对"]
@@ -1867,3 +1867,310 @@ def test_a_space_between_the_unit_and_guanyu_is_no_part_of_the_publisher(tmp_pat
     result = _imported(tmp_path, "中共三门峡市文化广电和旅游局党组 关于巡察整改情况的通报\n" + NOTICE_OPENING)
     assert result.notice["title"] == "中共三门峡市文化广电和旅游局党组 关于巡察整改情况的通报"
     assert (result.notice["publisher"], result.notice["region"]) == ("中共三门峡市文化广电和旅游局党组", "三门峡市")
+
+
+def test_a_section_heading_that_quotes_one_problem_is_that_problem_and_its_numbered_paragraphs_its_measures(tmp_path):
+    """一、关于“…”问题的整改情况 / (一)…: the 一、 heading names one problem (what was still to be done: 还需持续发力),
+    the (一)(二) under it are its measures, not problems."""
+    result = _imported(tmp_path, (
+        "中共某某市妇女联合会党组关于巡察整改进展情况的通报\n"
+        "2024年5月8日至5月24日，市委第二巡察组对市妇联党组进行了巡察。现将整改进展情况予以公布。\n"
+        "一、关于“推动妇女儿童工作高质量发展还需持续发力”问题的整改情况\n"
+        "（一）强化妇女群众思想政治引领。召开专题民主生活会。\n"
+        "（二）推进家庭家教家风建设。开展寻找最美家庭活动。\n"
+        "二、关于“基层组织建设不够扎实”问题的整改情况\n"
+        "（一）完善基层妇联组织。新建妇女之家12个。\n"))
+    notice = result.notice
+    assert notice["aspects"] == []
+    assert [(p["number"], p["title"], p["measures"]) for p in notice["problems"]] == [
+        (1, "推动妇女儿童工作高质量发展还需持续发力",
+         ["强化妇女群众思想政治引领。召开专题民主生活会。", "推进家庭家教家风建设。开展寻找最美家庭活动。"]),
+        (2, "基层组织建设不够扎实", ["完善基层妇联组织。新建妇女之家12个。"])]
+
+
+def test_a_quoted_problem_heading_in_traditional_characters_is_quoted_as_written_in_the_report(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某市婦女聯合會黨組關於巡察整改進展情況的通報\n"
+        "2024年5月8日至5月24日，市委第二巡察組對市婦聯黨組進行了巡察。現將整改進展情況予以公佈。\n"
+        "一、關於“推動婦女兒童工作高質量發展還需持續發力”問題的整改情況\n"
+        "（一）強化婦女群眾思想政治引領。召開專題民主生活會。\n"))
+    assert [p["title"] for p in result.notice["problems"]] == ["推動婦女兒童工作高質量發展還需持續發力"]
+    assert ("第1个问题的标题取自原文“關於“推動婦女兒童工作高質量發展還需持續發力”問題的整改情況”，请核对"
+            in result.unplaced)
+
+
+def test_an_aspect_that_names_a_fault_is_kept_without_its_frame_and_a_topic_keeps_its_word(tmp_path):
+    """(一)在…存在差距方面 / (二)…作用不明显方面 → the words of the fault; (三)作风建设方面 names a topic and stays."""
+    result = _imported(tmp_path, (
+        "中共某某区妇联党组关于巡察整改进展情况的通报\n"
+        "2024年3月1日至4月30日，区委第一巡察组对区妇联党组进行了巡察。现将整改进展情况予以公布。\n"
+        "（一）在学习贯彻党中央决策部署存在差距方面\n"
+        "1.理论学习不深入。整改情况：一是制定学习计划。\n"
+        "（二）引领妇女群众发挥作用不明显方面\n"
+        "2.联系群众不紧密。整改情况：一是开展走访。\n"
+        "（三）作风建设方面\n"
+        "3.会议过多过滥。整改情况：一是精简会议。\n"))
+    assert result.notice["aspects"] == [{"number": 1, "title": "学习贯彻党中央决策部署存在差距"},
+                                        {"number": 2, "title": "引领妇女群众发挥作用不明显"},
+                                        {"number": 3, "title": "作风建设方面"}]
+    assert "第1个方面的标题“学习贯彻党中央决策部署存在差距”取自原文“在学习贯彻党中央决策部署存在差距方面”，请核对" \
+        in result.unplaced
+
+
+def test_problems_not_numbered_under_aspect_headings_are_the_first_sentences_of_their_paragraphs(tmp_path):
+    """(一)在…方面 / 组织建设滞后。2025年9月,召开… : each paragraph opening with a short sentence naming a fault is a
+    problem, numbered by order across the aspects; a paragraph that goes on with what was done stays with it."""
+    result = _imported(tmp_path, (
+        "中共某某区文联党组关于巡察整改情况的通报\n"
+        "2025年3月24日至6月13日，区委第一巡察组对区文联党组进行了巡察。现将整改情况予以公布。\n"
+        "（一）在学习贯彻党中央决策部署存在差距方面\n"
+        "学习贯彻落实重要指示精神不到位。2025年9月，系统学习有关论述。\n"
+        "2025年10月，开展专题研讨。\n"
+        "（二）在发挥桥梁纽带作用不充分方面\n"
+        "组织建设滞后。2025年9月，召开全体工作人员会议。\n"
+        "统筹文艺体系建设有欠缺。2025年9月，研究制定工作方案。\n"))
+    notice = result.notice
+    assert notice["aspects"] == [{"number": 1, "title": "学习贯彻党中央决策部署存在差距"},
+                                 {"number": 2, "title": "发挥桥梁纽带作用不充分"}]
+    assert [(p["number"], p["aspect"], p["title"]) for p in notice["problems"]] == [
+        (1, 1, "学习贯彻落实重要指示精神不到位"), (2, 2, "组织建设滞后"), (3, 2, "统筹文艺体系建设有欠缺")]
+    assert "2025年10月，开展专题研讨。" in "".join(notice["problems"][0]["measures"])
+
+
+def test_paragraphs_under_aspect_headings_that_do_not_open_with_a_fault_make_no_problems(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某区文联党组关于巡察整改情况的通报\n"
+        "2025年3月24日至6月13日，区委第一巡察组对区文联党组进行了巡察。现将整改情况予以公布。\n"
+        "（一）在强化政治引领方面\n"
+        "提高政治站位。召开党组会议专题研究。\n"
+        "（二）在压实整改责任方面\n"
+        "细化整改任务。建立整改台账。\n"))
+    assert result.notice["problems"] == []
+    assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
+
+
+def test_an_announcement_of_one_paragraph_that_is_its_contact_block_gives_its_inspection(tmp_path):
+    """巡察公告 / 根据…,市委第一巡察组从5月17日至8月7日…开展专项巡察…值班电话…邮政信箱… / 市委第一巡察组 /
+    2020年5月31日: the paragraph that holds the contact also states the inspection."""
+    result = _imported(tmp_path, (
+        "巡察公告\n"
+        "根据市委巡察工作统一部署,市委第一巡察组从2020年5月17日至8月7日,对市科技局开展专项巡察。"
+        "巡察期间,市委巡察组设专门值班电话:020-83123456,每天接听时间为08:30—17:30;"
+        "专门邮政信箱:某某市A105邮政信箱转市委第一巡察组收,邮编:510046,欢迎来信反映。\n"
+        "市委第一巡察组\n"
+        "2020年5月31日\n"))
+    notice = result.notice
+    assert notice["inspection"] == {"team": "市委第一巡察组", "start": dt.date(2020, 5, 17), "end": dt.date(2020, 8, 7)}
+    assert "开头没有找到巡察组反馈意见的日期：inspection 的 feedback 未填写，请按原文补充" in result.unplaced
+
+
+def test_several_teams_counted_and_words_ending_in_team_are_no_team_name(tmp_path):
+    counted = _imported(tmp_path, (
+        "某某大学召开巡察反馈会\n"
+        "根据校党委统一部署，4月7日到4月11日，二届党委第二轮巡察三个巡察组分别向6个二级党组织反馈巡察意见。\n"))
+    assert "inspection" not in counted.notice
+    assert "开头没有找到巡察组名称：inspection 未填写，请编辑补充" in counted.unplaced
+    sent = _imported(tmp_path, (
+        "大同精准落实政治巡察要求\n"
+        "经大同市委批准，大同市委派出6个巡察组对市住建局党组等16个市直单位党组织开展常规巡察。\n"))
+    assert "inspection" not in sent.notice
+    assert sent.notice["region"] == "大同市"
+    words = _imported(tmp_path, (
+        "我校召开巡察工作中期汇报会\n"
+        "本网讯为了解巡察组工作的进展情况，11月17日下午，我校召开巡察工作中期汇报会。\n"))
+    assert "inspection" not in words.notice
+
+
+def test_a_team_whose_number_was_lost_in_the_copy_is_named_as_the_text_writes_it_elsewhere(tmp_path):
+    result = _imported(tmp_path, (
+        "根据县委统一部署,2022年4月14日至6月17日,县委第巡察组将对县残联开展常规巡察。\n"
+        "动员会上,县委第二巡察组组长发表动员讲话。\n"))
+    assert result.notice["inspection"]["team"] == "县委第二巡察组"
+    assert "原文巡察组名称“县委第巡察组”缺少序号（复制网页时丢失），按正文另一处的“县委第二巡察组”填写，请核对" \
+        in result.unplaced
+
+
+def test_a_team_named_in_a_news_item_with_its_province_is_the_committees_team(tmp_path):
+    result = _imported(tmp_path, (
+        "“我们村的老年活动室也快两年没对外开放了”……江苏省常熟市委第四巡察组在对碧溪街道开展常规巡察时，"
+        "收到部分老年群体的反映。\n"
+        "巡察过程中，巡察组立足“早发现、早处置”工作原则，推动问题整改。\n"))
+    assert result.notice["inspection"] == {"team": "常熟市委第四巡察组"}
+
+
+_OPENING = "根据区委统一部署，2023年12月8日至2024年1月26日，区委第二巡察组对区妇联进行了巡察。"
+
+
+def test_counts_of_aspects_that_are_not_the_feedbacks_aspects_are_not_declared(tmp_path):
+    one_hand = _imported(tmp_path, _OPENING + "\n一方面，区纪委对反馈问题进行清单管理；"
+                                              "另一方面，推动整改落实。\n")
+    assert "aspects" not in one_hand.notice["figures"]
+    listed = _imported(tmp_path, _OPENING + "\n从整改措施、牵头领导、责任科室、责任人、整改时限5个方面，"
+                                            "构建起整改责任链。\n")
+    assert "aspects" not in listed.notice["figures"]
+    faults = _imported(tmp_path, _OPENING + "\n反馈了项目监管不够有力、落实党建工作不够有力、"
+                                            "推进意识形态工作不够深入等3个方面27条具体问题。\n")
+    assert faults.notice["figures"] == {"aspects": 3, "problems": 27}
+
+
+def test_more_aspects_than_problems_are_no_count_of_aspects_and_the_report_says_so(tmp_path):
+    result = _imported(tmp_path, _OPENING + "\n巡察组反馈了巡察意见，共指出413个方面33个问题。\n")
+    assert result.notice["figures"] == {"problems": 33}
+    assert "通报中的方面数（413）多于问题数（33），不像方面数，没有写入 figures，请核对原文" in result.unplaced
+
+
+def test_the_count_of_the_problems_one_by_one_and_measures_counted_after_the_noun(tmp_path):
+    finer = _imported(tmp_path, _OPENING + "\n区妇联将巡察指出的3个方面的7项问题，"
+                                           "细化分解为20个具体问题20项整改任务。\n"
+                                           "对反馈的问题，制定有针对性和可操作性的整改措施14条。\n")
+    assert finer.notice["figures"] == {"aspects": 3, "problems": 20, "measures": 14}
+    assert "通报中问题（个）有不同说法（20、7），草稿取20，请核对" in finer.unplaced
+    plan = _imported(tmp_path, _OPENING + "\n研究制定包括61项具体问题、278项整改举措的整改方案。\n")
+    assert plan.notice["figures"] == {"problems": 61, "measures": 278}
+
+
+def test_a_news_item_about_teams_arriving_is_no_announcement_and_its_team_address_names_the_region(tmp_path):
+    result = _imported(tmp_path, (
+        "(速新闻记者高云龙)根据市委统一部署,10月17日,市委第三巡察组进驻宿迁市委网信办开展巡察。\n"
+        "在市委网信办,市委第三巡察组指出,巡视是推进党的自我革命的战略性制度安排。\n"
+        "巡察期间,欢迎来信反映。邮政信箱:宿迁市人民大道7号市委第三巡察组。\n"))
+    assert result.notice["kind"] == "其他"
+    assert result.notice["region"] == "宿迁市"
+
+
+def test_an_inspection_of_its_own_work_arriving_is_no_announcement(tmp_path):
+    """督查组进驻…: no 巡察组 arrives, the text announces no inspection."""
+    result = _imported(tmp_path, (
+        "9月24日,校党委书记检查指导巡视整改专项督查工作,出席督查组进驻党委办公室见面沟通会。\n"
+        "他强调,要深刻领会抓好巡视整改的重大意义。\n"))
+    assert result.notice["kind"] == "其他"
+    assert "通报类别（kind）是根据正文推断的“其他”，请核对" in result.unplaced
+
+
+def test_a_news_items_credit_line_is_no_publisher_and_its_dateline_says_what_the_text_is(tmp_path):
+    result = _imported(tmp_path, (
+        "我校召开十一届党委第五轮巡察工作中期汇报会\n"
+        "本网讯为了解巡察组工作的进展情况,11月17日下午,我校召开巡察工作中期汇报会。\n"
+        "会上,各巡察组组长详细汇报了巡察工作进展情况。\n"
+        "文:党委巡察工作领导小组办公室\n"))
+    assert result.notice["kind"] == "其他"
+    assert result.notice["publisher"].startswith(PLACEHOLDER)
+
+
+def test_a_contact_block_of_field_lines_under_its_heading_is_read_to_its_last_line(tmp_path):
+    """三、反映问题联系方式 / 电 话:… / 电子邮箱:… / 邮政信箱:… (the last line cut short): the block, letter-spaced
+    label and all; its last line is no link to drop."""
+    result = _imported(tmp_path, (
+        "十四届市委第十四轮巡察公告\n"
+        "按照市委巡察工作部署，2021年9月1日至10月30日，市委第一巡察组对市妇联开展常规巡察。\n"
+        "三、反映问题联系方式\n"
+        "电 话:0573-85061112(市委巡察办);\n"
+        "电子邮箱:xunchaban@example.gov.cn;\n"
+        "邮政信箱:浙江省平湖市胜利路380号市行政中\n"))
+    assert result.notice["contact"] == {"phone": "0573-85061112", "email": "xunchaban@example.gov.cn",
+                                        "address": "浙江省平湖市胜利路380号市行政中"}
+    assert result.chrome_removed == []
+
+
+def test_where_letters_are_received_is_the_contact_address_and_an_empty_postal_code_is_left_out(tmp_path):
+    place = _imported(tmp_path, _OPENING + "\n巡察期间在科创中心北门西侧设置了巡察组信箱;举报受理电话:17669615090。\n")
+    assert place.notice["contact"]["address"] == "科创中心北门西侧"
+    office = _imported(tmp_path, _OPENING + "\n巡察期间设专门联系电话:18279461972;巡察组受理信访地点:县莲廉苑。\n")
+    assert (office.notice["contact"]["phone"], office.notice["contact"]["address"]) == ("18279461972", "县莲廉苑")
+    empty = _imported(tmp_path, _OPENING + "\n欢迎来信反映。邮政信箱:宿迁市人民大道7号市委第三巡察组(邮政编码:);"
+                                           "电话:13812345678。\n")
+    assert empty.notice["contact"]["address"] == "宿迁市人民大道7号市委第三巡察组"
+    assert "原文地址后的“(邮政编码:)”没有写出邮编，草稿的地址没有保留它，请按原网页核对" in empty.unplaced
+
+
+def test_a_news_headline_over_its_date_line_after_the_sites_banners_is_the_title(tmp_path):
+    """Banners in sentences (隱私聲明…。) before the headline: the headline over its date line is the title, the date
+    the page's date, the banners chrome; the news item is imported, not refused."""
+    result = _imported(tmp_path, (
+        "本網站使用相關技術提供更好的閱讀體驗,同時尊重使用者隱私,點這裡瞭解隱私聲明。\n"
+        "下載\n"
+        "陸4輪巡視 湖北遭查官最多\n"
+        "2014/11/7 18:29\n"
+        "(中央社台北7日電)中共18大至今,中共中央巡視組已提出全大陸31個省市區巡視報告。\n"))
+    assert result.notice["title"] == "陸4輪巡視 湖北遭查官最多"
+    assert result.notice["published"] == dt.date(2014, 11, 7)
+    assert result.notice["kind"] == "其他"
+    assert result.chrome_removed == ["本網站使用相關技術提供更好的閱讀體驗,同時尊重使用者隱私,點這裡瞭解隱私聲明。",
+                                     "下載", "2014/11/7 18:29"]
+
+
+def test_dates_that_lost_all_their_characters_are_read_where_they_open_a_clause_or_end_a_range(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某县融媒体中心委员会关于巡察整改进展情况的通报\n"
+        "根据县委统一部署,2023814日至1031县委第三巡察组对县融媒体中心党委开展了常规巡察。"
+        "1227县委巡察组向中心党委反馈巡察意见。\n"
+        "共有1227人参加学习,联系电话2023731,欢迎监督。\n"))
+    assert result.notice["inspection"] == {"team": "县委第三巡察组", "start": dt.date(2023, 8, 14),
+                                           "end": dt.date(2023, 10, 31), "feedback": dt.date(2023, 12, 27)}
+    assert "原文日期“1031”缺少“月”“日”字（复制网页时丢失），按“10月31日”读取，请核对" in result.unplaced
+    feedback = _imported(tmp_path, "根据自流井区委巡察工作统一部署2023731,区委第一巡察组向区工商联党组反馈巡察意见。\n")
+    assert feedback.notice["inspection"] == {"team": "区委第一巡察组", "feedback": dt.date(2023, 7, 31)}
+    assert "原文日期“2023731”缺少“年”“月”“日”字（复制网页时丢失），按“2023年7月31日”读取，请核对" in feedback.unplaced
+
+
+def test_a_county_level_city_set_up_after_the_division_codes_is_a_place(tmp_path):
+    """滦州市 (滦县 until 2018): the region of a news item whose team is named with it."""
+    result = _imported(tmp_path, "3月6日,滦州市委第三巡察组巡察市工商联情况反馈会召开。会上,巡察组反馈了巡察意见。\n")
+    assert result.notice["region"] == "滦州市"
+    assert "地区（region）取自巡察组名称“滦州市委第三巡察组”里的地名“滦州市”，请核对" in result.unplaced
+
+
+def test_a_source_credit_at_the_end_of_a_news_item_is_its_source_and_names_its_region(tmp_path):
+    result = _imported(tmp_path, (
+        "根据县委统一部署,2022年4月14日至6月17日,县委第二巡察组将对县残联开展常规巡察。\n"
+        "其他不属于此次巡察受理范围的信访问题,将按有关规定由相关部门认真处理。(来源:广昌县残联)\n"))
+    assert (result.notice["source"], result.notice["region"]) == ("广昌县残联", "广昌县")
+    assert "(来源:广昌县残联)" in result.chrome_removed
+    assert result.body_markdown.rstrip().endswith("由相关部门认真处理。")
+
+
+def test_the_one_place_a_news_item_names_again_and_again_is_its_region_and_a_place_named_once_is_not(tmp_path):
+    result = _imported(tmp_path, (
+        "近年来,呈贡区纪委监委充分发挥巡察利剑作用,将乡村振兴战略落实情况纳入区委巡察重点。\n"
+        "呈贡区纪委监委紧扣民之关切,推进社区巡察全覆盖。\n"))
+    assert result.notice["region"] == "呈贡区"
+    assert "地区（region）是正文中唯一提到的地名“呈贡区”（共2处），请核对" in result.unplaced
+    once = _imported(tmp_path, "近年来,呈贡区纪委监委充分发挥巡察利剑作用,推进社区巡察全覆盖。\n")
+    assert once.notice["region"].startswith(PLACEHOLDER)
+
+
+def test_a_page_copied_as_one_line_is_cut_into_its_column_title_metadata_and_text(tmp_path):
+    result = _imported(tmp_path, (
+        "党务公开中共某某市妇联党组关于巡察整改进展情况的通报发布时间2023年7月28日 来源:某某市妇联 阅读7695次"
+        "根据市委巡察工作统一部署,2022年11月21日至12月25日,市委巡察三组对市妇联党组开展了巡察。\n"))
+    notice = result.notice
+    assert (notice["title"], notice["publisher"], notice["published"], notice["source"]) == (
+        "中共某某市妇联党组关于巡察整改进展情况的通报", "中共某某市妇联党组", dt.date(2023, 7, 28), "某某市妇联")
+    assert result.chrome_removed == ["党务公开"]
+    assert result.body_markdown.startswith("根据市委巡察工作统一部署")
+
+
+def test_a_team_name_that_lost_a_character_after_the_dates_is_named_as_the_text_writes_it_elsewhere(tmp_path):
+    result = _imported(tmp_path, (
+        "根据县委统一部署,2023年8月14日至10月31日县委第三巡组对县融媒体中心党委开展了常规巡察。\n"
+        "2023年12月27日,县委第三巡察组向县融媒体中心党委反馈了巡察意见。\n"))
+    assert result.notice["inspection"]["team"] == "县委第三巡察组"
+    assert ("原文巡察组名称“县委第三巡组”缺字（复制网页时丢失），按正文另一处的“县委第三巡察组”填写，请核对"
+            in result.unplaced)
+
+
+def test_a_peoples_organisation_named_short_is_the_publisher_of_its_report(tmp_path):
+    result = _imported(tmp_path, (
+        "根据区委统一部署,2023年12月8日至2024年1月26日,区委第二巡察组对区妇联进行了巡察。"
+        "按照党务公开原则和巡察工作有关要求,现将巡察整改情况予以公布。\n"
+        "一、整改工作组织情况\n"
+        "区妇联将巡察指出的问题细化分解为20个具体问题。\n"))
+    assert result.notice["publisher"] == "区妇联"
+    assert "发布机构（publisher）取自正文中接受巡察反馈的单位“区妇联”，请核对" in result.unplaced
+    cited = _imported(tmp_path, (
+        "根据区委统一部署，2023年12月8日至2024年1月26日，区委第二巡察组对区妇联进行了巡察。"
+        "现将巡察整改情况予以公布。\n"
+        "区妇联制定了《新吴区妇联关于巡察反馈意见的整改工作方案》。\n"))
+    assert (cited.notice["publisher"], cited.notice["region"]) == ("区妇联", "新吴区")
+    assert _region_notes(cited) == [
+        "地区（region）是正文中提到最多的区名“新吴区”（发布机构“区妇联”没有写地名），请核对"]

@@ -9,7 +9,8 @@ from functools import cache
 
 from generator.importing.labels import status_words, unstated_status
 from generator.importing.numerals import arabic_dates, cn_to_int, make_date
-from generator.importing.page import without_glosses
+from generator.importing.outline import names_a_fault
+from generator.importing.page import CONTACT_LINE, without_glosses
 from generator.model import vocabulary
 from generator.model.notice import DECLARED_FIGURES, EMAIL_PATTERN, PHONE_PATTERN
 
@@ -25,8 +26,10 @@ _DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TEAM_NUMBER = r"(?:机动|機動|联动|聯動)?(?:第?[一二三四五六七八九十\d]{1,3})?小?[组組](?![织織])"
 # 市委第一巡察組、第六巡察組: two teams of one inspection, named together
 _MORE_TEAMS = r"(?:、第[一二三四五六七八九十\d]{1,3}巡[察视視][组組])*"
-_TEAM = rf"[^\s,，。；;、“”：:（）()]{{2,30}}?巡[察视視]{_TEAM_NUMBER}{_MORE_TEAMS}"
+_TEAM = rf"[^\s,，。；;、“”：:（）()…]{{2,30}}?巡[察视視]{_TEAM_NUMBER}{_MORE_TEAMS}"
 _TEAM_WORD = rf"巡[察视視]{_TEAM_NUMBER}"
+# 县委第三巡组: a numbered team whose 察 was lost in the copy
+_LOST_TEAM = r"[委会]第?[一二三四五六七八九十\d]{1,3}巡[组組]"
 _NUMBERED_TEAM = r"(?:第|[一二三四五六七八九十\d]\s*小?[组組]|机动|機動)"
 # A second period of the same inspection: 3月17日至3月22日、5月5日至7月12日 (the end is the last day).
 _MORE_RANGE = re.compile(r"\s*[、，,和及]\s*(?:(\d{4})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—+|－|-|~|～)\s*"
@@ -52,7 +55,7 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
     of the page's date."""
     repaired = [_repair_dates(_dotted_dates(arabic_dates(without_glosses(p)))) for p in paragraphs[:8]]
     texts = [p for p, _ in repaired]
-    named = [(p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p)]
+    named = [(p, fixes) for p, fixes in repaired if re.search(_TEAM_WORD, p) or re.search(_LOST_TEAM, p)]
     opening = next(((p, fixes) for p, fixes in named if _DAY.search(p)), None)
     if opening is None:
         # 近日，市委第一巡察组向崇礼区反馈了…: a team named by its number that gave the feedback, and no dates
@@ -60,10 +63,12 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         # 普陀区委巡察组分别向…反馈, 市委第一巡察組、第六巡察組分別對…開展: a team named by its number or its place
         teams = [match.group(1) for p, _ in named
                  for match in re.finditer(rf"({_TEAM})\s*(?:分别|分別)?\s*(?:向[^，,。；;]{{2,40}}?反[馈饋]|"
-                                          rf"[对對][^。；;]{{2,200}}?(?:开展|開展|进行|進行)了?[^，,。；;]{{0,8}}巡[察视視])",
+                                          rf"在?[对對][^。；;]{{2,200}}?(?:开展|開展|进行|進行)了?[^，,。；;]{{0,8}}巡[察视視])",
                                           p)]
-        teams = [_tidy_team(team, texts) for team in teams]
+        # (大同市委派出6个巡察组对16个单位…: several teams, none of them named)
+        teams = [_tidy_team(team, texts) for team in teams if not _COUNTED_TEAMS.search(team)]
         team = next((team for team in teams if re.search(_NUMBERED_TEAM, team) or _named_with_a_place(team)), None)
+        team = _whole_team(team, texts, notes) if team else None
         if team:
             notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
             return {"team": team}
@@ -71,7 +76,8 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         return None
     text, fixes = opening
     for lost, read in fixes:
-        missing = "“日”" if read == lost + "日" else "“年”“月”"
+        missing = "“日”" if read == lost + "日" else "“年”“月”" if "日" in lost else \
+            "“年”“月”“日”" if re.match(r"\d{5}", lost) else "“月”“日”"
         notes.add(f"原文日期“{lost}”缺少{missing}字（复制网页时丢失），按“{read}”读取，请核对")
     found: dict = {}
     text, year_before = _year_of_a_range(text)
@@ -109,10 +115,43 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         notes.add("开头没有找到“某年某月某日至某月某日”形式的巡察起止日期，请编辑补充 inspection 的 start、end")
     if not feedback:
         notes.add("开头没有找到巡察组反馈意见的日期：inspection 的 feedback 未填写，请按原文补充")
+    team = _whole_team(team, texts, notes) if team else None
+    if team and _COUNTED_TEAMS.search(team) and not found.get("start"):
+        team = None  # 二届党委第二轮巡察三个巡察组分别向…: several teams, and no inspection of one unit dated
     if team is None:
         notes.add("开头没有找到巡察组名称：inspection 未填写，请编辑补充")
         return None
     return {"team": team, **found}
+
+
+_COUNTED_TEAMS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]巡[察视視][组組]")
+
+
+# What a team's name says it belongs to: a body (区委, 党委, 党组), a level or a kind of inspection. 本网讯为了解巡察组
+# (…工作的进展情况) is words run into 巡察组, not a name.
+_TEAM_OWNER = re.compile(r"[委党黨组組省市县縣区區州旗镇鎮乡鄉央轮輪届屆]|专项|專項|联动|聯動|提级|提級|交叉|机动|機動")
+
+
+def _whole_team(team: str, texts: list[str], notes: Notes) -> str | None:
+    """The team as a name: None for words that only end in 巡察组; 县委第巡察组 (a number lost in the copy) as the text
+    writes it in full elsewhere (县委第二巡察组), said in a note."""
+    owner = re.split(r"巡[察视視]", team)[0]
+    if not _TEAM_OWNER.search(owner) and not re.search(_NUMBERED_TEAM, team) and not _COUNTED_TEAMS.search(team):
+        return None
+    if re.search(r"巡[组組]$", team):
+        whole = sorted({m.group(0) for t in texts for m in re.finditer(
+            re.escape(team[:-2]) + r"巡[察视視]" + team[-1], t)})
+        if len(whole) != 1:
+            return None
+        notes.add(f"原文巡察组名称“{team}”缺字（复制网页时丢失），按正文另一处的“{whole[0]}”填写，请核对")
+        return whole[0]
+    if re.search(r"第巡[察视視]", team):
+        pattern = re.escape(team).replace("第", "第([一二三四五六七八九十]{1,3}|\\d{1,2})", 1)
+        whole = sorted({m.group(0) for t in texts for m in re.finditer(pattern, t)})
+        if len(whole) == 1:
+            notes.add(f"原文巡察组名称“{team}”缺少序号（复制网页时丢失），按正文另一处的“{whole[0]}”填写，请核对")
+            return whole[0]
+    return team
 
 
 # 2024.3.10—4.30 / 2024.5.20: dates written with dots, the end of a range without its year
@@ -172,13 +211,33 @@ def _repair_dates(text: str) -> tuple[str, list[tuple[str, str]]]:
         fixes.append((match.group(0), match.group(0) + "日"))
         return match.group(0) + "日"
 
-    return _DAYLESS.sub(day, _RUN_DATE.sub(replace, text)), fixes
+    def bare(match: re.Match) -> str:
+        year, digits = match.group("year"), match.group("digits")
+        readings = [(digits[:k], digits[k:]) for k in (1, 2)
+                    if len(digits) - k <= 2 and digits[k] != "0" and 1 <= int(digits[:k]) <= 12
+                    and 1 <= int(digits[k:]) <= 31]
+        if len(readings) != 1:
+            return match.group(0)
+        month, day = readings[0]
+        read = f"{year + '年' if year else ''}{int(month)}月{int(day)}日"
+        fixes.append((match.group(0), read))
+        return read
+
+    text = _DAYLESS.sub(day, _RUN_DATE.sub(replace, text))
+    return _BARE_RUN.sub(bare, text), fixes
 
 
 # 2022年8月19日至2022年11月15市委第三巡察组: a date whose 日 was lost, run into the words after it
 # (not a count: 1月2个问题)
 _DAYLESS = re.compile(r"(?<![\d.．])(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:[12]\d|3[01]|0?[1-9])"
                       r"(?![\d日号號个個项項条條名人次余多])(?=[\u4e00-\u9fa5])")
+
+
+# …统一部署2023731,区委第一巡察组向…反馈 / 2023年8月14日至1031县委第三巡察组 / 。1227县委巡察组向…: a date that
+# lost 年, 月 and 日 all, where it opens a clause or ends a range (not a count: 1227人, not a number: 电话2023731)
+_BARE_RUN = re.compile(r"(?:(?<=[\u4e00-\u9fa5])(?<!电话)(?<!热线)(?<!号码)(?<!传真)(?P<year>(?:19|20)\d{2})"
+                       r"|(?:(?<=[至到。；;，,])|^))(?P<digits>\d{3,4})"
+                       r"(?![\d.．:：\-年月日号號个個项項条條名人次余多万萬元%％])(?=[，,\u4e00-\u9fa5])")
 
 
 def _range_dates(span: re.Match) -> tuple[dt.date | None, dt.date | None]:
@@ -200,6 +259,11 @@ def _team(text: str, span: re.Match | None) -> str | None:
         after = re.match(rf"\s*[,，、]*\s*(?:起\s*[,，]?)?\s*由?\s*({_TEAM_AFTER_DATES})", text[span.end():])
         if after:  # 区委组建4个巡察组: the verb is no part of the name (区委4个巡察组)
             return re.sub(r"(?<=[委会])(?:组建|組建|派出|抽调|抽調)(?=[\d一二三四五六七八九十]+个)", "", after.group(1))
+        # 至10月31日县委第三巡组对…: 察 lost in the copy (the name is then looked for in full elsewhere)
+        lost = re.match(rf"\s*[,，、]*\s*由?\s*([^\s,，。；;：:（）()“”]{{1,12}}?{_LOST_TEAM})(?=[对對向])",
+                        text[span.end():])
+        if lost:
+            return lost.group(1)
     for match in re.finditer(_TEAM, text):
         if not text[max(0, match.start() - 1): match.start()] == "向":
             # a date run into the name (5月20日县委第三巡察组向…) is not part of it, nor a word before it
@@ -237,6 +301,8 @@ def _tidy_team(team: str, texts: list[str]) -> str:
             short, longer = team[cut:], team[len("".join(places[: dropped - 1])):]
             if cut > 0 and alone(short, longer):
                 return short
+        if len(places) >= 2 and places[0].endswith(("省", "自治区", "自治區")):
+            return team[len(places[0]):]  # 江苏省常熟市委第四巡察组: the committee is 常熟市委, the province says where
     uncounted = _TEAM_COUNT.sub("", team)
     if uncounted != team and any(uncounted in t for t in texts):
         return uncounted
@@ -319,6 +385,8 @@ _FIGURE_CHARS = str.maketrans("個問題項條饋體專實處關於發現經過�
 _FIGURES = (
     # 三大方面的45项问题, not 3大方面、10大任务
     ("aspects", rf"{NUM}\s*(?:个?方面|大方面(?=[^、，,。；;]{{0,16}}问题))"),
+    # 细化分解为20个具体问题, 包括61项具体问题、278项整改举措的整改方案: the count of the problems one by one
+    ("problems", rf"(?:细化|分解|包括)(?:为|成)?(?:包括)?\s*{NUM}\s*(?:个|项|条)具体问题"),
     # 3个方面11类问题30项问题, 6方面巡查发现的14个问题 (巡查 for 巡察)
     ("problems", rf"{NUM}\s*个?大?方面\s*(?:存在的?)?(?:巡[察查视]|反馈|发现|指出)*[、，,的]?\s*"
                  rf"(?:{NUM}\s*(?:个|项|条|类|类问题)\s*[、，,]?\s*)?{_TOTAL}\s*{NUM}\s*(?:个|项|条){_KIND}"
@@ -343,6 +411,8 @@ _FIGURES = (
     # 制订了86条措施
     ("measures", rf"(?:制定|制订|细化|明确|提出|形成)(?:了)?(?:具体)?{NUM}\s*(?:项|条)(?:具体)?(?:措施|举措)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
+    # 制定有针对性和可操作性的整改措施14条: the count after the noun
+    ("measures", rf"(?:制定|制订|细化|明确|提出|形成)[^。；;，,\d]{{0,16}}?整改(?:措施|举措)\s*{NUM}\s*(?:项|条)"),
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?"
                 rf"{NUM}\s*(?:项|个|条|件|份)"),
     ("problems_done", rf"(?:已)?完成(?:[镇乡县区市]级)?(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
@@ -364,10 +434,17 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
             for match in re.finditer(pattern, paragraph):
                 if _OTHERS_FIGURE.search(re.split(r"[。；;]", paragraph[: match.start()])[-1]):
                     continue  # 村级反馈的289个问题已完成整改259个: the villages' figures, not the unit's
+                if key == "aspects" and _not_aspects(paragraph[: match.end() + 1]):
+                    continue  # 一方面,…另一方面 / 从整改措施、牵头领导、责任人5个方面: not the feedback's aspects
                 value = _figure_value(key, match)
                 if value is not None and value not in seen.setdefault(key, []):
                     seen[key].append(value)
     figures = {key: values[0] for key, values in seen.items()}
+    if figures.get("aspects") and figures.get("problems") and figures["aspects"] > figures["problems"]:
+        # 共指出413个方面33个问题 (a digit run in from a lost character): aspects group problems, so fewer
+        notes.add(f"通报中的方面数（{figures.pop('aspects')}）多于问题数（{figures['problems']}），不像方面数，"
+                  "没有写入 figures，请核对原文")
+        del seen["aspects"]
     for key, values in seen.items():
         if len(values) > 1:
             shown = "、".join(str(v) for v in values)
@@ -377,6 +454,20 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     if other:
         figures["other"] = other
     return figures
+
+
+_ON_ONE_HAND = re.compile(r"(?:^|[，,。；;：:\s])(?:另)?一方面[，,]$")
+_LISTED = re.compile(r"([^，,。；;、]{1,16}(?:、[^，,。；;、]{1,16}){2,})(?:等)?\s*[\d一二三四五六七八九十]+\s*个?方面"
+                     r".$")
+
+
+def _not_aspects(before: str) -> bool:
+    """``before``: the text up to a count of aspects and the character after it. 一方面,… says "on the one hand";
+    从整改措施、牵头领导、责任人、整改时限5个方面 counts the things it lists, which name no fault
+    (…不够有力、…不够深入等10个方面 lists the aspects themselves)."""
+    listed = _LISTED.search(before[-200:])  # (the list just before the count: a long paragraph is not searched whole)
+    return bool(_ON_ONE_HAND.search(before)) or bool(
+        listed and not any(names_a_fault(item) for item in listed.group(1).split("、")))
 
 
 _OTHERS_FIGURE = re.compile(r"村级|村（社区）级|村\(社区\)级|下级|下属")
@@ -440,10 +531,14 @@ def check_overall_status(paragraphs: list[str], notes: Notes) -> None:
 # the contact block
 
 _PHONE = re.compile(
-    r"(?:联系电话|举报电话|监督电话|电话|热线)\s*[:：]?\s*"
+    r"(?:联系电话|举报电话|监督电话|电\s?话|热线)\s*[:：]?\s*"
     r"((?:\d[\d\-－—()（）转 ]{4,}\d)(?:\s*[、/或]\s*\d[\d\-－—()（）转 ]{4,}\d)*)"
 )
-_ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|邮政信箱|地址)\s*[:：]\s*([^;；。，,\n]+)"
+_ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|邮政信箱|地址|受理信访地点|信访接待地点|接访地点)"
+                      r"\s*[:：]\s*"
+                      r"([^;；。，,\n]+)"
+                      # 巡察期间在科创中心北门西侧设置了巡察组信箱: where the team's letter box is
+                      r"|在([^，,。；;]{2,30}?)(?:设置|设立|设)了?(?:巡察组|巡视组)?(?:意见箱|信箱|举报箱)"
                       r"|(?:来信|信件)[^。；;]{0,6}?(?:请?寄(?:至|到)?|邮寄(?:至|到))\s*[:：]?\s*([^。；;\n]+)")
 _EMAIL = re.compile(r"(?:电子邮箱|电子邮件|电子信箱|邮箱|E-?mail)\s*[:：]?\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
                     re.IGNORECASE)
@@ -458,7 +553,8 @@ def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, list
     for index in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 8), -1):
         paragraph = paragraphs[index]
         contact = _contact_fields(paragraph)
-        if contact and re.search(r"联系|欢迎|监督|反映|举报|来信|来电", paragraph):
+        if contact and (re.search(r"联系|欢迎|监督|反映|举报|来信|来电", paragraph)
+                        or _under_contact_heading(paragraphs, index)):
             block = [index]
             for step in (-1, 1):
                 at = index + step
@@ -477,12 +573,22 @@ def find_contact(paragraphs: list[str], notes: Notes) -> tuple[dict | None, list
     return None, []
 
 
-_CONTACT_LINE = re.compile(r"^(?:邮政信箱|通信地址|通讯地址|邮政地址|来信地址|地址|电子邮箱|电子邮件|电子信箱|邮箱|"
-                           r"E-?mail|联系电话|举报电话|监督电话|电话|邮政编码|邮编)\s*[:：]", re.IGNORECASE)
+
+
+def _under_contact_heading(paragraphs: list[str], index: int) -> bool:
+    """三、反映问题联系方式 / 电 话:… / 电子邮箱:… / 邮政信箱:…: a line of a run of contact lines under a heading that
+    names the contact."""
+    if not _is_contact_line(paragraphs[index]):
+        return False
+    at = index - 1
+    while at >= 0 and _is_contact_line(paragraphs[at]):
+        at -= 1
+    return at >= 0 and len(paragraphs[at]) <= 30 and bool(re.search(r"联系方式|联系电话|举报方式|反映问题",
+                                                                    paragraphs[at]))
 
 
 def _is_contact_line(line: str) -> bool:
-    return len(line) <= 60 and bool(_CONTACT_LINE.match(line))
+    return len(line) <= 60 and bool(CONTACT_LINE.match(line))
 
 
 _POSTAL_CODE = re.compile(r"(?:邮政编码|邮编)\s*[:：]\s*\d{6}")
@@ -503,6 +609,10 @@ def _model_contact(contact: dict, notes: Notes) -> dict:
         if others:
             notes.add(f"联系电话只写入了{'“' + valid[0] + '”' if valid else '空白'}（草稿只能写一个号码）；"
                       f"原文还有：{'、'.join(others)}，请编辑决定写在联系方式说明（intro）里还是删去")
+    empty = re.search(r"[（(]\s*(?:邮政编码|邮编)\s*[:：]?\s*[)）]$", contact.get("address", ""))
+    if empty:  # 宿迁市人民大道7号市委第三巡察组(邮政编码:): the code is missing in the text
+        contact["address"] = contact["address"][: empty.start()].rstrip()
+        notes.add(f"原文地址后的“{empty.group(0)}”没有写出邮编，草稿的地址没有保留它，请按原网页核对")
     if "email" in contact and not EMAIL_PATTERN.match(contact["email"]):
         notes.add(f"原文的电子邮箱“{contact.pop('email')}”格式不对，没有写入草稿，请编辑核对")
     return contact

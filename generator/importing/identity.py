@@ -53,18 +53,25 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
             or re.search(rf"[对對]([^，,。、“”对對]{{2,30}}?{_ANSWERING}){_SHORT_NAME}(?:开展|进行|開展|進行)了?",
                          paragraph) \
             or re.search(r"[对對](我(?:单位|單位|[院局部委办辦厅廳]))(?:开展|进行|開展|進行)了?", paragraph) \
+            or re.search(rf"[对對向]({_PEOPLES_BODY.pattern})(?:开展|进行|開展|進行)?了?[^，,。；;]{{0,10}}"
+                         r"(?:巡[察视視]|反[馈饋])", paragraph) \
             or re.search(rf"[对對]([^，,。、“”对對（(]{{2,20}}?{_UNIT})(?:开展|进行|開展|進行)了?"
                          r"[^，,。；;]{0,10}巡[察视視]", paragraph)  # 对区审计局开展了巡察: no party body named
         unit = without_glosses(match.group(1)) if match else ""
         if unit.startswith("我"):  # 对我院党组开展了巡察 … 市法院党组严格落实…: the name the text gives itself
             unit = _self_named(paragraphs, unit) or ""
-        if len(unit) > 3:
+        if len(unit) > 3 or _PEOPLES_BODY.fullmatch(unit):
             return unit
     return None
 
 
+# 区妇联, 县残联, 市文联, 区科协: a people's organisation of a level, named short (three characters are a name)
+_PEOPLES_BODY = re.compile(r"[省市区县區縣](?:妇联|婦聯|残联|殘聯|文联|文聯|侨联|僑聯|科协|科協|工商联|工商聯|"
+                           r"社科联|社科聯|总工会|總工會)")
+
+
 _UNIT = (r"(?:局|委员会|委員會|办公室|辦公室|中心|医院|醫院|学院|學院|大学|大學|公司|集团|集團|协会|協會|联合会|聯合會|"
-         r"法院|检察院|檢察院)")
+         r"法院|检察院|檢察院|妇联|婦聯|残联|殘聯|文联|文聯|侨联|僑聯|科协|科協|工商联|工商聯|社科联|社科聯|总工会|總工會)")
 
 
 def _self_named(paragraphs: list[str], unit: str) -> str | None:
@@ -229,9 +236,14 @@ def province_of(team: str | None, texts: list[str]) -> str | None:
 def publisher_from_signature(paragraphs: list[str]) -> str | None:
     """The issuing body in the signature block (落款) at the end, if there is one."""
     for paragraph in reversed(paragraphs[-3:]):
-        if is_signature(paragraph) and not SIGNATURE_DATE.fullmatch(paragraph.strip()):
+        if is_signature(paragraph) and not SIGNATURE_DATE.fullmatch(paragraph.strip()) \
+                and not _CREDIT.match(paragraph.strip()):
             return paragraph.strip()
     return None
+
+
+# 文:党委巡察工作领导小组办公室 / 图文:… at the end of a news item: who wrote it, not who issued a notice
+_CREDIT = re.compile(r"^(?:文|图|圖|图文|圖文|摄影|攝影|撰稿|供稿|通讯员|通訊員)\s*[:：/／]")
 
 
 def domain_from(title: str | None, paragraphs: list[str]) -> str | None:
@@ -255,9 +267,12 @@ def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
     title = gazetteer.simplified(without_glosses(title)) if title else title
     # 召开巡察整改情况通报会: the name of a meeting says what the meeting was about, not what the text is
     title = _MEETING.sub("", title) if title else title
-    paragraphs = [_MEETING.sub("", p) for p in paragraphs[:1]] + paragraphs[1:]
+    # the preamble says what the text is when a team arrives in it (not 督查组进驻…), and not in a news item's
+    # opening (本网讯…, (速新闻记者…)…): the news tells of an inspection, it is no announcement of it
+    preamble = [_MEETING.sub("", p) for p in paragraphs[:1]
+                if re.search(r"巡[察视視](?:[^，,。；;、\s]{0,6})?[组組]", p) and not _NEWS_OPENING.match(p)]
     for text, from_title in ([(title, True)] if title else []) + [(p, False) for p in
-                                                                 paragraphs[:1] + announcing + headings]:
+                                                                 preamble + announcing + headings]:
         for kind in vocabulary.kinds():
             if any(word in text for word in (kind.value, *kind.words)) and not kind.fallback:
                 return kind.value, from_title
@@ -267,6 +282,9 @@ def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
 # 召开巡察整改情况通报会 / 向全体教职工通报了巡察整改情况: a meeting, and what was reported at it (news of an event)
 _MEETING = re.compile(r"[^，,。；;、\s]{0,12}?(?:通报会|汇报会|推进会|部署会|动员会|座谈会|反馈会|专题会|"
                       r"通報會|匯報會|推進會|部署會|動員會)|(?:通报|汇报|听取|传达|通報|匯報|聽取|傳達)了[^，,。；;]{0,20}")
+_NEWS_OPENING = re.compile(r"^\s*(?:[（(【\[]?[^，,。；;）)】\]]{0,12}?(?:记者|記者|通讯员|通訊員)"
+                           r"[^，,。；;）)】\]]{0,12}[）)】\]]|(?:本|我)?(?:网|網|报|報|台)(?:讯|訊)"
+                           r"|[^，,。；;]{2,16}?[电電](?=[，,\s（(]))")  # (速新闻记者…), 本网讯, 新华社北京11月7日电
 _ANNOUNCING = re.compile(r"现将|現將|予以公[布开佈開]|予以通[报報]|[报通][告报]如下|報告如下|特此")
 
 

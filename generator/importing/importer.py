@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.check.spam import find_spam
-from generator.importing import draft
+from generator.importing import draft, gazetteer
 from generator.importing.facts import (
     Notes,
     check_overall_status,
@@ -169,13 +169,20 @@ def _assemble(page: Page, spam: list, source: Path, document: Document | None = 
     figures = declared_figures(outline.narrative, notes)
     inspection_notes = Notes()  # the team can name the region; its notes follow the identity's
     inspection = find_inspection(outline.narrative or rest, inspection_notes, _published(page.meta))
+    if contact_block and not (inspection or {}).get("start"):
+        # a 公告 of one paragraph (…巡察组从5月17日至8月7日对…开展巡察…值班电话…) is its own contact block
+        kept = set(outline.narrative or rest) | {paragraphs[i] for i in contact_block}
+        again_notes = Notes()
+        again = find_inspection([p for p in paragraphs if p in kept], again_notes, _published(page.meta))
+        if (again or {}).get("start"):
+            inspection, inspection_notes = again, again_notes
     titled = team_in_title(page.title)
     if titled and inspection and inspection.get("team") != titled and same_team(titled, inspection.get("team", "")):
         notes.add(f"巡察组名称取自标题“{page.title}”（正文写作“{inspection['team']}”），请核对")
         inspection["team"] = titled
     team = (inspection or {}).get("team")
     notice = _identity(page, contact, notes, signed=bool(document and document.signed),
-                       team=(team_with_its_place(outline.narrative or rest) or team) if team else None)
+                       team=team_with_its_place(outline.narrative or rest) or team)
     for line in inspection_notes.lines:
         notes.add(line)
     if inspection:
@@ -236,7 +243,7 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         region, unit = region_from_text(page.paragraphs + list(page.meta.values())) or ("", "")
         notes.add(f"地区（region）取自正文中的单位名称“{unit}”里的地名“{region}”，请核对")
     else:
-        region = _region_elsewhere(page, unit, team, notes, news=kind == _fallback_kind())
+        region = _region_elsewhere(page, unit, team, notes, news=kind == _fallback_kind(), contact=contact)
     texts = [page.title or "", *page.paragraphs]
     if region and with_its_county(region, texts) != region:
         notes.add(f"地区（region）“{region}”按正文的写法加上了所在的县市：“{with_its_county(region, texts)}”，请核对")
@@ -270,7 +277,7 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
 
 
 def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes: Notes,
-                      news: bool = False) -> str | None:
+                      news: bool = False, contact: dict | None = None) -> str | None:
     """A publisher that names no place (市卫健委党委, 区委): the place of the unit inspected (对通川区委进行了巡视),
     of the inspecting team if it is a city's or a county's (宿迁市委第六巡察组), the place of the publisher's level
     the text names (宿迁市), and last the province of a provincial team (四川省委第五巡视组). A title that starts with
@@ -308,11 +315,19 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
         return province
     # no unit named with its place: the place of the committee's level (区委第二巡察组 → the 区 the text names most);
     # not in a news item, which another place's site may write about a unit it names only as 市第二人民医院
-    level = level_of_the_inspection(team, page.paragraphs) if not news else None
+    # (unless the team's own address is in that place: 宿迁市人民大道7号市委第三巡察组)
+    level = level_of_the_inspection(team, page.paragraphs)
     named = region_of_level(level, [page.title or "", *page.paragraphs, *sites]) if level else None
+    if news and named and not (contact or {}).get("address", "").startswith(named):
+        named = None
     if named:
         notes.add(f"地区（region）是正文中提到最多的{level}名“{named}”（由{level}委部署巡察，发布机构没有写地名），请核对")
         return named
+    # 呈贡区纪委监委充分发挥巡察利剑作用…: the one place the whole text names, more than once
+    places = gazetteer.named_in([page.title or "", *page.paragraphs])
+    if len(set(places)) == 1 and len(places) >= 2 and not places[0].endswith(("省", "自治区", "自治區")):
+        notes.add(f"地区（region）是正文中唯一提到的地名“{places[0]}”（共{len(places)}处），请核对")
+        return places[0]
     return None
 
 

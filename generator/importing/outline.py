@@ -105,9 +105,11 @@ _LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(?:�
                            r"|发现的?(?:主要)?问题")
 # A problem's or aspect's title says what was wrong; a title none of which does (提高政治站位,增强行动自觉 /
 # 加强组织领导,压实整改责任) numbers measures of the unit, and the text has no problem list.
-_FAULT = re.compile(r"不|差距|缺|欠|弱|滞后|偏差|短板|没有|未|无|难|少|低|松|虚|慢|漏|乱|空|假|违|差|问题(?!导向)")
+# (推动…高质量发展还需持续发力, 力度有待加强: what is still to be done is what fell short)
+_FAULT = re.compile(r"不|差距|缺|欠|弱|滞后|偏差|短板|没有|未|无|难|少|低|松|虚|慢|漏|乱|空|假|违|差|问题(?!导向)"
+                    r"|还需|仍需|有待|亟待|尚需")
 # What follows a problem's title tells more of the fault (对基层指导不到位, 力度有待加强), not what was done
-_DETAIL = re.compile(_FAULT.pattern + r"|有待|仍需|亟待")
+_DETAIL = _FAULT
 # Words with 不/无/问题 in them that say how the work is done, not what was wrong (不断强化, 不折不扣, 聚焦突出问题)
 _NOT_A_FAULT = re.compile(r"不断|不折不扣|不懈|不移|不动摇|不松劲|不停步|不放松|不手软|不走样|不漏项|不拖延|不留死角|"
                           r"不反弹|毫不|决不|绝不|无缝|突出问题|反馈问题|巡察问题|巡视问题|问题整改|整改问题|问题清单|问题台账|"
@@ -125,6 +127,9 @@ _BY_PROGRESS = re.compile(r"^(?:已经?|尚未|未|正在|基本|持续|需(?:�
 def _faulty(text: str) -> bool:
     """Whether ``text`` says what was wrong (落实……不到位, 违规发放), once words of the work's manner are left out."""
     return not _BY_PROGRESS.match(text) and bool(_FAULT.search(_NOT_A_FAULT.sub("", text)))
+
+
+names_a_fault = _faulty
 
 
 def build_outline(paragraphs: list[str], declared_problems: int | None = None,
@@ -159,8 +164,21 @@ def _as_written(outline: Outline, paragraphs: list[str], readings: list[str]) ->
             at = end
         return "".join(out)
 
-    def quoted(note: str) -> str:  # the quotations in a note, not its own words
-        return re.sub(r"“([^“”]*)”", lambda m: f"“{back(m.group(1))}”", note)
+    def quoted(note: str) -> str:  # the quotations in a note, not its own words; a quotation may quote in turn
+        out, depth, start = [], 0, 0  # (标题取自原文“关于“…”问题的整改情况”)
+        for at, char in enumerate(note):
+            if char == "“":
+                if depth == 0:
+                    out.append(note[start: at + 1])
+                    start = at + 1
+                depth += 1
+            elif char == "”" and depth:
+                depth -= 1
+                if depth == 0:
+                    out.append(back(note[start:at]) or "")
+                    start = at
+        out.append(note[start:])
+        return "".join(out)
 
     for aspect in outline.aspects:
         aspect.title = back(aspect.title)
@@ -184,6 +202,7 @@ def _build_outline(paragraphs: list[str], declared_problems: int | None,
     markers, list_headings = _mask_list_sections(markers)
     markers = _feedback_sub_headings(markers)
     markers = _unnumbered_titles(paragraphs, markers)
+    markers = _first_sentence_titles(paragraphs, markers)
     depth = _nesting(markers)
     problem_kind = _problem_kind(markers, depth, declared_problems)
     if problem_kind is not None:
@@ -234,11 +253,16 @@ def _mask_list_sections(markers: list[Marker | None]) -> tuple[list[Marker | Non
     notice's sections (kind ``section``), not aspects; the aspects and problems are the levels under them."""
     sections = {i for i, m in enumerate(markers)  # 一、政治建设方面存在的问题 names an aspect, not a section
                 if m and m.kind == "cn_dun" and is_heading(m.rest) and _LIST_SECTION.search(m.rest)
-                and not _ASPECT_HEADING.search(m.rest)}
+                and not _ASPECT_HEADING.search(m.rest) and not _ONE_PROBLEM.match(m.rest)}
     inner = any(m and m.kind not in ("cn_dun", "shi") for i, m in enumerate(markers) if sections and i > min(sections))
     if not inner:
         return markers, set()
     return [Marker("section", m.number, m.rest) if m and m.kind == "cn_dun" else m for m in markers], sections
+
+
+# 一、关于“…不够深入”问题的整改情况: the heading quotes one problem (its measures are numbered under it), it is no
+# section of the notice
+_ONE_PROBLEM = re.compile(r"^关于[“\"「『][^”\"」』]+[”\"」』]的?问题(?:的?整改(?:情况|落实情况|进展情况)?)?[。:：]?$")
 
 
 _NUMBERED_BELOW = ("ar_dot", "ar_dun", "ar_paren", "circled", "wenti")
@@ -280,6 +304,37 @@ def _unnumbered_titles(paragraphs: list[str], markers: list[Marker | None]) -> l
         if markers[index] and markers[index].kind == "section":  # type: ignore[union-attr]
             break
         if titles_at(index):
+            marked[index] = Marker("bare", index, paragraphs[index])
+    return marked
+
+
+_MAX_FIRST_SENTENCE = 40
+
+
+def _first_sentence_titles(paragraphs: list[str], markers: list[Marker | None]) -> list[Marker | None]:
+    """(一)在…存在差距方面 / 组织建设滞后。2025年9月,召开… / 统筹…有欠缺。…: under 方面 headings with no numbered
+    problems, each paragraph that opens with a short sentence naming a fault is a problem (kind ``bare``): that
+    sentence is its title, the rest what was done. Only when the first paragraph under every such heading opens so."""
+    kinds = {m.kind for m in markers if m and m.kind not in ("shi", "section", "subhead", "bare")}
+    headed = [k for k in kinds if _mostly_aspect_headings(markers, k)]
+    if len(headed) != 1 or len(kinds) != 1:
+        return markers
+
+    def titled(index: int) -> bool:
+        paragraph = paragraphs[index]
+        first = _SENTENCE_END.split(paragraph, maxsplit=1)[0]
+        return (markers[index] is None and len(first) < len(paragraph) and len(first) <= _MAX_FIRST_SENTENCE
+                and not re.search("[:：]", first) and not _CLOSING.search(paragraph) and not is_signature(paragraph)
+                and _faulty(first))
+
+    headings = [i for i, m in enumerate(markers) if m and m.kind == headed[0] and is_heading(m.rest)]
+    if not headings or not all(i + 1 < len(paragraphs) and titled(i + 1) for i in headings):
+        return markers
+    marked = list(markers)
+    for index in range(headings[0] + 1, len(paragraphs)):
+        if _CLOSING.search(paragraphs[index]) or is_signature(paragraphs[index]):
+            break
+        if titled(index):  # not a paragraph that goes on with what was done
             marked[index] = Marker("bare", index, paragraphs[index])
     return marked
 
@@ -640,6 +695,11 @@ def clean_heading(text: str) -> str:
         match = pattern.match(text)
         if match:
             text = (match.group(1) if match.groups() else text[match.end():]).strip()
+    # 在…存在差距方面, …有缺失,引领…作用不明显方面: words that say what was wrong, framed as an aspect (not a
+    # topic such as 政治建设方面, which is the aspect's name)
+    framed = re.fullmatch(r"在?(.+?)方面", text)
+    if framed and _faulty(framed.group(1)):
+        text = framed.group(1)
     return text
 
 

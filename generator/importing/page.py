@@ -92,12 +92,57 @@ def clean_lines(text: str) -> list[str]:
 
 def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Page:
     page = Page(meta=dict(html_meta or {}))
+    lines = _unglued(lines)
     lines = _drop_widgets(lines, page)
     lines = _cut_footer(lines, page)
     lines = _take_meta(lines, page)
     lines = _take_title(lines, page)
-    page.paragraphs = _drop_trailing_links(lines, page)
+    page.paragraphs = _source_credit(_drop_trailing_links(lines, page), page)
     return page
+
+
+# …由相关部门认真处理。(来源:广昌县残联): a news item's credit at the end of its text names its source
+_SOURCE_CREDIT = re.compile(r"[（(]\s*(来源|來源|信息来源|信息來源)\s*[:：]\s*([^（()）:：]{2,30}?)\s*[)）]\s*$")
+
+
+def _source_credit(lines: list[str], page: Page) -> list[str]:
+    for index in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+        credit = _SOURCE_CREDIT.search(lines[index])
+        if credit:
+            key = reading(credit.group(1))
+            if not page.meta.get(key):
+                page.meta[key] = credit.group(2)
+            page.chrome_removed.append(credit.group(0).strip())
+            kept = lines[index][: credit.start()].rstrip()
+            return lines[:index] + ([kept] if kept else []) + lines[index + 1:]
+    return lines
+
+
+# 党务公开中共泉州市妇联党组关于…的通报发布时间2023年7月28日 来源:泉州市妇联 阅读7695次根据市委…: the page as one
+# line, the column label, the title, the metadata and the text run together
+_GLUED_TITLE = re.compile(r"^(?:(党务公开|政务公开|黨務公開|政務公開)(?=中共|中國共產黨|中国共产党))?"
+                          r"(.{6,80}?(?:通报|通報|报告|報告|公告|公示))(?=(?:发布时间|发布日期|發佈時間|發布時間)[:：]?\s*\d{4})")
+_GLUED_DATE_KEY = re.compile(r"^((?:发布时间|发布日期|發佈時間|發布時間))(?=\d{4})")
+_GLUED_COUNT_END = re.compile(r"(?:阅读|閱讀|浏览|瀏覽|点击|點擊)(?:次数|次數|量)?[:：]?\s*\d+\s*次(?=[\u4e00-\u9fa5])")
+
+
+def _unglued(lines: list[str]) -> list[str]:
+    """The first line of a page copied as one line cut where its parts meet: the column label, the title, the
+    metadata (a colon put after 发布时间 written without one), the text."""
+    if not lines:
+        return lines
+    glued = _GLUED_TITLE.match(lines[0])
+    if not glued:
+        return lines
+    rest = lines[0][glued.end():]
+    rest = _GLUED_DATE_KEY.sub(r"\1:", rest)
+    count = _GLUED_COUNT_END.search(rest)
+    if count:  # 阅读7695次 → 阅读:7695次, a key the metadata reader knows
+        meta = re.sub(r"(阅读|閱讀|浏览|瀏覽|点击|點擊)(?=\d)", r"\1:", rest[: count.end()])
+        parts = [glued.group(1), glued.group(2), meta, rest[count.end():]]
+    else:
+        parts = [glued.group(1), glued.group(2), rest]
+    return [part for part in parts if part] + lines[1:]
 
 
 def _drop_widgets(lines: list[str], page: Page) -> list[str]:
@@ -291,6 +336,13 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
         title = title[:dated.start()]
     page.title = title
     page.chrome_removed.extend(lines[:start])
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if re.fullmatch(_DATE_TIME, following.strip()) \
+            and not any(page.meta.get(key) for key in vocabulary.page_metadata_filling("published")):
+        # 陸4輪巡視 湖北遭查官最多 / 2014/11/7 18:29 (after the site's banners): the date under the headline
+        page.meta[_UNNAMED_DATE] = following.strip()
+        page.chrome_removed.append(following)
+        index += 1
     return lines[index + 1:]
 
 
@@ -365,12 +417,27 @@ def _is_menu(line: str) -> bool:
         and not spaced_title
 
 
+def _headline_over_its_date(lines: list[str]) -> int | None:
+    """本網站使用相關技術…(a site's banners in sentences) / 陸4輪巡視 湖北遭查官最多 / 2014/11/7 18:29: a news headline
+    stands over the line of its date and time, even after sentences of the site's banners."""
+    for index, line in enumerate(lines[:15]):
+        if _headline_over(line, lines[index + 1] if index + 1 < len(lines) else ""):
+            return index
+    return None
+
+
+def _headline_over(line: str, following: str) -> bool:
+    return 6 <= len(line) <= 40 and not _SENTENCE_END.search(line) and not re.search(r"[，,：:]", line) \
+        and bool(_TITLE_WORDS.search(reading(line))) and bool(re.fullmatch(_DATE_TIME, following.strip())) \
+        and not _is_menu(line)
+
+
 def _title_candidate(lines: list[str]) -> int | None:
     """The title line: short, no sentence punctuation, title words, before the first paragraph."""
     for index, line in enumerate(lines[:60]):
         read = reading(line)
         if _is_paragraph(line) and not _is_headline(read):
-            return None
+            return _headline_over_its_date(lines)
         if _is_menu(line):
             continue
         if (
@@ -473,6 +540,11 @@ _OUTLINE_LINE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*、|[（(
                            r"|[:：]\s*一是")
 
 
+# A line of the contact block (邮政信箱：… / 电 话：… / 电子邮箱：…), never a link
+CONTACT_LINE = re.compile(r"^(?:邮政信箱|通信地址|通讯地址|邮政地址|来信地址|地址|电子邮箱|电子邮件|电子信箱|邮箱|"
+                          r"E-?mail|联系电话|举报电话|监督电话|电\s?话|邮政编码|邮编)\s*[:：]", re.IGNORECASE)
+
+
 # A document's closing note in brackets, never a link: （此件公开发布） / （本文有删减）
 _NOTE = re.compile(r"[（(][^（()）]{2,20}[)）]")
 
@@ -491,12 +563,18 @@ def _first_item_cut_short(lines: list[str], index: int) -> bool:
     return bool(_OUTLINE_LINE.search(before)) or bool(_NUMBERED_ITEM.match(before) and _SENTENCE_END.search(before))
 
 
+def _contact_run(lines: list[str], index: int) -> bool:
+    """电子邮箱:…; / 邮政信箱:…: a contact line after another one ends the notice's contact block, it is no link (a
+    lone 地址: line may be the site's footer)."""
+    return index > 0 and bool(CONTACT_LINE.match(lines[index])) and bool(CONTACT_LINE.match(lines[index - 1]))
+
+
 def _drop_trailing_links(lines: list[str], page: Page) -> list[str]:
     """Short link-like lines after the last sentence (related articles, link lists), not a signature."""
     end = len(lines)
     while (end > 0 and len(lines[end - 1]) <= 40 and not _SENTENCE_END.search(lines[end - 1])
            and not _OUTLINE_LINE.search(lines[end - 1]) and not _first_item_cut_short(lines, end - 1)
-           and not _PROBLEM_LABEL.match(lines[end - 1])):
+           and not _PROBLEM_LABEL.match(lines[end - 1]) and not _contact_run(lines, end - 1)):
         end -= 1
     tail = lines[end:]
     keep = [line for line in tail if is_signature(line) or _NOTE.fullmatch(line)]
