@@ -38,8 +38,8 @@ from generator.check import spam as spam_check  # noqa: E402
 from generator.check.spam_model import CATEGORIES, Model  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "spam_corpus"
-# dev (test2 and test3 joined it in issue 11's sixth round, test4 in the seventh, test5 in the eighth, after each was read); test6: held out
-# (the corpus README)
+# dev (test2 and test3 joined it in issue 11's sixth round, test4 in the seventh, test5 in the eighth, after each was
+# read); test6: held out (the corpus README)
 SPLITS = ("dev", "test6")
 # The collections of DEV gathered after the vocabulary and the weights were tuned (the corpus README): id ranges of
 # their spam runs and official paragraphs, both ends included.

@@ -52,12 +52,8 @@ def test_the_corpus_is_valid_and_split():
 
 
 # Runs the check misses today inside an official sentence. Strict: the test fails the day it finds them again.
-KNOWN_MISSES = {
-    # since the model was retrained on the larger dev (test4 joined it, 2026-12-02) this SEO title scores just under
-    # LOCAL_TOTAL inside a sentence (on its own it is still flagged whole); a lower LOCAL_TOTAL raised the LOCO false
-    # alarms (2.1 % → 2.9 % at 30) without blocking one more run, so the threshold stays
-    "s086": "an SEO title with no vocabulary word, inside an official sentence, scores under LOCAL_TOTAL",
-}
+# (s086, an SEO title with no vocabulary word, was one until the linear model's runs found it whole, 2026-12-02)
+KNOWN_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("category,record", [

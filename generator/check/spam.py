@@ -74,6 +74,11 @@ TERM_UNIT = 8  # … when the sentence has this many characters
 HINTED_WORDS = 2  # a clause (up to ,;: or a sentence's end) with this many different hint words of one category …
 HINTED_REST = 0.3  # … whose other characters' model score averages this …
 HINTED_TOTAL = 24.0  # … and whose score reaches this is spam
+# the linear model (``spam_model.Model.linear_scores64``; tuned leaving one collection out, README)
+LINEAR_MEAN = 0.0  # a stretch of a line whose linear evidence, less this per character, …
+LINEAR_TOTAL = 30.0  # … sums to this (each stretch costing LINEAR_ENTRY to open) is spam …
+LINEAR_ENTRY = 10.0
+LINEAR_AGREE = 1.0  # … when the other evidence (the character model's and the vocabulary's) averages this there
 
 
 @dataclass(frozen=True)
@@ -243,15 +248,18 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
         model_scores = scorer.scores64(points, norm.beyond_bmp)
     else:
         model_scores = scorer.scores_of(points, norm.beyond_bmp).astype(np.float64)
+    linear = scorer.linear_scores64(points, norm.beyond_bmp)
     if not fast or voc.multiline or any("\n" in a for a in allowed):
-        return _runs(norm, points, model_scores, voc, allowed, scorer)
+        return _runs(norm, points, model_scores, linear, voc, allowed, scorer)
     loud = _loud_lines(text, points, model_scores, voc)
+    if loud is not None:
+        loud = _with_linear_lines(loud, points, linear)
     if loud is None:
-        return _runs(norm, points, model_scores, voc, allowed, scorer)
+        return _runs(norm, points, model_scores, linear, voc, allowed, scorer)
     if not loud:
         return []
     if len(loud) == 1 and loud[0] == (0, len(text)):
-        return _runs(norm, points, model_scores, voc, allowed, scorer)
+        return _runs(norm, points, model_scores, linear, voc, allowed, scorer)
     # each stretch of consecutive loud lines is read on its own: a run never reaches over the quiet lines between
     # two stretches (read together, the lines of two stretches would be neighbours, and one run could join them)
     stretches: list[list[tuple[int, int]]] = []
@@ -265,8 +273,38 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
         index = np.concatenate([np.arange(s, e) for s, e in lines])
         part = Normalized("".join(text[s:e] for s, e in lines), norm.index[index], norm.folded, points[index],
                           norm.beyond_bmp)
-        runs += _runs(part, points[index], model_scores[index], voc, allowed, scorer)
+        runs += _runs(part, points[index], model_scores[index], linear[index], voc, allowed, scorer)
     return runs
+
+
+def _with_linear_lines(loud: list[tuple[int, int]], points: np.ndarray, linear: np.ndarray) -> list[tuple[int, int]]:
+    """``loud`` with the lines (each with its line break) where ``_linear_runs`` may find a run (a stretch of
+    ``linear`` − ``LINEAR_MEAN`` that may sum to ``LINEAR_TOTAL``: frames and allowed text only take evidence away),
+    merged into stretches of consecutive lines."""
+    n = len(points)
+    breaks = np.flatnonzero(points == 10)
+    values = linear - LINEAR_MEAN
+    barrier = float(np.abs(values).sum()) + 1.0  # more than any stretch sums to: no stretch crosses a line break
+    values[breaks] = -barrier
+    cumulative = np.cumsum(values)
+    lowest = np.empty_like(cumulative)
+    lowest[0] = 0.0
+    np.minimum.accumulate(cumulative[:-1], out=lowest[1:])
+    np.minimum(lowest, 0.0, out=lowest)
+    error = 4 * n * _ROUNDING * 3 * barrier * (len(breaks) + 1) + 1e-6  # the rounding of the sums, or more
+    hot = np.flatnonzero(cumulative - lowest >= LINEAR_TOTAL - error)
+    if not len(hot):
+        return loud
+    lines = set(np.searchsorted(breaks, hot).tolist())  # line k ends at breaks[k] (with it)
+    found = sorted(set(loud) | {(int(breaks[k - 1]) + 1 if k else 0, int(breaks[k]) + 1 if k < len(breaks) else n)
+                                for k in lines})
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 _SCALE = float(1 << 20)  # the bound of ``_loud_lines`` counts in 2^-20 nats
@@ -430,10 +468,11 @@ def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positiv
     return best + line_break < summed - error and best < LOCAL_TOTAL - 1e-6 - error
 
 
-def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: Vocabulary,
+def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear: np.ndarray, voc: Vocabulary,
           allowed: tuple[str, ...], scorer: Model) -> list[Hit]:
     """The runs of spam in ``norm`` (every line read); ``model_scores``: the character model's scores of
-    ``points``, the code points of ``norm.text`` (a copy is changed here)."""
+    ``points``, the code points of ``norm.text`` (a copy is changed here); ``linear``: the linear model's, less
+    ``LINEAR_MEAN``."""
     text = norm.text
     score = model_scores.copy()
     marks = _MARKS[np.minimum(points, 0xFFFF)] if norm.beyond_bmp else _MARKS[points]
@@ -473,6 +512,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
     if len(words) > len(terms) + 1:
         hot += _hinted_clauses(text, score, model_scores, words[len(terms):])
     runs += [_trim_official_edges(text, score, s, e, edges) for s, e in hot]
+    runs += _linear_runs(text, marks, linear, score, allowed_spans, voc.frames, [(s, e) for s, e, _ in terms])
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
         if _best_stretch(score[line_start:line_end]) < LOCAL_TOTAL - 1e-6 and not any(
@@ -500,6 +540,45 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
             continue
         label = _category(text, s, e, words, voc, scorer)
         found.append((*norm.original(s, e), _spam_reason(label)))
+    return found
+
+
+def _linear_runs(text: str, marks: np.ndarray, linear: np.ndarray, score: np.ndarray,
+                 allowed_spans: list[tuple[int, int]], frames: tuple[str, ...], terms: list[tuple[int, int]]
+                 ) -> list[tuple[int, int]]:
+    """Runs the linear model finds: in each line, the stretches whose evidence less ``LINEAR_MEAN`` per character
+    sums to ``LINEAR_TOTAL`` or more, each costing ``LINEAR_ENTRY`` to open (``_best_segments``), where the other
+    evidence (``score``: the character model's, the hints', the frames'…) averages ``LINEAR_AGREE`` or more: the
+    two models disagree on much official prose about loans or gambling, seldom on an ad. Allowed text brings
+    nothing, and a frame word takes ``FRAME`` away."""
+    values = linear - LINEAR_MEAN
+    for s, e in _occurrences(text, frames) if frames else ():
+        values[s:e] -= FRAME / (e - s)
+    for s, e in allowed_spans:
+        values[s:e] = np.minimum(values[s:e], 0.0)
+    breaks = np.flatnonzero(marks & _LINE_END)
+    found = []
+    for line_start, line_end in zip(np.concatenate(([0], breaks + 1)).tolist(), [*breaks.tolist(), len(text)]):
+        if line_end <= line_start or _best_stretch(values[line_start:line_end]) < LINEAR_TOTAL:
+            continue
+        for s, e in _best_segments(values, line_start, line_end, LINEAR_ENTRY):
+            if values[s:e].sum() < LINEAR_TOTAL or score[s:e].sum() < LINEAR_AGREE * (e - s):
+                continue
+            if any(ts < e and s < te for ts, te in terms):
+                continue  # a term's own rules decide how far its run reaches
+            # its edges: where the two models' evidence together says spam
+            both = values[line_start:line_end] + score[line_start:line_end]
+            s, e = s - line_start, e - line_start
+            while s < e and both[s] <= 0:
+                s += 1
+            while e > s and both[e - 1] <= 0:
+                e -= 1
+            while s > 0 and both[s - 1] > 0:
+                s -= 1
+            while e < len(both) and both[e] > 0:
+                e += 1
+            if e > s:
+                found.append((line_start + s, line_start + e))
     return found
 
 
@@ -949,16 +1028,18 @@ def _best_stretch(values: np.ndarray) -> float:
     return float(max(cumulative.max() if len(values) else 0.0, (cumulative[1:] - lowest[:-1]).max(initial=0.0)))
 
 
-def _best_segments(score: np.ndarray, start: int, end: int) -> list[tuple[int, int]]:
-    """Disjoint spans of [start, end) maximising the sum over spans of (summed score − ENTRY)."""
+def _best_segments(score: np.ndarray, start: int, end: int, entry: float | None = None) -> list[tuple[int, int]]:
+    """Disjoint spans of [start, end) maximising the sum over spans of (summed score − ``entry``, ``ENTRY`` by
+    default)."""
+    entry = ENTRY if entry is None else entry
     values = score[start:end].tolist()
     best_prev = 0.0  # best total for the prefix before position i
-    open_total, open_start = -ENTRY, 0  # best total of a span still open at i, and where it began
+    open_total, open_start = -entry, 0  # best total of a span still open at i, and where it began
     best_before: list[float] = []
     choice: list[tuple[int, int] | None] = []
     for i, v in enumerate(values):
-        if best_prev - ENTRY > open_total:
-            open_total, open_start = best_prev - ENTRY, i
+        if best_prev - entry > open_total:
+            open_total, open_start = best_prev - entry, i
         open_total += v
         if open_total > best_prev:
             best_prev = open_total
