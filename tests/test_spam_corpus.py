@@ -52,8 +52,13 @@ def test_the_corpus_is_valid_and_split():
 
 
 # Runs the check misses today inside an official sentence. Strict: the test fails the day it finds them again.
-# (s086, an SEO title with no vocabulary word, was one until the linear model's runs found it whole, 2026-12-02)
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES = {
+    # since the model was retrained on the larger dev (test4 joined it, 2026-12-02) this SEO title scores just under
+    # LOCAL_TOTAL inside a sentence (on its own it is still flagged whole); a lower LOCAL_TOTAL raised the LOCO false
+    # alarms (2.1 % → 2.9 % at 30) without blocking one more run, so the threshold stays. The two models' runs find it
+    # whole at a LINEAR_TOTAL of 20, which raised the LOCO false alarms from 4.1 % to 4.8 % (2026-12-02).
+    "s086": "an SEO title with no vocabulary word, inside an official sentence, scores under LOCAL_TOTAL",
+}
 
 
 @pytest.mark.parametrize("category,record", [

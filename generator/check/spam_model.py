@@ -6,10 +6,11 @@ The first file holds counts only: how often each character and each pair of char
 (notices, government reports, police reports …) and in spam, per category; its log likelihood ratio
 ``log P_spam(c | previous) − log P_official(c | previous)`` is above 0 where the text reads more like spam than like
 official prose. The second holds the weights of a logistic regression that tells spam runs from official paragraphs
-by the share of each character and pair in a text (``bias`` + Σ weight × count / length is the log odds of spam):
-each character gets the bias, its own weight and half the weight of each pair it belongs to, so that the mean over
-a text is its log odds. For each character of a text, :meth:`Model.scores` gives ``GENERATIVE`` × the first
-(clipped) plus ``LINEAR`` × the second: above 0 where the text reads more like spam than like official prose.
+by the share of each symbol and pair in a text (``bias`` + Σ weight × count / length is the log odds of spam):
+each character gets the bias, half its own weight and a quarter of each neighbour's, and half the weight of each
+pair it belongs to, so that the mean over a text is about its log odds (:meth:`Model.linear_scores64`). Both are
+above 0 where the text reads more like spam than like official prose; :meth:`Model.scores` gives the first
+(``spam.py`` combines them).
 
 Characters are read as classes: all digits are one symbol, all Latin letters another (product names
 and spam handles alike are words of the vocabulary, not of the model), so are all spaces and each kind
@@ -145,6 +146,7 @@ class Model:
         np.clip(dense, -self.clip, self.clip, out=dense)
         dense *= 0.5
         self.linear_pairs = self._linear_pairs(size) if self._linear_data else np.zeros(size * size, np.float32)
+        self._sum_tables: dict[float, np.ndarray] = {}
         self.char_llr, self.backoff, self.size = char_llr, backoff, size
         self.pairs = dense
         sym = np.zeros(BMP, dtype=np.intp)
@@ -231,6 +233,31 @@ class Model:
         np.add(half[:-1], half[1:], out=shared[:-1], dtype=np.float32)  # float32 sums, as in ``scores_of``
         shared[-1] = half[-1] + half[-1]
         return shared
+
+    def scores_and_sums(self, points: np.ndarray, beyond_bmp: bool, shift: float) -> tuple[np.ndarray, np.ndarray]:
+        """``scores64`` of ``points`` and, in float32 (to about 1e-6 a character), the sum of each character's two
+        scores (``scores64`` + ``linear_scores64``) less ``shift``: the pairs are looked up once."""
+        n = len(points)
+        if not n:
+            return np.zeros(0, dtype=np.float64), np.zeros(0, dtype=np.float32)
+        if beyond_bmp and points.max() >= BMP:
+            points = np.minimum(points, BMP - 1)
+        if shift not in self._sum_tables:
+            self._sum_tables[shift] = (self.pairs + self.linear_pairs - np.float32(shift / 2)).astype(np.float32)
+        ids = np.take(self._sym16, points)
+        keys = np.empty(n, dtype=np.intp)
+        keys[0] = self.boundary_row
+        np.multiply(ids[:-1], self.size, out=keys[1:], dtype=np.intp)
+        keys += ids
+        half = np.take(self.pairs, keys)
+        shared = np.empty(n, dtype=np.float64)
+        np.add(half[:-1], half[1:], out=shared[:-1], dtype=np.float32)  # as in ``scores64``
+        shared[-1] = half[-1] + half[-1]
+        half = np.take(self._sum_tables[shift], keys)
+        summed = np.empty(n, dtype=np.float32)
+        np.add(half[:-1], half[1:], out=summed[:-1])
+        summed[-1] = half[-1] + half[-1]
+        return shared, summed
 
     def linear_scores64(self, points: np.ndarray, beyond_bmp: bool = True) -> np.ndarray:
         """The linear model's evidence of each character of the code points ``points`` for spam (float64): its
