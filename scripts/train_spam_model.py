@@ -1,7 +1,13 @@
-"""Rebuild generator/data/official_ngrams.json.gz, the character model of the spam check.
+"""Rebuild generator/data/official_ngrams.json.gz and spam_linear.json.gz, the character model and the linear model of
+the spam check.
 
-    .venv/bin/python scripts/train_spam_model.py          # write the model file
-    .venv/bin/python scripts/train_spam_model.py --check  # exit 1 if the file is not what this script writes
+    .venv/bin/pip install -e '.[train]'                   # scikit-learn (the linear model); the test extra has it too
+    .venv/bin/python scripts/train_spam_model.py          # write the model files
+    .venv/bin/python scripts/train_spam_model.py --check  # exit 1 if a file is not what this script writes
+
+The linear model (``train_linear``) is a logistic regression of the DEV spam runs against the official side below
+and the official context around the DEV runs, over the share of each symbol and pair of symbols in a text; its
+weights are rounded (``ROUND``) and the small ones left out (``KEEP``), so that the file is the same on every run.
 
 Official side: the DEV split of tests/fixtures/spam_corpus/official.jsonl, the project's notices
 (notices/**/*.yml string values and *.md), the official notices of the import corpus's dev split
@@ -13,7 +19,8 @@ With ``BULK = True`` (off in the shipped model: DEV cross-validation got worse, 
 bulk training corpus, ``TRAINING`` (government work reports,
 laws and court cases; casino, loan and VPN vendor sites, adult titles): only its Chinese characters and
 pairs of them, the labelled DEV text weighing ``DEV_WEIGHT`` times as much, without pairs seen fewer than
-``MIN_PAIR`` times. The output is deterministic (sorted keys, no timestamp in the gzip header).
+``MIN_PAIR`` times (the linear model never reads it). The output is deterministic (sorted keys, no timestamp in the
+gzip header).
 """
 
 from __future__ import annotations

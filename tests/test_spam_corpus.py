@@ -121,7 +121,9 @@ def test_the_model_file_is_what_the_training_script_writes():
     result = subprocess.run([sys.executable, "scripts/train_spam_model.py", "--check"], cwd=ROOT,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "模型文件是最新的\n"
     assert (ROOT / "generator" / "data" / "official_ngrams.json.gz").stat().st_size < 1024 * 1024
+    assert (ROOT / "generator" / "data" / "spam_linear.json.gz").stat().st_size < 256 * 1024
 
 
 def test_soft_ad_copy_the_model_never_saw_is_flagged_as_a_paragraph():
