@@ -17,7 +17,8 @@ from the sample notices' text.
 ``--cv K`` folds DEV by page, and overstates what carries over to pages of new shapes: the vocabulary and the
 weights were tuned by hand on the first three collections. ``--loco`` is the honest development measure: each of
 the later collections of DEV (``COLLECTIONS``: the fourth to the seventh, read once as held-out sets before
-they joined DEV) is checked by a model trained without it, and the table sums them. ``--before REV`` also scores the
+they joined DEV) is checked by a model trained without it (the character model and the linear model, both from
+``train_spam_model.train``), and the table sums them. ``--before REV`` also scores the
 check of commit REV (its ``generator/check`` and its training script, read with ``git show``) on the same folds and
 collections in the same run, and prints the two side by side.
 """
@@ -251,7 +252,7 @@ def main() -> int:
     parser.add_argument("--split", choices=[*SPLITS, "both"], default="both", help="both (default): every split")
     parser.add_argument("--cv", type=int, default=0, help="also score dev by K-fold cross-validation")
     parser.add_argument("--loco", action="store_true",
-                        help="also score dev leaving one collection out (the fourth to the sixth: COLLECTIONS)")
+                        help="also score dev leaving one collection out (the fourth to the seventh: COLLECTIONS)")
     parser.add_argument("--before", metavar="REV",
                         help="also score commit REV's check by --cv and --loco, side by side")
     parser.add_argument("--texts", type=int, default=10_000, help="notice-sized texts to time (0: none)")

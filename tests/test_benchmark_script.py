@@ -180,8 +180,17 @@ def test_compression_benchmark_says_when_the_folder_holds_no_built_site(tmp_path
     assert result.stderr == f"no text files under {tmp_path}: build the site first\n"
 
 
+def test_the_training_script_says_what_it_needs_without_scikit_learn():
+    blocked = ("import runpy, sys; sys.modules['sklearn'] = None; sys.argv = ['train_spam_model.py', '--check']; "
+               "runpy.run_path('scripts/train_spam_model.py', run_name='__main__')")
+    result = subprocess.run([sys.executable, "-c", blocked], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr == "训练垃圾内容检查的线性模型需要 scikit-learn：.venv/bin/pip install -e '.[train]'\n"
+    assert result.stdout == ""
+
+
 def test_the_linear_classifier_experiment_says_what_it_needs_without_scikit_learn():
-    # scripts/setup does not install scikit-learn (the check does not use it); the experiment says how to get it
+    # the check does not use scikit-learn (only its training script does); without it the experiment says how to get it
     blocked = ("import runpy, sys; sys.modules['sklearn'] = None; "
                "runpy.run_path('scripts/experiments/spam_linear_loco.py', run_name='__main__')")
     result = subprocess.run([sys.executable, "-c", blocked], cwd=ROOT, capture_output=True, text=True, timeout=120)

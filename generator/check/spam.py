@@ -11,15 +11,20 @@ How a span is found (README "How spam is detected"):
    structures of ads add to the score of their characters: a ``hint`` word, a keyword list (``a_b_c``), a user
    handle with a date, a messaging account, a 400 hotline, a Latin word glued to Chinese. A gambling site's name
    written as a code glued to a site word (``永利23411集团``, ``bat365在线登录入口网页版``: ``_brand_codes``) is a term.
+   The linear model (``spam_model``: a logistic regression over the share of each symbol and pair, trained on spam
+   runs against official text) gives each character a second score, its log odds of spam (``_linear_runs``).
 3. A sentence whose score reaches ``UNIT_TOTAL`` (and ``UNIT_MEAN`` per character) is spam, and so is a paragraph
    (a line of ``LINE_LENGTH`` characters or more without a vocabulary term) reaching ``LINE_TOTAL`` (and
    ``LINE_MEAN``), less the clauses at their edges that read as official. Inside a sentence, the stretch with
    the best score minus ``ENTRY`` (a linear-time search on the lines worth it) is spam when it reaches
    ``LOCAL_TOTAL``. A clause with ``HINTED_WORDS`` different hints of one category, reading as spam elsewhere too,
-   is spam with its sentence's end (``_hinted_clauses``). A ``term`` of the vocabulary is always reported, grown
-   over glued-on Latin letters, digits and ``fragments``; its whole sentence or line when the model does not read
-   the rest of it as official prose (``TERM_REST``). A ``frame`` word (犯罪, 嫌疑人, 依法 …: official prose about
-   spam) takes ``FRAME`` away, and the short quoted names and slogans of its sentence are read as allowed text.
+   is spam with its sentence's end (``_hinted_clauses``). A stretch of a line without a term where the two scores
+   less ``LINEAR_COST`` per character sum to ``LINEAR_TOTAL`` (minus ``LINEAR_ENTRY`` per stretch) is spam, from
+   and to where the two scores together stop saying spam (``_linear_runs``). A ``term`` of
+   the vocabulary is always reported, grown over glued-on Latin letters, digits and ``fragments``; its whole
+   sentence or line when the model does not read the rest of it as official prose (``TERM_REST``). A ``frame``
+   word (犯罪, 嫌疑人, 依法 …: official prose about spam) takes ``FRAME`` away, and the short quoted names and
+   slogans of its sentence are read as allowed text.
 4. A run covering most of its clause or sentence takes the rest unless the rest reads as official; a run that
    is a whole sentence takes its closing punctuation. Its category is that of its vocabulary words, else the
    category whose model explains it best.
@@ -74,6 +79,10 @@ TERM_UNIT = 8  # … when the sentence has this many characters
 HINTED_WORDS = 2  # a clause (up to ,;: or a sentence's end) with this many different hint words of one category …
 HINTED_REST = 0.3  # … whose other characters' model score averages this …
 HINTED_TOTAL = 24.0  # … and whose score reaches this is spam
+# the linear model (``spam_model.Model.linear_scores64``; tuned leaving one collection out, README)
+LINEAR_COST = 3.0  # a stretch of a line where the two models' evidence, less this per character, …
+LINEAR_TOTAL = 25.0  # … sums to this (each stretch costing LINEAR_ENTRY to open) is spam
+LINEAR_ENTRY = 10.0
 
 
 @dataclass(frozen=True)
@@ -239,19 +248,17 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
     if not text:
         return []
     points = norm.points if norm.points is not None else codes(text)
-    if fast:
-        model_scores = scorer.scores64(points, norm.beyond_bmp)
-    else:
-        model_scores = scorer.scores_of(points, norm.beyond_bmp).astype(np.float64)
     if not fast or voc.multiline or any("\n" in a for a in allowed):
-        return _runs(norm, points, model_scores, voc, allowed, scorer)
-    loud = _loud_lines(text, points, model_scores, voc)
-    if loud is None:
-        return _runs(norm, points, model_scores, voc, allowed, scorer)
+        model_scores = scorer.scores_of(points, norm.beyond_bmp).astype(np.float64)
+        linear = scorer.linear_scores64(points, norm.beyond_bmp)
+        return _runs(norm, points, model_scores, linear, voc, allowed, scorer)
+    model_scores, both = scorer.scores_and_sums(points, norm.beyond_bmp, LINEAR_COST)
+    loud = _loud_lines(text, points, model_scores, voc, both)
+    if loud is None or len(loud) == 1 and loud[0] == (0, len(text)):
+        linear = scorer.linear_scores64(points, norm.beyond_bmp)
+        return _runs(norm, points, model_scores, linear, voc, allowed, scorer)
     if not loud:
         return []
-    if len(loud) == 1 and loud[0] == (0, len(text)):
-        return _runs(norm, points, model_scores, voc, allowed, scorer)
     # each stretch of consecutive loud lines is read on its own: a run never reaches over the quiet lines between
     # two stretches (read together, the lines of two stretches would be neighbours, and one run could join them)
     stretches: list[list[tuple[int, int]]] = []
@@ -265,7 +272,10 @@ def _injected_runs(norm: Normalized, voc: Vocabulary, allowed: tuple[str, ...], 
         index = np.concatenate([np.arange(s, e) for s, e in lines])
         part = Normalized("".join(text[s:e] for s, e in lines), norm.index[index], norm.folded, points[index],
                           norm.beyond_bmp)
-        runs += _runs(part, points[index], model_scores[index], voc, allowed, scorer)
+        # the linear scores of these lines, read with a character on either side: the same values as of the whole text
+        first, last = max(lines[0][0] - 1, 0), min(lines[-1][1] + 1, len(points))
+        linear = scorer.linear_scores64(points[first:last], norm.beyond_bmp)[index - first]
+        runs += _runs(part, points[index], model_scores[index], linear, voc, allowed, scorer)
     return runs
 
 
@@ -274,8 +284,8 @@ _ROUNDING = 2.0**-53  # the relative rounding error of an addition of two float6
 _BARRIER = 1e9  # what ``_candidate_lines`` puts at every line break
 
 
-def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
-                voc: Vocabulary) -> list[tuple[int, int]] | None:
+def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vocabulary,
+                both: np.ndarray) -> list[tuple[int, int]] | None:
     """The stretches of whole lines (each with its line break) that may hold a run; None: every line must be read.
 
     Every other line is *quiet*: reading every line finds nothing in it, and nothing found elsewhere reaches into it
@@ -288,11 +298,15 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
     the same holds with the scores its structures of ads add and no stretch reaches ``LOCAL_TOTAL``
     (``_quiet_candidate``). The best stretch of a line is bounded in integers of 2^-20 nats, each score rounded up
     (``_stretch_bound``). Where the rounding of the two ways of reading could disagree on a candidate line with
-    structures of ads, or the text is too long for the rounding bounds, None: every line is read."""
+    structures of ads, or the text is too long for the rounding bounds, None: every line is read. A line where
+    ``_linear_runs`` may find a run is read too: one where a stretch of the linear scores plus the bound of the other
+    scores, less ``LINEAR_COST`` per character, may reach ``LINEAR_TOTAL`` (frames and allowed text only take
+    evidence away). ``both``: the two models' scores of each character less ``LINEAR_COST`` (float32)."""
     n = len(points)
     if HINT < 0 or LOCAL_TOTAL <= CANDIDATE or min(LIST_ITEM, HANDLE, CONTACT, GLUED) < 0:
         return None
     bound = model_scores.copy()
+    hinted: list[np.ndarray] = []  # where a hint word adds to ``bound``
     termed: list[int] = []  # where a term of the vocabulary is
     hint_total = 0.0
     if n > 1:
@@ -308,12 +322,14 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
                 at = places[lone]
                 bound[at] += HINT / 2
                 bound[at + 1] += HINT / 2
+                hinted += [at, at + 1]
                 hint_total += HINT * len(at)
             other = exact & ~lone
             at, slots = places[other], slot[other]
             two = voc.short_hint[slots]  # a hint of just these two characters (a longer one may match too)
             bound[at[two]] += HINT / 2
             bound[at[two] + 1] += HINT / 2
+            hinted += [at[two], at[two] + 1]
             hint_total += HINT * int(two.sum())
             termed += at[voc.short_term[slots]].tolist()
             # the longer words, where the third character fits one of them
@@ -329,6 +345,7 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
                 for word in hints:
                     if len(word) > 2 and text.startswith(word, pos):
                         bound[pos : pos + len(word)] += HINT / len(word)
+                        hinted.append(np.arange(pos, pos + len(word)))
                         hint_total += HINT
                         break
         termed += [s for s, _ in _brand_codes(text, points, pairs, voc) + _brand_names(text, pairs, model_scores, voc)]
@@ -357,7 +374,8 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
     quiet = positive < min(summed - sum_error, CANDIDATE - candidate_error)
     with_term = _lines_of(starts, termed)
     with_mark = _lines_of(starts, marked)
-    quiet[list(with_term | with_mark)] = False
+    with_linear = _linear_lines(both, bound, model_scores, hinted, starts)
+    quiet[list(with_term | with_mark | with_linear)] = False
     if quiet.all():
         return []
     found: list[tuple[int, int]] = []
@@ -369,7 +387,9 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
                 line = _line_bound(text, bound, start, end)
             line_break = max(0.0, float(model_scores[end - 1])) if text[end - 1] == "\n" else 0.0
             maybe_candidate = k in with_mark or line >= CANDIDATE - candidate_error
-            if maybe_candidate and line + line_break < summed:
+            if k in with_linear:
+                pass  # read: the linear model may find a run in it
+            elif maybe_candidate and line + line_break < summed:
                 # a candidate line or not, with the scores its structures of ads add it may still be quiet
                 if _quiet_candidate(text, bound, start, end, float(positive[k]), line_break, summed, sum_error):
                     continue
@@ -389,6 +409,25 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray,
     if found[-1][1] < n:  # the last line read ends with its line break, as it does in the whole text
         found[-1] = (found[-1][0], found[-1][1] + 1)
     return found
+
+
+def _linear_lines(summed: np.ndarray, bound: np.ndarray, model_scores: np.ndarray, hinted: list[np.ndarray],
+                  starts: np.ndarray) -> set[int]:
+    """The lines (by number; they start at ``starts``) with a stretch that may sum to ``LINEAR_TOTAL`` or more, of
+    ``summed`` (float32) with the hints' part of ``bound``: those whose positive values do, and then whose best
+    stretch does (``_stretch_bound``); with room for the rounding of float32 (1e-5 a character)."""
+    values = summed
+    if hinted:
+        values = summed.copy()
+        at = np.unique(np.concatenate(hinted))
+        values[at] += (bound[at] - model_scores[at]).astype(np.float32)
+    lengths = np.diff(starts, append=len(values))
+    slack = 1e-5 * lengths + 1e-6
+    positive = np.add.reduceat(np.maximum(values, np.float32(0.0)), starts, dtype=np.float64)
+    maybe = np.flatnonzero(positive >= LINEAR_TOTAL - slack - 1e-6 * positive).tolist()
+    ends = [*starts[1:].tolist(), len(values)]
+    return {k for k in maybe
+            if _stretch_bound(values[starts[k] : ends[k]].tolist()) >= LINEAR_TOTAL - float(slack[k])}
 
 
 def _lines_of(starts: np.ndarray, places: list[int]) -> set[int]:
@@ -430,10 +469,10 @@ def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positiv
     return best + line_break < summed - error and best < LOCAL_TOTAL - 1e-6 - error
 
 
-def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: Vocabulary,
+def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear: np.ndarray, voc: Vocabulary,
           allowed: tuple[str, ...], scorer: Model) -> list[Hit]:
     """The runs of spam in ``norm`` (every line read); ``model_scores``: the character model's scores of
-    ``points``, the code points of ``norm.text`` (a copy is changed here)."""
+    ``points``, the code points of ``norm.text`` (a copy is changed here); ``linear``: the linear model's."""
     text = norm.text
     score = model_scores.copy()
     marks = _MARKS[np.minimum(points, 0xFFFF)] if norm.beyond_bmp else _MARKS[points]
@@ -460,6 +499,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
     for s, e in allowed_spans:
         score[s:e] = np.minimum(score[s:e], 0.0)
     lines = _candidate_lines(text, marks, score, [s for s, _, _ in terms])
+    other = score.copy()  # the character model's evidence with the vocabulary's, without the structures of ads
     for line_start, line_end in lines:
         for s, e, bonus in _structures(text[line_start:line_end]):
             score[line_start + s : line_start + e] += bonus / (e - s)
@@ -473,6 +513,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
     if len(words) > len(terms) + 1:
         hot += _hinted_clauses(text, score, model_scores, words[len(terms):])
     runs += [_trim_official_edges(text, score, s, e, edges) for s, e in hot]
+    runs += _linear_runs(text, marks, linear, other, allowed_spans, voc.frames, [(s, e) for s, e, _ in terms])
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
         if _best_stretch(score[line_start:line_end]) < LOCAL_TOTAL - 1e-6 and not any(
@@ -500,6 +541,43 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, voc: V
             continue
         label = _category(text, s, e, words, voc, scorer)
         found.append((*norm.original(s, e), _spam_reason(label)))
+    return found
+
+
+def _linear_runs(text: str, marks: np.ndarray, linear: np.ndarray, score: np.ndarray,
+                 allowed_spans: list[tuple[int, int]], frames: tuple[str, ...], terms: list[tuple[int, int]]
+                 ) -> list[tuple[int, int]]:
+    """Runs the two models find together: in each line, the stretches where the linear model's evidence and the
+    other evidence (``score``: the character model's with the hints and frames, without the structures of ads), less
+    ``LINEAR_COST`` per character, sum to ``LINEAR_TOTAL`` or more, each costing
+    ``LINEAR_ENTRY`` to open (``_best_segments``), and that hold no vocabulary term (a term's own rules decide how
+    far its run reaches). Its edges are where the two models' evidence together stops saying spam. Allowed text
+    brings nothing, and a frame word takes ``FRAME`` away."""
+    own = linear.copy()
+    for s, e in _occurrences(text, frames) if frames else ():
+        own[s:e] -= FRAME / (e - s)
+    for s, e in allowed_spans:
+        own[s:e] = np.minimum(own[s:e], 0.0)
+    together = own + score
+    values = together - LINEAR_COST
+    breaks = np.flatnonzero(marks & _LINE_END)
+    found = []
+    for line_start, line_end in zip(np.concatenate(([0], breaks + 1)).tolist(), [*breaks.tolist(), len(text)]):
+        if line_end <= line_start or _best_stretch(values[line_start:line_end]) < LINEAR_TOTAL:
+            continue
+        for s, e in _best_segments(values, line_start, line_end, LINEAR_ENTRY):
+            if values[s:e].sum() < LINEAR_TOTAL or any(ts < e and s < te for ts, te in terms):
+                continue
+            while s < e and together[s] <= 0:
+                s += 1
+            while e > s and together[e - 1] <= 0:
+                e -= 1
+            while s > line_start and together[s - 1] > 0:
+                s -= 1
+            while e < line_end and together[e] > 0:
+                e += 1
+            if e > s:
+                found.append((s, e))
     return found
 
 
@@ -949,16 +1027,18 @@ def _best_stretch(values: np.ndarray) -> float:
     return float(max(cumulative.max() if len(values) else 0.0, (cumulative[1:] - lowest[:-1]).max(initial=0.0)))
 
 
-def _best_segments(score: np.ndarray, start: int, end: int) -> list[tuple[int, int]]:
-    """Disjoint spans of [start, end) maximising the sum over spans of (summed score − ENTRY)."""
+def _best_segments(score: np.ndarray, start: int, end: int, entry: float | None = None) -> list[tuple[int, int]]:
+    """Disjoint spans of [start, end) maximising the sum over spans of (summed score − ``entry``, ``ENTRY`` by
+    default)."""
+    entry = ENTRY if entry is None else entry
     values = score[start:end].tolist()
     best_prev = 0.0  # best total for the prefix before position i
-    open_total, open_start = -ENTRY, 0  # best total of a span still open at i, and where it began
+    open_total, open_start = -entry, 0  # best total of a span still open at i, and where it began
     best_before: list[float] = []
     choice: list[tuple[int, int] | None] = []
     for i, v in enumerate(values):
-        if best_prev - ENTRY > open_total:
-            open_total, open_start = best_prev - ENTRY, i
+        if best_prev - entry > open_total:
+            open_total, open_start = best_prev - entry, i
         open_total += v
         if open_total > best_prev:
             best_prev = open_total

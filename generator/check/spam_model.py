@@ -1,10 +1,16 @@
-"""A character bigram model of official prose against one of spam, read from ``data/official_ngrams.json.gz``.
+"""The character evidence of the spam check: a generative bigram model of official prose against one of spam
+(``data/official_ngrams.json.gz``) and a discriminative linear model over characters and pairs
+(``data/spam_linear.json.gz``); ``scripts/train_spam_model.py`` rebuilds both.
 
-The file holds counts only (``scripts/train_spam_model.py`` rebuilds it): how often each character
-and each pair of characters occurs in official text (notices, government reports, police reports …)
-and in spam, per category. For each character of a text, :meth:`Model.scores` gives the log
-likelihood ratio ``log P_spam(c | previous) − log P_official(c | previous)``: above 0 where the text
-reads more like spam than like official prose.
+The first file holds counts only: how often each character and each pair of characters occurs in official text
+(notices, government reports, police reports …) and in spam, per category; its log likelihood ratio
+``log P_spam(c | previous) − log P_official(c | previous)`` is above 0 where the text reads more like spam than like
+official prose. The second holds the weights of a logistic regression that tells spam runs from official paragraphs
+by the share of each symbol and pair in a text (``bias`` + Σ weight × count / length is the log odds of spam):
+each character gets the bias, half its own weight and a quarter of each neighbour's, and half the weight of each
+pair it belongs to, so that the mean over a text is about its log odds (:meth:`Model.linear_scores64`). Both are
+above 0 where the text reads more like spam than like official prose; :meth:`Model.scores` gives the first
+(``spam.py`` combines them).
 
 Characters are read as classes: all digits are one symbol, all Latin letters another (product names
 and spam handles alike are words of the vocabulary, not of the model), so are all spaces and each kind
@@ -26,6 +32,7 @@ import numpy as np
 from generator.check.normalize import BMP, codes
 
 MODEL_FILE = ("data", "official_ngrams.json.gz")
+LINEAR_FILE = ("data", "spam_linear.json.gz")
 CATEGORIES = ("vpn", "gambling", "adult", "fake_documents", "loan")
 BOUNDARY = "\n"
 
@@ -91,7 +98,9 @@ class Model:
     """Per-character log likelihood ratios of spam against official prose."""
 
     def __init__(self, data: dict, alpha: float = ALPHA, beta: float = BETA, clip: float = CLIP):
+        """``data``: the counts, and under ``linear`` the linear model's weights (none: its evidence is 0)."""
         self.alpha, self.beta, self.clip = alpha, beta, clip
+        self._linear_data = data.get("linear")
         official = data["official"]
         spam = {cat: data["spam"][cat] for cat in CATEGORIES}
         pooled = _pool(spam.values())
@@ -136,6 +145,8 @@ class Model:
         dense[keys] = llrs
         np.clip(dense, -self.clip, self.clip, out=dense)
         dense *= 0.5
+        self.linear_pairs = self._linear_pairs(size) if self._linear_data else np.zeros(size * size, np.float32)
+        self._sum_tables: dict[float, np.ndarray] = {}
         self.char_llr, self.backoff, self.size = char_llr, backoff, size
         self.pairs = dense
         sym = np.zeros(BMP, dtype=np.intp)
@@ -151,6 +162,23 @@ class Model:
         self.sym_ids = sym
         self._sym16 = sym.astype(np.uint16 if size <= 1 << 16 else np.int32)
         self.boundary_row = self.ids[BOUNDARY] * size
+
+    def _linear_pairs(self, size: int) -> np.ndarray:
+        """The linear model's evidence as a table of pairs, read as the generative one is (a character gets the
+        entries of the pair it ends and of the pair it starts): half of each pair's weight, and half of the bias and
+        of each of its two characters' weights (a character's own weight thus counts once). A symbol the generative
+        model has not seen (id 0) has no weights of its own."""
+        data = self._linear_data or {}
+        unigram = np.zeros(size, dtype=np.float64)
+        for c, w in data["unigrams"].items():
+            if c in self.ids:
+                unigram[self.ids[c]] = w
+        own = (unigram + float(data["bias"])) / 2
+        table = (own[:, None] + own[None, :]) / 2
+        for pair, w in data["bigrams"].items():
+            if pair[0] in self.ids and pair[1] in self.ids:
+                table[self.ids[pair[0]], self.ids[pair[1]]] += w / 2
+        return table.ravel().astype(np.float32)
 
     def _logp(self, side: _Side, pairs: list[str], first: np.ndarray, second: np.ndarray, size: int) -> np.ndarray:
         """``side.logp`` of every pair, at once."""
@@ -206,6 +234,51 @@ class Model:
         shared[-1] = half[-1] + half[-1]
         return shared
 
+    def scores_and_sums(self, points: np.ndarray, beyond_bmp: bool, shift: float) -> tuple[np.ndarray, np.ndarray]:
+        """``scores64`` of ``points`` and, in float32 (to about 1e-6 a character), the sum of each character's two
+        scores (``scores64`` + ``linear_scores64``) less ``shift``: the pairs are looked up once."""
+        n = len(points)
+        if not n:
+            return np.zeros(0, dtype=np.float64), np.zeros(0, dtype=np.float32)
+        if beyond_bmp and points.max() >= BMP:
+            points = np.minimum(points, BMP - 1)
+        if shift not in self._sum_tables:
+            self._sum_tables[shift] = (self.pairs + self.linear_pairs - np.float32(shift / 2)).astype(np.float32)
+        ids = np.take(self._sym16, points)
+        keys = np.empty(n, dtype=np.intp)
+        keys[0] = self.boundary_row
+        np.multiply(ids[:-1], self.size, out=keys[1:], dtype=np.intp)
+        keys += ids
+        half = np.take(self.pairs, keys)
+        shared = np.empty(n, dtype=np.float64)
+        np.add(half[:-1], half[1:], out=shared[:-1], dtype=np.float32)  # as in ``scores64``
+        shared[-1] = half[-1] + half[-1]
+        half = np.take(self._sum_tables[shift], keys)
+        summed = np.empty(n, dtype=np.float32)
+        np.add(half[:-1], half[1:], out=summed[:-1])
+        summed[-1] = half[-1] + half[-1]
+        return shared, summed
+
+    def linear_scores64(self, points: np.ndarray, beyond_bmp: bool = True) -> np.ndarray:
+        """The linear model's evidence of each character of the code points ``points`` for spam (float64): its
+        bias, its weight (half of it, and a quarter to each neighbour) and half the weight of each pair it belongs
+        to; the mean over a text is the text's log odds of spam."""
+        n = len(points)
+        if not n:
+            return np.zeros(0, dtype=np.float64)
+        if beyond_bmp and points.max() >= BMP:
+            points = np.minimum(points, BMP - 1)
+        ids = np.take(self._sym16, points)
+        keys = np.empty(n, dtype=np.intp)
+        keys[0] = self.boundary_row
+        np.multiply(ids[:-1], self.size, out=keys[1:], dtype=np.intp)
+        keys += ids
+        half = np.take(self.linear_pairs, keys)
+        shared = np.empty(n, dtype=np.float64)
+        np.add(half[:-1], half[1:], out=shared[:-1], dtype=np.float32)
+        shared[-1] = half[-1] + half[-1]
+        return shared
+
     def category_scores(self, text: str) -> dict[str, float]:
         """Summed evidence of ``text`` for each category against official prose."""
         seq = BOUNDARY + symbols(text)
@@ -254,5 +327,11 @@ def _side(counts: dict, background: dict[str, float], alpha: float, beta: float)
 
 @cache
 def model() -> Model:
-    raw = resources.files("generator").joinpath(*MODEL_FILE).read_bytes()
-    return Model(json.loads(gzip.decompress(raw).decode("utf-8")))
+    data = _read(MODEL_FILE)
+    data["linear"] = _read(LINEAR_FILE)
+    return Model(data)
+
+
+def _read(name: tuple[str, str]) -> dict:
+    raw = resources.files("generator").joinpath(*name).read_bytes()
+    return json.loads(gzip.decompress(raw).decode("utf-8"))

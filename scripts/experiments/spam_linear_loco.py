@@ -1,7 +1,7 @@
 """Experiment (issue 11's next step, not part of the check): how well a linear classifier over character n-grams
 tells spam runs from official paragraphs on pages of new shapes, leave one collection out.
 
-    pip install scikit-learn   # not installed by scripts/setup: the check does not use it
+    pip install scikit-learn   # the check does not use it (its training script does: the test and train extras)
     .venv/bin/python scripts/experiments/spam_linear_loco.py
 
 Each of the later collections of DEV (``benchmark_spam.COLLECTIONS``) is scored by a logistic regression trained on
