@@ -6,6 +6,7 @@ spans an editor deletes, no error on official text); the held-out figures come f
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -124,6 +125,31 @@ def test_the_model_file_is_what_the_training_script_writes():
     assert result.stdout == "模型文件是最新的\n"
     assert (ROOT / "generator" / "data" / "official_ngrams.json.gz").stat().st_size < 1024 * 1024
     assert (ROOT / "generator" / "data" / "spam_linear.json.gz").stat().st_size < 256 * 1024
+
+
+def test_the_check_of_the_linear_weights_allows_one_rounding_step_and_no_more():
+    """Another processor's solver may end a digit apart: a weight one rounding step off, or one at the edge of KEEP
+    missing, is still the script's file; a weight further off, or a different bias, is not."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_spam_model as train
+
+    path = train.LINEAR_OUTPUT
+    committed = json.loads(gzip.decompress(path.read_bytes()))
+    gram, weight = next((g, w) for g, w in committed["bigrams"].items() if abs(w) > 0.2)
+    edge = next(g for g, w in committed["unigrams"].items() if abs(w) <= train.KEEP + 1e-9)
+
+    def changed(change) -> bytes:
+        data = json.loads(json.dumps(committed))
+        change(data)
+        return train.encode(data)
+
+    assert train._same(path, path.read_bytes())
+    assert train._same(path, changed(lambda d: d["bigrams"].update({gram: round(weight + 0.01, 2)})))
+    assert train._same(path, changed(lambda d: d["unigrams"].pop(edge)))
+    assert not train._same(path, changed(lambda d: d["bigrams"].update({gram: round(weight + 0.03, 2)})))
+    assert not train._same(path, changed(lambda d: d["bigrams"].pop(gram)))
+    assert not train._same(path, changed(lambda d: d.update(bias=d["bias"] + 0.05)))
+    assert not train._same(train.OUTPUT, train.encode({"unigrams": {}, "bigrams": {}}))
 
 
 def test_soft_ad_copy_the_model_never_saw_is_flagged_as_a_paragraph():
