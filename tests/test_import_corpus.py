@@ -596,6 +596,55 @@ RIGHT = {
         "publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
+    # the held-out test6 split (eighth collection), read once on 2026-12-02 18:24 UTC: the fields it gets right
+    "dgchw-jituan-huitoukan-zhenggai-spun-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "huaihua-hecheng-xunshi-2026": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects contact"
+    ),
+    "huaihua-weijian-huitoukan-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "linqu-jituan-xunshi-zhenggai-trad-mirror": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "linyi-yibao-zhenggai-huiyi": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "longwan-zhongxinqu-2025-fankui-mirror": (
+        "published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "ouhai-quwei-xunshi-2021": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "pingjiang-jinianguan-2021-ducha": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "qi-liangxiang-xunshi-zhenggai-diaodu-ip": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "suzhou-gongyi-meishu-xunshi-2025-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "xinqu-xuncha-shujihui-2023-spam-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "yancheng-jikong-2024": (
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "aspects contact"
+    ),
 }
 
 
