@@ -347,7 +347,12 @@ def test_ci_keeps_the_check_cache_of_each_branch_apart(project_root):
                                                or "mkdocs build" in entry.get("run", ""))
         assert "pull_request_target" not in workflow["on"]  # that would run a pull request in main's cache scope
     gitlab = YAML(typ="safe").load((project_root / f"{dot}gitlab-ci.yml").read_text("utf-8"))
-    assert {"key": "notices-check-$CI_COMMIT_REF_SLUG", "paths": [".cache/notices"]} in gitlab["default"]["cache"]
+    # a branch's first pipeline falls back to the default branch's (which GitLab gives a merge request's job only
+    # with the protected branches' caches not kept apart); every job uses the default's caches
+    assert {"key": "notices-check-$CI_COMMIT_REF_SLUG", "fallback_keys": ["notices-check-$CI_DEFAULT_BRANCH"],
+            "paths": [".cache/notices"]} in gitlab["default"]["cache"]
+    reserved = {"workflow", "stages", "variables", "default", "include"}
+    assert not [name for name, job in gitlab.items() if name not in reserved and "cache" in job]
 
 
 def test_worker_processes_write_the_same_cache_and_read_it_alike(samples, monkeypatch):

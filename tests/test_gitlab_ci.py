@@ -175,13 +175,3 @@ def test_new_sites_check_job_reports_on_the_merge_request(new_site, tmp_path):
     assert result.returncode == 1, result.stderr
     [issue] = json.loads((work / "gl-code-quality-report.json").read_text(encoding="utf-8"))
     assert issue["location"]["path"] == "notices/2024/shili-tongbao.yml" and "不能删除" in issue["description"]
-
-
-def test_the_check_cache_is_kept_per_branch_with_the_default_branch_to_fall_back_on(new_site):
-    for config in (pipeline(), pipeline(new_site)):
-        caches = config["default"]["cache"]
-        [notices] = [cache for cache in caches if ".cache/notices" in cache["paths"]]
-        assert notices == {"key": "notices-check-$CI_COMMIT_REF_SLUG",
-                           "fallback_keys": ["notices-check-$CI_DEFAULT_BRANCH"], "paths": [".cache/notices"]}
-        for job in jobs(config).values():
-            assert "cache" not in job  # every job, the check and the pages build too, uses the default's

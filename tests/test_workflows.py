@@ -171,16 +171,3 @@ def test_the_gitea_recipe_publishes_with_scripts_deploy_and_no_pages():
     # Gitea reads only .gitea/workflows/ once it exists: the usage copies the pull-request check too.
     assert "cp deploy/gitea/deploy.yml .github/workflows/check.yml .gitea/workflows/" in GITEA.read_text(
         encoding="utf-8")
-
-
-def test_the_check_cache_is_restored_before_the_check_and_the_build(project):
-    """A pull request's run starts from its own last cache or main's (restore-keys by prefix: GitHub looks in the
-    pull request's ref, then the base branch's), and saves its own under a new key; main's deploy keeps main's."""
-    for name, job_name, first in (("check.yml", "check", "Check notices"),
-                                  ("deploy.yml", "build", "Build the site (strict, reproducible, at the Pages address)")):
-        job = workflow(name, project)["jobs"][job_name]
-        [cache] = steps_using(job, "actions/cache")
-        assert cache["with"] == {"path": ".cache/notices", "key": "notices-check-${{ github.run_id }}",
-                                 "restore-keys": "notices-check-"}
-        names = [step.get("name") for step in job["steps"]]
-        assert names.index("Set up") < names.index("Restore the check cache") < names.index(first)
