@@ -209,9 +209,14 @@ def _plain_data(text: str) -> Any:
         return _NOT_PLAIN
     get_event = CParser(text).get_event
     made, resolvers = _MADE, _RESOLVERS
-    # Each open collection's data, and for each open mapping the key waiting for its value (_NO_KEY: none).
-    containers: list[Any] = []
-    keys: list[Any] = []
+    # Without "!" or "&" the document can carry no tag and no anchor: each event need not be asked.
+    marked = "!" in text or "&" in text
+    # The open collection, the key in it waiting for its value (mappings; _NO_KEY: none), whether it is a list,
+    # and the same of each collection around it.
+    container: Any = None
+    key: Any = _NO_KEY
+    is_list = False
+    around: list[tuple[Any, Any, bool]] = []
     root: Any = None
     documents = 0
     try:
@@ -219,7 +224,7 @@ def _plain_data(text: str) -> Any:
             event = get_event()
             kind = type(event)
             if kind is ScalarEvent:
-                if event.anchor is not None or event.ctag is not None:
+                if marked and (event.anchor is not None or event.ctag is not None):
                     raise _NotPlain
                 value = event.value
                 if event.implicit[0] and value[:1] in resolvers:  # plain; any other first character: text
@@ -235,14 +240,15 @@ def _plain_data(text: str) -> Any:
                             made[value] = scalar
                         value = scalar
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.anchor is not None or event.ctag is not None or len(containers) >= MAX_DEPTH:
+                if (marked and (event.anchor is not None or event.ctag is not None)) or len(around) >= MAX_DEPTH:
                     raise _NotPlain
-                containers.append({} if kind is MappingStartEvent else [])
-                keys.append(_NO_KEY)
+                around.append((container, key, is_list))
+                is_list = kind is SequenceStartEvent
+                container, key = ([] if is_list else {}), _NO_KEY
                 continue
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                keys.pop()
-                value = containers.pop()
+                value = container
+                container, key, is_list = around.pop()
             elif kind is StreamStartEvent or kind is DocumentEndEvent:
                 continue
             elif kind is DocumentStartEvent:
@@ -254,19 +260,17 @@ def _plain_data(text: str) -> Any:
                 return root
             else:  # an alias
                 raise _NotPlain
-            if not containers:
+            if container is None:
                 root = value
-                continue
-            container = containers[-1]
-            if type(container) is list:
+            elif is_list:
                 container.append(value)
-            elif (key := keys[-1]) is not _NO_KEY:
+            elif key is not _NO_KEY:
                 container[key] = value
-                keys[-1] = _NO_KEY
+                key = _NO_KEY
             else:
                 if type(value) in (dict, list) or value in container:
                     raise _NotPlain
-                keys[-1] = value
+                key = value
     except (_NotPlain, YAMLError, ValueError, OverflowError, TypeError, RecursionError):
         return _NOT_PLAIN
 
