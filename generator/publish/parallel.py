@@ -143,9 +143,10 @@ def worker_count(jobs: int, environ: Any = None) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-# A loaded notice as a worker sends it back: its facts, its files' bytes, its data as JSON (see data_literal) and the
-# SHA-256 of its files, so that this process neither unpickles nor validates its model (about 1 ms a notice, in the
-# one process that puts the results together) unless something asks for it.
+# A loaded notice as a worker sends it back: its facts, its files' bytes, its data as JSON (see data_literal; b"" when
+# the cache entry sent beside it holds the data, see entry_data) and the SHA-256 of its files, so that this process
+# neither unpickles nor validates its model (about 1 ms a notice, in the one process that puts the results together)
+# unless something asks for it.
 Sent = tuple[NoticeFacts, bytes, bytes | None, bytes, bytes, bytes | None]
 
 
@@ -193,8 +194,9 @@ def _loaded_and_checked(jobs: list[NoticeJob], root: Path, default_contact: Cont
                     encoded = key, encode_entry(key, source.path, source.body_path, source.data, checked, slug,
                                                 source.facts)
                 if send:
-                    literal = entry_data(encoded[1]) if encoded is not None else None
-                    sent = source.facts, raw, raw_body, literal or data_literal(source.data), digest, body
+                    # data the entry holds is taken from it there (b""): one copy less through the pipe
+                    in_entry = encoded is not None and entry_data(encoded[1]) is not None
+                    sent = source.facts, raw, raw_body, b"" if in_entry else data_literal(source.data), digest, body
                     source = None
             except (NotCacheable, ValueError, RecursionError):
                 pass
@@ -344,6 +346,9 @@ class LoadAndCheck:
         loaded: list[Checked] = []
         for job, ((source, diagnostics, checked), slug, encoded, sent) in zip(jobs, results, strict=True):
             if sent is not None:
+                if not sent[3] and encoded is not None and (literal := entry_data(encoded[1])) is not None:
+                    facts, raw, raw_body, _, digest, body_digest = sent
+                    sent = facts, raw, raw_body, literal, digest, body_digest
                 source = _received(job, self.root, sent)
             if source is not None and slug is not None:
                 remember_title_slug(source.facts.title, slug)
