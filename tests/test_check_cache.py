@@ -3,6 +3,7 @@ only the notices whose files changed, and reports and builds exactly what it wou
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -308,7 +309,8 @@ def test_the_cached_data_is_the_data_read_from_the_yaml():
         _, _, entry = cache.decode_entry(line)
         assert entry.data == source.data
         assert repr(entry.data) == repr(source.data)  # the same types too (a date stays a date, 1 is not 1.0)
-    for value in (float("nan"), {"$date": "2024-01-01"}, {1: "a"}, {"a": {"b": [object()]}}):
+    for value in (float("nan"), {"$date": "2024-01-01"}, {1: "a"}, {"a": {"b": [object()]}}, {"a": "x", 2: "y"},
+                  ["x", {"$date": "2024-01-01"}], ["x", float("inf")], {"a": dt.datetime(2024, 1, 1)}):
         with pytest.raises(cache.NotCacheable):
             cache.encode_data(value)
 
