@@ -53,7 +53,9 @@ from generator.text.slug import slugify
 WORKERS_ENV = "NOTICES_WORKERS"
 # Below this many notices the workers' start and the transfer cost more than they save.
 MIN_PARALLEL = 200
-BATCHES_PER_WORKER = 4  # smaller batches even out a worker that is slowed by other work on the machine
+# Smaller batches even out a worker that is slowed by other work on the machine: the other takes over sooner, and
+# the last batch, which one worker runs alone, is shorter (at 10,000 notices on two cores: about 0.4 s).
+BATCHES_PER_WORKER = 16
 
 Loaded = tuple[NoticeSource | None, list[Diagnostic]]
 Checked = tuple[NoticeSource | None, list[Diagnostic], list[Diagnostic]]
