@@ -3,6 +3,7 @@ only the notices whose files changed, and reports and builds exactly what it wou
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -308,7 +309,8 @@ def test_the_cached_data_is_the_data_read_from_the_yaml():
         _, _, entry = cache.decode_entry(line)
         assert entry.data == source.data
         assert repr(entry.data) == repr(source.data)  # the same types too (a date stays a date, 1 is not 1.0)
-    for value in (float("nan"), {"$date": "2024-01-01"}, {1: "a"}, {"a": {"b": [object()]}}):
+    for value in (float("nan"), {"$date": "2024-01-01"}, {1: "a"}, {"a": {"b": [object()]}}, {"a": "x", 2: "y"},
+                  ["x", {"$date": "2024-01-01"}], ["x", float("inf")], {"a": dt.datetime(2024, 1, 1)}):
         with pytest.raises(cache.NotCacheable):
             cache.encode_data(value)
 
@@ -347,7 +349,12 @@ def test_ci_keeps_the_check_cache_of_each_branch_apart(project_root):
                                                or "mkdocs build" in entry.get("run", ""))
         assert "pull_request_target" not in workflow["on"]  # that would run a pull request in main's cache scope
     gitlab = YAML(typ="safe").load((project_root / f"{dot}gitlab-ci.yml").read_text("utf-8"))
-    assert {"key": "notices-check-$CI_COMMIT_REF_SLUG", "paths": [".cache/notices"]} in gitlab["default"]["cache"]
+    # a branch's first pipeline falls back to the default branch's (which GitLab gives a merge request's job only
+    # with the protected branches' caches not kept apart); every job uses the default's caches
+    assert {"key": "notices-check-$CI_COMMIT_REF_SLUG", "fallback_keys": ["notices-check-$CI_DEFAULT_BRANCH"],
+            "paths": [".cache/notices"]} in gitlab["default"]["cache"]
+    reserved = {"workflow", "stages", "variables", "default", "include"}
+    assert not [name for name, job in gitlab.items() if name not in reserved and "cache" in job]
 
 
 def test_worker_processes_write_the_same_cache_and_read_it_alike(samples, monkeypatch):

@@ -4,6 +4,7 @@ messages and places (which the hostile tests spell out)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import random
 from pathlib import Path
@@ -124,3 +125,23 @@ def test_without_the_c_parser_every_file_takes_the_checked_path(monkeypatch):
 def test_the_corpus_is_not_empty():
     assert len(_texts_of_the_hostile_tests()) > 50
     assert Path(ROOT / "notices").is_dir()
+
+
+def test_scalars_made_once_serve_every_later_file_the_same():
+    """Plain scalars are made once and kept by their text (yaml_source._MADE): a file read with them kept
+    gives what it gives with none kept, and what the checked path gives; two NaN keys are still two keys."""
+    for text in CORPUS[:20] + ["a: .nan\n.nan: 1\n.NaN: 2\nb: [1, 1, true, 2024-12-24, 2024-12-24]\n",
+                               ".nan: 1\n.nan: 2\n"]:
+        yaml_source._MADE.clear()
+        first = _plain_data(text)
+        again = _plain_data(text)
+        assert repr(first) == repr(again), text
+        _same(text)
+
+
+def test_the_kept_scalars_are_bounded(monkeypatch):
+    monkeypatch.setattr(yaml_source, "_MADE_LIMIT", 3)
+    yaml_source._MADE.clear()
+    data = _plain_data("a: 1\nb: 2\nc: 3\nd: 4\ne: 2024-12-24\n")
+    assert data == {"a": 1, "b": 2, "c": 3, "d": 4, "e": dt.date(2024, 12, 24)}
+    assert len(yaml_source._MADE) <= 3

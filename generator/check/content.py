@@ -374,14 +374,20 @@ def unsafe_html(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """(loc, text) for every string value in plain YAML data."""
+def _strings(data: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
+    """(loc, text) for every string value in plain YAML data, in the data's order."""
+    found: list[tuple[tuple, str]] = []
+    _collect_strings(data, loc, found)
+    return found
+
+
+def _collect_strings(data: Any, loc: tuple, found: list[tuple[tuple, str]]) -> None:
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
         if isinstance(value, str):
-            yield loc + (key,), value
-        else:
-            yield from _strings(value, loc + (key,))
+            found.append((loc + (key,), value))
+        elif isinstance(value, (dict, list)):
+            _collect_strings(value, loc + (key,), found)
 
 
 def _yaml_position(source, loc: tuple, text: str, offset: int) -> tuple[int, int]:

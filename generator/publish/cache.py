@@ -104,12 +104,17 @@ def encode_data(value: Any) -> Any:
         return value
     if kind is dt.date:
         return {DATE: value.isoformat()}
-    if kind is list:
-        return [encode_data(item) for item in value]
+    if kind is list:  # a text, most items, is itself
+        return [item if type(item) is str else encode_data(item) for item in value]
     if kind is dict:
-        if DATE in value or any(type(key) is not str for key in value):
+        if DATE in value:
             raise NotCacheable
-        return {key: encode_data(item) for key, item in value.items()}
+        encoded = {}
+        for key, item in value.items():
+            if type(key) is not str:
+                raise NotCacheable
+            encoded[key] = item if type(item) is str else encode_data(item)
+        return encoded
     raise NotCacheable
 
 

@@ -19,7 +19,7 @@ from generator.model.settings import SiteSettings
 from generator.publish import open_data
 from generator.publish.cache import DiskCache
 from generator.publish.open_data import COLUMNS, open_data_files, problem_rows
-from generator.publish.parallel import LoadAndCheck
+from generator.publish.parallel import LoadAndCheck, collection_paused
 from generator.read.collection import AXES, Collection, Group, NoticeEntry
 from generator.read.config import load_settings
 from generator.read.diagnostics import Diagnostic, has_errors
@@ -73,23 +73,24 @@ def check_site(root: Path, notices_dir: Path, config: dict[str, Any], config_pat
                config_data: Any = None, content_dir: Path | None = None, cache: DiskCache | None = None) -> SiteBuild:
     """Load and check everything: settings, notices and the hand-written pages in ``content_dir``;
     report every problem of every file, render nothing. ``cache``: the check cache on disk, read and written."""
-    build = SiteBuild()
-    build.settings, build.diagnostics = load_settings(config, config_path, config_data)
-    default_contact = build.settings.contact if build.settings else None
-    # each notice loaded and checked on its own, on every core, unless the cache has it
-    mapper = LoadAndCheck(root, default_contact, disk=cache)
-    loaded = load_notices(notices_dir, root, mapper)
-    if cache is not None:
-        cache.save()
-        build.cache_problems = list(cache.problems)
-        build.cache_note = (f"{mapper.reused} 篇通报沿用缓存的读取和检查结果，{mapper.fresh} 篇重新读取和检查"
-                            f"（{cache.shown}）")
-    build.diagnostics += loaded.diagnostics
-    if content_dir is not None:
-        build.diagnostics += check_content_folder(content_dir, root)
-    build.collection = Collection.from_sources(loaded.sources, default_contact)
-    build.diagnostics += check_collection(build.collection, mapper.checked)
-    build.diagnostics.sort()
+    with collection_paused():
+        build = SiteBuild()
+        build.settings, build.diagnostics = load_settings(config, config_path, config_data)
+        default_contact = build.settings.contact if build.settings else None
+        # each notice loaded and checked on its own, on every core, unless the cache has it
+        mapper = LoadAndCheck(root, default_contact, disk=cache)
+        loaded = load_notices(notices_dir, root, mapper)
+        if cache is not None:
+            cache.save()
+            build.cache_problems = list(cache.problems)
+            build.cache_note = (f"{mapper.reused} 篇通报沿用缓存的读取和检查结果，{mapper.fresh} 篇重新读取和检查"
+                                f"（{cache.shown}）")
+        build.diagnostics += loaded.diagnostics
+        if content_dir is not None:
+            build.diagnostics += check_content_folder(content_dir, root)
+        build.collection = Collection.from_sources(loaded.sources, default_contact)
+        build.diagnostics += check_collection(build.collection, mapper.checked)
+        build.diagnostics.sort()
     return build
 
 

@@ -259,7 +259,7 @@ def load_notices(notices_dir: Path, root: Path, mapper: JobMapper | None = None)
             continue
         if path.suffix == NOTICE_SUFFIX:
             body = path.with_suffix(BODY_SUFFIX)
-            if display_path(body, root) in reported:
+            if reported and display_path(body, root) in reported:
                 continue  # its body is a link or not a file: reported, and the notice is not published
             items.append(len(jobs))
             jobs.append((path, shown, body if body in files else None))

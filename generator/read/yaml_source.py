@@ -150,9 +150,18 @@ _NULL = "tag:yaml.org,2002:null"
 # so a number or a date is exactly the checked path's. Any other resolved type (merge ``<<``, value ``=``)
 # goes to the checked path.
 _RESOLVED: dict[Any, list[tuple[str, Any]]] = VersionedResolver().versioned_resolver
+
+
+def _compiled(pattern: Any) -> Any:
+    """A resolver's pattern itself: ruamel wraps each in a lazy proxy whose every attribute is a Python call."""
+    lazy = getattr(pattern, "lazy_self", None)
+    return lazy() if callable(lazy) else pattern
+
+
 # For each first character, the (type, pattern) pairs ruamel tries on a plain scalar, in its order.
-_RESOLVERS = {first: _RESOLVED[first] + _RESOLVED.get(None, []) for first in _RESOLVED if first is not None}
-_ANY_FIRST = _RESOLVED.get(None, [])
+_RESOLVERS = {first: [(tag, _compiled(pattern)) for tag, pattern in _RESOLVED[first] + _RESOLVED.get(None, [])]
+              for first in _RESOLVED if first is not None}
+_ANY_FIRST = [(tag, _compiled(pattern)) for tag, pattern in _RESOLVED.get(None, [])]
 
 
 class _Loader:
@@ -167,13 +176,15 @@ _CONSTRUCTORS = {tag: SafeConstructor.yaml_constructors[tag] for tag in (
 _INT, _TIMESTAMP = "tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp"
 _DIGITS = re.compile(r"[0-9]+\Z")  # an int ruamel makes with int(value) (YAML 1.2: a leading 0 is decimal)
 _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")  # a date ruamel makes with datetime.date
+# Plain scalars already made (keys, numbers, dates, true …, repeated in every notice), by their text: each value
+# is immutable (text, an integer, a date, None, a boolean), so one object serves every occurrence (a float, which
+# may be NaN, is made each time).
+_MADE: dict[str, Any] = {}
+_MADE_LIMIT = 20_000
 
 
-def _scalar(event: Any) -> Any:
-    """A scalar's value, as ruamel's safe loader makes it."""
-    value = event.value
-    if not event.implicit[0]:  # quoted or a block scalar (a tag was refused before): text
-        return value
+def _plain_scalar(value: str) -> Any:
+    """A plain (unquoted) scalar's value, as ruamel's safe loader makes it."""
     for tag, pattern in _RESOLVERS.get(value[:1], _ANY_FIRST):
         if pattern.match(value):
             if tag == _NULL:
@@ -185,7 +196,7 @@ def _scalar(event: Any) -> Any:
             construct = _CONSTRUCTORS.get(tag)
             if construct is None:
                 raise _NotPlain
-            return construct(_CONSTRUCTOR, ScalarNode(tag, value, event.start_mark, event.end_mark))
+            return construct(_CONSTRUCTOR, ScalarNode(tag, value, None, None))
     return value
 
 
@@ -196,28 +207,48 @@ def _plain_data(text: str) -> Any:
     a second document. The checked path then says what and where."""
     if CParser is None:
         return _NOT_PLAIN
-    parser = CParser(text)
-    # Each open collection: [its data, the key waiting for its value (mappings), whether a key is waiting].
-    stack: list[list[Any]] = []
+    get_event = CParser(text).get_event
+    made, resolvers = _MADE, _RESOLVERS
+    # Without "!" or "&" the document can carry no tag and no anchor: each event need not be asked.
+    marked = "!" in text or "&" in text
+    # The open collection, the key in it waiting for its value (mappings; _NO_KEY: none), whether it is a list,
+    # and the same of each collection around it.
+    container: Any = None
+    key: Any = _NO_KEY
+    is_list = False
+    around: list[tuple[Any, Any, bool]] = []
     root: Any = None
     documents = 0
     try:
         while True:
-            event = parser.get_event()
+            event = get_event()
             kind = type(event)
             if kind is ScalarEvent:
-                if event.anchor is not None or event.ctag is not None:
+                if marked and (event.anchor is not None or event.ctag is not None):
                     raise _NotPlain
-                if event.value == "<<" and event.implicit[0]:
-                    raise _NotPlain
-                value = _scalar(event)
+                value = event.value
+                if event.implicit[0] and value[:1] in resolvers:  # plain; any other first character: text
+                    if value in made:
+                        value = made[value]
+                    else:
+                        if value == "<<":
+                            raise _NotPlain
+                        scalar = _plain_scalar(value)
+                        if type(scalar) is not float:  # not NaN: one object would equal itself as a key
+                            if len(made) >= _MADE_LIMIT:
+                                made.clear()
+                            made[value] = scalar
+                        value = scalar
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.anchor is not None or event.ctag is not None or len(stack) >= MAX_DEPTH:
+                if (marked and (event.anchor is not None or event.ctag is not None)) or len(around) >= MAX_DEPTH:
                     raise _NotPlain
-                stack.append([{} if kind is MappingStartEvent else [], None, False])
+                around.append((container, key, is_list))
+                is_list = kind is SequenceStartEvent
+                container, key = ([] if is_list else {}), _NO_KEY
                 continue
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                value = stack.pop()[0]
+                value = container
+                container, key, is_list = around.pop()
             elif kind is StreamStartEvent or kind is DocumentEndEvent:
                 continue
             elif kind is DocumentStartEvent:
@@ -229,22 +260,22 @@ def _plain_data(text: str) -> Any:
                 return root
             else:  # an alias
                 raise _NotPlain
-            if not stack:
+            if container is None:
                 root = value
-                continue
-            top = stack[-1]
-            container = top[0]
-            if type(container) is list:
+            elif is_list:
                 container.append(value)
-            elif top[2]:
-                container[top[1]] = value
-                top[2] = False
+            elif key is not _NO_KEY:
+                container[key] = value
+                key = _NO_KEY
             else:
                 if type(value) in (dict, list) or value in container:
                     raise _NotPlain
-                top[1], top[2] = value, True
+                key = value
     except (_NotPlain, YAMLError, ValueError, OverflowError, TypeError, RecursionError):
         return _NOT_PLAIN
+
+
+_NO_KEY: Any = object()
 
 
 def _checked_parse(text: str, path: str) -> ParsedYaml:
@@ -432,6 +463,8 @@ def one_line(text: str, limit: int = 40) -> str:
 
 
 def _first_indenting_tab(text: str) -> tuple[int, int] | None:
+    if "\t" not in text:
+        return None
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip(" -")
         if stripped.startswith("\t"):
