@@ -11,12 +11,14 @@ pages delta-encoded, chunks cut after ``CHUNK_SIZE`` locations, a file named aft
 name lengthened on a clash): every page with its fragment, word count and locations, every word with all its
 pages, every filter value and sort order; so a query finds and scores every notice as in one run over all the
 pages (:func:`by_url` reads an index back page by page, and the tests compare). The pages are numbered run after
-run, each run's in the order the file system listed its files to Pagefind, so a word's pages stay as each run
-wrote them (only the first of each run's is counted again), and pages of exactly equal scores may come in
-another order than in one run. A site of one run pays nothing: its chunks and
-fragments stay as Pagefind wrote them (merging costs some 30 to 80 ms of CPU per chunk, and 1,000 notices make
-about 480 chunks). Any file this code does not know stops the build (:class:`MergeError`), so the site never
-publishes an index half understood.
+run, each run's as Pagefind numbered them, so a word's pages stay as each run wrote them (only the first of each
+run's is counted again). Pagefind numbers a run's pages in the order it walks its folder, and ranks pages of
+equal scores in an order that follows those numbers; :func:`generator.search.pagefind.index_notices` hands the
+runs the pages in the order one run's walk over all of them takes, so the merged index numbers them as one run
+does and is, file for file, the index of one run (the tests compare the files). A site of one run pays nothing:
+its chunks and fragments stay as Pagefind wrote them (merging costs some 30 to 80 ms of CPU per chunk, and 1,000
+notices make about 480 chunks). Any file this code does not know stops the build (:class:`MergeError`), so the
+site never publishes an index half understood.
 """
 
 from __future__ import annotations
