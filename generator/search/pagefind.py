@@ -183,7 +183,7 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
             runs.append(Path(scratch) / f"index-{number}")
             _run_pagefind(pagefind, Path(scratch) / f"run-{number}", source, site_dir, shard, runs[-1], language)
         try:
-            return merge_runs(runs, bundle, lambda url: sort_values.get(url, {}))
+            return merge_runs(runs, bundle, lambda url: sort_values.get(url, {}), move=True)
         except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
             raise SearchIndexError(f"Pagefind 各次运行的检索索引未能合并为一个（{error}）：请确认 Pagefind 的版本是 "
                                    "package.json 所写的版本（bash scripts/setup 会安装它）") from error
