@@ -431,6 +431,7 @@ def snapshot_revision(scratch: Path, revision: str, option: str = "--check-again
         raise BenchmarkError(f"{option} {revision}: git archive failed: {reason}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(code, filter="data")
+    (code / "node_modules").symlink_to(REPO / "node_modules")  # Pagefind, for a build with this code
     found = subprocess.run([sys.executable, "-c", "import generator; print(generator.__file__)"],
                            capture_output=True, text=True, env=build_env(code), cwd=scratch).stdout.strip()
     if not found.startswith(str(code)):
