@@ -155,8 +155,8 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
     """Write the Pagefind bundle to ``site_dir/pagefind``; returns the number of pages indexed.
 
     Each notice page, with its index block, is copied to a scratch folder in the same layout (so URLs
-    are the same) and Pagefind's command-line indexer runs over it, on all cores; the site's own pages
-    are not changed.
+    are the same) and Pagefind's command-line indexer runs over it (on one core: it parses the pages one after
+    another; the build compresses the site's pages on the other meanwhile); the site's own pages are not changed.
 
     Pagefind's indexer needs about 2 MB of memory per notice, so a site of more than ``shard_size``
     notices (``DEFAULT_SHARD_SIZE`` unless the site sets it; 0: all at once) is indexed in runs of at
