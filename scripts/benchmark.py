@@ -43,6 +43,9 @@ What it does, for each N:
    Every row starts with an empty check cache of its own (`NOTICES_CACHE_DIR`, a folder per variant; the warm-up
    build and `mkdocs serve` run without one). With --warm, each of "full", "no search" and "check" runs a second
    time right after, with the cache the first run left ("full (warm cache)" …): the same notices, unchanged.
+   With --build-against REV, "full" and "no search" are each built a second time right after, on the same project,
+   with the `generator` package of git revision REV (rows "full at REV", "no search at REV"): before and after in one
+   run, each against the same plain build.
    With --check-against REV, the check (and with --warm its warm run) is timed again on the same project with the
    `generator` package of git revision REV (`git archive`), rows "check at REV": before and after in one run.
    With --serve, `mkdocs serve` of the project is started (the same code snapshot) and, once it serves
@@ -414,17 +417,21 @@ def snapshot_code(scratch: Path) -> Path:
     return code
 
 
-def snapshot_revision(scratch: Path, revision: str) -> Path:
-    """The `generator` package as it is at git `revision`, in scratch/code-<revision> (for --check-against)."""
+def snapshot_revision(scratch: Path, revision: str, option: str = "--check-against") -> Path:
+    """The `generator` package as it is at git `revision`, in scratch/code-<revision> (for --check-against and
+    --build-against)."""
     code = scratch / f"code-{revision.replace('/', '-')}"
+    if code.exists():
+        return code
     code.mkdir()
     archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", revision, "--", "generator"],
                              capture_output=True, check=False)
     if archive.returncode != 0:
         reason = archive.stderr.decode(errors="replace").strip()
-        raise BenchmarkError(f"--check-against {revision}: git archive failed: {reason}")
+        raise BenchmarkError(f"{option} {revision}: git archive failed: {reason}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(code, filter="data")
+    (code / "node_modules").symlink_to(REPO / "node_modules")  # Pagefind, for a build with this code
     found = subprocess.run([sys.executable, "-c", "import generator; print(generator.__file__)"],
                            capture_output=True, text=True, env=build_env(code), cwd=scratch).stdout.strip()
     if not found.startswith(str(code)):
@@ -496,7 +503,7 @@ def tree_size(folder: Path) -> tuple[int, int]:
 def measure(variant: str, n: int, config: Path, timeout: float | None, keep: bool, code: Path | None,
             label: str | None = None) -> Result:
     """One row; a variant without WARM starts with an empty check cache, one with it uses what the first left.
-    ``label``: the row's name instead of the variant's "check" (the check with another revision's code)."""
+    ``label``: the row's name instead of the variant's (the check or a build with another revision's code)."""
     base = variant.removesuffix(WARM)
     cache = config.parent / ".bench-cache" / (label or base).replace(" ", "-")
     if base == variant:
@@ -506,11 +513,13 @@ def measure(variant: str, n: int, config: Path, timeout: float | None, keep: boo
         name = variant if label is None else label + variant.removeprefix(base)
         return Result(name, n, data["wall"], data["cpu"], data["maxrss_kib"] / 1024, 0, None, None, 0)
     site = config.parent / ("site" if base in ("full", "plain") else "site-nosearch")
+    if label is not None:
+        site = site.with_name(site.name + "-" + label.replace(" ", "-"))
     data = run_build(config, site, timeout, search=base != "no search", code=code, cache=cache)
     total, html = tree_size(site)
     index = site / "search" / "search_index.json"
     pagefind = site / "pagefind"
-    result = Result(variant, n, data["wall"], data["cpu"], data["maxrss_kib"] / 1024, total,
+    result = Result(label or variant, n, data["wall"], data["cpu"], data["maxrss_kib"] / 1024, total,
                     index.stat().st_size if index.exists() else None,
                     tree_size(pagefind)[0] if pagefind.is_dir() else None, html)
     if base == "no search" and (result.index_bytes or result.pagefind_bytes):
@@ -708,7 +717,8 @@ def baseline_table(results: list[Result]) -> list[str]:
              "| ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
     for n in sizes:
         plain = by_key[("plain", n)]
-        for variant in ("full", "full" + WARM, "no search", "no search" + WARM):
+        built = [r.variant for r in results if r.n == n and r.variant.startswith(("full", "no search"))]
+        for variant in dict.fromkeys(built):
             if (variant, n) in by_key:
                 r = by_key[(variant, n)]
                 lines.append(f"| {n} | {plain.wall:.1f} | {variant} | {r.wall:.1f} | {r.wall / plain.wall:.2f}× "
@@ -748,6 +758,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--check-against", metavar="REV",
                         help="also time `notices check` (and, with --warm, again with its cache) with the generator "
                              "package of git revision REV, in the same run: rows `check at REV`")
+    parser.add_argument("--build-against", metavar="REV",
+                        help="also build full and no search with the generator package of git revision REV, each "
+                             "right after the same build with the current code, in the same run: rows `full at REV`, "
+                             "`no search at REV`")
     parser.add_argument("--serve", action="store_true",
                         help="also time `mkdocs serve`: from saving a notice to its page served again")
     args = parser.parse_args(argv)
@@ -782,6 +796,8 @@ def run(args: argparse.Namespace, results: list[Result], serves: list[dict] | No
     with tempfile.TemporaryDirectory(prefix="notices-bench-") as scratch:
         code = snapshot_code(Path(scratch))
         against = snapshot_revision(Path(scratch), args.check_against) if args.check_against else None
+        built_against = (snapshot_revision(Path(scratch), args.build_against, "--build-against")
+                         if args.build_against else None)
         for index, n in enumerate(args.sizes):
             project = project_dir(args.keep, Path(scratch), n)
             started = time.perf_counter()
@@ -803,6 +819,14 @@ def run(args: argparse.Namespace, results: list[Result], serves: list[dict] | No
                          f"peak {result.maxrss_mib:.0f} MiB, site {mib(result.site_bytes)} MiB, "
                          f"load {os.getloadavg()[0]:.1f}")
                 results.append(result)
+                if built_against is not None and variant in ("full", "no search"):
+                    label = f"{variant} at {args.build_against}"
+                    progress(f"N={n}: building ({label}) ...")
+                    result = measure(variant, n, configs[variant], args.timeout, keep=args.keep is not None,
+                                     code=built_against, label=label)
+                    progress(f"N={n} ({label}): {result.wall:.1f} s, {result.cpu:.1f} s CPU, "
+                             f"peak {result.maxrss_mib:.0f} MiB, load {os.getloadavg()[0]:.1f}")
+                    results.append(result)
             if against is not None:
                 for variant in ("check", "check" + WARM) if args.warm else ("check",):
                     label = f"check at {args.check_against}"

@@ -28,6 +28,12 @@ type the query, wait until the first results page is rendered. It reports:
   `:results`, set by the search box), so they leave out the test driver's own round trips.
 - `requests`: search requests to the first results; `first result`: the first result's title.
 
+With `--compare-runs SIZE` each N is built twice, its search index in one Pagefind run and in runs of SIZE
+notices merged into one, and for every query the two first results pages are compared with their scores
+(the search box writes each result's Pagefind score in `data-score`; a tie at the end of the page is followed
+through 加载更多结果 until a lower score): the same in the same order, the same up to ties (the same scores and,
+for each score, the same notices), or different.
+
 Targets of issue 4: at 10,000 notices, ≤ 300 KB and ≤ 500 ms from opening the search to the first
 results page: `KB to results` and `open → results ms` are those figures.
 """
@@ -143,11 +149,20 @@ def bundle_facts(site: Path) -> str:
 
 def same_bundles(one: Path, other: Path) -> str:
     """Whether two sites' search indexes hold the same, page by page (every word's pages and locations, every
-    filter value, sort and page)."""
+    filter value, sort and page), and whether they are the same files (names and contents after gzip)."""
+    import gzip
+
     from generator.search.merge import by_url
 
-    return ("the same index, page by page" if by_url(one / "pagefind") == by_url(other / "pagefind")
-            else "DIFFERENT")
+    def contents(bundle: Path) -> dict[str, bytes]:
+        return {path.relative_to(bundle).as_posix(): gzip.decompress(path.read_bytes()) if path.suffix.startswith(
+            ".pf_") else path.read_bytes() for path in sorted(bundle.rglob("*")) if path.is_file()}
+
+    if by_url(one / "pagefind") != by_url(other / "pagefind"):
+        return "DIFFERENT"
+    if contents(one / "pagefind") == contents(other / "pagefind"):
+        return "the same index, page by page, and the same files (names, and contents after gzip)"
+    return "the same index, page by page, in other files (pages numbered in another order)"
 
 
 def wait_results(page, query: str) -> None:
@@ -202,8 +217,41 @@ def measure_query(browser, base: str, notice_path: str, query: str) -> dict:
             "titles": titles, "message": count}
 
 
+SCORES_JS = "items => items.map(item => [Number(item.dataset.score), item.querySelector('.pf-result__title a')" \
+            ".textContent.trim()])"
+MORE_PAGES = 20  # at most this many more pages of results to see where a tie at the end of the first page ends
+
+
+def ranking(browser, base: str, notice_path: str, query: str) -> list[tuple[float, str]]:
+    """The first results page of `query` as (score, title) pairs (the search box writes each result's score in
+    `data-score`), and, while the last results shown score as the first page's last one, the next pages
+    (加载更多结果) until a lower score shows: so a tie at the end of the first page is seen whole."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(base + notice_path)
+    page.click("#pf-search-toggle")
+    page.wait_for_selector("#pf-search-input", state="visible", timeout=30_000)
+    page.fill("#pf-search-input", query)
+    wait_results(page, query)
+    results = [tuple(item) for item in page.eval_on_selector_all("#pf-search li.pf-result", SCORES_JS)]
+    first_page = len(results)
+    for _ in range(MORE_PAGES):
+        more = page.is_visible("#pf-search .pf-search__more")
+        if not results or results[-1][0] != results[first_page - 1][0] or not more:
+            break
+        page.click("#pf-search .pf-search__more")
+        page.wait_for_function("count => document.querySelectorAll('#pf-search li.pf-result').length > count",
+                               arg=len(results), timeout=30_000)
+        results = [tuple(item) for item in page.eval_on_selector_all("#pf-search li.pf-result", SCORES_JS)]
+    context.close()
+    if first_page:  # the first page, and the rest of its last score's tie
+        results = results[:first_page] + [r for r in results[first_page:] if r[0] == results[first_page - 1][0]]
+    return [(float(score), str(title)) for score, title in results]
+
+
 def measure_site(site: Path, label: str, measured: list[dict] | None = None) -> list[str]:
-    """Table rows of every query on `site`; each query's measurements are appended to `measured`."""
+    """Table rows of every query on `site`; each query's measurements are appended to `measured` (with its
+    ranking: see `ranking`)."""
     from playwright.sync_api import sync_playwright
 
     notice = next(iter(sorted(site.glob("notices/*/index.html"))))
@@ -217,6 +265,7 @@ def measure_site(site: Path, label: str, measured: list[dict] | None = None) -> 
             for query in QUERIES:
                 r = measure_query(browser, base, notice_path, query)
                 if measured is not None:
+                    r["ranking"] = ranking(browser, base, notice_path, query)
                     measured.append(r)
                 rows.append(f"| {label} | {r['query']} | {r['kb']:.0f} | {r['requests']} | {r['open_ms']:.0f} | "
                             f"{r['query_ms']:.0f} | {r['again_ms']:.0f} | {r['first'][:40]} |")
@@ -226,12 +275,48 @@ def measure_site(site: Path, label: str, measured: list[dict] | None = None) -> 
     return rows
 
 
+def ties(ranking: list[tuple[float, str]], shown: int) -> list[tuple[float, list[str]]]:
+    """The first `shown` results grouped by score, in order: (score, the titles of that score, sorted); the last
+    group holds its whole tie, past the first page too."""
+    groups: list[tuple[float, list[str]]] = []
+    for number, (score, title) in enumerate(ranking):
+        if number >= shown and score != groups[-1][0]:
+            break
+        if groups and groups[-1][0] == score:
+            groups[-1][1].append(title)
+        else:
+            groups.append((score, [title]))
+    return [(score, sorted(titles)) for score, titles in groups]
+
+
+def scores_text(ranking: list[tuple[float, str]], shown: int) -> str:
+    """The first page's scores (as the browser has them, to 7 digits), equal ones counted: `2.541359 ×4, 1.941397`
+    (a tie going on past the page: `(+2 past the page)`)."""
+    parts = []
+    for score, titles in ties(ranking, shown):
+        on_page = sum(1 for s, _ in ranking[:shown] if s == score)
+        parts.append(f"{score:.7g}" + (f" ×{on_page}" if on_page > 1 else "")
+                     + (f" (+{len(titles) - on_page} past the page)" if len(titles) > on_page else ""))
+    return ", ".join(parts)
+
+
 def compare_rows(one: list[dict], sharded: list[dict]) -> list[str]:
-    """Per query: are the first results page (titles, in order) and the count of results the same?"""
-    rows = ["| query | first results page | result count (one run / runs) |", "| --- | --- | --- |"]
+    """Per query: the first results page of each index with its scores, and whether the two are the same in order
+    (titles and scores), the same up to ties (the same scores, and for each score the same notices, in another
+    order among equal scores; the last score's tie counted whole, past the page too), or different; and the
+    result counts."""
+    rows = ["| query | first results page | scores, one run | scores, runs | result count (one run / runs) |",
+            "| --- | --- | --- | --- | --- |"]
     for a, b in zip(one, sharded, strict=True):
-        same = "same" if a["titles"] == b["titles"] else f"DIFFERENT: {a['titles']} / {b['titles']}"
-        rows.append(f"| {a['query']} | {same} | {a['message']} / {b['message']} |")
+        shown = len(a["titles"])
+        if a["ranking"][:shown] == b["ranking"][:len(b["titles"])] and a["titles"] == b["titles"]:
+            same = "same, in the same order"
+        elif ties(a["ranking"], shown) == ties(b["ranking"], len(b["titles"])):
+            same = "same up to ties (equal scores in another order)"
+        else:
+            same = f"DIFFERENT: {a['titles']} / {b['titles']}"
+        rows.append(f"| {a['query']} | {same} | {scores_text(a['ranking'], shown)} | "
+                    f"{scores_text(b['ranking'], len(b['titles']))} | {a['message']} / {b['message']} |")
     return rows
 
 

@@ -65,6 +65,43 @@ def sharded_sample_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def generated_sites(tmp_path_factory) -> tuple[Path, Path]:
+    """Seven notices as scripts/benchmark.py makes them, four of one sample's shape and three of the other's, each
+    group the same notice but for the round in its title (第一轮, 第二轮 …: so they score exactly alike in a search),
+    built with the search index in one Pagefind run and in runs of two notices."""
+    import importlib.util
+    import random
+
+    spec = importlib.util.spec_from_file_location("benchmark", ROOT / "scripts" / "benchmark.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("benchmark", bench)
+    spec.loader.exec_module(bench)
+    samples, rng = bench.load_samples(), random.Random(bench.SEED)
+    files = {}
+    for seq, rounds in ((1, "一二三四"), (2, "二三四")):
+        year, yml, md = bench.make_notice(samples[(seq - 1) % 2], (seq - 1) % 2, seq, rng)
+        assert yml.count(f"第{rounds[0]}轮") == 1
+        for number, round_name in enumerate(rounds):
+            files[f"{year}/gen-{seq}-{number}"] = (yml.replace(f"第{rounds[0]}轮", f"第{round_name}轮"), md)
+    sites = []
+    for shard_size in ("0", "2"):
+        project = tmp_path_factory.mktemp(f"generated-project-{shard_size}")
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        for folder in ("content", "theme_overrides"):
+            shutil.copytree(ROOT / folder, project / folder)
+        for name, (yml, md) in files.items():
+            write(project, f"{name}.yml", yml)
+            write(project, f"{name}.md", md)
+        set_shard_size(project, shard_size)
+        site = tmp_path_factory.mktemp(f"generated-site-{shard_size}")
+        result = mkdocs_build(project, site)
+        assert result.returncode == 0, result.stderr
+        assert "检索索引：7 篇通报" in result.stderr
+        sites.append(site)
+    return sites[0], sites[1]
+
+
+@pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)

@@ -40,13 +40,17 @@ def test_search_benchmark_compares_one_pagefind_run_with_runs_merged_into_one_in
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     lines = result.stdout.splitlines()
     assert "N=4, one run: pagefind/: " in result.stdout and "N=4, runs of 2: pagefind/: " in result.stdout
-    assert "N=4: one run against runs of 2: pagefind/ is the same index, page by page" in lines
-    start = lines.index("N=4: one run against runs of 2: pagefind/ is the same index, page by page")
-    rows = [line.split("|")[1:-1] for line in lines[start:]
+    verdict = ("N=4: one run against runs of 2: pagefind/ is the same index, page by page, and the same files "
+               "(names, and contents after gzip)")
+    assert verdict in lines
+    rows = [line.split("|")[1:-1] for line in lines[lines.index(verdict):]
             if line.startswith("| ") and not line.startswith("| query") and not line.startswith("| ---")]
     queries = ["城市绿化", "农民工工资", "补栽苗木", "竣工验收", "大观区", "lvhua", "xczg"]
     assert [row[0].strip() for row in rows] == queries
-    assert all(row[1].strip() == "same" for row in rows), rows
+    assert all(row[1].strip() == "same, in the same order" for row in rows), rows
+    # Each index's first page's scores, the same in both (lvhua finds nothing in these four notices).
+    assert all(row[2] == row[3] for row in rows) and all(float(row[2].split(",")[0].split()[0]) > 0
+                                                         for row in rows if row[0].strip() != "lvhua"), rows
 
 
 def test_spam_benchmark_prints_recall_precision_false_alarms_and_timing():
@@ -88,6 +92,17 @@ def test_spam_benchmark_scores_another_commits_check_side_by_side():
     assert "## dev, 2-fold cross-validation: HEAD and this checkout" in out, out
     assert "| category | runs | blocked (HEAD) | blocked (this checkout) |" in out
     assert "| genre | paragraphs | with an error (HEAD) | with an error (this checkout) |" in out
+
+
+def test_benchmark_builds_with_another_commits_code_right_after_each_build():
+    result = subprocess.run([sys.executable, "scripts/benchmark.py", "--sizes", "2", "--no-warmup", "--build-against",
+                             "HEAD"], cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    lines = result.stdout.splitlines()
+    variants = [line.split("|")[1].strip() for line in lines if line.startswith("| ") and "| 2 |" in line[:40]]
+    assert variants[:5] == ["full", "full at HEAD", "no search", "no search at HEAD", "plain"], variants
+    ratios = [line.split("|")[3].strip() for line in lines if line.startswith("| 2 |") and "×" in line]
+    assert ratios == ["full", "full at HEAD", "no search", "no search at HEAD"], ratios
 
 
 def test_benchmark_times_only_the_check_without_building_a_site():
@@ -147,10 +162,12 @@ def test_merge_benchmark_times_merging_two_pagefind_runs(sample_site, tmp_path):
 
     collection = Collection.from_sources(load_notices(ROOT / "notices", ROOT).sources, None)
     pages = [IndexPage(sample_site / entry.url / "index.html", entry) for entry in collection.listed]
-    runs = []
+    runs, source = [], tmp_path / "source"
+    for page in pages:  # the notices' folders, where each run writes its copies
+        (source / page.html_path.relative_to(sample_site)).parent.mkdir(parents=True)
     for number, page in enumerate(pages):
         runs.append(tmp_path / f"index-{number}")
-        _run_pagefind(find_pagefind([ROOT]), tmp_path / f"run-{number}", sample_site, [page], runs[-1], "zh")
+        _run_pagefind(find_pagefind([ROOT]), tmp_path / f"run-{number}", source, sample_site, [page], runs[-1], "zh")
     result = subprocess.run([sys.executable, "scripts/benchmark_merge.py", str(ROOT), *map(str, runs),
                              str(tmp_path / "merged")], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]

@@ -231,6 +231,27 @@ def test_runs_find_what_one_run_finds_when_a_word_is_missing_from_a_run(page, si
         assert page.inner_text("#pf-search .pf-search__message") == "没有找到 苗木 东湖 的相关结果"
 
 
+def test_notices_of_equal_scores_come_in_the_same_order_from_runs_as_from_one_run(page, generated_sites):
+    # Seven notices of the two samples' shapes: many score alike. Indexed in runs of two and merged, the first
+    # results page lists the same notices in the same order, with the same scores, as the one run's index.
+    found = {}
+    for site in generated_sites:
+        with serve(site) as url:
+            open_search(page, url)
+            found[site] = [(search(page, query), scores(page), page.inner_text("#pf-search .pf-search__message"))
+                           for query in ("整改", "工程款", "城市绿化", "xczg")]
+    one, runs = (found[site] for site in generated_sites)
+    assert runs == one
+    ties = [titles for titles, values, _ in one if len(set(values)) < len(values)]
+    assert ties and all(len(set(titles)) == len(titles) for titles in ties)  # equal scores, other notices
+    assert one[0][2] == "找到 7 个 整改 的相关结果" and len(one[0][0]) == 5
+
+
+def scores(page) -> list[float]:
+    return [float(value) for value in page.eval_on_selector_all(
+        "#pf-search li.pf-result", "items => items.map(item => item.dataset.score)")]
+
+
 def test_search_says_so_when_its_index_cannot_be_loaded_and_tries_again(page, site_url):
     page.route("**/pagefind/pagefind.js", lambda route: route.abort())
     open_search(page, site_url)

@@ -268,3 +268,18 @@ def test_a_notice_page_without_the_end_of_its_search_region_is_refused_by_name(t
         page_for_index(IndexPage(built, collection.listed[0]))
     assert str(error.value) == (f"{built}: 页面缺少检索区域标记 <div data-pagefind-body> 或 "
                                 "</div><!-- end of data-pagefind-body -->（theme_overrides/main.html）")
+
+
+def test_runs_number_the_pages_as_one_run_so_the_merged_index_is_one_runs_index(generated_sites):
+    # Pagefind numbers a run's pages in the order it walks the folder, and ranks equal scores in an order that
+    # follows the numbers: the runs take the pages in that walk's order, so the merged index of runs of two
+    # notices holds the same files as Pagefind's one run over the seven (after gzip: the merge's level is 8).
+    one, runs = (site / "pagefind" for site in generated_sites)
+
+    def contents(bundle):
+        return {path.relative_to(bundle).as_posix(): gzip.decompress(path.read_bytes()) if path.suffix.startswith(
+            ".pf_") else path.read_bytes() for path in sorted(bundle.rglob("*")) if path.is_file()}
+
+    assert contents(runs) == contents(one)
+    entry = json.loads((runs / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["zh"]["page_count"] == 7

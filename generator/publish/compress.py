@@ -26,8 +26,17 @@ def write_compressed_copies(site_dir: Path, workers: int | None = None) -> int:
     there, such as MkDocs' ``sitemap.xml.gz``); returns how many text files. zlib and brotli let other threads
     run while they compress, so the files are compressed on every core; each file's bytes are the same whatever
     the order."""
-    paths = [path for path in sorted(site_dir.rglob("*"))
-             if path.suffix in TEXT_SUFFIXES and path.is_file() and not path.is_symlink()]
+    return compress_files(text_files(site_dir), workers)
+
+
+def text_files(site_dir: Path) -> list[Path]:
+    """The text files under ``site_dir`` that get compressed copies, in sorted order."""
+    return [path for path in sorted(site_dir.rglob("*"))
+            if path.suffix in TEXT_SUFFIXES and path.is_file() and not path.is_symlink()]
+
+
+def compress_files(paths: list[Path], workers: int | None = None) -> int:
+    """Writes the ``.gz`` and ``.br`` copies of ``paths`` (see :func:`write_compressed_copies`); returns how many."""
     with ThreadPoolExecutor(workers or min(os.cpu_count() or 1, 8)) as pool:
         list(pool.map(_write_copies, paths))
     return len(paths)

@@ -11,16 +11,19 @@ pages delta-encoded, chunks cut after ``CHUNK_SIZE`` locations, a file named aft
 name lengthened on a clash): every page with its fragment, word count and locations, every word with all its
 pages, every filter value and sort order; so a query finds and scores every notice as in one run over all the
 pages (:func:`by_url` reads an index back page by page, and the tests compare). The pages are numbered run after
-run, each run's in the order the file system listed its files to Pagefind, so a word's pages stay as each run
-wrote them (only the first of each run's is counted again), and pages of exactly equal scores may come in
-another order than in one run. A site of one run pays nothing: its chunks and
-fragments stay as Pagefind wrote them (merging costs some 30 to 80 ms of CPU per chunk, and 1,000 notices make
-about 480 chunks). Any file this code does not know stops the build (:class:`MergeError`), so the site never
-publishes an index half understood.
+run, each run's as Pagefind numbered them, so a word's pages stay as each run wrote them (only the first of each
+run's is counted again). Pagefind numbers a run's pages in the order it walks its folder, and ranks pages of
+equal scores in an order that follows those numbers; :func:`generator.search.pagefind.index_notices` hands the
+runs the pages in the order one run's walk over all of them takes, so the merged index numbers them as one run
+does and is, file for file, the index of one run (the tests compare the files). A site of one run pays nothing:
+its chunks and fragments stay as Pagefind wrote them (merging costs some 30 to 80 ms of CPU per chunk, and 1,000
+notices make about 480 chunks). Any file this code does not know stops the build (:class:`MergeError`), so the
+site never publishes an index half understood.
 """
 
 from __future__ import annotations
 
+import gc
 import gzip
 import hashlib
 import heapq
@@ -30,6 +33,7 @@ import shutil
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +48,7 @@ DATA_FOLDERS = ("index", "fragment", "filter")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 Word = list  # [word, [[page, locations, meta locations], …], [[form, pages], …]]
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 class MergeError(ValueError):
@@ -85,7 +90,9 @@ class _Run:
     digests: list[str]  # Pagefind's full_hash of each page's fragment (its data, as Pagefind names it)
 
     @classmethod
-    def read(cls, folder: Path) -> _Run:
+    def read(cls, folder: Path, pages: bool = True) -> _Run:
+        """A run's bundle: its entry and metadata, and (unless ``pages`` is false) each page's URL and digest, read
+        from its fragment."""
         entry = json.loads((folder / ENTRY).read_text(encoding="utf-8"))
         if len(entry["languages"]) != 1:
             raise MergeError(f"{folder.name}: {len(entry['languages'])} languages, one expected")
@@ -93,8 +100,9 @@ class _Run:
         meta = _decode(folder / f"pagefind.{details['hash']}.pf_meta")
         if len(meta) != 6 or not all(isinstance(page, list) and len(page) == 3 for page in meta[1]):
             raise MergeError(f"{folder.name}: unexpected metadata layout")
-        urls, digests = [], []
-        for page in meta[1]:
+        urls: list[str] = []
+        digests: list[str] = []
+        for page in meta[1] if pages else ():
             fragment = gzip.decompress((folder / "fragment" / f"{page[0]}.pf_fragment").read_bytes())[len(SIGNATURE):]
             urls.append(json.loads(fragment)["url"])
             digests.append(_hash(fragment))
@@ -124,7 +132,7 @@ def _joined(parts: list[tuple[int, list]]) -> list:
     for offset, run_pages in parts:
         if not run_pages:
             continue
-        end = offset + sum(page[0] for page in run_pages)
+        end = offset + sum(map(_FIRST, run_pages))
         first = run_pages[0]
         pages.append([offset + first[0] - last, first[1], first[2]])
         pages.extend(run_pages[1:])
@@ -198,11 +206,30 @@ def _write_compressed(target: Path, body: bytes) -> None:
     target.write_bytes(gzip.compress(SIGNATURE + body, compresslevel=GZIP_LEVEL, mtime=0))
 
 
-def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict[str, str]]) -> int:
+def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict[str, str]], move: bool = False) -> int:
     """Writes to ``output`` (which must not exist) one index of every page of the ``runs`` (Pagefind bundles,
     each of one language, the same one); ``sort_values(url)`` gives a page's sort values (its
-    ``data-pagefind-sort``), which Pagefind does not keep. Returns the number of pages."""
-    loaded = [_Run.read(folder) for folder in runs]
+    ``data-pagefind-sort``), which Pagefind does not keep. Returns the number of pages. With ``move``, the runs'
+    files that go to the index unchanged (a single run's chunks, the fragments) are moved there, not copied: the
+    runs are scratch, left incomplete.
+
+    The merge makes millions of small lists and keeps many of them (a chunk's words) while it makes more: Python's
+    garbage collector would go over every object of the process again and again (in a build, the whole site's:
+    a third of the merge's CPU at 1,000 notices alone, more in a build that holds 10,000 notices), for no cycle to
+    free. So it is off during the merge (and as it was after)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _merge(runs, output, sort_values, move)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _merge(runs: list[Path], output: Path, sort_values: Callable[[str], dict[str, str]], move: bool) -> int:
+    # One run: its pages' numbers, fragments and sort orders stay as Pagefind wrote them, so its fragments are
+    # not read.
+    loaded = [_Run.read(folder, pages=len(runs) > 1) for folder in runs]
     first = loaded[0]
     for run in loaded[1:]:
         if (run.language, run.meta[0], run.meta[5]) != (first.language, first.meta[0], first.meta[5]):
@@ -214,7 +241,7 @@ def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict
         if url == next_url:
             raise MergeError(f"{url}: indexed twice")
     # The merged number of a page: its run's offset plus its number in the run.
-    offsets = [sum(len(run.urls) for run in loaded[:number]) for number in range(len(loaded))]
+    offsets = [sum(len(run.meta[1]) for run in loaded[:number]) for number in range(len(loaded))]
 
     output.mkdir(parents=True)
     for path in sorted(first.folder.iterdir()):  # the search code and WebAssembly, from the first run
@@ -225,7 +252,7 @@ def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict
     with ThreadPoolExecutor(1) as pool:
         writer = _Writer(output, first.language, pool)
         try:
-            pages = _write_data(loaded, order, offsets, output, writer, sort_values)
+            pages = _write_data(loaded, order, offsets, output, writer, sort_values, move)
         except BaseException:
             for future in writer.pending:  # what is not written yet is not written; the pool waits for the rest
                 future.cancel()
@@ -234,19 +261,31 @@ def merge_runs(runs: list[Path], output: Path, sort_values: Callable[[str], dict
     return pages
 
 
+def _transfer(source: Path, target: Path, move: bool) -> None:
+    """A file or a folder's files to ``target`` (an empty folder for a folder): moved (renamed, if on the same file
+    system) or copied."""
+    if not source.is_dir():
+        shutil.move(source, target) if move else shutil.copyfile(source, target)
+    elif move and target.is_dir() and not any(target.iterdir()):
+        target.rmdir()
+        shutil.move(source, target)
+    else:
+        shutil.copytree(source, target, dirs_exist_ok=True)
+
+
 def _write_data(loaded: list[_Run], order: list[tuple[str, int, int]], offsets: list[int], output: Path,
-                writer: _Writer, sort_values: Callable[[str], dict[str, str]]) -> int:
+                writer: _Writer, sort_values: Callable[[str], dict[str, str]], move: bool) -> int:
     first = loaded[0]
     if len(loaded) == 1:
         for folder in ("index", "fragment"):
-            shutil.copytree(first.folder / folder, output / folder, dirs_exist_ok=True)
-        pages, chunks = first.meta[1], first.meta[2]
+            _transfer(first.folder / folder, output / folder, move)
+        pages, chunks, sorts = first.meta[1], first.meta[2], first.meta[4]
     else:
-        pages = _write_pages(loaded, order, output, writer)
+        pages = _write_pages(loaded, order, output, writer, move)
         names, ranges = _write_words(loaded, offsets, writer)
         chunks = [[start, end, name] for (start, end), name in zip(ranges, names, strict=True)]
-    filters = _merged_filters(loaded, offsets, writer)
-    sorts = _merged_sorts(loaded, offsets, [url for url, _, _ in order], sort_values)
+        sorts = _merged_sorts(loaded, offsets, [url for url, _, _ in order], sort_values)
+    filters = _merged_filters(loaded, offsets, writer)  # written in sorted order (Pagefind's order is a hash map's)
     meta = [first.meta[0], pages, chunks, filters, sorts, first.meta[5]]
     meta_name = writer.data("", ".pf_meta", meta)
     entry = dict(first.entry)
@@ -255,15 +294,16 @@ def _write_data(loaded: list[_Run], order: list[tuple[str, int, int]], offsets: 
     return len(pages)
 
 
-def _write_pages(loaded: list[_Run], order: list[tuple[str, int, int]], output: Path, writer: _Writer) -> list:
-    """Copies every page's fragment, in the merged order; returns the metadata's page list."""
+def _write_pages(loaded: list[_Run], order: list[tuple[str, int, int]], output: Path, writer: _Writer,
+                 move: bool) -> list:
+    """Copies (or moves) every page's fragment, in the merged order; returns the metadata's page list."""
     pages = []
     for _, number, page in order:
         run = loaded[number]
         name, word_count, extra = run.meta[1][page]
         full = f"{writer.language}_{run.digests[page]}"
         short = _short_name(full, len(writer.language) + 8, writer.names["fragment"])
-        shutil.copyfile(run.folder / "fragment" / f"{name}.pf_fragment", output / "fragment" / f"{short}.pf_fragment")
+        _transfer(run.folder / "fragment" / f"{name}.pf_fragment", output / "fragment" / f"{short}.pf_fragment", move)
         pages.append([short, word_count, extra])
     return pages
 
@@ -281,7 +321,7 @@ def _write_words(loaded: list[_Run], offsets: list[int], writer: _Writer) -> tup
         nonlocal size
         word = _combined(group)
         chunk.append(word)
-        size += sum(len(page[1]) + len(page[2]) + 1 for page in word[1])
+        size += len(word[1]) + sum(map(len, map(_SECOND, word[1]))) + sum(map(len, map(_THIRD, word[1])))
         if size >= CHUNK_SIZE:
             flush_chunk()
 

@@ -9,6 +9,7 @@ from the model: the facets (年份, 地区, 领域, 类别, 状态) and the titl
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -154,28 +155,67 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
     """Write the Pagefind bundle to ``site_dir/pagefind``; returns the number of pages indexed.
 
     Each notice page, with its index block, is copied to a scratch folder in the same layout (so URLs
-    are the same) and Pagefind's command-line indexer runs over it, on all cores; the site's own pages
-    are not changed.
+    are the same) and Pagefind's command-line indexer runs over it (on one core: it parses the pages one after
+    another; the build compresses the site's pages on the other meanwhile); the site's own pages are not changed.
 
     Pagefind's indexer needs about 2 MB of memory per notice, so a site of more than ``shard_size``
     notices (``DEFAULT_SHARD_SIZE`` unless the site sets it; 0: all at once) is indexed in runs of at
     most that many, one after the other, and their indexes are merged into one
-    (:mod:`generator.search.merge`): what one run over all the notices would write, pages numbered by
-    URL, so a visitor's browser loads one index and every query scores as in one index."""
+    (:mod:`generator.search.merge`): what one run over all the notices writes, so a visitor's browser loads
+    one index and every query scores as in one index.
+
+    Pagefind numbers a run's pages in the order it walks the folder, the order the file system lists it
+    (not sorted), and ranks pages of equal scores in an order that follows those numbers. So every run reads
+    the same scratch folder, where every page's folder is made before the first run, and the runs take the
+    pages in the order that folder lists them (:func:`walk_order`): each run numbers its pages in the order
+    one run over all of them would, and the merged index numbers them, run after run, as one run does. Its
+    first results are then those of one run, ties included."""
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # no fragments of an earlier build left behind
         shutil.rmtree(bundle)
     sort_values = {_page_url(page.html_path.relative_to(site_dir)): _sorts(page.entry) for page in pages}
     with tempfile.TemporaryDirectory(prefix="notices-pagefind-") as scratch:
+        source = Path(scratch) / "site"
+        for page in pages:
+            (source / page.html_path.relative_to(site_dir)).parent.mkdir(parents=True, exist_ok=True)
         runs = []
-        for number, shard in enumerate(shard_pages(pages, shard_size)):
+        for number, shard in enumerate(shard_pages(walk_order(source, site_dir, pages), shard_size)):
             runs.append(Path(scratch) / f"index-{number}")
-            _run_pagefind(pagefind, Path(scratch) / f"run-{number}", site_dir, shard, runs[-1], language)
+            _run_pagefind(pagefind, Path(scratch) / f"run-{number}", source, site_dir, shard, runs[-1], language)
         try:
-            return merge_runs(runs, bundle, lambda url: sort_values.get(url, {}))
+            return merge_runs(runs, bundle, lambda url: sort_values.get(url, {}), move=True)
         except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
             raise SearchIndexError(f"Pagefind 各次运行的检索索引未能合并为一个（{error}）：请确认 Pagefind 的版本是 "
                                    "package.json 所写的版本（bash scripts/setup 会安装它）") from error
+
+
+def walk_order(source: Path, site_dir: Path, pages: list[IndexPage]) -> list[IndexPage]:
+    """``pages`` in the order Pagefind's walk over ``source`` (where each page's folder is made) meets them:
+    depth first, each folder's entries in the order the file system lists them, as Pagefind's walker reads
+    them (it does not sort). A page comes where its folder is listed (a notice page is its folder's
+    ``index.html``; were a page's folder to hold other pages' folders, its place among them is not known
+    before its file is written). What the order is changes nothing in the index but the pages' numbers."""
+    by_folder: dict[Path, IndexPage] = {}
+    for page in pages:
+        folder = (source / page.html_path.relative_to(site_dir)).parent
+        if folder in by_folder:
+            raise SearchIndexError(f"{page.html_path}：同一页面出现两次")
+        by_folder[folder] = page
+    ordered: list[IndexPage] = []
+
+    def walk(folder: Path) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    path = Path(entry.path)
+                    if path in by_folder:
+                        ordered.append(by_folder[path])
+                    walk(path)
+
+    if source in by_folder:
+        ordered.append(by_folder[source])
+    walk(source)
+    return ordered
 
 
 def _page_url(path: Path) -> str:
@@ -190,20 +230,21 @@ def _sorts(entry: NoticeEntry) -> dict[str, str]:
     return {"date": entry.notice.published.isoformat()} if entry.notice.published else {}
 
 
-def _run_pagefind(pagefind: Path, work: Path, site_dir: Path, pages: list[IndexPage], output: Path,
+def _run_pagefind(pagefind: Path, work: Path, source: Path, site_dir: Path, pages: list[IndexPage], output: Path,
                   language: str) -> None:
-    source = work / "site"
-    source.mkdir(parents=True)
-    for page in pages:
-        target = source / page.html_path.relative_to(site_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
+    """One Pagefind run over ``source`` with the copies of ``pages`` written in it (and only those: they are
+    removed after the run, their folders kept for the next runs)."""
+    work.mkdir(parents=True)
+    targets = [source / page.html_path.relative_to(site_dir) for page in pages]
+    for page, target in zip(pages, targets, strict=True):
         target.write_text(page_for_index(page), encoding="utf-8")
     config = {"site": str(source), "output_path": str(output), "force_language": language,
               "exclude_selectors": EXCLUDE_SELECTORS}
     (work / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     result = subprocess.run([str(pagefind), "--silent"], cwd=work,
                             capture_output=True, text=True)
-    shutil.rmtree(source)  # the next run's copies take the disk space instead
+    for target in targets:  # the next run's copies take the disk space instead
+        target.unlink()
     if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
         detail = (result.stderr or result.stdout).strip()[-2000:]
         raise SearchIndexError(f"Pagefind 退出码 {result.returncode}：{detail}")

@@ -38,6 +38,7 @@ import os
 import shutil
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -57,7 +58,7 @@ from generator.model.settings import FILING_LABELS
 from generator.model.vocabulary import search_stop_characters
 from generator.publish import cms
 from generator.publish.cache import DiskCache, cache_folder
-from generator.publish.compress import write_compressed_copies
+from generator.publish.compress import compress_files, text_files
 from generator.publish.csp import content_security_policy
 from generator.publish.site import SiteBuild, build_site
 from generator.read.config import read_config
@@ -439,6 +440,34 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             for file in self.next_output.files_by_src.values():  # kept for the sitemap: the HTML is written
                 if file.page is not None:
                     file.page.content = None
+        # The .gz and .br copies of the pages are written while the search index is made (Pagefind's indexer
+        # keeps one core busy, the compression the other: the same bytes); those of the search bundle and of
+        # admin/, written meanwhile, after. Before the swap: the published site never lacks its copies (a preview
+        # needs none).
+        pool, compressing, early = None, None, []
+        if not self.serving:
+            early = [path for path in text_files(site_dir)
+                     if path.relative_to(site_dir).parts[0] not in (BUNDLE_DIR, cms.ADMIN_DIR)]
+            pool = ThreadPoolExecutor(1)
+            compressing = pool.submit(compress_files, early)
+        try:
+            self._search_and_admin(config, build, site_dir)
+            if config.strict and self.warnings.count:
+                raise PluginError(f"构建中有 {self.warnings.count} 个警告（strict 模式下视为失败）")
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True)  # no copy is written after the build fails or the output is swapped
+        if compressing is not None:
+            try:
+                compressing.result()
+                compress_files(sorted(set(text_files(site_dir)) - set(early)))
+            except OSError as error:
+                raise PluginError(f"压缩文件没有生成：{error}") from error
+        self._finish_atomic_output(config)
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+
+    def _search_and_admin(self, config, build, site_dir: Path) -> None:
+        """The search index (or, in a preview, the first build's) and admin/, written into ``site_dir``."""
         pages = [IndexPage(site_dir / entry.url / "index.html", entry)
                  for entry in build.collection.listed]  # a withdrawn notice is not found by search
         # Pagefind is installed by `npm ci` next to mkdocs.yml (or next to this package, for a project
@@ -467,15 +496,6 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             except (cms.CmsSettingsError, OSError) as error:
                 raise PluginError(f"在线编辑页面（admin/）没有生成：{error}") from error
             log.info(f"在线编辑页面：{admin.relative_to(site_dir).as_posix()}/（{self.cms['backend']}）")
-        if config.strict and self.warnings.count:
-            raise PluginError(f"构建中有 {self.warnings.count} 个警告（strict 模式下视为失败）")
-        try:  # before the swap: the published site never lacks its .gz and .br copies (a preview needs none)
-            if not self.serving:
-                write_compressed_copies(site_dir)
-        except OSError as error:
-            raise PluginError(f"压缩文件没有生成：{error}") from error
-        self._finish_atomic_output(config)
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
 
     def on_env(self, env, config, files):
         """In ``mkdocs serve`` the theme's templates are compiled once, not again in every rebuild (Jinja's

@@ -56,7 +56,8 @@
     var rest = words.slice(i).join("").replace(/^(<\/mark>)?[.。,，\s]+/, "");
     return rest || !summary ? rest : text(summary);
   }
-  function render(data) {
+  // Each result carries Pagefind's score (data-score), so a test or benchmark can tell equal scores apart.
+  function render(data, score) {
     var summary = data.meta.summary;
     var sections = (data.sub_results || []).filter(function (sub) { return sub.url.indexOf("#") > 0; })
       .map(function (sub, i) { return { sub: sub, i: i, n: (sub.locations || []).length }; })
@@ -64,6 +65,7 @@
       .sort(function (a, b) { return a.i - b.i; });
     var item = document.createElement("li");
     item.className = "pf-result";
+    item.dataset.score = String(score);
     item.innerHTML = '<p class="pf-result__title"><a href="' + text(data.url) + '">' + text(data.meta.title) + "</a></p>" +
       // With matched sections listed, the line under the title says who published it, when, where.
       '<p class="pf-result__excerpt">' + (sections.length && summary ? text(summary) : excerpt(data.excerpt, summary)) + "</p>" +
@@ -78,7 +80,7 @@
     shown += batch.length;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
       if (run !== generation) return;
-      items.forEach(function (data) { list.appendChild(render(data)); });
+      items.forEach(function (data, i) { list.appendChild(render(data, batch[i].score)); });
       more.hidden = shown >= current.results.length;
     });
   }
