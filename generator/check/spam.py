@@ -1091,6 +1091,8 @@ def _finish(text: str, score: np.ndarray, start: int, end: int, edges: frozenset
         end -= 1
     if stop is not None and end < len(text) and stop == end and text[stop] != "\n":
         end += 1  # the whole sentence is spam: its closing punctuation goes with it
+    elif stop is None and _closes_cut_sentence(text, start, end):
+        end += 1  # … and so does that of a run of whole clauses ending a sentence an official clause left at a comma
     if stop is not None:  # … and so does the punctuation that ends its line
         line_end = text.find("\n", end)
         tail = text[end : len(text) if line_end < 0 else line_end].rstrip()
@@ -1101,6 +1103,19 @@ def _finish(text: str, score: np.ndarray, start: int, end: int, edges: frozenset
     if end < len(text) and text[end] in _CLOSERS and _OPENERS[_CLOSERS.index(text[end])] in text[start:end]:
         end += 1
     return start, end
+
+
+_CUT_AT = ",，、;；:："
+
+
+def _closes_cut_sentence(text: str, start: int, end: int) -> bool:
+    """The run [start, end) is two clauses or more (a sentence of its own), starts right after an official
+    clause's comma (``，、；：``) and ends right before its sentence's closing ``。！？``: the official sentence was left
+    at the comma, and the ``。`` came with the run (``……责任清单，你好,我們是專業辦理上網文憑的,有需要請聯繫。确保……``:
+    deleting the run without it would leave ``……责任清单，。确保……``). A single clause there may be the official
+    sentence's last one (``……整改责任，访问evil.com获取小火箭节点。``): the ``。`` stays."""
+    return (0 < start and end < len(text) and text[end] in "。！？!?" and text[start - 1] in _CUT_AT
+            and text[end - 1] not in _CLAUSE + _SEPARATORS and any(c in _CUT_AT for c in text[start:end]))
 
 
 def _widen(text: str, score: np.ndarray, start: int, end: int, stops: str,
