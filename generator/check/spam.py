@@ -1112,8 +1112,9 @@ def _closes_cut_sentence(text: str, start: int, end: int) -> bool:
     """The run [start, end) is two clauses or more (a sentence of its own), starts right after an official
     clause's comma (``，、；：``) and ends right before its sentence's closing ``。！？``: the official sentence was
     left at the comma, and the ``。`` came with the run
-    (``……责任清单，你好,我們是專業辦理上網文憑的,有需要請聯繫。确保……``: deleting the run without it would leave ``……责任清单，。确保……``). A single clause there may be the official
-    sentence's last one (``……整改责任，访问evil.com获取小火箭节点。``): the ``。`` stays."""
+    (``……责任清单，你好,我們是專業辦理上網文憑的,有需要請聯繫。确保……``: deleting the run without it would
+    leave ``……责任清单，。确保……``). A single clause there may be the official sentence's last one
+    (``……整改责任，访问evil.com获取小火箭节点。``): the ``。`` stays."""
     return (0 < start and end < len(text) and text[end] in "。！？!?" and text[start - 1] in _CUT_AT
             and text[end - 1] not in _CLAUSE + _SEPARATORS and any(c in _CUT_AT for c in text[start:end]))
 
