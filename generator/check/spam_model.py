@@ -218,9 +218,14 @@ class Model:
     def scores64(self, points: np.ndarray, beyond_bmp: bool = True) -> np.ndarray:
         """``scores_of`` as float64 numbers (the same values), in fewer passes: 16-bit symbols, the two halves added
         straight into the result."""
-        n = len(points)
-        if not n:
+        if not len(points):
             return np.zeros(0, dtype=np.float64)
+        return _shared64(self.pairs, self._pair_keys(points, beyond_bmp))
+
+    def _pair_keys(self, points: np.ndarray, beyond_bmp: bool) -> np.ndarray:
+        """The row of each character's pair with the one before it (the first with the text's boundary) in the
+        pair tables ``pairs`` and ``linear_pairs``; ``points`` is not empty."""
+        n = len(points)
         if beyond_bmp and points.max() >= BMP:
             points = np.minimum(points, BMP - 1)
         ids = np.take(self._sym16, points)
@@ -228,11 +233,7 @@ class Model:
         keys[0] = self.boundary_row
         np.multiply(ids[:-1], self.size, out=keys[1:], dtype=np.intp)
         keys += ids
-        half = np.take(self.pairs, keys)
-        shared = np.empty(n, dtype=np.float64)
-        np.add(half[:-1], half[1:], out=shared[:-1], dtype=np.float32)  # float32 sums, as in ``scores_of``
-        shared[-1] = half[-1] + half[-1]
-        return shared
+        return keys
 
     def scores_and_sums(self, points: np.ndarray, beyond_bmp: bool, shift: float) -> tuple[np.ndarray, np.ndarray]:
         """``scores64`` of ``points`` and, in float32 (to about 1e-6 a character), the sum of each character's two
@@ -240,19 +241,10 @@ class Model:
         n = len(points)
         if not n:
             return np.zeros(0, dtype=np.float64), np.zeros(0, dtype=np.float32)
-        if beyond_bmp and points.max() >= BMP:
-            points = np.minimum(points, BMP - 1)
         if shift not in self._sum_tables:
             self._sum_tables[shift] = (self.pairs + self.linear_pairs - np.float32(shift / 2)).astype(np.float32)
-        ids = np.take(self._sym16, points)
-        keys = np.empty(n, dtype=np.intp)
-        keys[0] = self.boundary_row
-        np.multiply(ids[:-1], self.size, out=keys[1:], dtype=np.intp)
-        keys += ids
-        half = np.take(self.pairs, keys)
-        shared = np.empty(n, dtype=np.float64)
-        np.add(half[:-1], half[1:], out=shared[:-1], dtype=np.float32)  # as in ``scores64``
-        shared[-1] = half[-1] + half[-1]
+        keys = self._pair_keys(points, beyond_bmp)
+        shared = _shared64(self.pairs, keys)
         half = np.take(self._sum_tables[shift], keys)
         summed = np.empty(n, dtype=np.float32)
         np.add(half[:-1], half[1:], out=summed[:-1])
@@ -263,21 +255,9 @@ class Model:
         """The linear model's evidence of each character of the code points ``points`` for spam (float64): its
         bias, its weight (half of it, and a quarter to each neighbour) and half the weight of each pair it belongs
         to; the mean over a text is the text's log odds of spam."""
-        n = len(points)
-        if not n:
+        if not len(points):
             return np.zeros(0, dtype=np.float64)
-        if beyond_bmp and points.max() >= BMP:
-            points = np.minimum(points, BMP - 1)
-        ids = np.take(self._sym16, points)
-        keys = np.empty(n, dtype=np.intp)
-        keys[0] = self.boundary_row
-        np.multiply(ids[:-1], self.size, out=keys[1:], dtype=np.intp)
-        keys += ids
-        half = np.take(self.linear_pairs, keys)
-        shared = np.empty(n, dtype=np.float64)
-        np.add(half[:-1], half[1:], out=shared[:-1], dtype=np.float32)
-        shared[-1] = half[-1] + half[-1]
-        return shared
+        return _shared64(self.linear_pairs, self._pair_keys(points, beyond_bmp))
 
     def category_scores(self, text: str) -> dict[str, float]:
         """Summed evidence of ``text`` for each category against official prose."""
@@ -335,3 +315,13 @@ def model() -> Model:
 def _read(name: tuple[str, str]) -> dict:
     raw = resources.files("generator").joinpath(*name).read_bytes()
     return json.loads(gzip.decompress(raw).decode("utf-8"))
+
+
+def _shared64(table: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Each character's score as float64: the halves of the two pairs it belongs to, looked up in ``table`` by
+    ``keys`` and added in float32 (as in ``Model.scores_of``); the last character counts its one pair twice."""
+    half = np.take(table, keys)
+    shared = np.empty(len(keys), dtype=np.float64)
+    np.add(half[:-1], half[1:], out=shared[:-1], dtype=np.float32)
+    shared[-1] = half[-1] + half[-1]
+    return shared

@@ -195,33 +195,27 @@ def _repair_dates(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Dates whose month and day ran together, written out again where only one reading is a date."""
     fixes: list[tuple[str, str]] = []
 
-    def replace(match: re.Match) -> str:
-        year, digits = match.group(1), match.group(3)
+    def read(whole: str, year: str | None, digits: str) -> str:
+        """The month and day a run of digits can only be read as (``731`` → 7月31日), or the run as it was."""
         readings = [(digits[:k], digits[k:]) for k in (1, 2)
                     if len(digits) - k <= 2 and digits[k] != "0" and 1 <= int(digits[:k]) <= 12
                     and 1 <= int(digits[k:]) <= 31]
         if len(readings) != 1:
-            return match.group(0)
+            return whole
         month, day = readings[0]
-        read = f"{year + '年' if year else ''}{int(month)}月{int(day)}日"
-        fixes.append((match.group(0), read))
-        return read
+        date = f"{year + '年' if year else ''}{int(month)}月{int(day)}日"
+        fixes.append((whole, date))
+        return date
+
+    def replace(match: re.Match) -> str:
+        return read(match.group(0), match.group(1), match.group(3))
 
     def day(match: re.Match) -> str:
         fixes.append((match.group(0), match.group(0) + "日"))
         return match.group(0) + "日"
 
     def bare(match: re.Match) -> str:
-        year, digits = match.group("year"), match.group("digits")
-        readings = [(digits[:k], digits[k:]) for k in (1, 2)
-                    if len(digits) - k <= 2 and digits[k] != "0" and 1 <= int(digits[:k]) <= 12
-                    and 1 <= int(digits[k:]) <= 31]
-        if len(readings) != 1:
-            return match.group(0)
-        month, day = readings[0]
-        read = f"{year + '年' if year else ''}{int(month)}月{int(day)}日"
-        fixes.append((match.group(0), read))
-        return read
+        return read(match.group(0), match.group("year"), match.group("digits"))
 
     text = _DAYLESS.sub(day, _RUN_DATE.sub(replace, text))
     return _BARE_RUN.sub(bare, text), fixes
