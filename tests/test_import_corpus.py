@@ -603,7 +603,7 @@ RIGHT = {
     ),
     "huaihua-hecheng-xunshi-2026": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "huaihua-weijian-huitoukan-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -2174,3 +2174,26 @@ def test_a_peoples_organisation_named_short_is_the_publisher_of_its_report(tmp_p
     assert (cited.notice["publisher"], cited.notice["region"]) == ("区妇联", "新吴区")
     assert _region_notes(cited) == [
         "地区（region）是正文中提到最多的区名“新吴区”（发布机构“区妇联”没有写地名），请核对"]
+
+
+def test_a_problem_numbered_again_as_a_placeholder_takes_its_title_from_the_words_that_follow(tmp_path):
+    """1.问题1:截至…未完成整改。 and 1.问题1: with the title on the next line: 问题1 is no title."""
+    result = _imported(tmp_path, (
+        "中共某某县财政局党组关于巡察整改进展情况的通报\n"
+        "2024年3月1日至4月30日，县委第二巡察组对县财政局党组进行了巡察。2024年5月20日，巡察组反馈了巡察意见。"
+        "推进8个县委巡察反馈问题整改。现将整改进展情况予以公布。\n"
+        "一、巡察反馈问题整改落实情况\n"
+        "（一）落实党中央决策部署不到位。\n"
+        "1.问题1:\n"
+        "预算执行进度偏慢，部分项目资金沉淀。\n"
+        "整改情况：一是建立预算执行通报制度；二是清理沉淀资金。\n"
+        "2.问题2：政府采购管理不规范。\n"
+        "整改情况：一是修订采购内控制度。\n"))
+    problems = result.notice["problems"]
+    assert [(p["number"], p["title"], p["measures"]) for p in problems] == [
+        (1, "预算执行进度偏慢，部分项目资金沉淀", ["建立预算执行通报制度", "清理沉淀资金。"]),
+        (2, "政府采购管理不规范", ["修订采购内控制度。"])]
+    assert result.notice["figures"]["problems"] == 8
+    assert ("第1个问题的编号行只写了“问题1:”：标题取自下一段的第一句“预算执行进度偏慢，部分项目资金沉淀。”，请核对"
+            in result.unplaced)
+    assert "第2个问题的标题取自原文“问题2：政府采购管理不规范。”，请核对" in result.unplaced

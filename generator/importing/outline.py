@@ -34,7 +34,10 @@ _SECOND_NUMBER = re.compile(r"^(?:[（(]\s*\d{1,3}\s*[)）]|[①②③④⑤⑥�
 _CLOSING = re.compile(r"^(下一步|今后|欢迎|特此|联系方式|附件)|欢迎.{0,30}监督|联系电话|电子邮箱|邮政地址|举报电话")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _MAX_HEADING = 80
-_PROBLEM_FRAME = re.compile(r"^(?:反馈问题|存在问题|问题)\s*[:：]\s*(?=\S)")
+# 问题1: / 问题一 alone on the numbered line: a placeholder, not a title
+_PLACEHOLDER_TITLE = re.compile(r"(?:反馈问题|存在问题|问题)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*[:：]?")
+# 1.问题：…, 1.问题1:… (the number again, as a placeholder: the title is the words after it)
+_PROBLEM_FRAME = re.compile(r"^(?:反馈问题|存在问题|问题)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*[:：]\s*(?=\S)")
 _LABEL_LINE = re.compile(r"^[（(【\[]?\s*(?:" + "|".join(_LABELS.values()) + r")\s*[:：]")
 _STATUS_LABEL = re.compile(r"(整改状态|完成情况|整改进度|整改进展|进展情况)\s*[:：]\s*[^。；;，,:：\s]{1,12}")
 
@@ -79,6 +82,7 @@ class ProblemDraft:
     labels: dict = field(default_factory=dict)
     next_ordinal: int = 1
     title_only: bool = False  # the numbered line held the title only; measures came in paragraphs
+    placeholder: str | None = None  # the numbered line held only 问题1: and the title follows on the next line
 
     @property
     def implicit(self) -> bool:
@@ -291,6 +295,9 @@ def _unnumbered_titles(paragraphs: list[str], markers: list[Marker | None]) -> l
     def titles_at(index: int) -> bool:
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
         line = paragraphs[index]
+        before = markers[index - 1] if index > 0 else None
+        if before is not None and _PLACEHOLDER_TITLE.fullmatch(before.rest.strip()):
+            return False  # 1.问题1: / 预算执行进度偏慢。: the title of the numbered problem, not one of its own
         return (markers[index] is None and len(line) <= 40 and is_heading(line) and not re.search("[:：]", line)
                 and not _CLOSING.search(line)
                 and not _MEASURES_START.search(line) and bool(_MEASURES_START.search(following)))
@@ -586,7 +593,11 @@ class _Walker:
             written = written[second.end():]
         framed = _PROBLEM_FRAME.match(written)  # 1.问题：落实“第一议题”制度不到位。
         title, rest = split_title(written[framed.end():] if framed else written)
+        awaiting = bool(_PLACEHOLDER_TITLE.fullmatch(written.strip()))  # 1.问题1: / (its title on the next line)
+        if awaiting:
+            title, rest = None, ""
         problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
+        problem.placeholder = written.strip() if awaiting else None
         self.outline.problems.append(problem)
         if second and title:
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的编号之后还有一级编号"
@@ -621,6 +632,18 @@ class _Walker:
 
     def _plain_paragraph(self, paragraph: str) -> None:
         current = self.current
+        if current is not None and current.placeholder and not current.measures and not current.title \
+                and not _MEASURES_START.search(paragraph) and not _LABEL_LINE.match(paragraph):
+            title, rest = split_title(paragraph)  # 1.问题1: / 截至本轮巡视进驻,…未完成整改。: the title follows
+            if title:
+                current.title = title
+                self.outline.notes.append(f"第{len(self.outline.problems)}个问题的编号行只写了“{current.placeholder}”："
+                                          f"标题取自下一段的第一句“{paragraph[: len(paragraph) - len(rest)].strip()}”，请核对")
+                current.placeholder = None
+                if rest:
+                    self._fill(current, rest)
+                current.title_only = not rest
+                return
         if current is not None and current.measures and paragraph and (
                 not take_labels(paragraph)[0].strip() or _LABEL_LINE.match(paragraph)):  # 完成时限：长期坚持 too
             self._fill(current, paragraph)  # 完成情况:已完成 after the measures: the problem's label, not a new problem
