@@ -618,8 +618,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "longwan-zhongxinqu-2025-fankui-mirror": (
-        "published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "ouhai-quwei-xunshi-2021": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

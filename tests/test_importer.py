@@ -2197,3 +2197,38 @@ def test_a_problem_numbered_again_as_a_placeholder_takes_its_title_from_the_word
     assert ("第1个问题的编号行只写了“问题1:”：标题取自下一段的第一句“预算执行进度偏慢，部分项目资金沉淀。”，请核对"
             in result.unplaced)
     assert "第2个问题的标题取自原文“问题2：政府采购管理不规范。”，请核对" in result.unplaced
+
+
+def test_the_metadata_block_as_a_table_of_bars_is_read_in_rows_and_in_columns(tmp_path):
+    """A mirror copies the 政务公开 block as a Markdown table: keys and values side by side, or keys over values."""
+    side_by_side = _imported(tmp_path, (
+        "| 索引号 | 1008003015157/2025-1010416628 | ||\n"
+        "| 组配分类 | 通知公告 | 发布机构 | 温州经济技术开发区管理委员会 |\n"
+        "| 成文日期 | 2025-10-15 | 公开方式 | 主动公开 |\n"
+        "2025年9月4日,区委第二巡察组向城市中心区党组反馈巡察情况。\n"))
+    notice = side_by_side.notice
+    assert notice["title"].startswith(PLACEHOLDER)
+    assert (notice["publisher"], notice["region"], notice["index_number"]) == (
+        "温州经济技术开发区管理委员会", "温州市", "1008003015157/2025-1010416628")
+    assert side_by_side.chrome_removed[:3] == [
+        "| 索引号 | 1008003015157/2025-1010416628 | ||",
+        "| 组配分类 | 通知公告 | 发布机构 | 温州经济技术开发区管理委员会 |",
+        "| 成文日期 | 2025-10-15 | 公开方式 | 主动公开 |"]
+    assert ("地区（region）“温州市”是“温州经济技术开发区管理委员会”所在的市（开发区以所在的市命名），请核对是否应写到区、县"
+            in side_by_side.unplaced)
+    columns = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改进展情况的通报\n"
+        "| 索 引 号 | 发布机构 | 发布日期 |\n"
+        "|---|---|---|\n"
+        "| 001/2024-00012 | 某某县教育局 | 2024-05-06 |\n"
+        "根据县委统一部署,2023年9月1日至10月31日,县委第二巡察组对县教育局党组进行了巡察。\n"))
+    assert (columns.notice["index_number"], columns.notice["published"]) == ("001/2024-00012", dt.date(2024, 5, 6))
+    assert columns.notice["title"] == "中共某某县教育局党组关于巡察整改进展情况的通报"
+    # a table of the text (序号 | 问题 | 整改措施) is no metadata
+    ledger = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改进展情况的通报\n"
+        "| 序号 | 问题 | 整改措施 |\n"
+        "| 1 | 食堂管理不规范 | 修订食堂管理制度 |\n"
+        "根据县委统一部署,2023年9月1日至10月31日,县委第二巡察组对县教育局党组进行了巡察。\n"))
+    assert "食堂管理不规范" in ledger.body_markdown + str(ledger.notice)
+    assert not ledger.page_metadata

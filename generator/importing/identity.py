@@ -114,11 +114,26 @@ def region_from_name(name: str | None) -> str | None:
         return None
     match = _PLACE.match(name)
     if not match or not re.sub("^" + _PARTY, "", match.group(0)):
-        return None
+        return city_of_a_zone(name)
     place = "".join(g for g in match.groups() if g)
     # a bare 区/县 ending inside a unit's name (市场监督管理局) is no place: the name must go on with a unit;
     # a two-character county is one the gazetteer knows (歙县纪委监委, 沛县人民政府)
-    return place if len(place) >= 3 or gazetteer.is_place(place) else None
+    return place if len(place) >= 3 or gazetteer.is_place(place) else city_of_a_zone(name)
+
+
+# 温州经济技术开发区管理委员会, 苏州工业园区: a development zone is named after its city, which it is in
+_ZONE = re.compile(r"^" + _PARTY + r"?([\u4e00-\u9fa5]{2,3}?)(?:国家|國家)?(?:经济技术开发区|經濟技術開發區|经济开发区|經濟開發區|"
+                   r"高新技术产业开发区|高新技術產業開發區|高新区|高新區|经开区|經開區|工业园区|工業園區|保税区|保稅區)")
+
+
+def city_of_a_zone(name: str | None) -> str | None:
+    """The city a development zone's name starts with (温州经济技术开发区 → 温州市), if the gazetteer knows it."""
+    match = _ZONE.match(name or "")
+    if not match:
+        return None
+    city = match.group(1) + "市"
+    known = [p for p in gazetteer.places().get(gazetteer.simplified(city), []) if p.level == "city"]
+    return city if known else None
 
 
 def known_place_in(name: str | None) -> str | None:

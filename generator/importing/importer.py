@@ -28,6 +28,7 @@ from generator.importing.facts import (
 )
 from generator.importing.html import html_to_text, looks_like_html, markup_note
 from generator.importing.identity import (
+    city_of_a_zone,
     domain_from,
     kind_from,
     known_place_in,
@@ -238,7 +239,10 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         notes.add(f"地区（region）是根据页脚的备案号和主办单位推断的“{region}”，请核对")
     elif named:
         region = named
-        notes.add(f"地区（region）取自标题或发布机构中的地名“{region}”，请核对是否完整")
+        zone = next((name for name in (page.title, unit, *page.meta.values()) if city_of_a_zone(name) == named
+                     and named not in (name or "")), None)
+        notes.add(f"地区（region）“{region}”是“{zone}”所在的市（开发区以所在的市命名），请核对是否应写到区、县"
+                  if zone else f"地区（region）取自标题或发布机构中的地名“{region}”，请核对是否完整")
     elif region_from_text(page.paragraphs + list(page.meta.values())):
         region, unit = region_from_text(page.paragraphs + list(page.meta.values())) or ("", "")
         notes.add(f"地区（region）取自正文中的单位名称“{unit}”里的地名“{region}”，请核对")

@@ -171,9 +171,12 @@ _CRUMB_GOES_ON = re.compile(r"^[>＞»›]\s*\S")
 def _take_meta(lines: list[str], page: Page) -> list[str]:
     kept: list[str] = []
     skip_next = inline = in_body = False  # in_body: a paragraph of the text was kept already
+    lines_to_skip: set[int] = set()  # the rows of a table read with the row above
     for index, line in enumerate(lines):
         if skip_next:
             skip_next = False
+            continue
+        if index in lines_to_skip:
             continue
         bare = line.lstrip(_BULLETS)  # • 发布机构: / - 信息来源:…, the 政务公开 block as a list
         read = reading(bare) if not in_body else ""
@@ -184,6 +187,15 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
             page.meta.setdefault(_UNNAMED_DATE, bare[slice(*unkeyed.span("date" if first else "date2"))])
             page.meta.setdefault(_UNNAMED_SOURCE, bare[slice(*unkeyed.span("site" if first else "site2"))])
             page.unkeyed_meta = page.unkeyed_meta or line
+            continue
+        table = _table_pairs(lines, index) if not skip_next else None
+        if table is not None:
+            # | 索引号 | … | 发布机构 | … |: the 政务公开 block as a table (Markdown, a mirror's copy), rows or columns
+            pairs, used = table
+            page.chrome_removed.extend(lines[index:index + used])
+            for key, value in pairs:
+                page.meta.setdefault(key, value)
+            lines_to_skip.update(range(index + 1, index + used))
             continue
         dated = _LEADING_DATE.match(bare)  # 2023-12-08 15:12  稿件作者: … / • 2021-12-14 11:00, a date with no key
         rest = bare[dated.end():] if dated else bare
@@ -218,6 +230,54 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
 
 
 _BULLETS = "•·●▪■◆-–— "
+
+_CELL_BAR = re.compile(r"\s*[|｜]\s*")
+_RULE_ROW = re.compile(r"^[|｜]?(?:\s*:?-{2,}:?\s*[|｜])+\s*(?::?-{2,}:?\s*)?$")  # |---|:--:| under a header row
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table row written with bars (| 索引号 | 1008… |), without the empty ones at its ends; None for
+    a line that is no such row."""
+    if not re.match(r"^\s*[|｜]", line) or line.count("|") + line.count("｜") < 2:
+        return None
+    cells = _CELL_BAR.split(line.strip())
+    while cells and not cells[0]:
+        cells.pop(0)
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells or None
+
+
+def _metadata_key(cell: str) -> str | None:
+    """A cell that is a key of the 政务公开 block (索 引 号, 發布機構 read in simplified characters)."""
+    key = reading(re.sub(r"\s+", "", cell)).rstrip(":：")
+    return key if key in _META_KEYS else None
+
+
+def _table_pairs(lines: list[str], index: int) -> tuple[list[tuple[str, str]], int] | None:
+    """The metadata in a table of bars at ``lines[index]``: (pairs, how many lines it takes). A row of keys and values
+    side by side (| 组配分类 | 通知公告 | 发布机构 | 温州经济技术开发区管理委员会 |), or a row of keys over a row of
+    values (| 索引号 | 发布机构 | / |---|---| / | 1008… | 某某局 |). Only when every key cell is a key the metadata
+    reader knows: a table of the text (序号 | 问题 | 整改措施) stays text."""
+    cells = _cells(lines[index])
+    if not cells:
+        return None
+    keys = [_metadata_key(cell) for cell in cells]
+    if all(keys) and len(cells) >= 2:  # a header row: the values are on the row below (after a rule row)
+        below = index + 1
+        if below < len(lines) and _RULE_ROW.match(lines[below].strip()):
+            below += 1
+        values = _cells(lines[below]) if below < len(lines) else None
+        if values is not None and len(values) <= len(cells) and not any(_metadata_key(v) for v in values):
+            return [(key, value) for key, value in zip(keys, values) if key], below + 1 - index
+    pairs = []
+    for at in range(0, len(cells), 2):
+        key = _metadata_key(cells[at])
+        value = cells[at + 1] if at + 1 < len(cells) else ""
+        if key is None:
+            return None
+        pairs.append((key, value))
+    return pairs, 1
 # A page date standing alone or before the keyed fields, with its time: 2021-02-23 12:42:06来源:…, 2024年05月06日 来源:…
 _LEADING_DATE = re.compile(r"^((?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
                            r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*")
