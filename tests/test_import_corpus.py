@@ -387,8 +387,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "jituan-xunshi-zhuanxiang-jiancha-trad": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "lusong-sifa-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -610,8 +610,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "linqu-jituan-xunshi-zhenggai-trad-mirror": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "linyi-yibao-zhenggai-huiyi": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -626,8 +626,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "pingjiang-jinianguan-2021-ducha": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "qi-liangxiang-xunshi-zhenggai-diaodu-ip": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -2232,3 +2232,26 @@ def test_the_metadata_block_as_a_table_of_bars_is_read_in_rows_and_in_columns(tm
         "根据县委统一部署,2023年9月1日至10月31日,县委第二巡察组对县教育局党组进行了巡察。\n"))
     assert "食堂管理不规范" in ledger.body_markdown + str(ledger.notice)
     assert not ledger.page_metadata
+
+
+def test_the_one_team_a_news_item_names_by_its_committee_is_the_team_in_any_script_and_numbering(tmp_path):
+    """No sentence says which team inspected or gave the feedback: the one team named with its committee is taken."""
+    trad = _imported(tmp_path, (
+        "8月2日下午,集團黨委書記主持召開黨委專題會,研究部署巡視整改工作。\n"
+        "會議指出,要堅決貫徹落實市委巡視辦和市委巡視組巡視整改要求,確保問題改徹底、改到位。\n"))
+    assert trad.notice["inspection"] == {"team": "市委巡視組"}
+    assert ("没有找到巡察日期，也没有写明哪个巡察组对谁开展巡察或反馈：inspection 只填写了全文唯一提到的巡察组"
+            "“市委巡視組”，请核对，并补充 start、end、feedback") in trad.unplaced
+    numbered = _imported(tmp_path, (
+        "根据平江县委巡察工作要求,2021年11月19日纪念馆管理处召开了巡察整改督查情况汇报会。\n"
+        "管理处将继续按照县委第一巡察组的反馈意见,按照县委巡察整改要求,坚持常抓不懈。\n"))
+    assert (numbered.notice["inspection"], numbered.notice["region"]) == ({"team": "县委第一巡察组"}, "平江县")
+    assert "地区（region）取自部署巡察的“根据平江县委巡察工作要求”里的地名“平江县”，请核对" in numbered.unplaced
+    two = _imported(tmp_path, (
+        "近日,镇党委召开巡察整改工作会议。\n"
+        "会议要求,对县委第一巡察组和县委第三巡察组反馈的问题逐项整改。\n"))
+    assert "inspection" not in two.notice
+    quoted = _imported(tmp_path, (
+        "“县委巡察组反馈的问题,已整改完成多少个?暂未完成的问题有哪些?”这是镇纪委开展专项监督的场景。\n"
+        "今年以来,镇纪委坚决扛起巡察整改监督职责,建立巡察整改情况动态跟踪机制。\n"))
+    assert "inspection" not in quoted.notice

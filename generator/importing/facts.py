@@ -72,6 +72,11 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         if team:
             notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
             return {"team": team}
+        team = _the_one_committee_team(texts)
+        if team:
+            notes.add(f"没有找到巡察日期，也没有写明哪个巡察组对谁开展巡察或反馈：inspection 只填写了全文唯一提到的巡察组"
+                      f"“{team}”，请核对，并补充 start、end、feedback")
+            return {"team": team}
         notes.add("开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充")
         return None
     text, fixes = opening
@@ -122,6 +127,36 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         notes.add("开头没有找到巡察组名称：inspection 未填写，请编辑补充")
         return None
     return {"team": team, **found}
+
+
+# 县委第一巡察组, 市委巡视组, 省委巡視組, 市委第三轮巡察第二组: a team named by the committee that sent it
+_COMMITTEE_TEAM = re.compile(rf"([省市区县州旗盟區縣])委((?:[一二三四五六七八九十\d]{{1,3}}[届屆])?(?:第[一二三四五六七八九十\d]{{1,3}}"
+                             rf"[轮輪])?(?:专项|專項|提级|提級|交叉|联动|聯動|机动|機動)?(?:第[一二三四五六七八九十\d]{{1,3}})?)"
+                             rf"巡[察视視]{_TEAM_NUMBER}")
+# 县委巡察组反馈的问题,已整改完成多少个?: a question states nothing
+_QUESTION = re.compile(r"[^。！!？?；;]*[？?]")
+
+
+def _the_one_committee_team(texts: list[str]) -> str | None:
+    """The one team the text names by its committee, with the places before it that the gazetteer knows (平江县委第一
+    巡察组): the inspection's team where no sentence says which team inspected or gave the feedback (not in a question).
+    Named as well without its number (市委巡察组), it is still one team; two numbers are two teams, and none is taken."""
+    from generator.importing import gazetteer
+
+    found: list[str] = []
+    for text in texts:
+        text = _QUESTION.sub(lambda question: "　" * len(question.group(0)), text)
+        for match in _COMMITTEE_TEAM.finditer(text):
+            before = text[max(0, match.start() - 12): match.start() + 1]
+            places = [name for name in gazetteer.named_in([before]) if before.endswith(name)]
+            found.append((places[0][:-1] if places else "") + match.group(0))
+    teams = set(found)
+    numbered = {team for team in teams if re.search(_NUMBERED_TEAM, team.split("委")[-1])}
+    if len(numbered) > 1 or not teams:
+        return None
+    if numbered:
+        return numbered.pop()
+    return found[0] if len(teams) == 1 else None
 
 
 _COUNTED_TEAMS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]巡[察视視][组組]")

@@ -199,6 +199,22 @@ def level_of_the_inspection(team: str | None, paragraphs: list[str]) -> str | No
     return gazetteer.simplified(match.group(1)) if match else None
 
 
+# 根据平江县委巡察工作要求, 按照中共某某市委统一部署: the committee that ordered the inspection, named with its place
+_ORDERED_BY = re.compile(r"(?:根据|根據|按照)(?:中共)?([\u4e00-\u9fa5]{2,12}?[省市区县旗州盟區縣])委(?:员会|員會)?"
+                         r"[^，,。；;]{0,12}?(?:部署|要求|安排)")
+
+
+def place_of_the_ordering_committee(paragraphs: list[str]) -> tuple[str, str] | None:
+    """(place, the words) of the committee the opening says ordered the inspection, when the gazetteer knows the place:
+    the unit inspected is of that place."""
+    for paragraph in paragraphs[:2]:
+        for match in _ORDERED_BY.finditer(without_glosses(paragraph)):
+            place = known_place_in(match.group(1))
+            if place == match.group(1):
+                return place, match.group(0)
+    return None
+
+
 def with_its_city(region: str, texts: list[str]) -> str:
     """A county or district named alone is written with its city when the text names the two together
     (通川区 → 达州市通川区)."""

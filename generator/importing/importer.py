@@ -33,6 +33,7 @@ from generator.importing.identity import (
     kind_from,
     known_place_in,
     level_of_the_inspection,
+    place_of_the_ordering_committee,
     province_of,
     publisher_from,
     publisher_from_signature,
@@ -298,6 +299,10 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if inspected:
         notes.add(f"地区（region）取自正文中被巡察的单位“{inspected[1]}”里的地名“{inspected[0]}”，请核对")
         return inspected[0]
+    ordering = place_of_the_ordering_committee(page.paragraphs)
+    if ordering and not ordering[0].endswith(("省", "自治区", "自治區")):
+        notes.add(f"地区（region）取自部署巡察的“{ordering[1]}”里的地名“{ordering[0]}”，请核对")
+        return ordering[0]
     by_team = known_place_in(team)
     if by_team and not by_team.endswith(("省", "自治区", "自治區")):
         notes.add(f"地区（region）取自巡察组名称“{team}”里的地名“{by_team}”，请核对")
