@@ -642,8 +642,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "yancheng-jikong-2024": (
-        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "aspects contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
 }
 

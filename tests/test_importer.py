@@ -2255,3 +2255,28 @@ def test_the_one_team_a_news_item_names_by_its_committee_is_the_team_in_any_scri
         "“县委巡察组反馈的问题,已整改完成多少个?暂未完成的问题有哪些?”这是镇纪委开展专项监督的场景。\n"
         "今年以来,镇纪委坚决扛起巡察整改监督职责,建立巡察整改情况动态跟踪机制。\n"))
     assert "inspection" not in quoted.notice
+
+
+def test_a_page_copied_as_one_line_is_cut_at_its_numbered_parts_and_a_committee_named_in_full_publishes_it(tmp_path):
+    """The whole text on one line, its headings apart from the paragraphs by spaces; the unit says 中心党委 and names
+    itself in full only in its plan; (一)已完成的整改事项 groups the problems by progress: no aspect."""
+    result = _imported(tmp_path, (
+        "根据市委统一部署,2023年7月3日至9月10日,市委第四巡察组对中心党委进行了巡察。11月14日,市委巡察组向中心党委反馈了"
+        "巡察意见。现将整改进展情况予以公布。 一、整改工作组织领导情况 中心党委切实履行巡察整改主体责任,研究制定"
+        "《中共某某市疾病预防控制中心委员会关于市委巡察反馈意见整改方案》,全面开展整改工作。巡察反馈的41个问题中共30个问题"
+        "已完成(含基本完成)整改;制定的整改措施共计109条。 二、整改进展情况及成效 (一)集中整改期内已完成(含基本完成)的整改事项"
+        " 1.关于“流行病学调查信息化水平低”问题的整改。 (1)中心充分利用国家统一开发的流调系统,对重点传染病个案开展流行病学"
+        "调查处置,全部使用无纸化流调系统。 (2)充分利用国家监测预警与应急指挥信息平台建设项目,更新维护音频、视频网络联通"
+        "基础条件。\n"))
+    notice = result.notice
+    assert notice["publisher"] == "中共某某市疾病预防控制中心委员会"
+    assert ("发布机构（publisher）是正文中接受巡察反馈的“中心党委”，按正文另一处的全称写作“中共某某市疾病预防控制中心委员会”"
+            "，请核对") in result.unplaced
+    assert {k: notice["figures"].get(k) for k in ("problems", "problems_done", "measures")} == {
+        "problems": 41, "problems_done": 30, "measures": 109}
+    assert notice["aspects"] == []
+    assert [(p["number"], p["title"], p.get("aspect"), len(p["measures"])) for p in notice["problems"]] == [
+        (1, "流行病学调查信息化水平低", None, 2)]
+    assert ("“集中整改期内已完成(含基本完成)的整改事项”按整改进度给问题分组，不是方面：其下的问题没有写入方面（aspect），请核对"
+            in result.unplaced)
+    assert "一、整改工作组织领导情况\n" in result.body_markdown.replace("## ", "")

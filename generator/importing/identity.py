@@ -65,6 +65,27 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
     return None
 
 
+# 中共盐城市疾病预防控制中心委员会 for 中心党委: a party body's full name, and the body words that mean the same
+_FULL_PARTY_BODY = re.compile(r"(?:中共|中國共產黨|中国共产党)[\u4e00-\u9fa5]{2,30}?(?:委员会|委員會|党委|黨委|党组|黨組)"
+                              r"(?=关于|關於|關于|[》〉，,。；;、（(]|$)")
+_SAME_BODY = {"党委": ("委员会", "党委"), "黨委": ("委員會", "黨委"), "党组": ("党组",), "黨組": ("黨組",)}
+
+
+def in_full(short: str, paragraphs: list[str]) -> str | None:
+    """The full name of a party body the text names short (中心党委, 局党组) where the text writes it in full once
+    (in the name of its plan: 《中共盐城市疾病预防控制中心委员会关于…整改方案》): one full name that ends with the
+    short name's unit and an equivalent body (中心 + 委员会). None if the short name has a place, or there are two."""
+    short = without_glosses(short)
+    body = next((b for b in _SAME_BODY if short.endswith(b)), None)
+    stem = short[: -len(body)] if body else ""
+    if not body or not 1 <= len(stem) <= 4 or region_from_name(short):
+        return None
+    found = {match.group(0) for paragraph in paragraphs[:8]
+             for match in _FULL_PARTY_BODY.finditer(without_glosses(paragraph))
+             if any(match.group(0).endswith(stem + same) for same in _SAME_BODY[body])}
+    return found.pop() if len(found) == 1 else None
+
+
 # 区妇联, 县残联, 市文联, 区科协: a people's organisation of a level, named short (three characters are a name)
 _PEOPLES_BODY = re.compile(r"[省市区县區縣](?:妇联|婦聯|残联|殘聯|文联|文聯|侨联|僑聯|科协|科協|工商联|工商聯|"
                            r"社科联|社科聯|总工会|總工會)")

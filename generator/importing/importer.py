@@ -30,6 +30,7 @@ from generator.importing.html import html_to_text, looks_like_html, markup_note
 from generator.importing.identity import (
     city_of_a_zone,
     domain_from,
+    in_full,
     kind_from,
     known_place_in,
     level_of_the_inspection,
@@ -370,6 +371,10 @@ def _publisher(page: Page, notes: Notes, news: bool = False) -> str:
         notes.add(f"发布机构（publisher）取自标题中的巡察组“{team}”，请核对")
         return team
     answered = None if news else publisher_from_text(page.paragraphs)
+    full = in_full(answered, page.paragraphs) if answered else None
+    if answered and full:
+        notes.add(f"发布机构（publisher）是正文中接受巡察反馈的“{answered}”，按正文另一处的全称写作“{full}”，请核对")
+        return full
     if answered:
         notes.add(f"发布机构（publisher）取自正文中接受巡察反馈的单位“{answered}”，请核对")
         return answered

@@ -124,8 +124,10 @@ _NOT_A_FAULT = re.compile(r"不断|不折不扣|不懈|不移|不动摇|不松�
 
 # A heading that groups the problems by how far their rectification has got (已整改完成的问题, 正在推进整改的问题,
 # 尚未完成整改的问题, 需长期坚持整改的问题) names no fault: the problems are under it, or the text gives only counts.
-_BY_PROGRESS = re.compile(r"^(?:已经?|尚未|未|正在|基本|持续|需(?:要)?长期)[\u4e00-\u9fa5]{0,8}?"
-                          r"(?:整改|完成|推进|坚持|到位|落实)[\u4e00-\u9fa5]{0,4}?的问题[。.]?$")
+# (集中整改期内已完成(含基本完成)的整改事项: the time and the words in brackets too)
+_BY_PROGRESS = re.compile(r"^(?:[^，,。；;]{0,10}?(?:期内|期间|以来|目前)[,，]?)?(?:已经?|尚未|未|正在|基本|持续|需(?:要)?长期)"
+                          r"[\u4e00-\u9fa5]{0,8}?(?:整改|完成|推进|坚持|到位|落实)[\u4e00-\u9fa5()（）]{0,8}?"
+                          r"的(?:问题|整改事项|事项|整改任务|任务)[。.]?$")
 
 
 def _faulty(text: str) -> bool:
@@ -559,6 +561,12 @@ class _Walker:
         if not self.in_list:
             self._leave_out_section_heading()
         self._enter_list()
+        if _BY_PROGRESS.match(marker.rest.strip()):
+            # (一)集中整改期内已完成的整改事项: the problems under it grouped by how far they got, in no aspect
+            self.aspect, self.current = None, None
+            self.outline.notes.append(f"“{marker.rest.strip()}”按整改进度给问题分组，不是方面：其下的问题没有写入方面"
+                                      "（aspect），请核对")
+            return
         number = marker.number - self.aspect_offset if marker.kind == "cn_dun" else marker.number
         if number != marker.number and not self.outline.aspects:
             self.outline.notes.append(f"方面接着前面讲整改工作的{self.aspect_offset}个章节编号（第一个方面是原文的"

@@ -92,7 +92,7 @@ def clean_lines(text: str) -> list[str]:
 
 def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Page:
     page = Page(meta=dict(html_meta or {}))
-    lines = _unglued(lines)
+    lines = [part for line in _unglued(lines) for part in _one_line_outline(line)]
     lines = _drop_widgets(lines, page)
     lines = _cut_footer(lines, page)
     lines = _take_meta(lines, page)
@@ -143,6 +143,47 @@ def _unglued(lines: list[str]) -> list[str]:
     else:
         parts = [glued.group(1), glued.group(2), rest]
     return [part for part in parts if part] + lines[1:]
+
+
+# A page copied as one line: its numbered headings and items (一、 / (一) / 1. / (1)) follow the sentence before them, or
+# a heading, after a space
+_OUTLINE_AFTER_SPACE = re.compile(r"\s+(?=(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[)）]"
+                                  r"|\d{1,3}\s*[.．、](?!\d))\s*\S)")
+_LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[)）]"
+                             r"|\d{1,3}\s*[.．、](?!\d))")
+_ONE_LINE_PAGE = 300  # characters: a line this long that holds several numbered parts is a whole page
+_HEADING_CHARS = 40
+
+
+def _one_line_outline(line: str) -> list[str]:
+    """``…予以公布。 一、整改工作组织领导情况 中心党委切实… 二、…``: a long line holding the numbered parts of a text,
+    cut where each part starts (after a sentence's end or after a heading, at a space) and after each heading."""
+    if len(line) < _ONE_LINE_PAGE:
+        return [line]
+    parts: list[str] = []
+    start = 0
+    for gap in _OUTLINE_AFTER_SPACE.finditer(line):
+        before = line[start:gap.start()]
+        if _SENTENCE_END.search(before[-1:]) or before.endswith(("”", "\"")) or _is_numbered_heading(before):
+            parts.append(before)
+            start = gap.end()
+    parts.append(line[start:])
+    if len(parts) < 3:
+        return [line]
+    cut: list[str] = []
+    for part in parts:
+        space = re.search(r"\s+", part)
+        head = part[: space.start()] if space else part
+        if space and _LEADING_NUMBER.match(part) and _is_numbered_heading(head):
+            cut += [head, part[space.end():]]  # 一、整改工作组织领导情况 / 中心党委切实履行…
+        else:
+            cut.append(part)
+    return [part for part in cut if part.strip()]
+
+
+def _is_numbered_heading(text: str) -> bool:
+    return bool(_LEADING_NUMBER.match(text)) and len(text) <= _HEADING_CHARS \
+        and not _SENTENCE_END.search(text.rstrip("。"))
 
 
 def _drop_widgets(lines: list[str], page: Page) -> list[str]:
