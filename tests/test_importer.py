@@ -2280,3 +2280,17 @@ def test_a_page_copied_as_one_line_is_cut_at_its_numbered_parts_and_a_committee_
     assert ("“集中整改期内已完成(含基本完成)的整改事项”按整改进度给问题分组，不是方面：其下的问题没有写入方面（aspect），请核对"
             in result.unplaced)
     assert "一、整改工作组织领导情况\n" in result.body_markdown.replace("## ", "")
+
+
+def test_the_hours_after_a_phone_number_are_no_part_of_it_and_a_number_without_area_code_is_reported(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，市委第四巡察组对市中级人民法院党组进行了巡察。现将整改进展情况予以公布。\n"
+        "欢迎广大干部群众进行监督。联系方式:7673067(8:30-17:30);通讯地址:某某市河北大街西段588号;邮政编码:066000。\n"))
+    assert result.notice["contact"]["address"] == "某某市河北大街西段588号"
+    assert "phone" not in result.notice["contact"]
+    assert ("原文的联系电话“7673067”不是草稿能写入的号码格式（固定电话须带区号，如 0335-7673067）：没有写入 phone，"
+            "请编辑补上区号，或写在联系方式说明（intro）里") in result.unplaced
+    dialled = _imported(tmp_path, (
+        "2024年3月1日至4月30日，市委第四巡察组对市中级人民法院党组进行了巡察。现将整改进展情况予以公布。\n"
+        "欢迎广大干部群众进行监督。联系方式:0335-7673067(8:30-17:30);通讯地址:某某市河北大街西段588号。\n"))
+    assert dialled.notice["contact"]["phone"] == "0335-7673067"

@@ -574,7 +574,7 @@ def check_overall_status(paragraphs: list[str], notes: Notes) -> None:
 # the contact block
 
 _PHONE = re.compile(
-    r"(?:联系电话|举报电话|监督电话|电\s?话|热线)\s*[:：]?\s*"
+    r"(?:联系电话|举报电话|监督电话|电\s?话|热线|联系方式(?=\s*[:：]\s*\d))\s*[:：]?\s*"  # 联系方式:7673067(8:30-17:30)
     r"((?:\d[\d\-－—()（）转 ]{4,}\d)(?:\s*[、/或]\s*\d[\d\-－—()（）转 ]{4,}\d)*)"
 )
 _ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|邮政信箱|地址|受理信访地点|信访接待地点|接访地点)"
@@ -649,7 +649,10 @@ def _model_contact(contact: dict, notes: Notes) -> dict:
         else:
             del contact["phone"]
         others = [n for n in numbers if n not in valid[:1]]
-        if others:
+        if others and not valid:  # 7673067: a local number without its area code
+            notes.add(f"原文的联系电话“{'、'.join(others)}”不是草稿能写入的号码格式（固定电话须带区号，如 0335-7673067）："
+                      "没有写入 phone，请编辑补上区号，或写在联系方式说明（intro）里")
+        elif others:
             notes.add(f"联系电话只写入了{'“' + valid[0] + '”' if valid else '空白'}（草稿只能写一个号码）；"
                       f"原文还有：{'、'.join(others)}，请编辑决定写在联系方式说明（intro）里还是删去")
     empty = re.search(r"[（(]\s*(?:邮政编码|邮编)\s*[:：]?\s*[)）]$", contact.get("address", ""))
@@ -661,10 +664,15 @@ def _model_contact(contact: dict, notes: Notes) -> dict:
     return contact
 
 
+# 7673067(8:30-17:30): the hours the phone is answered, no part of the number
+_HOURS = re.compile(r"[（(]\s*\d{1,2}\s*[:：]\s*\d{2}\s*[-－—~～至到]\s*\d{1,2}\s*[:：]\s*\d{2}\s*[)）]")
+
+
 def _contact_fields(paragraph: str) -> dict:
     found = {}
     for key, pattern in (("phone", _PHONE), ("address", _ADDRESS), ("email", _EMAIL)):
-        match = pattern.search(paragraph)
+        hours_out = _HOURS.sub(lambda hours: "；" + " " * (len(hours.group(0)) - 1), paragraph)  # the same length
+        match = pattern.search(hours_out if key == "phone" else paragraph)
         if match:
             found[key] = next(group for group in match.groups() if group).strip(" ;；,，。")
             postal = _POSTAL_CODE.match(paragraph, match.end() + 1) if key == "address" else None
