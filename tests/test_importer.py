@@ -2224,6 +2224,12 @@ def test_the_metadata_block_as_a_table_of_bars_is_read_in_rows_and_in_columns(tm
         "根据县委统一部署,2023年9月1日至10月31日,县委第二巡察组对县教育局党组进行了巡察。\n"))
     assert (columns.notice["index_number"], columns.notice["published"]) == ("001/2024-00012", dt.date(2024, 5, 6))
     assert columns.notice["title"] == "中共某某县教育局党组关于巡察整改进展情况的通报"
+    keyed = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改进展情况的通报\n"
+        "| 索引号：001/2024-00012 | 发布机构：某某县教育局 | 发布日期：2024-05-06 |\n"
+        "根据县委统一部署,2023年9月1日至10月31日,县委第二巡察组对县教育局党组进行了巡察。\n"))
+    assert (keyed.notice["index_number"], keyed.notice["published"]) == ("001/2024-00012", dt.date(2024, 5, 6))
+    assert keyed.chrome_removed == ["| 索引号：001/2024-00012 | 发布机构：某某县教育局 | 发布日期：2024-05-06 |"]
     # a table of the text (序号 | 问题 | 整改措施) is no metadata
     ledger = _imported(tmp_path, (
         "中共某某县教育局党组关于巡察整改进展情况的通报\n"
@@ -2294,3 +2300,18 @@ def test_the_hours_after_a_phone_number_are_no_part_of_it_and_a_number_without_a
         "2024年3月1日至4月30日，市委第四巡察组对市中级人民法院党组进行了巡察。现将整改进展情况予以公布。\n"
         "欢迎广大干部群众进行监督。联系方式:0335-7673067(8:30-17:30);通讯地址:某某市河北大街西段588号。\n"))
     assert dialled.notice["contact"]["phone"] == "0335-7673067"
+
+
+def test_a_problem_framed_as_its_description_under_a_progress_group_with_its_count(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第二巡察组对县财政局党组进行了巡察。现将整改进展情况予以公布。\n"
+        "二、巡察反馈问题整改落实情况\n"
+        "（一）已完成整改的问题（2个）\n"
+        "1.问题描述：预算执行进度偏慢。\n"
+        "整改情况：一是建立预算执行通报制度。\n"
+        "2.问题描述：政府采购管理不规范。\n"
+        "整改情况：一是修订采购内控制度。\n"))
+    assert result.notice["aspects"] == []
+    assert [(p["title"], p.get("aspect")) for p in result.notice["problems"]] == [
+        ("预算执行进度偏慢", None), ("政府采购管理不规范", None)]
+    assert "“已完成整改的问题（2个）”按整改进度给问题分组，不是方面：其下的问题没有写入方面（aspect），请核对" in result.unplaced

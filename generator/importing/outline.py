@@ -35,9 +35,11 @@ _CLOSING = re.compile(r"^(下一步|今后|欢迎|特此|联系方式|附件)|�
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _MAX_HEADING = 80
 # 问题1: / 问题一 alone on the numbered line: a placeholder, not a title
-_PLACEHOLDER_TITLE = re.compile(r"(?:反馈问题|存在问题|问题)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*[:：]?")
+_PLACEHOLDER_TITLE = re.compile(r"(?:反馈问题|存在问题|具体问题|主要问题|问题描述|问题表现|问题)\s*"
+                                r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*[:：]?")
 # 1.问题：…, 1.问题1:… (the number again, as a placeholder: the title is the words after it)
-_PROBLEM_FRAME = re.compile(r"^(?:反馈问题|存在问题|问题)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*[:：]\s*(?=\S)")
+_PROBLEM_FRAME = re.compile(r"^(?:反馈问题|存在问题|具体问题|主要问题|问题描述|问题表现|问题)\s*"
+                            r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*[:：]\s*(?=\S)")
 _LABEL_LINE = re.compile(r"^[（(【\[]?\s*(?:" + "|".join(_LABELS.values()) + r")\s*[:：]")
 _STATUS_LABEL = re.compile(r"(整改状态|完成情况|整改进度|整改进展|进展情况)\s*[:：]\s*[^。；;，,:：\s]{1,12}")
 
@@ -127,7 +129,7 @@ _NOT_A_FAULT = re.compile(r"不断|不折不扣|不懈|不移|不动摇|不松�
 # (集中整改期内已完成(含基本完成)的整改事项: the time and the words in brackets too)
 _BY_PROGRESS = re.compile(r"^(?:[^，,。；;]{0,10}?(?:期内|期间|以来|目前)[,，]?)?(?:已经?|尚未|未|正在|基本|持续|需(?:要)?长期)"
                           r"[\u4e00-\u9fa5]{0,8}?(?:整改|完成|推进|坚持|到位|落实)[\u4e00-\u9fa5()（）]{0,8}?"
-                          r"的(?:问题|整改事项|事项|整改任务|任务)[。.]?$")
+                          r"的?(?:问题|整改事项|事项|整改任务|任务)(?:[（(][^()（）]{1,12}[)）])?[。.:：]?$")  # (30个)
 
 
 def _faulty(text: str) -> bool:

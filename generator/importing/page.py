@@ -298,7 +298,8 @@ def _metadata_key(cell: str) -> str | None:
 def _table_pairs(lines: list[str], index: int) -> tuple[list[tuple[str, str]], int] | None:
     """The metadata in a table of bars at ``lines[index]``: (pairs, how many lines it takes). A row of keys and values
     side by side (| 组配分类 | 通知公告 | 发布机构 | 温州经济技术开发区管理委员会 |), or a row of keys over a row of
-    values (| 索引号 | 发布机构 | / |---|---| / | 1008… | 某某局 |). Only when every key cell is a key the metadata
+    values (| 索引号 | 发布机构 | / |---|---| / | 1008… | 某某局 |), or a key and its value in each cell (| 索引号：1008… |).
+    Only when every key cell is a key the metadata
     reader knows: a table of the text (序号 | 问题 | 整改措施) stays text."""
     cells = _cells(lines[index])
     if not cells:
@@ -311,6 +312,10 @@ def _table_pairs(lines: list[str], index: int) -> tuple[list[tuple[str, str]], i
         values = _cells(lines[below]) if below < len(lines) else None
         if values is not None and len(values) <= len(cells) and not any(_metadata_key(v) for v in values):
             return [(key, value) for key, value in zip(keys, values) if key], below + 1 - index
+    in_cells = [_meta_pairs(reading(cell)) for cell in cells if cell]
+    if all(in_cells):  # | 索引号：001/2024-00012 | 发布机构：某某县教育局 |: a key and its value in each cell
+        return [(key, _as_written(value, cell)) for cell, found in zip([c for c in cells if c], in_cells)
+                for key, value in found], 1
     pairs = []
     for at in range(0, len(cells), 2):
         key = _metadata_key(cells[at])
