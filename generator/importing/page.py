@@ -277,11 +277,14 @@ _RULE_ROW = re.compile(r"^[|｜]?(?:\s*:?-{2,}:?\s*[|｜])+\s*(?::?-{2,}:?\s*)?$
 
 
 def _cells(line: str) -> list[str] | None:
-    """The cells of a table row written with bars (| 索引号 | 1008… |), without the empty ones at its ends; None for
-    a line that is no such row."""
-    if not re.match(r"^\s*[|｜]", line) or line.count("|") + line.count("｜") < 2:
+    """The cells of a table row written with bars (| 索引号 | 1008… |) or copied with tabs (索引号⇥1008…⇥发布机构⇥…),
+    without the empty ones at its ends; None for a line that is no such row."""
+    if "\t" in line.strip() and not re.search(r"[|｜]", line):
+        cells = [cell.strip() for cell in line.strip().split("\t")]
+    elif not re.match(r"^\s*[|｜]", line) or line.count("|") + line.count("｜") < 2:
         return None
-    cells = _CELL_BAR.split(line.strip())
+    else:
+        cells = _CELL_BAR.split(line.strip())
     while cells and not cells[0]:
         cells.pop(0)
     while cells and not cells[-1]:
