@@ -2214,8 +2214,8 @@ def test_the_metadata_block_as_a_table_of_bars_is_read_in_rows_and_in_columns(tm
         "| 索引号 | 1008003015157/2025-1010416628 | ||",
         "| 组配分类 | 通知公告 | 发布机构 | 温州经济技术开发区管理委员会 |",
         "| 成文日期 | 2025-10-15 | 公开方式 | 主动公开 |"]
-    assert ("地区（region）“温州市”是“温州经济技术开发区管理委员会”所在的市（开发区以所在的市命名），请核对是否应写到区、县"
-            in side_by_side.unplaced)
+    assert ("地区（region）“温州市”是“温州经济技术开发区管理委员会”所在的市（开发区以所在的市命名），"
+            "请核对是否应写到区、县" in side_by_side.unplaced)
     columns = _imported(tmp_path, (
         "中共某某县教育局党组关于巡察整改进展情况的通报\n"
         "| 索 引 号 | 发布机构 | 发布日期 |\n"
@@ -2274,22 +2274,23 @@ def test_a_page_copied_as_one_line_is_cut_at_its_numbered_parts_and_a_committee_
     result = _imported(tmp_path, (
         "根据市委统一部署,2023年7月3日至9月10日,市委第四巡察组对中心党委进行了巡察。11月14日,市委巡察组向中心党委反馈了"
         "巡察意见。现将整改进展情况予以公布。 一、整改工作组织领导情况 中心党委切实履行巡察整改主体责任,研究制定"
-        "《中共某某市疾病预防控制中心委员会关于市委巡察反馈意见整改方案》,全面开展整改工作。巡察反馈的41个问题中共30个问题"
-        "已完成(含基本完成)整改;制定的整改措施共计109条。 二、整改进展情况及成效 (一)集中整改期内已完成(含基本完成)的整改事项"
-        " 1.关于“流行病学调查信息化水平低”问题的整改。 (1)中心充分利用国家统一开发的流调系统,对重点传染病个案开展流行病学"
-        "调查处置,全部使用无纸化流调系统。 (2)充分利用国家监测预警与应急指挥信息平台建设项目,更新维护音频、视频网络联通"
+        "《中共某某市疾病预防控制中心委员会关于市委巡察反馈意见整改方案》,全面开展整改工作。"
+        "巡察反馈的41个问题中共30个问题已完成(含基本完成)整改;制定的整改措施共计109条。 二、整改进展情况及成效 "
+        "(一)集中整改期内已完成(含基本完成)的整改事项 1.关于“流行病学调查信息化水平低”问题的整改。 "
+        "(1)中心充分利用国家统一开发的流调系统,对重点传染病个案开展流行病学调查处置,全部使用无纸化流调系统。 "
+        "(2)充分利用国家监测预警与应急指挥信息平台建设项目,更新维护音频、视频网络联通"
         "基础条件。\n"))
     notice = result.notice
     assert notice["publisher"] == "中共某某市疾病预防控制中心委员会"
-    assert ("发布机构（publisher）是正文中接受巡察反馈的“中心党委”，按正文另一处的全称写作“中共某某市疾病预防控制中心委员会”"
-            "，请核对") in result.unplaced
+    assert ("发布机构（publisher）是正文中接受巡察反馈的“中心党委”，"
+            "按正文另一处的全称写作“中共某某市疾病预防控制中心委员会”，请核对") in result.unplaced
     assert {k: notice["figures"].get(k) for k in ("problems", "problems_done", "measures")} == {
         "problems": 41, "problems_done": 30, "measures": 109}
     assert notice["aspects"] == []
     assert [(p["number"], p["title"], p.get("aspect"), len(p["measures"])) for p in notice["problems"]] == [
         (1, "流行病学调查信息化水平低", None, 2)]
-    assert ("“集中整改期内已完成(含基本完成)的整改事项”按整改进度给问题分组，不是方面：其下的问题没有写入方面（aspect），请核对"
-            in result.unplaced)
+    assert ("“集中整改期内已完成(含基本完成)的整改事项”按整改进度给问题分组，不是方面："
+            "其下的问题没有写入方面（aspect），请核对" in result.unplaced)
     assert "一、整改工作组织领导情况\n" in result.body_markdown.replace("## ", "")
 
 
@@ -2319,4 +2320,5 @@ def test_a_problem_framed_as_its_description_under_a_progress_group_with_its_cou
     assert result.notice["aspects"] == []
     assert [(p["title"], p.get("aspect")) for p in result.notice["problems"]] == [
         ("预算执行进度偏慢", None), ("政府采购管理不规范", None)]
-    assert "“已完成整改的问题（2个）”按整改进度给问题分组，不是方面：其下的问题没有写入方面（aspect），请核对" in result.unplaced
+    assert ("“已完成整改的问题（2个）”按整改进度给问题分组，不是方面："
+            "其下的问题没有写入方面（aspect），请核对" in result.unplaced)

@@ -74,8 +74,8 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
             return {"team": team}
         team = _the_one_committee_team(texts)
         if team:
-            notes.add(f"没有找到巡察日期，也没有写明哪个巡察组对谁开展巡察或反馈：inspection 只填写了全文唯一提到的巡察组"
-                      f"“{team}”，请核对，并补充 start、end、feedback")
+            notes.add("没有找到巡察日期，也没有写明哪个巡察组对谁开展巡察或反馈："
+                      f"inspection 只填写了全文唯一提到的巡察组“{team}”，请核对，并补充 start、end、feedback")
             return {"team": team}
         notes.add("开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充")
         return None
@@ -130,8 +130,8 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
 
 
 # 县委第一巡察组, 市委巡视组, 省委巡視組, 市委第三轮巡察第二组: a team named by the committee that sent it
-_COMMITTEE_TEAM = re.compile(rf"([省市区县州旗盟區縣])委((?:[一二三四五六七八九十\d]{{1,3}}[届屆])?(?:第[一二三四五六七八九十\d]{{1,3}}"
-                             rf"[轮輪])?(?:专项|專項|提级|提級|交叉|联动|聯動|机动|機動)?(?:第[一二三四五六七八九十\d]{{1,3}})?)"
+_COMMITTEE_TEAM = re.compile(rf"([省市区县州旗盟區縣])委((?:[一二三四五六七八九十\d]{{1,3}}[届屆])?"
+                             rf"(?:第[一二三四五六七八九十\d]{{1,3}}[轮輪])?(?:专项|專項|提级|提級|交叉|联动|聯動|机动|機動)?(?:第[一二三四五六七八九十\d]{{1,3}})?)"
                              rf"巡[察视視]{_TEAM_NUMBER}")
 # 县委巡察组反馈的问题,已整改完成多少个?: a question states nothing
 _QUESTION = re.compile(r"[^。！!？?；;]*[？?]")
@@ -140,7 +140,7 @@ _QUESTION = re.compile(r"[^。！!？?；;]*[？?]")
 def _the_one_committee_team(texts: list[str]) -> str | None:
     """The one team the text names by its committee, with the places before it that the gazetteer knows (平江县委第一
     巡察组): the inspection's team where no sentence says which team inspected or gave the feedback (not in a question).
-    Named as well without its number (市委巡察组), it is still one team; two numbers are two teams, and none is taken."""
+    Named as well without its number (市委巡察组), it is still one team; two numbers are two teams: none is taken."""
     from generator.importing import gazetteer
 
     found: list[str] = []
@@ -452,7 +452,8 @@ _FIGURES = (
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
     # 制定有针对性和可操作性的整改措施14条: the count after the noun
     # (制定的整改措施共计109条)
-    ("measures", rf"(?:制定|制订|细化|明确|提出|形成)[^。；;，,\d]{{0,16}}?整改(?:措施|举措)\s*{_TOTAL}\s*{NUM}\s*(?:项|条)"),
+    ("measures", rf"(?:制定|制订|细化|明确|提出|形成)[^。；;，,\d]{{0,16}}?整改(?:措施|举措)\s*{_TOTAL}\s*{NUM}"
+                 r"\s*(?:项|条)"),
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?"
                 rf"{NUM}\s*(?:项|个|条|件|份)"),
     ("problems_done", rf"(?:已)?完成(?:[镇乡县区市]级)?(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
@@ -650,8 +651,9 @@ def _model_contact(contact: dict, notes: Notes) -> dict:
             del contact["phone"]
         others = [n for n in numbers if n not in valid[:1]]
         if others and not valid:  # 7673067: a local number without its area code
-            notes.add(f"原文的联系电话“{'、'.join(others)}”不是草稿能写入的号码格式（固定电话须带区号，如 0335-7673067）："
-                      "没有写入 phone，请编辑补上区号，或写在联系方式说明（intro）里")
+            notes.add(f"原文的联系电话“{'、'.join(others)}”不是草稿能写入的号码格式"
+                      "（固定电话须带区号，如 0335-7673067）：没有写入 phone，"
+                      "请编辑补上区号，或写在联系方式说明（intro）里")
         elif others:
             notes.add(f"联系电话只写入了{'“' + valid[0] + '”' if valid else '空白'}（草稿只能写一个号码）；"
                       f"原文还有：{'、'.join(others)}，请编辑决定写在联系方式说明（intro）里还是删去")

@@ -66,7 +66,8 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
 
 
 # 中共盐城市疾病预防控制中心委员会 for 中心党委: a party body's full name, and the body words that mean the same
-_FULL_PARTY_BODY = re.compile(r"(?:中共|中國共產黨|中国共产党)[\u4e00-\u9fa5]{2,30}?(?:委员会|委員會|党委|黨委|党组|黨組)"
+_FULL_PARTY_BODY = re.compile(r"(?:中共|中國共產黨|中国共产党)[\u4e00-\u9fa5]{2,30}?"
+                              r"(?:委员会|委員會|党委|黨委|党组|黨組)"
                               r"(?=关于|關於|關于|[》〉，,。；;、（(]|$)")
 _SAME_BODY = {"党委": ("委员会", "党委"), "黨委": ("委員會", "黨委"), "党组": ("党组",), "黨組": ("黨組",)}
 
@@ -143,7 +144,8 @@ def region_from_name(name: str | None) -> str | None:
 
 
 # 温州经济技术开发区管理委员会, 苏州工业园区: a development zone is named after its city, which it is in
-_ZONE = re.compile(r"^" + _PARTY + r"?([\u4e00-\u9fa5]{2,3}?)(?:国家|國家)?(?:经济技术开发区|經濟技術開發區|经济开发区|經濟開發區|"
+_ZONE = re.compile(r"^" + _PARTY + r"?([\u4e00-\u9fa5]{2,3}?)(?:国家|國家)?"
+                   r"(?:经济技术开发区|經濟技術開發區|经济开发区|經濟開發區|"
                    r"高新技术产业开发区|高新技術產業開發區|高新区|高新區|经开区|經開區|工业园区|工業園區|保税区|保稅區)")
 
 
@@ -231,7 +233,7 @@ def place_of_the_ordering_committee(paragraphs: list[str]) -> tuple[str, str] | 
     for paragraph in paragraphs[:2]:
         for match in _ORDERED_BY.finditer(without_glosses(paragraph)):
             place = known_place_in(match.group(1))
-            if place == match.group(1):
+            if place is not None and place == match.group(1):
                 return place, match.group(0)
     return None
 

@@ -127,7 +127,8 @@ _NOT_A_FAULT = re.compile(r"不断|不折不扣|不懈|不移|不动摇|不松�
 # A heading that groups the problems by how far their rectification has got (已整改完成的问题, 正在推进整改的问题,
 # 尚未完成整改的问题, 需长期坚持整改的问题) names no fault: the problems are under it, or the text gives only counts.
 # (集中整改期内已完成(含基本完成)的整改事项: the time and the words in brackets too)
-_BY_PROGRESS = re.compile(r"^(?:[^，,。；;]{0,10}?(?:期内|期间|以来|目前)[,，]?)?(?:已经?|尚未|未|正在|基本|持续|需(?:要)?长期)"
+_BY_PROGRESS = re.compile(r"^(?:[^，,。；;]{0,10}?(?:期内|期间|以来|目前)[,，]?)?"
+                          r"(?:已经?|尚未|未|正在|基本|持续|需(?:要)?长期)"
                           r"[\u4e00-\u9fa5]{0,8}?(?:整改|完成|推进|坚持|到位|落实)[\u4e00-\u9fa5()（）]{0,8}?"
                           r"的?(?:问题|整改事项|事项|整改任务|任务)(?:[（(][^()（）]{1,12}[)）])?[。.:：]?$")  # (30个)
 
@@ -647,8 +648,9 @@ class _Walker:
             title, rest = split_title(paragraph)  # 1.问题1: / 截至本轮巡视进驻,…未完成整改。: the title follows
             if title:
                 current.title = title
+                first = paragraph[: len(paragraph) - len(rest)].strip()
                 self.outline.notes.append(f"第{len(self.outline.problems)}个问题的编号行只写了“{current.placeholder}”："
-                                          f"标题取自下一段的第一句“{paragraph[: len(paragraph) - len(rest)].strip()}”，请核对")
+                                          f"标题取自下一段的第一句“{first}”，请核对")
                 current.placeholder = None
                 if rest:
                     self._fill(current, rest)

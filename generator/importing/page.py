@@ -145,12 +145,12 @@ def _unglued(lines: list[str]) -> list[str]:
     return [part for part in parts if part] + lines[1:]
 
 
-# A page copied as one line: its numbered headings and items (一、 / (一) / 1. / (1)) follow the sentence before them, or
-# a heading, after a space
-_OUTLINE_AFTER_SPACE = re.compile(r"\s+(?=(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[)）]"
-                                  r"|\d{1,3}\s*[.．、](?!\d))\s*\S)")
-_LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[)）]"
-                             r"|\d{1,3}\s*[.．、](?!\d))")
+# A page copied as one line: its numbered headings and items (一、 / (一) / 1. / (1)) follow the sentence before
+# them, or a heading, after a space
+_NUMBERED = (r"(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[)）]"
+             r"|\d{1,3}\s*[.．、](?!\d))")
+_OUTLINE_AFTER_SPACE = re.compile(rf"\s+(?={_NUMBERED}\s*\S)")
+_LEADING_NUMBER = re.compile(rf"^{_NUMBERED}")
 _ONE_LINE_PAGE = 300  # characters: a line this long that holds several numbered parts is a whole page
 _HEADING_CHARS = 40
 
@@ -301,8 +301,8 @@ def _metadata_key(cell: str) -> str | None:
 def _table_pairs(lines: list[str], index: int) -> tuple[list[tuple[str, str]], int] | None:
     """The metadata in a table of bars at ``lines[index]``: (pairs, how many lines it takes). A row of keys and values
     side by side (| 组配分类 | 通知公告 | 发布机构 | 温州经济技术开发区管理委员会 |), or a row of keys over a row of
-    values (| 索引号 | 发布机构 | / |---|---| / | 1008… | 某某局 |), or a key and its value in each cell (| 索引号：1008… |).
-    Only when every key cell is a key the metadata
+    values (| 索引号 | 发布机构 | / |---|---| / | 1008… | 某某局 |), or a key and its value in each cell
+    (| 索引号：1008… |). Only when every key cell is a key the metadata
     reader knows: a table of the text (序号 | 问题 | 整改措施) stays text."""
     cells = _cells(lines[index])
     if not cells:
