@@ -2322,3 +2322,12 @@ def test_a_problem_framed_as_its_description_under_a_progress_group_with_its_cou
         ("预算执行进度偏慢", None), ("政府采购管理不规范", None)]
     assert ("“已完成整改的问题（2个）”按整改进度给问题分组，不是方面："
             "其下的问题没有写入方面（aspect），请核对" in result.unplaced)
+
+
+def test_a_long_paragraph_with_its_own_numbered_points_after_spaces_is_not_cut(tmp_path):
+    points = ("召开专题会议研究部署整改工作,逐条制定整改措施,明确责任领导和完成时限,确保问题件件有着落。" * 3)
+    paragraph = f"局党组坚持边查边改。 (1){points} (2){points} (3){points}"
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第二巡察组对县财政局党组进行了巡察。现将整改进展情况予以公布。\n"
+        f"{paragraph}\n"))
+    assert paragraph in result.body_markdown

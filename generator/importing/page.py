@@ -151,6 +151,7 @@ _NUMBERED = (r"(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*(?:[一�
              r"|\d{1,3}\s*[.．、](?!\d))")
 _OUTLINE_AFTER_SPACE = re.compile(rf"\s+(?={_NUMBERED}\s*\S)")
 _LEADING_NUMBER = re.compile(rf"^{_NUMBERED}")
+_SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])")
 _ONE_LINE_PAGE = 300  # characters: a line this long that holds several numbered parts is a whole page
 _HEADING_CHARS = 40
 
@@ -168,7 +169,8 @@ def _one_line_outline(line: str) -> list[str]:
             parts.append(before)
             start = gap.end()
     parts.append(line[start:])
-    if len(parts) < 3:
+    # (a section heading among them: a paragraph's own (1)…(2)… run in after spaces is no page on one line)
+    if len(parts) < 3 or not any(_SECTION_NUMBER.match(part) for part in parts[1:]):
         return [line]
     cut: list[str] = []
     for part in parts:
