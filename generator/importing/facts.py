@@ -73,6 +73,7 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
             notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
             return {"team": team}
         team = _the_one_committee_team(texts)
+        team = _tidy_team(team, texts) if team else None
         if team:
             notes.add("没有找到巡察日期，也没有写明哪个巡察组对谁开展巡察或反馈："
                       f"inspection 只填写了全文唯一提到的巡察组“{team}”，请核对，并补充 start、end、feedback")
