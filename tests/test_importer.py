@@ -2331,3 +2331,21 @@ def test_a_long_paragraph_with_its_own_numbered_points_after_spaces_is_not_cut(t
         "2024年3月1日至4月30日，县委第二巡察组对县财政局党组进行了巡察。现将整改进展情况予以公布。\n"
         f"{paragraph}\n"))
     assert paragraph in result.body_markdown
+
+
+def test_a_problem_number_alone_on_its_line_takes_its_title_from_the_next_line(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某县财政局党组关于巡察整改进展情况的通报\n"
+        "2024年3月1日至4月30日，县委第二巡察组对县财政局党组进行了巡察。现将整改进展情况予以公布。\n"
+        "一、巡察反馈问题整改落实情况\n"
+        "问题1：\n"
+        "预算执行进度偏慢，部分项目资金沉淀。\n"
+        "整改情况：一是建立预算执行通报制度；二是清理沉淀资金。\n"
+        "问题2：\n"
+        "政府采购管理不规范。\n"
+        "整改情况：一是修订采购内控制度。\n"))
+    assert [(p["number"], p["title"], p["measures"]) for p in result.notice["problems"]] == [
+        (1, "预算执行进度偏慢，部分项目资金沉淀", ["建立预算执行通报制度", "清理沉淀资金。"]),
+        (2, "政府采购管理不规范", ["修订采购内控制度。"])]
+    assert ("第2个问题的编号行只写了“问题2：”：标题取自下一段的第一句“政府采购管理不规范。”，请核对"
+            in result.unplaced)

@@ -51,6 +51,12 @@ class Marker:
     rest: str
 
 
+def _placeholder(marker: Marker) -> bool:
+    """1.问题1: / 问题1: with nothing after it: the numbered line names no problem, its title follows."""
+    rest = marker.rest.strip()
+    return marker.kind != "shi" and (not rest or bool(_PLACEHOLDER_TITLE.fullmatch(rest)))
+
+
 def read_marker(paragraph: str) -> Marker | None:
     for kind, pattern in _MARKERS:
         match = pattern.match(paragraph)
@@ -58,7 +64,8 @@ def read_marker(paragraph: str) -> Marker | None:
             token = match.group(1)
             number = ord(token) - ord("①") + 1 if kind == "circled" else cn_to_int(token)
             rest = paragraph if kind == "shi" else paragraph[match.end():]
-            if number and (kind == "shi" or rest):
+            # (问题1: alone on its line: a problem whose title follows on the next one)
+            if number and (kind in ("shi", "wenti") or rest):
                 return Marker(kind, number, rest)
     return None
 
@@ -301,7 +308,7 @@ def _unnumbered_titles(paragraphs: list[str], markers: list[Marker | None]) -> l
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
         line = paragraphs[index]
         before = markers[index - 1] if index > 0 else None
-        if before is not None and _PLACEHOLDER_TITLE.fullmatch(before.rest.strip()):
+        if before is not None and _placeholder(before):
             return False  # 1.问题1: / 预算执行进度偏慢。: the title of the numbered problem, not one of its own
         return (markers[index] is None and len(line) <= 40 and is_heading(line) and not re.search("[:：]", line)
                 and not _CLOSING.search(line)
@@ -604,11 +611,12 @@ class _Walker:
             written = written[second.end():]
         framed = _PROBLEM_FRAME.match(written)  # 1.问题：落实“第一议题”制度不到位。
         title, rest = split_title(written[framed.end():] if framed else written)
-        awaiting = bool(_PLACEHOLDER_TITLE.fullmatch(written.strip()))  # 1.问题1: / (its title on the next line)
+        awaiting = _placeholder(Marker(marker.kind, marker.number, written))  # 1.问题1: / 问题1: (title: next line)
         if awaiting:
             title, rest = None, ""
         problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
-        problem.placeholder = written.strip() if awaiting else None
+        # (问题1: alone is a marker of its own, with nothing after it)
+        problem.placeholder = (written.strip() or f"问题{marker.number}：") if awaiting else None
         self.outline.problems.append(problem)
         if second and title:
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的编号之后还有一级编号"
