@@ -2349,3 +2349,11 @@ def test_a_problem_number_alone_on_its_line_takes_its_title_from_the_next_line(t
         (2, "政府采购管理不规范", ["修订采购内控制度。"])]
     assert ("第2个问题的编号行只写了“问题2：”：标题取自下一段的第一句“政府采购管理不规范。”，请核对"
             in result.unplaced)
+
+
+def test_counts_in_traditional_characters_with_the_feedback_named_in_the_noun(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某縣財政局黨組關於巡視整改進展情況的通報\n"
+        "2024年3月1日至4月30日，省委第九巡視組對縣財政局黨組進行了巡視。現將巡視整改進展情況予以公布。\n"
+        "嚴格按照要求穩步推進31個省委巡視反饋問題以及4個專項檢查反饋問題整改。\n"))
+    assert result.notice["figures"]["problems"] == 31
