@@ -2235,6 +2235,11 @@ def test_the_metadata_block_as_a_table_of_bars_is_read_in_rows_and_in_columns(tm
         "索引号\t001/2024-00012\t发布机构\t某某县教育局\n"
         "根据县委统一部署,2023年9月1日至10月31日,县委第二巡察组对县教育局党组进行了巡察。\n"))
     assert tabbed.notice["index_number"] == "001/2024-00012"
+    spaced = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改进展情况的通报\n"
+        "索引号  001/2024-00012  发布机构  某某县教育局\n"
+        "根据县委统一部署,2023年9月1日至10月31日,县委第二巡察组对县教育局党组进行了巡察。\n"))
+    assert (spaced.notice["index_number"], spaced.page_metadata["发布机构"]) == ("001/2024-00012", "某某县教育局")
     # a table of the text (序号 | 问题 | 整改措施) is no metadata
     ledger = _imported(tmp_path, (
         "中共某某县教育局党组关于巡察整改进展情况的通报\n"

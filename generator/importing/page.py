@@ -279,10 +279,15 @@ _RULE_ROW = re.compile(r"^[|｜]?(?:\s*:?-{2,}:?\s*[|｜])+\s*(?::?-{2,}:?\s*)?$
 
 
 def _cells(line: str) -> list[str] | None:
-    """The cells of a table row written with bars (| 索引号 | 1008… |) or copied with tabs (索引号⇥1008…⇥发布机构⇥…),
-    without the empty ones at its ends; None for a line that is no such row."""
+    """The cells of a table row written with bars (| 索引号 | 1008… |), copied with tabs (索引号⇥1008…⇥发布机构⇥…) or
+    with runs of spaces from a key on (索引号  1008…  发布机构  …), without the empty ones at its ends; None for a line
+    that is no such row."""
     if "\t" in line.strip() and not re.search(r"[|｜]", line):
         cells = [cell.strip() for cell in line.strip().split("\t")]
+    elif re.search(r"\S\s{2,}\S", line) and not re.search(r"[|｜]", line):  # 索引号  001/2024-00012  发布机构  …
+        cells = re.split(r"\s{2,}", line.strip())
+        if _metadata_key(cells[0]) is None:
+            return None
     elif not re.match(r"^\s*[|｜]", line) or line.count("|") + line.count("｜") < 2:
         return None
     else:
@@ -325,7 +330,7 @@ def _table_pairs(lines: list[str], index: int) -> tuple[list[tuple[str, str]], i
     for at in range(0, len(cells), 2):
         key = _metadata_key(cells[at])
         value = cells[at + 1] if at + 1 < len(cells) else ""
-        if key is None:
+        if key is None or _metadata_key(value):  # (keys in a row whose values are not below them)
             return None
         pairs.append((key, value))
     return pairs, 1
