@@ -387,8 +387,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "jituan-xunshi-zhuanxiang-jiancha-trad": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "lusong-sifa-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -603,31 +603,31 @@ RIGHT = {
     ),
     "huaihua-hecheng-xunshi-2026": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "huaihua-weijian-huitoukan-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "linqu-jituan-xunshi-zhenggai-trad-mirror": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "linyi-yibao-zhenggai-huiyi": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "longwan-zhongxinqu-2025-fankui-mirror": (
-        "published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "ouhai-quwei-xunshi-2021": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "pingjiang-jinianguan-2021-ducha": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "qi-liangxiang-xunshi-zhenggai-diaodu-ip": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -642,8 +642,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "yancheng-jikong-2024": (
-        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "aspects contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
 }
 

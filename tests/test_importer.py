@@ -2174,3 +2174,191 @@ def test_a_peoples_organisation_named_short_is_the_publisher_of_its_report(tmp_p
     assert (cited.notice["publisher"], cited.notice["region"]) == ("区妇联", "新吴区")
     assert _region_notes(cited) == [
         "地区（region）是正文中提到最多的区名“新吴区”（发布机构“区妇联”没有写地名），请核对"]
+
+
+def test_a_problem_numbered_again_as_a_placeholder_takes_its_title_from_the_words_that_follow(tmp_path):
+    """1.问题1:截至…未完成整改。 and 1.问题1: with the title on the next line: 问题1 is no title."""
+    result = _imported(tmp_path, (
+        "中共某某县财政局党组关于巡察整改进展情况的通报\n"
+        "2024年3月1日至4月30日，县委第二巡察组对县财政局党组进行了巡察。2024年5月20日，巡察组反馈了巡察意见。"
+        "推进8个县委巡察反馈问题整改。现将整改进展情况予以公布。\n"
+        "一、巡察反馈问题整改落实情况\n"
+        "（一）落实党中央决策部署不到位。\n"
+        "1.问题1:\n"
+        "预算执行进度偏慢，部分项目资金沉淀。\n"
+        "整改情况：一是建立预算执行通报制度；二是清理沉淀资金。\n"
+        "2.问题2：政府采购管理不规范。\n"
+        "整改情况：一是修订采购内控制度。\n"))
+    problems = result.notice["problems"]
+    assert [(p["number"], p["title"], p["measures"]) for p in problems] == [
+        (1, "预算执行进度偏慢，部分项目资金沉淀", ["建立预算执行通报制度", "清理沉淀资金。"]),
+        (2, "政府采购管理不规范", ["修订采购内控制度。"])]
+    assert result.notice["figures"]["problems"] == 8
+    assert ("第1个问题的编号行只写了“问题1:”：标题取自下一段的第一句“预算执行进度偏慢，部分项目资金沉淀。”，请核对"
+            in result.unplaced)
+    assert "第2个问题的标题取自原文“问题2：政府采购管理不规范。”，请核对" in result.unplaced
+
+
+def test_the_metadata_block_as_a_table_of_bars_is_read_in_rows_and_in_columns(tmp_path):
+    """A mirror copies the 政务公开 block as a Markdown table: keys and values side by side, or keys over values."""
+    side_by_side = _imported(tmp_path, (
+        "| 索引号 | 1008003015157/2025-1010416628 | ||\n"
+        "| 组配分类 | 通知公告 | 发布机构 | 温州经济技术开发区管理委员会 |\n"
+        "| 成文日期 | 2025-10-15 | 公开方式 | 主动公开 |\n"
+        "2025年9月4日,区委第二巡察组向城市中心区党组反馈巡察情况。\n"))
+    notice = side_by_side.notice
+    assert notice["title"].startswith(PLACEHOLDER)
+    assert (notice["publisher"], notice["region"], notice["index_number"]) == (
+        "温州经济技术开发区管理委员会", "温州市", "1008003015157/2025-1010416628")
+    assert side_by_side.chrome_removed[:3] == [
+        "| 索引号 | 1008003015157/2025-1010416628 | ||",
+        "| 组配分类 | 通知公告 | 发布机构 | 温州经济技术开发区管理委员会 |",
+        "| 成文日期 | 2025-10-15 | 公开方式 | 主动公开 |"]
+    assert ("地区（region）“温州市”是“温州经济技术开发区管理委员会”所在的市（开发区以所在的市命名），"
+            "请核对是否应写到区、县" in side_by_side.unplaced)
+    columns = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改进展情况的通报\n"
+        "| 索 引 号 | 发布机构 | 发布日期 |\n"
+        "|---|---|---|\n"
+        "| 001/2024-00012 | 某某县教育局 | 2024-05-06 |\n"
+        "根据县委统一部署,2023年9月1日至10月31日,县委第二巡察组对县教育局党组进行了巡察。\n"))
+    assert (columns.notice["index_number"], columns.notice["published"]) == ("001/2024-00012", dt.date(2024, 5, 6))
+    assert columns.notice["title"] == "中共某某县教育局党组关于巡察整改进展情况的通报"
+    keyed = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改进展情况的通报\n"
+        "| 索引号：001/2024-00012 | 发布机构：某某县教育局 | 发布日期：2024-05-06 |\n"
+        "根据县委统一部署,2023年9月1日至10月31日,县委第二巡察组对县教育局党组进行了巡察。\n"))
+    assert (keyed.notice["index_number"], keyed.notice["published"]) == ("001/2024-00012", dt.date(2024, 5, 6))
+    assert keyed.chrome_removed == ["| 索引号：001/2024-00012 | 发布机构：某某县教育局 | 发布日期：2024-05-06 |"]
+    tabbed = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改进展情况的通报\n"
+        "索引号\t001/2024-00012\t发布机构\t某某县教育局\n"
+        "根据县委统一部署,2023年9月1日至10月31日,县委第二巡察组对县教育局党组进行了巡察。\n"))
+    assert tabbed.notice["index_number"] == "001/2024-00012"
+    spaced = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改进展情况的通报\n"
+        "索引号  001/2024-00012  发布机构  某某县教育局\n"
+        "根据县委统一部署,2023年9月1日至10月31日,县委第二巡察组对县教育局党组进行了巡察。\n"))
+    assert (spaced.notice["index_number"], spaced.page_metadata["发布机构"]) == ("001/2024-00012", "某某县教育局")
+    # a table of the text (序号 | 问题 | 整改措施) is no metadata
+    ledger = _imported(tmp_path, (
+        "中共某某县教育局党组关于巡察整改进展情况的通报\n"
+        "| 序号 | 问题 | 整改措施 |\n"
+        "| 1 | 食堂管理不规范 | 修订食堂管理制度 |\n"
+        "根据县委统一部署,2023年9月1日至10月31日,县委第二巡察组对县教育局党组进行了巡察。\n"))
+    assert "食堂管理不规范" in ledger.body_markdown + str(ledger.notice)
+    assert not ledger.page_metadata
+
+
+def test_the_one_team_a_news_item_names_by_its_committee_is_the_team_in_any_script_and_numbering(tmp_path):
+    """No sentence says which team inspected or gave the feedback: the one team named with its committee is taken."""
+    trad = _imported(tmp_path, (
+        "8月2日下午,集團黨委書記主持召開黨委專題會,研究部署巡視整改工作。\n"
+        "會議指出,要堅決貫徹落實市委巡視辦和市委巡視組巡視整改要求,確保問題改徹底、改到位。\n"))
+    assert trad.notice["inspection"] == {"team": "市委巡視組"}
+    assert ("没有找到巡察日期，也没有写明哪个巡察组对谁开展巡察或反馈：inspection 只填写了全文唯一提到的巡察组"
+            "“市委巡視組”，请核对，并补充 start、end、feedback") in trad.unplaced
+    numbered = _imported(tmp_path, (
+        "根据平江县委巡察工作要求,2021年11月19日纪念馆管理处召开了巡察整改督查情况汇报会。\n"
+        "管理处将继续按照县委第一巡察组的反馈意见,按照县委巡察整改要求,坚持常抓不懈。\n"))
+    assert (numbered.notice["inspection"], numbered.notice["region"]) == ({"team": "县委第一巡察组"}, "平江县")
+    assert "地区（region）取自部署巡察的“根据平江县委巡察工作要求”里的地名“平江县”，请核对" in numbered.unplaced
+    two = _imported(tmp_path, (
+        "近日,镇党委召开巡察整改工作会议。\n"
+        "会议要求,对县委第一巡察组和县委第三巡察组反馈的问题逐项整改。\n"))
+    assert "inspection" not in two.notice
+    quoted = _imported(tmp_path, (
+        "“县委巡察组反馈的问题,已整改完成多少个?暂未完成的问题有哪些?”这是镇纪委开展专项监督的场景。\n"
+        "今年以来,镇纪委坚决扛起巡察整改监督职责,建立巡察整改情况动态跟踪机制。\n"))
+    assert "inspection" not in quoted.notice
+
+
+def test_a_page_copied_as_one_line_is_cut_at_its_numbered_parts_and_a_committee_named_in_full_publishes_it(tmp_path):
+    """The whole text on one line, its headings apart from the paragraphs by spaces; the unit says 中心党委 and names
+    itself in full only in its plan; (一)已完成的整改事项 groups the problems by progress: no aspect."""
+    result = _imported(tmp_path, (
+        "根据市委统一部署,2023年7月3日至9月10日,市委第四巡察组对中心党委进行了巡察。11月14日,市委巡察组向中心党委反馈了"
+        "巡察意见。现将整改进展情况予以公布。 一、整改工作组织领导情况 中心党委切实履行巡察整改主体责任,研究制定"
+        "《中共某某市疾病预防控制中心委员会关于市委巡察反馈意见整改方案》,全面开展整改工作。"
+        "巡察反馈的41个问题中共30个问题已完成(含基本完成)整改;制定的整改措施共计109条。 二、整改进展情况及成效 "
+        "(一)集中整改期内已完成(含基本完成)的整改事项 1.关于“流行病学调查信息化水平低”问题的整改。 "
+        "(1)中心充分利用国家统一开发的流调系统,对重点传染病个案开展流行病学调查处置,全部使用无纸化流调系统。 "
+        "(2)充分利用国家监测预警与应急指挥信息平台建设项目,更新维护音频、视频网络联通"
+        "基础条件。\n"))
+    notice = result.notice
+    assert notice["publisher"] == "中共某某市疾病预防控制中心委员会"
+    assert ("发布机构（publisher）是正文中接受巡察反馈的“中心党委”，"
+            "按正文另一处的全称写作“中共某某市疾病预防控制中心委员会”，请核对") in result.unplaced
+    assert {k: notice["figures"].get(k) for k in ("problems", "problems_done", "measures")} == {
+        "problems": 41, "problems_done": 30, "measures": 109}
+    assert notice["aspects"] == []
+    assert [(p["number"], p["title"], p.get("aspect"), len(p["measures"])) for p in notice["problems"]] == [
+        (1, "流行病学调查信息化水平低", None, 2)]
+    assert ("“集中整改期内已完成(含基本完成)的整改事项”按整改进度给问题分组，不是方面："
+            "其下的问题没有写入方面（aspect），请核对" in result.unplaced)
+    assert "一、整改工作组织领导情况\n" in result.body_markdown.replace("## ", "")
+
+
+def test_the_hours_after_a_phone_number_are_no_part_of_it_and_a_number_without_area_code_is_reported(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，市委第四巡察组对市中级人民法院党组进行了巡察。现将整改进展情况予以公布。\n"
+        "欢迎广大干部群众进行监督。联系方式:7673067(8:30-17:30);通讯地址:某某市河北大街西段588号;邮政编码:066000。\n"))
+    assert result.notice["contact"]["address"] == "某某市河北大街西段588号"
+    assert "phone" not in result.notice["contact"]
+    assert ("原文的联系电话“7673067”不是草稿能写入的号码格式（固定电话须带区号，如 0335-7673067）：没有写入 phone，"
+            "请编辑补上区号，或写在联系方式说明（intro）里") in result.unplaced
+    dialled = _imported(tmp_path, (
+        "2024年3月1日至4月30日，市委第四巡察组对市中级人民法院党组进行了巡察。现将整改进展情况予以公布。\n"
+        "欢迎广大干部群众进行监督。联系方式:0335-7673067(8:30-17:30);通讯地址:某某市河北大街西段588号。\n"))
+    assert dialled.notice["contact"]["phone"] == "0335-7673067"
+
+
+def test_a_problem_framed_as_its_description_under_a_progress_group_with_its_count(tmp_path):
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第二巡察组对县财政局党组进行了巡察。现将整改进展情况予以公布。\n"
+        "二、巡察反馈问题整改落实情况\n"
+        "（一）已完成整改的问题（2个）\n"
+        "1.问题描述：预算执行进度偏慢。\n"
+        "整改情况：一是建立预算执行通报制度。\n"
+        "2.问题描述：政府采购管理不规范。\n"
+        "整改情况：一是修订采购内控制度。\n"))
+    assert result.notice["aspects"] == []
+    assert [(p["title"], p.get("aspect")) for p in result.notice["problems"]] == [
+        ("预算执行进度偏慢", None), ("政府采购管理不规范", None)]
+    assert ("“已完成整改的问题（2个）”按整改进度给问题分组，不是方面："
+            "其下的问题没有写入方面（aspect），请核对" in result.unplaced)
+
+
+def test_a_long_paragraph_with_its_own_numbered_points_after_spaces_is_not_cut(tmp_path):
+    points = ("召开专题会议研究部署整改工作,逐条制定整改措施,明确责任领导和完成时限,确保问题件件有着落。" * 3)
+    paragraph = f"局党组坚持边查边改。 (1){points} (2){points} (3){points}"
+    result = _imported(tmp_path, (
+        "2024年3月1日至4月30日，县委第二巡察组对县财政局党组进行了巡察。现将整改进展情况予以公布。\n"
+        f"{paragraph}\n"))
+    assert paragraph in result.body_markdown
+
+
+def test_a_problem_number_alone_on_its_line_takes_its_title_from_the_next_line(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某县财政局党组关于巡察整改进展情况的通报\n"
+        "2024年3月1日至4月30日，县委第二巡察组对县财政局党组进行了巡察。现将整改进展情况予以公布。\n"
+        "一、巡察反馈问题整改落实情况\n"
+        "问题1：\n"
+        "预算执行进度偏慢，部分项目资金沉淀。\n"
+        "整改情况：一是建立预算执行通报制度；二是清理沉淀资金。\n"
+        "问题2：\n"
+        "政府采购管理不规范。\n"
+        "整改情况：一是修订采购内控制度。\n"))
+    assert [(p["number"], p["title"], p["measures"]) for p in result.notice["problems"]] == [
+        (1, "预算执行进度偏慢，部分项目资金沉淀", ["建立预算执行通报制度", "清理沉淀资金。"]),
+        (2, "政府采购管理不规范", ["修订采购内控制度。"])]
+    assert ("第2个问题的编号行只写了“问题2：”：标题取自下一段的第一句“政府采购管理不规范。”，请核对"
+            in result.unplaced)
+
+
+def test_counts_in_traditional_characters_with_the_feedback_named_in_the_noun(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某縣財政局黨組關於巡視整改進展情況的通報\n"
+        "2024年3月1日至4月30日，省委第九巡視組對縣財政局黨組進行了巡視。現將巡視整改進展情況予以公布。\n"
+        "嚴格按照要求穩步推進31個省委巡視反饋問題以及4個專項檢查反饋問題整改。\n"))
+    assert result.notice["figures"]["problems"] == 31

@@ -72,6 +72,12 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         if team:
             notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
             return {"team": team}
+        team = _the_one_committee_team(texts)
+        team = _tidy_team(team, texts) if team else None
+        if team:
+            notes.add("没有找到巡察日期，也没有写明哪个巡察组对谁开展巡察或反馈："
+                      f"inspection 只填写了全文唯一提到的巡察组“{team}”，请核对，并补充 start、end、feedback")
+            return {"team": team}
         notes.add("开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充")
         return None
     text, fixes = opening
@@ -122,6 +128,36 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         notes.add("开头没有找到巡察组名称：inspection 未填写，请编辑补充")
         return None
     return {"team": team, **found}
+
+
+# 县委第一巡察组, 市委巡视组, 省委巡視組, 市委第三轮巡察第二组: a team named by the committee that sent it
+_COMMITTEE_TEAM = re.compile(rf"([省市区县州旗盟區縣])委((?:[一二三四五六七八九十\d]{{1,3}}[届屆])?"
+                             rf"(?:第[一二三四五六七八九十\d]{{1,3}}[轮輪])?(?:专项|專項|提级|提級|交叉|联动|聯動|机动|機動)?(?:第[一二三四五六七八九十\d]{{1,3}})?)"
+                             rf"巡[察视視]{_TEAM_NUMBER}")
+# 县委巡察组反馈的问题,已整改完成多少个?: a question states nothing
+_QUESTION = re.compile(r"[^。！!？?；;]*[？?]")
+
+
+def _the_one_committee_team(texts: list[str]) -> str | None:
+    """The one team the text names by its committee, with the places before it that the gazetteer knows (平江县委第一
+    巡察组): the inspection's team where no sentence says which team inspected or gave the feedback (not in a question).
+    Named as well without its number (市委巡察组), it is still one team; two numbers are two teams: none is taken."""
+    from generator.importing import gazetteer
+
+    found: list[str] = []
+    for text in texts:
+        text = _QUESTION.sub(lambda question: "　" * len(question.group(0)), text)
+        for match in _COMMITTEE_TEAM.finditer(text):
+            before = text[max(0, match.start() - 12): match.start() + 1]
+            places = [name for name in gazetteer.named_in([before]) if before.endswith(name)]
+            found.append((places[0][:-1] if places else "") + match.group(0))
+    teams = set(found)
+    numbered = {team for team in teams if re.search(_NUMBERED_TEAM, team.split("委")[-1])}
+    if len(numbered) > 1 or not teams:
+        return None
+    if numbered:
+        return numbered.pop()
+    return found[0] if len(teams) == 1 else None
 
 
 _COUNTED_TEAMS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]巡[察视視][组組]")
@@ -373,9 +409,9 @@ _TOTAL = "(?:共计|合计|总计|共)?"  # 3个方面共计12个问题
 # Traditional characters of the figure sentences (六個方面存在的56個具體問題), read as simplified for the
 # figures only.
 _FIGURE_CHARS = str.maketrans("個問題項條饋體專實處關於發現經過對進與為時責會議舉製"
-                              "機構點將級區縣黨組織員導審計萬類後從擊",
+                              "機構點將級區縣黨組織員導審計萬類後從擊視",
                               "个问题项条馈体专实处关于发现经过对进与为时责会议举制"
-                              "机构点将级区县党组织员导审计万类后从击")
+                              "机构点将级区县党组织员导审计万类后从击视")
 _FIGURES = (
     # 三大方面的45项问题, not 3大方面、10大任务
     ("aspects", rf"{NUM}\s*(?:个?方面|大方面(?=[^、，,。；;]{{0,16}}问题))"),
@@ -389,6 +425,10 @@ _FIGURES = (
     ("problems", rf"{NUM}\s*个?方面的?问题\s*[，,]\s*(?:共|共计|合计){NUM}\s*(?:个|项|条){_KIND}问题"),
     ("problems", rf"(?:反馈|指出|提出|交办|移交|列出|剖析|认领)(?:了|的)?[^。，,；;\d]{{0,12}}?"
                  rf"(?:{NUM}\s*大?类\s*[、，,]?\s*)?{NUM}\s*(?:个|项|条){_KIND}问题"),  # 反馈的4大类18个问题
+    # 推进31个省委巡视反馈问题, 18个巡察反馈问题: the feedback named in the noun, the count before it
+    # (not a part of them: 已完成整改5个反馈问题, 其中3个反馈问题)
+    ("problems", rf"(?<!完成)(?<!整改)(?<!销号)(?<!其中)(?<!剩余){NUM}\s*(?:个|项|条)(?:[省市区县州旗]委)?(?:巡[察视])?"
+                 rf"反馈的?{_KIND}问题"),
     # 16个问题已完成整改14个
     ("problems", rf"{NUM}\s*个问题(?:中)?[，,]?\s*已(?:{_DONE_WORDS}|{_DONE}|整改到位)\s*\d+\s*个"),
     ("problems", rf"(?<![的成中])(?:反馈|指出|提出|交办|移交)(?:了|的)?(?:巡察)?问题{_TOTAL}\s*{NUM}\s*"
@@ -406,12 +446,17 @@ _FIGURES = (
     ("measures", rf"(?:制定|制订|细化|明确|提出|形成)(?:了)?(?:具体)?{NUM}\s*(?:项|条)(?:具体)?(?:措施|举措)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
     # 制定有针对性和可操作性的整改措施14条: the count after the noun
-    ("measures", rf"(?:制定|制订|细化|明确|提出|形成)[^。；;，,\d]{{0,16}}?整改(?:措施|举措)\s*{NUM}\s*(?:项|条)"),
+    # (制定的整改措施共计109条)
+    ("measures", rf"(?:制定|制订|细化|明确|提出|形成)[^。；;，,\d]{{0,16}}?整改(?:措施|举措)\s*{_TOTAL}\s*{NUM}"
+                 r"\s*(?:项|条)"),
     ("systems", rf"(?:建立|健全|完善|制定|修订|出台)[^。，,；;\d]{{0,6}}?(?:制度|机制)[^。，,；;\d]{{0,4}}?"
                 rf"{NUM}\s*(?:项|个|条|件|份)"),
     ("problems_done", rf"(?:已)?完成(?:[镇乡县区市]级)?(?:反馈)?(?:问题)?整改(?:问题)?\s*{NUM}\s*(?:个|项)"
                       rf"|{_DONE}(?:整改)?\s*{NUM}\s*(?:个|项)|(?:已整改到位|已整改落实)\s*{NUM}\s*(?:个|项|条)"
-                      rf"|(?:{_DONE_WORDS})\s*(\d+)\s*(?:个|项)"),  # digits: not 整改完成一项、销号一项
+                      rf"|(?:{_DONE_WORDS})\s*(\d+)\s*(?:个|项)"  # digits: not 整改完成一项、销号一项
+                      # the count before the noun: 41个问题中共30个问题已完成(含基本完成)整改
+                      # (not 16个问题已完成整改14个: the done count after the verb)
+                      rf"|(?<![\d第])(\d+)\s*(?:个|项)问题已(?:经)?(?:{_DONE_WORDS}|完成|整改到位)(?![^，,。；;]{{0,4}}?\d)"),
     ("completion_rate", r"完成(?:整改)?率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"),
     ("funds_recovered", r"(?:追缴|挽回|收回|退还|清退|追回)[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*万元"),
     ("people_held_accountable", r"(?:问责|组织处理|党纪政务处分|处分|诫勉)[^。；;\d]{0,8}?(\d+)\s*(?:人次|人|名)"),
@@ -525,7 +570,7 @@ def check_overall_status(paragraphs: list[str], notes: Notes) -> None:
 # the contact block
 
 _PHONE = re.compile(
-    r"(?:联系电话|举报电话|监督电话|电\s?话|热线)\s*[:：]?\s*"
+    r"(?:联系电话|举报电话|监督电话|电\s?话|热线|联系方式(?=\s*[:：]\s*\d))\s*[:：]?\s*"  # 联系方式:7673067(8:30-17:30)
     r"((?:\d[\d\-－—()（）转 ]{4,}\d)(?:\s*[、/或]\s*\d[\d\-－—()（）转 ]{4,}\d)*)"
 )
 _ADDRESS = re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|邮政信箱|地址|受理信访地点|信访接待地点|接访地点)"
@@ -600,7 +645,11 @@ def _model_contact(contact: dict, notes: Notes) -> dict:
         else:
             del contact["phone"]
         others = [n for n in numbers if n not in valid[:1]]
-        if others:
+        if others and not valid:  # 7673067: a local number without its area code
+            notes.add(f"原文的联系电话“{'、'.join(others)}”不是草稿能写入的号码格式"
+                      "（固定电话须带区号，如 0335-7673067）：没有写入 phone，"
+                      "请编辑补上区号，或写在联系方式说明（intro）里")
+        elif others:
             notes.add(f"联系电话只写入了{'“' + valid[0] + '”' if valid else '空白'}（草稿只能写一个号码）；"
                       f"原文还有：{'、'.join(others)}，请编辑决定写在联系方式说明（intro）里还是删去")
     empty = re.search(r"[（(]\s*(?:邮政编码|邮编)\s*[:：]?\s*[)）]$", contact.get("address", ""))
@@ -612,10 +661,15 @@ def _model_contact(contact: dict, notes: Notes) -> dict:
     return contact
 
 
+# 7673067(8:30-17:30): the hours the phone is answered, no part of the number
+_HOURS = re.compile(r"[（(]\s*\d{1,2}\s*[:：]\s*\d{2}\s*[-－—~～至到]\s*\d{1,2}\s*[:：]\s*\d{2}\s*[)）]")
+
+
 def _contact_fields(paragraph: str) -> dict:
     found = {}
     for key, pattern in (("phone", _PHONE), ("address", _ADDRESS), ("email", _EMAIL)):
-        match = pattern.search(paragraph)
+        hours_out = _HOURS.sub(lambda hours: "；" + " " * (len(hours.group(0)) - 1), paragraph)  # the same length
+        match = pattern.search(hours_out if key == "phone" else paragraph)
         if match:
             found[key] = next(group for group in match.groups() if group).strip(" ;；,，。")
             postal = _POSTAL_CODE.match(paragraph, match.end() + 1) if key == "address" else None

@@ -65,6 +65,28 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
     return None
 
 
+# 中共盐城市疾病预防控制中心委员会 for 中心党委: a party body's full name, and the body words that mean the same
+_FULL_PARTY_BODY = re.compile(r"(?:中共|中國共產黨|中国共产党)[\u4e00-\u9fa5]{2,30}?"
+                              r"(?:委员会|委員會|党委|黨委|党组|黨組)"
+                              r"(?=关于|關於|關于|[》〉，,。；;、（(]|$)")
+_SAME_BODY = {"党委": ("委员会", "党委"), "黨委": ("委員會", "黨委"), "党组": ("党组",), "黨組": ("黨組",)}
+
+
+def in_full(short: str, paragraphs: list[str]) -> str | None:
+    """The full name of a party body the text names short (中心党委, 局党组) where the text writes it in full once
+    (in the name of its plan: 《中共盐城市疾病预防控制中心委员会关于…整改方案》): one full name that ends with the
+    short name's unit and an equivalent body (中心 + 委员会). None if the short name has a place, or there are two."""
+    short = without_glosses(short)
+    body = next((b for b in _SAME_BODY if short.endswith(b)), None)
+    stem = short[: -len(body)] if body else ""
+    if not body or not 1 <= len(stem) <= 4 or region_from_name(short):
+        return None
+    found = {match.group(0) for paragraph in paragraphs[:8]
+             for match in _FULL_PARTY_BODY.finditer(without_glosses(paragraph))
+             if any(match.group(0).endswith(stem + same) for same in _SAME_BODY[body])}
+    return found.pop() if len(found) == 1 else None
+
+
 # 区妇联, 县残联, 市文联, 区科协: a people's organisation of a level, named short (three characters are a name)
 _PEOPLES_BODY = re.compile(r"[省市区县區縣](?:妇联|婦聯|残联|殘聯|文联|文聯|侨联|僑聯|科协|科協|工商联|工商聯|"
                            r"社科联|社科聯|总工会|總工會)")
@@ -114,11 +136,27 @@ def region_from_name(name: str | None) -> str | None:
         return None
     match = _PLACE.match(name)
     if not match or not re.sub("^" + _PARTY, "", match.group(0)):
-        return None
+        return city_of_a_zone(name)
     place = "".join(g for g in match.groups() if g)
     # a bare 区/县 ending inside a unit's name (市场监督管理局) is no place: the name must go on with a unit;
     # a two-character county is one the gazetteer knows (歙县纪委监委, 沛县人民政府)
-    return place if len(place) >= 3 or gazetteer.is_place(place) else None
+    return place if len(place) >= 3 or gazetteer.is_place(place) else city_of_a_zone(name)
+
+
+# 温州经济技术开发区管理委员会, 苏州工业园区: a development zone is named after its city, which it is in
+_ZONE = re.compile(r"^" + _PARTY + r"?([\u4e00-\u9fa5]{2,3}?)(?:国家|國家)?"
+                   r"(?:经济技术开发区|經濟技術開發區|经济开发区|經濟開發區|"
+                   r"高新技术产业开发区|高新技術產業開發區|高新区|高新區|经开区|經開區|工业园区|工業園區|保税区|保稅區)")
+
+
+def city_of_a_zone(name: str | None) -> str | None:
+    """The city a development zone's name starts with (温州经济技术开发区 → 温州市), if the gazetteer knows it."""
+    match = _ZONE.match(name or "")
+    if not match:
+        return None
+    city = match.group(1) + "市"
+    known = [p for p in gazetteer.places().get(gazetteer.simplified(city), []) if p.level == "city"]
+    return city if known else None
 
 
 def known_place_in(name: str | None) -> str | None:
@@ -182,6 +220,22 @@ def level_of_the_inspection(team: str | None, paragraphs: list[str]) -> str | No
         if match:
             break
     return gazetteer.simplified(match.group(1)) if match else None
+
+
+# 根据平江县委巡察工作要求, 按照中共某某市委统一部署: the committee that ordered the inspection, named with its place
+_ORDERED_BY = re.compile(r"(?:根据|根據|按照)(?:中共)?([\u4e00-\u9fa5]{2,12}?[省市区县旗州盟區縣])委(?:员会|員會)?"
+                         r"[^，,。；;]{0,12}?(?:部署|要求|安排)")
+
+
+def place_of_the_ordering_committee(paragraphs: list[str]) -> tuple[str, str] | None:
+    """(place, the words) of the committee the opening says ordered the inspection, when the gazetteer knows the place:
+    the unit inspected is of that place."""
+    for paragraph in paragraphs[:2]:
+        for match in _ORDERED_BY.finditer(without_glosses(paragraph)):
+            place = known_place_in(match.group(1))
+            if place is not None and place == match.group(1):
+                return place, match.group(0)
+    return None
 
 
 def with_its_city(region: str, texts: list[str]) -> str:

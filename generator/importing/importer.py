@@ -28,10 +28,13 @@ from generator.importing.facts import (
 )
 from generator.importing.html import html_to_text, looks_like_html, markup_note
 from generator.importing.identity import (
+    city_of_a_zone,
     domain_from,
+    in_full,
     kind_from,
     known_place_in,
     level_of_the_inspection,
+    place_of_the_ordering_committee,
     province_of,
     publisher_from,
     publisher_from_signature,
@@ -238,7 +241,10 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         notes.add(f"地区（region）是根据页脚的备案号和主办单位推断的“{region}”，请核对")
     elif named:
         region = named
-        notes.add(f"地区（region）取自标题或发布机构中的地名“{region}”，请核对是否完整")
+        zone = next((name for name in (page.title, unit, *page.meta.values()) if city_of_a_zone(name) == named
+                     and named not in (name or "")), None)
+        notes.add(f"地区（region）“{region}”是“{zone}”所在的市（开发区以所在的市命名），请核对是否应写到区、县"
+                  if zone else f"地区（region）取自标题或发布机构中的地名“{region}”，请核对是否完整")
     elif region_from_text(page.paragraphs + list(page.meta.values())):
         region, unit = region_from_text(page.paragraphs + list(page.meta.values())) or ("", "")
         notes.add(f"地区（region）取自正文中的单位名称“{unit}”里的地名“{region}”，请核对")
@@ -294,6 +300,10 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if inspected:
         notes.add(f"地区（region）取自正文中被巡察的单位“{inspected[1]}”里的地名“{inspected[0]}”，请核对")
         return inspected[0]
+    ordering = place_of_the_ordering_committee(page.paragraphs)
+    if ordering and not ordering[0].endswith(("省", "自治区", "自治區")):
+        notes.add(f"地区（region）取自部署巡察的“{ordering[1]}”里的地名“{ordering[0]}”，请核对")
+        return ordering[0]
     by_team = known_place_in(team)
     if by_team and not by_team.endswith(("省", "自治区", "自治區")):
         notes.add(f"地区（region）取自巡察组名称“{team}”里的地名“{by_team}”，请核对")
@@ -361,6 +371,10 @@ def _publisher(page: Page, notes: Notes, news: bool = False) -> str:
         notes.add(f"发布机构（publisher）取自标题中的巡察组“{team}”，请核对")
         return team
     answered = None if news else publisher_from_text(page.paragraphs)
+    full = in_full(answered, page.paragraphs) if answered else None
+    if answered and full:
+        notes.add(f"发布机构（publisher）是正文中接受巡察反馈的“{answered}”，按正文另一处的全称写作“{full}”，请核对")
+        return full
     if answered:
         notes.add(f"发布机构（publisher）取自正文中接受巡察反馈的单位“{answered}”，请核对")
         return answered

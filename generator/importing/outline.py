@@ -34,7 +34,12 @@ _SECOND_NUMBER = re.compile(r"^(?:[（(]\s*\d{1,3}\s*[)）]|[①②③④⑤⑥�
 _CLOSING = re.compile(r"^(下一步|今后|欢迎|特此|联系方式|附件)|欢迎.{0,30}监督|联系电话|电子邮箱|邮政地址|举报电话")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _MAX_HEADING = 80
-_PROBLEM_FRAME = re.compile(r"^(?:反馈问题|存在问题|问题)\s*[:：]\s*(?=\S)")
+# 问题1: / 问题一 alone on the numbered line: a placeholder, not a title
+_PLACEHOLDER_TITLE = re.compile(r"(?:反馈问题|存在问题|具体问题|主要问题|问题描述|问题表现|问题)\s*"
+                                r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*[:：]?")
+# 1.问题：…, 1.问题1:… (the number again, as a placeholder: the title is the words after it)
+_PROBLEM_FRAME = re.compile(r"^(?:反馈问题|存在问题|具体问题|主要问题|问题描述|问题表现|问题)\s*"
+                            r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*[:：]\s*(?=\S)")
 _LABEL_LINE = re.compile(r"^[（(【\[]?\s*(?:" + "|".join(_LABELS.values()) + r")\s*[:：]")
 _STATUS_LABEL = re.compile(r"(整改状态|完成情况|整改进度|整改进展|进展情况)\s*[:：]\s*[^。；;，,:：\s]{1,12}")
 
@@ -46,6 +51,12 @@ class Marker:
     rest: str
 
 
+def _placeholder(marker: Marker) -> bool:
+    """1.问题1: / 问题1: with nothing after it: the numbered line names no problem, its title follows."""
+    rest = marker.rest.strip()
+    return marker.kind != "shi" and (not rest or bool(_PLACEHOLDER_TITLE.fullmatch(rest)))
+
+
 def read_marker(paragraph: str) -> Marker | None:
     for kind, pattern in _MARKERS:
         match = pattern.match(paragraph)
@@ -53,7 +64,8 @@ def read_marker(paragraph: str) -> Marker | None:
             token = match.group(1)
             number = ord(token) - ord("①") + 1 if kind == "circled" else cn_to_int(token)
             rest = paragraph if kind == "shi" else paragraph[match.end():]
-            if number and (kind == "shi" or rest):
+            # (问题1: alone on its line: a problem whose title follows on the next one)
+            if number and (kind in ("shi", "wenti") or rest):
                 return Marker(kind, number, rest)
     return None
 
@@ -79,6 +91,7 @@ class ProblemDraft:
     labels: dict = field(default_factory=dict)
     next_ordinal: int = 1
     title_only: bool = False  # the numbered line held the title only; measures came in paragraphs
+    placeholder: str | None = None  # the numbered line held only 问题1: and the title follows on the next line
 
     @property
     def implicit(self) -> bool:
@@ -120,8 +133,11 @@ _NOT_A_FAULT = re.compile(r"不断|不折不扣|不懈|不移|不动摇|不松�
 
 # A heading that groups the problems by how far their rectification has got (已整改完成的问题, 正在推进整改的问题,
 # 尚未完成整改的问题, 需长期坚持整改的问题) names no fault: the problems are under it, or the text gives only counts.
-_BY_PROGRESS = re.compile(r"^(?:已经?|尚未|未|正在|基本|持续|需(?:要)?长期)[\u4e00-\u9fa5]{0,8}?"
-                          r"(?:整改|完成|推进|坚持|到位|落实)[\u4e00-\u9fa5]{0,4}?的问题[。.]?$")
+# (集中整改期内已完成(含基本完成)的整改事项: the time and the words in brackets too)
+_BY_PROGRESS = re.compile(r"^(?:[^，,。；;]{0,10}?(?:期内|期间|以来|目前)[,，]?)?"
+                          r"(?:已经?|尚未|未|正在|基本|持续|需(?:要)?长期)"
+                          r"[\u4e00-\u9fa5]{0,8}?(?:整改|完成|推进|坚持|到位|落实)[\u4e00-\u9fa5()（）]{0,8}?"
+                          r"的?(?:问题|整改事项|事项|整改任务|任务)(?:[（(][^()（）]{1,12}[)）])?[。.:：]?$")  # (30个)
 
 
 def _faulty(text: str) -> bool:
@@ -291,6 +307,9 @@ def _unnumbered_titles(paragraphs: list[str], markers: list[Marker | None]) -> l
     def titles_at(index: int) -> bool:
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
         line = paragraphs[index]
+        before = markers[index - 1] if index > 0 else None
+        if before is not None and _placeholder(before):
+            return False  # 1.问题1: / 预算执行进度偏慢。: the title of the numbered problem, not one of its own
         return (markers[index] is None and len(line) <= 40 and is_heading(line) and not re.search("[:：]", line)
                 and not _CLOSING.search(line)
                 and not _MEASURES_START.search(line) and bool(_MEASURES_START.search(following)))
@@ -552,6 +571,12 @@ class _Walker:
         if not self.in_list:
             self._leave_out_section_heading()
         self._enter_list()
+        if _BY_PROGRESS.match(marker.rest.strip()):
+            # (一)集中整改期内已完成的整改事项: the problems under it grouped by how far they got, in no aspect
+            self.aspect, self.current = None, None
+            self.outline.notes.append(f"“{marker.rest.strip()}”按整改进度给问题分组，不是方面：其下的问题没有写入方面"
+                                      "（aspect），请核对")
+            return
         number = marker.number - self.aspect_offset if marker.kind == "cn_dun" else marker.number
         if number != marker.number and not self.outline.aspects:
             self.outline.notes.append(f"方面接着前面讲整改工作的{self.aspect_offset}个章节编号（第一个方面是原文的"
@@ -586,7 +611,12 @@ class _Walker:
             written = written[second.end():]
         framed = _PROBLEM_FRAME.match(written)  # 1.问题：落实“第一议题”制度不到位。
         title, rest = split_title(written[framed.end():] if framed else written)
+        awaiting = _placeholder(Marker(marker.kind, marker.number, written))  # 1.问题1: / 问题1: (title: next line)
+        if awaiting:
+            title, rest = None, ""
         problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
+        # (问题1: alone is a marker of its own, with nothing after it)
+        problem.placeholder = (written.strip() or f"问题{marker.number}：") if awaiting else None
         self.outline.problems.append(problem)
         if second and title:
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的编号之后还有一级编号"
@@ -621,6 +651,19 @@ class _Walker:
 
     def _plain_paragraph(self, paragraph: str) -> None:
         current = self.current
+        if current is not None and current.placeholder and not current.measures and not current.title \
+                and not _MEASURES_START.search(paragraph) and not _LABEL_LINE.match(paragraph):
+            title, rest = split_title(paragraph)  # 1.问题1: / 截至本轮巡视进驻,…未完成整改。: the title follows
+            if title:
+                current.title = title
+                first = paragraph[: len(paragraph) - len(rest)].strip()
+                self.outline.notes.append(f"第{len(self.outline.problems)}个问题的编号行只写了“{current.placeholder}”："
+                                          f"标题取自下一段的第一句“{first}”，请核对")
+                current.placeholder = None
+                if rest:
+                    self._fill(current, rest)
+                current.title_only = not rest
+                return
         if current is not None and current.measures and paragraph and (
                 not take_labels(paragraph)[0].strip() or _LABEL_LINE.match(paragraph)):  # 完成时限：长期坚持 too
             self._fill(current, paragraph)  # 完成情况:已完成 after the measures: the problem's label, not a new problem

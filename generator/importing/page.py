@@ -92,7 +92,7 @@ def clean_lines(text: str) -> list[str]:
 
 def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Page:
     page = Page(meta=dict(html_meta or {}))
-    lines = _unglued(lines)
+    lines = [part for line in _unglued(lines) for part in _one_line_outline(line)]
     lines = _drop_widgets(lines, page)
     lines = _cut_footer(lines, page)
     lines = _take_meta(lines, page)
@@ -145,6 +145,49 @@ def _unglued(lines: list[str]) -> list[str]:
     return [part for part in parts if part] + lines[1:]
 
 
+# A page copied as one line: its numbered headings and items (一、 / (一) / 1. / (1)) follow the sentence before
+# them, or a heading, after a space
+_NUMBERED = (r"(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[)）]"
+             r"|\d{1,3}\s*[.．、](?!\d))")
+_OUTLINE_AFTER_SPACE = re.compile(rf"\s+(?={_NUMBERED}\s*\S)")
+_LEADING_NUMBER = re.compile(rf"^{_NUMBERED}")
+_SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])")
+_ONE_LINE_PAGE = 300  # characters: a line this long that holds several numbered parts is a whole page
+_HEADING_CHARS = 40
+
+
+def _one_line_outline(line: str) -> list[str]:
+    """``…予以公布。 一、整改工作组织领导情况 中心党委切实… 二、…``: a long line holding the numbered parts of a text,
+    cut where each part starts (after a sentence's end or after a heading, at a space) and after each heading."""
+    if len(line) < _ONE_LINE_PAGE:
+        return [line]
+    parts: list[str] = []
+    start = 0
+    for gap in _OUTLINE_AFTER_SPACE.finditer(line):
+        before = line[start:gap.start()]
+        if _SENTENCE_END.search(before[-1:]) or before.endswith(("”", "\"")) or _is_numbered_heading(before):
+            parts.append(before)
+            start = gap.end()
+    parts.append(line[start:])
+    # (a section heading among them: a paragraph's own (1)…(2)… run in after spaces is no page on one line)
+    if len(parts) < 3 or not any(_SECTION_NUMBER.match(part) for part in parts[1:]):
+        return [line]
+    cut: list[str] = []
+    for part in parts:
+        space = re.search(r"\s+", part)
+        head = part[: space.start()] if space else part
+        if space and _LEADING_NUMBER.match(part) and _is_numbered_heading(head):
+            cut += [head, part[space.end():]]  # 一、整改工作组织领导情况 / 中心党委切实履行…
+        else:
+            cut.append(part)
+    return [part for part in cut if part.strip()]
+
+
+def _is_numbered_heading(text: str) -> bool:
+    return bool(_LEADING_NUMBER.match(text)) and len(text) <= _HEADING_CHARS \
+        and not _SENTENCE_END.search(text.rstrip("。"))
+
+
 def _drop_widgets(lines: list[str], page: Page) -> list[str]:
     kept = []
     crumb = False  # the line before was a breadcrumb (您现在的位置:首页), which may go on on this one
@@ -171,9 +214,12 @@ _CRUMB_GOES_ON = re.compile(r"^[>＞»›]\s*\S")
 def _take_meta(lines: list[str], page: Page) -> list[str]:
     kept: list[str] = []
     skip_next = inline = in_body = False  # in_body: a paragraph of the text was kept already
+    lines_to_skip: set[int] = set()  # the rows of a table read with the row above
     for index, line in enumerate(lines):
         if skip_next:
             skip_next = False
+            continue
+        if index in lines_to_skip:
             continue
         bare = line.lstrip(_BULLETS)  # • 发布机构: / - 信息来源:…, the 政务公开 block as a list
         read = reading(bare) if not in_body else ""
@@ -184,6 +230,15 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
             page.meta.setdefault(_UNNAMED_DATE, bare[slice(*unkeyed.span("date" if first else "date2"))])
             page.meta.setdefault(_UNNAMED_SOURCE, bare[slice(*unkeyed.span("site" if first else "site2"))])
             page.unkeyed_meta = page.unkeyed_meta or line
+            continue
+        table = _table_pairs(lines, index) if not skip_next else None
+        if table is not None:
+            # | 索引号 | … | 发布机构 | … |: the 政务公开 block as a table (Markdown, a mirror's copy), rows or columns
+            pairs, used = table
+            page.chrome_removed.extend(lines[index:index + used])
+            for key, value in pairs:
+                page.meta.setdefault(key, value)
+            lines_to_skip.update(range(index + 1, index + used))
             continue
         dated = _LEADING_DATE.match(bare)  # 2023-12-08 15:12  稿件作者: … / • 2021-12-14 11:00, a date with no key
         rest = bare[dated.end():] if dated else bare
@@ -218,6 +273,67 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
 
 
 _BULLETS = "•·●▪■◆-–— "
+
+_CELL_BAR = re.compile(r"\s*[|｜]\s*")
+_RULE_ROW = re.compile(r"^[|｜]?(?:\s*:?-{2,}:?\s*[|｜])+\s*(?::?-{2,}:?\s*)?$")  # |---|:--:| under a header row
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table row written with bars (| 索引号 | 1008… |), copied with tabs (索引号⇥1008…⇥发布机构⇥…) or
+    with runs of spaces from a key on (索引号  1008…  发布机构  …), without the empty ones at its ends; None for a line
+    that is no such row."""
+    if "\t" in line.strip() and not re.search(r"[|｜]", line):
+        cells = [cell.strip() for cell in line.strip().split("\t")]
+    elif re.search(r"\S\s{2,}\S", line) and not re.search(r"[|｜]", line):  # 索引号  001/2024-00012  发布机构  …
+        cells = re.split(r"\s{2,}", line.strip())
+        if _metadata_key(cells[0]) is None:
+            return None
+    elif not re.match(r"^\s*[|｜]", line) or line.count("|") + line.count("｜") < 2:
+        return None
+    else:
+        cells = _CELL_BAR.split(line.strip())
+    while cells and not cells[0]:
+        cells.pop(0)
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells or None
+
+
+def _metadata_key(cell: str) -> str | None:
+    """A cell that is a key of the 政务公开 block (索 引 号, 發布機構 read in simplified characters)."""
+    key = reading(re.sub(r"\s+", "", cell)).rstrip(":：")
+    return key if key in _META_KEYS else None
+
+
+def _table_pairs(lines: list[str], index: int) -> tuple[list[tuple[str, str]], int] | None:
+    """The metadata in a table of bars at ``lines[index]``: (pairs, how many lines it takes). A row of keys and values
+    side by side (| 组配分类 | 通知公告 | 发布机构 | 温州经济技术开发区管理委员会 |), or a row of keys over a row of
+    values (| 索引号 | 发布机构 | / |---|---| / | 1008… | 某某局 |), or a key and its value in each cell
+    (| 索引号：1008… |). Only when every key cell is a key the metadata
+    reader knows: a table of the text (序号 | 问题 | 整改措施) stays text."""
+    cells = _cells(lines[index])
+    if not cells:
+        return None
+    keys = [_metadata_key(cell) for cell in cells]
+    if all(keys) and len(cells) >= 2:  # a header row: the values are on the row below (after a rule row)
+        below = index + 1
+        if below < len(lines) and _RULE_ROW.match(lines[below].strip()):
+            below += 1
+        values = _cells(lines[below]) if below < len(lines) else None
+        if values is not None and len(values) <= len(cells) and not any(_metadata_key(v) for v in values):
+            return [(key, value) for key, value in zip(keys, values) if key], below + 1 - index
+    in_cells = [_meta_pairs(reading(cell)) for cell in cells if cell]
+    if all(in_cells):  # | 索引号：001/2024-00012 | 发布机构：某某县教育局 |: a key and its value in each cell
+        return [(key, _as_written(value, cell)) for cell, found in zip([c for c in cells if c], in_cells)
+                for key, value in found], 1
+    pairs = []
+    for at in range(0, len(cells), 2):
+        key = _metadata_key(cells[at])
+        value = cells[at + 1] if at + 1 < len(cells) else ""
+        if key is None or _metadata_key(value):  # (keys in a row whose values are not below them)
+            return None
+        pairs.append((key, value))
+    return pairs, 1
 # A page date standing alone or before the keyed fields, with its time: 2021-02-23 12:42:06来源:…, 2024年05月06日 来源:…
 _LEADING_DATE = re.compile(r"^((?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
                            r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*")
