@@ -355,3 +355,18 @@ def test_a_site_word_that_official_names_end_with_needs_a_name_that_reads_less_o
     text = "会后，澳门新莆京游戏大厅高度重视，召开党委会。"
     assert find_spam(text) == [Finding(3, 10, "澳门新莆京游戏", spam("澳门新莆京游戏", GAMBLING))]
     assert find_spam("加强网络游戏管理，开展益智游戏活动。") == []
+
+
+def test_a_casino_brand_with_a_code_in_a_units_place_is_flagged():
+    """A brand glued to a Latin handle or a digit run where news names the unit (collection 8 of the corpus), with
+    no site word: the name alone is reported, and deleting it leaves the sentence without it."""
+    text = "2021年5月27日,威廉希尔williamhill中文教工一支部全体党员召开了主题党日活动。"
+    assert spans(find_spam(text)) == [(11, 28, "威廉希尔williamhill中文")]
+    text = "1月20日,冬日暖阳照射大地,9778818威尼斯学子迎来了本学期的期末考试。"
+    [finding] = find_spam(text)
+    assert (finding.text, finding.reason) == ("9778818威尼斯", "疑似植入的广告文字“9778818威尼斯”（赌博推广）")
+    # official names with Latin letters and digits, numbers and contacts stay clean
+    for official in ("2月12日,济南市市中区宣布接入DeepSeek,华为Mate60手机召开发布会。",
+                     "联系人电话13912345678，身份证11010519491231002X", "截至2025年底,中国5G基站总数达483.8万个",
+                     "MQTT协议 MQTT(Message Queuing Telemetry Transport)是IBM开发的协议。"):
+        assert find_spam(official) == [], official

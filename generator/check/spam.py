@@ -119,6 +119,10 @@ class Vocabulary:
     # ``site_entries``: what only a site calls itself (官网, 网页版 …), and ``site_entries_weak`` (游戏: official
     # names end with them too), longest first, each with the least score of the name before it (``_brand_names``)
     entries: tuple[tuple[str, float], ...]
+    # ``unit_followers``: words that follow a unit's name where it is the subject of a sentence of news (召开, 举行,
+    # 党委, 教工 …), longest first; ``name_tails``: words a name in a unit's place may end with (有限公司, 中文 …)
+    followers: tuple[str, ...] = ()
+    tails: tuple[str, ...] = ()
 
 
 _TERM, _HINT, _BRAND_START, _BRAND_END, _ENTRY = 1, 2, 4, 8, 16
@@ -184,8 +188,13 @@ def vocabulary() -> Vocabulary:
     for word in brand_words:
         starts[_pair_key(ord(word[0]), ord(word[1]))] |= _BRAND_START
         starts[_pair_key(ord(word[-2]), ord(word[-1]))] |= _BRAND_END
+    followers = tuple(sorted({w for w in map(_norm, data.get("unit_followers") or ()) if w},
+                             key=lambda w: (-len(w), w)))
+    tails = tuple(sorted({w for w in map(_norm, data.get("name_tails") or ()) if w} | set(brand_words),
+                         key=lambda w: (-len(w), w)))
     return Vocabulary(labels, terms, hints, tuple(pieces), term_starts, hint_starts, starts, allow, multiline,
-                      codes, lone, words, short_hint, short_term, triples, frames, tuple(brand_words), entries)
+                      codes, lone, words, short_hint, short_term, triples, frames, tuple(brand_words), entries,
+                      followers, tails)
 
 
 def _pair_code(first, second):
@@ -348,7 +357,8 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
                         hinted.append(np.arange(pos, pos + len(word)))
                         hint_total += HINT
                         break
-        termed += [s for s, _ in _brand_codes(text, points, pairs, voc) + _brand_names(text, pairs, model_scores, voc)]
+        termed += [s for s, _ in _brand_codes(text, points, pairs, voc) + _brand_names(text, pairs, model_scores, voc)
+                   + _glued_names(text, points, model_scores, voc)]
     marked: list[int] = []  # where a keyword-list mark is
     if "_" in text or "|" in text or "@" in text:
         marks = _MARKS[np.minimum(points, 0xFFFF)] if points.dtype.itemsize > 2 else _MARKS[points]
@@ -487,7 +497,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, pairs, _TERM, voc.term_starts, allowed_spans)]
     terms = _grown(text, terms, voc.pieces)
     terms += [(s, e, "gambling") for s, e in _brand_codes(text, points, pairs, voc)
-              + _brand_names(text, pairs, model_scores, voc)]
+              + _brand_names(text, pairs, model_scores, voc) + _glued_names(text, points, model_scores, voc)]
     terms.sort()
     terms = [(s, e, cat) for s, e, cat in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
     words: list[tuple[int, int, str]] = list(terms)
@@ -1252,3 +1262,73 @@ def _merge(hits: list[tuple[int, int, Why, int]]) -> list[tuple[int, int, Why, i
         else:
             merged.append((start, end, why, rank))
     return merged
+
+
+GLUED_STEM = 1.0  # the least summed model score of the Chinese characters glued to a code in a unit's place
+_NAME_STEM = 6  # … of at most this many characters on each side of the code, which has fewer than …
+LONG_CODE = 10  # … this many digits (a phone or an ID number is no site's code)
+# a name in a unit's place is followed by a follower, a line's end, a breadcrumb's ``>``, a title's end or a quote
+_NAME_AFTER = frozenset("\n>|》“")
+_MEASURE_TABLE = np.zeros(0x10000, dtype=bool)
+for _c in _MEASURE:
+    _MEASURE_TABLE[ord(_c)] = True
+
+
+def _glued_names(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vocabulary) -> list[tuple[int, int]]:
+    """(start, end) of casino brands written in a unit's place in copied news, with no site word: a code (Latin
+    letters, or digits as ``_is_code`` reads them) glued to Chinese characters the character model does not read as
+    official prose (each above 0, ``GLUED_STEM`` or more together), the whole standing where a sentence's subject or
+    a unit's name stands: after the start of a clause (``_SLOT_BEFORE``) and before a clause's end or a word of
+    ``unit_followers`` (召开, 举行, 党委, 教工 …): ``2021年5月27日,威廉希尔williamhill中文教工一支部……``,
+    ``1月20日,……,9778818威尼斯学子迎来了……``. Grown over the glued-on ``name_tails``, site words, letters and digits."""
+    n = len(points)
+    if n < 4 or not voc.followers:
+        return []
+    kinds = _kind(points)
+    glued = np.flatnonzero((kinds[:-1] != kinds[1:]) & (kinds[:-1] != 0) & (kinds[1:] != 0))
+    if not len(glued):
+        return []
+    # the Chinese side must not read as official, and a number before a measure word (2021年, 5月) is no code
+    chinese = np.where(kinds[glued] == 2, glued, glued + 1)
+    keep = model_scores[chinese] > 0
+    digit_first = (kinds[glued] == 1) & (points[glued] <= 57)
+    keep &= ~(digit_first & _MEASURE_TABLE[np.minimum(points[glued + 1], 0xFFFF)])
+    names: list[tuple[int, int]] = []
+    for at in glued[keep].tolist():
+        code_left = kinds[at] == 1
+        if code_left:
+            code_start, code_end, stem_start = at, at + 1, at + 1
+            while code_start > 0 and kinds[code_start - 1] == 1:
+                code_start -= 1
+        else:
+            code_start = code_end = at + 1
+            while code_end < n and kinds[code_end] == 1:
+                code_end += 1
+        code = text[code_start:code_end]
+        letters = sum(c.isalpha() for c in code)
+        if len(code) - letters >= LONG_CODE or not (
+                letters >= 3 or _is_code(code, text[code_end : code_end + 2]) and (letters or len(code) >= 4)):
+            continue  # a phone or ID number; a short code of digits alone
+        # the Chinese stem on the glued side
+        if code_left:
+            stem_end = stem_start
+            while (stem_end < n and stem_end - stem_start < _NAME_STEM and kinds[stem_end] == 2
+                   and model_scores[stem_end] > 0):
+                stem_end += 1
+            stem = (stem_start, stem_end)
+        else:
+            stem_start = at + 1
+            while stem_start > 0 and at + 1 - stem_start < _NAME_STEM and kinds[stem_start - 1] == 2 \
+                    and model_scores[stem_start - 1] > 0:
+                stem_start -= 1
+            stem = (stem_start, at + 1)
+        if stem[1] - stem[0] < 2 or model_scores[stem[0] : stem[1]].sum() < GLUED_STEM:
+            continue
+        start, end = min(stem[0], code_start), max(stem[1], code_end)
+        if not (start == 0 or text[start - 1] in _SLOT_BEFORE):
+            continue
+        start, end = _grown_spans(text, [(start, end)], voc.tails)[0]
+        if not (end == n or text[end] in _NAME_AFTER or any(text.startswith(w, end) for w in voc.followers)):
+            continue
+        names.append((start, end))
+    return sorted(set(names))
