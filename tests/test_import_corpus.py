@@ -645,6 +645,87 @@ RIGHT = {
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
+    # the held-out test7 split (ninth collection), read once on 2026-12-02 21:37 UTC: the fields it gets right
+    "asdi-zongyuan-xuncha-shenji-zhenggai-2022": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "azyfy-xuncha-zhenggai-lingdaoxiaozu-2022": (
+        "publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "aspects problems contact"
+    ),
+    "beixinjing-jianyu-xuncha-peihe-2024": (
+        "publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "changzhou-ribao-xuncha-2019-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "daying-yucai-zhongxue-xuncha-2023-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "dazhong-baoye-xunshi-2019": (
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "fujian-ribao-xunshi-2020-archiver": (
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "gansu-gaosu-xuncha-jinzhu-2019-mirror": (
+        "title publisher region published source inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "hefei-wenlv-xuncha-2023": (
+        "title region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "jishi-xueyuan-xuncha-2021-fankui-spam-mirror": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "liupanshui-shiyanzhongxue-xuncha-2024-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "liuzhou-yizhong-xuncha-2025-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "pidu-xunshi-zhenggai-ducha-bbs": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "qimen-jiaoyugongwei-xuncha-2025-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "scu-yishixingtai-xunshi-zhenggai-huiyi": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "suqian-wenlv-jituan-xuncha-2024-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "wuhu-jiantou-xuncha-2023-fankui": (
+        "title published source kind inspection.team inspection.start inspection.end figures aspects problems "
+        "contact"
+    ),
+    "zhongguo-lvyou-jituan-xunshi-2018-fanwen": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "zibo-shizhuan-neibu-xuncha-fankui-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "ziranziyuan-xuncha-zhenggai-kaoping-ip": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
 }
 
 
