@@ -759,7 +759,7 @@ def test_no_problems_are_made_up(name):
 @pytest.mark.parametrize("split", benchmark.JOINED_SPLITS)
 def test_a_former_held_out_split_is_empty_and_the_benchmark_says_so(split, capsys):
     """test joined dev on 2026-12-02, test2 and test3 in the sixth round, test4 in the seventh, test5 in the eighth,
-    test6 after the eighth (INDEX.md); asking for one says so instead of dividing by zero."""
+    test6 after the eighth, test7 after the ninth (INDEX.md); asking for one says so instead of dividing by zero."""
     assert [n for n in NAMES if benchmark.load_expected(n).get("split") == split] == []
     assert benchmark.main(["--split", split]) == 0
     assert capsys.readouterr().out == f"split {split}: no texts (it joined dev after it was read)\n"

@@ -353,7 +353,9 @@ def test_a_gambling_sites_name_without_a_code_at_the_start_of_a_clause_is_flagge
 
 def test_a_site_word_that_official_names_end_with_needs_a_name_that_reads_less_official():
     text = "会后，澳门新莆京游戏大厅高度重视，召开党委会。"
-    assert find_spam(text) == [Finding(3, 10, "澳门新莆京游戏", spam("澳门新莆京游戏", GAMBLING))]
+    # the brand's whole name (游戏大厅 too, since the model learnt the ninth collection): deleting it leaves clean text
+    assert find_spam(text) == [Finding(3, 12, "澳门新莆京游戏大厅", spam("澳门新莆京游戏大厅", GAMBLING))]
+    assert find_spam(text[:3] + text[12:]) == []
     assert find_spam("加强网络游戏管理，开展益智游戏活动。") == []
 
 

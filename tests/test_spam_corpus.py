@@ -47,9 +47,9 @@ def spans(findings) -> list[tuple[int, int, str]]:
 def test_the_corpus_is_valid_and_split():
     result = subprocess.run([sys.executable, str(CORPUS / "validate.py")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip().endswith("VALID"), result.stdout + result.stderr
-    # test2 and test3 joined dev (sixth round), test4 in the seventh, test5 in the eighth, test6 after the eighth;
-    # test7 is held out
-    assert {r["split"] for r in RUNS.values()} == {"dev", "test7"}
+    # test2 and test3 joined dev (sixth round), test4 in the seventh, test5 in the eighth, test6 after the eighth,
+    # test7 after the ninth; test8 is held out (empty until its collection is merged)
+    assert {r["split"] for r in RUNS.values()} <= {"dev", "test8"}
 
 
 # Runs the check misses today inside an official sentence. Strict: the test fails the day it finds them again.
@@ -59,6 +59,9 @@ KNOWN_MISSES = {
     # alarms (2.1 % → 2.9 % at 30) without blocking one more run, so the threshold stays. The two models' runs find it
     # whole at a LINEAR_TOTAL of 20, which raised the LOCO false alarms from 4.1 % to 4.8 % (2026-12-02).
     "s086": "an SEO title with no vocabulary word, inside an official sentence, scores under LOCAL_TOTAL",
+    # since the models learnt the ninth collection (test7 joined dev, 2026-12-02) the run's last character, 出, glued to
+    # the official 确保, reads as official: the finding ends one character short (on its own the run is flagged whole)
+    "s064": "the run's last character 出 is left outside the finding, before the official sentence's 确保",
 }
 
 
