@@ -163,12 +163,14 @@ def check_branch(project: Path, branch: str, tmp_path: Path) -> subprocess.Compl
 
 
 def branch_of(project: Path, path: str) -> str:
+    """The editorial-workflow branch of ``path``, once decap-server has committed to it: it makes the branch
+    at main's commit first and commits a moment later, so a slow machine can see the branch still empty."""
     branch = "cms/" + path
-    for _ in range(100):
-        if git(project, "branch", "--list", branch).strip():
+    for _ in range(200):
+        if git(project, "branch", "--list", branch).strip() and git(project, "rev-list", f"main..{branch}").strip():
             return branch
         time.sleep(0.1)
-    pytest.fail(f"no branch {branch}: {git(project, 'branch', '--list')}")
+    pytest.fail(f"no commit on branch {branch}: {git(project, 'branch', '--list')}")
 
 
 def test_a_notice_made_in_the_form_is_written_as_yml_and_md_and_passes_the_check(page, editor, tmp_path):
