@@ -168,11 +168,12 @@ def worker_count(jobs: int, environ: Any = None) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-# A loaded notice as a worker sends it back: its facts, its files' bytes, its data as JSON (see data_literal; b"" when
-# the cache entry sent beside it holds the data, see entry_data) and the SHA-256 of its files, so that this process
-# neither unpickles nor validates its model (about 1 ms a notice, in the one process that puts the results together)
-# unless something asks for it.
-Sent = tuple[NoticeFacts, bytes, bytes | None, bytes, bytes, bytes | None]
+# A loaded notice as a worker sends it back: its facts, its narrative's bytes, its data as JSON (see data_literal; b""
+# when the cache entry sent beside it holds the data, see entry_data) and the SHA-256 of its files, so that this
+# process neither unpickles nor validates its model (about 1 ms a notice, in the one process that puts the results
+# together) unless something asks for it. The YAML's bytes (None in their place) are not sent: a build and a check ask
+# for that text only to place a message, so it is read again then and compared with its SHA-256.
+Sent = tuple[NoticeFacts, bytes | None, bytes | None, bytes, bytes, bytes | None]
 
 
 @contextmanager
@@ -202,7 +203,7 @@ def _loaded_and_checked(jobs: list[NoticeJob], root: Path, default_contact: Cont
     the worker, since it costs about as much as a check) and, with ``encode``, its entry for the cache on disk
     (key and line, the key made from what was loaded); with ``send``, a notice that loaded is sent back as
     :data:`Sent` instead of the source (None in its place) where its data is plain JSON."""
-    results = []
+    results: list[tuple[Checked, str | None, tuple[str, bytes] | None, Sent | None]] = []
     contact = repr(default_contact)
     for (source, diagnostics) in load_jobs(jobs, root):
         checked = check_notice(NoticeEntry(source, default_contact)) if source is not None else []
@@ -221,7 +222,7 @@ def _loaded_and_checked(jobs: list[NoticeJob], root: Path, default_contact: Cont
                 if send:
                     # data the entry holds is taken from it there (b""): one copy less through the pipe
                     in_entry = encoded is not None and entry_data(encoded[1]) is not None
-                    sent = source.facts, raw, raw_body, b"" if in_entry else data_literal(source.data), digest, body
+                    sent = source.facts, None, raw_body, b"" if in_entry else data_literal(source.data), digest, body
                     source = None
             except (NotCacheable, ValueError, RecursionError):
                 pass
