@@ -76,19 +76,21 @@ def _check_content(entry: NoticeEntry) -> list[Diagnostic]:
     looked.update(number for number, runs in enumerate(spam[:len(texts)]) if runs)
     placeholders = sorted(set(range(len(strings))) - set(kept)) if texts is not strings else []
     todo = sorted([*placeholders, *(kept[number] for number in looked)])
-    locs = _field_locs(source.data) if todo else []
     numbers = {place: number for number, place in enumerate(kept)} if todo else {}
+    locs: list[tuple] = []  # the place in the data of each text, made for the first finding to place
     for place in todo:
-        loc, text = locs[place], strings[place]
+        text = strings[place]
         if place not in numbers:
-            line, column = source.locate(loc)
+            locs = locs or _field_locs(source.data)
+            line, column = source.locate(locs[place])
             found.append(Diagnostic(source.path, line, column, "error",
                                     f"这是导入时留下的占位文字“{text}”：请按原文填写；原文没有的内容不要自拟"))
             continue
         is_contact = contact_span[0] <= place < contact_span[1]
         for severity, start, message in text_findings(text, allow, allowed_numbers, personal=not is_contact,
                                                       plain=True, spam=spam[numbers[place]]):
-            line, column = _yaml_position(source, loc, text, start)
+            locs = locs or _field_locs(source.data)
+            line, column = _yaml_position(source, locs[place], text, start)
             found.append(Diagnostic(source.path, line, column, severity, message))
     if source.body_path:
         found += check_markdown(source.body, source.body_path, allow, allowed_numbers, spam=spam[-1])
