@@ -593,7 +593,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xiangcheng-jiaotou-2022-fankui": (
-        "publisher region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     # the held-out test6 split (eighth collection), read once on 2026-12-02 18:24 UTC: the fields it gets right
@@ -651,7 +651,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "azyfy-xuncha-zhenggai-lingdaoxiaozu-2022": (
-        "publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "title publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
         "aspects problems contact"
     ),
     "beixinjing-jianyu-xuncha-peihe-2024": (

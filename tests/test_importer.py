@@ -1091,6 +1091,19 @@ def test_a_menu_line_above_a_title_with_a_column_tag(tmp_path):
     assert spaced.notice["title"] == "中共某某县 教育局党组 关于县委巡察 整改情况的通报"  # spaces in a title: no menu
 
 
+def test_a_column_tag_in_ascii_brackets_is_chrome_a_tag_of_the_headline_is_not(tmp_path):
+    tagged = _imported(tmp_path, "[巡察整改]某某县教育局党组召开巡察整改工作推进会\n" + NOTICE_OPENING)
+    assert tagged.notice["title"] == "某某县教育局党组召开巡察整改工作推进会"
+    assert tagged.chrome_removed == ["[巡察整改]"]
+    news = _imported(tmp_path, "【工作动态】某某县教育局党组召开巡察整改工作推进会\n" + NOTICE_OPENING)
+    assert news.notice["title"] == "某某县教育局党组召开巡察整改工作推进会"
+    own = _imported(tmp_path, "【反馈】县委第二巡察组向县教育局党组反馈巡察情况\n" + NOTICE_OPENING)
+    assert own.notice["title"] == "【反馈】县委第二巡察组向县教育局党组反馈巡察情况"
+    assert own.chrome_removed == []
+    cited = _imported(tmp_path, "[12]某某县教育局党组召开巡察整改工作推进会\n" + NOTICE_OPENING)
+    assert cited.notice["title"].startswith("[12]")
+
+
 def test_several_counts_in_one_sentence_written_in_other_ways(tmp_path):
     for sentence, wanted in (
         ("巡察反馈问题共计23个，涉及3个方面。", {"aspects": 3, "problems": 23}),
