@@ -651,8 +651,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "azyfy-xuncha-zhenggai-lingdaoxiaozu-2022": (
-        "title publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
     ),
     "beixinjing-jianyu-xuncha-peihe-2024": (
         "publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "

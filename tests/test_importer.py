@@ -643,6 +643,17 @@ def test_the_report_lists_only_the_page_information_the_draft_did_not_take(tmp_p
         "原网页的其他信息（未写入草稿，记在 YAML 开头的注释里）：作者：办公室"]
 
 
+def test_an_empty_laizi_field_before_the_date_on_the_metadata_line(tmp_path):
+    """来自: is the page's source key (generator/data/page_metadata.yml); left empty, the line still gives the date."""
+    empty = _imported(tmp_path, "某某县教育局党组召开巡察整改工作推进会\n来自:   发布时间:2022-05-20\n"
+                      + NOTICE_OPENING)
+    assert (empty.notice["published"], "source" in empty.notice) == (dt.date(2022, 5, 20), False)
+    named = _imported(tmp_path, "某某县教育局党组召开巡察整改工作推进会\n来自:县教育局 发布时间:2022-05-20\n"
+                      + NOTICE_OPENING)
+    assert (named.notice["published"], named.notice["source"]) == (dt.date(2022, 5, 20), "县教育局")
+    assert "来自" not in named.body_markdown
+
+
 def test_the_styles_the_spam_check_calls_hidden_are_the_ones_the_import_leaves_out(tmp_path):
     """generator/check/hidden_text.py: one list of hiding styles for the check and the import."""
     styles = ["display: none", "visibility:hidden", "font-size:0.0em", "font-size:0vw", "FONT-SIZE:0PX"]
