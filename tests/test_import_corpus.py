@@ -679,8 +679,8 @@ RIGHT = {
         "aspects problems contact"
     ),
     "hefei-wenlv-xuncha-2023": (
-        "title region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "jishi-xueyuan-xuncha-2021-fankui-spam-mirror": (
         "title publisher region published source kind inspection.start inspection.end inspection.feedback "

@@ -1115,6 +1115,18 @@ def test_a_column_tag_in_ascii_brackets_is_chrome_a_tag_of_the_headline_is_not(t
     assert cited.notice["title"].startswith("[12]")
 
 
+def test_a_team_named_with_its_term_once_and_mostly_without_it_takes_the_shorter_name(tmp_path):
+    mostly = _imported(tmp_path, (
+        "根据市委统一部署，2022年7月1日至8月31日，十二届市委第一巡察组对市文化和旅游局开展了巡察，"
+        "并于2022年10月20日市委第一巡察组向市文化和旅游局反馈了巡察意见。现将巡察整改情况予以公布。\n"
+        "市委第一巡察组反馈巡察意见后，局党组高度重视。\n"))
+    assert mostly.notice["inspection"]["team"] == "市委第一巡察组"
+    once = _imported(tmp_path, (
+        "根据市委统一部署，2022年7月1日至8月31日，八届市委巡察四组对市司法局党组开展了巡察。现将巡察整改情况予以公布。\n"
+        "对照市委巡察四组反馈意见，局党组逐条制定整改措施。\n"))
+    assert once.notice["inspection"]["team"] == "八届市委巡察四组"
+
+
 def test_several_counts_in_one_sentence_written_in_other_ways(tmp_path):
     for sentence, wanted in (
         ("巡察反馈问题共计23个，涉及3个方面。", {"aspects": 3, "problems": 23}),

@@ -305,13 +305,16 @@ def _team(text: str, span: re.Match | None) -> str | None:
     return None
 
 
+# The committee's term before a team's name: 十二届, 四屆
+_TERM = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆](?=[\u4e00-\u9fa5]{0,12}?[省市区县州旗區縣]委)")
 _PLACE_LEVEL = re.compile(r"(?<=[省市区县州旗區縣])(?=委)")
 _TEAM_COUNT = re.compile(r"(?<=委)(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個](?=巡[察视視][组組])")
 
 
 def _tidy_team(team: str, texts: list[str]) -> str:
     """The team as the text names it on its own: without a clause run into it (根据区委要求和区委第一巡察组 →
-    区委第一巡察组), and in its shorter form when the text also writes that one alone: without the places before it
+    区委第一巡察组), and in its shorter form when the text also writes that one alone: without the committee's term
+    if the text names it more often without (十二届市委第一巡察组 → 市委第一巡察组), the places before it
     (江蘇省鎮江市潤州區委巡察組 → 潤州區委巡察組, 天水市委第二巡察組 → 市委第二巡察組) or a count of teams
     (市委12個巡察組 → 市委巡察組)."""
     team = re.sub(r"^.*?(?:和|与|與|及)(?=[\u4e00-\u9fa5]{0,12}?[省市区县州旗區縣]委)", "", team)
@@ -323,6 +326,12 @@ def _tidy_team(team: str, texts: list[str]) -> str:
     def alone(short: str, longer: str) -> bool:
         return sum(t.count(short) for t in texts) > sum(t.count(longer) for t in texts)
 
+    def mostly(short: str, longer: str) -> bool:  # named alone more often than in the longer form
+        return sum(t.count(short) for t in texts) > 2 * sum(t.count(longer) for t in texts)
+
+    term = _TERM.match(team)  # 十二届市委第一巡察组, named 市委第一巡察组 more often (八届… once and …once: kept)
+    if term and mostly(team[term.end():], team):
+        team = team[term.end():]
     at = _PLACE_LEVEL.search(team)
     if at:
         places = _leading_places(team[: at.start()])
