@@ -324,6 +324,15 @@ def test_dot_numbered_problems_with_paren_measures_and_no_aspects():
     assert result.body_markdown.rstrip().endswith("2024年8月1日")
 
 
+def test_a_text_cut_after_a_speakers_words_has_no_signature(tmp_path):
+    opening = ("根据市委统一部署，2022年10月8日至2022年12月15日，市委第一巡察组对市建投公司党委开展了巡察。"
+               "巡察组组长马卫同志反馈了巡察情况。\n")
+    cut = _imported(tmp_path, opening + "马卫要求，市建投公司党委\n")
+    assert not cut.notice["publisher"].endswith("市建投公司党委")
+    signed = _imported(tmp_path, opening + "中共某某市建投公司委员会\n")
+    assert signed.notice["publisher"] == "中共某某市建投公司委员会"
+
+
 def test_problems_numbered_as_sections():
     """一、……的问题 as problems (no aspects), measures 一是/二是; no feedback date is reported."""
     result = import_notice(FIXTURES / "problems_as_sections.txt")
