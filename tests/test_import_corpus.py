@@ -711,8 +711,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "wuhu-jiantou-xuncha-2023-fankui": (
-        "title publisher region published source kind inspection.team inspection.start inspection.end figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "zhongguo-lvyou-jituan-xunshi-2018-fanwen": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

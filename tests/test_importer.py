@@ -333,6 +333,19 @@ def test_a_text_cut_after_a_speakers_words_has_no_signature(tmp_path):
     assert signed.notice["publisher"] == "中共某某市建投公司委员会"
 
 
+def test_a_feedback_date_without_its_year_comes_after_the_inspection(tmp_path):
+    result = _imported(tmp_path, (
+        "2月13日下午，市委第一巡察组向市建投公司党委反馈巡察情况。\n"
+        "根据市委统一部署，2022年10月8日至2022年12月15日，市委第一巡察组对市建投公司党委开展了巡察。\n"))
+    assert result.notice["inspection"]["feedback"] == dt.date(2023, 2, 13)
+    assert "巡察反馈日期没有写年份，按巡察结束（2022-12-15）之后的“2023年”读取，请核对" in result.unplaced
+    same_year = _imported(tmp_path, (
+        "12月20日下午，市委第一巡察组向市建投公司党委反馈巡察情况。\n"
+        "根据市委统一部署，2022年10月8日至2022年11月15日，市委第一巡察组对市建投公司党委开展了巡察。\n"))
+    assert same_year.notice["inspection"]["feedback"] == dt.date(2022, 12, 20)
+    assert not any(line.startswith("巡察反馈日期没有写年份") for line in same_year.unplaced)
+
+
 def test_problems_numbered_as_sections():
     """一、……的问题 as problems (no aspects), measures 一是/二是; no feedback date is reported."""
     result = import_notice(FIXTURES / "problems_as_sections.txt")

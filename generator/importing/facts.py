@@ -108,11 +108,14 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
             found["start"], found["end"] = _range_dates(later)
             break
     base = found.get("end") or found.get("start") or page_date
-    feedback = _feedback_date(text, span, base)
+    ended = found.get("end") or found.get("start")  # a feedback without its year comes after the inspection
+    feedback = _feedback_date(text, span, base, after=ended)
     for given in (True, False):  # a paragraph where the team gives the feedback before one that only mentions it
         for other, _ in repaired:
             if not feedback and other != text:
-                feedback = _feedback_date(other, None, base, given)
+                feedback = _feedback_date(other, None, base, given, after=ended)
+    if feedback and ended and feedback.year > ended.year and not any(f"{feedback.year}年" in t for t in texts):
+        notes.add(f"巡察反馈日期没有写年份，按巡察结束（{ended.isoformat()}）之后的“{feedback.year}年”读取，请核对")
     if feedback and page_date and feedback > page_date and not found:
         feedback = None  # a date of the year before the page's: not guessed
     if feedback:
@@ -391,7 +394,9 @@ _TEAM_GIVES_FEEDBACK = re.compile(r"巡[察视視](?:[^，,。；;]{0,4})?[组�
 
 
 def _feedback_date(text: str, span: re.Match | None, base: dt.date | None,
-                   only_given: bool = False) -> dt.date | None:
+                   only_given: bool = False, after: dt.date | None = None) -> dt.date | None:
+    """The date the team gave its feedback; without its year, the year of ``base``, or the next one when that day of
+    the year would come before the inspection ended (``after``: 2022年10月8日至12月15日巡察…, 2月13日反馈 → 2023)."""
     begin = span.end() if span else 0
     days = list(_DAY.finditer(text, begin))
     clauses = [re.split(r"[。；;]", text[match.end():])[0] for match in days]
@@ -403,7 +408,10 @@ def _feedback_date(text: str, span: re.Match | None, base: dt.date | None,
             year = int(match.group(1)) if match.group(1) else (base.year if base else None)
             if year is None:
                 return None
-            return make_date(year, int(match.group(2)), int(match.group(3)))
+            day = make_date(year, int(match.group(2)), int(match.group(3)))
+            if day and after and day < after and not match.group(1):
+                return make_date(year + 1, int(match.group(2)), int(match.group(3)))
+            return day
     return None
 
 
