@@ -593,7 +593,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xiangcheng-jiaotou-2022-fankui": (
-        "publisher region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     # the held-out test6 split (eighth collection), read once on 2026-12-02 18:24 UTC: the fields it gets right
@@ -651,8 +651,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "azyfy-xuncha-zhenggai-lingdaoxiaozu-2022": (
-        "publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
     ),
     "beixinjing-jianyu-xuncha-peihe-2024": (
         "publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -679,8 +679,8 @@ RIGHT = {
         "aspects problems contact"
     ),
     "hefei-wenlv-xuncha-2023": (
-        "title region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "jishi-xueyuan-xuncha-2021-fankui-spam-mirror": (
         "title publisher region published source kind inspection.start inspection.end inspection.feedback "
@@ -711,8 +711,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "wuhu-jiantou-xuncha-2023-fankui": (
-        "title published source kind inspection.team inspection.start inspection.end figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "zhongguo-lvyou-jituan-xunshi-2018-fanwen": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
