@@ -181,3 +181,16 @@ def test_the_model_learns_official_prose_from_the_import_corpus_but_not_its_hack
     mirror = (imported / "lugang-xuncha-spam-mirror.txt").read_text(encoding="utf-8")
     assert "金沙js6666手机版下载" in mirror
     assert not any("金沙js6666手机版下载" in t for t in texts)
+
+
+def test_a_sites_name_grows_over_the_neighbours_both_models_read_as_spam():
+    """The entry word 官网 ends the name the vocabulary finds; the 版 after it, read as spam by both models (the linear
+    one by 2 or more), joins it: the run s630 is covered whole, and the official 2022年10月13日上午 stays out."""
+    run = RUNS["s630"]
+    text = run["before"] + run["run"] + run["after"]
+    start = len(run["before"])
+    [finding] = find_spam(text)
+    assert (finding.start, finding.end, finding.text) == (start, start + len("威斯尼斯人官网版"), "威斯尼斯人官网版")
+    assert finding.reason == "疑似植入的广告文字“威斯尼斯人官网版”（赌博推广）"
+    # a vocabulary term does not grow so: 制作, read as official by the linear model, stays outside
+    assert [f.text for f in find_spam("科技馆开展制作小火箭模型科普活动")] == ["小火箭"]

@@ -25,8 +25,9 @@ How a span is found (README "How spam is detected"):
    sentence or line when the model does not read the rest of it as official prose (``TERM_REST``). A ``frame``
    word (犯罪, 嫌疑人, 依法 …: official prose about spam) takes ``FRAME`` away, and the short quoted names and
    slogans of its sentence are read as allowed text.
-4. A run covering most of its clause or sentence takes the rest unless the rest reads as official; a run that
-   is a whole sentence takes its closing punctuation. Its category is that of its vocabulary words, else the
+4. A run holding a site's name found by its shape grows over the neighbours both models read as spam
+   (``_grown_by_evidence``). A run covering most of its clause or sentence takes the rest unless the rest reads as
+   official; a run that is a whole sentence takes its closing punctuation. Its category is that of its vocabulary words, else the
    category whose model explains it best.
 
 Offsets are Python ``str`` indexes into the text as given. Invisible characters are not reported here
@@ -83,6 +84,8 @@ HINTED_TOTAL = 24.0  # … and whose score reaches this is spam
 LINEAR_COST = 3.0  # a stretch of a line where the two models' evidence, less this per character, …
 LINEAR_TOTAL = 25.0  # … sums to this (each stretch costing LINEAR_ENTRY to open) is spam
 LINEAR_ENTRY = 10.0
+GROW_LINEAR = 2.0  # a run holding a site's name grows over neighbours both models read as spam, the linear this much …
+GROW_MAX = 12  # … and at most this many characters on each side
 
 
 @dataclass(frozen=True)
@@ -496,8 +499,9 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     pairs = voc.starts[_pair_key(points[:-1], points[1:])] if len(points) > 1 else np.zeros(0, dtype=np.uint8)
     terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, pairs, _TERM, voc.term_starts, allowed_spans)]
     terms = _grown(text, terms, voc.pieces)
-    terms += [(s, e, "gambling") for s, e in _brand_codes(text, points, pairs, voc)
-              + _brand_names(text, pairs, model_scores, voc) + _glued_names(text, points, model_scores, voc)]
+    names = (_brand_codes(text, points, pairs, voc) + _brand_names(text, pairs, model_scores, voc)
+             + _glued_names(text, points, model_scores, voc))  # sites' names, found by their shape
+    terms += [(s, e, "gambling") for s, e in names]
     terms.sort()
     terms = [(s, e, cat) for s, e, cat in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
     words: list[tuple[int, int, str]] = list(terms)
@@ -523,7 +527,9 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     if len(words) > len(terms) + 1:
         hot += _hinted_clauses(text, score, model_scores, words[len(terms):])
     runs += [_trim_official_edges(text, score, s, e, edges) for s, e in hot]
-    runs += _linear_runs(text, marks, linear, other, allowed_spans, voc.frames, [(s, e) for s, e, _ in terms])
+    own_linear = _linear_evidence(text, linear, allowed_spans, voc.frames)
+    together = own_linear + other  # the two models' evidence
+    runs += _linear_runs(text, marks, together, [(s, e) for s, e, _ in terms])
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
         if _best_stretch(score[line_start:line_end]) < LOCAL_TOTAL - 1e-6 and not any(
@@ -546,6 +552,8 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
                         runs.append((left, right))
     found = []
     for s, e in _union(runs, text):
+        if any(ns < e and s < ne for ns, ne in names):
+            s, e = _grown_by_evidence(text, together, own_linear, s, e, edges)
         s, e = _finish(text, score, s, e, edges)
         if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
             continue
@@ -554,8 +562,46 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     return found
 
 
-def _linear_runs(text: str, marks: np.ndarray, linear: np.ndarray, score: np.ndarray,
-                 allowed_spans: list[tuple[int, int]], frames: tuple[str, ...], terms: list[tuple[int, int]]
+def _linear_evidence(text: str, linear: np.ndarray, allowed_spans: list[tuple[int, int]],
+                     frames: tuple[str, ...]) -> np.ndarray:
+    """The linear model's evidence of each character, less ``FRAME`` over a frame word and at most 0 over allowed
+    text."""
+    own = linear.copy()
+    for s, e in _occurrences(text, frames) if frames else ():
+        own[s:e] -= FRAME / (e - s)
+    for s, e in allowed_spans:
+        own[s:e] = np.minimum(own[s:e], 0.0)
+    return own
+
+
+_GROW_STOPS = frozenset(",;:。!?、\n“”「」『』《》")
+
+
+def _grown_by_evidence(text: str, together: np.ndarray, linear: np.ndarray, start: int, end: int,
+                       edges: set[int]) -> tuple[int, int]:
+    """Widen a run holding a site's name within its clause over the characters next to it that both models read as
+    spam: each with positive evidence of the two together (``together``) and ``GROW_LINEAR`` or more of the linear
+    model alone, ``GROW_MAX`` at most on each side (``威斯尼斯人官网`` takes its ``版``). A run does not grow over the
+    border of a term glued on in Latin letters (``edges``: ``_trim_official_words``)."""
+    def spam_like(j: int) -> bool:
+        return text[j] not in _GROW_STOPS and together[j] > 0 and linear[j] >= GROW_LINEAR
+
+    if start not in edges:
+        first = start
+        while first > 0 and start - first < GROW_MAX and spam_like(first - 1):
+            first -= 1
+        start = first
+    if end not in edges:
+        last = end
+        while last < len(text) and last - end < GROW_MAX and spam_like(last):
+            last += 1
+        end = last
+    return start, end
+
+
+
+
+def _linear_runs(text: str, marks: np.ndarray, together: np.ndarray, terms: list[tuple[int, int]]
                  ) -> list[tuple[int, int]]:
     """Runs the two models find together: in each line, the stretches where the linear model's evidence and the
     other evidence (``score``: the character model's with the hints and frames, without the structures of ads), less
@@ -563,12 +609,6 @@ def _linear_runs(text: str, marks: np.ndarray, linear: np.ndarray, score: np.nda
     ``LINEAR_ENTRY`` to open (``_best_segments``), and that hold no vocabulary term (a term's own rules decide how
     far its run reaches). Its edges are where the two models' evidence together stops saying spam. Allowed text
     brings nothing, and a frame word takes ``FRAME`` away."""
-    own = linear.copy()
-    for s, e in _occurrences(text, frames) if frames else ():
-        own[s:e] -= FRAME / (e - s)
-    for s, e in allowed_spans:
-        own[s:e] = np.minimum(own[s:e], 0.0)
-    together = own + score
     values = together - LINEAR_COST
     breaks = np.flatnonzero(marks & _LINE_END)
     found = []
