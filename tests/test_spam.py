@@ -276,7 +276,7 @@ def test_a_sentence_around_an_ad_word_that_does_not_read_as_official_is_flagged_
 def test_a_gambling_sites_entry_word_after_its_name_is_evidence():
     # 手机版, app下载, 登录入口, 线路中心 … (hints of the gambling vocabulary): the site's name with its entry is an ad
     assert find_spam("金沙娱乐手机版") == [Finding(0, 7, "金沙娱乐手机版", spam("金沙娱乐手机版", "赌博推广"))]
-    assert find_spam("金沙娱乐") == []
+    assert find_spam("警方捣毁“金沙娱乐”网络赌博平台，抓获犯罪嫌疑人12名。") == []  # the name named as a crime's target
     assert find_spam("市民可通过“皖事通”手机版或网页版办理，详见市政府官方网站。") == []
 
 
@@ -372,3 +372,14 @@ def test_a_casino_brand_with_a_code_in_a_units_place_is_flagged():
                      "联系人电话13912345678，身份证11010519491231002X", "截至2025年底,中国5G基站总数达483.8万个",
                      "MQTT协议 MQTT(Message Queuing Telemetry Transport)是IBM开发的协议。"):
         assert find_spam(official) == [], official
+
+
+def test_a_sites_name_on_its_own_line_is_flagged_without_the_next_line():
+    # a dev run (s463) on its own line, before a dev official paragraph (o1908): deleting what the message quotes
+    # leaves the official line whole (the name's run used to take the next line's first words with it)
+    name = "云开集团(中国)有限公司官网"
+    official = ("注意事项:1、会议直播服务申请业务集中在:周一至周五正常上班时间,节假日及寒暑假除外; "
+                "2、咨询电话:88495655。")
+    text = f"{name}\n{official}"
+    assert find_spam(text) == [Finding(0, len(name), name, spam(name, "赌博推广"))]
+    assert find_spam(text.replace(name + "\n", "")) == []

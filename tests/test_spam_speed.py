@@ -109,3 +109,14 @@ def test_thousands_of_repeated_ad_words_are_one_finding(text):
     # each repetition once grew over the whole run (and each hint searched the whole text for its clause): a pull
     # request of 10 KB of them took minutes; now the run is read once
     assert [(f.start, f.end) for f in detect(text)] == [(0, len(text))]
+
+
+def test_a_line_is_measured_without_its_line_break_at_the_end_of_the_text_too():
+    """A line reads as spam as a whole only from 20 characters on, its line break not counted: the 19 characters of
+    a dev fake-documents run are the same line whether the text ends after its line break (what the shortcuts read
+    of a longer text) or another line follows (found by random edits: the last line used to count its break)."""
+    line = "志愿者证!保真!如图!大学生,你懂的来"
+    assert len(line) == 19 and any(r["run"] == line and r["split"] == "dev" for r in RUNS)
+    alone, followed = line + "\n", line + "\n" + AFTER
+    assert findings(reference_detect, alone) == findings(reference_detect, followed) == findings(detect, followed)
+    assert findings(detect, alone) == findings(reference_detect, alone)

@@ -582,16 +582,17 @@ def _grown_by_evidence(text: str, together: np.ndarray, linear: np.ndarray, star
     """Widen a run holding a site's name within its clause over the characters next to it that both models read as
     spam: each with positive evidence of the two together (``together``) and ``GROW_LINEAR`` or more of the linear
     model alone, ``GROW_MAX`` at most on each side (``威斯尼斯人官网`` takes its ``版``). A run does not grow over the
-    border of a term glued on in Latin letters (``edges``: ``_trim_official_words``)."""
+    border of a term glued on in Latin letters (``edges``: ``_trim_official_words``), nor over a line break, not even
+    one the run already ends or begins with."""
     def spam_like(j: int) -> bool:
         return text[j] not in _GROW_STOPS and together[j] > 0 and linear[j] >= GROW_LINEAR
 
-    if start not in edges:
+    if start not in edges and text[start] != "\n":  # a run that begins or ends with a line break stops there
         first = start
         while first > 0 and start - first < GROW_MAX and spam_like(first - 1):
             first -= 1
         start = first
-    if end not in edges:
+    if end not in edges and text[end - 1] != "\n":
         last = end
         while last < len(text) and last - end < GROW_MAX and spam_like(last):
             last += 1
@@ -765,7 +766,8 @@ def _paragraphs(marks: np.ndarray, score: np.ndarray, words: list[int]) -> list[
     if not len(starts):
         return []
     totals = np.add.reduceat(score, starts)
-    ends = np.append(starts[1:] - 1, len(score))  # the line break of a line, or the text's end
+    # the line break of a line, or the text's end (the last line's own line break left out, as every other line's)
+    ends = np.append(starts[1:] - 1, len(score) - int(bool(marks[-1] & _LINE_END)))
     lengths = ends - starts
     hot = (totals >= LINE_TOTAL) & (totals >= LINE_MEAN * np.maximum(lengths, 1)) & (lengths >= LINE_LENGTH)
     if words:
