@@ -387,7 +387,7 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     quiet = positive < min(summed - sum_error, CANDIDATE - candidate_error)
     with_term = _lines_of(starts, termed)
     with_mark = _lines_of(starts, marked)
-    with_linear = _linear_lines(both, bound, model_scores, hinted, starts)
+    with_linear = _linear_lines(both, bound, model_scores, hinted, starts) | _slot_lines(points, both, model_scores, starts)
     quiet[list(with_term | with_mark | with_linear)] = False
     if quiet.all():
         return []
@@ -441,6 +441,44 @@ def _linear_lines(summed: np.ndarray, bound: np.ndarray, model_scores: np.ndarra
     ends = [*starts[1:].tolist(), len(values)]
     return {k for k in maybe
             if _stretch_bound(values[starts[k] : ends[k]].tolist()) >= LINEAR_TOTAL - float(slack[k])}
+
+
+def _slot_lines(points: np.ndarray, summed: np.ndarray, model_scores: np.ndarray, starts: np.ndarray) -> set[int]:
+    """The lines (by number; they start at ``starts``) where ``_slot_names`` may find a name: where, after a clause's
+    start, the two models' evidence (``summed`` + ``LINEAR_COST``, float32; the linear model's with frames and
+    allowed text can only be lower) of the first ``SLOT_HEAD`` characters is positive and that of a stretch of
+    ``SLOT_SHORTEST`` to ``SLOT_LONGEST`` without a clause's stop reaches ``SLOT_TOTAL`` and ``SLOT_MEAN`` a character,
+    the character model's (``model_scores``) ``SLOT_MODEL`` and the rest ``SLOT_LINEAR`` (with room for the rounding
+    of float32)."""
+    n = len(points)
+    if n < max(SLOT_SHORTEST, SLOT_HEAD, 2):
+        return set()
+    positive = summed > np.float32(-LINEAR_COST - 1e-4)
+    head = positive[: n - SLOT_HEAD + 1].copy()
+    for k in range(1, SLOT_HEAD):
+        head &= positive[k : n - SLOT_HEAD + 1 + k]
+    slots = np.flatnonzero(head)
+    if len(slots) and slots[0] == 0:
+        slots = np.concatenate(([0], slots[1:][_SLOT_TABLE[np.minimum(points[slots[1:] - 1], 0xFFFF)]]))
+    elif len(slots):
+        slots = slots[_SLOT_TABLE[np.minimum(points[slots - 1], 0xFFFF)]]
+    if not len(slots):
+        return set()
+    sizes = np.arange(1, SLOT_LONGEST + 1)
+    at = slots[:, None] + sizes[None, :] - 1  # the characters of the stretches after each slot, up to the text's end
+    inside = at < n
+    at = np.minimum(at, n - 1)
+    totals = np.cumsum(np.where(inside, summed[at].astype(np.float64) + LINEAR_COST, -1e9), axis=1)
+    room = 1e-4 * sizes + 1e-6
+    fit = (totals + room >= np.maximum(SLOT_TOTAL, SLOT_MEAN * sizes)) & (sizes >= SLOT_SHORTEST)
+    some = fit.any(axis=1)  # the other conditions only where this one holds
+    slots, at, totals, fit = slots[some], at[some], totals[some], fit[some]
+    if not len(slots):
+        return set()
+    own = np.cumsum(model_scores[at], axis=1)
+    stopped = np.cumsum(_STOP_TABLE[np.minimum(points[at], 0xFFFF)], axis=1) > 0
+    fit &= (own + room >= SLOT_MODEL * sizes) & (totals - own + room >= SLOT_LINEAR * sizes) & ~stopped
+    return _lines_of(starts, slots[fit.any(axis=1)].tolist())
 
 
 def _lines_of(starts: np.ndarray, places: list[int]) -> set[int]:
@@ -530,6 +568,8 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     own_linear = _linear_evidence(text, linear, allowed_spans, voc.frames)
     together = own_linear + other  # the two models' evidence
     runs += _linear_runs(text, marks, together, [(s, e) for s, e, _ in terms])
+    if SLOT_ON:
+        runs += _slot_names(text, model_scores, own_linear, voc.followers)
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
         if _best_stretch(score[line_start:line_end]) < LOCAL_TOTAL - 1e-6 and not any(
@@ -599,6 +639,67 @@ def _grown_by_evidence(text: str, together: np.ndarray, linear: np.ndarray, star
     return start, end
 
 
+
+
+SLOT_ON = True
+SLOT_TOTAL = 20.0  # a name in a unit's place found by the two models: their evidence sums to this …
+SLOT_MEAN = 2.0  # … and averages this per character, …
+SLOT_LINEAR = 1.0  # … the linear model's this …
+SLOT_MODEL = 0.8  # … and the character model's this
+SLOT_SHORTEST, SLOT_LONGEST = 3, 16  # characters
+
+
+_STOP_TABLE = np.zeros(0x10000, dtype=np.int32)  # the characters a name does not reach over (``_GROW_STOPS``)
+for _c in _GROW_STOPS:
+    _STOP_TABLE[ord(_c)] = 1
+
+
+def _slot_names(text: str, model_scores: np.ndarray, linear: np.ndarray, followers: tuple[str, ...]
+                ) -> list[tuple[int, int]]:
+    """Names in a unit's place that both models read as spam, with no vocabulary word: a stretch of
+    ``SLOT_SHORTEST`` to ``SLOT_LONGEST`` characters without a clause's stop, standing where a clause starts
+    (``_SLOT_BEFORE``) and followed by a word of ``unit_followers``, a line's end, a breadcrumb's ``>``, a title's
+    ``》`` or a quotation mark (``_NAME_AFTER``), whose evidence of the two models sums to ``SLOT_TOTAL`` and averages
+    ``SLOT_MEAN``, the linear model's ``SLOT_LINEAR`` and the character model's ``SLOT_MODEL`` a character: the
+    shortest at each place, and not a whole line (a name alone is no ad) (``2016年11月28日下午,伟德国际1916备用网址第一届工会会员大会……``)."""
+    n = len(text)
+    values = model_scores + linear
+    found = []
+    for i in range(n):
+        if i and text[i - 1] not in _SLOT_BEFORE or text[i] in _GROW_STOPS or text[i].isspace():
+            continue
+        if i + SLOT_HEAD > n or not (values[i : i + SLOT_HEAD] > 0).all():
+            continue
+        total = own = model_total = 0.0
+        for j in range(i, min(n, i + SLOT_LONGEST)):
+            if text[j] in _GROW_STOPS:
+                break
+            total += float(values[j])
+            own += float(linear[j])
+            model_total += float(model_scores[j])
+            size = j + 1 - i
+            if size < SLOT_SHORTEST or total < max(SLOT_TOTAL, SLOT_MEAN * size) or own < SLOT_LINEAR * size \
+                    or model_total < SLOT_MODEL * size:
+                continue
+            end = j + 1
+            whole_line = (i == 0 or text[i - 1] == "\n") and (end == n or text[end] == "\n")
+            if not whole_line and (end == n or text[end] in _NAME_AFTER
+                                   or any(text.startswith(w, end) for w in followers)):
+                found.append((i, _official_tail(values, i, end)))
+                break
+    return found
+
+
+SLOT_HEAD = 2
+SLOT_TAIL = -6.0  # the words before the follower scoring this or less (together) read as official and stay out
+
+
+def _official_tail(values: np.ndarray, start: int, end: int) -> int:
+    """Where a name found by ``_slot_names`` ends: before the characters at its end that sum to ``SLOT_TAIL`` or less
+    (the lowest such sum; ``…官网版职教园校区``: 职教园 is the unit's own name)."""
+    tail = np.cumsum(values[start:end][::-1])
+    lowest = int(np.argmin(tail))
+    return end - lowest - 1 if tail[lowest] <= SLOT_TAIL else end
 
 
 def _linear_runs(text: str, marks: np.ndarray, together: np.ndarray, terms: list[tuple[int, int]]
@@ -954,6 +1055,9 @@ def _brand_codes(text: str, points: np.ndarray, pairs: np.ndarray, voc: Vocabula
 BRAND_STEM = 0.5  # the least summed model score of the Chinese characters before a site's entry word …
 WEAK_BRAND_STEM = 4.0  # … before one that official names also end with (``site_entries_weak``: 游戏) …
 _SLOT_BEFORE = frozenset(",:、;。!?\n (“《》—->|日午晚")  # … which follow one of these (or start the text)
+_SLOT_TABLE = np.zeros(0x10000, dtype=bool)  # the characters after which a clause starts (``_SLOT_BEFORE``)
+for _c in _SLOT_BEFORE:
+    _SLOT_TABLE[ord(_c)] = True
 
 
 def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vocabulary) -> list[tuple[int, int]]:
