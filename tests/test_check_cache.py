@@ -94,6 +94,34 @@ def test_check_says_the_same_with_a_cold_cache_a_warm_cache_and_none(samples, mo
             samples, "--format", output_format, "--no-cache")[:2]
 
 
+def main_process_reads_fail(monkeypatch) -> None:
+    """From now on, a notice file read by the main process for its cache key fails the test."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("read again for its key")
+    monkeypatch.setattr(parallel, "read_regular", refuse)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_cold_check_reads_each_file_once_and_keeps_its_digest(samples, monkeypatch, workers):
+    """A notice no cache holds is not read for its key: the key and the digest kept in files.json are those of
+    what loading read; the next check neither reads nor loads the unchanged files."""
+    monkeypatch.setenv(parallel.WORKERS_ENV, workers)
+    monkeypatch.setattr(parallel, "SETTLED_NS", -(1 << 62))  # every file counts as settled before the run
+    with monkeypatch.context() as patched:
+        main_process_reads_fail(patched)
+        cold = checked(samples)
+    assert cold[0] == 1 and cold[1] == BAD_FINDINGS
+    kept = json.loads((samples / CACHE_FILE.parent / cache.FILES_FILE).read_text(encoding="utf-8"))["files"]
+    loaded = sorted(path for path in (samples / "notices").rglob("*") if path.is_file())
+    assert sorted(kept) == [str(path) for path in loaded]
+    for path in loaded:
+        assert kept[str(path)][5] == hashlib.sha256(path.read_bytes()).hexdigest()
+    with monkeypatch.context() as patched:
+        recheck_fails(patched)
+        main_process_reads_fail(patched)
+        assert checked(samples)[:2] == cold[:2]
+
+
 def test_an_edited_notice_is_checked_again_and_its_new_error_shown(samples, monkeypatch):
     checked(samples)
     write(samples, "2024/good.yml", GOOD.replace("某区委关于", "某区委关于另一").replace("published: 2024-12-24",

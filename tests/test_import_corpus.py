@@ -72,6 +72,12 @@ REFUSED: set[str] = set()
 # reads: its headline stands over its date line after the site's banners.)
 KNOWN_FAILURES: dict[str, str] = {}
 
+# Texts without a problem list that get one made up today (strict, as above; only the made-up-problems test is marked).
+MADE_UP_PROBLEMS: dict[str, str] = {
+    "nankai-zhongyang-7-xunshi-zhenggai-2022-github": "a university's full progress report: its goal headings "
+    "(（一）深化思想认识…) and measure areas (在…上下功夫) are read as 35 problems (held-out test8, 2026-12-03)",
+}
+
 
 def _marked(names: list[str]) -> list:
     return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[name]))
@@ -593,7 +599,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xiangcheng-jiaotou-2022-fankui": (
-        "publisher region published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     # the held-out test6 split (eighth collection), read once on 2026-12-02 18:24 UTC: the fields it gets right
@@ -651,8 +657,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "azyfy-xuncha-zhenggai-lingdaoxiaozu-2022": (
-        "publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
     ),
     "beixinjing-jianyu-xuncha-peihe-2024": (
         "publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -679,8 +685,8 @@ RIGHT = {
         "aspects problems contact"
     ),
     "hefei-wenlv-xuncha-2023": (
-        "title region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "jishi-xueyuan-xuncha-2021-fankui-spam-mirror": (
         "title publisher region published source kind inspection.start inspection.end inspection.feedback "
@@ -711,8 +717,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "wuhu-jiantou-xuncha-2023-fankui": (
-        "title published source kind inspection.team inspection.start inspection.end figures aspects problems "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "zhongguo-lvyou-jituan-xunshi-2018-fanwen": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -723,6 +729,93 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "ziranziyuan-xuncha-zhenggai-kaoping-ip": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    # The held-out test8 split, read once after the tenth round (2026-12-03): the fields it gets right.
+    "boluo-rongmeiti-2024-trad-mirror": (
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "fjut-xuncha-lingdaoxiaozu-2023": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "fuzhou-shiwei-7-xuncha-jinzhu-mirror": (
+        "title region published source inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "guangyuan-shiwei-xuncha-huitoukan-2024-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "hengshan-minzheng-xuncha-jinzhu-2022-trad-mirror": (
+        "title region published source inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "hrbeu-xuncha-dongyuan-2022-github": (
+        "publisher region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "jingmen-guangdian-2019-trad-mirror": (
+        "title region published source inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "jinjiang-xuncha-qidong-2017-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "linchuan-shuili-xuanchuan-xuncha-dongyuan-2020": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "ljtj-minzheng-xuncha-2024-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "loudi-shiwei-4-xuncha-2018-fankui-trad-mirror": (
+        "title publisher region published kind inspection.start inspection.end inspection.feedback aspects problems "
+        "contact"
+    ),
+    "meijiang-quwei-3-xuncha-2018": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "miluo-shiwei-xunshi-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "nankai-jiaoyubu-xunshi-zhenggai-diaoyan-2021-github": (
+        "publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
+        "aspects problems contact"
+    ),
+    "nankai-xuncha-zhenggai-yanshou-github": (
+        "publisher region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "nankai-zhongyang-10-xunshizu-fankui-2021-github": (
+        "publisher published source kind inspection.start inspection.end figures aspects problems contact"
+    ),
+    "nankai-zhongyang-7-xunshi-zhenggai-2022-github": (
+        "source kind aspects contact"
+    ),
+    "renhua-rongmeiti-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "shaoyang-shiwei-6-xuncha-2024-qidong": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
+        "problems contact"
+    ),
+    "xihu-shidibowuguan-xuncha-2022-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "xueyuan-xuncha-dongyuan-spam-sehuatang": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "zhangzhou-shiweichangweihui-xuncha-2021": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
@@ -748,6 +841,9 @@ def test_fields_read_right(name):
 def test_no_problems_are_made_up(name):
     """A text without a problem list (organisational 一是/二是 runs, 一、整改工作组织领导情况…) gets none,
     and the editor is told so."""
+    if name in MADE_UP_PROBLEMS:  # strict: once none is made up, the entry must go
+        assert import_notice(CORPUS / f"{name}.txt").notice["problems"], f"{name} is read right now: drop it"
+        pytest.xfail(MADE_UP_PROBLEMS[name])
     if benchmark.load_expected(name).get("has_problem_list") or name in REFUSED:
         pytest.skip("has a problem list, or is refused")
     result = import_notice(CORPUS / f"{name}.txt")

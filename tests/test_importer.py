@@ -324,6 +324,28 @@ def test_dot_numbered_problems_with_paren_measures_and_no_aspects():
     assert result.body_markdown.rstrip().endswith("2024年8月1日")
 
 
+def test_a_text_cut_after_a_speakers_words_has_no_signature(tmp_path):
+    opening = ("根据市委统一部署，2022年10月8日至2022年12月15日，市委第一巡察组对市建投公司党委开展了巡察。"
+               "巡察组组长马卫同志反馈了巡察情况。\n")
+    cut = _imported(tmp_path, opening + "马卫要求，市建投公司党委\n")
+    assert not cut.notice["publisher"].endswith("市建投公司党委")
+    signed = _imported(tmp_path, opening + "中共某某市建投公司委员会\n")
+    assert signed.notice["publisher"] == "中共某某市建投公司委员会"
+
+
+def test_a_feedback_date_without_its_year_comes_after_the_inspection(tmp_path):
+    result = _imported(tmp_path, (
+        "2月13日下午，市委第一巡察组向市建投公司党委反馈巡察情况。\n"
+        "根据市委统一部署，2022年10月8日至2022年12月15日，市委第一巡察组对市建投公司党委开展了巡察。\n"))
+    assert result.notice["inspection"]["feedback"] == dt.date(2023, 2, 13)
+    assert "巡察反馈日期没有写年份，按巡察结束（2022-12-15）之后的“2023年”读取，请核对" in result.unplaced
+    same_year = _imported(tmp_path, (
+        "12月20日下午，市委第一巡察组向市建投公司党委反馈巡察情况。\n"
+        "根据市委统一部署，2022年10月8日至2022年11月15日，市委第一巡察组对市建投公司党委开展了巡察。\n"))
+    assert same_year.notice["inspection"]["feedback"] == dt.date(2022, 12, 20)
+    assert not any(line.startswith("巡察反馈日期没有写年份") for line in same_year.unplaced)
+
+
 def test_problems_numbered_as_sections():
     """一、……的问题 as problems (no aspects), measures 一是/二是; no feedback date is reported."""
     result = import_notice(FIXTURES / "problems_as_sections.txt")
@@ -641,6 +663,17 @@ def test_the_report_lists_only_the_page_information_the_draft_did_not_take(tmp_p
         dt.date(2023, 5, 9), "区卫健局", "11340800/2023-00012")
     assert [line for line in result.unplaced if line.startswith("原网页的其他信息")] == [
         "原网页的其他信息（未写入草稿，记在 YAML 开头的注释里）：作者：办公室"]
+
+
+def test_an_empty_laizi_field_before_the_date_on_the_metadata_line(tmp_path):
+    """来自: is the page's source key (generator/data/page_metadata.yml); left empty, the line still gives the date."""
+    empty = _imported(tmp_path, "某某县教育局党组召开巡察整改工作推进会\n来自:   发布时间:2022-05-20\n"
+                      + NOTICE_OPENING)
+    assert (empty.notice["published"], "source" in empty.notice) == (dt.date(2022, 5, 20), False)
+    named = _imported(tmp_path, "某某县教育局党组召开巡察整改工作推进会\n来自:县教育局 发布时间:2022-05-20\n"
+                      + NOTICE_OPENING)
+    assert (named.notice["published"], named.notice["source"]) == (dt.date(2022, 5, 20), "县教育局")
+    assert "来自" not in named.body_markdown
 
 
 def test_the_styles_the_spam_check_calls_hidden_are_the_ones_the_import_leaves_out(tmp_path):
@@ -1089,6 +1122,31 @@ def test_a_menu_line_above_a_title_with_a_column_tag(tmp_path):
     assert result.chrome_removed == ["【巡察整改】", "清廉某某 巡察工作 首页 工作动态 巡察公告"]
     spaced = _imported(tmp_path, "中共某某县 教育局党组 关于县委巡察 整改情况的通报\n" + NOTICE_OPENING)
     assert spaced.notice["title"] == "中共某某县 教育局党组 关于县委巡察 整改情况的通报"  # spaces in a title: no menu
+
+
+def test_a_column_tag_in_ascii_brackets_is_chrome_a_tag_of_the_headline_is_not(tmp_path):
+    tagged = _imported(tmp_path, "[巡察整改]某某县教育局党组召开巡察整改工作推进会\n" + NOTICE_OPENING)
+    assert tagged.notice["title"] == "某某县教育局党组召开巡察整改工作推进会"
+    assert tagged.chrome_removed == ["[巡察整改]"]
+    news = _imported(tmp_path, "【工作动态】某某县教育局党组召开巡察整改工作推进会\n" + NOTICE_OPENING)
+    assert news.notice["title"] == "某某县教育局党组召开巡察整改工作推进会"
+    own = _imported(tmp_path, "【反馈】县委第二巡察组向县教育局党组反馈巡察情况\n" + NOTICE_OPENING)
+    assert own.notice["title"] == "【反馈】县委第二巡察组向县教育局党组反馈巡察情况"
+    assert own.chrome_removed == []
+    cited = _imported(tmp_path, "[12]某某县教育局党组召开巡察整改工作推进会\n" + NOTICE_OPENING)
+    assert cited.notice["title"].startswith("[12]")
+
+
+def test_a_team_named_with_its_term_once_and_mostly_without_it_takes_the_shorter_name(tmp_path):
+    mostly = _imported(tmp_path, (
+        "根据市委统一部署，2022年7月1日至8月31日，十二届市委第一巡察组对市文化和旅游局开展了巡察，"
+        "并于2022年10月20日市委第一巡察组向市文化和旅游局反馈了巡察意见。现将巡察整改情况予以公布。\n"
+        "市委第一巡察组反馈巡察意见后，局党组高度重视。\n"))
+    assert mostly.notice["inspection"]["team"] == "市委第一巡察组"
+    once = _imported(tmp_path, (
+        "根据市委统一部署，2022年7月1日至8月31日，八届市委巡察四组对市司法局党组开展了巡察。现将巡察整改情况予以公布。\n"
+        "对照市委巡察四组反馈意见，局党组逐条制定整改措施。\n"))
+    assert once.notice["inspection"]["team"] == "八届市委巡察四组"
 
 
 def test_several_counts_in_one_sentence_written_in_other_ways(tmp_path):

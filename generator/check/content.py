@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -59,55 +59,111 @@ def _check_content(entry: NoticeEntry) -> list[Diagnostic]:
     contact = entry.contact
     allowed_numbers = allow + tuple(n for n in ((contact.phone,) if contact and contact.phone else ()))
     found: list[Diagnostic] = []
-    strings = [(loc, text) for loc, text in _strings(source.data) if loc[0] not in URL_NAME_FIELDS]
-    texts = [text for _, text in strings if not text.startswith(PLACEHOLDER)]
-    spam = iter(_spam_per_text(texts + ([source.body] if source.body_path else []), allow))
-    suspects = _suspect_texts(texts)
-    number = -1  # the text's place in ``texts``
-    for loc, text in strings:
-        if loc[0] in URL_NAME_FIELDS:
-            continue  # URL names: their pattern (lowercase letters, digits, hyphens) is checked by the model
-        if text.startswith(PLACEHOLDER):
-            line, column = source.locate(loc)
+    # URL names are left out: their pattern (lowercase letters, digits, hyphens) is checked by the model
+    strings, contact_span = _field_texts(source.data)
+    every = "\n".join(strings)
+    kept: Sequence[int] = range(len(strings))  # the places of the texts that are not placeholders, in ``strings``
+    if PLACEHOLDER in every:
+        kept = [i for i, text in enumerate(strings) if not text.startswith(PLACEHOLDER)]
+    texts = strings if len(kept) == len(strings) else [strings[i] for i in kept]
+    joined = every if texts is strings else "\n".join(texts)
+    starts = _starts(texts)
+    body = [source.body] if source.body_path else []
+    spam = _spam_per_text(texts + body, allow, "\n".join([joined, *body]) if texts else "\n".join(body),
+                          starts + [len(joined) + 1] * len(body) if texts else [0] * len(body))
+    # what text_findings could find something in: the rest is skipped without a look
+    looked = _suspect_texts(joined, starts) | _places(joined, starts, "<")
+    looked.update(number for number, runs in enumerate(spam[:len(texts)]) if runs)
+    placeholders = sorted(set(range(len(strings))) - set(kept)) if texts is not strings else []
+    todo = sorted([*placeholders, *(kept[number] for number in looked)])
+    numbers = {place: number for number, place in enumerate(kept)} if todo else {}
+    locs: list[tuple] = []  # the place in the data of each text, made for the first finding to place
+    for place in todo:
+        text = strings[place]
+        if place not in numbers:
+            locs = locs or _field_locs(source.data)
+            line, column = source.locate(locs[place])
             found.append(Diagnostic(source.path, line, column, "error",
                                     f"这是导入时留下的占位文字“{text}”：请按原文填写；原文没有的内容不要自拟"))
             continue
-        number += 1
-        is_contact = loc[:1] == ("contact",)
-        text_spam = next(spam)
-        if number not in suspects and not text_spam and "<" not in text:
-            continue  # what text_findings would find: nothing
+        is_contact = contact_span[0] <= place < contact_span[1]
         for severity, start, message in text_findings(text, allow, allowed_numbers, personal=not is_contact,
-                                                      plain=True, spam=text_spam):
-            line, column = _yaml_position(source, loc, text, start)
+                                                      plain=True, spam=spam[numbers[place]]):
+            locs = locs or _field_locs(source.data)
+            line, column = _yaml_position(source, locs[place], text, start)
             found.append(Diagnostic(source.path, line, column, severity, message))
     if source.body_path:
-        found += check_markdown(source.body, source.body_path, allow, allowed_numbers, spam=next(spam))
+        found += check_markdown(source.body, source.body_path, allow, allowed_numbers, spam=spam[-1])
     return found
 
 
-def _suspect_texts(texts: list[str]) -> set[int]:
-    """The places of the texts that may hold forbidden characters or personal data: one search each over all
-    the texts joined by line breaks (which neither kind of run crosses) instead of one per text. Most fields have
-    neither; the contact's phone number, in nearly every notice, then sends only its own field to the full check."""
-    joined = "\n".join(texts)
+def _field_texts(data: Any) -> tuple[list[str], tuple[int, int]]:
+    """Every string value of a notice's data but those of the URL names, in the data's order (as
+    :func:`_field_locs` places them), and the span of the contact's strings among them."""
+    texts: list[str] = []
+    contact = (0, 0)
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        if key in URL_NAME_FIELDS:
+            continue
+        first = len(texts)
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, (dict, list)):
+            _collect_texts(value, texts)
+        if key == "contact":
+            contact = (first, len(texts))
+    return texts, contact
+
+
+def _collect_texts(data: dict | list, found: list[str]) -> None:
+    for value in data.values() if isinstance(data, dict) else data:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, (dict, list)):
+            _collect_texts(value, found)
+
+
+def _field_locs(data: Any) -> list[tuple]:
+    """The place in the data of each text :func:`_field_texts` gives, in its order (made only when a text has a
+    finding to place)."""
+    return [loc for loc, _ in _strings(data) if loc[0] not in URL_NAME_FIELDS]
+
+
+def _starts(texts: list[str]) -> list[int]:
+    """Where each text begins in the texts joined by line breaks."""
     starts, offset = [], 0
     for text in texts:
         starts.append(offset)
         offset += len(text) + 1
+    return starts
+
+
+def _places(joined: str, starts: list[int], character: str) -> set[int]:
+    """The places of the texts (joined by line breaks, beginning at ``starts``) that hold ``character``."""
+    found: set[int] = set()
+    at = joined.find(character)
+    while at >= 0:
+        number = bisect.bisect_right(starts, at) - 1
+        found.add(number)
+        following = starts[number + 1] if number + 1 < len(starts) else len(joined)
+        at = joined.find(character, following)
+    return found
+
+
+def _suspect_texts(joined: str, starts: list[int]) -> set[int]:
+    """The places of the texts that may hold forbidden characters or personal data: one search each over all
+    the texts joined by line breaks (which neither kind of run crosses) instead of one per text. Most fields have
+    neither; the contact's phone number, in nearly every notice, then sends only its own field to the full check."""
     runs = [*forbidden_character_starts(joined), *digit_run_starts(joined)]
     return {bisect.bisect_right(starts, start) - 1 for start in runs}
 
 
-def _spam_per_text(texts: list[str], allow) -> list[list]:
+def _spam_per_text(texts: list[str], allow, joined: str, starts: list[int]) -> list[list]:
     """The spam findings of each text, checked in one call (the check has a fixed cost per call).
 
-    The texts are joined by line breaks, which no run crosses; each finding goes back to its text."""
-    joined = "\n".join(texts)
-    starts, offset = [], 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
+    The texts are joined by line breaks (``joined``, each beginning at its place in ``starts``), which no run
+    crosses; each finding goes back to its text."""
     per_text: list[list] = [[] for _ in texts]
     for finding in find_spam(joined, allow) if joined.strip() else ():
         i = bisect.bisect_right(starts, finding.start) - 1

@@ -27,8 +27,8 @@ How a span is found (README "How spam is detected"):
    slogans of its sentence are read as allowed text.
 4. A run holding a site's name found by its shape grows over the neighbours both models read as spam
    (``_grown_by_evidence``). A run covering most of its clause or sentence takes the rest unless the rest reads as
-   official; a run that is a whole sentence takes its closing punctuation. Its category is that of its vocabulary words, else the
-   category whose model explains it best.
+   official; a run that is a whole sentence takes its closing punctuation. Its category is that of its vocabulary
+   words, else the category whose model explains it best.
 
 Offsets are Python ``str`` indexes into the text as given. Invisible characters are not reported here
 (another check reports them), but they cannot split a word.

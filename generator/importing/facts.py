@@ -108,11 +108,14 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
             found["start"], found["end"] = _range_dates(later)
             break
     base = found.get("end") or found.get("start") or page_date
-    feedback = _feedback_date(text, span, base)
+    ended = found.get("end") or found.get("start")  # a feedback without its year comes after the inspection
+    feedback = _feedback_date(text, span, base, after=ended)
     for given in (True, False):  # a paragraph where the team gives the feedback before one that only mentions it
         for other, _ in repaired:
             if not feedback and other != text:
-                feedback = _feedback_date(other, None, base, given)
+                feedback = _feedback_date(other, None, base, given, after=ended)
+    if feedback and ended and feedback.year > ended.year and not any(f"{feedback.year}年" in t for t in texts):
+        notes.add(f"巡察反馈日期没有写年份，按巡察结束（{ended.isoformat()}）之后的“{feedback.year}年”读取，请核对")
     if feedback and page_date and feedback > page_date and not found:
         feedback = None  # a date of the year before the page's: not guessed
     if feedback:
@@ -305,13 +308,16 @@ def _team(text: str, span: re.Match | None) -> str | None:
     return None
 
 
+# The committee's term before a team's name: 十二届, 四屆
+_TERM = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆](?=[\u4e00-\u9fa5]{0,12}?[省市区县州旗區縣]委)")
 _PLACE_LEVEL = re.compile(r"(?<=[省市区县州旗區縣])(?=委)")
 _TEAM_COUNT = re.compile(r"(?<=委)(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個](?=巡[察视視][组組])")
 
 
 def _tidy_team(team: str, texts: list[str]) -> str:
     """The team as the text names it on its own: without a clause run into it (根据区委要求和区委第一巡察组 →
-    区委第一巡察组), and in its shorter form when the text also writes that one alone: without the places before it
+    区委第一巡察组), and in its shorter form when the text also writes that one alone: without the committee's term
+    if the text names it more often without (十二届市委第一巡察组 → 市委第一巡察组), the places before it
     (江蘇省鎮江市潤州區委巡察組 → 潤州區委巡察組, 天水市委第二巡察組 → 市委第二巡察組) or a count of teams
     (市委12個巡察組 → 市委巡察組)."""
     team = re.sub(r"^.*?(?:和|与|與|及)(?=[\u4e00-\u9fa5]{0,12}?[省市区县州旗區縣]委)", "", team)
@@ -323,6 +329,12 @@ def _tidy_team(team: str, texts: list[str]) -> str:
     def alone(short: str, longer: str) -> bool:
         return sum(t.count(short) for t in texts) > sum(t.count(longer) for t in texts)
 
+    def mostly(short: str, longer: str) -> bool:  # named alone more often than in the longer form
+        return sum(t.count(short) for t in texts) > 2 * sum(t.count(longer) for t in texts)
+
+    term = _TERM.match(team)  # 十二届市委第一巡察组, named 市委第一巡察组 more often (八届… once and …once: kept)
+    if term and mostly(team[term.end():], team):
+        team = team[term.end():]
     at = _PLACE_LEVEL.search(team)
     if at:
         places = _leading_places(team[: at.start()])
@@ -382,7 +394,9 @@ _TEAM_GIVES_FEEDBACK = re.compile(r"巡[察视視](?:[^，,。；;]{0,4})?[组�
 
 
 def _feedback_date(text: str, span: re.Match | None, base: dt.date | None,
-                   only_given: bool = False) -> dt.date | None:
+                   only_given: bool = False, after: dt.date | None = None) -> dt.date | None:
+    """The date the team gave its feedback; without its year, the year of ``base``, or the next one when that day of
+    the year would come before the inspection ended (``after``: 2022年10月8日至12月15日巡察…, 2月13日反馈 → 2023)."""
     begin = span.end() if span else 0
     days = list(_DAY.finditer(text, begin))
     clauses = [re.split(r"[。；;]", text[match.end():])[0] for match in days]
@@ -394,7 +408,10 @@ def _feedback_date(text: str, span: re.Match | None, base: dt.date | None,
             year = int(match.group(1)) if match.group(1) else (base.year if base else None)
             if year is None:
                 return None
-            return make_date(year, int(match.group(2)), int(match.group(3)))
+            day = make_date(year, int(match.group(2)), int(match.group(3)))
+            if day and after and day < after and not match.group(1):
+                return make_date(year + 1, int(match.group(2)), int(match.group(3)))
+            return day
     return None
 
 

@@ -291,11 +291,13 @@ def publisher_from_signature(paragraphs: list[str]) -> str | None:
     """The issuing body in the signature block (落款) at the end, if there is one."""
     for paragraph in reversed(paragraphs[-3:]):
         if is_signature(paragraph) and not SIGNATURE_DATE.fullmatch(paragraph.strip()) \
-                and not _CREDIT.match(paragraph.strip()):
+                and not _CREDIT.match(paragraph.strip()) and not _CLAUSE_BREAK.search(paragraph):
             return paragraph.strip()
     return None
 
 
+# 马卫要求,市建投公司党委 (a text cut after a speaker's words): a clause, where a signature names the body alone
+_CLAUSE_BREAK = re.compile(r"[,，、：:]")
 # 文:党委巡察工作领导小组办公室 / 图文:… at the end of a news item: who wrote it, not who issued a notice
 _CREDIT = re.compile(r"^(?:文|图|圖|图文|圖文|摄影|攝影|撰稿|供稿|通讯员|通訊員)\s*[:：/／]")
 

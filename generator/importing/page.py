@@ -442,8 +442,8 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
         start -= 1  # ××局党组关于第十四届 / 县委机动巡察整改进展情况的通报: cut after 关于
         title = lines[start] + title
     tag = _TITLE_TAG.match(title)
-    if tag:
-        page.chrome_removed.append(tag.group(0))  # a column tag: 【巡察整改】
+    if tag and _COLUMN_NAME.search(reading(tag.group(1) or tag.group(2))):
+        page.chrome_removed.append(tag.group(0))  # a column tag: 【巡察整改】, [巡察整改]; not 【反馈】
         title = title[tag.end():]
     dated = _TITLE_DATE.search(title)
     if dated:
@@ -462,7 +462,9 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
     return lines[index + 1:]
 
 
-_TITLE_TAG = re.compile(r"^【[^】]{1,10}】\s*")
+_TITLE_TAG = re.compile(r"^(?:【([^】]{1,10})】|\[([\u4e00-\u9fff]{2,10})\])\s*")
+# a site's column: its 巡察 or 巡视 work (巡察整改, 巡视巡察), or a column of news (工作动态, 要闻, 专题专栏)
+_COLUMN_NAME = re.compile(r"巡[察视]|整改|动态|要闻|新闻|专栏|专题|资讯|公告公示")
 _TITLE_END = re.compile(r"(通报|通報|报告|報告|公告|公示|公布|情况|情況|通知)(\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?$")
 
 

@@ -57,6 +57,7 @@ LIBRARIES = ("pydantic", "pydantic-core", "ruamel.yaml", "ruamel.yaml.clib", "Ma
              "opencc", "numpy", "Jinja2", "MarkupSafe")
 DATE = "$date"
 SEVERITIES = ("error", "warning")
+WRITE_BUFFER = 1 << 20  # the cache file is written in pieces of about this size
 
 _FINGERPRINT: list[str] = []
 # The entries this process last wrote to each cache folder (mkdocs serve: a rebuild that changed nothing does not
@@ -379,15 +380,17 @@ class DiskCache:
         target = self.folder / CACHE_FILE
         previous = self.lines if self.loaded else _SAVED.get(str(self.folder))
         if self.written != previous or not target.is_file() or target.is_symlink():
-            text = b"\n".join([_header().encode("utf-8"), *(self.written[path] for path in sorted(self.written))])
-            if not self._write(CACHE_FILE, text + b"\n"):
+            # each line written as it is, not joined first (at 10,000 notices the file is about 150 MB)
+            lines = [_header().encode("utf-8"), *(self.written[path] for path in sorted(self.written))]
+            if not self._write(CACHE_FILE, *(part for line in lines for part in (line, b"\n"))):
                 return
             _SAVED[str(self.folder)] = dict(self.written)
         if self.digests_written != self.digests and self._write(FILES_FILE, _digests_text(self.digests_written)):
             self.digests = dict(self.digests_written)
 
-    def _write(self, name: str, text: bytes) -> bool:
-        """Replaces the file ``name`` of the folder by ``text`` at once; False (and a problem) when it could not."""
+    def _write(self, name: str, *parts: bytes) -> bool:
+        """Replaces the file ``name`` of the folder by ``parts`` one after the other, at once; False (and a problem)
+        when it could not."""
         try:
             if os.path.islink(self.folder):
                 raise _Refused("是符号链接")
@@ -399,8 +402,8 @@ class DiskCache:
                 ignore.write_text("# notices check 的缓存，不要提交\n*\n", encoding="utf-8")
             handle, temporary = tempfile.mkstemp(prefix=".check-", suffix=".tmp", dir=self.folder)
             try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(text)
+                with os.fdopen(handle, "wb", buffering=WRITE_BUFFER) as stream:
+                    stream.writelines(parts)
                 os.replace(temporary, self.folder / name)
             except BaseException:
                 os.unlink(temporary)

@@ -86,13 +86,9 @@ _DIGESTS: dict[str, tuple[tuple[int, ...], bytes]] = {}
 def _file_digest(path: Path, shown: Callable[[], str], read: dict[str, bytes] | None = None) -> bytes | None:
     """The SHA-256 of a regular file as it is now; None if it cannot be read. The bytes read for it, if it was read,
     are put in ``read`` (by the path as a string)."""
-    try:
-        status = os.lstat(path)
-    except OSError:
+    stamp = _stamp(path)
+    if stamp is None:
         return None
-    if not stat.S_ISREG(status.st_mode):
-        return None
-    stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
     known = _DIGESTS.get(str(path))
     if known is not None and known[0] == stamp:
         return known[1]
@@ -102,10 +98,27 @@ def _file_digest(path: Path, shown: Callable[[], str], read: dict[str, bytes] | 
     digest = hashlib.sha256(raw).digest()
     if read is not None:
         read[str(path)] = raw
+    _remember_digest(path, stamp, digest)
+    return digest
+
+
+def _stamp(path: Path) -> tuple[int, ...] | None:
+    """A regular file's size, times, inode and device, as :data:`_DIGESTS` keeps them; None for anything else."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev
+
+
+def _remember_digest(path: Path, stamp: tuple[int, ...], digest: bytes) -> None:
+    """The SHA-256 of the bytes read from ``path`` when its stat said ``stamp`` (taken before the read: a later
+    change gives the file another stamp)."""
     if len(_DIGESTS) >= CACHE_LIMIT:
         _DIGESTS.clear()
     _DIGESTS[str(path)] = (stamp, digest)
-    return digest
 
 
 def _cache_key(job: NoticeJob, root: Path, contact: str, read: dict[str, bytes] | None = None) -> tuple | None:
@@ -121,6 +134,16 @@ def _cache_key(job: NoticeJob, root: Path, contact: str, read: dict[str, bytes] 
         if body_digest is None:
             return None
     return shown, digest, body_digest, contact
+
+
+def _stamps(job: NoticeJob) -> tuple[tuple[int, ...], tuple[int, ...] | None] | None:
+    """The stamps of a job's files (see :func:`_stamp`); None when one is not a regular file."""
+    path, _, body = job
+    stamp = _stamp(path)
+    body_stamp = _stamp(body) if body is not None else None
+    if stamp is None or (body is not None and body_stamp is None):
+        return None
+    return stamp, body_stamp
 
 
 def _matches(key: tuple, result: Checked) -> bool:
@@ -145,11 +168,12 @@ def worker_count(jobs: int, environ: Any = None) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-# A loaded notice as a worker sends it back: its facts, its files' bytes, its data as JSON (see data_literal; b"" when
-# the cache entry sent beside it holds the data, see entry_data) and the SHA-256 of its files, so that this process
-# neither unpickles nor validates its model (about 1 ms a notice, in the one process that puts the results together)
-# unless something asks for it.
-Sent = tuple[NoticeFacts, bytes, bytes | None, bytes, bytes, bytes | None]
+# A loaded notice as a worker sends it back: its facts, its narrative's bytes, its data as JSON (see data_literal; b""
+# when the cache entry sent beside it holds the data, see entry_data) and the SHA-256 of its files, so that this
+# process neither unpickles nor validates its model (about 1 ms a notice, in the one process that puts the results
+# together) unless something asks for it. The YAML's bytes (None in their place) are not sent: a build and a check ask
+# for that text only to place a message, so it is read again then and compared with its SHA-256.
+Sent = tuple[NoticeFacts, bytes | None, bytes | None, bytes, bytes, bytes | None]
 
 
 @contextmanager
@@ -179,7 +203,7 @@ def _loaded_and_checked(jobs: list[NoticeJob], root: Path, default_contact: Cont
     the worker, since it costs about as much as a check) and, with ``encode``, its entry for the cache on disk
     (key and line, the key made from what was loaded); with ``send``, a notice that loaded is sent back as
     :data:`Sent` instead of the source (None in its place) where its data is plain JSON."""
-    results = []
+    results: list[tuple[Checked, str | None, tuple[str, bytes] | None, Sent | None]] = []
     contact = repr(default_contact)
     for (source, diagnostics) in load_jobs(jobs, root):
         checked = check_notice(NoticeEntry(source, default_contact)) if source is not None else []
@@ -198,7 +222,7 @@ def _loaded_and_checked(jobs: list[NoticeJob], root: Path, default_contact: Cont
                 if send:
                     # data the entry holds is taken from it there (b""): one copy less through the pipe
                     in_entry = encoded is not None and entry_data(encoded[1]) is not None
-                    sent = source.facts, raw, raw_body, b"" if in_entry else data_literal(source.data), digest, body
+                    sent = source.facts, None, raw_body, b"" if in_entry else data_literal(source.data), digest, body
                     source = None
             except (NotCacheable, ValueError, RecursionError):
                 pass
@@ -248,7 +272,15 @@ class LoadAndCheck:
         missing: list[int] = []
         from_disk: dict[int, Checked] = {}
         read: dict[str, bytes] = {}  # the files just read for their digests, used once more for an entry on disk
+        # a notice no cache can hold (a cold check: nothing in this process, no entry on disk for its path) is not
+        # read here for its key: the key is made from the digests of what loading it read (stamps taken before)
+        unknown: dict[int, tuple[tuple[int, ...], tuple[int, ...] | None]] = {}
         for number, job in enumerate(jobs):
+            if self._unknown(job) and (stamps := _stamps(job)) is not None:
+                unknown[number] = stamps
+                keys.append(None)
+                missing.append(number)
+                continue
             read.clear()
             key = _cache_key(job, self.root, contact, read if self.disk is not None else None)
             keys.append(key)
@@ -263,6 +295,8 @@ class LoadAndCheck:
         fresh = dict(zip(missing, self._load([jobs[number] for number in missing]), strict=True))
         self.fresh += len(missing)
         self.reused += len(jobs) - len(missing)
+        for number, stamps in unknown.items():
+            keys[number] = self._key_of_loaded(jobs[number], stamps, fresh[number], contact, started)
         fresh.update(from_disk)
         if len(_LOADED) + len(fresh) > CACHE_LIMIT:
             _LOADED.clear()
@@ -281,6 +315,26 @@ class LoadAndCheck:
                     self.disk.written[source.path] = line
             loaded.append((source, list(diagnostics)))
         return loaded
+
+    def _unknown(self, job: NoticeJob) -> bool:
+        """Whether no cache can hold the notice of ``job``, whatever its files' contents: nothing is loaded in this
+        process, and the cache on disk (if any) has no entry for its path."""
+        return not _LOADED and (self.disk is None or job[1] not in self.disk.entries)
+
+    def _key_of_loaded(self, job: NoticeJob, stamps: tuple[tuple[int, ...], tuple[int, ...] | None],
+                       result: Checked, contact: str, started: int) -> tuple | None:
+        """The key of a notice that was loaded without one, from the SHA-256 of the files it was loaded from (None
+        if it did not load); their digests are kept with the stamps the files had before."""
+        source = result[0]
+        if source is None:
+            return None
+        path, shown, body = job
+        _remember_digest(path, stamps[0], source.digest)
+        if body is not None and stamps[1] is not None and source.body_digest is not None:
+            _remember_digest(body, stamps[1], source.body_digest)
+        if self.disk is not None:
+            self._keep_digests(job, started)
+        return shown, source.digest, source.body_digest, contact
 
     def _keep_digests(self, job: NoticeJob, started: int) -> None:
         """The cache on disk keeps the digests of the job's files, those that had settled before this run began."""
