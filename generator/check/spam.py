@@ -432,7 +432,7 @@ def _linear_lines(summed: np.ndarray, bound: np.ndarray, model_scores: np.ndarra
     values = summed
     if hinted:
         values = summed.copy()
-        at = np.unique(np.concatenate(hinted))
+        at = np.concatenate(hinted)  # a place more than once: each time the same value written (no sort needed)
         values[at] += (bound[at] - model_scores[at]).astype(np.float32)
     lengths = np.diff(starts, append=len(values))
     slack = 1e-5 * lengths + 1e-6
@@ -449,35 +449,38 @@ def _slot_lines(points: np.ndarray, summed: np.ndarray, model_scores: np.ndarray
     allowed text can only be lower) of the first ``SLOT_HEAD`` characters is positive and that of a stretch of
     ``SLOT_SHORTEST`` to ``SLOT_LONGEST`` without a clause's stop reaches ``SLOT_TOTAL`` and ``SLOT_MEAN`` a character,
     the character model's (``model_scores``) ``SLOT_MODEL`` and the rest ``SLOT_LINEAR`` (with room for the rounding
-    of float32)."""
+    of float32). The character model's condition is tried first, on every stretch from each place: in official text
+    it rules out nearly every place, and the others are then not computed."""
     n = len(points)
     if n < max(SLOT_SHORTEST, SLOT_HEAD, 2):
         return set()
     positive = summed > np.float32(-LINEAR_COST - 1e-4)
-    head = positive[: n - SLOT_HEAD + 1].copy()
-    for k in range(1, SLOT_HEAD):
+    head = positive[:-1] & positive[1:] if SLOT_HEAD == 2 else positive[: n - SLOT_HEAD + 1].copy()
+    for k in range(2 if SLOT_HEAD == 2 else 1, SLOT_HEAD):
         head &= positive[k : n - SLOT_HEAD + 1 + k]
     slots = np.flatnonzero(head)
-    if len(slots) and slots[0] == 0:
-        slots = np.concatenate(([0], slots[1:][_SLOT_TABLE[np.minimum(points[slots[1:] - 1], 0xFFFF)]]))
-    elif len(slots):
-        slots = slots[_SLOT_TABLE[np.minimum(points[slots - 1], 0xFFFF)]]
     if not len(slots):
         return set()
-    sizes = np.arange(1, SLOT_LONGEST + 1)
-    at = slots[:, None] + sizes[None, :] - 1  # the characters of the stretches after each slot, up to the text's end
+    after = np.take(_SLOT_TABLE, points[slots - 1], mode="clip")  # (a text's first place wraps to its last)
+    after[0] |= slots[0] == 0
+    slots = slots[after]
+    if not len(slots):
+        return set()
+    # the character model's sums of the stretches after each slot (a row a size; past the text's end: not read)
+    own = np.cumsum(np.take(model_scores, slots + _SLOT_SIZES[:, None] - 1, mode="clip"), axis=0)
+    some = (own[SLOT_SHORTEST - 1 :] >= _SLOT_OWN[SLOT_SHORTEST - 1 :, None]).any(axis=0)
+    if not some.any():
+        return set()
+    slots, own = slots[some], own[:, some].T
+    at = slots[:, None] + _SLOT_SIZES[None, :] - 1  # the characters of the stretches after each slot
     inside = at < n
     at = np.minimum(at, n - 1)
-    totals = np.cumsum(np.where(inside, summed[at].astype(np.float64) + LINEAR_COST, -1e9), axis=1)
+    sizes = _SLOT_SIZES
     room = 1e-4 * sizes + 1e-6
-    fit = (totals + room >= np.maximum(SLOT_TOTAL, SLOT_MEAN * sizes)) & (sizes >= SLOT_SHORTEST)
-    some = fit.any(axis=1)  # the other conditions only where this one holds
-    slots, at, totals, fit = slots[some], at[some], totals[some], fit[some]
-    if not len(slots):
-        return set()
-    own = np.cumsum(model_scores[at], axis=1)
+    totals = np.cumsum(np.where(inside, summed[at].astype(np.float64) + LINEAR_COST, -1e9), axis=1)
     stopped = np.cumsum(_STOP_TABLE[np.minimum(points[at], 0xFFFF)], axis=1) > 0
-    fit &= (own + room >= SLOT_MODEL * sizes) & (totals - own + room >= SLOT_LINEAR * sizes) & ~stopped
+    fit = (totals + room >= np.maximum(SLOT_TOTAL, SLOT_MEAN * sizes)) & (sizes >= SLOT_SHORTEST)
+    fit &= (own >= _SLOT_OWN) & (totals - own + room >= SLOT_LINEAR * sizes) & ~stopped
     return _lines_of(starts, slots[fit.any(axis=1)].tolist())
 
 
@@ -647,6 +650,8 @@ SLOT_MEAN = 2.0  # … and averages this per character, …
 SLOT_LINEAR = 1.0  # … the linear model's this …
 SLOT_MODEL = 0.8  # … and the character model's this
 SLOT_SHORTEST, SLOT_LONGEST = 3, 16  # characters
+_SLOT_SIZES = np.arange(1, SLOT_LONGEST + 1)
+_SLOT_OWN = SLOT_MODEL * _SLOT_SIZES - (1e-4 * _SLOT_SIZES + 1e-6)  # what ``_slot_lines`` asks of the character model
 
 
 _STOP_TABLE = np.zeros(0x10000, dtype=np.int32)  # the characters a name does not reach over (``_GROW_STOPS``)
