@@ -440,7 +440,7 @@ def _linear_lines(summed: np.ndarray, bound: np.ndarray, model_scores: np.ndarra
     maybe = np.flatnonzero(positive >= LINEAR_TOTAL - slack - 1e-6 * positive).tolist()
     ends = [*starts[1:].tolist(), len(values)]
     return {k for k in maybe
-            if _stretch_bound(values[starts[k] : ends[k]].tolist()) >= LINEAR_TOTAL - float(slack[k])}
+            if _stretch_bound(values[starts[k] : ends[k]]) >= LINEAR_TOTAL - float(slack[k])}
 
 
 def _slot_lines(points: np.ndarray, summed: np.ndarray, model_scores: np.ndarray, starts: np.ndarray) -> set[int]:
@@ -491,17 +491,25 @@ def _lines_of(starts: np.ndarray, places: list[int]) -> set[int]:
 
 def _line_bound(text: str, bound: np.ndarray, start: int, end: int) -> float:
     """An upper bound of the best sum of a stretch of the line [start, end) (without its line break)."""
-    return _stretch_bound(bound[start : end - (text[end - 1] == "\n")].tolist())
+    return _stretch_bound(bound[start : end - (text[end - 1] == "\n")])
 
 
-def _stretch_bound(values: list[float]) -> float:
+def _stretch_bound(values: np.ndarray) -> float:
     """An upper bound of the best sum of a stretch of ``values`` (0 for none): summed in integers of 2^-20, each
-    value rounded up, so that no rounding makes it too low."""
-    best = running = 0
-    for value in values:
-        running = max(running, 0) + math.ceil(value * _SCALE)
-        best = max(best, running)
-    return best / _SCALE
+    value rounded up, so that no rounding makes it too low. A long line's at once: the best stretch ending at each
+    place is the running sum there less the lowest before it (or 0), the same integers as summing one by one."""
+    if len(values) < _SHORT_STRETCH:
+        best = running = 0
+        for value in values.tolist():
+            running = max(running, 0) + math.ceil(value * _SCALE)
+            best = max(best, running)
+        return best / _SCALE
+    running = np.cumsum(np.ceil(values.astype(np.float64) * _SCALE).astype(np.int64))
+    lowest = np.minimum(np.minimum.accumulate(running), 0)
+    return max(0, int(running[0]), int((running[1:] - lowest[:-1]).max())) / _SCALE
+
+
+_SHORT_STRETCH = 64  # characters: a shorter line's best stretch is summed one by one (fewer calls)
 
 
 def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positive: float, line_break: float,
@@ -519,7 +527,7 @@ def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positiv
     values = bound[start:stop].copy()
     for s, e, bonus in structures:
         values[s:e] += bonus / (e - s)
-    best = _stretch_bound(values.tolist())
+    best = _stretch_bound(values)
     return best + line_break < summed - error and best < LOCAL_TOTAL - 1e-6 - error
 
 
