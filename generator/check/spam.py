@@ -313,7 +313,8 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     structures of ads, or the text is too long for the rounding bounds, None: every line is read. A line where
     ``_linear_runs`` may find a run is read too: one where a stretch of the linear scores plus the bound of the other
     scores, less ``LINEAR_COST`` per character, may reach ``LINEAR_TOTAL`` (frames and allowed text only take
-    evidence away). ``both``: the two models' scores of each character less ``LINEAR_COST`` (float32)."""
+    evidence away), and one where ``_slot_names`` may find a name (``_slot_lines``). ``both``: the two models' scores
+    of each character less ``LINEAR_COST`` (float32)."""
     n = len(points)
     if HINT < 0 or LOCAL_TOTAL <= CANDIDATE or min(LIST_ITEM, HANDLE, CONTACT, GLUED) < 0:
         return None
@@ -387,7 +388,8 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     quiet = positive < min(summed - sum_error, CANDIDATE - candidate_error)
     with_term = _lines_of(starts, termed)
     with_mark = _lines_of(starts, marked)
-    with_linear = _linear_lines(both, bound, model_scores, hinted, starts) | _slot_lines(points, both, model_scores, starts)
+    with_linear = _linear_lines(both, bound, model_scores, hinted, starts)
+    with_linear |= _slot_lines(points, both, model_scores, starts)
     quiet[list(with_term | with_mark | with_linear)] = False
     if quiet.all():
         return []
@@ -455,8 +457,8 @@ def _slot_lines(points: np.ndarray, summed: np.ndarray, model_scores: np.ndarray
     if n < max(SLOT_SHORTEST, SLOT_HEAD, 2):
         return set()
     positive = summed > np.float32(-LINEAR_COST - 1e-4)
-    head = positive[:-1] & positive[1:] if SLOT_HEAD == 2 else positive[: n - SLOT_HEAD + 1].copy()
-    for k in range(2 if SLOT_HEAD == 2 else 1, SLOT_HEAD):
+    head = positive[: n - SLOT_HEAD + 1].copy()
+    for k in range(1, SLOT_HEAD):
         head &= positive[k : n - SLOT_HEAD + 1 + k]
     slots = np.flatnonzero(head)
     if not len(slots):
@@ -467,7 +469,7 @@ def _slot_lines(points: np.ndarray, summed: np.ndarray, model_scores: np.ndarray
     if not len(slots):
         return set()
     # the character model's sums of the stretches after each slot (a row a size; past the text's end: not read)
-    own = np.cumsum(np.take(model_scores, slots + _SLOT_SIZES[:, None] - 1, mode="clip"), axis=0)
+    own = np.cumsum(np.take(model_scores, slots + _SLOT_STEPS, mode="clip"), axis=0)
     some = (own[SLOT_SHORTEST - 1 :] >= _SLOT_OWN[SLOT_SHORTEST - 1 :, None]).any(axis=0)
     if not some.any():
         return set()
@@ -504,9 +506,9 @@ def _stretch_bound(values: np.ndarray) -> float:
             running = max(running, 0) + math.ceil(value * _SCALE)
             best = max(best, running)
         return best / _SCALE
-    running = np.cumsum(np.ceil(values.astype(np.float64) * _SCALE).astype(np.int64))
-    lowest = np.minimum(np.minimum.accumulate(running), 0)
-    return max(0, int(running[0]), int((running[1:] - lowest[:-1]).max())) / _SCALE
+    sums = np.cumsum(np.ceil(values.astype(np.float64) * _SCALE).astype(np.int64))
+    lowest = np.minimum(np.minimum.accumulate(sums), 0)
+    return max(0, int(sums[0]), int((sums[1:] - lowest[:-1]).max())) / _SCALE
 
 
 _SHORT_STRETCH = 64  # characters: a shorter line's best stretch is summed one by one (fewer calls)
@@ -579,8 +581,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     own_linear = _linear_evidence(text, linear, allowed_spans, voc.frames)
     together = own_linear + other  # the two models' evidence
     runs += _linear_runs(text, marks, together, [(s, e) for s, e, _ in terms])
-    if SLOT_ON:
-        runs += _slot_names(text, model_scores, own_linear, voc.followers)
+    runs += _slot_names(text, model_scores, own_linear, voc.followers)
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
         if _best_stretch(score[line_start:line_end]) < LOCAL_TOTAL - 1e-6 and not any(
@@ -652,13 +653,13 @@ def _grown_by_evidence(text: str, together: np.ndarray, linear: np.ndarray, star
 
 
 
-SLOT_ON = True
 SLOT_TOTAL = 20.0  # a name in a unit's place found by the two models: their evidence sums to this …
 SLOT_MEAN = 2.0  # … and averages this per character, …
 SLOT_LINEAR = 1.0  # … the linear model's this …
 SLOT_MODEL = 0.8  # … and the character model's this
 SLOT_SHORTEST, SLOT_LONGEST = 3, 16  # characters
 _SLOT_SIZES = np.arange(1, SLOT_LONGEST + 1)
+_SLOT_STEPS = _SLOT_SIZES[:, None] - 1  # a stretch's characters after its first (a column)
 _SLOT_OWN = SLOT_MODEL * _SLOT_SIZES - (1e-4 * _SLOT_SIZES + 1e-6)  # what ``_slot_lines`` asks of the character model
 
 
@@ -674,7 +675,8 @@ def _slot_names(text: str, model_scores: np.ndarray, linear: np.ndarray, followe
     (``_SLOT_BEFORE``) and followed by a word of ``unit_followers``, a line's end, a breadcrumb's ``>``, a title's
     ``》`` or a quotation mark (``_NAME_AFTER``), whose evidence of the two models sums to ``SLOT_TOTAL`` and averages
     ``SLOT_MEAN``, the linear model's ``SLOT_LINEAR`` and the character model's ``SLOT_MODEL`` a character: the
-    shortest at each place, and not a whole line (a name alone is no ad) (``2016年11月28日下午,伟德国际1916备用网址第一届工会会员大会……``)."""
+    shortest at each place, and not a whole line (a name alone is no ad)
+    (``2016年11月28日下午,伟德国际1916备用网址第一届工会会员大会……``)."""
     n = len(text)
     values = model_scores + linear
     found = []
