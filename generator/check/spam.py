@@ -1021,7 +1021,7 @@ _KINDS[0x30:0x3A] = 1
 _KINDS[0x61:0x7B] = 1
 _KINDS[0x4E00:0xA000] = 2
 def _kind(points: np.ndarray) -> np.ndarray:
-    return _KINDS[np.minimum(points, 0xFFFF)]
+    return np.take(_KINDS, points, mode="clip")  # beyond 0xFFFF: 0, as 0xFFFF's
 
 
 _CHINESE_CHAR = re.compile("[\u4e00-\u9fff]")
@@ -1448,7 +1448,7 @@ def _glued_names(text: str, points: np.ndarray, model_scores: np.ndarray, voc: V
     if n < 4 or not voc.followers:
         return []
     kinds = _kind(points)
-    glued = np.flatnonzero((kinds[:-1] != kinds[1:]) & (kinds[:-1] != 0) & (kinds[1:] != 0))
+    glued = np.flatnonzero(kinds[:-1] * kinds[1:] == 2)  # a code's character and a Chinese one, either way
     if not len(glued):
         return []
     # the Chinese side must not read as official, and a number before a measure word (2021年, 5月) is no code
