@@ -383,3 +383,42 @@ def test_a_sites_name_on_its_own_line_is_flagged_without_the_next_line():
     text = f"{name}\n{official}"
     assert find_spam(text) == [Finding(0, len(name), name, spam(name, "赌博推广"))]
     assert find_spam(text.replace(name + "\n", "")) == []
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def test_a_name_in_a_units_place_that_both_models_read_as_spam_is_flagged_whole():
+    """A casino's name where copied news names the unit, with no code glued to a site word and no vocabulary word
+    (dev corpus s338, s586, each with its context): both models read it as spam, so the name alone is reported, on
+    its line and column, and deleting it leaves the sentence without it."""
+    page = ("2016年11月28日下午,伟德国际1916备用网址第一屆工會會員大會在芝綸館308會議室隆重召開,"
+            "會議的主要任務是選舉産生學院第一屆工會委員會委員。\n"
+            "(本网讯)6月18日,中国体育竞猜网召开校庆筹备工作推进会。校党委书记刘卫国、校长姚尧")
+    found = find_spam(page)
+    assert [(line_and_column(page, f.start), f.reason) for f in found] == [
+        ((1, 15), "疑似植入的广告文字“伟德国际1916备用网址”（赌博推广）"),
+        ((2, 12), "疑似植入的广告文字“中国体育竞猜网”（赌博推广）"),
+    ]
+    assert spans(found) == [(14, 26, "伟德国际1916备用网址"), (87, 94, "中国体育竞猜网")]
+    for f in reversed(found):
+        page = page[: f.start] + page[f.end :]
+    assert find_spam(page) == []
+
+
+@pytest.mark.xfail(strict=True, reason="since both models were retrained with test8 in dev (2026-12-03), the name in "
+                   "a breadcrumb (dev corpus s561) falls under the rule's thresholds; alone it is still flagged")
+def test_a_name_in_a_breadcrumbs_place_is_flagged_whole():
+    page = "当前位置: 首页 > 8590am海洋之神 > 科研动态 > 正文"
+    assert find_spam(page) == [Finding(11, 21, "8590am海洋之神", spam("8590am海洋之神", GAMBLING))]
+
+
+def test_a_units_own_name_in_that_place_stays_clean():
+    # dev corpus o1006: the unit's real name where the rule looks, followed by one of unit_followers (在)
+    text = ("淮师新闻网9月9日电(记者 寇霖煊)9月9日下午,在第40个教师节来临之际,"
+            "美术学院在西辅楼会议室举办教师节庆祝活动。活动由党委书记杜先伟主持,全体教职工参加。")
+    assert find_spam(text) == []
+    # the same paragraph with a casino's name (dev corpus s384) in the unit's place
+    injected = text.replace("美术学院", "澳门太阳集团")
+    assert find_spam(injected) == [Finding(38, 44, "澳门太阳集团", spam("澳门太阳集团", GAMBLING))]

@@ -93,6 +93,25 @@ def test_the_models_float64_scores_are_its_scores():
         assert scorer.scores64(norm.points, norm.beyond_bmp).tobytes() == slow.tobytes(), text
 
 
+
+def test_a_long_lines_best_stretch_is_the_same_integers_as_summed_one_by_one():
+    import math
+
+    from generator.check.spam import _SCALE, _stretch_bound
+
+    def one_by_one(values: list[float]) -> float:
+        best = running = 0
+        for value in values:
+            running = max(running, 0) + math.ceil(value * _SCALE)
+            best = max(best, running)
+        return best / _SCALE
+
+    rng = np.random.default_rng(11)
+    for trial in range(400):
+        values = rng.normal(rng.normal(-1, 1), rng.uniform(0.1, 5), int(rng.integers(0, 300)))
+        values = values.astype(np.float32 if trial % 2 else np.float64)
+        assert _stretch_bound(values) == one_by_one(values.tolist()), trial
+
 def test_two_ads_with_an_official_line_between_them_are_two_findings():
     # read without the quiet line between them, the two ad lines were neighbours and one finding took all three
     # lines, the official one included: deleting it would have deleted the official sentence

@@ -313,7 +313,8 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     structures of ads, or the text is too long for the rounding bounds, None: every line is read. A line where
     ``_linear_runs`` may find a run is read too: one where a stretch of the linear scores plus the bound of the other
     scores, less ``LINEAR_COST`` per character, may reach ``LINEAR_TOTAL`` (frames and allowed text only take
-    evidence away). ``both``: the two models' scores of each character less ``LINEAR_COST`` (float32)."""
+    evidence away), and one where ``_slot_names`` may find a name (``_slot_lines``). ``both``: the two models' scores
+    of each character less ``LINEAR_COST`` (float32)."""
     n = len(points)
     if HINT < 0 or LOCAL_TOTAL <= CANDIDATE or min(LIST_ITEM, HANDLE, CONTACT, GLUED) < 0:
         return None
@@ -360,7 +361,8 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
                         hinted.append(np.arange(pos, pos + len(word)))
                         hint_total += HINT
                         break
-        termed += [s for s, _ in _brand_codes(text, points, pairs, voc) + _brand_names(text, pairs, model_scores, voc)
+        termed += [s for s, _ in _brand_codes(text, points, pairs, voc, places)
+                   + _brand_names(text, pairs, model_scores, voc, places)
                    + _glued_names(text, points, model_scores, voc)]
     marked: list[int] = []  # where a keyword-list mark is
     if "_" in text or "|" in text or "@" in text:
@@ -388,6 +390,7 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     with_term = _lines_of(starts, termed)
     with_mark = _lines_of(starts, marked)
     with_linear = _linear_lines(both, bound, model_scores, hinted, starts)
+    with_linear |= _slot_lines(points, both, model_scores, starts)
     quiet[list(with_term | with_mark | with_linear)] = False
     if quiet.all():
         return []
@@ -432,7 +435,7 @@ def _linear_lines(summed: np.ndarray, bound: np.ndarray, model_scores: np.ndarra
     values = summed
     if hinted:
         values = summed.copy()
-        at = np.unique(np.concatenate(hinted))
+        at = np.concatenate(hinted)  # a place more than once: each time the same value written (no sort needed)
         values[at] += (bound[at] - model_scores[at]).astype(np.float32)
     lengths = np.diff(starts, append=len(values))
     slack = 1e-5 * lengths + 1e-6
@@ -440,7 +443,59 @@ def _linear_lines(summed: np.ndarray, bound: np.ndarray, model_scores: np.ndarra
     maybe = np.flatnonzero(positive >= LINEAR_TOTAL - slack - 1e-6 * positive).tolist()
     ends = [*starts[1:].tolist(), len(values)]
     return {k for k in maybe
-            if _stretch_bound(values[starts[k] : ends[k]].tolist()) >= LINEAR_TOTAL - float(slack[k])}
+            if _stretch_bound(values[starts[k] : ends[k]]) >= LINEAR_TOTAL - float(slack[k])}
+
+
+def _slot_lines(points: np.ndarray, summed: np.ndarray, model_scores: np.ndarray, starts: np.ndarray) -> set[int]:
+    """The lines (by number; they start at ``starts``) where ``_slot_names`` may find a name: where, after a clause's
+    start, the two models' evidence (``summed`` + ``LINEAR_COST``, float32; the linear model's with frames and
+    allowed text can only be lower) of the first ``SLOT_HEAD`` characters is positive and that of a stretch of
+    ``SLOT_SHORTEST`` to ``SLOT_LONGEST`` without a clause's stop reaches ``SLOT_TOTAL`` and ``SLOT_MEAN`` a character,
+    the character model's (``model_scores``) ``SLOT_MODEL`` and the rest ``SLOT_LINEAR`` (with room for the rounding
+    of float32). The character model's condition is tried first, on every stretch from each place: in official text
+    it rules out nearly every place, and the others are then not computed."""
+    n = len(points)
+    if n < max(SLOT_SHORTEST, SLOT_HEAD, 2):
+        return set()
+    # first a bound of the whole text, a few passes: a stretch that fits has evidence summing to SLOT_TOTAL and the
+    # character model's SLOT_MODEL a character, so the positive parts of evidence + SLOT_GATE * (character model's
+    # score - SLOT_MODEL) sum to SLOT_TOTAL in it, and it lies within two neighbouring blocks of SLOT_LONGEST
+    # (in float32: the room for rounding, 1e-4 a character below and about 1e-5 here, is less than the 0.05 left)
+    lifted = np.multiply(model_scores, np.float32(SLOT_GATE), dtype=np.float32, casting="same_kind")
+    lifted += summed
+    lifted += np.float32(LINEAR_COST - SLOT_GATE * SLOT_MODEL)
+    np.maximum(lifted, np.float32(0.0), out=lifted)
+    blocks = np.add.reduceat(lifted, np.arange(0, n, SLOT_LONGEST), dtype=np.float64)
+    if float(blocks.max() if len(blocks) == 1 else (blocks[:-1] + blocks[1:]).max()) < SLOT_TOTAL - 0.05:
+        return set()
+    positive = summed > np.float32(-LINEAR_COST - 1e-4)
+    head = positive[: n - SLOT_HEAD + 1].copy()
+    for k in range(1, SLOT_HEAD):
+        head &= positive[k : n - SLOT_HEAD + 1 + k]
+    slots = np.flatnonzero(head)
+    if not len(slots):
+        return set()
+    after = np.take(_SLOT_TABLE, points[slots - 1], mode="clip")  # (a text's first place wraps to its last)
+    after[0] |= slots[0] == 0
+    slots = slots[after]
+    if not len(slots):
+        return set()
+    # the character model's sums of the stretches after each slot (a row a size; past the text's end: not read)
+    own = np.cumsum(np.take(model_scores, slots + _SLOT_STEPS, mode="clip"), axis=0)
+    some = (own[SLOT_SHORTEST - 1 :] >= _SLOT_OWN[SLOT_SHORTEST - 1 :, None]).any(axis=0)
+    if not some.any():
+        return set()
+    slots, own = slots[some], own[:, some].T
+    at = slots[:, None] + _SLOT_SIZES[None, :] - 1  # the characters of the stretches after each slot
+    inside = at < n
+    at = np.minimum(at, n - 1)
+    sizes = _SLOT_SIZES
+    room = 1e-4 * sizes + 1e-6
+    totals = np.cumsum(np.where(inside, summed[at].astype(np.float64) + LINEAR_COST, -1e9), axis=1)
+    stopped = np.cumsum(_STOP_TABLE[np.minimum(points[at], 0xFFFF)], axis=1) > 0
+    fit = (totals + room >= np.maximum(SLOT_TOTAL, SLOT_MEAN * sizes)) & (sizes >= SLOT_SHORTEST)
+    fit &= (own >= _SLOT_OWN) & (totals - own + room >= SLOT_LINEAR * sizes) & ~stopped
+    return _lines_of(starts, slots[fit.any(axis=1)].tolist())
 
 
 def _lines_of(starts: np.ndarray, places: list[int]) -> set[int]:
@@ -450,17 +505,25 @@ def _lines_of(starts: np.ndarray, places: list[int]) -> set[int]:
 
 def _line_bound(text: str, bound: np.ndarray, start: int, end: int) -> float:
     """An upper bound of the best sum of a stretch of the line [start, end) (without its line break)."""
-    return _stretch_bound(bound[start : end - (text[end - 1] == "\n")].tolist())
+    return _stretch_bound(bound[start : end - (text[end - 1] == "\n")])
 
 
-def _stretch_bound(values: list[float]) -> float:
+def _stretch_bound(values: np.ndarray) -> float:
     """An upper bound of the best sum of a stretch of ``values`` (0 for none): summed in integers of 2^-20, each
-    value rounded up, so that no rounding makes it too low."""
-    best = running = 0
-    for value in values:
-        running = max(running, 0) + math.ceil(value * _SCALE)
-        best = max(best, running)
-    return best / _SCALE
+    value rounded up, so that no rounding makes it too low. A long line's at once: the best stretch ending at each
+    place is the running sum there less the lowest before it (or 0), the same integers as summing one by one."""
+    if len(values) < _SHORT_STRETCH:
+        best = running = 0
+        for value in values.tolist():
+            running = max(running, 0) + math.ceil(value * _SCALE)
+            best = max(best, running)
+        return best / _SCALE
+    sums = np.cumsum(np.ceil(values.astype(np.float64) * _SCALE).astype(np.int64))
+    lowest = np.minimum(np.minimum.accumulate(sums), 0)
+    return max(0, int(sums[0]), int((sums[1:] - lowest[:-1]).max())) / _SCALE
+
+
+_SHORT_STRETCH = 64  # characters: a shorter line's best stretch is summed one by one (fewer calls)
 
 
 def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positive: float, line_break: float,
@@ -478,7 +541,7 @@ def _quiet_candidate(text: str, bound: np.ndarray, start: int, end: int, positiv
     values = bound[start:stop].copy()
     for s, e, bonus in structures:
         values[s:e] += bonus / (e - s)
-    best = _stretch_bound(values.tolist())
+    best = _stretch_bound(values)
     return best + line_break < summed - error and best < LOCAL_TOTAL - 1e-6 - error
 
 
@@ -530,6 +593,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     own_linear = _linear_evidence(text, linear, allowed_spans, voc.frames)
     together = own_linear + other  # the two models' evidence
     runs += _linear_runs(text, marks, together, [(s, e) for s, e, _ in terms])
+    runs += _slot_names(text, model_scores, own_linear, voc.followers)
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
         if _best_stretch(score[line_start:line_end]) < LOCAL_TOTAL - 1e-6 and not any(
@@ -600,6 +664,71 @@ def _grown_by_evidence(text: str, together: np.ndarray, linear: np.ndarray, star
     return start, end
 
 
+
+
+SLOT_TOTAL = 20.0  # a name in a unit's place found by the two models: their evidence sums to this …
+SLOT_MEAN = 2.0  # … and averages this per character, …
+SLOT_LINEAR = 1.0  # … the linear model's this …
+SLOT_MODEL = 0.8  # … and the character model's this
+SLOT_SHORTEST, SLOT_LONGEST = 3, 16  # characters
+SLOT_GATE = 5.0  # ``_slot_lines``'s first bound: official text rarely reaches it (3 notice-sized texts in 300)
+_SLOT_SIZES = np.arange(1, SLOT_LONGEST + 1)
+_SLOT_STEPS = _SLOT_SIZES[:, None] - 1  # a stretch's characters after its first (a column)
+_SLOT_OWN = SLOT_MODEL * _SLOT_SIZES - (1e-4 * _SLOT_SIZES + 1e-6)  # what ``_slot_lines`` asks of the character model
+
+
+_STOP_TABLE = np.zeros(0x10000, dtype=np.int32)  # the characters a name does not reach over (``_GROW_STOPS``)
+for _c in _GROW_STOPS:
+    _STOP_TABLE[ord(_c)] = 1
+
+
+def _slot_names(text: str, model_scores: np.ndarray, linear: np.ndarray, followers: tuple[str, ...]
+                ) -> list[tuple[int, int]]:
+    """Names in a unit's place that both models read as spam, with no vocabulary word: a stretch of
+    ``SLOT_SHORTEST`` to ``SLOT_LONGEST`` characters without a clause's stop, standing where a clause starts
+    (``_SLOT_BEFORE``) and followed by a word of ``unit_followers``, a line's end, a breadcrumb's ``>``, a title's
+    ``》`` or a quotation mark (``_NAME_AFTER``), whose evidence of the two models sums to ``SLOT_TOTAL`` and averages
+    ``SLOT_MEAN``, the linear model's ``SLOT_LINEAR`` and the character model's ``SLOT_MODEL`` a character: the
+    shortest at each place, and not a whole line (a name alone is no ad)
+    (``2016年11月28日下午,伟德国际1916备用网址第一届工会会员大会……``)."""
+    n = len(text)
+    values = model_scores + linear
+    found = []
+    for i in range(n):
+        if i and text[i - 1] not in _SLOT_BEFORE or text[i] in _GROW_STOPS or text[i].isspace():
+            continue
+        if i + SLOT_HEAD > n or not (values[i : i + SLOT_HEAD] > 0).all():
+            continue
+        total = own = model_total = 0.0
+        for j in range(i, min(n, i + SLOT_LONGEST)):
+            if text[j] in _GROW_STOPS:
+                break
+            total += float(values[j])
+            own += float(linear[j])
+            model_total += float(model_scores[j])
+            size = j + 1 - i
+            if size < SLOT_SHORTEST or total < max(SLOT_TOTAL, SLOT_MEAN * size) or own < SLOT_LINEAR * size \
+                    or model_total < SLOT_MODEL * size:
+                continue
+            end = j + 1
+            whole_line = (i == 0 or text[i - 1] == "\n") and (end == n or text[end] == "\n")
+            if not whole_line and (end == n or text[end] in _NAME_AFTER
+                                   or any(text.startswith(w, end) for w in followers)):
+                found.append((i, _official_tail(values, i, end)))
+                break
+    return found
+
+
+SLOT_HEAD = 2
+SLOT_TAIL = -6.0  # the words before the follower scoring this or less (together) read as official and stay out
+
+
+def _official_tail(values: np.ndarray, start: int, end: int) -> int:
+    """Where a name found by ``_slot_names`` ends: before the characters at its end that sum to ``SLOT_TAIL`` or less
+    (the lowest such sum; ``…官网版职教园校区``: 职教园 is the unit's own name)."""
+    tail = np.cumsum(values[start:end][::-1])
+    lowest = int(np.argmin(tail))
+    return end - lowest - 1 if tail[lowest] <= SLOT_TAIL else end
 
 
 def _linear_runs(text: str, marks: np.ndarray, together: np.ndarray, terms: list[tuple[int, int]]
@@ -906,7 +1035,7 @@ _KINDS[0x30:0x3A] = 1
 _KINDS[0x61:0x7B] = 1
 _KINDS[0x4E00:0xA000] = 2
 def _kind(points: np.ndarray) -> np.ndarray:
-    return _KINDS[np.minimum(points, 0xFFFF)]
+    return np.take(_KINDS, points, mode="clip")  # beyond 0xFFFF: 0, as 0xFFFF's
 
 
 _CHINESE_CHAR = re.compile("[\u4e00-\u9fff]")
@@ -914,17 +1043,19 @@ _MEASURE = frozenset("余多个万亿千百元名人次件起条家所项年月�
                      "层室楼座间户批份篇页场轮位天周")
 
 
-def _brand_codes(text: str, points: np.ndarray, pairs: np.ndarray, voc: Vocabulary) -> list[tuple[int, int]]:
+def _brand_codes(text: str, points: np.ndarray, pairs: np.ndarray, voc: Vocabulary,
+                 marked: np.ndarray | None = None) -> list[tuple[int, int]]:
     """(start, end) of gambling sites' names written as a code glued to a site word or a gambling word of the
     vocabulary (``23411集团``, ``太阳集团1088vip``, ``beat365官网``): how casino pages put their brand in place of a
     unit's name in copied news. A code is Latin letters with digits, or three digits or more, but not a year (19xx,
     20xx), not a public service number (110, 12345: three or five digits starting with 1) and not a number followed
     by a measure word (``平台5100余个``). Each is grown over the glued-on site words, gambling words, Latin letters and
-    digits. ``pairs``: ``Vocabulary.starts`` of every two neighbouring characters."""
+    digits. ``pairs``: ``Vocabulary.starts`` of every two neighbouring characters; ``marked``, if given, where they
+    are not 0 (fewer to look at)."""
     n = len(points)
     if n < 3:
         return []
-    places = np.flatnonzero(pairs >= _BRAND_START)
+    places = np.flatnonzero(pairs >= _BRAND_START) if marked is None else marked[pairs[marked] >= _BRAND_START]
     flags = pairs[places]
     # a code ending at ``at`` before a word starting at at + 1; a word ending at ``at`` before a code at at + 1
     at = places[((flags & _BRAND_START) != 0) & (places > 0)] - 1
@@ -956,17 +1087,21 @@ def _brand_codes(text: str, points: np.ndarray, pairs: np.ndarray, voc: Vocabula
 BRAND_STEM = 0.5  # the least summed model score of the Chinese characters before a site's entry word …
 WEAK_BRAND_STEM = 4.0  # … before one that official names also end with (``site_entries_weak``: 游戏) …
 _SLOT_BEFORE = frozenset(",:、;。!?\n (“《》—->|日午晚")  # … which follow one of these (or start the text)
+_SLOT_TABLE = np.zeros(0x10000, dtype=bool)  # the characters after which a clause starts (``_SLOT_BEFORE``)
+for _c in _SLOT_BEFORE:
+    _SLOT_TABLE[ord(_c)] = True
 
 
-def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vocabulary) -> list[tuple[int, int]]:
+def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vocabulary,
+                 marked: np.ndarray | None = None) -> list[tuple[int, int]]:
     """(start, end) of gambling sites' names without a code in a unit's place: 2 to 6 Chinese characters, each of
     which the character model does not read as official prose (scoring above 0, ``BRAND_STEM`` or more together), at
     the start of a clause, after a title, a dash or a breadcrumb's ``>``, or after a date's time
     (``6月17日上午，开云(中国)召开……``), followed by a word only a site calls itself (``site_entries``: 官网, 网页版,
-    (中国) …); grown over the glued-on site words, letters and digits."""
+    (中国) …); grown over the glued-on site words, letters and digits. ``marked``: as ``_brand_codes``'s."""
     if len(pairs) < 3 or not voc.entries:
         return []
-    places = np.flatnonzero(pairs >= _ENTRY)
+    places = np.flatnonzero(pairs >= _ENTRY) if marked is None else marked[pairs[marked] >= _ENTRY]
     places = places[places >= 2]
     names: list[tuple[int, int]] = []
     for at in places.tolist():
@@ -1327,7 +1462,7 @@ def _glued_names(text: str, points: np.ndarray, model_scores: np.ndarray, voc: V
     if n < 4 or not voc.followers:
         return []
     kinds = _kind(points)
-    glued = np.flatnonzero((kinds[:-1] != kinds[1:]) & (kinds[:-1] != 0) & (kinds[1:] != 0))
+    glued = np.flatnonzero(kinds[:-1] * kinds[1:] == 2)  # a code's character and a Chinese one, either way
     if not len(glued):
         return []
     # the Chinese side must not read as official, and a number before a measure word (2021年, 5月) is no code
