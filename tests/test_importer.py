@@ -1795,18 +1795,36 @@ def test_a_problem_list_in_traditional_characters_is_read_and_kept_as_written(tm
     assert "第1个方面的标题“政治建設方面”取自原文“政治建設方面存在的問題”，请核对" in result.unplaced
 
 
-def test_organisational_sections_that_say_buduan_or_tuchu_wenti_are_no_problem_list(tmp_path):
-    result = _imported(tmp_path, (
-        "中共某某县文旅局党组关于巡察整改情况的通报\n"
-        "2024年3月1日至4月30日，县委第一巡察组对县文旅局党组开展了巡察。现将整改情况予以公布。\n"
-        "一、提高政治站位，不断强化整改责任\n"
-        "（一）坚持高位推动。局党组书记切实履行第一责任人职责，多次召开专题会议。\n"
-        "（二）坚持问题导向。对反馈问题逐条建立台账，做到不漏项、不拖延。\n"
-        "二、聚焦突出问题，扎实推进整改落实\n"
-        "（一）不断健全制度机制。新建制度8项。\n"
-        "（二）持续巩固整改成果。对已完成整改的问题开展“回头看”，防止问题反弹。\n"
-        "三、下一步工作打算\n"
-        "局党组将持续深化整改，确保整改见底见效。\n"))
+@pytest.mark.parametrize("text", [
+    ("中共某某县文旅局党组关于巡察整改情况的通报\n"
+     "2024年3月1日至4月30日，县委第一巡察组对县文旅局党组开展了巡察。现将整改情况予以公布。\n"
+     "一、提高政治站位，不断强化整改责任\n"
+     "（一）坚持高位推动。局党组书记切实履行第一责任人职责，多次召开专题会议。\n"
+     "（二）坚持问题导向。对反馈问题逐条建立台账，做到不漏项、不拖延。\n"
+     "二、聚焦突出问题，扎实推进整改落实\n"
+     "（一）不断健全制度机制。新建制度8项。\n"
+     "（二）持续巩固整改成果。对已完成整改的问题开展“回头看”，防止问题反弹。\n"
+     "三、下一步工作打算\n"
+     "局党组将持续深化整改，确保整改见底见效。\n"),
+    # nankai-zhongyang-7 (cut): goals and measure areas, one of five with a word of a fault (锲而不舍)
+    ("根据中央统一部署，2021年5月8日至7月5日，中央第十巡视组对南开大学开展了常规巡视。现将巡视整改进展情况予以公布。\n"
+     "**一、深入学习贯彻习近平总书记关于巡视工作重要论述，坚定不移把巡视整改作为重大政治任务抓紧抓好**\n"
+     "1.深化思想认识，坚定整改决心。学校党委以高度的政治自觉担负起巡视整改主体责任。\n"
+     "2.加强组织领导，压实整改责任。学校党委深刻认识到，巡视反馈的问题虽然表现形式不同，但根子在党委。\n"
+     "**二、强化政治担当，综合施策推进，逐条逐项推动巡视整改任务落地见效**\n"
+     "（一）加强党的领导、学懂弄通做实，全面贯彻党的教育方针\n"
+     "1.在学懂弄通做实上下功夫\n"
+     "一是系统全面深研细悟。集中整改期间，校党委理论中心组开展专题理论学习7次。\n"
+     "（二）层层压紧压实、落实“两个责任”，深入推进全面从严治党\n"
+     "1.扎实履行主体责任\n"
+     "一是提升管党治党、全面从严的政治站位。\n"
+     "2.锲而不舍纠治“四风”\n"
+     "一是深入纠治形式主义官僚主义。\n"),
+])
+def test_organisational_sections_goals_and_measures_are_no_problem_list(tmp_path, text):
+    """不断强化 / 聚焦突出问题 say how the work was done; a list of goals and measures with a fault word in a
+    title or two (锲而不舍) is no problem list either."""
+    result = _imported(tmp_path, text)
     assert result.notice["problems"] == [] and result.notice["aspects"] == []
     assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
     measures = _imported(tmp_path, (
