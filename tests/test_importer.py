@@ -1328,6 +1328,18 @@ def test_the_residue_of_a_layout_table_around_the_title_is_chrome(tmp_path):
     assert result.body_markdown.startswith("1月18日上午")
 
 
+def test_the_members_of_all_teams_at_a_meeting_are_no_team(tmp_path):
+    """hrbeu-xuncha-dongyuan (cut): 党委巡察组全体成员 are among those at a mobilisation meeting; a numbered team's
+    members are still that team."""
+    meeting = ("5月26日上午，学校在主楼大会议室召开2022年上半年巡察工作动员部署会，校党委书记高岩出席会议。"
+               "巡察工作领导小组成员单位主要负责人，被巡察单位中层领导人员，{team}全体成员，党委巡察办工作人员参加会议。\n")
+    result = _imported(tmp_path, meeting.format(team="党委巡察组"))
+    assert "inspection" not in result.notice
+    assert "开头没有找到巡察组名称：inspection 未填写，请编辑补充" in result.unplaced
+    numbered = _imported(tmp_path, meeting.format(team="党委第一巡察组"))
+    assert numbered.notice["inspection"]["team"] == "党委第一巡察组"
+
+
 def test_a_whole_announcement_on_a_page_without_a_date_is_published_on_its_signature_date(tmp_path):
     announcement = (
         "巡 察 公 告\n"

@@ -298,6 +298,8 @@ def _team(text: str, span: re.Match | None) -> str | None:
         if lost:
             return lost.group(1)
     for match in re.finditer(_TEAM, text):
+        if text.startswith(("全体", "全體"), match.end()) and not re.search(_NUMBERED_TEAM, match.group(0)):
+            continue  # 党委巡察组全体成员…参加会议: the members of all the teams, among those at a meeting
         if not text[max(0, match.start() - 1): match.start()] == "向":
             # a date run into the name (5月20日县委第三巡察组向…) is not part of it, nor a word before it
             # (对四届市委第六巡察组巡察…)
