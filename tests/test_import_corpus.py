@@ -751,8 +751,8 @@ RIGHT = {
         "aspects problems contact"
     ),
     "hrbeu-xuncha-dongyuan-2022-github": (
-        "publisher region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "jingmen-guangdian-2019-trad-mirror": (
         "title region published source inspection.team inspection.start inspection.end inspection.feedback figures "
@@ -783,18 +783,20 @@ RIGHT = {
         "inspection.feedback aspects problems contact"
     ),
     "nankai-jiaoyubu-xunshi-zhenggai-diaoyan-2021-github": (
-        "publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
+        "title publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
         "aspects problems contact"
     ),
     "nankai-xuncha-zhenggai-yanshou-github": (
-        "publisher region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "nankai-zhongyang-10-xunshizu-fankui-2021-github": (
-        "publisher published source kind inspection.start inspection.end figures aspects problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end figures aspects "
+        "problems contact"
     ),
     "nankai-zhongyang-7-xunshi-zhenggai-2022-github": (
-        "source kind aspects problems contact"
+        "title publisher source kind inspection.team inspection.start inspection.end inspection.feedback aspects "
+        "problems contact"
     ),
     "renhua-rongmeiti-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -1340,6 +1340,24 @@ def test_the_members_of_all_teams_at_a_meeting_are_no_team(tmp_path):
     assert numbered.notice["inspection"]["team"] == "党委第一巡察组"
 
 
+def test_a_markdown_files_front_matter_is_chrome_and_names_the_title(tmp_path):
+    """nankai-zhongyang-10 (cut): a static site's Markdown copy; its title: line, without the site before the arrow
+    and the address after the bar, is the title, and the opening paragraph below it gives the inspection."""
+    result = _imported(tmp_path, (
+        "---\n"
+        "title: 南开大学->中央第十巡视组向南开大学党委反馈巡视情况 | nankai.info\n"
+        "date: 2021-09-10 18:09:35.609288\n"
+        "tags: \n- 南开大学\ncategories:\n- nankai.info\n- 南开大学\nauthorbox: false\n"
+        "---\n"
+        "根据中央统一部署，2021年5月8日至7月5日，中央第十巡视组对南开大学党委进行了常规巡视。"
+        "9月3日，中央第十巡视组向南开大学党委反馈巡视情况。\n"))
+    assert result.notice["title"] == "中央第十巡视组向南开大学党委反馈巡视情况"
+    assert result.notice["inspection"]["team"] == "中央第十巡视组"
+    assert "published" not in result.notice  # the file's date is no publication date
+    assert result.body_markdown.startswith("根据中央统一部署")
+    assert result.chrome_removed[0] == "---" and "authorbox: false" in result.chrome_removed
+
+
 def test_a_whole_announcement_on_a_page_without_a_date_is_published_on_its_signature_date(tmp_path):
     announcement = (
         "巡 察 公 告\n"

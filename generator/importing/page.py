@@ -92,6 +92,7 @@ def clean_lines(text: str) -> list[str]:
 
 def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Page:
     page = Page(meta=dict(html_meta or {}))
+    lines = _front_matter(lines, page)
     lines = [part for line in _unglued(lines) for part in _one_line_outline(line)]
     lines = _drop_widgets(lines, page)
     lines = _cut_footer(lines, page)
@@ -99,6 +100,32 @@ def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Pag
     lines = _take_title(lines, page)
     page.paragraphs = _source_credit(_drop_trailing_links(lines, page), page)
     return page
+
+
+# A Markdown file's front matter (--- / title: … / date: … / tags: / - … / ---): the lines of a static site's
+# generator, not the notice's. Its title names the page (南开大学->…的通报 | nankai.info: the site before an arrow,
+# its address after a bar); its date is when the file was made, no publication date.
+_FRONT_MATTER_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:(?:\s.*)?|-(?:\s+.*)?)$")  # (- once a link is taken out)
+_FRONT_MATTER_MAX_LINES = 40
+_FRONT_MATTER_TITLE = re.compile(r"^title\s*:\s*[\"']?(.*?)[\"']?$")
+_SITE_BEFORE_ARROW = re.compile(r"^[^\s>]{1,20}\s*(?:->|＞|>|»)\s*")
+_SITE_AFTER_BAR = re.compile(r"\s+[|｜]\s+[^|｜\u4e00-\u9fff]{1,40}$")
+
+
+def _front_matter(lines: list[str], page: Page) -> list[str]:
+    if not lines or lines[0] != "---":
+        return lines
+    end = next((i for i, line in enumerate(lines[1:_FRONT_MATTER_MAX_LINES], 1) if line == "---"), None)
+    if end is None or not all(_FRONT_MATTER_LINE.match(line) for line in lines[1:end]):
+        return lines
+    for line in lines[1:end]:
+        title = _FRONT_MATTER_TITLE.match(line)
+        if title and title.group(1).strip():
+            name = _SITE_AFTER_BAR.sub("", _SITE_BEFORE_ARROW.sub("", title.group(1).strip()))
+            name = _TRAILING_BARS.sub("", name)  # (… | once the address was taken out as a link)
+            page.meta.setdefault(vocabulary.page_metadata_filling("title")[0], name)
+    page.chrome_removed.extend(lines[:end + 1])
+    return lines[end + 1:]
 
 
 # …由相关部门认真处理。(来源:广昌县残联): a news item's credit at the end of its text names its source
