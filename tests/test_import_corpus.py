@@ -678,7 +678,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "gansu-gaosu-xuncha-jinzhu-2019-mirror": (
-        "title publisher region published source inspection.start inspection.end inspection.feedback figures "
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
         "aspects problems contact"
     ),
     "hefei-wenlv-xuncha-2023": (
@@ -739,16 +739,16 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "fuzhou-shiwei-7-xuncha-jinzhu-mirror": (
-        "title region published source inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "guangyuan-shiwei-xuncha-huitoukan-2024-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "hengshan-minzheng-xuncha-jinzhu-2022-trad-mirror": (
-        "title region published source inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "hrbeu-xuncha-dongyuan-2022-github": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

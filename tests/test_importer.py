@@ -2144,11 +2144,23 @@ def test_a_news_item_about_teams_arriving_is_no_announcement_and_its_team_addres
     assert result.notice["region"] == "宿迁市"
 
 
-def test_an_inspection_of_its_own_work_arriving_is_no_announcement(tmp_path):
-    """督查组进驻…: no 巡察组 arrives, the text announces no inspection."""
-    result = _imported(tmp_path, (
-        "9月24日,校党委书记检查指导巡视整改专项督查工作,出席督查组进驻党委办公室见面沟通会。\n"
-        "他强调,要深刻领会抓好巡视整改的重大意义。\n"))
+@pytest.mark.parametrize("text", [
+    ("9月24日,校党委书记检查指导巡视整改专项督查工作,出席督查组进驻党委办公室见面沟通会。\n"
+     "他强调,要深刻领会抓好巡视整改的重大意义。\n"),
+    # fuzhou-shiwei-7-xuncha-jinzhu (cut): teams arrive, and no phone or mailbox is given
+    ("十二届福州市委第七轮第二批巡察正式完成进驻。各巡察组精神饱满地踏入被巡察单位,标志着巡察工作的全面展开。\n"
+     "根据市委部署,十二届市委第七轮第二批巡察安排对市政协机关党组开展常规巡察,对市民政局党组开展巡察“回头看”。"
+     "日前,5个巡察组已完成进驻。\n"
+     "巡察工作时间30天左右。巡察期间,设立专门值班电话、邮政信箱和“码上巡”小程序等。\n"),
+    # hengshan-minzheng-xuncha-jinzhu (cut): a title that says 进驻, over news with no way to reach the team
+    ("衡山縣委第二巡察組進駐縣民政局開展巡察\n"
+     "衡陽新聞網訊 通訊員康錦玉報道 根據衡山縣委的統一部署,縣委第二巡察組正式進駐縣民政局開展巡察。\n"
+     "縣委第二巡察組將于2022年3月18日至5月27日對縣民政局開展巡察,辦公地點設于縣民政局四樓辦公室。\n"),
+])
+def test_an_arrival_that_announces_no_inspection_is_of_the_other_kind(tmp_path, text):
+    """督查组进驻…: no 巡察组 arrives, the text announces no inspection; teams that arrive (进驻) without a 公告 or
+    a phone or mailbox to reach them are news of the arrival."""
+    result = _imported(tmp_path, text)
     assert result.notice["kind"] == "其他"
     assert "通报类别（kind）是根据正文推断的“其他”，请核对" in result.unplaced
 

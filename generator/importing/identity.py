@@ -311,9 +311,10 @@ def domain_from(title: str | None, paragraphs: list[str]) -> str | None:
     return None
 
 
-def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
+def kind_from(title: str | None, paragraphs: list[str], contact: bool = True) -> tuple[str, bool]:
     """(kind, whether it was read from the title rather than guessed from the text): the title, the opening,
-    then the section headings (二、整改落实情况)."""
+    then the section headings (二、整改落实情况). A team's entry (进驻) makes an announcement (巡察公告) only when the
+    text says 公告 or gives the way to reach the team (a phone, a mailbox): without, it is news of the entry."""
     headings = [p for p in paragraphs[1:] if len(p) <= 40 and not re.search(r"[。；;，,！!？?]", p)]
     # The first paragraph (the preamble: the team arrives, 进驻) as written and, after it, only the sentence that says
     # what the text is (现将巡察整改进展情况予以公布), read in simplified characters (現將集中整改進展情況予以公布): a
@@ -331,6 +332,8 @@ def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
                                                                  preamble + announcing + headings]:
         for kind in vocabulary.kinds():
             if any(word in text for word in (kind.value, *kind.words)) and not kind.fallback:
+                if "公告" in kind.value and not contact and not any("公告" in t for t in (title or "", text)):
+                    continue
                 return kind.value, from_title
     return next(kind.value for kind in vocabulary.kinds() if kind.fallback), False
 

@@ -224,7 +224,7 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
               team: str | None = None) -> dict:
     notice: dict = {}
     notice["title"] = page.title or _placeholder("title", "原文标题缺失", notes, "没有找到通报标题")
-    kind, from_title = kind_from(page.title, page.paragraphs)
+    kind, from_title = kind_from(page.title, page.paragraphs, contact=bool(contact))
     notice["kind"] = kind
     if not from_title:
         notes.add(f"通报类别（kind）是根据正文推断的“{kind}”，请核对")
