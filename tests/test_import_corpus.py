@@ -780,7 +780,7 @@ RIGHT = {
     ),
     "miluo-shiwei-xunshi-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "nankai-jiaoyubu-xunshi-zhenggai-diaoyan-2021-github": (
         "title publisher region published source inspection.team inspection.start inspection.end inspection.feedback "

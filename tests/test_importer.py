@@ -2107,16 +2107,17 @@ def test_a_team_named_in_a_news_item_with_its_province_is_the_committees_team(tm
 _OPENING = "根据区委统一部署，2023年12月8日至2024年1月26日，区委第二巡察组对区妇联进行了巡察。"
 
 
-def test_counts_of_aspects_that_are_not_the_feedbacks_aspects_are_not_declared(tmp_path):
-    one_hand = _imported(tmp_path, _OPENING + "\n一方面，区纪委对反馈问题进行清单管理；"
-                                              "另一方面，推动整改落实。\n")
-    assert "aspects" not in one_hand.notice["figures"]
-    listed = _imported(tmp_path, _OPENING + "\n从整改措施、牵头领导、责任科室、责任人、整改时限5个方面，"
-                                            "构建起整改责任链。\n")
-    assert "aspects" not in listed.notice["figures"]
-    faults = _imported(tmp_path, _OPENING + "\n反馈了项目监管不够有力、落实党建工作不够有力、"
-                                            "推进意识形态工作不够深入等3个方面27条具体问题。\n")
-    assert faults.notice["figures"] == {"aspects": 3, "problems": 27}
+@pytest.mark.parametrize("text, aspects", [
+    ("一方面，区纪委对反馈问题进行清单管理；另一方面，推动整改落实。", None),
+    ("从整改措施、牵头领导、责任科室、责任人、整改时限5个方面，构建起整改责任链。", None),
+    ("反馈了项目监管不够有力、落实党建工作不够有力、推进意识形态工作不够深入等3个方面27条具体问题。", 3),
+    # miluo-shiwei-xunshi (cut): the steps of a procedure, one of ten with a word of a fault (报告问题)
+    ("从及时报告问题、主要领导批示、交办整改任务、主动认领任务、会议审议研究、认真实施整改、同步督查督办、适时调度推进、"
+     "研究办结销号、建立长效机制10个方面着力,规范整改流程,落实闭环管理。", None),
+], ids=["one-hand", "listed-things", "listed-faults", "procedure-steps"])
+def test_counts_of_aspects_that_are_not_the_feedbacks_aspects_are_not_declared(tmp_path, text, aspects):
+    result = _imported(tmp_path, _OPENING + "\n" + text + "\n")
+    assert result.notice["figures"].get("aspects") == aspects
 
 
 def test_more_aspects_than_problems_are_no_count_of_aspects_and_the_report_says_so(tmp_path):
