@@ -808,7 +808,7 @@ RIGHT = {
     ),
     "xihu-shidibowuguan-xuncha-2022-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "xueyuan-xuncha-dongyuan-spam-sehuatang": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

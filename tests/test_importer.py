@@ -2114,7 +2114,9 @@ _OPENING = "根据区委统一部署，2023年12月8日至2024年1月26日，区
     # miluo-shiwei-xunshi (cut): the steps of a procedure, one of ten with a word of a fault (报告问题)
     ("从及时报告问题、主要领导批示、交办整改任务、主动认领任务、会议审议研究、认真实施整改、同步督查督办、适时调度推进、"
      "研究办结销号、建立长效机制10个方面着力,规范整改流程,落实闭环管理。", None),
-], ids=["one-hand", "listed-things", "listed-faults", "procedure-steps"])
+    # xihu-shidibowuguan (cut): 一方面 with no comma after it
+    ("一方面要深刻分析问题背后的原因,另一方面要着重与谋划发展结合起来,以巡促改、以巡促建。", None),
+], ids=["one-hand", "listed-things", "listed-faults", "procedure-steps", "one-hand-no-comma"])
 def test_counts_of_aspects_that_are_not_the_feedbacks_aspects_are_not_declared(tmp_path, text, aspects):
     result = _imported(tmp_path, _OPENING + "\n" + text + "\n")
     assert result.notice["figures"].get("aspects") == aspects

@@ -514,7 +514,8 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     return figures
 
 
-_ON_ONE_HAND = re.compile(r"(?:^|[，,。；;：:\s])(?:另)?一方面[，,]$")
+# 一方面,… / 一方面要深刻分析…,另一方面…: "on the one hand", a count of one written without 个 (not 十一方面)
+_ON_ONE_HAND = re.compile(r"(?:^|[^\d一二三四五六七八九十百])(?:另)?一方面[^问存的]$")
 _LISTED = re.compile(r"([^，,。；;、]{1,16}(?:、[^，,。；;、]{1,16}){2,})(?:等)?\s*[\d一二三四五六七八九十]+\s*个?方面"
                      r".$")
 
