@@ -784,7 +784,7 @@ RIGHT = {
     ),
     "nankai-jiaoyubu-xunshi-zhenggai-diaoyan-2021-github": (
         "title publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
-        "aspects problems contact"
+        "figures aspects problems contact"
     ),
     "nankai-xuncha-zhenggai-yanshou-github": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

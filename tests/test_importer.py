@@ -2116,7 +2116,11 @@ _OPENING = "根据区委统一部署，2023年12月8日至2024年1月26日，区
      "研究办结销号、建立长效机制10个方面着力,规范整改流程,落实闭环管理。", None),
     # xihu-shidibowuguan (cut): 一方面 with no comma after it
     ("一方面要深刻分析问题背后的原因,另一方面要着重与谋划发展结合起来,以巡促改、以巡促建。", None),
-], ids=["one-hand", "listed-things", "listed-faults", "procedure-steps", "one-hand-no-comma"])
+    # nankai-jiaoyubu-xunshi-zhenggai-diaoyan (cut): the tasks a visitor asks for, listed after the count
+    ("希望学校在下一阶段工作中重点做好以下四个方面：一是坚持更高站位抓整改。", None),
+    ("巡察组反馈指出了被巡察的党委存在以下四个方面的问题：一是贯彻落实党的路线方针政策不到位。", 4),
+], ids=["one-hand", "listed-things", "listed-faults", "procedure-steps", "one-hand-no-comma", "tasks-ahead",
+        "aspects-ahead"])
 def test_counts_of_aspects_that_are_not_the_feedbacks_aspects_are_not_declared(tmp_path, text, aspects):
     result = _imported(tmp_path, _OPENING + "\n" + text + "\n")
     assert result.notice["figures"].get("aspects") == aspects

@@ -520,6 +520,11 @@ _LISTED = re.compile(r"([^，,。；;、]{1,16}(?:、[^，,。；;、]{1,16}){2,
                      r".$")
 
 
+# 重点做好以下四个方面:一是…: the tasks ahead the text goes on to list, not the feedback's aspects
+# (以下四个方面的问题 are)
+_WHAT_FOLLOWS = re.compile(r"(?:以下|如下)[\d一二三四五六七八九十]+\s*个?方面[^的问存]$")
+
+
 def _not_aspects(before: str) -> bool:
     """``before``: the text up to a count of aspects and the character after it. 一方面,… says "on the one hand";
     从整改措施、牵头领导、责任人、整改时限5个方面 counts the things it lists, most of which name no fault
@@ -527,7 +532,8 @@ def _not_aspects(before: str) -> bool:
     listed = _LISTED.search(before[-200:])  # (the list just before the count: a long paragraph is not searched whole)
     items = listed.group(1).split("、") if listed else []
     # (从及时报告问题、主要领导批示、交办整改任务…10个方面: the steps of a procedure, one with a word of a fault)
-    return bool(_ON_ONE_HAND.search(before)) or bool(items and sum(map(names_a_fault, items)) * 2 < len(items))
+    return bool(_ON_ONE_HAND.search(before) or _WHAT_FOLLOWS.search(before)) or bool(
+        items and sum(map(names_a_fault, items)) * 2 < len(items))
 
 
 _OTHERS_FIGURE = re.compile(r"村级|村（社区）级|村\(社区\)级|下级|下属")
