@@ -2081,6 +2081,11 @@ def test_several_teams_counted_and_words_ending_in_team_are_no_team_name(tmp_pat
         "经大同市委批准，大同市委派出6个巡察组对市住建局党组等16个市直单位党组织开展常规巡察。\n"))
     assert "inspection" not in sent.notice
     assert sent.notice["region"] == "大同市"
+    # shaoyang-shiwei-6-xuncha (cut): the committee between the count and the teams
+    committees = _imported(tmp_path, (
+        "9月2日,十二届市委第六轮巡察动员部署会召开。根据市委统一部署安排,本轮巡察聚焦宣传、统战、医疗卫生等领域,"
+        "安排6个市委巡察组对11个市直单位党组织开展巡察;组建10个市委交叉巡察组对12个县市区开展专项巡察。\n"))
+    assert "inspection" not in committees.notice
     words = _imported(tmp_path, (
         "我校召开巡察工作中期汇报会\n"
         "本网讯为了解巡察组工作的进展情况，11月17日下午，我校召开巡察工作中期汇报会。\n"))

@@ -163,7 +163,9 @@ def _the_one_committee_team(texts: list[str]) -> str | None:
     return found[0] if len(teams) == 1 else None
 
 
-_COUNTED_TEAMS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]巡[察视視][组組]")
+# (安排6个市委巡察组, 组建10个市委交叉巡察组: the committee and the kind between the count and the teams)
+_COUNTED_TEAMS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個](?:[省市区县州旗盟區縣]委)?"
+                            r"(?:专项|專項|提级|提級|交叉|联动|聯動|机动|機動)?巡[察视視][组組]")
 
 
 # What a team's name says it belongs to: a body (区委, 党委, 党组), a level or a kind of inspection. 本网讯为了解巡察组
