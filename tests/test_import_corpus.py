@@ -755,8 +755,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "jingmen-guangdian-2019-trad-mirror": (
-        "title region published source inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "jinjiang-xuncha-qidong-2017-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -319,8 +319,9 @@ def kind_from(title: str | None, paragraphs: list[str], contact: bool = True) ->
     # The first paragraph (the preamble: the team arrives, 进驻) as written and, after it, only the sentence that says
     # what the text is (现将巡察整改进展情况予以公布), read in simplified characters (現將集中整改進展情況予以公布): a
     # news item that mentions 整改进展情况 further on is no progress report.
-    announcing = [gazetteer.simplified(without_glosses(s)) for p in paragraphs[:4] for s in re.split(r"[。；;！!]", p)
-                  if _ANNOUNCING.search(s)]
+    # (報(bào)告如下: the glosses inside the words are no part of them)
+    announcing = [read for p in paragraphs[:4] for s in re.split(r"[。；;！!]", p)
+                  for read in [gazetteer.simplified(without_glosses(s))] if _ANNOUNCING.search(read)]
     title = gazetteer.simplified(without_glosses(title)) if title else title
     # 召开巡察整改情况通报会: the name of a meeting says what the meeting was about, not what the text is
     title = _MEETING.sub("", title) if title else title
