@@ -783,8 +783,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "nankai-jiaoyubu-xunshi-zhenggai-diaoyan-2021-github": (
-        "title publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "nankai-xuncha-zhenggai-yanshou-github": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -1712,10 +1712,16 @@ def test_a_welcome_banner_is_chrome_and_its_site_name_still_gives_the_region(tmp
     assert result.notice["region"] == "临汾市"
 
 
-def test_news_of_a_meeting_that_reported_on_the_rectification_is_of_the_other_kind(tmp_path):
-    result = _imported(tmp_path, (
-        "7月7日下午，某某学院党委召开巡察整改情况通报会，学院党委书记向全体教职工通报了巡察整改情况。\n"
-        "学校党委于2020年11月下旬对某某学院开展了巡察工作，学院对12个方面32个问题认真进行了整改。\n"))
+@pytest.mark.parametrize("text", [
+    ("7月7日下午，某某学院党委召开巡察整改情况通报会，学院党委书记向全体教职工通报了巡察整改情况。\n"
+     "学校党委于2020年11月下旬对某某学院开展了巡察工作，学院对12个方面32个问题认真进行了整改。\n"),
+    # nankai-jiaoyubu-xunshi-zhenggai-diaoyan (cut): a visit that looked into the rectification
+    ("郑富芝一行来校调研指导督促中央巡视整改落实情况\n"
+     "11月10日，教育部党组成员、副部长郑富芝一行来校调研指导督促中央巡视整改落实情况。\n"
+     "在调研座谈会上，杨庆山简要汇报了学校党委部署推动情况、巡视整改工作的主要进展和推进措施。\n"),
+])
+def test_news_of_a_meeting_or_visit_about_the_rectification_is_of_the_other_kind(tmp_path, text):
+    result = _imported(tmp_path, text)
     assert result.notice["kind"] == "其他"
 
 

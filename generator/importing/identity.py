@@ -339,9 +339,12 @@ def kind_from(title: str | None, paragraphs: list[str], contact: bool = True) ->
     return next(kind.value for kind in vocabulary.kinds() if kind.fallback), False
 
 
-# 召开巡察整改情况通报会 / 向全体教职工通报了巡察整改情况: a meeting, and what was reported at it (news of an event)
+# 召开巡察整改情况通报会 / 向全体教职工通报了巡察整改情况: a meeting, and what was reported at it (news of an event);
+# 调研督促…整改落实情况: what a visit looked into
 _MEETING = re.compile(r"[^，,。；;、\s]{0,12}?(?:通报会|汇报会|推进会|部署会|动员会|座谈会|反馈会|专题会|"
-                      r"通報會|匯報會|推進會|部署會|動員會)|(?:通报|汇报|听取|传达|通報|匯報|聽取|傳達)了[^，,。；;]{0,20}")
+                      r"通報會|匯報會|推進會|部署會|動員會)|(?:通报|汇报|听取|传达|通報|匯報|聽取|傳達)了[^，,。；;]{0,20}"
+                      # 来校调研指导督促中央巡视整改落实情况: a visit to look into the rectification, news of it
+                      r"|(?:调研|督促|督导|调研指导|調研|督導)[^，,。；;\s]{0,20}")
 _NEWS_OPENING = re.compile(r"^\s*(?:[（(【\[]?[^，,。；;）)】\]]{0,12}?(?:记者|記者|通讯员|通訊員)"
                            r"[^，,。；;）)】\]]{0,12}[）)】\]]|(?:本|我)?(?:网|網|报|報|台)(?:讯|訊)"
                            r"|[^，,。；;]{2,16}?[电電](?=[，,\s（(]))")  # (速新闻记者…), 本网讯, 新华社北京11月7日电
