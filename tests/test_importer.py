@@ -1606,6 +1606,12 @@ def test_figures_written_in_prose_other_ways(tmp_path):
     seen = _imported(tmp_path, (
         "3月27日，市委第二巡察组巡察意见反馈会召开，对党建责任落实等6方面巡查发现的14个问题作了反馈。\n"))
     assert (seen.notice["figures"]["aspects"], seen.notice["figures"]["problems"]) == (6, 14)
+    # nankai-zhongyang-7 (cut): the measures that support the tasks
+    tasks = _imported(tmp_path, (
+        "2021年5月8日至7月5日，中央第十巡视组对南开大学开展了常规巡视。现将巡视整改进展情况予以公布。\n"
+        "学校党委细化完善，形成总体6个方面17大项问题69子项问题177项任务的整改台账，对应任务逐项建立支撑措施543条。"
+        "截至2022年3月，学校巡视整改台账177项整改任务，已完成174项。\n"))
+    assert tasks.notice["figures"]["measures"] == 543
     more = _imported(tmp_path, (
         "2024年3月1日至4月30日，县委第一巡察组对县教育局党组开展了巡察，反馈了4个方面的问题，共26个具体问题。"
         "局党组梳理出26个反馈问题，目前已整改到位24条。\n"))
