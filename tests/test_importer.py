@@ -1612,6 +1612,7 @@ def test_figures_written_in_prose_other_ways(tmp_path):
         "学校党委细化完善，形成总体6个方面17大项问题69子项问题177项任务的整改台账，对应任务逐项建立支撑措施543条。"
         "截至2022年3月，学校巡视整改台账177项整改任务，已完成174项。\n"))
     assert tasks.notice["figures"]["measures"] == 543
+    assert "problems_done" not in tasks.notice["figures"]  # 177项整改任务,已完成174项: tasks done, not problems
     more = _imported(tmp_path, (
         "2024年3月1日至4月30日，县委第一巡察组对县教育局党组开展了巡察，反馈了4个方面的问题，共26个具体问题。"
         "局党组梳理出26个反馈问题，目前已整改到位24条。\n"))

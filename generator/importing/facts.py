@@ -496,6 +496,8 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
             for match in re.finditer(pattern, paragraph):
                 if _OTHERS_FIGURE.search(re.split(r"[。；;]", paragraph[: match.start()])[-1]):
                     continue  # 村级反馈的289个问题已完成整改259个: the villages' figures, not the unit's
+                if key == "problems_done" and _TASKS_BEFORE.search(paragraph[: match.start()]):
+                    continue  # 177项整改任务,已完成174项: the tasks done, not the problems
                 if key == "aspects" and _not_aspects(paragraph[: match.end() + 1]):
                     continue  # 一方面,…另一方面 / 从整改措施、牵头领导、责任人5个方面: not the feedback's aspects
                 value = _figure_value(key, match)
@@ -519,6 +521,7 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
 
 
 # 一方面,… / 一方面要深刻分析…,另一方面…: "on the one hand", a count of one written without 个 (not 十一方面)
+_TASKS_BEFORE = re.compile(r"\d+\s*[项个条](?:整改)?任务\s*[，,]?\s*(?:其中)?\s*$")
 _ON_ONE_HAND = re.compile(r"(?:^|[^\d一二三四五六七八九十百])(?:另)?一方面[^问存的]$")
 _LISTED = re.compile(r"([^，,。；;、]{1,16}(?:、[^，,。；;、]{1,16}){2,})(?:等)?\s*[\d一二三四五六七八九十]+\s*个?方面"
                      r".$")
