@@ -2112,6 +2112,12 @@ def test_several_teams_counted_and_words_ending_in_team_are_no_team_name(tmp_pat
         "9月2日,十二届市委第六轮巡察动员部署会召开。根据市委统一部署安排,本轮巡察聚焦宣传、统战、医疗卫生等领域,"
         "安排6个市委巡察组对11个市直单位党组织开展巡察;组建10个市委交叉巡察组对12个县市区开展专项巡察。\n"))
     assert "inspection" not in committees.notice
+    # loudi-shiwei-4-xuncha (cut): the round's teams counted, then named together without a number
+    round_teams = _imported(tmp_path, (
+        "根據(jù)市委統(tǒng)一部署,2017年10月至12月,婁底市委3個(gè)巡察組分別進(jìn)駐市委黨校、市交通運(yùn)輸局等6家單位黨組織"
+        "開(kāi)展巡察。市委巡察組堅(jiān)持問(wèn)題導(dǎo)向,深化政治巡察。\n"))
+    assert "inspection" not in round_teams.notice
+    assert "开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充" in round_teams.unplaced
     words = _imported(tmp_path, (
         "我校召开巡察工作中期汇报会\n"
         "本网讯为了解巡察组工作的进展情况，11月17日下午，我校召开巡察工作中期汇报会。\n"))

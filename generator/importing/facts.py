@@ -73,6 +73,8 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
             notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
             return {"team": team}
         team = _the_one_committee_team(texts)
+        if team and not re.search(_NUMBERED_TEAM, team.split("委")[-1]) and any(map(_COUNTED_TEAMS.search, texts)):
+            team = None  # 市委3个巡察组分别进驻… / 市委巡察组坚持问题导向: the teams of the round, not one team
         team = _tidy_team(team, texts) if team else None
         if team:
             notes.add("没有找到巡察日期，也没有写明哪个巡察组对谁开展巡察或反馈："
