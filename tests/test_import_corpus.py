@@ -803,8 +803,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "shaoyang-shiwei-6-xuncha-2024-qidong": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "xihu-shidibowuguan-xuncha-2022-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

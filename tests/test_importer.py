@@ -1685,6 +1685,12 @@ def test_regions_of_a_town_a_provincial_team_and_a_unit_inspected_in_the_title(t
         "市委第一巡察组巡察襄阳市中心医院党委情况反馈会召开\n"
         "5月25日，市委第一巡察组巡察襄阳市中心医院党委情况反馈会召开。\n"))
     assert titled.notice["region"] == "襄阳市"
+    # shaoyang-shiwei-6-xuncha (cut): the committee's term before the place that opens the title
+    termed = _imported(tmp_path, (
+        "十二届邵阳市委第六轮巡察启动 将对这些单位开展巡察\n"
+        "9月2日,十二届市委第六轮巡察动员部署会召开。根据市委统一部署安排,本轮巡察聚焦宣传、统战、医疗卫生等领域。\n"))
+    assert termed.notice["region"] == "邵阳市"
+    assert "地区（region）取自标题开头的地名“邵阳市”，请核对" in termed.unplaced
 
 
 def test_a_date_line_in_traditional_characters_keeps_the_source_as_written(tmp_path):

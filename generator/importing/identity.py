@@ -159,9 +159,14 @@ def city_of_a_zone(name: str | None) -> str | None:
     return city if known else None
 
 
+_TERM_FIRST = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆](?=[\u4e00-\u9fa5]{1,6}?[省市州盟区县旗區縣]委)")
+
+
 def known_place_in(name: str | None) -> str | None:
     """The place a unit's name starts with, when every part of it is a place the gazetteer knows: a name found in
-    running text (对十四届市委…) has no clear start, so 十四届市 is not taken for a city."""
+    running text (对十四届市委…) has no clear start, so 十四届市 is not taken for a city. A committee's term before the
+    place (十二届邵阳市委第六轮巡察启动) is no part of it."""
+    name = _TERM_FIRST.sub("", name or "")
     place = region_from_name(name)
     match = _PLACE.match(name or "")
     if not place or not match:
