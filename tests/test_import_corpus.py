@@ -772,7 +772,7 @@ RIGHT = {
     ),
     "loudi-shiwei-4-xuncha-2018-fankui-trad-mirror": (
         "title publisher region published kind inspection.team inspection.start inspection.end inspection.feedback "
-        "aspects problems contact"
+        "figures aspects problems contact"
     ),
     "meijiang-quwei-3-xuncha-2018": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

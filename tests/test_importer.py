@@ -1613,6 +1613,12 @@ def test_figures_written_in_prose_other_ways(tmp_path):
         "截至2022年3月，学校巡视整改台账177项整改任务，已完成174项。\n"))
     assert tasks.notice["figures"]["measures"] == 543
     assert "problems_done" not in tasks.notice["figures"]  # 177项整改任务,已完成174项: tasks done, not problems
+    # loudi-shiwei-4-xuncha (cut): the count of a round over six units
+    round_count = _imported(tmp_path, (
+        "根據(jù)市委統(tǒng)一部署,2017年10月至12月,婁底市委3個(gè)巡察組分別進(jìn)駐市委黨校、市交通運(yùn)輸局等6家單位黨組織"
+        "開(kāi)展巡察。\n"
+        "本輪巡察共發(fā)現(xiàn)問(wèn)題144個(gè),發(fā)現(xiàn)問(wèn)題線索11條。\n"))
+    assert "problems" not in round_count.notice["figures"]
     more = _imported(tmp_path, (
         "2024年3月1日至4月30日，县委第一巡察组对县教育局党组开展了巡察，反馈了4个方面的问题，共26个具体问题。"
         "局党组梳理出26个反馈问题，目前已整改到位24条。\n"))

@@ -492,12 +492,16 @@ _FIGURES = (
 def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     """The figures the narrative states, in the model's keys; disagreements become notes."""
     seen: dict[str, list] = {}
+    # 3个巡察组分别进驻…6家单位 / 本轮巡察共发现问题144个: a round's count, over several units, is not one notice's
+    several = any(_COUNTED_TEAMS.search(p) or _SEVERAL_UNITS.search(p) for p in paragraphs)
     for paragraph in paragraphs:
         paragraph = without_glosses(paragraph).translate(_FIGURE_CHARS)  # 65項(xiàng)問題
         for key, pattern in _FIGURES:
             for match in re.finditer(pattern, paragraph):
                 if _OTHERS_FIGURE.search(re.split(r"[。；;]", paragraph[: match.start()])[-1]):
                     continue  # 村级反馈的289个问题已完成整改259个: the villages' figures, not the unit's
+                if key == "problems" and several and _THE_ROUND.search(paragraph[: match.start()]):
+                    continue
                 if key == "problems_done" and _TASKS_BEFORE.search(paragraph[: match.start()]):
                     continue  # 177项整改任务,已完成174项: the tasks done, not the problems
                 if key == "aspects" and _not_aspects(paragraph[: match.end() + 1]):
@@ -523,6 +527,8 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
 
 
 # 一方面,… / 一方面要深刻分析…,另一方面…: "on the one hand", a count of one written without 个 (not 十一方面)
+_THE_ROUND = re.compile(r"(?:本轮|本輪|这轮|這輪|此轮|此輪)$")
+_SEVERAL_UNITS = re.compile(r"(?:\d{1,3}|[二三四五六七八九十]{1,3})\s*[家个個](?:单位|單位)")
 _TASKS_BEFORE = re.compile(r"\d+\s*[项个条](?:整改)?任务\s*[，,]?\s*(?:其中)?\s*$")
 _ON_ONE_HAND = re.compile(r"(?:^|[^\d一二三四五六七八九十百])(?:另)?一方面[^问存的]$")
 _LISTED = re.compile(r"([^，,。；;、]{1,16}(?:、[^，,。；;、]{1,16}){2,})(?:等)?\s*[\d一二三四五六七八九十]+\s*个?方面"
