@@ -731,8 +731,8 @@ RIGHT = {
     ),
     # The held-out test8 split, read once after the tenth round (2026-12-03): the fields it gets right.
     "boluo-rongmeiti-2024-trad-mirror": (
-        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "fjut-xuncha-lingdaoxiaozu-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

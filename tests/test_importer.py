@@ -1654,17 +1654,27 @@ def test_the_publisher_named_in_full_before_its_short_name_or_as_it_names_itself
     assert "发布机构（publisher）取自正文中接受巡察反馈的单位“市法院党组”，请核对" in court.unplaced
 
 
-def test_a_sentence_with_pinyin_glosses_still_says_what_the_text_is(tmp_path):
-    """jingmen-guangdian (cut): 現將 lost to mojibake, 報(bào)告如下 with a gloss inside it: a report, whose publisher
-    is the unit that received the feedback."""
-    result = _imported(tmp_path, (
-        "根據(jù)市委巡察工作的統(tǒng)一安排部署,2019年5月6日至6月5日,市委第二巡察組對(duì)荊門廣播電視臺(tái)黨委進(jìn)行了巡察。"
-        "9月24日,市委第二巡察組向荊門廣播電視臺(tái)黨委反饋了巡察意見。為切實(shí)抓好整改工作,臺(tái)黨委研究制定了整改方案,"
-        "并按照方案進(jìn)行了逐項(xiàng)整改?,F(xiàn)將整改情況報(bào)告如下:\n"
-        "一、整改工作基本情況\n"
-        "(一)提高站位,落實(shí)整改責(zé)任。臺(tái)黨委隨即于2019年9月29日召開黨委會(huì)議。\n"))
-    assert result.notice["kind"] == "整改情况"
-    assert result.notice["publisher"] == "荊門廣播電視臺黨委"
+@pytest.mark.parametrize("text, kind, publisher", [
+    # jingmen-guangdian (cut): 現將 lost to mojibake, 報(bào)告如下 with a gloss inside it
+    ("根據(jù)市委巡察工作的統(tǒng)一安排部署,2019年5月6日至6月5日,市委第二巡察組對(duì)荊門廣播電視臺(tái)黨委進(jìn)行了巡察。"
+     "9月24日,市委第二巡察組向荊門廣播電視臺(tái)黨委反饋了巡察意見。為切實(shí)抓好整改工作,臺(tái)黨委研究制定了整改方案,"
+     "并按照方案進(jìn)行了逐項(xiàng)整改?,F(xiàn)將整改情況報(bào)告如下:\n"
+     "一、整改工作基本情況\n"
+     "(一)提高站位,落實(shí)整改責(zé)任。臺(tái)黨委隨即于2019年9月29日召開黨委會(huì)議。\n",
+     "整改情况", "荊門廣播電視臺黨委"),
+    # boluo-rongmeiti (cut): the unit answers as its party organisation, named with its place
+    ("根據(jù)博羅縣委統(tǒng)一部署,2023年8月30日至12月11日, 縣委第四巡察組對(duì)博羅縣融媒體中心黨組織"
+     "進(jìn)行了巡察。2024年1月15日,縣委第四巡察組向博羅縣融媒體中心黨組織反饋了巡察意見。按照黨務(wù)公開原則和巡察工作有關(guān)要求,"
+     "現(xiàn)將巡察集中整改進(jìn)展情況予以公布。\n"
+     "一、黨組織及主要負(fù)責(zé)人組織落實(shí)整改情況\n",
+     "整改进展", "博羅縣融媒體中心黨組織"),
+])
+def test_a_report_with_pinyin_glosses_says_what_it_is_and_who_answers(tmp_path, text, kind, publisher):
+    """The glosses inside the words are no part of them: a report, whose publisher is the unit that received the
+    feedback."""
+    result = _imported(tmp_path, text)
+    assert result.notice["kind"] == kind
+    assert result.notice["publisher"] == publisher
 
 
 def test_a_title_with_pinyin_glosses_still_names_its_publisher(tmp_path):

@@ -56,7 +56,11 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
             or re.search(rf"[对對向]({_PEOPLES_BODY.pattern})(?:开展|进行|開展|進行)?了?[^，,。；;]{{0,10}}"
                          r"(?:巡[察视視]|反[馈饋])", paragraph) \
             or re.search(rf"[对對]([^，,。、“”对對（(]{{2,20}}?{_UNIT})(?:开展|进行|開展|進行)了?"
-                         r"[^，,。；;]{0,10}巡[察视視]", paragraph)  # 对区审计局开展了巡察: no party body named
+                         r"[^，,。；;]{0,10}巡[察视視]", paragraph) \
+            or re.search(r"向([^，,。、“”向\d个個]{1,8}?[省市州盟区县旗區縣][^，,。、“”向\d个個]{1,24}?"
+                         r"(?:党组织|黨組織))(?:进行了?|進行了?)?反[馈饋]", paragraph)
+        # (对区审计局开展了巡察: no party body named; 向博羅縣融媒體中心黨組織反饋: a unit too small for a committee
+        # answers as its party organisation, named with its place: 区文联党组织 names no unit on its own)
         unit = without_glosses(match.group(1)) if match else ""
         if unit.startswith("我"):  # 对我院党组开展了巡察 … 市法院党组严格落实…: the name the text gives itself
             unit = _self_named(paragraphs, unit) or ""
