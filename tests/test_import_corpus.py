@@ -698,8 +698,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "pidu-xunshi-zhenggai-ducha-bbs": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "qimen-jiaoyugongwei-xuncha-2025-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -346,6 +346,22 @@ def test_a_feedback_date_without_its_year_comes_after_the_inspection(tmp_path):
     assert not any(line.startswith("巡察反馈日期没有写年份") for line in same_year.unplaced)
 
 
+def test_a_text_naming_two_teams_as_one_has_no_team(tmp_path):
+    two = _imported(tmp_path, (
+        "近日，为督促各单位落实中央第四巡视组和省委第八巡视组反馈问题整改政治责任，区委6个专项督查组开展巡视整改督查。\n"
+        "督查组深入14个街道和48个单位，抽查重点问题。\n"))
+    assert "inspection" not in two.notice
+    assert ("正文同时提到两个巡视（巡察）组（“中央第四巡视组和省委第八巡视组”）：inspection 没有填写巡察组，"
+            "请编辑按原文决定") in two.unplaced
+    dated = _imported(tmp_path, (
+        "2024年3月1日至4月30日，省委第八巡视组和省委第三巡视组对某某县开展了巡视。现将整改进展情况予以公布。\n"))
+    assert "inspection" not in dated.notice
+    one = _imported(tmp_path, (
+        "近日，为督促各单位落实省委第八巡视组反馈问题整改政治责任，区委6个专项督查组开展巡视整改督查。\n"
+        "督查组深入14个街道和48个单位，抽查重点问题。\n"))
+    assert one.notice["inspection"]["team"] == "省委第八巡视组"
+
+
 def test_problems_numbered_as_sections():
     """一、……的问题 as problems (no aspects), measures 一是/二是; no feedback date is reported."""
     result = import_notice(FIXTURES / "problems_as_sections.txt")

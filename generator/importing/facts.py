@@ -69,6 +69,8 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         teams = [_tidy_team(team, texts) for team in teams if not _COUNTED_TEAMS.search(team)]
         team = next((team for team in teams if re.search(_NUMBERED_TEAM, team) or _named_with_a_place(team)), None)
         team = _whole_team(team, texts, notes) if team else None
+        if team and _named_with_another_team(team, texts, notes):
+            return None
         if team:
             notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
             return {"team": team}
@@ -76,6 +78,8 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         if team and not re.search(_NUMBERED_TEAM, team.split("委")[-1]) and any(map(_COUNTED_TEAMS.search, texts)):
             team = None  # 市委3个巡察组分别进驻… / 市委巡察组坚持问题导向: the teams of the round, not one team
         team = _tidy_team(team, texts) if team else None
+        if team and _named_with_another_team(team, texts, notes):
+            return None
         if team:
             notes.add("没有找到巡察日期，也没有写明哪个巡察组对谁开展巡察或反馈："
                       f"inspection 只填写了全文唯一提到的巡察组“{team}”，请核对，并补充 start、end、feedback")
@@ -129,10 +133,25 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
     team = _whole_team(team, texts, notes) if team else None
     if team and _COUNTED_TEAMS.search(team) and not found.get("start"):
         team = None  # 二届党委第二轮巡察三个巡察组分别向…: several teams, and no inspection of one unit dated
+    if team and _named_with_another_team(team, texts, notes):
+        return None  # (the dates stay in the body, where the editor sees them)
     if team is None:
         notes.add("开头没有找到巡察组名称：inspection 未填写，请编辑补充")
         return None
     return {"team": team, **found}
+
+
+def _named_with_another_team(team: str, texts: list[str], notes: Notes) -> bool:
+    """中央第四巡视组和省委第八巡视组反馈问题: two teams, of two inspections, named as one; the notice's inspection is
+    neither (said in a note)."""
+    name = re.escape(team)
+    other = rf"(?:中央|[省市区县州旗盟區縣]委)[^\s,，。；;、“”和与與及]{{0,10}}?{_TEAM_WORD}"  # (中央第四巡视组)
+    joined = re.compile(rf"{other}\s*(?:和|与|與|及|以及)\s*{name}|{name}\s*(?:和|与|與|及|以及)\s*{other}")
+    match = next((m for t in texts for m in [joined.search(t)] if m), None)
+    if match is None:
+        return False
+    notes.add(f"正文同时提到两个巡视（巡察）组（“{match.group(0)}”）：inspection 没有填写巡察组，请编辑按原文决定")
+    return True
 
 
 # 县委第一巡察组, 市委巡视组, 省委巡視組, 市委第三轮巡察第二组: a team named by the committee that sent it
