@@ -795,8 +795,8 @@ RIGHT = {
         "problems contact"
     ),
     "nankai-zhongyang-7-xunshi-zhenggai-2022-github": (
-        "title publisher source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "renhua-rongmeiti-2025": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -1388,6 +1388,16 @@ def test_a_whole_announcement_on_a_page_without_a_date_is_published_on_its_signa
     assert note in result.unplaced
     unsigned = _imported(tmp_path, announcement.replace("特此公告。\n", ""))
     assert "published" not in unsigned.notice  # a signature alone is no publication date
+    # nankai-zhongyang-7 (cut): the publisher the title names signs it, over a date
+    titled = _imported(tmp_path, (
+        "中共南开大学委员会关于十九届中央第七轮巡视整改进展情况的通报\n"
+        "根据中央统一部署，2021年5月8日至7月5日，中央第十巡视组对南开大学开展了常规巡视。现将巡视整改进展情况予以公布。\n"
+        "欢迎广大干部群众对巡视整改落实情况进行监督。联系电话：022-85358679。\n"
+        "中共南开大学委员会\n"
+        "2022年4月16日\n"))
+    assert titled.notice["published"] == dt.date(2022, 4, 16)
+    assert "发布日期（published）取自文末落款日期“2022年4月16日”（成文日期）；如网站上的发布日期不同，请改正" \
+        in titled.unplaced
 
 
 def test_a_contact_block_of_one_field_a_line_is_read_whole_with_its_postal_code(tmp_path):

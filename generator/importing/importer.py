@@ -263,7 +263,8 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         notice["domain"] = domain
     # a document (Word, PDF), or a whole document copied onto a page (特此公告 / 中共××委第六巡察组 / 2020年10月28日),
     # is published on the day it is signed when the page gives no date
-    signed = signed or _closes_as_a_document(page.paragraphs)
+    signed = signed or _closes_as_a_document(page.paragraphs) or _signed_by_its_publisher(
+        page.paragraphs, publisher_from(page.title, page.meta))
     published = _published(page.meta) or (_signed_on(page.paragraphs, notes) if signed else None)
     used = next((entry for entry in vocabulary.page_metadata()
                  if entry.fills == "published" and page.meta.get(entry.key)), None)
@@ -398,6 +399,14 @@ def _closes_as_a_document(paragraphs: list[str]) -> bool:
     """特此公告。/ the issuing body / the date: the text ends as a signed document does."""
     return len(paragraphs) >= 3 and bool(re.match(r"特此(?:公告|通报|公示|通告|通知)", paragraphs[-3].strip())) \
         and bool(SIGNATURE_DATE.fullmatch(paragraphs[-1].strip())) and not SIGNATURE_DATE.fullmatch(paragraphs[-2])
+
+
+def _signed_by_its_publisher(paragraphs: list[str], publisher: str | None) -> bool:
+    """中共南开大学委员会关于…的通报 / … / 中共南开大学委员会 / 2022年4月16日: the text ends with the name its title (or
+    the page) gives its publisher, over a date, as the document it is, copied whole (a signature alone, naming the
+    publisher nothing else names, is no publication date)."""
+    return bool(publisher) and len(paragraphs) >= 3 and paragraphs[-2].strip() == publisher \
+        and bool(SIGNATURE_DATE.fullmatch(paragraphs[-1].strip()))
 
 
 def _signed_on(paragraphs: list[str], notes: Notes):
