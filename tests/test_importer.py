@@ -1363,6 +1363,7 @@ def test_a_markdown_files_front_matter_is_chrome_and_names_the_title(tmp_path):
         "---\n"
         "title: 南开大学->中央第十巡视组向南开大学党委反馈巡视情况 | nankai.info\n"
         "date: 2021-09-10 18:09:35.609288\n"
+        "urlname: e99ba95aefa3dd481f58f9f0ee0ab6f9\n"
         "tags: \n- 南开大学\ncategories:\n- nankai.info\n- 南开大学\nauthorbox: false\n"
         "---\n"
         "根据中央统一部署，2021年5月8日至7月5日，中央第十巡视组对南开大学党委进行了常规巡视。"
@@ -1372,6 +1373,7 @@ def test_a_markdown_files_front_matter_is_chrome_and_names_the_title(tmp_path):
     assert "published" not in result.notice  # the file's date is no publication date
     assert result.body_markdown.startswith("根据中央统一部署")
     assert result.chrome_removed[0] == "---" and "authorbox: false" in result.chrome_removed
+    assert result.spam_removed == []  # the slug's hash and the site's address are the file's, no planted words
 
 
 def test_a_whole_announcement_on_a_page_without_a_date_is_published_on_its_signature_date(tmp_path):

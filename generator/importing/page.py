@@ -112,6 +112,18 @@ _SITE_BEFORE_ARROW = re.compile(r"^[^\s>]{1,20}\s*(?:->|＞|>|»)\s*")
 _SITE_AFTER_BAR = re.compile(r"\s+[|｜]\s+[^|｜\u4e00-\u9fff]{1,40}$")
 
 
+def front_matter_length(text: str) -> int:
+    """How many characters of ``text`` a leading front matter block takes (0 without one): its hashes and the site's
+    address are the file's, no words planted in the notice."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return 0
+    end = next((i for i, line in enumerate(lines[1:_FRONT_MATTER_MAX_LINES], 1) if line.strip() == "---"), None)
+    if end is None or not all(_FRONT_MATTER_LINE.match(line.strip()) for line in lines[1:end] if line.strip()):
+        return 0
+    return sum(len(line) + 1 for line in lines[:end + 1])
+
+
 def _front_matter(lines: list[str], page: Page) -> list[str]:
     if not lines or lines[0] != "---":
         return lines
