@@ -771,8 +771,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "loudi-shiwei-4-xuncha-2018-fankui-trad-mirror": (
-        "title publisher region published kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "meijiang-quwei-3-xuncha-2018": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

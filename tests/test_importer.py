@@ -2339,6 +2339,12 @@ def test_a_source_credit_at_the_end_of_a_news_item_is_its_source_and_names_its_r
     assert (result.notice["source"], result.notice["region"]) == ("广昌县残联", "广昌县")
     assert "(来源:广昌县残联)" in result.chrome_removed
     assert result.body_markdown.rstrip().endswith("由相关部门认真处理。")
+    # loudi-shiwei-4-xuncha (cut): a publicity office in brackets, with a gloss inside its name, and no 来源
+    office = _imported(tmp_path, (
+        "根據(jù)市委統(tǒng)一部署,2017年10月至12月,婁底市委3個(gè)巡察組分別進(jìn)駐市委黨校等6家單位黨組織開(kāi)展巡察。\n"
+        "5個(gè)交叉巡察組分別對(duì)5個(gè)縣市區(qū)的2家單位黨組織開(kāi)展交叉巡察。(婁底市紀(jì)委宣傳部)\n"))
+    assert office.notice["source"] == "婁底市紀(jì)委宣傳部"
+    assert "(婁底市紀(jì)委宣傳部)" in office.chrome_removed
 
 
 def test_the_one_place_a_news_item_names_again_and_again_is_its_region_and_a_place_named_once_is_not(tmp_path):

@@ -144,9 +144,23 @@ def _front_matter(lines: list[str], page: Page) -> list[str]:
 _SOURCE_CREDIT = re.compile(r"[（(]\s*(来源|來源|信息来源|信息來源)\s*[:：]\s*([^（()）:：]{2,30}?)\s*[)）]\s*$")
 
 
+# …开展交叉巡察。(婁底市紀(jì)委宣傳部): a publicity office in brackets at the very end credits the news item without
+# saying 来源 (its glosses, in brackets of their own, kept as written)
+_OFFICE_CREDIT = re.compile(r"[（(]\s*((?:[^（()）\s]|\([a-zü\u00e0-\u01dc]+\))+?"
+                            r"(?:宣传部|宣傳部|宣传科|宣傳科|宣教室|新闻中心|新聞中心))\s*[)）]\s*$")
+
+
 def _source_credit(lines: list[str], page: Page) -> list[str]:
     for index in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
         credit = _SOURCE_CREDIT.search(lines[index])
+        office = _OFFICE_CREDIT.search(lines[index]) if index == len(lines) - 1 else None
+        if office and not credit and len(office.group(1)) <= 40:
+            key = vocabulary.page_metadata_filling("source")[0]
+            if not any(page.meta.get(k) for k in vocabulary.page_metadata_filling("source")):
+                page.meta[key] = office.group(1)
+            page.chrome_removed.append(office.group(0).strip())
+            kept = lines[index][: office.start()].rstrip()
+            return lines[:index] + ([kept] if kept else [])
         if credit:
             key = reading(credit.group(1))
             if not page.meta.get(key):
