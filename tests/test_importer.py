@@ -346,6 +346,22 @@ def test_a_feedback_date_without_its_year_comes_after_the_inspection(tmp_path):
     assert not any(line.startswith("巡察反馈日期没有写年份") for line in same_year.unplaced)
 
 
+def test_a_text_naming_two_teams_as_one_has_no_team(tmp_path):
+    two = _imported(tmp_path, (
+        "近日，为督促各单位落实中央第四巡视组和省委第八巡视组反馈问题整改政治责任，区委6个专项督查组开展巡视整改督查。\n"
+        "督查组深入14个街道和48个单位，抽查重点问题。\n"))
+    assert "inspection" not in two.notice
+    assert ("正文同时提到两个巡视（巡察）组（“中央第四巡视组和省委第八巡视组”）：inspection 没有填写巡察组，"
+            "请编辑按原文决定") in two.unplaced
+    dated = _imported(tmp_path, (
+        "2024年3月1日至4月30日，省委第八巡视组和省委第三巡视组对某某县开展了巡视。现将整改进展情况予以公布。\n"))
+    assert "inspection" not in dated.notice
+    one = _imported(tmp_path, (
+        "近日，为督促各单位落实省委第八巡视组反馈问题整改政治责任，区委6个专项督查组开展巡视整改督查。\n"
+        "督查组深入14个街道和48个单位，抽查重点问题。\n"))
+    assert one.notice["inspection"]["team"] == "省委第八巡视组"
+
+
 def test_problems_numbered_as_sections():
     """一、……的问题 as problems (no aspects), measures 一是/二是; no feedback date is reported."""
     result = import_notice(FIXTURES / "problems_as_sections.txt")
@@ -1328,6 +1344,38 @@ def test_the_residue_of_a_layout_table_around_the_title_is_chrome(tmp_path):
     assert result.body_markdown.startswith("1月18日上午")
 
 
+def test_the_members_of_all_teams_at_a_meeting_are_no_team(tmp_path):
+    """hrbeu-xuncha-dongyuan (cut): 党委巡察组全体成员 are among those at a mobilisation meeting; a numbered team's
+    members are still that team."""
+    meeting = ("5月26日上午，学校在主楼大会议室召开2022年上半年巡察工作动员部署会，校党委书记高岩出席会议。"
+               "巡察工作领导小组成员单位主要负责人，被巡察单位中层领导人员，{team}全体成员，党委巡察办工作人员参加会议。\n")
+    result = _imported(tmp_path, meeting.format(team="党委巡察组"))
+    assert "inspection" not in result.notice
+    assert "开头没有找到巡察组名称：inspection 未填写，请编辑补充" in result.unplaced
+    numbered = _imported(tmp_path, meeting.format(team="党委第一巡察组"))
+    assert numbered.notice["inspection"]["team"] == "党委第一巡察组"
+
+
+def test_a_markdown_files_front_matter_is_chrome_and_names_the_title(tmp_path):
+    """nankai-zhongyang-10 (cut): a static site's Markdown copy; its title: line, without the site before the arrow
+    and the address after the bar, is the title, and the opening paragraph below it gives the inspection."""
+    result = _imported(tmp_path, (
+        "---\n"
+        "title: 南开大学->中央第十巡视组向南开大学党委反馈巡视情况 | nankai.info\n"
+        "date: 2021-09-10 18:09:35.609288\n"
+        "urlname: e99ba95aefa3dd481f58f9f0ee0ab6f9\n"
+        "tags: \n- 南开大学\ncategories:\n- nankai.info\n- 南开大学\nauthorbox: false\n"
+        "---\n"
+        "根据中央统一部署，2021年5月8日至7月5日，中央第十巡视组对南开大学党委进行了常规巡视。"
+        "9月3日，中央第十巡视组向南开大学党委反馈巡视情况。\n"))
+    assert result.notice["title"] == "中央第十巡视组向南开大学党委反馈巡视情况"
+    assert result.notice["inspection"]["team"] == "中央第十巡视组"
+    assert "published" not in result.notice  # the file's date is no publication date
+    assert result.body_markdown.startswith("根据中央统一部署")
+    assert result.chrome_removed[0] == "---" and "authorbox: false" in result.chrome_removed
+    assert result.spam_removed == []  # the slug's hash and the site's address are the file's, no planted words
+
+
 def test_a_whole_announcement_on_a_page_without_a_date_is_published_on_its_signature_date(tmp_path):
     announcement = (
         "巡 察 公 告\n"
@@ -1342,6 +1390,16 @@ def test_a_whole_announcement_on_a_page_without_a_date_is_published_on_its_signa
     assert note in result.unplaced
     unsigned = _imported(tmp_path, announcement.replace("特此公告。\n", ""))
     assert "published" not in unsigned.notice  # a signature alone is no publication date
+    # nankai-zhongyang-7 (cut): the publisher the title names signs it, over a date
+    titled = _imported(tmp_path, (
+        "中共南开大学委员会关于十九届中央第七轮巡视整改进展情况的通报\n"
+        "根据中央统一部署，2021年5月8日至7月5日，中央第十巡视组对南开大学开展了常规巡视。现将巡视整改进展情况予以公布。\n"
+        "欢迎广大干部群众对巡视整改落实情况进行监督。联系电话：022-85358679。\n"
+        "中共南开大学委员会\n"
+        "2022年4月16日\n"))
+    assert titled.notice["published"] == dt.date(2022, 4, 16)
+    assert "发布日期（published）取自文末落款日期“2022年4月16日”（成文日期）；如网站上的发布日期不同，请改正" \
+        in titled.unplaced
 
 
 def test_a_contact_block_of_one_field_a_line_is_read_whole_with_its_postal_code(tmp_path):
@@ -1576,6 +1634,19 @@ def test_figures_written_in_prose_other_ways(tmp_path):
     seen = _imported(tmp_path, (
         "3月27日，市委第二巡察组巡察意见反馈会召开，对党建责任落实等6方面巡查发现的14个问题作了反馈。\n"))
     assert (seen.notice["figures"]["aspects"], seen.notice["figures"]["problems"]) == (6, 14)
+    # nankai-zhongyang-7 (cut): the measures that support the tasks
+    tasks = _imported(tmp_path, (
+        "2021年5月8日至7月5日，中央第十巡视组对南开大学开展了常规巡视。现将巡视整改进展情况予以公布。\n"
+        "学校党委细化完善，形成总体6个方面17大项问题69子项问题177项任务的整改台账，对应任务逐项建立支撑措施543条。"
+        "截至2022年3月，学校巡视整改台账177项整改任务，已完成174项。\n"))
+    assert tasks.notice["figures"]["measures"] == 543
+    assert "problems_done" not in tasks.notice["figures"]  # 177项整改任务,已完成174项: tasks done, not problems
+    # loudi-shiwei-4-xuncha (cut): the count of a round over six units
+    round_count = _imported(tmp_path, (
+        "根據(jù)市委統(tǒng)一部署,2017年10月至12月,婁底市委3個(gè)巡察組分別進(jìn)駐市委黨校、市交通運(yùn)輸局等6家單位黨組織"
+        "開(kāi)展巡察。\n"
+        "本輪巡察共發(fā)現(xiàn)問(wèn)題144個(gè),發(fā)現(xiàn)問(wèn)題線索11條。\n"))
+    assert "problems" not in round_count.notice["figures"]
     more = _imported(tmp_path, (
         "2024年3月1日至4月30日，县委第一巡察组对县教育局党组开展了巡察，反馈了4个方面的问题，共26个具体问题。"
         "局党组梳理出26个反馈问题，目前已整改到位24条。\n"))
@@ -1611,6 +1682,29 @@ def test_the_publisher_named_in_full_before_its_short_name_or_as_it_names_itself
     assert "发布机构（publisher）取自正文中接受巡察反馈的单位“市法院党组”，请核对" in court.unplaced
 
 
+@pytest.mark.parametrize("text, kind, publisher", [
+    # jingmen-guangdian (cut): 現將 lost to mojibake, 報(bào)告如下 with a gloss inside it
+    ("根據(jù)市委巡察工作的統(tǒng)一安排部署,2019年5月6日至6月5日,市委第二巡察組對(duì)荊門廣播電視臺(tái)黨委進(jìn)行了巡察。"
+     "9月24日,市委第二巡察組向荊門廣播電視臺(tái)黨委反饋了巡察意見。為切實(shí)抓好整改工作,臺(tái)黨委研究制定了整改方案,"
+     "并按照方案進(jìn)行了逐項(xiàng)整改?,F(xiàn)將整改情況報(bào)告如下:\n"
+     "一、整改工作基本情況\n"
+     "(一)提高站位,落實(shí)整改責(zé)任。臺(tái)黨委隨即于2019年9月29日召開黨委會(huì)議。\n",
+     "整改情况", "荊門廣播電視臺黨委"),
+    # boluo-rongmeiti (cut): the unit answers as its party organisation, named with its place
+    ("根據(jù)博羅縣委統(tǒng)一部署,2023年8月30日至12月11日, 縣委第四巡察組對(duì)博羅縣融媒體中心黨組織"
+     "進(jìn)行了巡察。2024年1月15日,縣委第四巡察組向博羅縣融媒體中心黨組織反饋了巡察意見。按照黨務(wù)公開原則和巡察工作有關(guān)要求,"
+     "現(xiàn)將巡察集中整改進(jìn)展情況予以公布。\n"
+     "一、黨組織及主要負(fù)責(zé)人組織落實(shí)整改情況\n",
+     "整改进展", "博羅縣融媒體中心黨組織"),
+])
+def test_a_report_with_pinyin_glosses_says_what_it_is_and_who_answers(tmp_path, text, kind, publisher):
+    """The glosses inside the words are no part of them: a report, whose publisher is the unit that received the
+    feedback."""
+    result = _imported(tmp_path, text)
+    assert result.notice["kind"] == kind
+    assert result.notice["publisher"] == publisher
+
+
 def test_a_title_with_pinyin_glosses_still_names_its_publisher(tmp_path):
     result = _imported(tmp_path, (
         "中共某某省人民檢察院黨組關(guān)于巡視整改進(jìn)展情況的通報(bào)\n"
@@ -1635,6 +1729,12 @@ def test_regions_of_a_town_a_provincial_team_and_a_unit_inspected_in_the_title(t
         "市委第一巡察组巡察襄阳市中心医院党委情况反馈会召开\n"
         "5月25日，市委第一巡察组巡察襄阳市中心医院党委情况反馈会召开。\n"))
     assert titled.notice["region"] == "襄阳市"
+    # shaoyang-shiwei-6-xuncha (cut): the committee's term before the place that opens the title
+    termed = _imported(tmp_path, (
+        "十二届邵阳市委第六轮巡察启动 将对这些单位开展巡察\n"
+        "9月2日,十二届市委第六轮巡察动员部署会召开。根据市委统一部署安排,本轮巡察聚焦宣传、统战、医疗卫生等领域。\n"))
+    assert termed.notice["region"] == "邵阳市"
+    assert "地区（region）取自标题开头的地名“邵阳市”，请核对" in termed.unplaced
 
 
 def test_a_date_line_in_traditional_characters_keeps_the_source_as_written(tmp_path):
@@ -1669,10 +1769,16 @@ def test_a_welcome_banner_is_chrome_and_its_site_name_still_gives_the_region(tmp
     assert result.notice["region"] == "临汾市"
 
 
-def test_news_of_a_meeting_that_reported_on_the_rectification_is_of_the_other_kind(tmp_path):
-    result = _imported(tmp_path, (
-        "7月7日下午，某某学院党委召开巡察整改情况通报会，学院党委书记向全体教职工通报了巡察整改情况。\n"
-        "学校党委于2020年11月下旬对某某学院开展了巡察工作，学院对12个方面32个问题认真进行了整改。\n"))
+@pytest.mark.parametrize("text", [
+    ("7月7日下午，某某学院党委召开巡察整改情况通报会，学院党委书记向全体教职工通报了巡察整改情况。\n"
+     "学校党委于2020年11月下旬对某某学院开展了巡察工作，学院对12个方面32个问题认真进行了整改。\n"),
+    # nankai-jiaoyubu-xunshi-zhenggai-diaoyan (cut): a visit that looked into the rectification
+    ("郑富芝一行来校调研指导督促中央巡视整改落实情况\n"
+     "11月10日，教育部党组成员、副部长郑富芝一行来校调研指导督促中央巡视整改落实情况。\n"
+     "在调研座谈会上，杨庆山简要汇报了学校党委部署推动情况、巡视整改工作的主要进展和推进措施。\n"),
+])
+def test_news_of_a_meeting_or_visit_about_the_rectification_is_of_the_other_kind(tmp_path, text):
+    result = _imported(tmp_path, text)
     assert result.notice["kind"] == "其他"
 
 
@@ -1795,18 +1901,36 @@ def test_a_problem_list_in_traditional_characters_is_read_and_kept_as_written(tm
     assert "第1个方面的标题“政治建設方面”取自原文“政治建設方面存在的問題”，请核对" in result.unplaced
 
 
-def test_organisational_sections_that_say_buduan_or_tuchu_wenti_are_no_problem_list(tmp_path):
-    result = _imported(tmp_path, (
-        "中共某某县文旅局党组关于巡察整改情况的通报\n"
-        "2024年3月1日至4月30日，县委第一巡察组对县文旅局党组开展了巡察。现将整改情况予以公布。\n"
-        "一、提高政治站位，不断强化整改责任\n"
-        "（一）坚持高位推动。局党组书记切实履行第一责任人职责，多次召开专题会议。\n"
-        "（二）坚持问题导向。对反馈问题逐条建立台账，做到不漏项、不拖延。\n"
-        "二、聚焦突出问题，扎实推进整改落实\n"
-        "（一）不断健全制度机制。新建制度8项。\n"
-        "（二）持续巩固整改成果。对已完成整改的问题开展“回头看”，防止问题反弹。\n"
-        "三、下一步工作打算\n"
-        "局党组将持续深化整改，确保整改见底见效。\n"))
+@pytest.mark.parametrize("text", [
+    ("中共某某县文旅局党组关于巡察整改情况的通报\n"
+     "2024年3月1日至4月30日，县委第一巡察组对县文旅局党组开展了巡察。现将整改情况予以公布。\n"
+     "一、提高政治站位，不断强化整改责任\n"
+     "（一）坚持高位推动。局党组书记切实履行第一责任人职责，多次召开专题会议。\n"
+     "（二）坚持问题导向。对反馈问题逐条建立台账，做到不漏项、不拖延。\n"
+     "二、聚焦突出问题，扎实推进整改落实\n"
+     "（一）不断健全制度机制。新建制度8项。\n"
+     "（二）持续巩固整改成果。对已完成整改的问题开展“回头看”，防止问题反弹。\n"
+     "三、下一步工作打算\n"
+     "局党组将持续深化整改，确保整改见底见效。\n"),
+    # nankai-zhongyang-7 (cut): goals and measure areas, one of five with a word of a fault (锲而不舍)
+    ("根据中央统一部署，2021年5月8日至7月5日，中央第十巡视组对南开大学开展了常规巡视。现将巡视整改进展情况予以公布。\n"
+     "**一、深入学习贯彻习近平总书记关于巡视工作重要论述，坚定不移把巡视整改作为重大政治任务抓紧抓好**\n"
+     "1.深化思想认识，坚定整改决心。学校党委以高度的政治自觉担负起巡视整改主体责任。\n"
+     "2.加强组织领导，压实整改责任。学校党委深刻认识到，巡视反馈的问题虽然表现形式不同，但根子在党委。\n"
+     "**二、强化政治担当，综合施策推进，逐条逐项推动巡视整改任务落地见效**\n"
+     "（一）加强党的领导、学懂弄通做实，全面贯彻党的教育方针\n"
+     "1.在学懂弄通做实上下功夫\n"
+     "一是系统全面深研细悟。集中整改期间，校党委理论中心组开展专题理论学习7次。\n"
+     "（二）层层压紧压实、落实“两个责任”，深入推进全面从严治党\n"
+     "1.扎实履行主体责任\n"
+     "一是提升管党治党、全面从严的政治站位。\n"
+     "2.锲而不舍纠治“四风”\n"
+     "一是深入纠治形式主义官僚主义。\n"),
+])
+def test_organisational_sections_goals_and_measures_are_no_problem_list(tmp_path, text):
+    """不断强化 / 聚焦突出问题 say how the work was done; a list of goals and measures with a fault word in a
+    title or two (锲而不舍) is no problem list either."""
+    result = _imported(tmp_path, text)
     assert result.notice["problems"] == [] and result.notice["aspects"] == []
     assert any(line.startswith("没有找到问题清单") for line in result.unplaced)
     measures = _imported(tmp_path, (
@@ -2033,6 +2157,17 @@ def test_several_teams_counted_and_words_ending_in_team_are_no_team_name(tmp_pat
         "经大同市委批准，大同市委派出6个巡察组对市住建局党组等16个市直单位党组织开展常规巡察。\n"))
     assert "inspection" not in sent.notice
     assert sent.notice["region"] == "大同市"
+    # shaoyang-shiwei-6-xuncha (cut): the committee between the count and the teams
+    committees = _imported(tmp_path, (
+        "9月2日,十二届市委第六轮巡察动员部署会召开。根据市委统一部署安排,本轮巡察聚焦宣传、统战、医疗卫生等领域,"
+        "安排6个市委巡察组对11个市直单位党组织开展巡察;组建10个市委交叉巡察组对12个县市区开展专项巡察。\n"))
+    assert "inspection" not in committees.notice
+    # loudi-shiwei-4-xuncha (cut): the round's teams counted, then named together without a number
+    round_teams = _imported(tmp_path, (
+        "根據(jù)市委統(tǒng)一部署,2017年10月至12月,婁底市委3個(gè)巡察組分別進(jìn)駐市委黨校、市交通運(yùn)輸局等6家單位黨組織"
+        "開(kāi)展巡察。市委巡察組堅(jiān)持問(wèn)題導(dǎo)向,深化政治巡察。\n"))
+    assert "inspection" not in round_teams.notice
+    assert "开头没有找到巡察组和巡察日期：inspection 未填写，请编辑补充" in round_teams.unplaced
     words = _imported(tmp_path, (
         "我校召开巡察工作中期汇报会\n"
         "本网讯为了解巡察组工作的进展情况，11月17日下午，我校召开巡察工作中期汇报会。\n"))
@@ -2059,16 +2194,24 @@ def test_a_team_named_in_a_news_item_with_its_province_is_the_committees_team(tm
 _OPENING = "根据区委统一部署，2023年12月8日至2024年1月26日，区委第二巡察组对区妇联进行了巡察。"
 
 
-def test_counts_of_aspects_that_are_not_the_feedbacks_aspects_are_not_declared(tmp_path):
-    one_hand = _imported(tmp_path, _OPENING + "\n一方面，区纪委对反馈问题进行清单管理；"
-                                              "另一方面，推动整改落实。\n")
-    assert "aspects" not in one_hand.notice["figures"]
-    listed = _imported(tmp_path, _OPENING + "\n从整改措施、牵头领导、责任科室、责任人、整改时限5个方面，"
-                                            "构建起整改责任链。\n")
-    assert "aspects" not in listed.notice["figures"]
-    faults = _imported(tmp_path, _OPENING + "\n反馈了项目监管不够有力、落实党建工作不够有力、"
-                                            "推进意识形态工作不够深入等3个方面27条具体问题。\n")
-    assert faults.notice["figures"] == {"aspects": 3, "problems": 27}
+@pytest.mark.parametrize("text, aspects", [
+    ("一方面，区纪委对反馈问题进行清单管理；另一方面，推动整改落实。", None),
+    ("从整改措施、牵头领导、责任科室、责任人、整改时限5个方面，构建起整改责任链。", None),
+    ("反馈了项目监管不够有力、落实党建工作不够有力、推进意识形态工作不够深入等3个方面27条具体问题。", 3),
+    # miluo-shiwei-xunshi (cut): the steps of a procedure, one of ten with a word of a fault (报告问题)
+    ("从及时报告问题、主要领导批示、交办整改任务、主动认领任务、会议审议研究、认真实施整改、同步督查督办、适时调度推进、"
+     "研究办结销号、建立长效机制10个方面着力,规范整改流程,落实闭环管理。", None),
+    # xihu-shidibowuguan (cut): 一方面 with no comma after it
+    ("一方面要深刻分析问题背后的原因,另一方面要着重与谋划发展结合起来,以巡促改、以巡促建。", None),
+    # nankai-jiaoyubu-xunshi-zhenggai-diaoyan (cut): the tasks a visitor asks for, listed after the count
+    ("希望学校在下一阶段工作中重点做好以下四个方面：一是坚持更高站位抓整改。", None),
+    ("巡察组反馈指出了被巡察的党委存在以下四个方面的问题：一是贯彻落实党的路线方针政策不到位。", 4),
+], ids=["one-hand", "listed-things", "listed-faults", "procedure-steps", "one-hand-no-comma", "tasks-ahead",
+        "aspects-ahead"])
+def test_counts_of_aspects_that_are_not_the_feedbacks_aspects_are_not_declared(tmp_path, text, aspects):
+    result = _imported(tmp_path, _OPENING + "\n" + text + "\n")
+    assert result.notice["figures"].get("aspects") == aspects
+    assert result.notice["figures"].get("problems") == (27 if "27条具体问题" in text else None)
 
 
 def test_more_aspects_than_problems_are_no_count_of_aspects_and_the_report_says_so(tmp_path):
@@ -2096,11 +2239,23 @@ def test_a_news_item_about_teams_arriving_is_no_announcement_and_its_team_addres
     assert result.notice["region"] == "宿迁市"
 
 
-def test_an_inspection_of_its_own_work_arriving_is_no_announcement(tmp_path):
-    """督查组进驻…: no 巡察组 arrives, the text announces no inspection."""
-    result = _imported(tmp_path, (
-        "9月24日,校党委书记检查指导巡视整改专项督查工作,出席督查组进驻党委办公室见面沟通会。\n"
-        "他强调,要深刻领会抓好巡视整改的重大意义。\n"))
+@pytest.mark.parametrize("text", [
+    ("9月24日,校党委书记检查指导巡视整改专项督查工作,出席督查组进驻党委办公室见面沟通会。\n"
+     "他强调,要深刻领会抓好巡视整改的重大意义。\n"),
+    # fuzhou-shiwei-7-xuncha-jinzhu (cut): teams arrive, and no phone or mailbox is given
+    ("十二届福州市委第七轮第二批巡察正式完成进驻。各巡察组精神饱满地踏入被巡察单位,标志着巡察工作的全面展开。\n"
+     "根据市委部署,十二届市委第七轮第二批巡察安排对市政协机关党组开展常规巡察,对市民政局党组开展巡察“回头看”。"
+     "日前,5个巡察组已完成进驻。\n"
+     "巡察工作时间30天左右。巡察期间,设立专门值班电话、邮政信箱和“码上巡”小程序等。\n"),
+    # hengshan-minzheng-xuncha-jinzhu (cut): a title that says 进驻, over news with no way to reach the team
+    ("衡山縣委第二巡察組進駐縣民政局開展巡察\n"
+     "衡陽新聞網訊 通訊員康錦玉報道 根據衡山縣委的統一部署,縣委第二巡察組正式進駐縣民政局開展巡察。\n"
+     "縣委第二巡察組將于2022年3月18日至5月27日對縣民政局開展巡察,辦公地點設于縣民政局四樓辦公室。\n"),
+])
+def test_an_arrival_that_announces_no_inspection_is_of_the_other_kind(tmp_path, text):
+    """督查组进驻…: no 巡察组 arrives, the text announces no inspection; teams that arrive (进驻) without a 公告 or
+    a phone or mailbox to reach them are news of the arrival."""
+    result = _imported(tmp_path, text)
     assert result.notice["kind"] == "其他"
     assert "通报类别（kind）是根据正文推断的“其他”，请核对" in result.unplaced
 
@@ -2185,6 +2340,12 @@ def test_a_source_credit_at_the_end_of_a_news_item_is_its_source_and_names_its_r
     assert (result.notice["source"], result.notice["region"]) == ("广昌县残联", "广昌县")
     assert "(来源:广昌县残联)" in result.chrome_removed
     assert result.body_markdown.rstrip().endswith("由相关部门认真处理。")
+    # loudi-shiwei-4-xuncha (cut): a publicity office in brackets, with a gloss inside its name, and no 来源
+    office = _imported(tmp_path, (
+        "根據(jù)市委統(tǒng)一部署,2017年10月至12月,婁底市委3個(gè)巡察組分別進(jìn)駐市委黨校等6家單位黨組織開(kāi)展巡察。\n"
+        "5個(gè)交叉巡察組分別對(duì)5個(gè)縣市區(qū)的2家單位黨組織開(kāi)展交叉巡察。(婁底市紀(jì)委宣傳部)\n"))
+    assert office.notice["source"] == "婁底市紀(jì)委宣傳部"
+    assert "(婁底市紀(jì)委宣傳部)" in office.chrome_removed
 
 
 def test_the_one_place_a_news_item_names_again_and_again_is_its_region_and_a_place_named_once_is_not(tmp_path):

@@ -69,11 +69,17 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         teams = [_tidy_team(team, texts) for team in teams if not _COUNTED_TEAMS.search(team)]
         team = next((team for team in teams if re.search(_NUMBERED_TEAM, team) or _named_with_a_place(team)), None)
         team = _whole_team(team, texts, notes) if team else None
+        if team and _named_with_another_team(team, texts, notes):
+            return None
         if team:
             notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
             return {"team": team}
         team = _the_one_committee_team(texts)
+        if team and not re.search(_NUMBERED_TEAM, team.split("委")[-1]) and any(map(_COUNTED_TEAMS.search, texts)):
+            team = None  # 市委3个巡察组分别进驻… / 市委巡察组坚持问题导向: the teams of the round, not one team
         team = _tidy_team(team, texts) if team else None
+        if team and _named_with_another_team(team, texts, notes):
+            return None
         if team:
             notes.add("没有找到巡察日期，也没有写明哪个巡察组对谁开展巡察或反馈："
                       f"inspection 只填写了全文唯一提到的巡察组“{team}”，请核对，并补充 start、end、feedback")
@@ -127,10 +133,25 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
     team = _whole_team(team, texts, notes) if team else None
     if team and _COUNTED_TEAMS.search(team) and not found.get("start"):
         team = None  # 二届党委第二轮巡察三个巡察组分别向…: several teams, and no inspection of one unit dated
+    if team and _named_with_another_team(team, texts, notes):
+        return None  # (the dates stay in the body, where the editor sees them)
     if team is None:
         notes.add("开头没有找到巡察组名称：inspection 未填写，请编辑补充")
         return None
     return {"team": team, **found}
+
+
+def _named_with_another_team(team: str, texts: list[str], notes: Notes) -> bool:
+    """中央第四巡视组和省委第八巡视组反馈问题: two teams, of two inspections, named as one; the notice's inspection is
+    neither (said in a note)."""
+    name = re.escape(team)
+    other = rf"(?:中央|[省市区县州旗盟區縣]委)[^\s,，。；;、“”和与與及]{{0,10}}?{_TEAM_WORD}"  # (中央第四巡视组)
+    joined = re.compile(rf"{other}\s*(?:和|与|與|及|以及)\s*{name}|{name}\s*(?:和|与|與|及|以及)\s*{other}")
+    match = next((m for t in texts for m in [joined.search(t)] if m), None)
+    if match is None:
+        return False
+    notes.add(f"正文同时提到两个巡视（巡察）组（“{match.group(0)}”）：inspection 没有填写巡察组，请编辑按原文决定")
+    return True
 
 
 # 县委第一巡察组, 市委巡视组, 省委巡視組, 市委第三轮巡察第二组: a team named by the committee that sent it
@@ -163,7 +184,9 @@ def _the_one_committee_team(texts: list[str]) -> str | None:
     return found[0] if len(teams) == 1 else None
 
 
-_COUNTED_TEAMS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]巡[察视視][组組]")
+# (安排6个市委巡察组, 组建10个市委交叉巡察组: the committee and the kind between the count and the teams)
+_COUNTED_TEAMS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個](?:[省市区县州旗盟區縣]委)?"
+                            r"(?:专项|專項|提级|提級|交叉|联动|聯動|机动|機動)?巡[察视視][组組]")
 
 
 # What a team's name says it belongs to: a body (区委, 党委, 党组), a level or a kind of inspection. 本网讯为了解巡察组
@@ -298,6 +321,8 @@ def _team(text: str, span: re.Match | None) -> str | None:
         if lost:
             return lost.group(1)
     for match in re.finditer(_TEAM, text):
+        if text.startswith(("全体", "全體"), match.end()) and not re.search(_NUMBERED_TEAM, match.group(0)):
+            continue  # 党委巡察组全体成员…参加会议: the members of all the teams, among those at a meeting
         if not text[max(0, match.start() - 1): match.start()] == "向":
             # a date run into the name (5月20日县委第三巡察组向…) is not part of it, nor a word before it
             # (对四届市委第六巡察组巡察…)
@@ -458,7 +483,9 @@ _FIGURES = (
     ("problems", rf"{NUM}\s*个?方面\s*{_TOTAL}\s*(?:发现|反馈|指出|提出|交办){{1,3}}(?:了|的)?(?:各类|各项)?(?:巡察)?"
                  rf"问题\s*{NUM}\s*(?:个|项|条)"),
     ("causes", rf"(?:梳理|分析|查找|剖析|查摆)(?:出|了)?(?:问题)?(?:根源|原因){NUM}\s*(?:条|个|项)"),
-    ("measures", rf"(?:制定|制订|细化|明确|提出|形成)(?:了)?(?:具体)?(?:整改)?(?:措施|举措){NUM}\s*(?:项|条|个)"),
+    # 对应任务逐项建立支撑措施543条: the measures that support the tasks
+    ("measures", rf"(?:制定|制订|细化|明确|提出|形成|建立)(?:了)?(?:具体|支撑|配套)?(?:整改)?(?:措施|举措){NUM}"
+                 r"\s*(?:项|条|个)"),
     # 制订了86条措施
     ("measures", rf"(?:制定|制订|细化|明确|提出|形成)(?:了)?(?:具体)?{NUM}\s*(?:项|条)(?:具体)?(?:措施|举措)"),
     ("measures", rf"{NUM}\s*(?:项|条)(?:具体)?整改(?:措施|举措)"),
@@ -484,12 +511,18 @@ _FIGURES = (
 def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     """The figures the narrative states, in the model's keys; disagreements become notes."""
     seen: dict[str, list] = {}
+    # 3个巡察组分别进驻…6家单位 / 本轮巡察共发现问题144个: a round's count, over several units, is not one notice's
+    several = any(_COUNTED_TEAMS.search(p) or _SEVERAL_UNITS.search(p) for p in paragraphs)
     for paragraph in paragraphs:
         paragraph = without_glosses(paragraph).translate(_FIGURE_CHARS)  # 65項(xiàng)問題
         for key, pattern in _FIGURES:
             for match in re.finditer(pattern, paragraph):
                 if _OTHERS_FIGURE.search(re.split(r"[。；;]", paragraph[: match.start()])[-1]):
                     continue  # 村级反馈的289个问题已完成整改259个: the villages' figures, not the unit's
+                if key == "problems" and several and _THE_ROUND.search(paragraph[: match.start()]):
+                    continue
+                if key == "problems_done" and _TASKS_BEFORE.search(paragraph[: match.start()]):
+                    continue  # 177项整改任务,已完成174项: the tasks done, not the problems
                 if key == "aspects" and _not_aspects(paragraph[: match.end() + 1]):
                     continue  # 一方面,…另一方面 / 从整改措施、牵头领导、责任人5个方面: not the feedback's aspects
                 value = _figure_value(key, match)
@@ -512,18 +545,29 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     return figures
 
 
-_ON_ONE_HAND = re.compile(r"(?:^|[，,。；;：:\s])(?:另)?一方面[，,]$")
+# 一方面,… / 一方面要深刻分析…,另一方面…: "on the one hand", a count of one written without 个 (not 十一方面)
+_THE_ROUND = re.compile(r"(?:本轮|本輪|这轮|這輪|此轮|此輪)$")
+_SEVERAL_UNITS = re.compile(r"(?:\d{1,3}|[二三四五六七八九十]{1,3})\s*[家个個](?:单位|單位)")
+_TASKS_BEFORE = re.compile(r"\d+\s*[项个条](?:整改)?任务\s*[，,]?\s*(?:其中)?\s*$")
+_ON_ONE_HAND = re.compile(r"(?:^|[^\d一二三四五六七八九十百])(?:另)?一方面[^问存的]$")
 _LISTED = re.compile(r"([^，,。；;、]{1,16}(?:、[^，,。；;、]{1,16}){2,})(?:等)?\s*[\d一二三四五六七八九十]+\s*个?方面"
                      r".$")
 
 
+# 重点做好以下四个方面:一是…: the tasks ahead the text goes on to list, not the feedback's aspects
+# (以下四个方面的问题 are)
+_WHAT_FOLLOWS = re.compile(r"(?:以下|如下)[\d一二三四五六七八九十]+\s*个?方面[^的问存]$")
+
+
 def _not_aspects(before: str) -> bool:
     """``before``: the text up to a count of aspects and the character after it. 一方面,… says "on the one hand";
-    从整改措施、牵头领导、责任人、整改时限5个方面 counts the things it lists, which name no fault
+    从整改措施、牵头领导、责任人、整改时限5个方面 counts the things it lists, most of which name no fault
     (…不够有力、…不够深入等10个方面 lists the aspects themselves)."""
     listed = _LISTED.search(before[-200:])  # (the list just before the count: a long paragraph is not searched whole)
-    return bool(_ON_ONE_HAND.search(before)) or bool(
-        listed and not any(names_a_fault(item) for item in listed.group(1).split("、")))
+    items = listed.group(1).split("、") if listed else []
+    # (从及时报告问题、主要领导批示、交办整改任务…10个方面: the steps of a procedure, one with a word of a fault)
+    return bool(_ON_ONE_HAND.search(before) or _WHAT_FOLLOWS.search(before)) or bool(
+        items and sum(map(names_a_fault, items)) * 2 < len(items))
 
 
 _OTHERS_FIGURE = re.compile(r"村级|村（社区）级|村\(社区\)级|下级|下属")

@@ -56,7 +56,11 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
             or re.search(rf"[对對向]({_PEOPLES_BODY.pattern})(?:开展|进行|開展|進行)?了?[^，,。；;]{{0,10}}"
                          r"(?:巡[察视視]|反[馈饋])", paragraph) \
             or re.search(rf"[对對]([^，,。、“”对對（(]{{2,20}}?{_UNIT})(?:开展|进行|開展|進行)了?"
-                         r"[^，,。；;]{0,10}巡[察视視]", paragraph)  # 对区审计局开展了巡察: no party body named
+                         r"[^，,。；;]{0,10}巡[察视視]", paragraph) \
+            or re.search(r"向([^，,。、“”向\d个個]{1,8}?[省市州盟区县旗區縣][^，,。、“”向\d个個]{1,24}?"
+                         r"(?:党组织|黨組織))(?:进行了?|進行了?)?反[馈饋]", paragraph)
+        # (对区审计局开展了巡察: no party body named; 向博羅縣融媒體中心黨組織反饋: a unit too small for a committee
+        # answers as its party organisation, named with its place: 区文联党组织 names no unit on its own)
         unit = without_glosses(match.group(1)) if match else ""
         if unit.startswith("我"):  # 对我院党组开展了巡察 … 市法院党组严格落实…: the name the text gives itself
             unit = _self_named(paragraphs, unit) or ""
@@ -159,9 +163,14 @@ def city_of_a_zone(name: str | None) -> str | None:
     return city if known else None
 
 
+_TERM_FIRST = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆](?=[\u4e00-\u9fa5]{1,6}?[省市州盟区县旗區縣]委)")
+
+
 def known_place_in(name: str | None) -> str | None:
     """The place a unit's name starts with, when every part of it is a place the gazetteer knows: a name found in
-    running text (对十四届市委…) has no clear start, so 十四届市 is not taken for a city."""
+    running text (对十四届市委…) has no clear start, so 十四届市 is not taken for a city. A committee's term before the
+    place (十二届邵阳市委第六轮巡察启动) is no part of it."""
+    name = _TERM_FIRST.sub("", name or "")
     place = region_from_name(name)
     match = _PLACE.match(name or "")
     if not place or not match:
@@ -311,15 +320,17 @@ def domain_from(title: str | None, paragraphs: list[str]) -> str | None:
     return None
 
 
-def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
+def kind_from(title: str | None, paragraphs: list[str], contact: bool = True) -> tuple[str, bool]:
     """(kind, whether it was read from the title rather than guessed from the text): the title, the opening,
-    then the section headings (二、整改落实情况)."""
+    then the section headings (二、整改落实情况). A team's entry (进驻) makes an announcement (巡察公告) only when the
+    text says 公告 or gives the way to reach the team (a phone, a mailbox): without, it is news of the entry."""
     headings = [p for p in paragraphs[1:] if len(p) <= 40 and not re.search(r"[。；;，,！!？?]", p)]
     # The first paragraph (the preamble: the team arrives, 进驻) as written and, after it, only the sentence that says
     # what the text is (现将巡察整改进展情况予以公布), read in simplified characters (現將集中整改進展情況予以公布): a
     # news item that mentions 整改进展情况 further on is no progress report.
-    announcing = [gazetteer.simplified(without_glosses(s)) for p in paragraphs[:4] for s in re.split(r"[。；;！!]", p)
-                  if _ANNOUNCING.search(s)]
+    # (報(bào)告如下: the glosses inside the words are no part of them)
+    announcing = [read for p in paragraphs[:4] for s in re.split(r"[。；;！!]", p)
+                  for read in [gazetteer.simplified(without_glosses(s))] if _ANNOUNCING.search(read)]
     title = gazetteer.simplified(without_glosses(title)) if title else title
     # 召开巡察整改情况通报会: the name of a meeting says what the meeting was about, not what the text is
     title = _MEETING.sub("", title) if title else title
@@ -331,13 +342,18 @@ def kind_from(title: str | None, paragraphs: list[str]) -> tuple[str, bool]:
                                                                  preamble + announcing + headings]:
         for kind in vocabulary.kinds():
             if any(word in text for word in (kind.value, *kind.words)) and not kind.fallback:
+                if "公告" in kind.value and not contact and not any("公告" in t for t in (title or "", text)):
+                    continue
                 return kind.value, from_title
     return next(kind.value for kind in vocabulary.kinds() if kind.fallback), False
 
 
-# 召开巡察整改情况通报会 / 向全体教职工通报了巡察整改情况: a meeting, and what was reported at it (news of an event)
+# 召开巡察整改情况通报会 / 向全体教职工通报了巡察整改情况: a meeting, and what was reported at it (news of an event);
+# 调研督促…整改落实情况: what a visit looked into
 _MEETING = re.compile(r"[^，,。；;、\s]{0,12}?(?:通报会|汇报会|推进会|部署会|动员会|座谈会|反馈会|专题会|"
-                      r"通報會|匯報會|推進會|部署會|動員會)|(?:通报|汇报|听取|传达|通報|匯報|聽取|傳達)了[^，,。；;]{0,20}")
+                      r"通報會|匯報會|推進會|部署會|動員會)|(?:通报|汇报|听取|传达|通報|匯報|聽取|傳達)了[^，,。；;]{0,20}"
+                      # 来校调研指导督促中央巡视整改落实情况: a visit to look into the rectification, news of it
+                      r"|(?:调研|督促|督导|调研指导|調研|督導)[^，,。；;\s]{0,20}")
 _NEWS_OPENING = re.compile(r"^\s*(?:[（(【\[]?[^，,。；;）)】\]]{0,12}?(?:记者|記者|通讯员|通訊員)"
                            r"[^，,。；;）)】\]]{0,12}[）)】\]]|(?:本|我)?(?:网|網|报|報|台)(?:讯|訊)"
                            r"|[^，,。；;]{2,16}?[电電](?=[，,\s（(]))")  # (速新闻记者…), 本网讯, 新华社北京11月7日电

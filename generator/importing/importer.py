@@ -51,7 +51,7 @@ from generator.importing.identity import (
 from generator.importing.labels import unstated_status
 from generator.importing.numerals import ordinal, parse_date
 from generator.importing.outline import Outline, build_outline
-from generator.importing.page import SIGNATURE_DATE, Page, clean_lines, split_page
+from generator.importing.page import SIGNATURE_DATE, Page, clean_lines, front_matter_length, split_page
 from generator.importing.reading import ReadError, read_text
 from generator.importing.review import report_outline, report_page, report_problems
 from generator.importing.word import Document, read_document
@@ -142,7 +142,8 @@ def _script_note(texts: list[str]) -> list[str]:
 
 
 def _remove_spam(text: str, positions: list) -> tuple[str, list]:
-    findings = find_spam(text)  # sorted by start, non-overlapping
+    matter = front_matter_length(text)  # (the slug's hash, the site's address: chrome, no spam)
+    findings = [f for f in find_spam(text) if f.start >= matter]  # sorted by start, non-overlapping
     for finding in findings:
         line = text.count("\n", 0, finding.start) + 1
         positions.append((line, finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1))
@@ -224,7 +225,7 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
               team: str | None = None) -> dict:
     notice: dict = {}
     notice["title"] = page.title or _placeholder("title", "原文标题缺失", notes, "没有找到通报标题")
-    kind, from_title = kind_from(page.title, page.paragraphs)
+    kind, from_title = kind_from(page.title, page.paragraphs, contact=bool(contact))
     notice["kind"] = kind
     if not from_title:
         notes.add(f"通报类别（kind）是根据正文推断的“{kind}”，请核对")
@@ -263,7 +264,8 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         notice["domain"] = domain
     # a document (Word, PDF), or a whole document copied onto a page (特此公告 / 中共××委第六巡察组 / 2020年10月28日),
     # is published on the day it is signed when the page gives no date
-    signed = signed or _closes_as_a_document(page.paragraphs)
+    signed = signed or _closes_as_a_document(page.paragraphs) or _signed_by_its_publisher(
+        page.paragraphs, publisher_from(page.title, page.meta))
     published = _published(page.meta) or (_signed_on(page.paragraphs, notes) if signed else None)
     used = next((entry for entry in vocabulary.page_metadata()
                  if entry.fills == "published" and page.meta.get(entry.key)), None)
@@ -398,6 +400,14 @@ def _closes_as_a_document(paragraphs: list[str]) -> bool:
     """特此公告。/ the issuing body / the date: the text ends as a signed document does."""
     return len(paragraphs) >= 3 and bool(re.match(r"特此(?:公告|通报|公示|通告|通知)", paragraphs[-3].strip())) \
         and bool(SIGNATURE_DATE.fullmatch(paragraphs[-1].strip())) and not SIGNATURE_DATE.fullmatch(paragraphs[-2])
+
+
+def _signed_by_its_publisher(paragraphs: list[str], publisher: str | None) -> bool:
+    """中共南开大学委员会关于…的通报 / … / 中共南开大学委员会 / 2022年4月16日: the text ends with the name its title (or
+    the page) gives its publisher, over a date, as the document it is, copied whole (a signature alone, naming the
+    publisher nothing else names, is no publication date)."""
+    return bool(publisher) and len(paragraphs) >= 3 and paragraphs[-2].strip() == publisher \
+        and bool(SIGNATURE_DATE.fullmatch(paragraphs[-1].strip()))
 
 
 def _signed_on(paragraphs: list[str], notes: Notes):

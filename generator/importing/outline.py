@@ -226,7 +226,8 @@ def _build_outline(paragraphs: list[str], declared_problems: int | None,
         walker.aspect_offset = _sections_before_the_aspects(paragraphs, markers, walker.aspect_kinds, work_headings)
         walker.outline.headings |= {paragraphs[i] for i in list_headings}
         outline = walker.walk()
-        if _names_faults(outline) or _under_a_problems_heading(outline, paragraphs, markers, list_headings):
+        if _names_faults(outline, declared_problems) or _under_a_problems_heading(outline, paragraphs, markers,
+                                                                                  list_headings):
             _settle_aspects(outline, declared_aspects)
             outline.headings |= {paragraphs[i] for i in work_headings}
             return outline
@@ -373,9 +374,16 @@ def _under_a_problems_heading(outline: Outline, paragraphs: list[str], markers: 
     return named and bool(outline.problems) and len(aspects) >= len(outline.aspects) > 0
 
 
-def _names_faults(outline: Outline) -> bool:
-    titles = [p.title for p in outline.problems if p.title] + [a.title for a in outline.aspects if a.title]
-    return not titles or any(_faulty(t) for t in titles)
+def _names_faults(outline: Outline, declared: int | None = None) -> bool:
+    """Whether the titles read as problems (or, with none, as aspects) say what was wrong. At least half of them
+    must: a list of goals and measures (深化思想认识,坚定整改决心 / 在…上下功夫 / 锲而不舍纠治“四风”) may have a word
+    of a fault in a title or two, and is no problem list. Problems titled by their measures (强化理论学习 /
+    杜绝违规开支招待用酒现象), as many as the text says it was given (反馈的28个问题), are the list all the same."""
+    titles = [p.title for p in outline.problems if p.title] or [a.title for a in outline.aspects if a.title]
+    if not titles:
+        return True
+    faults = sum(_faulty(t) for t in titles)  # (政治建设方面 names neither a fault nor a goal: problems' titles count)
+    return faults * 2 >= len(titles) or (faults > 0 and len(outline.problems) == declared)
 
 
 # ---------------------------------------------------------------------------------------------

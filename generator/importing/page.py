@@ -92,6 +92,7 @@ def clean_lines(text: str) -> list[str]:
 
 def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Page:
     page = Page(meta=dict(html_meta or {}))
+    lines = _front_matter(lines, page)
     lines = [part for line in _unglued(lines) for part in _one_line_outline(line)]
     lines = _drop_widgets(lines, page)
     lines = _cut_footer(lines, page)
@@ -101,13 +102,65 @@ def split_page(lines: list[str], html_meta: dict[str, str] | None = None) -> Pag
     return page
 
 
+# A Markdown file's front matter (--- / title: … / date: … / tags: / - … / ---): the lines of a static site's
+# generator, not the notice's. Its title names the page (南开大学->…的通报 | nankai.info: the site before an arrow,
+# its address after a bar); its date is when the file was made, no publication date.
+_FRONT_MATTER_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:(?:\s.*)?|-(?:\s+.*)?)$")  # (- once a link is taken out)
+_FRONT_MATTER_MAX_LINES = 40
+_FRONT_MATTER_TITLE = re.compile(r"^title\s*:\s*[\"']?(.*?)[\"']?$")
+_SITE_BEFORE_ARROW = re.compile(r"^[^\s>]{1,20}\s*(?:->|＞|>|»)\s*")
+_SITE_AFTER_BAR = re.compile(r"\s+[|｜]\s+[^|｜\u4e00-\u9fff]{1,40}$")
+
+
+def front_matter_length(text: str) -> int:
+    """How many characters of ``text`` a leading front matter block takes (0 without one): its hashes and the site's
+    address are the file's, no words planted in the notice."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return 0
+    end = next((i for i, line in enumerate(lines[1:_FRONT_MATTER_MAX_LINES], 1) if line.strip() == "---"), None)
+    if end is None or not all(_FRONT_MATTER_LINE.match(line.strip()) for line in lines[1:end] if line.strip()):
+        return 0
+    return sum(len(line) + 1 for line in lines[:end + 1])
+
+
+def _front_matter(lines: list[str], page: Page) -> list[str]:
+    if not lines or lines[0] != "---":
+        return lines
+    end = next((i for i, line in enumerate(lines[1:_FRONT_MATTER_MAX_LINES], 1) if line == "---"), None)
+    if end is None or not all(_FRONT_MATTER_LINE.match(line) for line in lines[1:end]):
+        return lines
+    for line in lines[1:end]:
+        title = _FRONT_MATTER_TITLE.match(line)
+        if title and title.group(1).strip():
+            name = _SITE_AFTER_BAR.sub("", _SITE_BEFORE_ARROW.sub("", title.group(1).strip()))
+            name = _TRAILING_BARS.sub("", name)  # (… | once the address was taken out as a link)
+            page.meta.setdefault(vocabulary.page_metadata_filling("title")[0], name)
+    page.chrome_removed.extend(lines[:end + 1])
+    return lines[end + 1:]
+
+
 # …由相关部门认真处理。(来源:广昌县残联): a news item's credit at the end of its text names its source
 _SOURCE_CREDIT = re.compile(r"[（(]\s*(来源|來源|信息来源|信息來源)\s*[:：]\s*([^（()）:：]{2,30}?)\s*[)）]\s*$")
+
+
+# …开展交叉巡察。(婁底市紀(jì)委宣傳部): a publicity office in brackets at the very end credits the news item without
+# saying 来源 (its glosses, in brackets of their own, kept as written)
+_OFFICE_CREDIT = re.compile(r"[（(]\s*((?:[^（()）\s]|\([a-zü\u00e0-\u01dc]+\))+?"
+                            r"(?:宣传部|宣傳部|宣传科|宣傳科|宣教室|新闻中心|新聞中心))\s*[)）]\s*$")
 
 
 def _source_credit(lines: list[str], page: Page) -> list[str]:
     for index in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
         credit = _SOURCE_CREDIT.search(lines[index])
+        office = _OFFICE_CREDIT.search(lines[index]) if index == len(lines) - 1 else None
+        if office and not credit and len(office.group(1)) <= 40:
+            key = vocabulary.page_metadata_filling("source")[0]
+            if not any(page.meta.get(k) for k in vocabulary.page_metadata_filling("source")):
+                page.meta[key] = office.group(1)
+            page.chrome_removed.append(office.group(0).strip())
+            kept = lines[index][: office.start()].rstrip()
+            return lines[:index] + ([kept] if kept else [])
         if credit:
             key = reading(credit.group(1))
             if not page.meta.get(key):
