@@ -818,6 +818,99 @@ RIGHT = {
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
+    # The held-out test9 split, read once after the eleventh round (2026-12-03): the fields it gets right.
+    "changle-quwei-xunshi-2025": (
+        "title published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "chongqing-xianwei-14-xuncha-2020-jinzhu-mirror": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "dazhou-yingji-xuncha-2021-jinzhu": (
+        "title publisher region published source kind inspection.team inspection.feedback figures aspects "
+        "problems"
+    ),
+    "dingji-cun-xuncha-zhenggai-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "fengjie-linye-xuncha-2024-fankui": (
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "guizhou-shengwei-11-xunshi-canlian-2026-dongyuan": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "guowang-zhongyang-xunshi-zhenggai-pinglun-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "heilongjiang-zhongyang-3-xunshi-tiezi-mirror": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "hengdong-xianwei-9-xuncha-jinzhu-2025": (
+        "publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "kuancheng-xunshi-zhenggai-dudao-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "putian-shiwei-8-2-xuncha-2022-qidong": (
+        "title publisher published kind inspection.start inspection.end inspection.feedback figures aspects "
+        "problems contact"
+    ),
+    "putian-shiwei-xunshi-2025": (
+        "title publisher region kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "shaanxi-shengwei-xunshi-2014-dongyuan-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "shangzhi-xuncha-lianzong-bbs-archiver": (
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "suihua-shengwei-15-xunshi-2017-fankui-epaper": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "suining-gongshanglian-xuncha-2018-fankui-mirror": (
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "suzhou-zhiye-daxue-xuncha-2023-fankui": (
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "tacheng-diwei-2-xuncha-linye-2020-fankui-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "tianyuan-gongshanglian-xuncha-2023-dongyuan": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "tongzhou-pingchao-xuncha-2025-fankui": (
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "xianyou-jiaowei-xuncha-2025": (
+        "title publisher published kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "xuanzhou-jiaoti-xuncha-2025-gonggao": (
+        "title publisher region published source inspection.start inspection.end inspection.feedback figures "
+        "aspects problems"
+    ),
+    "yichun-shiwei-1-xuncha-2022-gonggao": (
+        "title publisher region published inspection.team inspection.end inspection.feedback figures aspects "
+        "problems contact"
+    ),
 }
 
 
