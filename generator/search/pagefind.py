@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -151,7 +153,7 @@ def find_pagefind(folders: list[Path]) -> Path:
 
 
 def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, language: str = "zh",
-                  shard_size: int = DEFAULT_SHARD_SIZE) -> int:
+                  shard_size: int = DEFAULT_SHARD_SIZE, parallel_runs: int = 1) -> int:
     """Write the Pagefind bundle to ``site_dir/pagefind``; returns the number of pages indexed.
 
     Each notice page, with its index block, is copied to a scratch folder in the same layout (so URLs
@@ -175,13 +177,11 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
         shutil.rmtree(bundle)
     sort_values = {_page_url(page.html_path.relative_to(site_dir)): _sorts(page.entry) for page in pages}
     with tempfile.TemporaryDirectory(prefix="notices-pagefind-") as scratch:
-        source = Path(scratch) / "site"
-        for page in pages:
-            (source / page.html_path.relative_to(site_dir)).parent.mkdir(parents=True, exist_ok=True)
-        runs = []
-        for number, shard in enumerate(shard_pages(walk_order(source, site_dir, pages), shard_size)):
-            runs.append(Path(scratch) / f"index-{number}")
-            _run_pagefind(pagefind, Path(scratch) / f"run-{number}", source, site_dir, shard, runs[-1], language)
+        ordered = walk_order(_page_folders(Path(scratch) / "site-0", site_dir, pages), site_dir, pages)
+        shards = shard_pages(ordered, shard_size)
+        sources = _sources(Path(scratch), site_dir, pages, ordered, min(parallel_runs, len(shards)))
+        runs = [Path(scratch) / f"index-{number}" for number in range(len(shards))]
+        _run_all(pagefind, Path(scratch), sources, site_dir, shards, runs, language)
         try:
             return merge_runs(runs, bundle, lambda url: sort_values.get(url, {}), move=True)
         except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
@@ -228,6 +228,64 @@ def _page_url(path: Path) -> str:
 def _sorts(entry: NoticeEntry) -> dict[str, str]:
     """A notice's sort values, as :func:`index_block` writes them for Pagefind."""
     return {"date": entry.notice.published.isoformat()} if entry.notice.published else {}
+
+
+def _page_folders(source: Path, site_dir: Path, pages: list[IndexPage]) -> Path:
+    """Makes ``source`` with every page's folder in it (and no page yet); returns it."""
+    source.mkdir(parents=True)
+    for page in pages:
+        (source / page.html_path.relative_to(site_dir)).parent.mkdir(parents=True, exist_ok=True)
+    return source
+
+
+def _sources(scratch: Path, site_dir: Path, pages: list[IndexPage], ordered: list[IndexPage],
+             count: int) -> list[Path]:
+    """Up to ``count`` scratch folders for runs at the same time (``scratch/site-0`` is made): each made as the first,
+    kept only if Pagefind's walk meets the pages in it in the same order (``ordered``), so that a run numbers its
+    pages alike in any of them. The folders are made the same way one after the other, so on the usual file systems
+    (ext4 lists a folder in the order of its names' hashes, tmpfs and btrfs in the order they were made) they all are;
+    where one is not, the runs share fewer folders."""
+    sources = [scratch / "site-0"]
+    for number in range(1, count):
+        source = _page_folders(scratch / f"site-{number}", site_dir, pages)
+        if walk_order(source, site_dir, pages) != ordered:
+            shutil.rmtree(source)
+            break
+        sources.append(source)
+    return sources
+
+
+def _run_all(pagefind: Path, scratch: Path, sources: list[Path], site_dir: Path, shards: list[list[IndexPage]],
+             runs: list[Path], language: str) -> None:
+    """The Pagefind run of each shard into its folder of ``runs``, as many at the same time as there are ``sources``
+    (each run in a source folder no other run uses meanwhile). Pagefind's indexer keeps one core busy, so two runs
+    take two cores. A failed run stops the runs not yet started; the first failed run's error, in run order, is
+    raised once the others have ended."""
+    def run(number: int, source: Path) -> None:
+        _run_pagefind(pagefind, scratch / f"run-{number}", source, site_dir, shards[number], runs[number], language)
+
+    if len(sources) == 1:
+        for number in range(len(shards)):
+            run(number, sources[0])
+        return
+    free: queue.SimpleQueue[Path] = queue.SimpleQueue()
+    for source in sources:
+        free.put(source)
+
+    def run_in_a_free_source(number: int) -> None:
+        source = free.get()
+        try:
+            run(number, source)
+        finally:
+            free.put(source)
+
+    pool = ThreadPoolExecutor(len(sources))
+    try:
+        futures = [pool.submit(run_in_a_free_source, number) for number in range(len(shards))]
+        for future in futures:
+            future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_pagefind(pagefind: Path, work: Path, source: Path, site_dir: Path, pages: list[IndexPage], output: Path,
