@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import shutil
 import subprocess
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
@@ -47,6 +47,29 @@ def shard_size_problem(value: object) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return None
     return f"plugins.notices.search_shard_size 须为 0（不分片）或正整数，现为 {value}"
+# Pagefind runs at the same time unless mkdocs.yml sets search_parallel_runs: one per core, at most this many. Each
+# run keeps one core busy and holds its own index in memory (about 2 MB per notice of its shard), so two runs of
+# DEFAULT_SHARD_SIZE notices at once need about 4 GB.
+DEFAULT_PARALLEL_RUNS_CAP = 2
+
+
+def parallel_runs_problem(value: object) -> str | None:
+    """What is wrong with a ``search_parallel_runs`` setting (None: not set), in mkdocs.yml's editor's words."""
+    if value is None or isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return None
+    return f"plugins.notices.search_parallel_runs 须为正整数（同时运行的 Pagefind 个数），现为 {value}"
+
+
+def parallel_runs(setting: int | None) -> int:
+    """How many Pagefind runs index shards at the same time: ``setting`` (``search_parallel_runs``) if set, else the
+    cores this process may use, at most ``DEFAULT_PARALLEL_RUNS_CAP``."""
+    if setting is not None:
+        return setting
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, DEFAULT_PARALLEL_RUNS_CAP))
 # Pagefind's binary for this machine from npm (@pagefind/linux-x64 in package.json; its only binary is
 # the extended build, which segments Chinese). On another platform, `npm install @pagefind/<platform>`.
 PAGEFIND_BINARIES = "node_modules/@pagefind/*/bin/pagefind_extended*"
@@ -153,7 +176,7 @@ def find_pagefind(folders: list[Path]) -> Path:
 
 
 def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, language: str = "zh",
-                  shard_size: int = DEFAULT_SHARD_SIZE, parallel_runs: int = 1) -> int:
+                  shard_size: int = DEFAULT_SHARD_SIZE, parallel: int | None = None) -> int:
     """Write the Pagefind bundle to ``site_dir/pagefind``; returns the number of pages indexed.
 
     Each notice page, with its index block, is copied to a scratch folder in the same layout (so URLs
@@ -179,7 +202,7 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
     with tempfile.TemporaryDirectory(prefix="notices-pagefind-") as scratch:
         ordered = walk_order(_page_folders(Path(scratch) / "site-0", site_dir, pages), site_dir, pages)
         shards = shard_pages(ordered, shard_size)
-        sources = _sources(Path(scratch), site_dir, pages, ordered, min(parallel_runs, len(shards)))
+        sources = _sources(Path(scratch), site_dir, pages, ordered, min(parallel_runs(parallel), len(shards)))
         runs = [Path(scratch) / f"index-{number}" for number in range(len(shards))]
         _run_all(pagefind, Path(scratch), sources, site_dir, shards, runs, language)
         try:
@@ -268,24 +291,28 @@ def _run_all(pagefind: Path, scratch: Path, sources: list[Path], site_dir: Path,
         for number in range(len(shards)):
             run(number, sources[0])
         return
-    free: queue.SimpleQueue[Path] = queue.SimpleQueue()
-    for source in sources:
-        free.put(source)
+    numbers = iter(range(len(shards)))
+    lock = threading.Lock()
+    failures: dict[int, BaseException] = {}
 
-    def run_in_a_free_source(number: int) -> None:
-        source = free.get()
-        try:
-            run(number, source)
-        finally:
-            free.put(source)
+    def runs_in(source: Path) -> None:
+        while True:
+            with lock:
+                number = None if failures else next(numbers, None)
+            if number is None:
+                return
+            try:
+                run(number, source)
+            except BaseException as error:  # raised in the calling thread below
+                with lock:
+                    failures[number] = error
+                return
 
-    pool = ThreadPoolExecutor(len(sources))
-    try:
-        futures = [pool.submit(run_in_a_free_source, number) for number in range(len(shards))]
-        for future in futures:
-            future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    with ThreadPoolExecutor(len(sources), thread_name_prefix="pagefind-run") as pool:
+        for _ in pool.map(runs_in, sources):
+            pass
+    if failures:
+        raise failures[min(failures)]
 
 
 def _run_pagefind(pagefind: Path, work: Path, source: Path, site_dir: Path, pages: list[IndexPage], output: Path,
