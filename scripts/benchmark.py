@@ -322,20 +322,24 @@ def write_notices(project: Path, n: int, samples: list[Sample]) -> None:
         (folder / f"{name}.md").write_text(md, encoding="utf-8")
 
 
+NOTICES_DIR_LINE = "      notices_dir: notices\n"  # the notices plugin's first setting in mkdocs.yml
+
+
 def write_configs(project: Path, source: Path = REPO, shard_size: int | None = None) -> dict[str, Path]:
     """mkdocs.yml as in the repo ("full"), and mkdocs-nosearch.yml without Material's search plugin; `shard_size`
     sets the notices plugin's search_shard_size in both (None: as the repo's mkdocs.yml has it)."""
     from ruamel.yaml import YAML
 
     shutil.copy2(source / "mkdocs.yml", project / "mkdocs.yml")
-    yaml = YAML(typ="rt")
-    config = yaml.load((source / "mkdocs.yml").read_text(encoding="utf-8"))
+    text = (source / "mkdocs.yml").read_text(encoding="utf-8")
     if shard_size is not None:
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and "notices" in plugin:
-                plugin["notices"]["search_shard_size"] = shard_size
-        with open(project / "mkdocs.yml", "w", encoding="utf-8") as f:
-            yaml.dump(config, f)
+        if NOTICES_DIR_LINE not in text:
+            raise BenchmarkError(f"{source / 'mkdocs.yml'}: no line {NOTICES_DIR_LINE.strip()!r} to set "
+                                 "search_shard_size beside")
+        text = text.replace(NOTICES_DIR_LINE, f"{NOTICES_DIR_LINE}      search_shard_size: {shard_size}\n", 1)
+        (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    yaml = YAML(typ="rt")
+    config = yaml.load(text)
     plugins = config.get("plugins") or []
     config["plugins"] = [p for p in plugins if p != "search" and not (isinstance(p, dict) and "search" in p)]
     with open(project / "mkdocs-nosearch.yml", "w", encoding="utf-8") as f:
