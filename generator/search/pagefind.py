@@ -37,8 +37,8 @@ EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".notice-contact", ".
                      ".progress-table-wrap"]
 # Notices per Pagefind run unless mkdocs.yml sets search_shard_size. Pagefind's indexer holds an index in
 # memory, about 2 MB per notice (its Chinese segmentation: the same pages indexed as English take a
-# quarter), so a site of any size is indexed in runs of at most this many notices, one after the
-# other, merged into one index: the build's peak memory stays about 2 GB however many notices there are.
+# quarter), so a site of any size is indexed in runs of at most this many notices, merged into one index:
+# each run's peak memory stays about 2 GB however many notices there are (times the runs at the same time).
 DEFAULT_SHARD_SIZE = 1000
 
 
@@ -181,20 +181,22 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
 
     Each notice page, with its index block, is copied to a scratch folder in the same layout (so URLs
     are the same) and Pagefind's command-line indexer runs over it (on one core: it parses the pages one after
-    another; the build compresses the site's pages on the other meanwhile); the site's own pages are not changed.
+    another; the build compresses the site's pages meanwhile); the site's own pages are not changed.
 
     Pagefind's indexer needs about 2 MB of memory per notice, so a site of more than ``shard_size``
     notices (``DEFAULT_SHARD_SIZE`` unless the site sets it; 0: all at once) is indexed in runs of at
-    most that many, one after the other, and their indexes are merged into one
-    (:mod:`generator.search.merge`): what one run over all the notices writes, so a visitor's browser loads
-    one index and every query scores as in one index.
+    most that many, ``parallel`` of them at the same time (``search_parallel_runs``; None: one per core, at most
+    two, :func:`parallel_runs`), and their indexes are merged into one (:mod:`generator.search.merge`): what one
+    run over all the notices writes, so a visitor's browser loads one index and every query scores as in one index.
 
     Pagefind numbers a run's pages in the order it walks the folder, the order the file system lists it
     (not sorted), and ranks pages of equal scores in an order that follows those numbers. So every run reads
     the same scratch folder, where every page's folder is made before the first run, and the runs take the
     pages in the order that folder lists them (:func:`walk_order`): each run numbers its pages in the order
     one run over all of them would, and the merged index numbers them, run after run, as one run does. Its
-    first results are then those of one run, ties included."""
+    first results are then those of one run, ties included. Runs at the same time each read a folder of their
+    own, made alike and used only where the walk lists it in the same order (:func:`_sources`): the same index,
+    byte for byte, as the runs one after another."""
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # no fragments of an earlier build left behind
         shutil.rmtree(bundle)

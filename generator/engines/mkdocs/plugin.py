@@ -444,8 +444,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             for file in self.next_output.files_by_src.values():  # kept for the sitemap: the HTML is written
                 if file.page is not None:
                     file.page.content = None
-        # The .gz and .br copies of the pages are written while the search index is made (Pagefind's indexer
-        # keeps one core busy, the compression the other: the same bytes); those of the search bundle and of
+        # The .gz and .br copies of the pages are written while the search index is made (each Pagefind run
+        # keeps one core busy, the compression takes what is left: the same bytes); those of the search bundle and of
         # admin/, written meanwhile, after. Before the swap: the published site never lacks its copies (a preview
         # needs none).
         pool, compressing, early = None, None, []
