@@ -228,6 +228,7 @@ def run_search_index(config_path: Path, site: Path) -> int:
         SearchIndexError,
         find_pagefind,
         index_notices,
+        parallel_runs_problem,
         shard_size_problem,
     )
 
@@ -239,13 +240,14 @@ def run_search_index(config_path: Path, site: Path) -> int:
     if not site.is_dir():
         print(f"{site.as_posix()}: error: 找不到已构建的网站：请先构建（mkdocs build）")
         return 1
-    notices_dir, shard_size = "notices", DEFAULT_SHARD_SIZE
+    notices_dir, shard_size, parallel = "notices", DEFAULT_SHARD_SIZE, None
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "notices" in plugin:
             options = plugin["notices"] or {}
             notices_dir = str(options.get("notices_dir", notices_dir))
             shard_size = options.get("search_shard_size", shard_size)
-    problem = shard_size_problem(shard_size)
+            parallel = options.get("search_parallel_runs", parallel)
+    problem = shard_size_problem(shard_size) or parallel_runs_problem(parallel)
     if problem:
         print(f"{config_path.as_posix()}: error: {problem}")
         return 1
@@ -257,7 +259,8 @@ def run_search_index(config_path: Path, site: Path) -> int:
     language = str((config.get("theme") or {}).get("language") or "zh")
     try:
         pagefind = find_pagefind([root, Path.cwd(), Path(generator.__file__).resolve().parent.parent])
-        count = index_notices(site, pages, pagefind, language=language, shard_size=shard_size)
+        count = index_notices(site, pages, pagefind, language=language, shard_size=shard_size,
+                              parallel=parallel)
     except (SearchIndexError, OSError, RuntimeError) as error:
         print(f"error: 检索索引没有生成：{error}")
         return 1

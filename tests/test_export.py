@@ -137,6 +137,10 @@ def test_search_index_takes_the_shard_size_of_the_project_and_refuses_a_bad_one(
     (project / "mkdocs.yml").write_text(text.replace("search_shard_size: 1", "search_shard_size: -1"), encoding="utf-8")
     assert run(ROOT, "search-index", str(site), "--config", config) == (
         1, [f"{config}: error: plugins.notices.search_shard_size 须为 0（不分片）或正整数，现为 -1"])
+    (project / "mkdocs.yml").write_text(text.replace("      search_shard_size: 1\n", "      search_shard_size: 1\n"
+                                                     "      search_parallel_runs: two\n"), encoding="utf-8")
+    assert run(ROOT, "search-index", str(site), "--config", config) == (
+        1, [f"{config}: error: plugins.notices.search_parallel_runs 须为正整数（同时运行的 Pagefind 个数），现为 two"])
 
 
 def test_search_index_needs_a_built_site(tmp_path):

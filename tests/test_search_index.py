@@ -283,3 +283,118 @@ def test_runs_number_the_pages_as_one_run_so_the_merged_index_is_one_runs_index(
     assert contents(runs) == contents(one)
     entry = json.loads((runs / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["zh"]["page_count"] == 7
+
+
+def _sample_pages_three_times(sample_site, site):
+    """The two sample notices' built pages, each at three URLs (site/notices/…, site/a/notices/…, site/b/notices/…):
+    six pages, two by two of exactly equal scores, so the index's order of ties shows."""
+    collection = Collection.from_sources(load_notices(ROOT / "notices", ROOT).sources, None)
+    pages = []
+    for prefix in ("", "a/", "b/"):
+        shutil.copytree(sample_site / "notices", site / prefix / "notices")
+        pages += [IndexPage(site / prefix / entry.url / "index.html", entry) for entry in collection.listed]
+    return pages
+
+
+def test_runs_at_the_same_time_write_the_index_byte_for_byte_as_runs_one_after_another(sample_site, tmp_path,
+                                                                                      monkeypatch):
+    # Six runs of one notice: one at a time, then two at a time (each run in a scratch folder no other run uses
+    # meanwhile, so the two folders serve three runs each). Pagefind numbers a run's pages in its walk's order,
+    # the same in both folders: the same files, byte for byte, and a search finds the same pages in the same order.
+    from generator.search import pagefind
+
+    sources: list[tuple[str, str]] = []
+    real_run = pagefind._run_pagefind
+
+    def run(binary, work, source, *args):
+        sources.append((work.name, source.name))
+        real_run(binary, work, source, *args)
+
+    monkeypatch.setattr(pagefind, "_run_pagefind", run)
+    bundles = []
+    for parallel in (1, 2):
+        site = tmp_path / f"site-{parallel}"
+        pages = _sample_pages_three_times(sample_site, site)
+        assert pagefind.index_notices(site, pages, find_pagefind([ROOT]), shard_size=1, parallel=parallel) == 6
+        bundles.append(site / "pagefind")
+    one_at_a_time, at_once = sources[:6], sources[6:]
+    assert {source for _, source in one_at_a_time} == {"site-0"}
+    assert {source for _, source in at_once} == {"site-0", "site-1"}  # tmp_path's file system lists both alike
+    assert sorted(work for work, _ in at_once) == [f"run-{number}" for number in range(6)]
+    assert _files(bundles[1]) == _files(bundles[0])
+    words, filters, _, pages, _, _ = by_url(bundles[1])
+    assert len(pages) == 6
+    assert [len(found) for found in (words["苗木"][0], words["东湖"][0], words["整改"][0])] == [3, 3, 6]
+    assert by_url(bundles[1]) == by_url(bundles[0])
+    entry = json.loads((bundles[1] / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["zh"]["page_count"] == 6
+
+
+def test_runs_at_the_same_time_make_the_index_of_one_run_over_all_the_notices(sample_site, tmp_path):
+    # What a visitor's search finds: the words' pages and locations, the filters and sorts, as Pagefind's one run
+    # over the six pages has them, in the same page numbering.
+    from generator.search.pagefind import index_notices
+
+    bundles = []
+    for size, parallel in ((0, 1), (2, 2)):
+        site = tmp_path / f"site-{size}"
+        pages = _sample_pages_three_times(sample_site, site)
+        assert index_notices(site, pages, find_pagefind([ROOT]), shard_size=size, parallel=parallel) == 6
+        bundles.append(site / "pagefind")
+    assert by_url(bundles[1]) == by_url(bundles[0])
+    words = by_url(bundles[1])[0]
+    assert words["苗木"] == by_url(bundles[0])[0]["苗木"] and words["苗木"][0]
+
+
+def _failing_pagefind(tmp_path):
+    fake = tmp_path / "pagefind_extended"
+    fake.write_text(f"""#!{sys.executable}
+import sys
+sys.stderr.write("Error: 页面读不出\\n")
+sys.exit(3)
+""", encoding="utf-8")
+    fake.chmod(0o755)
+    return fake
+
+
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_a_failed_pagefind_run_is_reported_by_its_error_and_leaves_no_scratch_folder(sample_site, tmp_path,
+                                                                                    monkeypatch, parallel):
+    import tempfile
+
+    from generator.search.pagefind import index_notices
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    site = tmp_path / "site"
+    pages = _sample_pages_three_times(sample_site, site)
+    with pytest.raises(SearchIndexError) as error:
+        index_notices(site, pages, _failing_pagefind(tmp_path), shard_size=1, parallel=parallel)
+    assert str(error.value) == "Pagefind 退出码 3：Error: 页面读不出"
+    assert not (site / "pagefind").exists()
+    assert not list(scratch.iterdir())
+    assert index_notices(site, pages, find_pagefind([ROOT]), shard_size=2, parallel=parallel) == 6
+    assert not list(scratch.iterdir())
+
+
+def test_the_number_of_runs_at_the_same_time_is_one_per_core_at_most_two_unless_set(project, tmp_path):
+    import os
+
+    from generator.search.pagefind import parallel_runs, parallel_runs_problem
+
+    assert parallel_runs(None) == min(len(os.sched_getaffinity(0)), 2)
+    assert parallel_runs(1) == 1 and parallel_runs(4) == 4
+    assert parallel_runs_problem(None) is None and parallel_runs_problem(3) is None
+    write(project, "good.yml", GOOD)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      notices_dir: notices\n",
+                                   "      notices_dir: notices\n      search_parallel_runs: 0\n"), encoding="utf-8")
+    site = tmp_path / "out"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 1
+    assert ("mkdocs.yml: plugins.notices.search_parallel_runs 须为正整数（同时运行的 Pagefind 个数），现为 0"
+            in result.stderr)
+    assert "Traceback" not in result.stderr
+    assert not site.exists()

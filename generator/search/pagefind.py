@@ -13,6 +13,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -35,8 +37,8 @@ EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".notice-contact", ".
                      ".progress-table-wrap"]
 # Notices per Pagefind run unless mkdocs.yml sets search_shard_size. Pagefind's indexer holds an index in
 # memory, about 2 MB per notice (its Chinese segmentation: the same pages indexed as English take a
-# quarter), so a site of any size is indexed in runs of at most this many notices, one after the
-# other, merged into one index: the build's peak memory stays about 2 GB however many notices there are.
+# quarter), so a site of any size is indexed in runs of at most this many notices, merged into one index:
+# each run's peak memory stays about 2 GB however many notices there are (times the runs at the same time).
 DEFAULT_SHARD_SIZE = 1000
 
 
@@ -45,6 +47,29 @@ def shard_size_problem(value: object) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return None
     return f"plugins.notices.search_shard_size 须为 0（不分片）或正整数，现为 {value}"
+# Pagefind runs at the same time unless mkdocs.yml sets search_parallel_runs: one per core, at most this many. Each
+# run keeps one core busy and holds its own index in memory (about 2 MB per notice of its shard), so two runs of
+# DEFAULT_SHARD_SIZE notices at once need about 4 GB.
+DEFAULT_PARALLEL_RUNS_CAP = 2
+
+
+def parallel_runs_problem(value: object) -> str | None:
+    """What is wrong with a ``search_parallel_runs`` setting (None: not set), in mkdocs.yml's editor's words."""
+    if value is None or isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return None
+    return f"plugins.notices.search_parallel_runs 须为正整数（同时运行的 Pagefind 个数），现为 {value}"
+
+
+def parallel_runs(setting: int | None) -> int:
+    """How many Pagefind runs index shards at the same time: ``setting`` (``search_parallel_runs``) if set, else the
+    cores this process may use, at most ``DEFAULT_PARALLEL_RUNS_CAP``."""
+    if setting is not None:
+        return setting
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, DEFAULT_PARALLEL_RUNS_CAP))
 # Pagefind's binary for this machine from npm (@pagefind/linux-x64 in package.json; its only binary is
 # the extended build, which segments Chinese). On another platform, `npm install @pagefind/<platform>`.
 PAGEFIND_BINARIES = "node_modules/@pagefind/*/bin/pagefind_extended*"
@@ -151,37 +176,37 @@ def find_pagefind(folders: list[Path]) -> Path:
 
 
 def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, language: str = "zh",
-                  shard_size: int = DEFAULT_SHARD_SIZE) -> int:
+                  shard_size: int = DEFAULT_SHARD_SIZE, parallel: int | None = None) -> int:
     """Write the Pagefind bundle to ``site_dir/pagefind``; returns the number of pages indexed.
 
     Each notice page, with its index block, is copied to a scratch folder in the same layout (so URLs
     are the same) and Pagefind's command-line indexer runs over it (on one core: it parses the pages one after
-    another; the build compresses the site's pages on the other meanwhile); the site's own pages are not changed.
+    another; the build compresses the site's pages meanwhile); the site's own pages are not changed.
 
     Pagefind's indexer needs about 2 MB of memory per notice, so a site of more than ``shard_size``
     notices (``DEFAULT_SHARD_SIZE`` unless the site sets it; 0: all at once) is indexed in runs of at
-    most that many, one after the other, and their indexes are merged into one
-    (:mod:`generator.search.merge`): what one run over all the notices writes, so a visitor's browser loads
-    one index and every query scores as in one index.
+    most that many, ``parallel`` of them at the same time (``search_parallel_runs``; None: one per core, at most
+    two, :func:`parallel_runs`), and their indexes are merged into one (:mod:`generator.search.merge`): what one
+    run over all the notices writes, so a visitor's browser loads one index and every query scores as in one index.
 
     Pagefind numbers a run's pages in the order it walks the folder, the order the file system lists it
     (not sorted), and ranks pages of equal scores in an order that follows those numbers. So every run reads
     the same scratch folder, where every page's folder is made before the first run, and the runs take the
     pages in the order that folder lists them (:func:`walk_order`): each run numbers its pages in the order
     one run over all of them would, and the merged index numbers them, run after run, as one run does. Its
-    first results are then those of one run, ties included."""
+    first results are then those of one run, ties included. Runs at the same time each read a folder of their
+    own, made alike and used only where the walk lists it in the same order (:func:`_sources`): the same index,
+    byte for byte, as the runs one after another."""
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # no fragments of an earlier build left behind
         shutil.rmtree(bundle)
     sort_values = {_page_url(page.html_path.relative_to(site_dir)): _sorts(page.entry) for page in pages}
     with tempfile.TemporaryDirectory(prefix="notices-pagefind-") as scratch:
-        source = Path(scratch) / "site"
-        for page in pages:
-            (source / page.html_path.relative_to(site_dir)).parent.mkdir(parents=True, exist_ok=True)
-        runs = []
-        for number, shard in enumerate(shard_pages(walk_order(source, site_dir, pages), shard_size)):
-            runs.append(Path(scratch) / f"index-{number}")
-            _run_pagefind(pagefind, Path(scratch) / f"run-{number}", source, site_dir, shard, runs[-1], language)
+        ordered = walk_order(_page_folders(Path(scratch) / "site-0", site_dir, pages), site_dir, pages)
+        shards = shard_pages(ordered, shard_size)
+        sources = _sources(Path(scratch), site_dir, pages, ordered, min(parallel_runs(parallel), len(shards)))
+        runs = [Path(scratch) / f"index-{number}" for number in range(len(shards))]
+        _run_all(pagefind, Path(scratch), sources, site_dir, shards, runs, language)
         try:
             return merge_runs(runs, bundle, lambda url: sort_values.get(url, {}), move=True)
         except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
@@ -228,6 +253,68 @@ def _page_url(path: Path) -> str:
 def _sorts(entry: NoticeEntry) -> dict[str, str]:
     """A notice's sort values, as :func:`index_block` writes them for Pagefind."""
     return {"date": entry.notice.published.isoformat()} if entry.notice.published else {}
+
+
+def _page_folders(source: Path, site_dir: Path, pages: list[IndexPage]) -> Path:
+    """Makes ``source`` with every page's folder in it (and no page yet); returns it."""
+    source.mkdir(parents=True)
+    for page in pages:
+        (source / page.html_path.relative_to(site_dir)).parent.mkdir(parents=True, exist_ok=True)
+    return source
+
+
+def _sources(scratch: Path, site_dir: Path, pages: list[IndexPage], ordered: list[IndexPage],
+             count: int) -> list[Path]:
+    """Up to ``count`` scratch folders for runs at the same time (``scratch/site-0`` is made): each made as the first,
+    kept only if Pagefind's walk meets the pages in it in the same order (``ordered``), so that a run numbers its
+    pages alike in any of them. The folders are made the same way one after the other, so on the usual file systems
+    (ext4 lists a folder in the order of its names' hashes, tmpfs and btrfs in the order they were made) they all are;
+    where one is not, the runs share fewer folders."""
+    sources = [scratch / "site-0"]
+    for number in range(1, count):
+        source = _page_folders(scratch / f"site-{number}", site_dir, pages)
+        if walk_order(source, site_dir, pages) != ordered:
+            shutil.rmtree(source)
+            break
+        sources.append(source)
+    return sources
+
+
+def _run_all(pagefind: Path, scratch: Path, sources: list[Path], site_dir: Path, shards: list[list[IndexPage]],
+             runs: list[Path], language: str) -> None:
+    """The Pagefind run of each shard into its folder of ``runs``, as many at the same time as there are ``sources``
+    (each run in a source folder no other run uses meanwhile). Pagefind's indexer keeps one core busy, so two runs
+    take two cores. A failed run stops the runs not yet started; the first failed run's error, in run order, is
+    raised once the others have ended."""
+    def run(number: int, source: Path) -> None:
+        _run_pagefind(pagefind, scratch / f"run-{number}", source, site_dir, shards[number], runs[number], language)
+
+    if len(sources) == 1:
+        for number in range(len(shards)):
+            run(number, sources[0])
+        return
+    numbers = iter(range(len(shards)))
+    lock = threading.Lock()
+    failures: dict[int, BaseException] = {}
+
+    def runs_in(source: Path) -> None:
+        while True:
+            with lock:
+                number = None if failures else next(numbers, None)
+            if number is None:
+                return
+            try:
+                run(number, source)
+            except BaseException as error:  # raised in the calling thread below
+                with lock:
+                    failures[number] = error
+                return
+
+    with ThreadPoolExecutor(len(sources), thread_name_prefix="pagefind-run") as pool:
+        for _ in pool.map(runs_in, sources):
+            pass
+    if failures:
+        raise failures[min(failures)]
 
 
 def _run_pagefind(pagefind: Path, work: Path, source: Path, site_dir: Path, pages: list[IndexPage], output: Path,

@@ -74,6 +74,7 @@ from generator.search.pagefind import (
     SearchIndexError,
     find_pagefind,
     index_notices,
+    parallel_runs_problem,
     shard_size_problem,
 )
 
@@ -90,6 +91,8 @@ class NoticesConfig(Config):
     notices_dir = config_options.Type(str, default="notices")
     # Notices per Pagefind run, merged into one index; 0: one run (see generator.search.pagefind.index_notices).
     search_shard_size = config_options.Type(int, default=DEFAULT_SHARD_SIZE)
+    # Pagefind runs at the same time, each on a shard; not set: one per core, at most two (pagefind.parallel_runs).
+    search_parallel_runs = config_options.Optional(config_options.Type(int))
     # The check cache (generator.publish.cache): a folder relative to mkdocs.yml, default .cache/notices; '': none.
     cache_dir = config_options.Optional(config_options.Type(str))
 
@@ -188,7 +191,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_config(self, config):
         self.warnings.count = 0
         logging.getLogger("mkdocs").addHandler(self.warnings)
-        problem = shard_size_problem(self.config.search_shard_size)
+        problem = (shard_size_problem(self.config.search_shard_size)
+                   or parallel_runs_problem(self.config.search_parallel_runs))
         if problem:
             raise PluginError(f"{Path(config.config_file_path).name}: {problem}")
         config_path = Path(config.config_file_path).resolve()
@@ -440,8 +444,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             for file in self.next_output.files_by_src.values():  # kept for the sitemap: the HTML is written
                 if file.page is not None:
                     file.page.content = None
-        # The .gz and .br copies of the pages are written while the search index is made (Pagefind's indexer
-        # keeps one core busy, the compression the other: the same bytes); those of the search bundle and of
+        # The .gz and .br copies of the pages are written while the search index is made (each Pagefind run
+        # keeps one core busy, the compression takes what is left: the same bytes); those of the search bundle and of
         # admin/, written meanwhile, after. Before the swap: the published site never lacks its copies (a preview
         # needs none).
         pool, compressing, early = None, None, []
@@ -482,7 +486,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             try:
                 count = index_notices(site_dir, pages, find_pagefind(folders),
                                       language=config.theme["language"] or "zh",
-                                      shard_size=self.config.search_shard_size)
+                                      shard_size=self.config.search_shard_size,
+                                      parallel=self.config.search_parallel_runs)
             except (SearchIndexError, OSError, RuntimeError) as error:
                 raise PluginError(f"检索索引没有生成：{error}") from error
             log.info(f"检索索引：{count} 篇通报")
