@@ -12,7 +12,7 @@ Run (from the repository root, after `bash scripts/setup`):
     .venv/bin/python scripts/benchmark.py --sizes 200 1000 --serve-only      # only the edits in `mkdocs serve`
     .venv/bin/python scripts/benchmark.py --sizes 1000 --check --warm        # also each again with a warm cache
     .venv/bin/python scripts/benchmark.py --sizes 10000 --check-only --warm --check-against main   # before/after
-    .venv/bin/python scripts/benchmark.py --sizes 1000 --search-shard-size 500 --build-against main  # 2 runs
+    .venv/bin/python scripts/benchmark.py --sizes 1000 --search-shard-size 500 --search-parallel-runs 2  # at once
 
 What it does, for each N:
 
@@ -325,18 +325,23 @@ def write_notices(project: Path, n: int, samples: list[Sample]) -> None:
 NOTICES_DIR_LINE = "      notices_dir: notices\n"  # the notices plugin's first setting in mkdocs.yml
 
 
-def write_configs(project: Path, source: Path = REPO, shard_size: int | None = None) -> dict[str, Path]:
+def write_configs(project: Path, source: Path = REPO, shard_size: int | None = None,
+                  parallel_runs: int | None = None) -> dict[str, Path]:
     """mkdocs.yml as in the repo ("full"), and mkdocs-nosearch.yml without Material's search plugin; `shard_size`
-    sets the notices plugin's search_shard_size in both (None: as the repo's mkdocs.yml has it)."""
+    and `parallel_runs` set the notices plugin's search_shard_size and search_parallel_runs in both (None: as the
+    repo's mkdocs.yml has it)."""
     from ruamel.yaml import YAML
 
     shutil.copy2(source / "mkdocs.yml", project / "mkdocs.yml")
     text = (source / "mkdocs.yml").read_text(encoding="utf-8")
-    if shard_size is not None:
+    settings = {"search_shard_size": shard_size, "search_parallel_runs": parallel_runs}
+    for name, value in settings.items():
+        if value is None:
+            continue
         if NOTICES_DIR_LINE not in text:
             raise BenchmarkError(f"{source / 'mkdocs.yml'}: no line {NOTICES_DIR_LINE.strip()!r} to set "
-                                 "search_shard_size beside")
-        text = text.replace(NOTICES_DIR_LINE, f"{NOTICES_DIR_LINE}      search_shard_size: {shard_size}\n", 1)
+                                 f"{name} beside")
+        text = text.replace(NOTICES_DIR_LINE, f"{NOTICES_DIR_LINE}      {name}: {value}\n", 1)
         (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     yaml = YAML(typ="rt")
     config = yaml.load(text)
@@ -401,12 +406,12 @@ def make_plain_project(project: Path, n: int, samples: list[Sample]) -> Path:
 
 
 def make_project(project: Path, n: int, samples: list[Sample], source: Path = REPO,
-                 shard_size: int | None = None) -> dict[str, Path]:
+                 shard_size: int | None = None, parallel_runs: int | None = None) -> dict[str, Path]:
     """A site project with N generated notices; mkdocs.yml, content/ and theme_overrides/ from `source`."""
     project.mkdir(parents=True, exist_ok=True)
     for folder in SITE_FILES[1:]:
         shutil.copytree(source / folder, project / folder)
-    configs = write_configs(project, source, shard_size)
+    configs = write_configs(project, source, shard_size, parallel_runs)
     write_notices(project, n, samples)
     return configs
 
@@ -780,12 +785,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--search-shard-size", type=int, metavar="N",
                         help="the notices plugin's search_shard_size in the generated projects' mkdocs.yml: notices "
                              "per Pagefind run (default: as mkdocs.yml sets it)")
+    parser.add_argument("--search-parallel-runs", type=int, metavar="N",
+                        help="the notices plugin's search_parallel_runs in the generated projects' mkdocs.yml: "
+                             "Pagefind runs at the same time (default: as mkdocs.yml sets it; code before the "
+                             "setting existed refuses it)")
     args = parser.parse_args(argv)
     if any(n < 1 for n in args.sizes):
         parser.error("--sizes must be positive")
     args.sizes = sorted(set(args.sizes))
     if args.search_shard_size is not None and args.search_shard_size < 0:
         parser.error("--search-shard-size must be 0 or positive")
+    if args.search_parallel_runs is not None and args.search_parallel_runs < 1:
+        parser.error("--search-parallel-runs must be positive")
     args.variants = ["no search"] if args.no_search else ["full"] if args.full_only else ["full", "no search", "plain"]
     if args.check_only or args.serve_only:
         args.variants, args.no_warmup = [], True
@@ -819,7 +830,8 @@ def run(args: argparse.Namespace, results: list[Result], serves: list[dict] | No
         for index, n in enumerate(args.sizes):
             project = project_dir(args.keep, Path(scratch), n)
             started = time.perf_counter()
-            configs = make_project(project, n, samples, source=code, shard_size=args.search_shard_size)
+            configs = make_project(project, n, samples, source=code, shard_size=args.search_shard_size,
+                                   parallel_runs=args.search_parallel_runs)
             configs["check"] = configs["full"]
             if "plain" in args.variants:
                 configs["plain"] = make_plain_project(project / "plain", n, samples)

@@ -47,10 +47,11 @@ def shard_size_problem(value: object) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return None
     return f"plugins.notices.search_shard_size 须为 0（不分片）或正整数，现为 {value}"
-# Pagefind runs at the same time unless mkdocs.yml sets search_parallel_runs: one per core, at most this many. Each
-# run keeps one core busy and holds its own index in memory (about 2 MB per notice of its shard), so two runs of
-# DEFAULT_SHARD_SIZE notices at once need about 4 GB.
-DEFAULT_PARALLEL_RUNS_CAP = 2
+# Pagefind runs at the same time unless mkdocs.yml sets search_parallel_runs: one. Each run keeps one core busy and
+# holds its own index in memory (about 2 MB per notice of its shard), so two runs of DEFAULT_SHARD_SIZE notices at
+# once need about 4 GB beside the MkDocs process (about 2.5 GB at 10,000 notices): more than the 4 GB a build may take
+# (issue 14) and than a 7 GB CI runner has to spare, so a machine with the memory opts in.
+DEFAULT_PARALLEL_RUNS = 1
 
 
 def parallel_runs_problem(value: object) -> str | None:
@@ -61,15 +62,9 @@ def parallel_runs_problem(value: object) -> str | None:
 
 
 def parallel_runs(setting: int | None) -> int:
-    """How many Pagefind runs index shards at the same time: ``setting`` (``search_parallel_runs``) if set, else the
-    cores this process may use, at most ``DEFAULT_PARALLEL_RUNS_CAP``."""
-    if setting is not None:
-        return setting
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, DEFAULT_PARALLEL_RUNS_CAP))
+    """How many Pagefind runs index shards at the same time: ``setting`` (``search_parallel_runs``) if set, else
+    ``DEFAULT_PARALLEL_RUNS``."""
+    return DEFAULT_PARALLEL_RUNS if setting is None else setting
 # Pagefind's binary for this machine from npm (@pagefind/linux-x64 in package.json; its only binary is
 # the extended build, which segments Chinese). On another platform, `npm install @pagefind/<platform>`.
 PAGEFIND_BINARIES = "node_modules/@pagefind/*/bin/pagefind_extended*"
@@ -185,8 +180,8 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
 
     Pagefind's indexer needs about 2 MB of memory per notice, so a site of more than ``shard_size``
     notices (``DEFAULT_SHARD_SIZE`` unless the site sets it; 0: all at once) is indexed in runs of at
-    most that many, ``parallel`` of them at the same time (``search_parallel_runs``; None: one per core, at most
-    two, :func:`parallel_runs`), and their indexes are merged into one (:mod:`generator.search.merge`): what one
+    most that many, ``parallel`` of them at the same time (``search_parallel_runs``; None: one at a time,
+    :func:`parallel_runs`), and their indexes are merged into one (:mod:`generator.search.merge`): what one
     run over all the notices writes, so a visitor's browser loads one index and every query scores as in one index.
 
     Pagefind numbers a run's pages in the order it walks the folder, the order the file system lists it

@@ -91,7 +91,7 @@ class NoticesConfig(Config):
     notices_dir = config_options.Type(str, default="notices")
     # Notices per Pagefind run, merged into one index; 0: one run (see generator.search.pagefind.index_notices).
     search_shard_size = config_options.Type(int, default=DEFAULT_SHARD_SIZE)
-    # Pagefind runs at the same time, each on a shard; not set: one per core, at most two (pagefind.parallel_runs).
+    # Pagefind runs at the same time, each on a shard; not set: one at a time (pagefind.parallel_runs: memory).
     search_parallel_runs = config_options.Optional(config_options.Type(int))
     # The check cache (generator.publish.cache): a folder relative to mkdocs.yml, default .cache/notices; '': none.
     cache_dir = config_options.Optional(config_options.Type(str))
