@@ -1376,6 +1376,20 @@ def test_a_markdown_files_front_matter_is_chrome_and_names_the_title(tmp_path):
     assert result.spam_removed == []  # the slug's hash and the site's address are the file's, no planted words
 
 
+@pytest.mark.parametrize("title_line", [
+    "title: 澳门金沙官网 | x.com",
+    "title: 通报\u2028澳门金沙娱乐场官网线上赌场",  # a line separator inside: no front matter, the same line read
+    "title: 通报\r澳门金沙娱乐场官网线上赌场",
+])
+def test_spam_in_a_front_matters_title_is_left_out_and_listed(tmp_path, title_line):
+    """Only the file's own lines of a front matter are spared the spam check, never its title (found in review)."""
+    result = _imported(tmp_path, (
+        f"---\n{title_line}\ndate: 2021-09-10 18:09:35\n---\n"
+        "根据中央统一部署，2021年5月8日至7月5日，中央第十巡视组对南开大学党委进行了常规巡视。\n"))
+    assert [f.text for f in result.spam_removed] == [title_line]
+    assert "金沙" not in result.notice["title"] and "金沙" not in result.body_markdown
+
+
 def test_a_whole_announcement_on_a_page_without_a_date_is_published_on_its_signature_date(tmp_path):
     announcement = (
         "巡 察 公 告\n"

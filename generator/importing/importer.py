@@ -51,7 +51,7 @@ from generator.importing.identity import (
 from generator.importing.labels import unstated_status
 from generator.importing.numerals import ordinal, parse_date
 from generator.importing.outline import Outline, build_outline
-from generator.importing.page import SIGNATURE_DATE, Page, clean_lines, front_matter_length, split_page
+from generator.importing.page import SIGNATURE_DATE, Page, clean_lines, front_matter_chrome, split_page
 from generator.importing.reading import ReadError, read_text
 from generator.importing.review import report_outline, report_page, report_problems
 from generator.importing.word import Document, read_document
@@ -142,8 +142,9 @@ def _script_note(texts: list[str]) -> list[str]:
 
 
 def _remove_spam(text: str, positions: list) -> tuple[str, list]:
-    matter = front_matter_length(text)  # (the slug's hash, the site's address: chrome, no spam)
-    findings = [f for f in find_spam(text) if f.start >= matter]  # sorted by start, non-overlapping
+    chrome = front_matter_chrome(text)  # (the slug's hash, the site's address: the file's, no spam; not its title)
+    findings = [f for f in find_spam(text)  # sorted by start, non-overlapping
+                if not any(start <= f.start and f.end <= end for start, end in chrome)]
     for finding in findings:
         line = text.count("\n", 0, finding.start) + 1
         positions.append((line, finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1))

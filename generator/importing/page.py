@@ -112,16 +112,25 @@ _SITE_BEFORE_ARROW = re.compile(r"^[^\s>]{1,20}\s*(?:->|＞|>|»)\s*")
 _SITE_AFTER_BAR = re.compile(r"\s+[|｜]\s+[^|｜\u4e00-\u9fff]{1,40}$")
 
 
-def front_matter_length(text: str) -> int:
-    """How many characters of ``text`` a leading front matter block takes (0 without one): its hashes and the site's
-    address are the file's, no words planted in the notice."""
-    lines = text.split("\n")
+def front_matter_chrome(text: str) -> list[tuple[int, int]]:
+    """The (start, end) in ``text`` of the lines of a leading front matter block that are the file's, not the
+    notice's ([] without one): its hashes, dates and the site's address, no words planted in the notice. Of its
+    ``title:`` lines (the draft's title is taken from them) only the site's address after a bar is; the lines are
+    split as :func:`clean_lines` splits them, so a block this takes is one :func:`_front_matter` takes too."""
+    lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        return 0
+        return []
     end = next((i for i, line in enumerate(lines[1:_FRONT_MATTER_MAX_LINES], 1) if line.strip() == "---"), None)
     if end is None or not all(_FRONT_MATTER_LINE.match(line.strip()) for line in lines[1:end] if line.strip()):
-        return 0
-    return sum(len(line) + 1 for line in lines[:end + 1])
+        return []
+    spans, at = [], 0
+    for line in lines[:end + 1]:
+        if not _FRONT_MATTER_TITLE.match(line.strip()):
+            spans.append((at, at + len(line)))
+        elif address := _SITE_AFTER_BAR.search(line.rstrip()):
+            spans.append((at + address.start(), at + address.end()))
+        at += len(line)
+    return spans
 
 
 def _front_matter(lines: list[str], page: Page) -> list[str]:
