@@ -1,8 +1,9 @@
 """How well the spam check does on the labelled corpus, and how long it takes.
 
-    .venv/bin/python scripts/benchmark_spam.py                 # dev and test9 figures, timing of 10,000 texts
+    .venv/bin/python scripts/benchmark_spam.py                 # dev figures, timing of 10,000 texts
+    .venv/bin/python scripts/benchmark_spam.py --split test9 --texts 0 --list   # held out: once, at a round's end
     .venv/bin/python scripts/benchmark_spam.py --split dev --cv 5   # dev, each fold by a model trained without it
-    .venv/bin/python scripts/benchmark_spam.py --texts 0 --list     # no timing; list every miss and false alarm
+    .venv/bin/python scripts/benchmark_spam.py --texts 0 --list     # no timing; list every miss and false alarm (dev)
     .venv/bin/python scripts/benchmark_spam.py --split dev --loco --texts 0   # leave one collection out
     .venv/bin/python scripts/benchmark_spam.py --split dev --cv 5 --loco --texts 0 --before REV   # REV's check too
 
@@ -252,7 +253,8 @@ def timed(check, texts: list[str]) -> tuple[float, float, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=[*SPLITS, "both"], default="both", help="both (default): every split")
+    parser.add_argument("--split", choices=[*SPLITS, "both"], default="dev",
+                        help="dev (the default: the only split to tune on), the held-out one, or both")
     parser.add_argument("--cv", type=int, default=0, help="also score dev by K-fold cross-validation")
     parser.add_argument("--loco", action="store_true",
                         help="also score dev leaving one collection out (the fourth to the eighth: COLLECTIONS)")
