@@ -63,8 +63,13 @@ def parallel_runs_problem(value: object) -> str | None:
 
 def parallel_runs(setting: int | None) -> int:
     """How many Pagefind runs index shards at the same time: ``setting`` (``search_parallel_runs``) if set, else
-    ``DEFAULT_PARALLEL_RUNS``."""
-    return DEFAULT_PARALLEL_RUNS if setting is None else setting
+    ``DEFAULT_PARALLEL_RUNS``; never more than the cores this process may use (each run keeps one busy, and holds
+    its own index in memory: more runs than cores would take the memory and gain no time)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(DEFAULT_PARALLEL_RUNS if setting is None else setting, cores))
 # Pagefind's binary for this machine from npm (@pagefind/linux-x64 in package.json; its only binary is
 # the extended build, which segments Chinese). On another platform, `npm install @pagefind/<platform>`.
 PAGEFIND_BINARIES = "node_modules/@pagefind/*/bin/pagefind_extended*"
