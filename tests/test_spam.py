@@ -277,6 +277,12 @@ def test_a_gambling_sites_entry_word_after_its_name_is_evidence():
     # 手机版, app下载, 登录入口, 线路中心 … (hints of the gambling vocabulary): the site's name with its entry is an ad
     assert find_spam("金沙娱乐手机版") == [Finding(0, 7, "金沙娱乐手机版", spam("金沙娱乐手机版", "赌博推广"))]
     assert find_spam("警方捣毁“金沙娱乐”网络赌博平台，抓获犯罪嫌疑人12名。") == []  # the name named as a crime's target
+
+
+@pytest.mark.xfail(strict=True, reason="since both models were retrained with test8 in dev (2026-12-03) the unquoted "
+                   "name is flagged, from the 毁 of 捣毁 on (found in review)")
+def test_a_casinos_name_named_unquoted_as_a_crimes_target_stays_clean():
+    assert find_spam("警方捣毁金沙娱乐赌博平台，抓获犯罪嫌疑人12名。") == []
     assert find_spam("市民可通过“皖事通”手机版或网页版办理，详见市政府官方网站。") == []
 
 
