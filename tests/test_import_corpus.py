@@ -818,7 +818,8 @@ RIGHT = {
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
-    # The held-out test9 split, read once after the eleventh round (2026-12-03): the fields it gets right.
+    # The former test9 split (read once after the eleventh round, 2026-12-03, then joined dev): the fields it gets
+    # right.
     "changle-quwei-xunshi-2025": (
         "title published source kind inspection.team inspection.start inspection.end inspection.feedback "
         "figures aspects problems contact"
@@ -947,8 +948,8 @@ def test_no_problems_are_made_up(name):
 @pytest.mark.parametrize("split", benchmark.JOINED_SPLITS)
 def test_a_former_held_out_split_is_empty_and_the_benchmark_says_so(split, capsys):
     """test joined dev on 2026-12-02, test2 and test3 in the sixth round, test4 in the seventh, test5 in the eighth,
-    test6 after the eighth, test7 after the ninth, test8 after the tenth (INDEX.md); asking for one says so instead of
-    dividing by zero."""
+    test6 after the eighth, test7 after the ninth, test8 after the tenth, test9 after the eleventh (INDEX.md); asking
+    for one says so instead of dividing by zero."""
     assert [n for n in NAMES if benchmark.load_expected(n).get("split") == split] == []
     assert benchmark.main(["--split", split]) == 0
     assert capsys.readouterr().out == f"split {split}: no texts (it joined dev after it was read)\n"

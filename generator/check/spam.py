@@ -562,6 +562,9 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     pairs = voc.starts[_pair_key(points[:-1], points[1:])] if len(points) > 1 else np.zeros(0, dtype=np.uint8)
     terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, pairs, _TERM, voc.term_starts, allowed_spans)]
     terms = _grown(text, terms, voc.pieces)
+    # where the vocabulary's words start (a line holding one is left to the finer rules; a name found by its shape is
+    # weaker evidence, and its line may still read as spam as a whole)
+    vocabulary_starts = [s for s, e, _ in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
     names = (_brand_codes(text, points, pairs, voc) + _brand_names(text, pairs, model_scores, voc)
              + _glued_names(text, points, model_scores, voc))  # sites' names, found by their shape
     terms += [(s, e, "gambling") for s, e in names]
@@ -584,7 +587,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     edges = {p for s, e, _ in terms for p in (s, e)
              if 0 < p < len(text) and _is_latin(text[p - 1]) != _is_latin(text[p])
              and _CHINESE_CHAR.match(text[p] if _is_latin(text[p - 1]) else text[p - 1])}
-    hot = _units(unit_starts, unit_lengths, score) + _paragraphs(marks, score, [s for s, _, _ in terms])
+    hot = _units(unit_starts, unit_lengths, score) + _paragraphs(marks, score, vocabulary_starts)
     if terms:
         hot += _spam_around_terms(marks, model_scores, unit_starts, unit_lengths, terms)
     if len(words) > len(terms) + 1:
