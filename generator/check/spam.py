@@ -560,16 +560,18 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     if voc.frames:
         allowed_spans += _framed_quotes(text, voc.frames)
     pairs = voc.starts[_pair_key(points[:-1], points[1:])] if len(points) > 1 else np.zeros(0, dtype=np.uint8)
+
+    def outside_allowed(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        return [(s, e, cat) for s, e, cat in found if not any(a <= s and e <= b for a, b in allowed_spans)]
+
     terms = [(s, e, voc.terms[w]) for s, e, w in _words(text, pairs, _TERM, voc.term_starts, allowed_spans)]
-    terms = _grown(text, terms, voc.pieces)
+    terms = outside_allowed(_grown(text, terms, voc.pieces))
     # where the vocabulary's words start (a line holding one is left to the finer rules; a name found by its shape is
     # weaker evidence, and its line may still read as spam as a whole)
-    vocabulary_starts = [s for s, e, _ in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
+    vocabulary_starts = [s for s, _, _ in terms]
     names = (_brand_codes(text, points, pairs, voc) + _brand_names(text, pairs, model_scores, voc)
              + _glued_names(text, points, model_scores, voc))  # sites' names, found by their shape
-    terms += [(s, e, "gambling") for s, e in names]
-    terms.sort()
-    terms = [(s, e, cat) for s, e, cat in terms if not any(a <= s and e <= b for a, b in allowed_spans)]
+    terms = sorted(terms + outside_allowed([(s, e, "gambling") for s, e in names]))
     words: list[tuple[int, int, str]] = list(terms)
     for s, e, word in _words(text, pairs, _HINT, voc.hint_starts, allowed_spans):
         score[s:e] += HINT / (e - s)

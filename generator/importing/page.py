@@ -118,10 +118,8 @@ def front_matter_chrome(text: str) -> list[tuple[int, int]]:
     ``title:`` lines (the draft's title is taken from them) only the site's address after a bar is; the lines are
     split as :func:`clean_lines` splits them, so a block this takes is one :func:`_front_matter` takes too."""
     lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        return []
-    end = next((i for i, line in enumerate(lines[1:_FRONT_MATTER_MAX_LINES], 1) if line.strip() == "---"), None)
-    if end is None or not all(_FRONT_MATTER_LINE.match(line.strip()) for line in lines[1:end] if line.strip()):
+    end = _front_matter_end([line.strip() for line in lines])
+    if end is None:
         return []
     spans, at = [], 0
     for line in lines[:end + 1]:
@@ -133,11 +131,20 @@ def front_matter_chrome(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _front_matter(lines: list[str], page: Page) -> list[str]:
+def _front_matter_end(lines: list[str]) -> int | None:
+    """Where the closing ``---`` of a leading front matter block is in ``lines`` (stripped; blank ones pass), None
+    without one."""
     if not lines or lines[0] != "---":
-        return lines
+        return None
     end = next((i for i, line in enumerate(lines[1:_FRONT_MATTER_MAX_LINES], 1) if line == "---"), None)
-    if end is None or not all(_FRONT_MATTER_LINE.match(line) for line in lines[1:end]):
+    if end is None or not all(_FRONT_MATTER_LINE.match(line) for line in lines[1:end] if line):
+        return None
+    return end
+
+
+def _front_matter(lines: list[str], page: Page) -> list[str]:
+    end = _front_matter_end(lines)
+    if end is None:
         return lines
     for line in lines[1:end]:
         title = _FRONT_MATTER_TITLE.match(line)
