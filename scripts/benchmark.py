@@ -100,6 +100,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.search.pagefind import SearchIndexError, find_pagefind
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = 20241224
 STDERR_TAIL_LINES = 40
@@ -658,8 +660,8 @@ def machine_facts() -> list[str]:
                 if line.startswith("MemTotal")), "unknown")
     commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
                             capture_output=True, text=True).stdout.strip() or "unknown"
-    names = ("mkdocs", "mkdocs-material", "pagefind", "jieba", "pypinyin")
-    versions = ", ".join(f"{name} {_version(name)}" for name in names)
+    names = ("mkdocs", "mkdocs-material", "pypinyin")
+    versions = ", ".join(f"{name} {_version(name)}" for name in names) + f", Pagefind {_pagefind_version()}"
     return [
         f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; commit {commit} (plus any uncommitted changes)",
         f"- nproc: {os.cpu_count()} (usable: {len(os.sched_getaffinity(0))}); CPU: {cpu}; memory: {mem}",
@@ -686,6 +688,16 @@ def _version(name: str) -> str:
         return importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:
         return "not installed"
+
+
+def _pagefind_version() -> str:
+    """The version of the Pagefind binary the builds run (npm's, in node_modules), not a Python package's."""
+    try:
+        binary = find_pagefind([REPO])
+        version = subprocess.run([str(binary), "--version"], capture_output=True, text=True, timeout=30).stdout
+    except (SearchIndexError, OSError, subprocess.SubprocessError):
+        return "not installed"
+    return version.strip().removeprefix("pagefind ").strip() or "unknown"
 
 
 def mib(size: int | None) -> str:

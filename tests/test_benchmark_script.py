@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -116,6 +117,9 @@ def test_benchmark_times_only_the_check_without_building_a_site():
     assert [line for line in rows if line.startswith("| check | 2 |")]
     assert not [line for line in rows if line.startswith(("| full |", "| no search |", "| plain |"))]
     assert "warm-up" not in result.stderr
+    # The machine facts name the Pagefind binary the builds run (npm's), not a Python package of that name.
+    versions = next(line for line in result.stdout.splitlines() if line.startswith("- mkdocs "))
+    assert re.search(r", Pagefind \d+\.\d+\.\d+$", versions), versions
 
 
 def test_benchmark_compares_with_a_plain_material_build_and_times_the_check():
