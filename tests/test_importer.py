@@ -972,6 +972,17 @@ def test_a_two_character_county_and_a_discipline_commission_as_publisher(tmp_pat
     assert inspected.notice["region"] == "歙县"
 
 
+def test_a_footer_host_named_with_the_party_and_a_municipality_names_the_place_once(tmp_path):
+    """主办:中共重庆市渝中区委宣传部 / 渝ICP备…: the place is 重庆市渝中区, not 重庆市 (the province) put before 中共重庆市."""
+    result = _imported(tmp_path, (
+        "区委宣传部关于巡察整改进展情况的通报\n"
+        "根据区委统一部署，2024年3月1日至5月1日，区委第二巡察组对区委宣传部进行了巡察。6月1日反馈了巡察意见。"
+        "现将巡察整改情况予以公布。\n\n\n"
+        "主办:中共重庆市渝中区委宣传部\n备案号:渝ICP备12345678号-1\n"))
+    assert result.notice["region"] == "重庆市渝中区"
+    assert _region_notes(result) == ["地区（region）是根据页脚的备案号和主办单位推断的“重庆市渝中区”，请核对"]
+
+
 def test_words_in_running_text_are_not_taken_for_a_place(tmp_path):
     """对十四届市委第四轮巡察… has no place: 十四届市 is no city the gazetteer knows."""
     result = _imported(tmp_path, (

@@ -372,6 +372,8 @@ def region_from(footer: dict[str, str], contact: dict | None) -> str | None:
         footer.get("address", ""),
     ]
     for text in texts:
+        # 主办：中共重庆市渝中区委: the party's name is no part of the place, and a municipality (重庆市) is its province
+        text = re.sub(_PARTY, "", text)
         match = re.search(r"([\u4e00-\u9fa5]{2,6}?[市州盟])([\u4e00-\u9fa5]{1,6}?[区县旗])?", text)
         if match:
             return province.name + match.group(0) if not match.group(0).startswith(province.name) else match.group(0)
