@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.check.spam import find_spam
+from generator.importing import gazetteer
 from generator.importing.importer import PLACEHOLDER, ImportFailed, format_report, import_notice, write_draft
 from generator.model.notice import Notice
 from generator.read.notices import load_notice_file
@@ -990,6 +991,20 @@ def test_words_in_running_text_are_not_taken_for_a_place(tmp_path):
         "根据市委统一部署，2024年3月1日至5月1日，十四届市委第四轮巡察组对市教育局党委进行了巡察。"
         "会议传达了对十四届市委第四轮巡察反馈意见的整改要求。\n"))
     assert result.notice["region"] == f"{PLACEHOLDER}地区"
+
+
+def test_a_two_character_county_at_the_end_of_a_word_is_no_place(tmp_path):
+    """创新县域 (新县), 担任县委 (任县), 市委和县委 (和县): a level's 县 after the end of a word; 对歙县, 黄山市歙县 and
+    中共歙县 are the county."""
+    result = _imported(tmp_path, (
+        "县教育局党组关于巡察整改进展情况的通报\n"
+        "根据县委统一部署，2024年3月1日至5月1日，县委第二巡察组对县教育局党组进行了巡察。6月1日反馈了巡察意见。"
+        "现将巡察整改情况予以公布。\n"
+        "局党组书记担任整改工作领导小组组长，推动创新县域教育发展。\n"))
+    assert result.notice["region"] == f"{PLACEHOLDER}地区"
+    assert _region_notes(result) == []
+    assert gazetteer.named_in(["担任县委书记", "市委和县委", "云南县域", "对歙县纪委", "黄山市歙县", "中共歙县委员会"]) == [
+        "歙县", "黄山市", "歙县", "歙县"]
 
 
 def test_a_title_in_traditional_characters_names_publisher_region_and_the_feedback_date(tmp_path):
