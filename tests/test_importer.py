@@ -1106,6 +1106,21 @@ NOTICE_OPENING = ("2024年3月1日至5月1日，县委第二巡察组对县教�
                   "现将整改进展情况予以公布。\n")
 
 
+def test_buttons_after_a_value_on_the_metadata_line_are_chrome_not_part_of_the_source(tmp_path):
+    """来源：某某县纪委监委 字体显示：大 中 小 分享按钮 / 来源：县委巡察办    分享到：: the source ends where the page's
+    buttons start; they are reported as removed chrome (a value that is a button's own, 字号：大 中 小, stays whole)."""
+    opening = ("中共某某县教育局党组关于巡察整改进展情况的通报\n{line}\n"
+               "根据县委统一部署，2024年3月1日至5月1日，县委第二巡察组对县教育局党组进行了巡察。6月1日反馈了巡察意见。"
+               "现将巡察整改情况予以公布。\n")
+    result = _imported(tmp_path, opening.format(line="发布时间：2024-06-20 来源：某某县纪委监委 字体显示：大 中 小 分享按钮"))
+    assert (result.notice["source"], result.notice["published"]) == ("某某县纪委监委", dt.date(2024, 6, 20))
+    assert result.chrome_removed == ["字体显示：大 中 小 分享按钮"]
+    result = _imported(tmp_path, opening.format(line="来源：县委巡察办    分享到：\n发布日期：2024-06-20"))
+    assert result.notice["source"] == "县委巡察办"
+    assert result.chrome_removed == ["分享到："]
+    assert "  1. 分享到：" in format_report(result)
+
+
 def test_a_site_menu_a_breadcrumb_and_buttons_on_the_metadata_line_are_chrome_not_the_title(tmp_path):
     result = _imported(tmp_path, (
         "某某县人民政府门户网站 政务公开 政务公告\n"

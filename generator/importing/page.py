@@ -337,8 +337,28 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
                 value, skip_next = lines[index + 1], True  # a table cell on its own line
             # once a value stood beside its key, an empty key is an empty cell (主题词：), not one over two lines
             inline = inline or bool(value and not skip_next)
+            value, widget = _without_widgets(value)
+            if widget:
+                page.chrome_removed.append(widget)
             page.meta.setdefault(key, value)
     return kept
+
+
+# The page's buttons after a value on the metadata line (来源：县纪委监委 分享到：, 发布日期：2025-10-21 分享:,
+# 阅读次数：字号 我要打印 关闭): where a value ends, after a space or before the button's colon or bracket
+_VALUE_WIDGET = re.compile(r"(?:(?<=\s)|(?<=【))(?:浏览字体|字体|字号|分享|我要打印|打印|关闭|收藏|扫一扫|朗读|语音播报)"
+                           r"|(?:浏览字体|字体|字号|分享|打印|关闭|收藏)(?=\s*[:：【])")
+
+
+def _without_widgets(value: str) -> tuple[str, str]:
+    """(the value, the buttons after it): a value that starts with a button (字号：大 中 小) is left whole."""
+    found = _VALUE_WIDGET.search(simplified(value))
+    if not found or not value[: found.start()].strip(" 　-【"):
+        return value, ""
+    start = found.start()
+    while start and value[start - 1] in " 　【":
+        start -= 1
+    return value[:start].rstrip(), value[start:].strip()
 
 
 _BULLETS = "•·●▪■◆-–— "
