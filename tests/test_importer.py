@@ -1007,6 +1007,25 @@ def test_a_two_character_county_at_the_end_of_a_word_is_no_place(tmp_path):
         "歙县", "黄山市", "歙县", "歙县"]
 
 
+def test_a_township_is_a_place_like_a_town_in_the_publishers_name_and_a_headline(tmp_path):
+    """中共歙县大桥乡委员会 names 歙县大桥乡 (乡 as 镇), not only 歙县; the 城乡 of 住房和城乡建设局 is no township; a
+    headline that opens with a town's meeting (大桥镇召开…) names the town, as the opening of the text does."""
+    result = _imported(tmp_path, (
+        "中共歙县大桥乡委员会关于巡察整改进展情况的通报\n"
+        "根据县委统一部署，2024年3月1日至5月1日，县委第二巡察组对乡党委进行了巡察。6月1日反馈了巡察意见。\n"))
+    assert (result.notice["publisher"], result.notice["region"]) == ("中共歙县大桥乡委员会", "歙县大桥乡")
+    assert _region_notes(result) == ["地区（region）取自标题或发布机构中的地名“歙县大桥乡”，请核对是否完整"]
+    result = _imported(tmp_path, (
+        "中共广州市住房和城乡建设局党组关于巡察整改进展情况的通报\n"
+        "根据市委统一部署，2024年3月1日至5月1日，市委第二巡察组对局党组进行了巡察。6月1日反馈了巡察意见。\n"))
+    assert result.notice["region"] == "广州市"
+    news = _imported(tmp_path, (
+        "大桥镇召开巡察反馈问题整改推进会\n"
+        "6月10日，镇党委召开巡察反馈问题整改推进会，镇党委书记主持会议。\n"))
+    assert news.notice["region"] == "大桥镇"
+    assert _region_notes(news) == ["地区（region）取自标题开头召开会议的“大桥镇”，请核对是否应加上所在的县、区"]
+
+
 def test_a_title_in_traditional_characters_names_publisher_region_and_the_feedback_date(tmp_path):
     result = _imported(tmp_path, (
         "中共婺源縣衛生健康局黨組關於巡察整改進展情況的通報\n"

@@ -295,6 +295,10 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if titled:
         notes.add(f"地区（region）取自标题开头的地名“{titled}”，请核对")
         return titled
+    town = town_in_the_news([page.title]) if page.title else None  # 大桥镇召开巡察整改推进会: the headline says it
+    if town:
+        notes.add(f"地区（region）取自标题开头召开会议的“{town}”，请核对是否应加上所在的县、区")
+        return town
     town = town_in_the_news(page.paragraphs)
     if town:
         notes.add(f"地区（region）取自正文开头召开会议的“{town}”，请核对是否应加上所在的县、区")
