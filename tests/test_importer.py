@@ -1039,6 +1039,19 @@ def test_a_title_in_traditional_characters_names_publisher_region_and_the_feedba
 # ---------------------------------------------------------------------------------------------
 # teams, metadata lines and figures written in other ways
 
+def test_the_words_of_the_sentence_before_a_teams_committee_are_no_part_of_its_name(tmp_path):
+    """传达学习市委第四巡察组反馈意见 / 会议传达了十五届县委第六轮巡察第二组反馈意见: the team starts at its committee
+    (with the committee's term or places: 灤州市委第三巡察組 stays whole)."""
+    for text, team in (
+        ("市教育局召开巡察反馈问题整改工作部署会\n6月5日，市教育局召开巡察反馈问题整改工作部署会，"
+         "传达学习市委第四巡察组反馈意见。\n", "市委第四巡察组"),
+        ("县医院召开巡察整改推进会\n4月10日，县医院召开巡察整改推进会。会议传达了十五届县委第六轮巡察第二组反馈意见。\n",
+         "十五届县委第六轮巡察第二组"),
+        ("灤州市工商聯召開巡察整改推進會\n4月10日，會議傳達了灤州市委第三巡察組反饋意見。\n", "灤州市委第三巡察組"),
+    ):
+        assert _imported(tmp_path, text).notice["inspection"] == {"team": team}
+
+
 def test_team_names_numbered_after_the_word_or_as_a_small_group_and_a_date_run_into_the_name(tmp_path):
     for sentence, team in (
         ("2024年3月1日至5月1日，县委巡察第二组对县教育局党组进行了巡察。", "县委巡察第二组"),
