@@ -1026,6 +1026,17 @@ def test_a_township_is_a_place_like_a_town_in_the_publishers_name_and_a_headline
     assert _region_notes(news) == ["地区（region）取自标题开头召开会议的“大桥镇”，请核对是否应加上所在的县、区"]
 
 
+def test_a_news_item_is_in_the_place_of_the_unit_that_holds_the_meeting_it_opens_with(tmp_path):
+    """9月12日上午,株洲市天元区工商联召开…: the unit holding the meeting is named with its place (the team, named only by
+    its committee, names none)."""
+    result = _imported(tmp_path, (
+        "区工商联召开巡察工作动员会\n"
+        "9月12日上午,株洲市天元区工商联召开六届区委第二巡察组巡察区工商联党组工作动员会。\n"
+        "会上,区委第二巡察组组长就巡察工作作了讲话。\n"))
+    assert result.notice["region"] == "株洲市天元区"
+    assert _region_notes(result) == ["地区（region）取自召开会议的单位“株洲市天元区工商联”里的地名“株洲市天元区”，请核对"]
+
+
 def test_a_title_in_traditional_characters_names_publisher_region_and_the_feedback_date(tmp_path):
     result = _imported(tmp_path, (
         "中共婺源縣衛生健康局黨組關於巡察整改進展情況的通報\n"

@@ -285,6 +285,23 @@ def town_in_the_news(paragraphs: list[str]) -> str | None:
     return match.group(1) if match else None
 
 
+# The time a news item opens with, before its subject: 9月12日上午, / 2023年9月12日, / 近日,
+_NEWS_TIME = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|近期)\s*[,，]\s*")
+
+
+def place_of_the_meeting(texts: list[str]) -> tuple[str, str] | None:
+    """(place, the unit): 9月12日上午,株洲市天元区工商联召开…: the unit that holds the meeting a news item opens with,
+    named with a place the gazetteer knows."""
+    for text in texts:
+        opening = _NEWS_TIME.sub("", without_glosses(text or ""))
+        # (…巡察市工商联情况反馈会召开: the meeting is held, no unit holds it)
+        match = re.match(r"^([^，,。；;：:“”]{2,30}?)(?<![会會])(?:召开|召開|组织|組織|举行|舉行)", opening)
+        place = known_place_in(match.group(1)) if match else None
+        if place:
+            return place, match.group(1)  # type: ignore[union-attr]
+    return None
+
+
 def province_of(team: str | None, texts: list[str]) -> str | None:
     """省國資委黨委第一巡察組 … 江蘇省港口集團: a provincial body's team, and the one province the text names."""
     if not team or not re.match(r"^(?:中共)?省", team):
