@@ -1052,13 +1052,19 @@ def test_a_title_in_traditional_characters_names_publisher_region_and_the_feedba
 
 def test_the_words_of_the_sentence_before_a_teams_committee_are_no_part_of_its_name(tmp_path):
     """传达学习市委第四巡察组反馈意见 / 会议传达了十五届县委第六轮巡察第二组反馈意见: the team starts at its committee
-    (with the committee's term or places: 灤州市委第三巡察組 stays whole)."""
+    (with the committee's term or places: 灤州市委第三巡察組 stays whole); before a unit's committee (认真落实集团党委
+    第二巡察组), the sentence's verb is left out."""
     for text, team in (
         ("市教育局召开巡察反馈问题整改工作部署会\n6月5日，市教育局召开巡察反馈问题整改工作部署会，"
          "传达学习市委第四巡察组反馈意见。\n", "市委第四巡察组"),
         ("县医院召开巡察整改推进会\n4月10日，县医院召开巡察整改推进会。会议传达了十五届县委第六轮巡察第二组反馈意见。\n",
          "十五届县委第六轮巡察第二组"),
         ("灤州市工商聯召開巡察整改推進會\n4月10日，會議傳達了灤州市委第三巡察組反饋意見。\n", "灤州市委第三巡察組"),
+        # a unit's committee (集团党委, 学校党委): the sentence's verb before it
+        ("集团召开巡察整改推进会\n3月20日，集团党委召开巡察整改专题会议，认真落实集团党委第二巡察组反馈意见。\n",
+         "集团党委第二巡察组"),
+        ("学院召开巡察整改推进会\n3月20日，学院召开巡察整改专题会议，会议传达学习了学校党委第三巡察组反馈意见。\n",
+         "学校党委第三巡察组"),
     ):
         assert _imported(tmp_path, text).notice["inspection"] == {"team": team}
 
