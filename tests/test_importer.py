@@ -1037,6 +1037,14 @@ def test_a_news_item_is_in_the_place_of_the_unit_that_holds_the_meeting_it_opens
     assert _region_notes(result) == ["地区（region）取自召开会议的单位“株洲市天元区工商联”里的地名“株洲市天元区”，请核对"]
 
 
+def test_the_unit_a_team_inspects_at_the_meeting_that_opens_the_inspection_names_the_region(tmp_path):
+    """黄山市委第三巡察组巡察歙县教育局党组工作动员会召开: the unit inspected (歙县), not the team's city, as for the
+    feedback (巡察…党委的反馈意见)."""
+    result = _imported(tmp_path, "巡察动员会召开\n3月20日，黄山市委第三巡察组巡察歙县教育局党组工作动员会召开。\n")
+    assert result.notice["region"] == "歙县"
+    assert _region_notes(result) == ["地区（region）取自正文中被巡察的单位“歙县教育局党组”里的地名“歙县”，请核对"]
+
+
 def test_a_title_in_traditional_characters_names_publisher_region_and_the_feedback_date(tmp_path):
     result = _imported(tmp_path, (
         "中共婺源縣衛生健康局黨組關於巡察整改進展情況的通報\n"

@@ -190,9 +190,11 @@ def region_from_inspected(paragraphs: list[str]) -> tuple[str, str] | None:
             sentence = without_glosses(sentence)
             units = [m.group(1) for m in re.finditer(
                 r"[对向對]([^，,。、“”；;对向對]{2,30}?)(?:开展|进行|開展|進行|反[馈饋])", sentence)]
-            # 巡察宣城市中心医院党委的反馈意见: the unit right after the verb
+            # 巡察宣城市中心医院党委的反馈意见, 巡察歙县教育局党组工作动员会: the unit right after the verb, before the
+            # feedback or the meeting that opens the inspection
             units += [m.group(1) for m in re.finditer(
-                r"巡[察视視]([^，,。、“”；;<>《》〈〉巡]{2,30}?(?:党委|党组|黨委|黨組))(?:的)?(?:情况|情況)?反[馈饋]",
+                r"巡[察视視]([^，,。、“”；;<>《》〈〉巡]{2,30}?(?:党委|党组|黨委|黨組|党工委|黨工委|党总支|黨總支))"
+                r"(?:的)?(?:工作|情况|情況)?(?:反[馈饋]|动员|動員|见面|見面)",
                 sentence)]
             for unit in units:
                 place = known_place_in(unit) or _town_of(unit)
