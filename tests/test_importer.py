@@ -1176,6 +1176,10 @@ def test_buttons_after_a_value_on_the_metadata_line_are_chrome_not_part_of_the_s
     assert result.notice["source"] == "县委巡察办"
     assert result.chrome_removed == ["分享到："]
     assert "  1. 分享到：" in format_report(result)
+    # the page's date after the source, past two spaces, and the size buttons without 字号
+    result = _imported(tmp_path, opening.format(line="来源：某某县纪委监委  2024-06-20  【大 中 小】【打印】【关闭】"))
+    assert (result.notice["source"], result.notice["published"]) == ("某某县纪委监委", dt.date(2024, 6, 20))
+    assert result.chrome_removed == ["【大 中 小】", "【打印】", "【关闭】"]
 
 
 def test_a_site_menu_a_breadcrumb_and_buttons_on_the_metadata_line_are_chrome_not_the_title(tmp_path):

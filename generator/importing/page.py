@@ -443,7 +443,7 @@ _SPACED_KEY = re.compile(r"(?:(?<=^)|(?<=\s))([\u4e00-\u9fa5](?:\s+[\u4e00-\u9fa
 
 # Buttons on the metadata line: 【字号：大 中 小】 【打印】 【关闭】
 _INLINE_WIDGET = re.compile(r"【?\s*字[体号]\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}】?"
-                            r"|【\s*(?:打印|打印本页|关闭|关闭窗口|收藏|加入收藏|分享)\s*】")
+                            r"|【\s*(?:打印|打印本页|关闭|关闭窗口|收藏|加入收藏|分享)\s*】|【\s*大\s*中\s*小\s*】")
 
 
 def _as_written(value: str, line: str) -> str:
@@ -486,8 +486,9 @@ def _meta_pairs(line: str) -> list[tuple[str, str]]:
     for current, following in zip(matches, matches[1:] + [None]):
         end = following.start() if following else len(line)
         value = line[current.end():end].strip(" 　|｜")
-        parts = re.split(r"\s*[|｜]\s*", value)
-        dates = [part for part in parts[1:] if _LEADING_DATE.fullmatch(part)]  # 来源：县教育局 | 2024-05-06
+        # 来源：县教育局 | 2024-05-06, 来源：县教育局  2024-05-06: the page's date after the value
+        parts = re.split(r"\s*[|｜]\s*|\s+(?=(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日))", value)
+        dates = [part for part in parts[1:] if _LEADING_DATE.fullmatch(part)]
         if dates:
             value = " | ".join(part for part in parts if part not in dates)
         pairs.append((current.group(1) or current.group(2), value))
