@@ -1180,6 +1180,10 @@ def test_buttons_after_a_value_on_the_metadata_line_are_chrome_not_part_of_the_s
     result = _imported(tmp_path, opening.format(line="来源：某某县纪委监委  2024-06-20  【大 中 小】【打印】【关闭】"))
     assert (result.notice["source"], result.notice["published"]) == ("某某县纪委监委", dt.date(2024, 6, 20))
     assert result.chrome_removed == ["【大 中 小】", "【打印】", "【关闭】"]
+    for line, removed in (("来源：某某县纪委监委 [字号 大 中 小]", ["[字号 大 中 小]"]),
+                          ("来源：某某县纪委监委 【字体：大 中 小】 【视力保护色】", ["【字体：大 中 小】", "【视力保护色】"])):
+        result = _imported(tmp_path, opening.format(line=line))
+        assert (result.notice["source"], result.chrome_removed) == ("某某县纪委监委", removed)
 
 
 def test_a_site_menu_a_breadcrumb_and_buttons_on_the_metadata_line_are_chrome_not_the_title(tmp_path):

@@ -346,17 +346,18 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
 
 # The page's buttons after a value on the metadata line (来源：县纪委监委 分享到：, 发布日期：2025-10-21 分享:,
 # 阅读次数：字号 我要打印 关闭): where a value ends, after a space or before the button's colon or bracket
-_VALUE_WIDGET = re.compile(r"(?:(?<=\s)|(?<=【))(?:浏览字体|字体|字号|分享|我要打印|打印|关闭|收藏|扫一扫|朗读|语音播报)"
+_VALUE_WIDGET = re.compile(r"(?<=[\s【\[［])(?:浏览字体|字体|字号|分享|我要打印|打印|关闭|收藏|扫一扫|朗读|语音播报|"
+                           r"视力保护色|保护视力色)"
                            r"|(?:浏览字体|字体|字号|分享|打印|关闭|收藏)(?=\s*[:：【])")
 
 
 def _without_widgets(value: str) -> tuple[str, str]:
     """(the value, the buttons after it): a value that starts with a button (字号：大 中 小) is left whole."""
     found = _VALUE_WIDGET.search(simplified(value))
-    if not found or not value[: found.start()].strip(" 　-【"):
+    if not found or not value[: found.start()].strip(" 　-【[［"):
         return value, ""
     start = found.start()
-    while start and value[start - 1] in " 　【":
+    while start and value[start - 1] in " 　【[［":
         start -= 1
     return value[:start].rstrip(), value[start:].strip()
 
@@ -442,7 +443,9 @@ _SPACED_KEY = re.compile(r"(?:(?<=^)|(?<=\s))([\u4e00-\u9fa5](?:\s+[\u4e00-\u9fa
 
 
 # Buttons on the metadata line: 【字号：大 中 小】 【打印】 【关闭】
-_INLINE_WIDGET = re.compile(r"【?\s*字[体号]\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}】?"
+_INLINE_WIDGET = re.compile(r"(?:【\s*字[体号]\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}】?"
+                            r"|[\[［]\s*字[体号]\s*[:：]?\s*(?:[大中小]\s*){3}[\]］]"
+                            r"|字[体号]\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}】?)"
                             r"|【\s*(?:打印|打印本页|关闭|关闭窗口|收藏|加入收藏|分享)\s*】|【\s*大\s*中\s*小\s*】")
 
 
