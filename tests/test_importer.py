@@ -1045,6 +1045,15 @@ def test_the_unit_a_team_inspects_at_the_meeting_that_opens_the_inspection_names
     assert _region_notes(result) == ["地区（region）取自正文中被巡察的单位“歙县教育局党组”里的地名“歙县”，请核对"]
 
 
+def test_a_news_items_opening_time_and_purpose_stand_before_the_town_that_holds_the_meeting(tmp_path):
+    """6月10日上午，大桥镇召开… / 为抓好巡察整改，6月10日，大桥镇召开…: the time of day and a purpose clause come before
+    the subject as the date does."""
+    for opening in ("6月10日上午，", "为抓好巡察整改，6月10日，"):
+        result = _imported(tmp_path, f"巡察整改推进会召开\n{opening}大桥镇召开巡察反馈问题整改推进会。\n")
+        assert result.notice["region"] == "大桥镇"
+        assert _region_notes(result) == ["地区（region）取自正文开头召开会议的“大桥镇”，请核对是否应加上所在的县、区"]
+
+
 def test_a_title_in_traditional_characters_names_publisher_region_and_the_feedback_date(tmp_path):
     result = _imported(tmp_path, (
         "中共婺源縣衛生健康局黨組關於巡察整改進展情況的通報\n"

@@ -279,16 +279,19 @@ def with_its_county(region: str, texts: list[str]) -> str:
     return region
 
 
+# The time and the purpose a news item opens with, before its subject: 9月12日上午, / 2023年9月12日, / 近日, / 为抓好巡察整改,
+_NEWS_TIME = re.compile(r"^(?:(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|近期|为了?[^，,。；;]{2,30})"
+                        r"\s*[,，]\s*)+")
+
+
 def town_in_the_news(paragraphs: list[str]) -> str | None:
     """4月29日,徐行镇召开巡察整改动员部署会议: the town a news item opens with (a town is in no gazetteer)."""
-    match = re.match(r"^(?:\d{1,2}月\d{1,2}日\s*[,，]\s*|近日\s*[,，]\s*)?([\u4e00-\u9fa5]{2,4}?(?:镇|鎮|乡|鄉|街道))"
+    match = re.match(r"^([\u4e00-\u9fa5]{2,4}?(?:镇|鎮|乡|鄉|街道))"
                      r"(?:党委|黨委|党工委|黨工委)?(?:召开|召開|组织|組織|举行|舉行)",
-                     paragraphs[0] if paragraphs else "")
+                     _NEWS_TIME.sub("", paragraphs[0]) if paragraphs else "")
     return match.group(1) if match else None
 
 
-# The time a news item opens with, before its subject: 9月12日上午, / 2023年9月12日, / 近日,
-_NEWS_TIME = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|近期)\s*[,，]\s*")
 
 
 def place_of_the_meeting(texts: list[str]) -> tuple[str, str] | None:
