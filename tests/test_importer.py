@@ -984,6 +984,18 @@ def test_a_footer_host_named_with_the_party_and_a_municipality_names_the_place_o
     assert _region_notes(result) == ["地区（region）是根据页脚的备案号和主办单位推断的“重庆市渝中区”，请核对"]
 
 
+def test_a_footer_filed_in_one_province_for_a_city_of_another_names_no_region(tmp_path):
+    """主办:苏州市吴中区人民政府 under 皖ICP备…: 苏州市 is in 江苏省 only, so 安徽省苏州市吴中区 is no place; the footer is
+    not used (the region is left to the text, here to the editor)."""
+    result = _imported(tmp_path, (
+        "区委宣传部关于巡察整改进展情况的通报\n"
+        "根据区委统一部署，2024年3月1日至5月1日，区委第二巡察组对区委宣传部进行了巡察。6月1日反馈了巡察意见。"
+        "现将巡察整改情况予以公布。\n\n\n"
+        "主办:苏州市吴中区人民政府\n备案号:皖ICP备12345678号-1\n"))
+    assert result.site_footer["host"] == "苏州市吴中区人民政府"
+    assert result.notice["region"] == f"{PLACEHOLDER}地区"
+
+
 def test_words_in_running_text_are_not_taken_for_a_place(tmp_path):
     """对十四届市委第四轮巡察… has no place: 十四届市 is no city the gazetteer knows."""
     result = _imported(tmp_path, (

@@ -398,9 +398,17 @@ def region_from(footer: dict[str, str], contact: dict | None) -> str | None:
         # 主办：中共重庆市渝中区委: the party's name is no part of the place, and a municipality (重庆市) is its province
         text = re.sub(_PARTY, "", text)
         match = re.search(r"([\u4e00-\u9fa5]{2,6}?[市州盟])([\u4e00-\u9fa5]{1,6}?[区县旗])?", text)
+        if match and _in_another_province(match.group(1).removeprefix(province.name), province.name):
+            return None  # a site filed in one province run by a unit of another: the footer says nothing sure
         if match:
             return province.name + match.group(0) if not match.group(0).startswith(province.name) else match.group(0)
     return province.name
+
+
+def _in_another_province(city: str, province: str) -> bool:
+    """苏州市 under 安徽省's filing number: a city the gazetteer knows only in other provinces."""
+    known = [p for p in gazetteer.places().get(gazetteer.simplified(city), []) if p.level == "city"]
+    return bool(known) and all(p.province != province for p in known)
 
 
 def _province(footer: dict[str, str]):
