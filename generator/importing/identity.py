@@ -279,9 +279,10 @@ def with_its_county(region: str, texts: list[str]) -> str:
     return region
 
 
-# The time and the purpose a news item opens with, before its subject: 9月12日上午, / 2023年9月12日, / 近日, / 为抓好巡察整改,
-_NEWS_TIME = re.compile(r"^(?:(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|近期|为了?[^，,。；;]{2,30})"
-                        r"\s*[,，]\s*)+")
+# The time and the purpose a news item opens with, before its subject: 9月12日上午, / 2023年9月12日, / 近日, /
+# 为抓好巡察整改,
+_NEWS_TIME = re.compile(r"^(?:(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|近期"
+                        r"|为了?[^，,。；;]{2,30})\s*[,，]\s*)+")
 
 
 def town_in_the_news(paragraphs: list[str]) -> str | None:
@@ -395,7 +396,8 @@ def region_from(footer: dict[str, str], contact: dict | None) -> str | None:
         footer.get("address", ""),
     ]
     for text in texts:
-        # 主办：中共重庆市渝中区委: the party's name is no part of the place, and a municipality (重庆市) is its province
+        # 主办：中共重庆市渝中区委: the party's name is no part of the place, and a municipality (重庆市) is its
+        # province
         text = re.sub(_PARTY, "", text)
         match = re.search(r"([\u4e00-\u9fa5]{2,6}?[市州盟])([\u4e00-\u9fa5]{1,6}?[区县旗])?", text)
         if match and _in_another_province(match.group(1).removeprefix(province.name), province.name):
