@@ -837,7 +837,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "fengjie-linye-xuncha-2024-fankui": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "guizhou-shengwei-11-xunshi-canlian-2026-dongyuan": (
@@ -861,8 +861,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "putian-shiwei-8-2-xuncha-2022-qidong": (
-        "title publisher published kind inspection.start inspection.end inspection.feedback figures aspects "
-        "problems contact"
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
     ),
     "putian-shiwei-xunshi-2025": (
         "title publisher region kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -893,24 +893,24 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "tianyuan-gongshanglian-xuncha-2023-dongyuan": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "tongzhou-pingchao-xuncha-2025-fankui": (
         "title publisher published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback aspects problems contact"
     ),
     "xianyou-jiaowei-xuncha-2025": (
-        "title publisher published kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "xuanzhou-jiaoti-xuncha-2025-gonggao": (
         "title publisher region published source inspection.start inspection.end inspection.feedback figures "
         "aspects problems"
     ),
     "yichun-shiwei-1-xuncha-2022-gonggao": (
-        "title publisher region published inspection.team inspection.end inspection.feedback figures aspects "
-        "problems contact"
+        "title publisher region published source inspection.team inspection.end inspection.feedback figures "
+        "aspects problems contact"
     ),
 }
 

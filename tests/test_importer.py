@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.check.spam import find_spam
+from generator.importing import gazetteer
 from generator.importing.importer import PLACEHOLDER, ImportFailed, format_report, import_notice, write_draft
 from generator.model.notice import Notice
 from generator.read.notices import load_notice_file
@@ -972,6 +973,30 @@ def test_a_two_character_county_and_a_discipline_commission_as_publisher(tmp_pat
     assert inspected.notice["region"] == "歙县"
 
 
+def test_a_footer_host_named_with_the_party_and_a_municipality_names_the_place_once(tmp_path):
+    """主办:中共重庆市渝中区委宣传部 / 渝ICP备…: the place is 重庆市渝中区, not 重庆市 (the province) put before
+    中共重庆市."""
+    result = _imported(tmp_path, (
+        "区委宣传部关于巡察整改进展情况的通报\n"
+        "根据区委统一部署，2024年3月1日至5月1日，区委第二巡察组对区委宣传部进行了巡察。6月1日反馈了巡察意见。"
+        "现将巡察整改情况予以公布。\n\n\n"
+        "主办:中共重庆市渝中区委宣传部\n备案号:渝ICP备12345678号-1\n"))
+    assert result.notice["region"] == "重庆市渝中区"
+    assert _region_notes(result) == ["地区（region）是根据页脚的备案号和主办单位推断的“重庆市渝中区”，请核对"]
+
+
+def test_a_footer_filed_in_one_province_for_a_city_of_another_names_no_region(tmp_path):
+    """主办:苏州市吴中区人民政府 under 皖ICP备…: 苏州市 is in 江苏省 only, so 安徽省苏州市吴中区 is no place; the
+    footer is not used (the region is left to the text, here to the editor)."""
+    result = _imported(tmp_path, (
+        "区委宣传部关于巡察整改进展情况的通报\n"
+        "根据区委统一部署，2024年3月1日至5月1日，区委第二巡察组对区委宣传部进行了巡察。6月1日反馈了巡察意见。"
+        "现将巡察整改情况予以公布。\n\n\n"
+        "主办:苏州市吴中区人民政府\n备案号:皖ICP备12345678号-1\n"))
+    assert result.site_footer["host"] == "苏州市吴中区人民政府"
+    assert result.notice["region"] == f"{PLACEHOLDER}地区"
+
+
 def test_words_in_running_text_are_not_taken_for_a_place(tmp_path):
     """对十四届市委第四轮巡察… has no place: 十四届市 is no city the gazetteer knows."""
     result = _imported(tmp_path, (
@@ -979,6 +1004,68 @@ def test_words_in_running_text_are_not_taken_for_a_place(tmp_path):
         "根据市委统一部署，2024年3月1日至5月1日，十四届市委第四轮巡察组对市教育局党委进行了巡察。"
         "会议传达了对十四届市委第四轮巡察反馈意见的整改要求。\n"))
     assert result.notice["region"] == f"{PLACEHOLDER}地区"
+
+
+def test_a_two_character_county_at_the_end_of_a_word_is_no_place(tmp_path):
+    """创新县域 (新县), 担任县委 (任县), 市委和县委 (和县): a level's 县 after the end of a word; 对歙县, 黄山市歙县 and
+    中共歙县 are the county."""
+    result = _imported(tmp_path, (
+        "县教育局党组关于巡察整改进展情况的通报\n"
+        "根据县委统一部署，2024年3月1日至5月1日，县委第二巡察组对县教育局党组进行了巡察。6月1日反馈了巡察意见。"
+        "现将巡察整改情况予以公布。\n"
+        "局党组书记担任整改工作领导小组组长，推动创新县域教育发展。\n"))
+    assert result.notice["region"] == f"{PLACEHOLDER}地区"
+    assert _region_notes(result) == []
+    running = ["担任县委书记", "市委和县委", "云南县域", "对歙县纪委", "黄山市歙县", "中共歙县委员会"]
+    assert gazetteer.named_in(running) == ["歙县", "黄山市", "歙县", "歙县"]
+
+
+def test_a_township_is_a_place_like_a_town_in_the_publishers_name_and_a_headline(tmp_path):
+    """中共歙县大桥乡委员会 names 歙县大桥乡 (乡 as 镇), not only 歙县; the 城乡 of 住房和城乡建设局 is no township; a
+    headline that opens with a town's meeting (大桥镇召开…) names the town, as the opening of the text does."""
+    result = _imported(tmp_path, (
+        "中共歙县大桥乡委员会关于巡察整改进展情况的通报\n"
+        "根据县委统一部署，2024年3月1日至5月1日，县委第二巡察组对乡党委进行了巡察。6月1日反馈了巡察意见。\n"))
+    assert (result.notice["publisher"], result.notice["region"]) == ("中共歙县大桥乡委员会", "歙县大桥乡")
+    assert _region_notes(result) == ["地区（region）取自标题或发布机构中的地名“歙县大桥乡”，请核对是否完整"]
+    result = _imported(tmp_path, (
+        "中共广州市住房和城乡建设局党组关于巡察整改进展情况的通报\n"
+        "根据市委统一部署，2024年3月1日至5月1日，市委第二巡察组对局党组进行了巡察。6月1日反馈了巡察意见。\n"))
+    assert result.notice["region"] == "广州市"
+    news = _imported(tmp_path, (
+        "大桥镇召开巡察反馈问题整改推进会\n"
+        "6月10日，镇党委召开巡察反馈问题整改推进会，镇党委书记主持会议。\n"))
+    assert news.notice["region"] == "大桥镇"
+    assert _region_notes(news) == ["地区（region）取自标题开头召开会议的“大桥镇”，请核对是否应加上所在的县、区"]
+
+
+def test_a_news_item_is_in_the_place_of_the_unit_that_holds_the_meeting_it_opens_with(tmp_path):
+    """9月12日上午,株洲市天元区工商联召开…: the unit holding the meeting is named with its place (the team, named
+    only by its committee, names none)."""
+    result = _imported(tmp_path, (
+        "区工商联召开巡察工作动员会\n"
+        "9月12日上午,株洲市天元区工商联召开六届区委第二巡察组巡察区工商联党组工作动员会。\n"
+        "会上,区委第二巡察组组长就巡察工作作了讲话。\n"))
+    assert result.notice["region"] == "株洲市天元区"
+    assert _region_notes(result) == [
+        "地区（region）取自召开会议的单位“株洲市天元区工商联”里的地名“株洲市天元区”，请核对"]
+
+
+def test_the_unit_a_team_inspects_at_the_meeting_that_opens_the_inspection_names_the_region(tmp_path):
+    """黄山市委第三巡察组巡察歙县教育局党组工作动员会召开: the unit inspected (歙县), not the team's city, as for the
+    feedback (巡察…党委的反馈意见)."""
+    result = _imported(tmp_path, "巡察动员会召开\n3月20日，黄山市委第三巡察组巡察歙县教育局党组工作动员会召开。\n")
+    assert result.notice["region"] == "歙县"
+    assert _region_notes(result) == ["地区（region）取自正文中被巡察的单位“歙县教育局党组”里的地名“歙县”，请核对"]
+
+
+def test_a_news_items_opening_time_and_purpose_stand_before_the_town_that_holds_the_meeting(tmp_path):
+    """6月10日上午，大桥镇召开… / 为抓好巡察整改，6月10日，大桥镇召开…: the time of day and a purpose clause come before
+    the subject as the date does."""
+    for opening in ("6月10日上午，", "为抓好巡察整改，6月10日，"):
+        result = _imported(tmp_path, f"巡察整改推进会召开\n{opening}大桥镇召开巡察反馈问题整改推进会。\n")
+        assert result.notice["region"] == "大桥镇"
+        assert _region_notes(result) == ["地区（region）取自正文开头召开会议的“大桥镇”，请核对是否应加上所在的县、区"]
 
 
 def test_a_title_in_traditional_characters_names_publisher_region_and_the_feedback_date(tmp_path):
@@ -993,6 +1080,25 @@ def test_a_title_in_traditional_characters_names_publisher_region_and_the_feedba
 
 # ---------------------------------------------------------------------------------------------
 # teams, metadata lines and figures written in other ways
+
+def test_the_words_of_the_sentence_before_a_teams_committee_are_no_part_of_its_name(tmp_path):
+    """传达学习市委第四巡察组反馈意见 / 会议传达了十五届县委第六轮巡察第二组反馈意见: the team starts at its committee
+    (with the committee's term or places: 灤州市委第三巡察組 stays whole); before a unit's committee (认真落实集团党委
+    第二巡察组), the sentence's verb is left out."""
+    for text, team in (
+        ("市教育局召开巡察反馈问题整改工作部署会\n6月5日，市教育局召开巡察反馈问题整改工作部署会，"
+         "传达学习市委第四巡察组反馈意见。\n", "市委第四巡察组"),
+        ("县医院召开巡察整改推进会\n4月10日，县医院召开巡察整改推进会。会议传达了十五届县委第六轮巡察第二组反馈意见。\n",
+         "十五届县委第六轮巡察第二组"),
+        ("灤州市工商聯召開巡察整改推進會\n4月10日，會議傳達了灤州市委第三巡察組反饋意見。\n", "灤州市委第三巡察組"),
+        # a unit's committee (集团党委, 学校党委): the sentence's verb before it
+        ("集团召开巡察整改推进会\n3月20日，集团党委召开巡察整改专题会议，认真落实集团党委第二巡察组反馈意见。\n",
+         "集团党委第二巡察组"),
+        ("学院召开巡察整改推进会\n3月20日，学院召开巡察整改专题会议，会议传达学习了学校党委第三巡察组反馈意见。\n",
+         "学校党委第三巡察组"),
+    ):
+        assert _imported(tmp_path, text).notice["inspection"] == {"team": team}
+
 
 def test_team_names_numbered_after_the_word_or_as_a_small_group_and_a_date_run_into_the_name(tmp_path):
     for sentence, team in (
@@ -1078,6 +1184,31 @@ def test_a_news_item_whose_title_starts_with_a_place_has_that_region(tmp_path):
 
 NOTICE_OPENING = ("2024年3月1日至5月1日，县委第二巡察组对县教育局党组进行了巡察。2024年6月1日反馈了巡察意见。"
                   "现将整改进展情况予以公布。\n")
+
+
+def test_buttons_after_a_value_on_the_metadata_line_are_chrome_not_part_of_the_source(tmp_path):
+    """来源：某某县纪委监委 字体显示：大 中 小 分享按钮 / 来源：县委巡察办    分享到：: the source ends where the page's
+    buttons start; they are reported as removed chrome (a value that is a button's own, 字号：大 中 小, stays whole)."""
+    opening = ("中共某某县教育局党组关于巡察整改进展情况的通报\n{line}\n"
+               "根据县委统一部署，2024年3月1日至5月1日，县委第二巡察组对县教育局党组进行了巡察。6月1日反馈了巡察意见。"
+               "现将巡察整改情况予以公布。\n")
+    line = "发布时间：2024-06-20 来源：某某县纪委监委 字体显示：大 中 小 分享按钮"
+    result = _imported(tmp_path, opening.format(line=line))
+    assert (result.notice["source"], result.notice["published"]) == ("某某县纪委监委", dt.date(2024, 6, 20))
+    assert result.chrome_removed == ["字体显示：大 中 小 分享按钮"]
+    result = _imported(tmp_path, opening.format(line="来源：县委巡察办    分享到：\n发布日期：2024-06-20"))
+    assert result.notice["source"] == "县委巡察办"
+    assert result.chrome_removed == ["分享到："]
+    assert "  1. 分享到：" in format_report(result)
+    # the page's date after the source, past two spaces, and the size buttons without 字号
+    result = _imported(tmp_path, opening.format(line="来源：某某县纪委监委  2024-06-20  【大 中 小】【打印】【关闭】"))
+    assert (result.notice["source"], result.notice["published"]) == ("某某县纪委监委", dt.date(2024, 6, 20))
+    assert result.chrome_removed == ["【大 中 小】", "【打印】", "【关闭】"]
+    for line, removed in (("来源：某某县纪委监委 [字号 大 中 小]", ["[字号 大 中 小]"]),
+                          ("来源：某某县纪委监委 【字体：大 中 小】 【视力保护色】",
+                           ["【字体：大 中 小】", "【视力保护色】"])):
+        result = _imported(tmp_path, opening.format(line=line))
+        assert (result.notice["source"], result.chrome_removed) == ("某某县纪委监委", removed)
 
 
 def test_a_site_menu_a_breadcrumb_and_buttons_on_the_metadata_line_are_chrome_not_the_title(tmp_path):

@@ -350,6 +350,8 @@ def _tidy_team(team: str, texts: list[str]) -> str:
     team = re.sub(r"^.*(?:组织|組織|派出|安排|抽调|抽調|会同|會同)(?=[\u4e00-\u9fa5]{0,12}?[省市区县州旗區縣]委)", "",
                   team)
     team = re.sub(r"^(?:根据|根據|按照)", "", team)
+    team = _from_its_committee(team)
+    team = _SENTENCE_VERB.sub("", team)
 
     def alone(short: str, longer: str) -> bool:
         return sum(t.count(short) for t in texts) > sum(t.count(longer) for t in texts)
@@ -373,6 +375,40 @@ def _tidy_team(team: str, texts: list[str]) -> str:
     uncounted = _TEAM_COUNT.sub("", team)
     if uncounted != team and any(uncounted in t for t in texts):
         return uncounted
+    return team
+
+
+# What may stand before a level's committee in a team's name (十五届县委, 中共灤州市委, 经开区委): a count of
+# teams (6个市委巡察组, counted: no one team), the party, a term, the places the gazetteer knows, a development zone
+_BEFORE_THE_COMMITTEE = re.compile(r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個])?(?:中共)?"
+                                   r"(?:[一二三四五六七八九十\d]{1,3}[届屆])?(?P<places>[\u4e00-\u9fa5]*?)"
+                                   r"[省市区县州旗區縣]$")
+_ZONE_NAME = re.compile(r"(?:开发|開發|高新|经开|經開|园|園|新)[区區]$")
+
+
+# 认真落实集团党委第二巡察组反馈意见, 会议传达学习了学校党委第三巡察组…: the sentence's verb before a team whose
+# committee is a unit's (集团党委), where no level's committee shows where the name starts
+_SENTENCE_VERB = re.compile(r"^(?:会议|會議)?(?:认真|認真|全面|切实|切實|深入|积极|積極)?"
+                            r"(?:落实|落實|传达学习|傳達學習|传达|傳達|学习|學習|配合|支持|对照|對照|针对|針對|迎接|接受|"
+                            r"听取|聽取|研究部署|研究)了?(?=[\u4e00-\u9fa5]{2,20}?(?:党委|党组|黨委|黨組|委员会|委員會))")
+
+
+def _from_its_committee(team: str) -> str:
+    """传达学习市委第四巡察组 → 市委第四巡察组, 会议传达了十五届县委第六轮巡察第二组 → 十五届县委第六轮巡察第二组: the
+    words of the sentence before the committee that sent the team (a verb, a subject) are no part of its name; what
+    stands before it is kept when it is the committee's term or its places (灤州市委第三巡察組, 江苏省常熟市委…)."""
+    at = _PLACE_LEVEL.search(team)
+    if not at:
+        return team
+    head = team[: at.start()]
+    for start in range(len(head)):
+        match = _BEFORE_THE_COMMITTEE.match(head[start:])
+        if match is None:
+            continue
+        # the places with the level's character that ends them (灤州市), or the level alone (市委)
+        if not match.group("places") or _leading_places(head[start + match.start("places"):]) \
+                or _ZONE_NAME.search(head):
+            return team[start:]
     return team
 
 

@@ -80,14 +80,32 @@ def simplified(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
+# The characters a place named in running text can follow: a preposition or conjunction (对歙县, 市委和歙县),
+# 中共/共青团.
+_BEFORE_A_PLACE = frozenset("对對向在于於由与與和及至赴到经經从從全共团團据據即")
+
+
 def named_in(texts: list[str]) -> list[str]:
     """The full place names in ``texts``, in order of appearance, longest match first (宿迁市, 沭阳县), each as the text
-    writes it (宿遷市 in a notice in traditional characters)."""
+    writes it (宿遷市 in a notice in traditional characters). A two-character name is a place only where a word can
+    start: 担任县委 (任县), 市委和县委 (和县), 创新县域 (新县), 云南县域 (南县) are the end of one word and a level's
+    县; it must follow the start, a non-Chinese character, another place (黄山市歙县) or a preposition (对歙县)."""
     found = []
     for text in texts:
         read = simplified(text)
-        found += [text[match.start():match.end()] for match in _names_pattern().finditer(read)]
+        end = 0
+        for match in _names_pattern().finditer(read):
+            start = match.start()
+            before = read[start - 1] if start else ""
+            if len(match.group(0)) == 2 and start != end and _is_han(before) and before not in _BEFORE_A_PLACE:
+                continue
+            found.append(text[start:match.end()])
+            end = match.end()
     return found
+
+
+def _is_han(character: str) -> bool:
+    return "\u4e00" <= character <= "\u9fff"
 
 
 def is_place(name: str) -> bool:

@@ -121,7 +121,8 @@ _PLACE = re.compile(r"^" + _PARTY + r"?((?![市区县區縣])[\u4e00-\u9fa5]{2,6
                     r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{1,6}?市|[\u4e00-\u9fa5]{1,6}?[州盟](?!市)))?"  # 广州市
                     # 區、縣: traditional characters; 峨边彝族自治县
                     r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{2,6}?自治[县旗縣]|[\u4e00-\u9fa5]{1,5}?[区县旗區縣]))?"
-                    r"((?![市区县區縣镇鎮])[\u4e00-\u9fa5]{1,4}?(?:镇|街道|鎮))?")  # 中山市横栏镇
+                    # 中山市横栏镇, 歙县大桥乡 (a township is a town; not the 城乡 of 住房和城乡建设局)
+                    r"((?![市区县區縣镇鎮乡鄉])(?:(?!城[乡鄉])[\u4e00-\u9fa5]){1,4}?(?:镇|街道|鎮|乡|鄉))?")
 
 
 def region_from_text(paragraphs: list[str]) -> tuple[str, str] | None:
@@ -189,9 +190,11 @@ def region_from_inspected(paragraphs: list[str]) -> tuple[str, str] | None:
             sentence = without_glosses(sentence)
             units = [m.group(1) for m in re.finditer(
                 r"[对向對]([^，,。、“”；;对向對]{2,30}?)(?:开展|进行|開展|進行|反[馈饋])", sentence)]
-            # 巡察宣城市中心医院党委的反馈意见: the unit right after the verb
+            # 巡察宣城市中心医院党委的反馈意见, 巡察歙县教育局党组工作动员会: the unit right after the verb, before the
+            # feedback or the meeting that opens the inspection
             units += [m.group(1) for m in re.finditer(
-                r"巡[察视視]([^，,。、“”；;<>《》〈〉巡]{2,30}?(?:党委|党组|黨委|黨組))(?:的)?(?:情况|情況)?反[馈饋]",
+                r"巡[察视視]([^，,。、“”；;<>《》〈〉巡]{2,30}?(?:党委|党组|黨委|黨組|党工委|黨工委|党总支|黨總支))"
+                r"(?:的)?(?:工作|情况|情況)?(?:反[馈饋]|动员|動員|见面|見面)",
                 sentence)]
             for unit in units:
                 place = known_place_in(unit) or _town_of(unit)
@@ -276,12 +279,33 @@ def with_its_county(region: str, texts: list[str]) -> str:
     return region
 
 
+# The time and the purpose a news item opens with, before its subject: 9月12日上午, / 2023年9月12日, / 近日, /
+# 为抓好巡察整改,
+_NEWS_TIME = re.compile(r"^(?:(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|近期"
+                        r"|为了?[^，,。；;]{2,30})\s*[,，]\s*)+")
+
+
 def town_in_the_news(paragraphs: list[str]) -> str | None:
     """4月29日,徐行镇召开巡察整改动员部署会议: the town a news item opens with (a town is in no gazetteer)."""
-    match = re.match(r"^(?:\d{1,2}月\d{1,2}日\s*[,，]\s*|近日\s*[,，]\s*)?([\u4e00-\u9fa5]{2,4}?(?:镇|鎮|乡|鄉|街道))"
+    match = re.match(r"^([\u4e00-\u9fa5]{2,4}?(?:镇|鎮|乡|鄉|街道))"
                      r"(?:党委|黨委|党工委|黨工委)?(?:召开|召開|组织|組織|举行|舉行)",
-                     paragraphs[0] if paragraphs else "")
+                     _NEWS_TIME.sub("", paragraphs[0]) if paragraphs else "")
     return match.group(1) if match else None
+
+
+
+
+def place_of_the_meeting(texts: list[str]) -> tuple[str, str] | None:
+    """(place, the unit): 9月12日上午,株洲市天元区工商联召开…: the unit that holds the meeting a news item opens with,
+    named with a place the gazetteer knows."""
+    for text in texts:
+        opening = _NEWS_TIME.sub("", without_glosses(text or ""))
+        # (…巡察市工商联情况反馈会召开: the meeting is held, no unit holds it)
+        match = re.match(r"^([^，,。；;：:“”]{2,30}?)(?<![会會])(?:召开|召開|组织|組織|举行|舉行)", opening)
+        place = known_place_in(match.group(1)) if match else None
+        if place:
+            return place, match.group(1)  # type: ignore[union-attr]
+    return None
 
 
 def province_of(team: str | None, texts: list[str]) -> str | None:
@@ -372,10 +396,21 @@ def region_from(footer: dict[str, str], contact: dict | None) -> str | None:
         footer.get("address", ""),
     ]
     for text in texts:
+        # 主办：中共重庆市渝中区委: the party's name is no part of the place, and a municipality (重庆市) is its
+        # province
+        text = re.sub(_PARTY, "", text)
         match = re.search(r"([\u4e00-\u9fa5]{2,6}?[市州盟])([\u4e00-\u9fa5]{1,6}?[区县旗])?", text)
+        if match and _in_another_province(match.group(1).removeprefix(province.name), province.name):
+            return None  # a site filed in one province run by a unit of another: the footer says nothing sure
         if match:
             return province.name + match.group(0) if not match.group(0).startswith(province.name) else match.group(0)
     return province.name
+
+
+def _in_another_province(city: str, province: str) -> bool:
+    """苏州市 under 安徽省's filing number: a city the gazetteer knows only in other provinces."""
+    known = [p for p in gazetteer.places().get(gazetteer.simplified(city), []) if p.level == "city"]
+    return bool(known) and all(p.province != province for p in known)
 
 
 def _province(footer: dict[str, str]):

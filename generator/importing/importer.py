@@ -34,6 +34,7 @@ from generator.importing.identity import (
     kind_from,
     known_place_in,
     level_of_the_inspection,
+    place_of_the_meeting,
     place_of_the_ordering_committee,
     province_of,
     publisher_from,
@@ -295,10 +296,18 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if titled:
         notes.add(f"地区（region）取自标题开头的地名“{titled}”，请核对")
         return titled
+    town = town_in_the_news([page.title]) if page.title else None  # 大桥镇召开巡察整改推进会: the headline says it
+    if town:
+        notes.add(f"地区（region）取自标题开头召开会议的“{town}”，请核对是否应加上所在的县、区")
+        return town
     town = town_in_the_news(page.paragraphs)
     if town:
         notes.add(f"地区（region）取自正文开头召开会议的“{town}”，请核对是否应加上所在的县、区")
         return town
+    meeting = place_of_the_meeting([page.title or "", *page.paragraphs[:1]])
+    if meeting:
+        notes.add(f"地区（region）取自召开会议的单位“{meeting[1]}”里的地名“{meeting[0]}”，请核对")
+        return meeting[0]
     inspected = region_from_inspected([page.title or "", *page.paragraphs])
     if inspected:
         notes.add(f"地区（region）取自正文中被巡察的单位“{inspected[1]}”里的地名“{inspected[0]}”，请核对")

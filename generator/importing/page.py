@@ -337,8 +337,29 @@ def _take_meta(lines: list[str], page: Page) -> list[str]:
                 value, skip_next = lines[index + 1], True  # a table cell on its own line
             # once a value stood beside its key, an empty key is an empty cell (主题词：), not one over two lines
             inline = inline or bool(value and not skip_next)
+            value, widget = _without_widgets(value)
+            if widget:
+                page.chrome_removed.append(widget)
             page.meta.setdefault(key, value)
     return kept
+
+
+# The page's buttons after a value on the metadata line (来源：县纪委监委 分享到：, 发布日期：2025-10-21 分享:,
+# 阅读次数：字号 我要打印 关闭): where a value ends, after a space or before the button's colon or bracket
+_VALUE_WIDGET = re.compile(r"(?<=[\s【\[［])(?:浏览字体|字体|字号|分享|我要打印|打印|关闭|收藏|扫一扫|朗读|语音播报|"
+                           r"视力保护色|保护视力色)"
+                           r"|(?:浏览字体|字体|字号|分享|打印|关闭|收藏)(?=\s*[:：【])")
+
+
+def _without_widgets(value: str) -> tuple[str, str]:
+    """(the value, the buttons after it): a value that starts with a button (字号：大 中 小) is left whole."""
+    found = _VALUE_WIDGET.search(simplified(value))
+    if not found or not value[: found.start()].strip(" 　-【[［"):
+        return value, ""
+    start = found.start()
+    while start and value[start - 1] in " 　【[［":
+        start -= 1
+    return value[:start].rstrip(), value[start:].strip()
 
 
 _BULLETS = "•·●▪■◆-–— "
@@ -422,8 +443,10 @@ _SPACED_KEY = re.compile(r"(?:(?<=^)|(?<=\s))([\u4e00-\u9fa5](?:\s+[\u4e00-\u9fa
 
 
 # Buttons on the metadata line: 【字号：大 中 小】 【打印】 【关闭】
-_INLINE_WIDGET = re.compile(r"【?\s*字[体号]\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}】?"
-                            r"|【\s*(?:打印|打印本页|关闭|关闭窗口|收藏|加入收藏|分享)\s*】")
+_INLINE_WIDGET = re.compile(r"(?:【\s*字[体号]\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}】?"
+                            r"|[\[［]\s*字[体号]\s*[:：]?\s*(?:[大中小]\s*){3}[\]］]"
+                            r"|字[体号]\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}】?)"
+                            r"|【\s*(?:打印|打印本页|关闭|关闭窗口|收藏|加入收藏|分享)\s*】|【\s*大\s*中\s*小\s*】")
 
 
 def _as_written(value: str, line: str) -> str:
@@ -466,8 +489,9 @@ def _meta_pairs(line: str) -> list[tuple[str, str]]:
     for current, following in zip(matches, matches[1:] + [None]):
         end = following.start() if following else len(line)
         value = line[current.end():end].strip(" 　|｜")
-        parts = re.split(r"\s*[|｜]\s*", value)
-        dates = [part for part in parts[1:] if _LEADING_DATE.fullmatch(part)]  # 来源：县教育局 | 2024-05-06
+        # 来源：县教育局 | 2024-05-06, 来源：县教育局  2024-05-06: the page's date after the value
+        parts = re.split(r"\s*[|｜]\s*|\s+(?=(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日))", value)
+        dates = [part for part in parts[1:] if _LEADING_DATE.fullmatch(part)]
         if dates:
             value = " | ".join(part for part in parts if part not in dates)
         pairs.append((current.group(1) or current.group(2), value))
