@@ -428,8 +428,8 @@ def test_a_name_in_a_units_place_is_flagged_whole_past_a_follower_inside_it_and_
 
 
 def test_a_name_right_after_a_date_of_news_needs_less_of_the_character_model():
-    """Dev corpus s692 with its context: after a date of news (``2023年5月10日下午,``) the sentence's subject is the unit
-    that held the event, and a casino's name there is flagged when both models read it as spam and the character
+    """Dev corpus s692 with its context: after a date of news (``2023年5月10日下午,``) the sentence's subject is the
+    unit that held the event, and a casino's name there is flagged when both models read it as spam and the character
     model does not read it as official prose; the same name after another clause's start needs more of the character
     model, and the unit's own name after the date stays clean."""
     before = "实验实训室是实践教学的重要场所,实验实训室安全是一切实验实训工作正常进行的基本保证。2023年5月10日下午,"

@@ -127,7 +127,7 @@ class Vocabulary:
     followers: tuple[str, ...] = ()
     tails: tuple[str, ...] = ()
     # ``news_times``: what may stand between a date's 日 and the comma before a sentence's subject (上午, 下午 …), as a
-    # pattern of the text before a subject that follows a date of news (``_dated``)
+    # pattern of the text before a subject that follows a date of news (``_dated_places``)
     dated: re.Pattern[str] | None = None
 
 
@@ -318,8 +318,8 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     structures of ads, or the text is too long for the rounding bounds, None: every line is read. A line where
     ``_linear_runs`` may find a run is read too: one where a stretch of the linear scores plus the bound of the other
     scores, less ``LINEAR_COST`` per character, may reach ``LINEAR_TOTAL`` (frames and allowed text only take
-    evidence away), and one where ``_slot_names`` may find a name (``_slot_lines``). ``both``: the two models' scores
-    of each character less ``LINEAR_COST`` (float32)."""
+    evidence away), and one where ``_slot_names`` may find a name (``_slot_lines``; after a date of news,
+    ``_dated_lines``). ``both``: the two models' scores of each character less ``LINEAR_COST`` (float32)."""
     n = len(points)
     if HINT < 0 or LOCAL_TOTAL <= CANDIDATE or min(LIST_ITEM, HANDLE, CONTACT, GLUED) < 0:
         return None
