@@ -413,6 +413,34 @@ def test_a_name_in_a_units_place_that_both_models_read_as_spam_is_flagged_whole(
     assert find_spam(page) == []
 
 
+def test_a_name_in_a_units_place_is_flagged_whole_past_a_follower_inside_it_and_after_a_leading_code():
+    """Dev corpus s253 and s320 with their context: a casino's name where copied news names the college. The name
+    holds a word that also follows a unit's name (``于`` of ``源于``), so the rule's shortest stretch used to end
+    there and leave ``于英国`` in the text; and a name that opens with its code (``16877``) was not read at all,
+    because the code's first digit alone reads as official. The stretch with the most evidence is the name."""
+    first = ("7月20日下午,伟德国际1946源于英国在文博楼多功能会议室召开了学院行政领导班子换届工作动员会,"
+             "学院行政领导班子全体成员以全院教职工参加了本次动员会。")
+    assert find_spam(first) == [Finding(8, 20, "伟德国际1946源于英国", spam("伟德国际1946源于英国", GAMBLING))]
+    second = "6月6日下午,16877太阳集团于随园举行2014届毕业生毕业典礼。浙江大学宁波理工学院副院长杨建刚、"
+    assert find_spam(second) == [Finding(7, 16, "16877太阳集团", spam("16877太阳集团", GAMBLING))]
+    for text, found in ((first, find_spam(first)), (second, find_spam(second))):
+        assert find_spam(text[: found[0].start] + text[found[0].end :]) == []
+
+
+def test_a_name_right_after_a_date_of_news_needs_less_of_the_character_model():
+    """Dev corpus s692 with its context: after a date of news (``2023年5月10日下午,``) the sentence's subject is the
+    unit that held the event, and a casino's name there is flagged when both models read it as spam and the character
+    model does not read it as official prose; the same name after another clause's start needs more of the character
+    model, and the unit's own name after the date stays clean."""
+    before = "实验实训室是实践教学的重要场所,实验实训室安全是一切实验实训工作正常进行的基本保证。2023年5月10日下午,"
+    text = before + "betway体育在博B410会议室召开关于实验实训安全检查动员会。"
+    start = len(before)
+    assert find_spam(text) == [Finding(start, start + 8, "betway体育", spam("betway体育", GAMBLING))]
+    assert find_spam(text[:start] + text[start + 8 :]) == []
+    assert find_spam(text.replace("2023年5月10日下午,", "会议结束后,")) == []
+    assert find_spam(text.replace("betway体育", "信息学院")) == []
+
+
 @pytest.mark.xfail(strict=True, reason="since both models were retrained with test8 in dev (2026-12-03), the name in "
                    "a breadcrumb (dev corpus s561) falls under the rule's thresholds; alone it is still flagged")
 def test_a_name_in_a_breadcrumbs_place_is_flagged_whole():

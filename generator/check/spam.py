@@ -126,6 +126,9 @@ class Vocabulary:
     # 党委, 教工 …), longest first; ``name_tails``: words a name in a unit's place may end with (有限公司, 中文 …)
     followers: tuple[str, ...] = ()
     tails: tuple[str, ...] = ()
+    # ``news_times``: what may stand between a date's 日 and the comma before a sentence's subject (上午, 下午 …), as a
+    # pattern of the text before a subject that follows a date of news (``_dated_places``)
+    dated: re.Pattern[str] | None = None
 
 
 _TERM, _HINT, _BRAND_START, _BRAND_END, _ENTRY = 1, 2, 4, 8, 16
@@ -195,9 +198,11 @@ def vocabulary() -> Vocabulary:
                              key=lambda w: (-len(w), w)))
     tails = tuple(sorted({w for w in map(_norm, data.get("name_tails") or ()) if w} | set(brand_words),
                          key=lambda w: (-len(w), w)))
+    times = sorted({w for w in map(_norm, data.get("news_times") or ()) if w}, key=lambda w: (-len(w), w))
+    dated = re.compile("[0-9]日(?:" + "|".join(map(re.escape, times)) + ")?[0-9:]*,$") if times else None
     return Vocabulary(labels, terms, hints, tuple(pieces), term_starts, hint_starts, starts, allow, multiline,
                       codes, lone, words, short_hint, short_term, triples, frames, tuple(brand_words), entries,
-                      followers, tails)
+                      followers, tails, dated)
 
 
 def _pair_code(first, second):
@@ -313,8 +318,8 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     structures of ads, or the text is too long for the rounding bounds, None: every line is read. A line where
     ``_linear_runs`` may find a run is read too: one where a stretch of the linear scores plus the bound of the other
     scores, less ``LINEAR_COST`` per character, may reach ``LINEAR_TOTAL`` (frames and allowed text only take
-    evidence away), and one where ``_slot_names`` may find a name (``_slot_lines``). ``both``: the two models' scores
-    of each character less ``LINEAR_COST`` (float32)."""
+    evidence away), and one where ``_slot_names`` may find a name (``_slot_lines``; after a date of news,
+    ``_dated_lines``). ``both``: the two models' scores of each character less ``LINEAR_COST`` (float32)."""
     n = len(points)
     if HINT < 0 or LOCAL_TOTAL <= CANDIDATE or min(LIST_ITEM, HANDLE, CONTACT, GLUED) < 0:
         return None
@@ -391,6 +396,8 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     with_mark = _lines_of(starts, marked)
     with_linear = _linear_lines(both, bound, model_scores, hinted, starts)
     with_linear |= _slot_lines(points, both, model_scores, starts)
+    if voc.dated is not None:
+        with_linear |= _dated_lines(text, points, both, model_scores, starts, voc)
     quiet[list(with_term | with_mark | with_linear)] = False
     if quiet.all():
         return []
@@ -472,6 +479,12 @@ def _slot_lines(points: np.ndarray, summed: np.ndarray, model_scores: np.ndarray
     head = positive[: n - SLOT_HEAD + 1].copy()
     for k in range(1, SLOT_HEAD):
         head &= positive[k : n - SLOT_HEAD + 1 + k]
+    # a name that opens with digits (a code: 16877太阳集团) is judged by its first characters after them
+    digit = (points >= 48) & (points <= 57)
+    if digit.any():
+        after_digits = _after_digits(digit)[: n - SLOT_HEAD + 1]
+        ahead = after_digits < n - SLOT_HEAD + 1
+        head = np.where(digit[: n - SLOT_HEAD + 1], ahead & head[np.minimum(after_digits, n - SLOT_HEAD)], head)
     slots = np.flatnonzero(head)
     if not len(slots):
         return set()
@@ -496,6 +509,41 @@ def _slot_lines(points: np.ndarray, summed: np.ndarray, model_scores: np.ndarray
     fit = (totals + room >= np.maximum(SLOT_TOTAL, SLOT_MEAN * sizes)) & (sizes >= SLOT_SHORTEST)
     fit &= (own >= _SLOT_OWN) & (totals - own + room >= SLOT_LINEAR * sizes) & ~stopped
     return _lines_of(starts, slots[fit.any(axis=1)].tolist())
+
+
+_DAY = ord("日")
+_DATED_WINDOW = 12  # characters before a subject that follows a date of news: 日, a time of day, a clock time, ","
+
+
+def _dated_places(text: str, points: np.ndarray, dated: re.Pattern[str]) -> list[int]:
+    """Where a sentence's subject follows a date of news (``6月6日下午,``: ``Vocabulary.dated``)."""
+    commas = np.flatnonzero(points[1:] == 44) + 1
+    if not len(commas):
+        return []
+    day = np.zeros(len(commas), dtype=bool)
+    for k in range(2, _DATED_WINDOW):
+        day |= np.take(points, np.maximum(commas - k, 0)) == _DAY
+    return [i + 1 for i in commas[day].tolist()
+            if i + 1 < len(text) and dated.search(text, max(0, i + 1 - _DATED_WINDOW), i + 1)]
+
+
+def _dated_lines(text: str, points: np.ndarray, summed: np.ndarray, model_scores: np.ndarray, starts: np.ndarray,
+                 voc: Vocabulary) -> set[int]:
+    """The lines (by number) where ``_slot_names`` may find a name after a date of news (``DATED_MODEL``): the
+    same conditions on the two models' evidence (``summed`` + ``LINEAR_COST``, float32), with room for its rounding."""
+    assert voc.dated is not None
+    values = summed.astype(np.float64) + LINEAR_COST
+    places = [i for i in _dated_places(text, points, voc.dated)
+              if _slot_name_end(text, i, values, values - model_scores, model_scores, voc.followers, True, 1e-3)
+              is not None]
+    return _lines_of(starts, places)
+
+
+def _after_digits(digit: np.ndarray) -> np.ndarray:
+    """For each place, the first place at or after it that is not a digit (``len(digit)`` past the end)."""
+    n = len(digit)
+    at = np.where(digit, n, np.arange(n))
+    return np.minimum.accumulate(at[::-1])[::-1]
 
 
 def _lines_of(starts: np.ndarray, places: list[int]) -> set[int]:
@@ -598,7 +646,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     own_linear = _linear_evidence(text, linear, allowed_spans, voc.frames)
     together = own_linear + other  # the two models' evidence
     runs += _linear_runs(text, marks, together, [(s, e) for s, e, _ in terms])
-    runs += _slot_names(text, model_scores, own_linear, voc.followers)
+    runs += _slot_names(text, points, model_scores, own_linear, voc)
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
         if _best_stretch(score[line_start:line_end]) < LOCAL_TOTAL - 1e-6 and not any(
@@ -687,41 +735,63 @@ for _c in _GROW_STOPS:
     _STOP_TABLE[ord(_c)] = 1
 
 
-def _slot_names(text: str, model_scores: np.ndarray, linear: np.ndarray, followers: tuple[str, ...]
+def _slot_names(text: str, points: np.ndarray, model_scores: np.ndarray, linear: np.ndarray, voc: Vocabulary
                 ) -> list[tuple[int, int]]:
     """Names in a unit's place that both models read as spam, with no vocabulary word: a stretch of
     ``SLOT_SHORTEST`` to ``SLOT_LONGEST`` characters without a clause's stop, standing where a clause starts
     (``_SLOT_BEFORE``) and followed by a word of ``unit_followers``, a line's end, a breadcrumb's ``>``, a title's
     ``》`` or a quotation mark (``_NAME_AFTER``), whose evidence of the two models sums to ``SLOT_TOTAL`` and averages
-    ``SLOT_MEAN``, the linear model's ``SLOT_LINEAR`` and the character model's ``SLOT_MODEL`` a character: the
-    shortest at each place, and not a whole line (a name alone is no ad)
-    (``2016年11月28日下午,伟德国际1916备用网址第一届工会会员大会……``)."""
+    ``SLOT_MEAN``, the linear model's ``SLOT_LINEAR`` and the character model's ``SLOT_MODEL`` a character
+    (``DATED_MODEL`` where the stretch follows a date of news, ``6月6日下午,``: that is the place of the unit that
+    held the event); of those from a place, the one with the most evidence, and not a whole line (a name alone is no
+    ad) (``2016年11月28日下午,伟德国际1916备用网址第一届工会会员大会……``)."""
     n = len(text)
     values = model_scores + linear
+    dated = set(_dated_places(text, points, voc.dated)) if voc.dated is not None and n > 1 else set()
     found = []
     for i in range(n):
         if i and text[i - 1] not in _SLOT_BEFORE or text[i] in _GROW_STOPS or text[i].isspace():
             continue
-        if i + SLOT_HEAD > n or not (values[i : i + SLOT_HEAD] > 0).all():
-            continue
-        total = own = model_total = 0.0
-        for j in range(i, min(n, i + SLOT_LONGEST)):
-            if text[j] in _GROW_STOPS:
-                break
-            total += float(values[j])
-            own += float(linear[j])
-            model_total += float(model_scores[j])
-            size = j + 1 - i
-            if size < SLOT_SHORTEST or total < max(SLOT_TOTAL, SLOT_MEAN * size) or own < SLOT_LINEAR * size \
-                    or model_total < SLOT_MODEL * size:
-                continue
-            end = j + 1
-            whole_line = (i == 0 or text[i - 1] == "\n") and (end == n or text[end] == "\n")
-            if not whole_line and (end == n or text[end] in _NAME_AFTER
-                                   or any(text.startswith(w, end) for w in followers)):
-                found.append((i, _official_tail(values, i, end)))
-                break
+        end = _slot_name_end(text, i, values, linear, model_scores, voc.followers, i in dated)
+        if end is not None:
+            found.append((i, _official_tail(values, i, end)))
     return found
+
+
+DATED_MODEL = 0.0  # the character model's least evidence a character of a name that follows a date of news
+
+
+def _slot_name_end(text: str, i: int, values: np.ndarray, linear: np.ndarray, model_scores: np.ndarray,
+                   followers: tuple[str, ...], dated: bool, room: float = 0.0) -> int | None:
+    """Where the name in a unit's place that starts at ``i`` ends (``_slot_names``), or None; ``room``: a
+    character's allowance for rounding (``_dated_lines``)."""
+    n = len(text)
+    first = i
+    while first < n and "0" <= text[first] <= "9":
+        first += 1  # a name that opens with digits (a code) is judged by its first characters after them
+    if first + SLOT_HEAD > n or not (values[first : first + SLOT_HEAD] > -room).all():
+        return None
+    least_model = DATED_MODEL if dated else SLOT_MODEL
+    total = own = model_total = 0.0
+    best: tuple[float, int] | None = None  # the best total of a stretch that fits, and its end
+    for j in range(i, min(n, i + SLOT_LONGEST)):
+        if text[j] in _GROW_STOPS:
+            break
+        total += float(values[j])
+        own += float(linear[j])
+        model_total += float(model_scores[j])
+        size = j + 1 - i
+        slack = room * size
+        if size < SLOT_SHORTEST or total + slack < max(SLOT_TOTAL, SLOT_MEAN * size) \
+                or own + slack < SLOT_LINEAR * size or model_total + slack < least_model * size:
+            continue
+        end = j + 1
+        whole_line = (i == 0 or text[i - 1] == "\n") and (end == n or text[end] == "\n")
+        if not whole_line and (end == n or text[end] in _NAME_AFTER
+                               or any(text.startswith(w, end) for w in followers)):
+            if best is None or total > best[0]:
+                best = (total, end)
+    return best[1] if best is not None else None
 
 
 SLOT_HEAD = 2
