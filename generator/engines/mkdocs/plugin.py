@@ -58,7 +58,7 @@ from generator.model.settings import FILING_LABELS
 from generator.model.vocabulary import search_stop_characters
 from generator.publish import cms
 from generator.publish.cache import DiskCache, cache_folder
-from generator.publish.compress import EarlyCopies, compress_files, remove_stray_copies, text_files
+from generator.publish.compress import compress_files, text_files
 from generator.publish.csp import content_security_policy
 from generator.publish.site import SiteBuild, build_site
 from generator.read.config import read_config
@@ -162,7 +162,6 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.frozen = False  # mkdocs serve: the first build's objects are out of the garbage collector's passes
         self.reused: list[str] = []  # the pages of the last build left as they were in the output folder
         self.reuse_pages = True  # tests turn it off to compare
-        self.early: EarlyCopies | None = None  # mkdocs build: the .gz and .br copies written while pages render
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
@@ -191,7 +190,6 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     def on_config(self, config):
         self.warnings.count = 0
-        self.early = None
         logging.getLogger("mkdocs").addHandler(self.warnings)
         problem = (shard_size_problem(self.config.search_shard_size)
                    or parallel_runs_problem(self.config.search_parallel_runs))
@@ -324,9 +322,6 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         shutil.rmtree(scratch, ignore_errors=True)
 
     def on_build_error(self, error) -> None:
-        if self.early is not None:  # no copy is written into the scratch folder once it is deleted
-            self.early.cancel()
-            self.early = None
         if self.scratch_dir is not None:
             shutil.rmtree(self.scratch_dir, ignore_errors=True)
             self.scratch_dir = None
@@ -449,18 +444,16 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             for file in self.next_output.files_by_src.values():  # kept for the sitemap: the HTML is written
                 if file.page is not None:
                     file.page.content = None
-        # The .gz and .br copies of the pages and the open data were written while MkDocs rendered the pages
-        # (``EarlyCopies``, see on_post_page); the rest, and any file whose bytes are not those the early copies were
-        # made from, are compressed while the search index is made (Pagefind takes a core, the compression what is
-        # left: the same bytes); those of the search bundle and of admin/, written meanwhile, after. Before the swap:
-        # the published site never lacks its copies (a preview needs none).
-        pool, compressing, early, copies = None, None, [], self.early
-        self.early = None
+        # The .gz and .br copies of the pages are written while the search index is made (each Pagefind run
+        # keeps one core busy, the compression takes what is left: the same bytes); those of the search bundle and of
+        # admin/, written meanwhile, after. Before the swap: the published site never lacks its copies (a preview
+        # needs none).
+        pool, compressing, early = None, None, []
         if not self.serving:
             early = [path for path in text_files(site_dir)
                      if path.relative_to(site_dir).parts[0] not in (BUNDLE_DIR, cms.ADMIN_DIR)]
             pool = ThreadPoolExecutor(1)
-            compressing = pool.submit(_compress_after_early, copies, early)
+            compressing = pool.submit(compress_files, early)
         try:
             self._search_and_admin(config, build, site_dir)
             if config.strict and self.warnings.count:
@@ -468,13 +461,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         finally:
             if pool is not None:
                 pool.shutdown(wait=True)  # no copy is written after the build fails or the output is swapped
-            elif copies is not None:
-                copies.cancel()
         if compressing is not None:
             try:
-                early_done = compressing.result()
+                compressing.result()
                 compress_files(sorted(set(text_files(site_dir)) - set(early)))
-                remove_stray_copies(early_done)
             except OSError as error:
                 raise PluginError(f"压缩文件没有生成：{error}") from error
         self._finish_atomic_output(config)
@@ -514,26 +504,13 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     def on_env(self, env, config, files):
         """In ``mkdocs serve`` the theme's templates are compiled once, not again in every rebuild (Jinja's
-        bytecode cache checks each template's source, so an edited template is compiled again). In ``mkdocs build``
-        (MkDocs has emptied the output folder by now) the compressed copies of the core's open data start on a
-        thread of their own, and those of the pages follow as MkDocs renders them (on_post_page)."""
-        if not self.serving:
-            self.early = EarlyCopies()
-            site_dir = Path(config.site_dir)
-            for path, data in sorted(self._site_build().files.items()):
-                self.early.submit(site_dir / path, data)
+        bytecode cache checks each template's source, so an edited template is compiled again)."""
         if self.serving:
             env.bytecode_cache = self.template_cache
             for file in files.documentation_pages():
                 if file.src_uri in self.pages_by_src:
                     self.next_output.files_by_src[file.src_uri] = file
         return env
-
-    @event_priority(-100)  # last: the page as MkDocs writes it
-    def on_post_page(self, output: str, page, config) -> str:
-        if self.early is not None and output.strip():  # what MkDocs writes, and whether it does (_build_page)
-            self.early.submit(Path(page.file.abs_dest_path), output.encode("utf-8", errors="xmlcharrefreplace"))
-        return output
 
     def on_template_context(self, context, template_name, config):
         """The sitemap lists every page, those a rebuild left out too (the same order as a full build)."""
@@ -562,14 +539,6 @@ class _Output:
     files: dict[str, bytes] = field(default_factory=dict)
     static: dict[str, tuple[str, Any]] = field(default_factory=dict)
     files_by_src: dict[str, File] = field(default_factory=dict)  # the core's pages as MkDocs files, with their pages
-
-
-def _compress_after_early(copies: EarlyCopies | None, paths: list[Path]) -> dict[Path, bytes]:
-    """The copies of ``paths`` once the early ones are written: only those of files whose bytes they were not made
-    from; returns the early copies' digests (``EarlyCopies.finish``)."""
-    done = copies.finish() if copies is not None else {}
-    compress_files(paths, None, done)
-    return done
 
 
 def _installed(folder: str) -> bool:
