@@ -47,10 +47,11 @@ def shard_size_problem(value: object) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return None
     return f"plugins.notices.search_shard_size 须为 0（不分片）或正整数，现为 {value}"
-# Pagefind runs at the same time unless mkdocs.yml sets search_parallel_runs: one. Each run keeps one core busy and
-# holds its own index in memory (about 2 MB per notice of its shard), so two runs of DEFAULT_SHARD_SIZE notices at
-# once need about 4 GB beside the MkDocs process (about 2.5 GB at 10,000 notices): more than the 4 GB a build may take
-# (issue 14) and than a 7 GB CI runner has to spare, so a machine with the memory opts in.
+# Pagefind runs at the same time unless mkdocs.yml sets search_parallel_runs: one. Each run keeps about 1.4 cores busy
+# (it parses pages on several threads, then builds and writes its index on one) and holds its own index in memory
+# (about 2 MB per notice of its shard), so two runs of DEFAULT_SHARD_SIZE notices at once need about 4 GB beside the
+# MkDocs process (about 2.5 GB at 10,000 notices): more than the 4 GB a build may take (issue 14) and than a 7 GB CI
+# runner has to spare, so a machine with the memory opts in.
 DEFAULT_PARALLEL_RUNS = 1
 
 
@@ -180,8 +181,9 @@ def index_notices(site_dir: Path, pages: list[IndexPage], pagefind: Path, langua
     """Write the Pagefind bundle to ``site_dir/pagefind``; returns the number of pages indexed.
 
     Each notice page, with its index block, is copied to a scratch folder in the same layout (so URLs
-    are the same) and Pagefind's command-line indexer runs over it (on one core: it parses the pages one after
-    another; the build compresses the site's pages meanwhile); the site's own pages are not changed.
+    are the same) and Pagefind's command-line indexer runs over it (about 1.4 cores: it parses the pages on several
+    threads, then builds and writes the index on one; the build compresses the site's pages meanwhile); the site's
+    own pages are not changed.
 
     Pagefind's indexer needs about 2 MB of memory per notice, so a site of more than ``shard_size``
     notices (``DEFAULT_SHARD_SIZE`` unless the site sets it; 0: all at once) is indexed in runs of at
@@ -283,9 +285,9 @@ def _sources(scratch: Path, site_dir: Path, pages: list[IndexPage], ordered: lis
 def _run_all(pagefind: Path, scratch: Path, sources: list[Path], site_dir: Path, shards: list[list[IndexPage]],
              runs: list[Path], language: str) -> None:
     """The Pagefind run of each shard into its folder of ``runs``, as many at the same time as there are ``sources``
-    (each run in a source folder no other run uses meanwhile). Pagefind's indexer keeps one core busy, so two runs
-    take two cores. A failed run stops the runs not yet started; the first failed run's error, in run order, is
-    raised once the others have ended."""
+    (each run in a source folder no other run uses meanwhile). Pagefind's indexer keeps about 1.4 cores busy, so two
+    runs take all of a 2-core machine. A failed run stops the runs not yet started; the first failed run's error, in
+    run order, is raised once the others have ended."""
     def run(number: int, source: Path) -> None:
         _run_pagefind(pagefind, scratch / f"run-{number}", source, site_dir, shards[number], runs[number], language)
 
