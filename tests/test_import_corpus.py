@@ -912,6 +912,134 @@ RIGHT = {
         "title publisher region published source inspection.team inspection.end inspection.feedback figures "
         "aspects problems contact"
     ),
+    "chongzuo-shiwei-8-xuncha-2020-jinzhu": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "ezhou-cunji-xuncha-spun-mirror": (
+        "publisher published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "ganhezi-zhen-xuncha-2025-fankui": (
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "gaoyao-jiaocha-xuncha-huitoukan-2021-gongkai": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "guangdiansuo-xunshi-zhenggai-tongbaohui-2025-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "guoziyuan-xiang-xuncha-shenji-dongyuan": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "gusu-hongshizihui-xuncha-2022-jinzhu": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "gutian-jinianguan-xuncha-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "hengyang-xuncha-2025-baozhi-xujie": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
+        "problems contact"
+    ),
+    "hongmei-zhen-xuncha-2023-mirror": (
+        "title published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "huaian-danganguan-xuncha-2025-jinzhu": (
+        "title publisher region published source kind inspection.team inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "jinken-er-shequ-xuncha-2024": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "contact"
+    ),
+    "jiujiang-quwei-2-xuncha-xunqian-goutong": (
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "liangxu-weishengyuan-xuncha-jinzhu-bbs": (
+        "publisher region published source kind inspection.start inspection.end inspection.feedback figures aspects "
+        "problems contact"
+    ),
+    "maozu-zhen-xuncha-2023": (
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "nanhai-danganguan-xuncha-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "sasu-tushuguan-xuncha-zhenggai-shenghuohui": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback aspects "
+        "problems contact"
+    ),
+    "shejia-zhen-xuncha-2019-fankui": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
+        "problems contact"
+    ),
+    "shengtongjiju-xunshi-2024-fankui-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "shenqiu-xianwei-2-xuncha-jinzhu": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "sichuan-linye-zongzhan-xuncha-2023": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems"
+    ),
+    "suzhou-tongjiju-xuncha-2024-jinzhu": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "tongcheng-xuncha-cunji-quanfugai-2019": (
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "weishengwusuo-xunshi-zhenggai-ceping-2020": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "wenshan-xuncha-weigushi-2021": (
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "wujin-jiguan-houqin-xuncha-zhenggai-2020": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "wuzhou-jiance-zhongxin-xuncha-ceping": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
+        "problems contact"
+    ),
+    "xibei-gaoyuansuo-xunshi-2024-fankui-trad-mirror": (
+        "title publisher region published kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "yujiachong-shequ-xuncha-2024": (
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "contact"
+    ),
+    "zhengxiang-quwei-xunshi-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "zhengzhou-tongjiju-xunshi-zhenggai-2018": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "zhujianju-xuncha-jinzhu-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
 }
 
 
