@@ -55,14 +55,14 @@ def test_search_benchmark_compares_one_pagefind_run_with_runs_merged_into_one_in
 
 
 def test_spam_benchmark_prints_recall_precision_false_alarms_and_timing():
-    # dev only, by default: the held-out split (test10) is read once, at the end of a round, never by a test
+    # dev only, by default: the held-out split (test11) is read once, at the end of a round, never by a test
     result = subprocess.run([sys.executable, "scripts/benchmark_spam.py", "--limit", "6", "--texts", "3", "--cv", "2"],
                             cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     out = result.stdout
     for heading in ("## dev (6 spam runs, 6 official paragraphs)", "## dev, 2-fold cross-validation"):
         assert heading in out, out
-    assert "## test10" not in out
+    assert "## test11" not in out
     for row in ("| vpn |", "| gambling |", "| adult |", "| fake_documents |", "| loan |", "| all |"):
         assert out.count(row) >= 2, (row, out)
     assert "| crime_notice |" in out and "false-alarm rate" in out and "precision" in out
