@@ -388,9 +388,14 @@ _ZONE_NAME = re.compile(r"(?:开发|開發|高新|经开|經開|园|園|新)[区
 
 # 认真落实集团党委第二巡察组反馈意见, 会议传达学习了学校党委第三巡察组…: the sentence's verb before a team whose
 # committee is a unit's (集团党委), where no level's committee shows where the name starts
-_SENTENCE_VERB = re.compile(r"^(?:会议|會議)?(?:认真|認真|全面|切实|切實|深入|积极|積極)?"
-                            r"(?:落实|落實|传达学习|傳達學習|传达|傳達|学习|學習|配合|支持|对照|對照|针对|針對|迎接|接受|"
-                            r"听取|聽取|研究部署|研究)了?(?=[\u4e00-\u9fa5]{2,20}?(?:党委|党组|黨委|黨組|委员会|委員會))")
+_CLEAR_VERBS = r"(?:落实|落實|传达学习|傳達學習|传达|傳達|配合|对照|對照|针对|針對|迎接|接受|听取|聽取|研究部署)"
+# verbs that also start a unit's name (学习出版社党委, 研究生院党委, 支持中心): the sentence's only with 了 or an adverb
+_WORD_VERBS = r"(?:学习|學習|支持|研究)"
+_ADVERBS = r"(?:会议|會議)?(?:认真|認真|全面|切实|切實|深入|积极|積極)?"
+_SENTENCE_VERB = re.compile(rf"^(?:{_ADVERBS}(?:{_CLEAR_VERBS}了?|{_WORD_VERBS}了)"
+                            rf"|(?:会议|會議|认真|認真|全面|切实|切實|深入|积极|積極)+{_WORD_VERBS})"
+                            r"(?=[\u4e00-\u9fa5]{2,20}?(?:党委|党组|黨委|黨組|委员会|委員會))")
+_ENDS_WITH_A_VERB = re.compile(rf"(?:{_CLEAR_VERBS}|{_WORD_VERBS})了?$")
 
 
 def _from_its_committee(team: str) -> str:
@@ -405,9 +410,16 @@ def _from_its_committee(team: str) -> str:
         match = _BEFORE_THE_COMMITTEE.match(head[start:])
         if match is None:
             continue
-        # the places with the level's character that ends them (灤州市), or the level alone (市委)
-        if not match.group("places") or _leading_places(head[start + match.start("places"):]) \
-                or _ZONE_NAME.search(head):
+        places = match.group("places")
+        if head.startswith("中共", start) or _ZONE_NAME.search(head):
+            return team[start:]  # the party's name starts the committee's (中共泾县县委, 中共某某县委: kept whole)
+        # the places with the level's character that ends them (灤州市委), or before the level's own 县 (泾县县委)
+        if places and (_leading_places(head[start + match.start("places"):]) or _leading_places(places)):
+            return team[start:]
+        if not places:  # the level alone (市委): what stands before is the sentence's, or a place the gazetteer lacks
+            before = head[:start]
+            if start and not _ENDS_WITH_A_VERB.search(before) and re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", before):
+                return team  # 湾沚区委第一巡察组 (a district renamed in 2020): no verb before, as short as a place
             return team[start:]
     return team
 
