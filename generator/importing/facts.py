@@ -342,8 +342,9 @@ _TEAM_COUNT = re.compile(r"(?<=委)(?:\d{1,2}|[一二三四五六七八九十]{1
 def _tidy_team(team: str, texts: list[str]) -> str:
     """The team as the text names it (below), then without what stands before its name that is not part of it."""
     team = _tidy_team_name(team, texts)
-    # 校党委巡察办巡察一组: the office the team works under, then the team; 十三届无棣县委第七轮巡察第五巡察组: the
-    # round, then the round's team named in full (not 十五届县委第六轮巡察第二组, where 第二组 names no team alone)
+    # 校党委巡察办巡察一组: the office the team works under, then the team named by its number (not 县委巡察办巡察组);
+    # 十三届无棣县委第七轮巡察第五巡察组: the round, then the round's team named in full (not
+    # 十五届县委第六轮巡察第二组, where 第二组 names no team alone)
     team = _BEFORE_THE_TEAM.sub("", team)
     # 肇庆市县(市、区)委交叉巡察第五组, read from after the bracket: a committee's last character is no name
     cut = _COMMITTEE_CUT.sub("", team)
@@ -359,7 +360,8 @@ def _tidy_team(team: str, texts: list[str]) -> str:
 
 _BEFORE_THE_TEAM = re.compile(r"^.+?(?:巡察办|巡察辦|巡察工作领导小组办公室|巡察工作領導小組辦公室"
                               r"|[轮輪]巡[察视視](?=第[一二三四五六七八九十\d]{1,3}巡[察视視][组組]))"
-                              r"(?=(?:第[一二三四五六七八九十\d]{1,3})?巡[察视視])")
+                              r"(?=第[一二三四五六七八九十\d]{1,3}巡[察视視][组組]"
+                              r"|巡[察视視]第?[一二三四五六七八九十\d]{1,3}[组組])")
 _COMMITTEE_CUT = re.compile(r"^[委会會](?=(?:交叉|专项|專項|提级|提級|联动|聯動|机动|機動)?巡[察视視])")
 _OTHER_WORD = str.maketrans({"察": "视", "视": "察", "視": "察"})
 
