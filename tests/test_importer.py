@@ -2764,3 +2764,55 @@ def test_counts_in_traditional_characters_with_the_feedback_named_in_the_noun(tm
         "2024年3月1日至4月30日，省委第九巡視組對縣財政局黨組進行了巡視。現將巡視整改進展情況予以公布。\n"
         "嚴格按照要求穩步推進31個省委巡視反饋問題以及4個專項檢查反饋問題整改。\n"))
     assert result.notice["figures"]["problems"] == 31
+
+
+def test_a_quoted_aspect_and_problem_lose_their_lead_in(tmp_path):
+    """(一)关于“…”方面 / 1.对于“思想认识不足,理论学习流于形式。对学习…”: the words inside the quotes are the titles,
+    the lead-in (关于, 对于) is no part of them, and a quotation that runs on past the first sentence ends the title
+    there."""
+    result = _imported(tmp_path, (
+        "中共某某县财政局党组关于巡察整改进展情况的通报\n"
+        "2024年3月1日至4月30日，县委第二巡察组对县财政局党组进行了巡察。现将整改进展情况予以公布。\n"
+        "一、巡察反馈问题整改落实情况\n"
+        "(一)关于“聚焦上级党委决策部署要求,政治站位不高,执行落实有差距”方面\n"
+        "1.对于“思想认识不足,理论学习流于形式。对学习贯彻上级精神不深入”的问题。整改情况:一是建立学习制度。\n"
+        "2.关于“预算执行进度偏慢”。整改情况:一是建立预算执行通报制度。\n"))
+    assert [(a["number"], a["title"]) for a in result.notice["aspects"]] == [
+        (1, "聚焦上级党委决策部署要求,政治站位不高,执行落实有差距")]
+    assert [(p["number"], p["title"]) for p in result.notice["problems"]] == [
+        (1, "思想认识不足,理论学习流于形式"), (2, "预算执行进度偏慢")]
+
+
+def test_a_team_named_once_as_a_xunshi_team_is_named_as_the_text_mostly_writes_it(tmp_path):
+    result = _imported(tmp_path, (
+        "根据县委统一部署，2023年11月10日至12月9日，县委第五巡视组对某某社区进行了为期30天的巡察。"
+        "现将巡察集中整改进展情况予以公布。\n"
+        "会上传达学习县委第五巡察组巡察反馈会上的会议精神。\n"
+        "县委第五巡察组巡察反馈问题17个，目前已完成整改15个。\n"))
+    assert result.notice["inspection"]["team"] == "县委第五巡察组"
+
+
+def test_what_stands_before_a_teams_name_is_no_part_of_it(tmp_path):
+    """The office the team works under (校党委巡察办巡察一组), the round before the round's team named in full
+    (…县委第七轮巡察第五巡察组), a committee's last character cut off by a bracket (…(市、区)委交叉巡察第五组) and a
+    province named in full once (中共广西壮族自治区…, later 自治区…)."""
+    def team(text: str) -> str:
+        return _imported(tmp_path, text).notice["inspection"]["team"]
+
+    assert team("10月18日上午，图书馆召开领导班子巡察整改专题民主生活会。"
+                "校党委巡察办巡察一组组长到会指导。\n") == "巡察一组"
+    assert team("2019年9月19日，十三届某某县委第七轮巡察第五巡察组召开专题会议向某某镇党委反馈巡察情况。\n"
+                "巡察组反馈指出，镇党委重视农村基层管理工作。\n") == "第五巡察组"
+    assert team("2021年10月下旬至11月下旬，肇庆市县(市、区)委交叉巡察第五组对区委政法委开展了巡察“回头看”。"
+                "交叉巡察第五组均已向被巡察单位反馈情况。\n") == "交叉巡察第五组"
+    assert team("12月28日，中共广西壮族自治区生态环境厅党组第一巡察组召开某某中心政治巡察民主测评会。"
+                "自治区生态环境厅党组第一巡察组组长出席会议并讲话。"
+                "自治区生态环境厅党组第一巡察组副组长在会上说明测评要求。\n") == "自治区生态环境厅党组第一巡察组"
+
+
+def test_a_count_of_aspects_a_colon_opens_is_no_figure(tmp_path):
+    """主要聚焦四个方面:一是…: the team's focus listed after the colon, not the feedback's aspects."""
+    result = _imported(tmp_path, (
+        "2024年6月12日，市委第五巡察组巡察市统计局党组工作动员会召开。"
+        "本次巡察主要聚焦四个方面:一是聚焦贯彻落实党中央重大决策部署情况；二是聚焦群众身边不正之风。\n"))
+    assert "aspects" not in (result.notice.get("figures") or {})
