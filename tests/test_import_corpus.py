@@ -908,8 +908,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xuanzhou-jiaoti-xuncha-2025-gonggao": (
-        "title publisher region published source inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems"
+        "title publisher region published source inspection.start inspection.end inspection.feedback figures "
+        "aspects problems"
     ),
     "yichun-shiwei-1-xuncha-2022-gonggao": (
         "title publisher region published source inspection.team inspection.end inspection.feedback figures "
@@ -928,8 +928,8 @@ RIGHT = {
         "figures aspects problems contact"
     ),
     "gaoyao-jiaocha-xuncha-huitoukan-2021-gongkai": (
-        "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
     ),
     "guangdiansuo-xunshi-zhenggai-tongbaohui-2025-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -960,8 +960,8 @@ RIGHT = {
         "aspects problems contact"
     ),
     "jinken-er-shequ-xuncha-2024": (
-        "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems contact"
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "contact"
     ),
     "jiujiang-quwei-2-xuncha-xunqian-goutong": (
         "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -980,12 +980,12 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "sasu-tushuguan-xuncha-zhenggai-shenghuohui": (
-        "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback aspects "
+        "problems contact"
     ),
     "shejia-zhen-xuncha-2019-fankui": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
+        "problems contact"
     ),
     "shengtongjiju-xunshi-2024-fankui-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1001,7 +1001,7 @@ RIGHT = {
     ),
     "suzhou-tongjiju-xuncha-2024-jinzhu": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects problems contact"
+        "inspection.feedback aspects problems contact"
     ),
     "tongcheng-xuncha-cunji-quanfugai-2019": (
         "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -1020,8 +1020,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "wuzhou-jiance-zhongxin-xuncha-ceping": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
+        "problems contact"
     ),
     "xibei-gaoyuansuo-xunshi-2024-fankui-trad-mirror": (
         "title publisher region published kind inspection.team inspection.start inspection.end inspection.feedback "

@@ -340,43 +340,6 @@ _TEAM_COUNT = re.compile(r"(?<=委)(?:\d{1,2}|[一二三四五六七八九十]{1
 
 
 def _tidy_team(team: str, texts: list[str]) -> str:
-    """The team as the text names it (below), then without what stands before its name that is not part of it."""
-    team = _tidy_team_name(team, texts)
-    # 校党委巡察办巡察一组: the office the team works under, then the team named by its number (not 县委巡察办巡察组);
-    # 十三届无棣县委第七轮巡察第五巡察组: the round, then the round's team named in full (not
-    # 十五届县委第六轮巡察第二组, where 第二组 names no team alone)
-    team = _BEFORE_THE_TEAM.sub("", team)
-    # 肇庆市县(市、区)委交叉巡察第五组, read from after the bracket: a committee's last character is no name
-    cut = _COMMITTEE_CUT.sub("", team)
-    if cut != team and any(cut in text for text in texts):
-        team = cut
-    team = _province_as_its_level(team, texts)
-    # 县委第五巡视组 once, 县委第五巡察组 in every later mention: a slip of the page, the team is as mostly written
-    other = team.translate(_OTHER_WORD)
-    if other != team and sum(t.count(other) for t in texts) > sum(t.count(team) for t in texts):
-        team = other
-    return team
-
-
-_BEFORE_THE_TEAM = re.compile(r"^.+?(?:巡察办|巡察辦|巡察工作领导小组办公室|巡察工作領導小組辦公室"
-                              r"|[轮輪]巡[察视視](?=第[一二三四五六七八九十\d]{1,3}巡[察视視][组組]))"
-                              r"(?=第[一二三四五六七八九十\d]{1,3}巡[察视視][组組]"
-                              r"|巡[察视視]第?[一二三四五六七八九十\d]{1,3}[组組])")
-_COMMITTEE_CUT = re.compile(r"^[委会會](?=(?:交叉|专项|專項|提级|提級|联动|聯動|机动|機動)?巡[察视視])")
-_OTHER_WORD = str.maketrans({"察": "视", "视": "察", "視": "察"})
-
-
-def _province_as_its_level(team: str, texts: list[str]) -> str:
-    """中共广西壮族自治区生态环境厅党组第一巡察组, later 自治区生态环境厅党组第一巡察组: a provincial department's team,
-    named in full once and by the province's level (省, 自治区) in the other mentions, is named as it mostly is."""
-    match = re.match(r"^(?:中共|中國共產黨|中国共产党)?([\u4e00-\u9fa5]{2,8}?(省|自治区|自治區))(?!委)", team)
-    if not match or not _leading_places(match.group(1)):
-        return team
-    short = match.group(2) + team[match.end():]
-    return short if sum(t.count(short) for t in texts) > sum(t.count(team) for t in texts) else team
-
-
-def _tidy_team_name(team: str, texts: list[str]) -> str:
     """The team as the text names it on its own: without a clause run into it (根据区委要求和区委第一巡察组 →
     区委第一巡察组), and in its shorter form when the text also writes that one alone: without the committee's term
     if the text names it more often without (十二届市委第一巡察组 → 市委第一巡察组), the places before it
@@ -640,10 +603,8 @@ _LISTED = re.compile(r"([^，,。；;、]{1,16}(?:、[^，,。；;、]{1,16}){2,
 
 
 # 重点做好以下四个方面:一是…: the tasks ahead the text goes on to list, not the feedback's aspects
-# (以下四个方面的问题 are); 主要聚焦四个方面:一是聚焦…: a count of aspects that a colon opens, the things it counts
-# listed after it (a team's focus, the tasks), where no word says they are problems found
-_WHAT_FOLLOWS = re.compile(r"(?:以下|如下)[\d一二三四五六七八九十]+\s*个?方面[^的问存]$"
-                           r"|[\d一二三四五六七八九十]+\s*个?方面[:：]$")
+# (以下四个方面的问题 are)
+_WHAT_FOLLOWS = re.compile(r"(?:以下|如下)[\d一二三四五六七八九十]+\s*个?方面[^的问存]$")
 
 
 def _not_aspects(before: str) -> bool:

@@ -11,10 +11,6 @@ _SHI = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _BEFORE_MARKER = "。；;，,：:）)”\"！!？? "
 _TITLE_END = re.compile(r"[。；;：:！!？?]")
 _QUOTED_TITLE = re.compile(r"^关于[“\"「『](.+?)[”\"」』](?:的)?问题(?:的?整改(?:情况|落实情况|进展情况)?)?$")
-# 对于“思想认识不足,理论学习流于形式。对学习…”: the quotation opens the problem and runs on past its first sentence,
-# whose words inside the quotes are the title (关于“…”, 对于“…”: the lead-in is no part of it)
-_OPEN_QUOTE_TITLE = re.compile(r"^(?:关于|对于|對於|關於)[“\"「『]([^”\"」』]+)$")
-_CLOSED_QUOTE_TITLE = re.compile(r"^(?:关于|对于|對於|關於)[“\"「『]([^”\"」』]+)[”\"」』]$")
 _LABEL_ONLY = re.compile(r"^(整改措施|整改情况|整改进展|整改落实情况|整改进展情况|落实情况|具体措施|主要措施)[:：]?$")
 _MAX_TITLE = 80
 # Words that follow a numeral used as a number, not as an ordinal (六个、六次、六月…).
@@ -38,8 +34,8 @@ def split_title(text: str) -> tuple[str | None, str]:
     rest = text[cut:].lstrip(" 。：:；;，,")
     if not title or len(title) > _MAX_TITLE:
         return None, text.strip()
-    quoted = _QUOTED_TITLE.match(title) or _OPEN_QUOTE_TITLE.match(title) or _CLOSED_QUOTE_TITLE.match(title)
-    return (quoted.group(1).strip(" ，,") if quoted else title), rest
+    quoted = _QUOTED_TITLE.match(title)
+    return (quoted.group(1) if quoted else title), rest
 
 
 def split_measures(text: str, expected: int = 1) -> Measures:
