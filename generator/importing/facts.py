@@ -395,7 +395,6 @@ _ADVERBS = r"(?:会议|會議)?(?:认真|認真|全面|切实|切實|深入|积�
 _SENTENCE_VERB = re.compile(rf"^(?:{_ADVERBS}(?:{_CLEAR_VERBS}了?|{_WORD_VERBS}了)"
                             rf"|(?:会议|會議|认真|認真|全面|切实|切實|深入|积极|積極)+{_WORD_VERBS})"
                             r"(?=[\u4e00-\u9fa5]{2,20}?(?:党委|党组|黨委|黨組|委员会|委員會))")
-_ENDS_WITH_A_VERB = re.compile(rf"(?:{_CLEAR_VERBS}|{_WORD_VERBS})了?$")
 
 
 def _from_its_committee(team: str) -> str:
@@ -416,10 +415,7 @@ def _from_its_committee(team: str) -> str:
         # the places with the level's character that ends them (灤州市委), or before the level's own 县 (泾县县委)
         if places and (_leading_places(head[start + match.start("places"):]) or _leading_places(places)):
             return team[start:]
-        if not places:  # the level alone (市委): what stands before is the sentence's, or a place the gazetteer lacks
-            before = head[:start]
-            if start and not _ENDS_WITH_A_VERB.search(before) and re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", before):
-                return team  # 湾沚区委第一巡察组 (a district renamed in 2020): no verb before, as short as a place
+        if not places:  # the level alone (市委): what stands before is the sentence's (传达学习, 热烈欢迎, 协助)
             return team[start:]
     return team
 

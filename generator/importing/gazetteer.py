@@ -83,18 +83,13 @@ def simplified(text: str) -> str:
 # The characters a place named in running text can follow: a preposition or conjunction (对歙县, 市委和歙县),
 # 中共/共青团.
 _BEFORE_A_PLACE = frozenset("对對向在于於由与與和及至赴到经經从從全共团團据據即")
-# What a level's character starts as a word of its own (县委, 县域, 县级, 县直, 县城): a two-character place before
-# one of these may be the end of another word and that word (担任|县委, 创新|县域)
-_LEVEL_WORD_NEXT = frozenset("委域级級直城")
 
 
 def named_in(texts: list[str]) -> list[str]:
     """The full place names in ``texts``, in order of appearance, longest match first (宿迁市, 沭阳县), each as the text
     writes it (宿遷市 in a notice in traditional characters). A two-character name is a place only where a word can
     start: 担任县委 (任县), 市委和县委 (和县), 创新县域 (新县), 云南县域 (南县) are the end of one word and a level's
-    县; before such a word (委, 域, 级, 直, 城) it must follow the start, a non-Chinese character, another place
-    (黄山市歙县) or a preposition (对歙县). Elsewhere it is a place after any word (深入歙县各乡镇,
-    助力歙县高质量发展)."""
+    县; it must follow the start, a non-Chinese character, another place (黄山市歙县) or a preposition (对歙县)."""
     found = []
     for text in texts:
         read = simplified(text)
@@ -102,9 +97,7 @@ def named_in(texts: list[str]) -> list[str]:
         for match in _names_pattern().finditer(read):
             start = match.start()
             before = read[start - 1] if start else ""
-            after = read[match.end()] if match.end() < len(read) else ""
-            if len(match.group(0)) == 2 and start != end and _is_han(before) and before not in _BEFORE_A_PLACE \
-                    and after in _LEVEL_WORD_NEXT:
+            if len(match.group(0)) == 2 and start != end and _is_han(before) and before not in _BEFORE_A_PLACE:
                 continue
             found.append(text[start:match.end()])
             end = match.end()
