@@ -391,9 +391,10 @@ _ZONE_NAME = re.compile(r"(?:开发|開發|高新|经开|經開|园|園|新)[区
 _CLEAR_VERBS = r"(?:落实|落實|传达学习|傳達學習|传达|傳達|配合|对照|對照|针对|針對|迎接|接受|听取|聽取|研究部署)"
 # verbs that also start a unit's name (学习出版社党委, 研究生院党委, 支持中心): the sentence's only with 了 or an adverb
 _WORD_VERBS = r"(?:学习|學習|支持|研究)"
-_ADVERBS = r"(?:会议|會議)?(?:认真|認真|全面|切实|切實|深入|积极|積極)?"
-_SENTENCE_VERB = re.compile(rf"^(?:{_ADVERBS}(?:{_CLEAR_VERBS}了?|{_WORD_VERBS}了)"
-                            rf"|(?:会议|會議|认真|認真|全面|切实|切實|深入|积极|積極)+{_WORD_VERBS})"
+_MEETING = r"会议|會議"
+_ADVERB = r"认真|認真|全面|切实|切實|深入|积极|積極"
+_SENTENCE_VERB = re.compile(rf"^(?:(?:{_MEETING})?(?:{_ADVERB})?(?:{_CLEAR_VERBS}了?|{_WORD_VERBS}了)"
+                            rf"|(?:{_MEETING}|{_ADVERB})+{_WORD_VERBS})"
                             r"(?=[\u4e00-\u9fa5]{2,20}?(?:党委|党组|黨委|黨組|委员会|委員會))")
 
 
@@ -405,12 +406,13 @@ def _from_its_committee(team: str) -> str:
     if not at:
         return team
     head = team[: at.start()]
+    zone = _ZONE_NAME.search(head) is not None
     for start in range(len(head)):
         match = _BEFORE_THE_COMMITTEE.match(head[start:])
         if match is None:
             continue
         places = match.group("places")
-        if head.startswith("中共", start) or _ZONE_NAME.search(head):
+        if head.startswith("中共", start) or zone:
             return team[start:]  # the party's name starts the committee's (中共泾县县委, 中共某某县委: kept whole)
         # the places with the level's character that ends them (灤州市委), or before the level's own 县 (泾县县委)
         if places and (_leading_places(head[start + match.start("places"):]) or _leading_places(places)):

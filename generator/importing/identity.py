@@ -295,8 +295,6 @@ def town_in_the_news(paragraphs: list[str]) -> str | None:
     return match.group(1) if match else None
 
 
-
-
 def place_of_the_meeting(texts: list[str]) -> tuple[str, str] | None:
     """(place, the unit): 9月12日上午,株洲市天元区工商联召开…: the unit that holds the meeting a news item opens with,
     named with a place the gazetteer knows."""
