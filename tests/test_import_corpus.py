@@ -1043,6 +1043,85 @@ RIGHT = {
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
+    "changge-binzang-xuncha-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "dayawan-jiaoyu-huimin-zhuanxiang-xuncha-2025-trad-mirror": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "jiangsu-tiyuju-dangzu-xuncha-2025-dongyuan": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "laiwu-minzheng-xuncha-2026": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end aspects contact"
+    ),
+    "lianyungang-jiaotong-xuncha-2025-fankui": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "longwan-cunshe-xuncha-huitoukan-2021-gushi": (
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "minzhengju-xuncha-zhenggai-2023-mirror": (
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "sanmenxia-jingkaiqu-xuncha-huitoukan-2025-dongyuan": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "shaoxing-quwei-sheliang-zhuanxiang-xuncha-2021": (
+        "title publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
+        "aspects problems contact"
+    ),
+    "weidu-quwei-xunshi-2023": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "wuling-sifaju-xuncha-2018-jinzhu": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "xiangcheng-binzang-zhuanxiang-xuncha-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback aspects problems contact"
+    ),
+    "xingguo-xuncha-sanzi-2025-baozhi": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "yongde-xuncha-huitoukan-2021": (
+        "title publisher published source kind inspection.team inspection.end inspection.feedback figures aspects "
+        "problems contact"
+    ),
+    "yuhuan-minzheng-binzang-xuncha-2026": (
+        "title published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "yushan-xianwei-xunshi-2022-dongyuan": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "zhengzhou-shiwei-xunshi-2025": (
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "zhongjian-yiju-xuncha-zhenggai-pingjia-2025-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "zhongyang-xunshi-zhenggai-zongshu-2025": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "zijin-lantang-zhongxue-xuncha-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
 }
 
 

