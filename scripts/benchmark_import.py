@@ -7,6 +7,8 @@ Run (from the repository root, after `bash scripts/setup`):
     .venv/bin/python scripts/benchmark_import.py -v            # also every wrong field of every text
     .venv/bin/python scripts/benchmark_import.py --names FILE  # only the texts FILE names (one a line), e.g. the
                                                                # rows of INDEX.md marked "dev (former test4)"
+    .venv/bin/python scripts/benchmark_import.py --split test12 --against main  # the importer of commit main too,
+                                                               # on the same texts in the same run, side by side
 
 The corpus is tests/fixtures/import_corpus/: NAME.txt (the text as published, most truncated at ~660
 characters) and NAME.expected.yml (hand-labelled values; see INDEX.md there). Each text is imported in
@@ -31,7 +33,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
+import subprocess
 import sys
+import tempfile
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -40,7 +46,9 @@ from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "import_corpus"
-sys.path.insert(0, str(ROOT))
+# --against REV runs this script again with REV's generator/ (from git archive) first on the path: CODE_ROOT
+CODE_ROOT = os.environ.get("BENCHMARK_IMPORT_CODE", str(ROOT))
+sys.path.insert(0, CODE_ROOT)
 
 from generator.importing.importer import ImportFailed, import_notice  # noqa: E402
 from generator.model.notice import PLACEHOLDER  # noqa: E402
@@ -146,6 +154,58 @@ def run(split: str, verbose: bool, only: list[str] | None = None) -> int:
     print(f"  fake problems          {fake} (texts without a problem list that got problems)")
     print(f"  failed imports         {failed}, tracebacks {tracebacks}")
     return 1 if tracebacks else 0
+
+
+def scores(chosen: list[str]) -> dict[str, dict[str, bool]]:
+    """{text: {field: right?, "problem list": exact?, "fake problems": …, "failed": …}} for each chosen text."""
+    found = {}
+    for name in chosen:
+        result = compare(name)
+        row = {f: result[f][0] == result[f][1] for f in FIELDS}
+        if load_expected(name).get("has_problem_list"):
+            row["problem list"] = row["problems"]
+        row["fake problems"] = result["_fake_problems"]
+        row["failed"] = result["_error"] is not None
+        found[name] = row
+    return found
+
+
+def against(rev: str, split: str, only: list[str] | None) -> int:
+    """The importer of commit ``rev`` and this checkout's on the same texts, in the same run, side by side, and the
+    fields of each text that one gets right and the other not."""
+    chosen = [n for n in names(split) if only is None or n in only]
+    if not chosen:
+        print(f"split {split}: no texts")
+        return 0
+    with tempfile.TemporaryDirectory() as code:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "generator"], capture_output=True)
+        if archive.returncode != 0:
+            print(f"--against: 读不到提交“{rev}”的 generator/：{archive.stderr.decode(errors='replace').strip()}")
+            return 2
+        subprocess.run(["tar", "-x", "-C", code], input=archive.stdout, check=True)
+        theirs = subprocess.run([sys.executable, __file__, "--scores", *chosen], capture_output=True, text=True,
+                                env={**os.environ, "BENCHMARK_IMPORT_CODE": code}, cwd=ROOT)
+    if theirs.returncode != 0:
+        print(f"--against: 提交“{rev}”的导入没有跑完：\n{theirs.stderr[-2000:]}")
+        return 2
+    before, after = json.loads(theirs.stdout), scores(chosen)
+    print(f"split {split}: {len(chosen)} texts, the importer of {rev} and of this checkout")
+    print(f"| field | right ({rev}) | right (this checkout) |")
+    print("| --- | ---: | ---: |")
+    for f in (*FIELDS, "problem list", "fake problems", "failed"):
+        counted = [n for n in chosen if f in after[n]]
+        print(f"| {f} | {sum(before[n].get(f, False) for n in counted)}/{len(counted)} "
+              f"| {sum(after[n][f] for n in counted)}/{len(counted)} |")
+    total = len(chosen) * len(FIELDS)
+    print(f"| all fields | {sum(before[n][f] for n in chosen for f in FIELDS)}/{total} "
+          f"| {sum(after[n][f] for n in chosen for f in FIELDS)}/{total} |")
+    for name in chosen:
+        gained = [f for f in FIELDS if after[name][f] and not before[name][f]]
+        lost = [f for f in FIELDS if before[name][f] and not after[name][f]]
+        if gained or lost:
+            print(f"{name}: " + "; ".join(filter(None, [gained and "now right: " + " ".join(gained),
+                                                        lost and "now wrong: " + " ".join(lost)])))
+    return 0
 
 
 HTML_SET = ROOT / "tests" / "fixtures" / "import_html"
@@ -258,7 +318,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--names", type=Path, metavar="FILE",
                         help="only the texts of the split named in FILE (one name a line, # starts a comment)")
+    parser.add_argument("--against", metavar="REV",
+                        help="also score the importer of commit REV on the same texts, side by side")
+    parser.add_argument("--scores", nargs="+", metavar="NAME", help=argparse.SUPPRESS)  # --against's own call
     args = parser.parse_args(argv)
+    if args.scores:
+        print(json.dumps(scores(args.scores)))
+        return 0
     only = None
     if args.names is not None:
         try:
@@ -269,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         lines = (line.split("#", 1)[0].strip() for line in listed.splitlines())
         only = [line for line in lines if line]
+    if args.against:
+        return against(args.against, args.split, only)
     return run_html() if args.html else run(args.split, args.verbose, only)
 
 

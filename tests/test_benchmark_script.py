@@ -224,3 +224,26 @@ def test_the_linear_classifier_experiment_says_what_it_needs_without_scikit_lear
     assert result.returncode == 1
     assert result.stderr == "这个实验需要 scikit-learn：.venv/bin/pip install scikit-learn\n"
     assert result.stdout == ""
+
+
+def test_import_benchmark_scores_another_commits_importer_side_by_side(tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text("anqing-jiaotong-2025\nchangge-binzang-xuncha-2025\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "scripts/benchmark_import.py", "--names", str(names), "--against", "HEAD"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    out = result.stdout
+    assert "split dev: 2 texts, the importer of HEAD and of this checkout" in out, out
+    assert "| field | right (HEAD) | right (this checkout) |" in out
+    # the same importer twice: the same counts, and no text with a field that one gets right and the other not
+    rows = dict(line.split(" | ", 1) for line in out.splitlines() if line.startswith("| ") and "---" not in line)
+    counts = rows["| all fields"].strip(" |").split(" | ")
+    assert counts[0] == counts[1] and counts[0].endswith("/28"), out
+    assert "now right" not in out and "now wrong" not in out
+
+
+def test_import_benchmark_says_so_when_the_other_commit_does_not_exist():
+    result = subprocess.run([sys.executable, "scripts/benchmark_import.py", "--against", "no-such-commit"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 2
+    assert result.stdout.startswith("--against: 读不到提交“no-such-commit”的 generator/："), result.stdout
