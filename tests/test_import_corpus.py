@@ -961,7 +961,7 @@ RIGHT = {
     ),
     "jinken-er-shequ-xuncha-2024": (
         "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "contact"
+        "aspects problems contact"
     ),
     "jiujiang-quwei-2-xuncha-xunqian-goutong": (
         "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "

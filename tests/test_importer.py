@@ -2766,3 +2766,22 @@ def test_counts_in_traditional_characters_with_the_feedback_named_in_the_noun(tm
         "2024年3月1日至4月30日，省委第九巡視組對縣財政局黨組進行了巡視。現將巡視整改進展情況予以公布。\n"
         "嚴格按照要求穩步推進31個省委巡視反饋問題以及4個專項檢查反饋問題整改。\n"))
     assert result.notice["figures"]["problems"] == 31
+
+
+# Round 14 (each rule on a short text of the kind it is for)
+
+def test_a_lead_in_before_a_quoted_aspect_or_problem_is_no_part_of_its_title(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某社区委员会关于巡察整改进展情况的通报\n"
+        "2024年3月1日至4月30日，县委第五巡察组对某某社区党委进行了巡察。现将整改进展情况予以公布。\n"
+        "(一)关于“聚焦上级党委决策部署要求,政治站位不高,执行落实有差距”方面\n"
+        "1.对于“思想认识不足,理论学习流于形式。对学习党的二十大精神不深入”的问题\n"
+        "整改情况：一是制定学习计划。\n"
+        "(二)关于“三重一大”和“四风”方面\n"
+        "2.关于“三重一大”和“四风”的问题。\n"
+        "整改情况：一是修订议事规则。\n"))
+    assert [a["title"] for a in result.notice["aspects"]] == [
+        "聚焦上级党委决策部署要求,政治站位不高,执行落实有差距",
+        "关于“三重一大”和“四风”方面"]  # no quote cut from its pair: the heading stays whole
+    assert [p["title"] for p in result.notice["problems"]] == [
+        "思想认识不足,理论学习流于形式", "关于“三重一大”和“四风”的问题"]
