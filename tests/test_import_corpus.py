@@ -908,8 +908,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xuanzhou-jiaoti-xuncha-2025-gonggao": (
-        "title publisher region published source inspection.start inspection.end inspection.feedback figures "
-        "aspects problems"
+        "title publisher region published source inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems"
     ),
     "yichun-shiwei-1-xuncha-2022-gonggao": (
         "title publisher region published source inspection.team inspection.end inspection.feedback figures "
@@ -984,8 +984,8 @@ RIGHT = {
         "problems contact"
     ),
     "shejia-zhen-xuncha-2019-fankui": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
-        "problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "shengtongjiju-xunshi-2024-fankui-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

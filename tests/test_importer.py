@@ -2785,3 +2785,15 @@ def test_a_lead_in_before_a_quoted_aspect_or_problem_is_no_part_of_its_title(tmp
         "关于“三重一大”和“四风”方面"]  # no quote cut from its pair: the heading stays whole
     assert [p["title"] for p in result.notice["problems"]] == [
         "思想认识不足,理论学习流于形式", "关于“三重一大”和“四风”的问题"]
+
+
+def test_a_team_named_in_full_after_its_round_is_named_without_the_round(tmp_path):
+    result = _imported(tmp_path, (
+        "2019年9月19日,十三届某某县委第七轮巡察第五巡察组召开专题会议,向某某镇党委反馈巡察情况。\n"
+        "巡察组反馈指出,该镇党委落实全面从严治党主体责任不到位。\n"))
+    assert result.notice["inspection"]["team"] == "第五巡察组"
+    # 第二组 names no team alone: the round stays
+    kept = _imported(tmp_path, (
+        "2019年9月19日,十五届县委第六轮巡察第二组召开专题会议,向某某镇党委反馈巡察情况。\n"
+        "巡察组反馈指出,该镇党委落实全面从严治党主体责任不到位。\n"))
+    assert kept.notice["inspection"]["team"] == "十五届县委第六轮巡察第二组"

@@ -339,6 +339,9 @@ _PLACE_LEVEL = re.compile(r"(?<=[省市区县州旗區縣])(?=委)")
 _TEAM_COUNT = re.compile(r"(?<=委)(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個](?=巡[察视視][组組])")
 
 
+_ROUND_BEFORE_THE_TEAM = re.compile(r"^.+?[轮輪]巡[察视視](?=第[一二三四五六七八九十\d]{1,3}巡[察视視][组組]$)")
+
+
 def _tidy_team(team: str, texts: list[str]) -> str:
     """The team as the text names it on its own: without a clause run into it (根据区委要求和区委第一巡察组 →
     区委第一巡察组), and in its shorter form when the text also writes that one alone: without the committee's term
@@ -352,6 +355,9 @@ def _tidy_team(team: str, texts: list[str]) -> str:
     team = re.sub(r"^(?:根据|根據|按照)", "", team)
     team = _from_its_committee(team)
     team = _SENTENCE_VERB.sub("", team)
+    # 十三届无棣县委第七轮巡察第五巡察组: the round's inspection, then the round's team named in full (第五巡察组; not
+    # 十五届县委第六轮巡察第二组, where 第二组 names no team alone, nor 市委第四轮第五巡察组, with no 巡察 after the round)
+    team = _ROUND_BEFORE_THE_TEAM.sub("", team)
 
     def alone(short: str, longer: str) -> bool:
         return sum(t.count(short) for t in texts) > sum(t.count(longer) for t in texts)
