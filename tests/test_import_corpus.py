@@ -904,7 +904,7 @@ RIGHT = {
         "inspection.feedback aspects problems contact"
     ),
     "xianyou-jiaowei-xuncha-2025": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "xuanzhou-jiaoti-xuncha-2025-gonggao": (
@@ -952,8 +952,8 @@ RIGHT = {
         "problems contact"
     ),
     "hongmei-zhen-xuncha-2023-mirror": (
-        "title published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "huaian-danganguan-xuncha-2025-jinzhu": (
         "title publisher region published source kind inspection.team inspection.end inspection.feedback figures "
@@ -972,8 +972,8 @@ RIGHT = {
         "problems contact"
     ),
     "maozu-zhen-xuncha-2023": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "nanhai-danganguan-xuncha-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -984,8 +984,8 @@ RIGHT = {
         "problems contact"
     ),
     "shejia-zhen-xuncha-2019-fankui": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "shengtongjiju-xunshi-2024-fankui-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

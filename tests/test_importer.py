@@ -2797,3 +2797,29 @@ def test_a_team_named_in_full_after_its_round_is_named_without_the_round(tmp_pat
         "2019年9月19日,十五届县委第六轮巡察第二组召开专题会议,向某某镇党委反馈巡察情况。\n"
         "巡察组反馈指出,该镇党委落实全面从严治党主体责任不到位。\n"))
     assert kept.notice["inspection"]["team"] == "十五届县委第六轮巡察第二组"
+
+
+def test_a_town_named_alone_is_no_region_but_the_county_whose_committee_sent_the_team_is(tmp_path):
+    ordered = _imported(tmp_path, (
+        "中共郊尾镇委员会关于巡察整改进展情况的通报\n"
+        "根据仙游县委巡察工作统一部署,2023年7月3日至8月31日,县委巡察二组对郊尾镇党委开展了常规巡察。"
+        "现将巡察整改进展情况予以公布。\n"))
+    assert ordered.notice["region"] == "仙游县"
+    assert ("地区（region）只找到镇名“郊尾镇”（原文没有把它和所在的县市写在一起），取了派出巡察组或部署巡察的县市"
+            "“仙游县”，请核对") in _region_notes(ordered)
+    # a town's own notice that names no county: left to the editor (many towns share a name)
+    alone = _imported(tmp_path, (
+        "中共茂租镇委员会关于落实县委第二巡察组巡察反馈意见整改进展情况的通报\n"
+        "2023年3月1日至4月30日,县委第二巡察组对茂租镇党委开展了巡察。现将整改进展情况予以公布。\n"))
+    assert alone.notice["region"].startswith(PLACEHOLDER)
+    assert _region_notes(alone) == [
+        "地区（region）只找到镇名“茂租镇”，原文没有写它所在的县、市（各地有同名的镇）：没有填写，请编辑填写（如“某某县茂租镇”）"]
+    # news about a town, sent by a team that names no place either: the town is what the news is about
+    news = _imported(tmp_path, (
+        "4月29日,徐行镇召开区委第一巡察组巡察反馈问题整改动员部署会议。镇党委书记主持会议。\n"))
+    assert news.notice["region"] == "徐行镇"
+    # the county in the sending committee's name, before its term and round
+    sent = _imported(tmp_path, (
+        "2019年9月19日,十三届无棣县委第七轮巡察第五巡察组召开专题会议,向佘家镇党委反馈巡察情况。\n"
+        "佘家镇党委主要负责人表示,诚恳接受县委巡察组反馈的问题。\n"))
+    assert sent.notice["region"] == "无棣县"

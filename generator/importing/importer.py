@@ -28,6 +28,7 @@ from generator.importing.facts import (
 )
 from generator.importing.html import html_to_text, looks_like_html, markup_note
 from generator.importing.identity import (
+    bare_town,
     city_of_a_zone,
     domain_from,
     in_full,
@@ -36,6 +37,7 @@ from generator.importing.identity import (
     level_of_the_inspection,
     place_of_the_meeting,
     place_of_the_ordering_committee,
+    place_of_the_sending_committee,
     province_of,
     publisher_from,
     publisher_from_signature,
@@ -260,6 +262,19 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     if region and with_its_city(region, texts) != region:
         notes.add(f"地区（region）“{region}”按正文的写法加上了所在的市：“{with_its_city(region, texts)}”，请核对")
         region = with_its_city(region, texts)
+    if bare_town(region):  # 郊尾镇 alone: the county whose committee sent the team, or (a notice's own town) nothing
+        county = place_of_the_sending_committee(texts)
+        if county or kind != _fallback_kind():  # the note that took the town says no more than the one below
+            notes.lines = [line for line in notes.lines
+                           if not (line.startswith("地区（region）") and f"“{region}”" in line)]
+        if county:
+            notes.add(f"地区（region）只找到镇名“{region}”（原文没有把它和所在的县市写在一起），取了派出巡察组或部署巡察的"
+                      f"县市“{county}”，请核对")
+            region = county
+        elif kind != _fallback_kind():
+            notes.add(f"地区（region）只找到镇名“{region}”，原文没有写它所在的县、市（各地有同名的镇）：没有填写，"
+                      f"请编辑填写（如“某某县{region}”）")
+            region = None
     notice["region"] = region or _placeholder("region", "地区", notes, "没有找到地区")
     domain = domain_from(page.title, page.paragraphs)
     if domain:
