@@ -864,7 +864,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "putian-shiwei-8-2-xuncha-2022-qidong": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
         "aspects problems contact"
     ),
     "putian-shiwei-xunshi-2025": (

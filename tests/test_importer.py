@@ -2823,3 +2823,18 @@ def test_a_town_named_alone_is_no_region_but_the_county_whose_committee_sent_the
         "2019年9月19日,十三届无棣县委第七轮巡察第五巡察组召开专题会议,向佘家镇党委反馈巡察情况。\n"
         "佘家镇党委主要负责人表示,诚恳接受县委巡察组反馈的问题。\n"))
     assert sent.notice["region"] == "无棣县"
+
+
+def test_a_news_item_opening_with_a_place_that_starts_or_holds_something_is_about_that_place(tmp_path):
+    started = _imported(tmp_path, (
+        "莆田:启动八届市委第二轮巡察\n"
+        "近日,福建省莆田市启动八届市委第二轮巡察工作。市委巡察组对市民政局等5个单位党组织开展常规巡察。\n"))
+    assert started.notice["region"] == "莆田市"  # the province before it only says where
+    assert "地区（region）取自正文开头启动或召开会议的“莆田市”，请核对" in _region_notes(started)
+    held = _imported(tmp_path, (
+        "为做好区委第二轮巡察前的各项准备工作,确保巡察工作有序推进。1月28日上午,鸠江区召开了八届区委第二轮巡察"
+        "巡前沟通会。\n"))
+    assert held.notice["region"] == "鸠江区"
+    # a province that starts something names no city or county; a place inside a unit's name is not the subject
+    province = _imported(tmp_path, "近日,福建省启动十一届省委第二轮巡视工作。省委巡视组对省民政厅党组开展常规巡视。\n")
+    assert not _region_notes(province) or "启动" not in " ".join(_region_notes(province))

@@ -327,6 +327,25 @@ def town_in_the_news(paragraphs: list[str]) -> str | None:
     return match.group(1) if match else None
 
 
+_NEWS_VERB = re.compile(r"(?:召开|召開|启动|啟動|举行|舉行)")
+
+
+def place_in_the_news(paragraphs: list[str]) -> str | None:
+    """近日,福建省莆田市启动八届市委第二轮巡察工作 / …推进。1月28日上午,鸠江区召开了…巡前沟通会: the city or county
+    (not a province) that one of the opening paragraph's first sentences has start or hold something, named wholly by
+    places the gazetteer knows (the last of them: the province before 莆田市 only says where it is)."""
+    for sentence in re.split(r"[。！!？?]", without_glosses(paragraphs[0]) if paragraphs else "")[:3]:
+        sentence = _NEWS_TIME.sub("", sentence.strip())
+        verb = _NEWS_VERB.search(sentence, 0, 16)
+        if not verb:
+            continue
+        head = sentence[: verb.start()]
+        named = gazetteer.named_in([head])
+        if named and "".join(named) == head and not named[-1].endswith(("省", "自治区", "自治區")):
+            return named[-1]
+    return None
+
+
 def place_of_the_meeting(texts: list[str]) -> tuple[str, str] | None:
     """(place, the unit): 9月12日上午,株洲市天元区工商联召开…: the unit that holds the meeting a news item opens with,
     named with a place the gazetteer knows."""

@@ -36,6 +36,7 @@ from generator.importing.identity import (
     known_place_in,
     level_of_the_inspection,
     place_of_the_meeting,
+    place_in_the_news,
     place_of_the_ordering_committee,
     place_of_the_sending_committee,
     province_of,
@@ -319,6 +320,10 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if town:
         notes.add(f"地区（region）取自正文开头召开会议的“{town}”，请核对是否应加上所在的县、区")
         return town
+    opening = place_in_the_news(page.paragraphs)  # 近日,福建省莆田市启动…巡察: the news is about that place
+    if opening:
+        notes.add(f"地区（region）取自正文开头启动或召开会议的“{opening}”，请核对")
+        return opening
     meeting = place_of_the_meeting([page.title or "", *page.paragraphs[:1]])
     if meeting:
         notes.add(f"地区（region）取自召开会议的单位“{meeting[1]}”里的地名“{meeting[0]}”，请核对")
