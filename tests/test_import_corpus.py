@@ -1001,7 +1001,7 @@ RIGHT = {
     ),
     "suzhou-tongjiju-xuncha-2024-jinzhu": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "tongcheng-xuncha-cunji-quanfugai-2019": (
         "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -1075,8 +1075,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "shaoxing-quwei-sheliang-zhuanxiang-xuncha-2021": (
-        "title publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
-        "aspects problems contact"
+        "title publisher region published source inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "weidu-quwei-xunshi-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -2838,3 +2838,20 @@ def test_a_news_item_opening_with_a_place_that_starts_or_holds_something_is_abou
     # a province that starts something names no city or county; a place inside a unit's name is not the subject
     province = _imported(tmp_path, "近日,福建省启动十一届省委第二轮巡视工作。省委巡视组对省民政厅党组开展常规巡视。\n")
     assert not _region_notes(province) or "启动" not in " ".join(_region_notes(province))
+
+
+def test_the_focus_an_inspection_lists_after_a_colon_is_no_count_of_aspects(tmp_path):
+    focus = _imported(tmp_path, (
+        "2024年4月10日,市委第三巡察组进驻市统计局党组开展常规巡察。巡察组将主要聚焦四个方面:一是聚焦贯彻落实党中央"
+        "决策部署情况;二是聚焦群众身边不正之风;三是聚焦基层党组织建设;四是聚焦巡视整改。\n"))
+    assert "aspects" not in (focus.notice.get("figures") or {})
+    assert any("之后列出的是巡察要了解的重点，不是反馈的方面数" in line for line in focus.unplaced)
+    # the findings a colon opens, and a plan's count of the aspects it answers, are counts of aspects
+    found = _imported(tmp_path, (
+        "2024年3月1日至4月30日,县委第二巡察组对县财政局党组进行了巡察。现将整改进展情况予以公布。\n"
+        "巡察组反馈指出,问题主要集中在三个方面:一是理论学习不深入;二是预算管理不规范;三是作风建设不扎实。\n"))
+    assert found.notice["figures"]["aspects"] == 3
+    plan = _imported(tmp_path, (
+        "2024年3月1日至4月30日,区委第二巡察组对区民政局党组进行了巡察。现将整改进展情况予以公布。\n"
+        "局党组制定《巡察整改工作方案》,聚焦6个方面,制定186条具体整改措施。\n"))
+    assert plan.notice["figures"]["aspects"] == 6

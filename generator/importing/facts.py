@@ -577,6 +577,11 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
                     continue  # 177项整改任务,已完成174项: the tasks done, not the problems
                 if key == "aspects" and _not_aspects(paragraph[: match.end() + 1]):
                     continue  # 一方面,…另一方面 / 从整改措施、牵头领导、责任人5个方面: not the feedback's aspects
+                if key == "aspects" and _FOCUS_BEFORE.search(paragraph[: match.end()]) and _LIST_OPENS.match(
+                        paragraph, match.end()):
+                    # 主要聚焦四个方面:一是聚焦…: what the team will look at, not what it found
+                    notes.add(f"“{match.group(0)}”之后列出的是巡察要了解的重点，不是反馈的方面数：没有写入 figures，请核对")
+                    continue
                 value = _figure_value(key, match)
                 if value is not None and value not in seen.setdefault(key, []):
                     seen[key].append(value)
@@ -597,6 +602,12 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     return figures
 
 
+# 主要聚焦四个方面:一是…, 重点了解关注六方面内容:一是…: the focus of an inspection that is starting, listed after a
+# colon (not 聚焦6个方面,制定186条措施, a plan's count of the aspects it answers; not 问题主要集中在三个方面:一是…, the
+# findings)
+_FOCUS_BEFORE = re.compile(r"(?:聚焦|关注|關注|重点了解|重點了解|着重了解|著重了解)(?:以下)?\s*[\d一二三四五六七八九十]+"
+                           r"\s*[个個]?方面$")
+_LIST_OPENS = re.compile(r"(?:的?内容|的?內容)?\s*[:：]")
 # 一方面,… / 一方面要深刻分析…,另一方面…: "on the one hand", a count of one written without 个 (not 十一方面)
 _THE_ROUND = re.compile(r"(?:本轮|本輪|这轮|這輪|此轮|此輪)$")
 _SEVERAL_UNITS = re.compile(r"(?:\d{1,3}|[二三四五六七八九十]{1,3})\s*[家个個](?:单位|單位)")
