@@ -681,8 +681,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "gansu-gaosu-xuncha-jinzhu-2019-mirror": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "hefei-wenlv-xuncha-2023": (
         "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -996,8 +996,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "sichuan-linye-zongzhan-xuncha-2023": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems"
     ),
     "suzhou-tongjiju-xuncha-2024-jinzhu": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1052,8 +1052,8 @@ RIGHT = {
         "aspects problems contact"
     ),
     "jiangsu-tiyuju-dangzu-xuncha-2025-dongyuan": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "laiwu-minzheng-xuncha-2026": (
         "title publisher region published source kind inspection.team inspection.start inspection.end aspects contact"

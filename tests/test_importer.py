@@ -2855,3 +2855,15 @@ def test_the_focus_an_inspection_lists_after_a_colon_is_no_count_of_aspects(tmp_
         "2024年3月1日至4月30日,区委第二巡察组对区民政局党组进行了巡察。现将整改进展情况予以公布。\n"
         "局党组制定《巡察整改工作方案》,聚焦6个方面,制定186条具体整改措施。\n"))
     assert plan.notice["figures"]["aspects"] == 6
+
+
+def test_the_one_team_of_a_units_own_inspection_is_read_in_its_longest_form(tmp_path):
+    result = _imported(tmp_path, (
+        "近日,省交通运输厅党组第一巡察组巡察工作动员会在省高速公路处召开。根据厅党组安排,厅党组第一巡察组将对"
+        "我省高速公路系统的2个单位开展巡察。\n"))
+    assert result.notice["inspection"]["team"] == "省交通运输厅党组第一巡察组"
+    assert any("只填写了全文唯一提到的巡察组“省交通运输厅党组第一巡察组”" in line for line in result.unplaced)
+    # two numbers are two teams; a level's team named too is the one the older rules read: none is guessed here
+    two = _imported(tmp_path, (
+        "近日,局党组第一巡察组和局党组第二巡察组巡察工作动员会召开。巡察组将对3个单位开展巡察。\n"))
+    assert "team" not in (two.notice.get("inspection") or {})

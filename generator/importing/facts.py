@@ -74,7 +74,7 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         if team:
             notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
             return {"team": team}
-        team = _the_one_committee_team(texts)
+        team = _the_one_committee_team(texts) or _the_one_unit_team(texts)
         if team and not re.search(_NUMBERED_TEAM, team.split("委")[-1]) and any(map(_COUNTED_TEAMS.search, texts)):
             team = None  # 市委3个巡察组分别进驻… / 市委巡察组坚持问题导向: the teams of the round, not one team
         team = _tidy_team(team, texts) if team else None
@@ -182,6 +182,31 @@ def _the_one_committee_team(texts: list[str]) -> str | None:
     if numbered:
         return numbered.pop()
     return found[0] if len(teams) == 1 else None
+
+
+# 近日,省交通运输厅党组第一巡察组巡察工作动员会…, 厅党组第一巡察组将对…: a team a unit's party group or committee sent,
+# named from after a punctuation mark (the sentence's words before it are not cut: none is taken then)
+_UNIT_TEAM = re.compile(r"(?:^|(?<=[\s,，。；;、“”：:（）()》]))"
+                        r"([^\s,，。；;、“”：:（）()《》\d]{1,14}?(?:党组|黨組|党委|黨委)"
+                        r"(?:第[一二三四五六七八九十\d]{1,3})?巡[察视視][组組])(?![织織])")
+
+
+def _the_one_unit_team(texts: list[str]) -> str | None:
+    """The one team of a unit's own inspection (省交通运输厅党组第一巡察组, later 厅党组第一巡察组; 局党组巡察组) in a
+    text that names no team of a level's committee (市委巡察组) and no count of teams: where every mention is the
+    longest one or its end, that longest one."""
+    if any(_COMMITTEE_TEAM.search(text) or _COUNTED_TEAMS.search(text) for text in texts):
+        return None
+    found = {match.group(1) for text in texts
+             for match in _UNIT_TEAM.finditer(_QUESTION.sub(lambda q: "　" * len(q.group(0)), text))}
+    longest = max(found, key=len, default=None)
+    if longest is None or not all(longest.endswith(team) for team in found):
+        return None
+    # 局党组第一巡察组和局党组第二巡察组: any other number in the text is another team
+    numbers = {match.group(0) for text in texts
+               for match in re.finditer(r"第[一二三四五六七八九十\d]{1,3}(?=巡[察视視][组組])", text)}
+    own = re.search(r"第[一二三四五六七八九十\d]{1,3}(?=巡[察视視][组組]$)", longest)
+    return longest if numbers <= ({own.group(0)} if own else set()) else None
 
 
 # (安排6个市委巡察组, 组建10个市委交叉巡察组: the committee and the kind between the count and the teams)

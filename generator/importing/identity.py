@@ -281,7 +281,9 @@ def place_of_the_sending_committee(texts: list[str]) -> str | None:
 def bare_town(region: str | None) -> bool:
     """茂租镇, 郊尾镇: a town (镇, 乡, 街道) named without the county or city it is in (many towns share a name)."""
     return bool(region and re.fullmatch(r"[\u4e00-\u9fa5]{1,8}?(?:镇|鎮|乡|鄉|街道)", region)
-                and not gazetteer.named_in([region]))
+                and not gazetteer.named_in([region])
+                # 某某市横栏镇: written with a level's place the gazetteer may not know (新市镇, 市桥镇 are towns)
+                and not re.search(r"[省市县区旗州盟縣區][\u4e00-\u9fa5]{2,}(?:镇|鎮|乡|鄉|街道)$", region))
 
 
 def with_its_city(region: str, texts: list[str]) -> str:
