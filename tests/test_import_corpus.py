@@ -960,8 +960,8 @@ RIGHT = {
         "aspects problems contact"
     ),
     "jinken-er-shequ-xuncha-2024": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "jiujiang-quwei-2-xuncha-xunqian-goutong": (
         "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "

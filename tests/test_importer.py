@@ -2867,3 +2867,15 @@ def test_the_one_team_of_a_units_own_inspection_is_read_in_its_longest_form(tmp_
     two = _imported(tmp_path, (
         "近日,局党组第一巡察组和局党组第二巡察组巡察工作动员会召开。巡察组将对3个单位开展巡察。\n"))
     assert "team" not in (two.notice.get("inspection") or {})
+
+
+def test_a_county_team_written_xunshi_once_is_the_xuncha_team_the_text_names_more_often(tmp_path):
+    result = _imported(tmp_path, (
+        "2023年11月1日至12月9日,县委第五巡视组对某某社区党委开展了巡察。现将整改进展情况予以公布。\n"
+        "社区党委会上传达学习县委第五巡察组巡察反馈会议精神,研究制定县委第五巡察组巡察反馈问题整改方案。\n"))
+    assert result.notice["inspection"]["team"] == "县委第五巡察组"
+    # a province's 巡视组 is never made 巡察, nor a 巡察组 made 巡视 by another team's name that contains it
+    kept = _imported(tmp_path, (
+        "2023年3月1日至4月30日,市委巡察办第二巡察组对市财政局党组开展了巡察。现将整改进展情况予以公布。\n"
+        "同期,省委第二巡视组对市委开展巡视,省委第二巡视组反馈的问题一并整改。\n"))
+    assert kept.notice["inspection"]["team"].endswith("第二巡察组")

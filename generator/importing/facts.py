@@ -368,6 +368,24 @@ _ROUND_BEFORE_THE_TEAM = re.compile(r"^.+?[轮輪]巡[察视視](?=第[一二三
 
 
 def _tidy_team(team: str, texts: list[str]) -> str:
+    """The team as the text names it on its own (below); a city's or a county's team written 巡视组 once where the text
+    writes the same name with 巡察组 more often is that 巡察组 (a slip of the page: those committees send 巡察组). Only
+    the whole name is compared, and only in this direction: 省委第二巡视组 is never made 巡察, nor 巡察 made 巡视."""
+    team = _tidy_team_name(team, texts)
+    if _LEVEL_XUNSHI.match(team):
+        other = team[::-1].replace("视巡", "察巡", 1).replace("視巡", "察巡", 1)[::-1]
+        mentions = sum(t.count(other) for t in texts)
+        if mentions >= 2 and mentions > sum(t.count(team) for t in texts):
+            return other
+    return team
+
+
+# 县委第五巡视组, 十二届市委第三巡视组: a team of a level below the province (not 省委, 自治区党委, 中央) called 巡视组
+_LEVEL_XUNSHI = re.compile(r"^(?:中共)?(?:[一二三四五六七八九十\d]{1,3}[届屆])?[\u4e00-\u9fa5]{0,10}?[市区县旗區縣]委"
+                           r"(?:第[一二三四五六七八九十\d]{1,3})?巡[视視](?:第?[一二三四五六七八九十\d]{1,3})?[组組]$")
+
+
+def _tidy_team_name(team: str, texts: list[str]) -> str:
     """The team as the text names it on its own: without a clause run into it (根据区委要求和区委第一巡察组 →
     区委第一巡察组), and in its shorter form when the text also writes that one alone: without the committee's term
     if the text names it more often without (十二届市委第一巡察组 → 市委第一巡察组), the places before it
