@@ -856,7 +856,7 @@ RIGHT = {
         "aspects problems contact"
     ),
     "hengdong-xianwei-9-xuncha-jinzhu-2025": (
-        "publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
         "figures aspects problems contact"
     ),
     "kuancheng-xunshi-zhenggai-dudao-2024": (

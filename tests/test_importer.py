@@ -2879,3 +2879,14 @@ def test_a_county_team_written_xunshi_once_is_the_xuncha_team_the_text_names_mor
         "2023年3月1日至4月30日,市委巡察办第二巡察组对市财政局党组开展了巡察。现将整改进展情况予以公布。\n"
         "同期,省委第二巡视组对市委开展巡视,省委第二巡视组反馈的问题一并整改。\n"))
     assert kept.notice["inspection"]["team"].endswith("第二巡察组")
+
+
+def test_a_sites_greeting_and_a_current_page_breadcrumb_are_page_furniture(tmp_path):
+    result = _imported(tmp_path, (
+        "您好!今天是\n"
+        "当前页面: 首页 > > 某某纪检监察网 > 新闻中心 > 通知公告\n"
+        "十四届县委第九轮巡察完成进驻(附各巡察组联系方式)\n"
+        "来源:中共某某县委巡察工作领导小组办公室   发布时间:2025-09-19\n"
+        "目前,十四届县委第九轮巡察5个巡察组完成对县教育局等11个单位的进驻工作,本轮县委巡察已全面展开。\n"))
+    assert result.notice["title"] == "十四届县委第九轮巡察完成进驻(附各巡察组联系方式)"
+    assert {"您好!今天是", "当前页面: 首页 > > 某某纪检监察网 > 新闻中心 > 通知公告"} <= set(result.chrome_removed)
