@@ -661,8 +661,8 @@ RIGHT = {
         "inspection.feedback aspects problems contact"
     ),
     "beixinjing-jianyu-xuncha-peihe-2024": (
-        "publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "changzhou-ribao-xuncha-2019-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

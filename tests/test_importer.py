@@ -2890,3 +2890,15 @@ def test_a_sites_greeting_and_a_current_page_breadcrumb_are_page_furniture(tmp_p
         "目前,十四届县委第九轮巡察5个巡察组完成对县教育局等11个单位的进驻工作,本轮县委巡察已全面展开。\n"))
     assert result.notice["title"] == "十四届县委第九轮巡察完成进驻(附各巡察组联系方式)"
     assert {"您好!今天是", "当前页面: 首页 > > 某某纪检监察网 > 新闻中心 > 通知公告"} <= set(result.chrome_removed)
+
+
+def test_a_list_pages_headline_with_its_date_in_brackets_is_the_title_and_the_date(tmp_path):
+    result = _imported(tmp_path, (
+        "监狱管理局调研某某监狱工作 (2024-03-07)\n"
+        "3月6日,监狱管理局党委委员一行赴某某监狱,对监狱接受市局党委巡察开展工作调研。\n"))
+    assert result.notice["title"] == "监狱管理局调研某某监狱工作"
+    assert result.notice["published"] == dt.date(2024, 3, 7)
+    assert "(2024-03-07)" in result.chrome_removed
+    # a sentence with a date in brackets at its end is no headline
+    sentence = _imported(tmp_path, "3月6日,监狱管理局一行赴某某监狱,对巡察工作开展调研。(2024-03-07)\n")
+    assert sentence.notice["title"].startswith(PLACEHOLDER)

@@ -541,8 +541,9 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
         title = title[tag.end():]
     dated = _TITLE_DATE.search(title)
     if dated:
-        page.meta.setdefault("发布日期", dated.group(1))  # the list page's date after the title
-        page.chrome_removed.append(dated.group(1))
+        date = dated.group(1) or dated.group(2)
+        page.meta.setdefault("发布日期", date)  # the list page's date after the title
+        page.chrome_removed.append(dated.group(0).strip())
         title = title[:dated.start()]
     page.title = title
     page.chrome_removed.extend(lines[:start])
@@ -566,7 +567,9 @@ def _continues_title(line: str) -> bool:
     """The second half of a title cut over two lines: short, no punctuation, ending as a title ends."""
     return len(line) <= 30 and not re.search(r"[，,。：:；;、！!？?]", line) and bool(_TITLE_END.search(line)) \
         and not _is_menu(line)
-_TITLE_DATE = re.compile(r"\s+(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
+_TITLE_DATE = re.compile(r"\s+(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$|\s*[（(](\d{4}-\d{1,2}-\d{1,2})[)）]$")
+# 监狱管理局调研北新泾监狱工作 (2024-03-07): a list page's headline with its date in brackets, a title without title words
+_BRACKETED_DATE = re.compile(r"^[^，,。；;！!？?：:]{6,60}?\s*[（(]\d{4}-\d{1,2}-\d{1,2}[)）]$")
 
 
 def _opens_title(line: str) -> bool:
@@ -653,7 +656,8 @@ def _title_candidate(lines: list[str]) -> int | None:
         if _is_menu(line):
             continue
         if (
-            (8 <= len(line) <= 80 and _TITLE_WORDS.search(read) or _SHORT_TITLE.fullmatch(_unspaced(line)))
+            (8 <= len(line) <= 80 and (_TITLE_WORDS.search(read) or _BRACKETED_DATE.search(line))
+             or _SHORT_TITLE.fullmatch(_unspaced(line)))
             and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]", line)
         ):
             return index
