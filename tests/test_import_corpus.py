@@ -824,7 +824,7 @@ RIGHT = {
     # The former test9 split (read once after the eleventh round, 2026-12-03, then joined dev): the fields it gets
     # right.
     "changle-quwei-xunshi-2025": (
-        "title published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
         "figures aspects problems contact"
     ),
     "chongqing-xianwei-14-xuncha-2020-jinzhu-mirror": (

@@ -2902,3 +2902,13 @@ def test_a_list_pages_headline_with_its_date_in_brackets_is_the_title_and_the_da
     # a sentence with a date in brackets at its end is no headline
     sentence = _imported(tmp_path, "3月6日,监狱管理局一行赴某某监狱,对巡察工作开展调研。(2024-03-07)\n")
     assert sentence.notice["title"].startswith(PLACEHOLDER)
+
+
+def test_districts_set_up_after_the_division_table_are_places(tmp_path):
+    assert gazetteer.named_in(["省委巡视八组对长乐区开展了巡视", "中共芜湖市湾沚区委", "成都市郫都区委"]) == [
+        "长乐区", "芜湖市", "湾沚区", "成都市", "郫都区"]
+    assert gazetteer.city_of("长乐区") == "福州市"
+    result = _imported(tmp_path, (
+        "根据省委部署,2024年10月21日至11月30日,省委巡视八组对长乐区开展了巡视,并于2025年2月20日反馈了巡视意见。"
+        "现将巡视整改进展情况通报如下。\n"))
+    assert result.notice["region"] == "长乐区"
