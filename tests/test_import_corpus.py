@@ -661,8 +661,8 @@ RIGHT = {
         "inspection.feedback aspects problems contact"
     ),
     "beixinjing-jianyu-xuncha-peihe-2024": (
-        "publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "changzhou-ribao-xuncha-2019-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -681,8 +681,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "gansu-gaosu-xuncha-jinzhu-2019-mirror": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "hefei-wenlv-xuncha-2023": (
         "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -824,7 +824,7 @@ RIGHT = {
     # The former test9 split (read once after the eleventh round, 2026-12-03, then joined dev): the fields it gets
     # right.
     "changle-quwei-xunshi-2025": (
-        "title published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
         "figures aspects problems contact"
     ),
     "chongqing-xianwei-14-xuncha-2020-jinzhu-mirror": (
@@ -856,7 +856,7 @@ RIGHT = {
         "aspects problems contact"
     ),
     "hengdong-xianwei-9-xuncha-jinzhu-2025": (
-        "publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
         "figures aspects problems contact"
     ),
     "kuancheng-xunshi-zhenggai-dudao-2024": (
@@ -864,7 +864,7 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "putian-shiwei-8-2-xuncha-2022-qidong": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures "
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
         "aspects problems contact"
     ),
     "putian-shiwei-xunshi-2025": (
@@ -904,12 +904,12 @@ RIGHT = {
         "inspection.feedback aspects problems contact"
     ),
     "xianyou-jiaowei-xuncha-2025": (
-        "title publisher published source kind inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "xuanzhou-jiaoti-xuncha-2025-gonggao": (
-        "title publisher region published source inspection.start inspection.end inspection.feedback figures "
-        "aspects problems"
+        "title publisher region published source inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems"
     ),
     "yichun-shiwei-1-xuncha-2022-gonggao": (
         "title publisher region published source inspection.team inspection.end inspection.feedback figures "
@@ -952,16 +952,16 @@ RIGHT = {
         "problems contact"
     ),
     "hongmei-zhen-xuncha-2023-mirror": (
-        "title published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "huaian-danganguan-xuncha-2025-jinzhu": (
         "title publisher region published source kind inspection.team inspection.end inspection.feedback figures "
         "aspects problems contact"
     ),
     "jinken-er-shequ-xuncha-2024": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "jiujiang-quwei-2-xuncha-xunqian-goutong": (
         "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -972,8 +972,8 @@ RIGHT = {
         "problems contact"
     ),
     "maozu-zhen-xuncha-2023": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "nanhai-danganguan-xuncha-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -984,8 +984,8 @@ RIGHT = {
         "problems contact"
     ),
     "shejia-zhen-xuncha-2019-fankui": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
-        "problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "shengtongjiju-xunshi-2024-fankui-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -996,12 +996,12 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "sichuan-linye-zongzhan-xuncha-2023": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems"
     ),
     "suzhou-tongjiju-xuncha-2024-jinzhu": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback aspects problems contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "tongcheng-xuncha-cunji-quanfugai-2019": (
         "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -1052,8 +1052,8 @@ RIGHT = {
         "aspects problems contact"
     ),
     "jiangsu-tiyuju-dangzu-xuncha-2025-dongyuan": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "laiwu-minzheng-xuncha-2026": (
         "title publisher region published source kind inspection.team inspection.start inspection.end aspects contact"
@@ -1075,8 +1075,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "shaoxing-quwei-sheliang-zhuanxiang-xuncha-2021": (
-        "title publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
-        "aspects problems contact"
+        "title publisher region published source inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "weidu-quwei-xunshi-2023": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

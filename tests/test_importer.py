@@ -2766,3 +2766,149 @@ def test_counts_in_traditional_characters_with_the_feedback_named_in_the_noun(tm
         "2024年3月1日至4月30日，省委第九巡視組對縣財政局黨組進行了巡視。現將巡視整改進展情況予以公布。\n"
         "嚴格按照要求穩步推進31個省委巡視反饋問題以及4個專項檢查反饋問題整改。\n"))
     assert result.notice["figures"]["problems"] == 31
+
+
+# Round 14 (each rule on a short text of the kind it is for)
+
+def test_a_lead_in_before_a_quoted_aspect_or_problem_is_no_part_of_its_title(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某某社区委员会关于巡察整改进展情况的通报\n"
+        "2024年3月1日至4月30日，县委第五巡察组对某某社区党委进行了巡察。现将整改进展情况予以公布。\n"
+        "(一)关于“聚焦上级党委决策部署要求,政治站位不高,执行落实有差距”方面\n"
+        "1.对于“思想认识不足,理论学习流于形式。对学习党的二十大精神不深入”的问题\n"
+        "整改情况：一是制定学习计划。\n"
+        "(二)关于“三重一大”和“四风”方面\n"
+        "2.关于“三重一大”和“四风”的问题。\n"
+        "整改情况：一是修订议事规则。\n"))
+    assert [a["title"] for a in result.notice["aspects"]] == [
+        "聚焦上级党委决策部署要求,政治站位不高,执行落实有差距",
+        "关于“三重一大”和“四风”方面"]  # no quote cut from its pair: the heading stays whole
+    assert [p["title"] for p in result.notice["problems"]] == [
+        "思想认识不足,理论学习流于形式", "关于“三重一大”和“四风”的问题"]
+
+
+def test_a_team_named_in_full_after_its_round_is_named_without_the_round(tmp_path):
+    result = _imported(tmp_path, (
+        "2019年9月19日,十三届某某县委第七轮巡察第五巡察组召开专题会议,向某某镇党委反馈巡察情况。\n"
+        "巡察组反馈指出,该镇党委落实全面从严治党主体责任不到位。\n"))
+    assert result.notice["inspection"]["team"] == "第五巡察组"
+    # 第二组 names no team alone: the round stays
+    kept = _imported(tmp_path, (
+        "2019年9月19日,十五届县委第六轮巡察第二组召开专题会议,向某某镇党委反馈巡察情况。\n"
+        "巡察组反馈指出,该镇党委落实全面从严治党主体责任不到位。\n"))
+    assert kept.notice["inspection"]["team"] == "十五届县委第六轮巡察第二组"
+
+
+def test_a_town_named_alone_is_no_region_but_the_county_whose_committee_sent_the_team_is(tmp_path):
+    ordered = _imported(tmp_path, (
+        "中共郊尾镇委员会关于巡察整改进展情况的通报\n"
+        "根据仙游县委巡察工作统一部署,2023年7月3日至8月31日,县委巡察二组对郊尾镇党委开展了常规巡察。"
+        "现将巡察整改进展情况予以公布。\n"))
+    assert ordered.notice["region"] == "仙游县"
+    assert ("地区（region）只找到镇名“郊尾镇”（原文没有把它和所在的县市写在一起），取了派出巡察组或部署巡察的县市"
+            "“仙游县”，请核对") in _region_notes(ordered)
+    # a town's own notice that names no county: left to the editor (many towns share a name)
+    alone = _imported(tmp_path, (
+        "中共茂租镇委员会关于落实县委第二巡察组巡察反馈意见整改进展情况的通报\n"
+        "2023年3月1日至4月30日,县委第二巡察组对茂租镇党委开展了巡察。现将整改进展情况予以公布。\n"))
+    assert alone.notice["region"].startswith(PLACEHOLDER)
+    assert _region_notes(alone) == [
+        "地区（region）只找到镇名“茂租镇”，原文没有写它所在的县、市（各地有同名的镇）：没有填写，请编辑填写（如“某某县茂租镇”）"]
+    # news about a town, sent by a team that names no place either: the town is what the news is about
+    news = _imported(tmp_path, (
+        "4月29日,徐行镇召开区委第一巡察组巡察反馈问题整改动员部署会议。镇党委书记主持会议。\n"))
+    assert news.notice["region"] == "徐行镇"
+    # the county in the sending committee's name, before its term and round
+    sent = _imported(tmp_path, (
+        "2019年9月19日,十三届无棣县委第七轮巡察第五巡察组召开专题会议,向佘家镇党委反馈巡察情况。\n"
+        "佘家镇党委主要负责人表示,诚恳接受县委巡察组反馈的问题。\n"))
+    assert sent.notice["region"] == "无棣县"
+
+
+def test_a_news_item_opening_with_a_place_that_starts_or_holds_something_is_about_that_place(tmp_path):
+    started = _imported(tmp_path, (
+        "莆田:启动八届市委第二轮巡察\n"
+        "近日,福建省莆田市启动八届市委第二轮巡察工作。市委巡察组对市民政局等5个单位党组织开展常规巡察。\n"))
+    assert started.notice["region"] == "莆田市"  # the province before it only says where
+    assert "地区（region）取自正文开头启动或召开会议的“莆田市”，请核对" in _region_notes(started)
+    held = _imported(tmp_path, (
+        "为做好区委第二轮巡察前的各项准备工作,确保巡察工作有序推进。1月28日上午,鸠江区召开了八届区委第二轮巡察"
+        "巡前沟通会。\n"))
+    assert held.notice["region"] == "鸠江区"
+    # a province that starts something names no city or county; a place inside a unit's name is not the subject
+    province = _imported(tmp_path, "近日,福建省启动十一届省委第二轮巡视工作。省委巡视组对省民政厅党组开展常规巡视。\n")
+    assert not _region_notes(province) or "启动" not in " ".join(_region_notes(province))
+
+
+def test_the_focus_an_inspection_lists_after_a_colon_is_no_count_of_aspects(tmp_path):
+    focus = _imported(tmp_path, (
+        "2024年4月10日,市委第三巡察组进驻市统计局党组开展常规巡察。巡察组将主要聚焦四个方面:一是聚焦贯彻落实党中央"
+        "决策部署情况;二是聚焦群众身边不正之风;三是聚焦基层党组织建设;四是聚焦巡视整改。\n"))
+    assert "aspects" not in (focus.notice.get("figures") or {})
+    assert any("之后列出的是巡察要了解的重点，不是反馈的方面数" in line for line in focus.unplaced)
+    # the findings a colon opens, and a plan's count of the aspects it answers, are counts of aspects
+    found = _imported(tmp_path, (
+        "2024年3月1日至4月30日,县委第二巡察组对县财政局党组进行了巡察。现将整改进展情况予以公布。\n"
+        "巡察组反馈指出,问题主要集中在三个方面:一是理论学习不深入;二是预算管理不规范;三是作风建设不扎实。\n"))
+    assert found.notice["figures"]["aspects"] == 3
+    plan = _imported(tmp_path, (
+        "2024年3月1日至4月30日,区委第二巡察组对区民政局党组进行了巡察。现将整改进展情况予以公布。\n"
+        "局党组制定《巡察整改工作方案》,聚焦6个方面,制定186条具体整改措施。\n"))
+    assert plan.notice["figures"]["aspects"] == 6
+
+
+def test_the_one_team_of_a_units_own_inspection_is_read_in_its_longest_form(tmp_path):
+    result = _imported(tmp_path, (
+        "近日,省交通运输厅党组第一巡察组巡察工作动员会在省高速公路处召开。根据厅党组安排,厅党组第一巡察组将对"
+        "我省高速公路系统的2个单位开展巡察。\n"))
+    assert result.notice["inspection"]["team"] == "省交通运输厅党组第一巡察组"
+    assert any("只填写了全文唯一提到的巡察组“省交通运输厅党组第一巡察组”" in line for line in result.unplaced)
+    # two numbers are two teams; a level's team named too is the one the older rules read: none is guessed here
+    two = _imported(tmp_path, (
+        "近日,局党组第一巡察组和局党组第二巡察组巡察工作动员会召开。巡察组将对3个单位开展巡察。\n"))
+    assert "team" not in (two.notice.get("inspection") or {})
+
+
+def test_a_county_team_written_xunshi_once_is_the_xuncha_team_the_text_names_more_often(tmp_path):
+    result = _imported(tmp_path, (
+        "2023年11月1日至12月9日,县委第五巡视组对某某社区党委开展了巡察。现将整改进展情况予以公布。\n"
+        "社区党委会上传达学习县委第五巡察组巡察反馈会议精神,研究制定县委第五巡察组巡察反馈问题整改方案。\n"))
+    assert result.notice["inspection"]["team"] == "县委第五巡察组"
+    # a province's 巡视组 is never made 巡察, nor a 巡察组 made 巡视 by another team's name that contains it
+    kept = _imported(tmp_path, (
+        "2023年3月1日至4月30日,市委巡察办第二巡察组对市财政局党组开展了巡察。现将整改进展情况予以公布。\n"
+        "同期,省委第二巡视组对市委开展巡视,省委第二巡视组反馈的问题一并整改。\n"))
+    assert kept.notice["inspection"]["team"].endswith("第二巡察组")
+
+
+def test_a_sites_greeting_and_a_current_page_breadcrumb_are_page_furniture(tmp_path):
+    result = _imported(tmp_path, (
+        "您好!今天是\n"
+        "当前页面: 首页 > > 某某纪检监察网 > 新闻中心 > 通知公告\n"
+        "十四届县委第九轮巡察完成进驻(附各巡察组联系方式)\n"
+        "来源:中共某某县委巡察工作领导小组办公室   发布时间:2025-09-19\n"
+        "目前,十四届县委第九轮巡察5个巡察组完成对县教育局等11个单位的进驻工作,本轮县委巡察已全面展开。\n"))
+    assert result.notice["title"] == "十四届县委第九轮巡察完成进驻(附各巡察组联系方式)"
+    assert {"您好!今天是", "当前页面: 首页 > > 某某纪检监察网 > 新闻中心 > 通知公告"} <= set(result.chrome_removed)
+
+
+def test_a_list_pages_headline_with_its_date_in_brackets_is_the_title_and_the_date(tmp_path):
+    result = _imported(tmp_path, (
+        "监狱管理局调研某某监狱工作 (2024-03-07)\n"
+        "3月6日,监狱管理局党委委员一行赴某某监狱,对监狱接受市局党委巡察开展工作调研。\n"))
+    assert result.notice["title"] == "监狱管理局调研某某监狱工作"
+    assert result.notice["published"] == dt.date(2024, 3, 7)
+    assert "(2024-03-07)" in result.chrome_removed
+    # a sentence with a date in brackets at its end is no headline
+    sentence = _imported(tmp_path, "3月6日,监狱管理局一行赴某某监狱,对巡察工作开展调研。(2024-03-07)\n")
+    assert sentence.notice["title"].startswith(PLACEHOLDER)
+
+
+def test_districts_set_up_after_the_division_table_are_places(tmp_path):
+    assert gazetteer.named_in(["省委巡视八组对长乐区开展了巡视", "中共芜湖市湾沚区委", "成都市郫都区委"]) == [
+        "长乐区", "芜湖市", "湾沚区", "成都市", "郫都区"]
+    assert gazetteer.city_of("长乐区") == "福州市"
+    result = _imported(tmp_path, (
+        "根据省委部署,2024年10月21日至11月30日,省委巡视八组对长乐区开展了巡视,并于2025年2月20日反馈了巡视意见。"
+        "现将巡视整改进展情况通报如下。\n"))
+    assert result.notice["region"] == "长乐区"

@@ -74,7 +74,7 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         if team:
             notes.add("开头没有找到巡察日期：inspection 只填写了巡察组名称，请编辑补充 start、end、feedback")
             return {"team": team}
-        team = _the_one_committee_team(texts)
+        team = _the_one_committee_team(texts) or _the_one_unit_team(texts)
         if team and not re.search(_NUMBERED_TEAM, team.split("委")[-1]) and any(map(_COUNTED_TEAMS.search, texts)):
             team = None  # 市委3个巡察组分别进驻… / 市委巡察组坚持问题导向: the teams of the round, not one team
         team = _tidy_team(team, texts) if team else None
@@ -182,6 +182,31 @@ def _the_one_committee_team(texts: list[str]) -> str | None:
     if numbered:
         return numbered.pop()
     return found[0] if len(teams) == 1 else None
+
+
+# 近日,省交通运输厅党组第一巡察组巡察工作动员会…, 厅党组第一巡察组将对…: a team a unit's party group or committee sent,
+# named from after a punctuation mark (the sentence's words before it are not cut: none is taken then)
+_UNIT_TEAM = re.compile(r"(?:^|(?<=[\s,，。；;、“”：:（）()》]))"
+                        r"([^\s,，。；;、“”：:（）()《》\d]{1,14}?(?:党组|黨組|党委|黨委)"
+                        r"(?:第[一二三四五六七八九十\d]{1,3})?巡[察视視][组組])(?![织織])")
+
+
+def _the_one_unit_team(texts: list[str]) -> str | None:
+    """The one team of a unit's own inspection (省交通运输厅党组第一巡察组, later 厅党组第一巡察组; 局党组巡察组) in a
+    text that names no team of a level's committee (市委巡察组) and no count of teams: where every mention is the
+    longest one or its end, that longest one."""
+    if any(_COMMITTEE_TEAM.search(text) or _COUNTED_TEAMS.search(text) for text in texts):
+        return None
+    found = {match.group(1) for text in texts
+             for match in _UNIT_TEAM.finditer(_QUESTION.sub(lambda q: "　" * len(q.group(0)), text))}
+    longest = max(found, key=len, default=None)
+    if longest is None or not all(longest.endswith(team) for team in found):
+        return None
+    # 局党组第一巡察组和局党组第二巡察组: any other number in the text is another team
+    numbers = {match.group(0) for text in texts
+               for match in re.finditer(r"第[一二三四五六七八九十\d]{1,3}(?=巡[察视視][组組])", text)}
+    own = re.search(r"第[一二三四五六七八九十\d]{1,3}(?=巡[察视視][组組]$)", longest)
+    return longest if numbers <= ({own.group(0)} if own else set()) else None
 
 
 # (安排6个市委巡察组, 组建10个市委交叉巡察组: the committee and the kind between the count and the teams)
@@ -339,7 +364,28 @@ _PLACE_LEVEL = re.compile(r"(?<=[省市区县州旗區縣])(?=委)")
 _TEAM_COUNT = re.compile(r"(?<=委)(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個](?=巡[察视視][组組])")
 
 
+_ROUND_BEFORE_THE_TEAM = re.compile(r"^.+?[轮輪]巡[察视視](?=第[一二三四五六七八九十\d]{1,3}巡[察视視][组組]$)")
+
+
 def _tidy_team(team: str, texts: list[str]) -> str:
+    """The team as the text names it on its own (below); a city's or a county's team written 巡视组 once where the text
+    writes the same name with 巡察组 more often is that 巡察组 (a slip of the page: those committees send 巡察组). Only
+    the whole name is compared, and only in this direction: 省委第二巡视组 is never made 巡察, nor 巡察 made 巡视."""
+    team = _tidy_team_name(team, texts)
+    if _LEVEL_XUNSHI.match(team):
+        other = team[::-1].replace("视巡", "察巡", 1).replace("視巡", "察巡", 1)[::-1]
+        mentions = sum(t.count(other) for t in texts)
+        if mentions >= 2 and mentions > sum(t.count(team) for t in texts):
+            return other
+    return team
+
+
+# 县委第五巡视组, 十二届市委第三巡视组: a team of a level below the province (not 省委, 自治区党委, 中央) called 巡视组
+_LEVEL_XUNSHI = re.compile(r"^(?:中共)?(?:[一二三四五六七八九十\d]{1,3}[届屆])?[\u4e00-\u9fa5]{0,10}?[市区县旗區縣]委"
+                           r"(?:第[一二三四五六七八九十\d]{1,3})?巡[视視](?:第?[一二三四五六七八九十\d]{1,3})?[组組]$")
+
+
+def _tidy_team_name(team: str, texts: list[str]) -> str:
     """The team as the text names it on its own: without a clause run into it (根据区委要求和区委第一巡察组 →
     区委第一巡察组), and in its shorter form when the text also writes that one alone: without the committee's term
     if the text names it more often without (十二届市委第一巡察组 → 市委第一巡察组), the places before it
@@ -352,6 +398,9 @@ def _tidy_team(team: str, texts: list[str]) -> str:
     team = re.sub(r"^(?:根据|根據|按照)", "", team)
     team = _from_its_committee(team)
     team = _SENTENCE_VERB.sub("", team)
+    # 十三届无棣县委第七轮巡察第五巡察组: the round's inspection, then the round's team named in full (第五巡察组; not
+    # 十五届县委第六轮巡察第二组, where 第二组 names no team alone, nor 市委第四轮第五巡察组, with no 巡察 after the round)
+    team = _ROUND_BEFORE_THE_TEAM.sub("", team)
 
     def alone(short: str, longer: str) -> bool:
         return sum(t.count(short) for t in texts) > sum(t.count(longer) for t in texts)
@@ -571,6 +620,11 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
                     continue  # 177项整改任务,已完成174项: the tasks done, not the problems
                 if key == "aspects" and _not_aspects(paragraph[: match.end() + 1]):
                     continue  # 一方面,…另一方面 / 从整改措施、牵头领导、责任人5个方面: not the feedback's aspects
+                if key == "aspects" and _FOCUS_BEFORE.search(paragraph[: match.end()]) and _LIST_OPENS.match(
+                        paragraph, match.end()):
+                    # 主要聚焦四个方面:一是聚焦…: what the team will look at, not what it found
+                    notes.add(f"“{match.group(0)}”之后列出的是巡察要了解的重点，不是反馈的方面数：没有写入 figures，请核对")
+                    continue
                 value = _figure_value(key, match)
                 if value is not None and value not in seen.setdefault(key, []):
                     seen[key].append(value)
@@ -591,6 +645,12 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
     return figures
 
 
+# 主要聚焦四个方面:一是…, 重点了解关注六方面内容:一是…: the focus of an inspection that is starting, listed after a
+# colon (not 聚焦6个方面,制定186条措施, a plan's count of the aspects it answers; not 问题主要集中在三个方面:一是…, the
+# findings)
+_FOCUS_BEFORE = re.compile(r"(?:聚焦|关注|關注|重点了解|重點了解|着重了解|著重了解)(?:以下)?\s*[\d一二三四五六七八九十]+"
+                           r"\s*[个個]?方面$")
+_LIST_OPENS = re.compile(r"(?:的?内容|的?內容)?\s*[:：]")
 # 一方面,… / 一方面要深刻分析…,另一方面…: "on the one hand", a count of one written without 个 (not 十一方面)
 _THE_ROUND = re.compile(r"(?:本轮|本輪|这轮|這輪|此轮|此輪)$")
 _SEVERAL_UNITS = re.compile(r"(?:\d{1,3}|[二三四五六七八九十]{1,3})\s*[家个個](?:单位|單位)")

@@ -252,6 +252,40 @@ def place_of_the_ordering_committee(paragraphs: list[str]) -> tuple[str, str] | 
     return None
 
 
+# 十三届无棣县委第七轮巡察第五巡察组, 仙游县委第二巡察组: a committee named with its place, then (within a few words:
+# its term, its round) the team it sent
+_SENDING = re.compile(r"委(?:员会|員會)?[^，,。；;、“”]{0,12}?巡[察视視][组組]")
+
+
+def place_of_the_sending_committee(texts: list[str]) -> str | None:
+    """The city or county (not a province) whose committee ordered the inspection (根据仙游县委巡察工作统一部署) or sent
+    the team (十三届无棣县委第七轮巡察第五巡察组), when the text names one such place only."""
+    found = set()
+    ordering = place_of_the_ordering_committee(texts)
+    if ordering:
+        found.add(ordering[0])
+    for text in texts:
+        text = without_glosses(text)
+        for match in _SENDING.finditer(text):
+            before = text[max(0, match.start() - 12): match.start()]
+            for start in range(len(before)):  # the longest run of places right before 委: its last is the committee's
+                tail = before[start:]
+                named = gazetteer.named_in([tail])
+                if named and "".join(named) == tail:
+                    found.add(named[-1])
+                    break
+    found = {place for place in found if not place.endswith(("省", "自治区", "自治區"))}
+    return found.pop() if len(found) == 1 else None
+
+
+def bare_town(region: str | None) -> bool:
+    """茂租镇, 郊尾镇: a town (镇, 乡, 街道) named without the county or city it is in (many towns share a name)."""
+    return bool(region and re.fullmatch(r"[\u4e00-\u9fa5]{1,8}?(?:镇|鎮|乡|鄉|街道)", region)
+                and not gazetteer.named_in([region])
+                # 某某市横栏镇: written with a level's place the gazetteer may not know (新市镇, 市桥镇 are towns)
+                and not re.search(r"[省市县区旗州盟縣區][\u4e00-\u9fa5]{2,}(?:镇|鎮|乡|鄉|街道)$", region))
+
+
 def with_its_city(region: str, texts: list[str]) -> str:
     """A county or district named alone is written with its city when the text names the two together
     (通川区 → 达州市通川区)."""
@@ -293,6 +327,25 @@ def town_in_the_news(paragraphs: list[str]) -> str | None:
                      r"(?:党委|黨委|党工委|黨工委)?(?:召开|召開|组织|組織|举行|舉行)",
                      _NEWS_TIME.sub("", paragraphs[0]) if paragraphs else "")
     return match.group(1) if match else None
+
+
+_NEWS_VERB = re.compile(r"(?:召开|召開|启动|啟動|举行|舉行)")
+
+
+def place_in_the_news(paragraphs: list[str]) -> str | None:
+    """近日,福建省莆田市启动八届市委第二轮巡察工作 / …推进。1月28日上午,鸠江区召开了…巡前沟通会: the city or county
+    (not a province) that one of the opening paragraph's first sentences has start or hold something, named wholly by
+    places the gazetteer knows (the last of them: the province before 莆田市 only says where it is)."""
+    for sentence in re.split(r"[。！!？?]", without_glosses(paragraphs[0]) if paragraphs else "")[:3]:
+        sentence = _NEWS_TIME.sub("", sentence.strip())
+        verb = _NEWS_VERB.search(sentence, 0, 16)
+        if not verb:
+            continue
+        head = sentence[: verb.start()]
+        named = gazetteer.named_in([head])
+        if named and "".join(named) == head and not named[-1].endswith(("省", "自治区", "自治區")):
+            return named[-1]
+    return None
 
 
 def place_of_the_meeting(texts: list[str]) -> tuple[str, str] | None:

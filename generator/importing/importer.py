@@ -28,6 +28,7 @@ from generator.importing.facts import (
 )
 from generator.importing.html import html_to_text, looks_like_html, markup_note
 from generator.importing.identity import (
+    bare_town,
     city_of_a_zone,
     domain_from,
     in_full,
@@ -35,7 +36,9 @@ from generator.importing.identity import (
     known_place_in,
     level_of_the_inspection,
     place_of_the_meeting,
+    place_in_the_news,
     place_of_the_ordering_committee,
+    place_of_the_sending_committee,
     province_of,
     publisher_from,
     publisher_from_signature,
@@ -260,6 +263,19 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     if region and with_its_city(region, texts) != region:
         notes.add(f"地区（region）“{region}”按正文的写法加上了所在的市：“{with_its_city(region, texts)}”，请核对")
         region = with_its_city(region, texts)
+    if bare_town(region):  # 郊尾镇 alone: the county whose committee sent the team, or (a notice's own town) nothing
+        county = place_of_the_sending_committee(texts)
+        if county or kind != _fallback_kind():  # the note that took the town says no more than the one below
+            notes.lines = [line for line in notes.lines
+                           if not (line.startswith("地区（region）") and f"“{region}”" in line)]
+        if county:
+            notes.add(f"地区（region）只找到镇名“{region}”（原文没有把它和所在的县市写在一起），取了派出巡察组或部署巡察的"
+                      f"县市“{county}”，请核对")
+            region = county
+        elif kind != _fallback_kind():
+            notes.add(f"地区（region）只找到镇名“{region}”，原文没有写它所在的县、市（各地有同名的镇）：没有填写，"
+                      f"请编辑填写（如“某某县{region}”）")
+            region = None
     notice["region"] = region or _placeholder("region", "地区", notes, "没有找到地区")
     domain = domain_from(page.title, page.paragraphs)
     if domain:
@@ -304,6 +320,10 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if town:
         notes.add(f"地区（region）取自正文开头召开会议的“{town}”，请核对是否应加上所在的县、区")
         return town
+    opening = place_in_the_news(page.paragraphs)  # 近日,福建省莆田市启动…巡察: the news is about that place
+    if opening:
+        notes.add(f"地区（region）取自正文开头启动或召开会议的“{opening}”，请核对")
+        return opening
     meeting = place_of_the_meeting([page.title or "", *page.paragraphs[:1]])
     if meeting:
         notes.add(f"地区（region）取自召开会议的单位“{meeting[1]}”里的地名“{meeting[0]}”，请核对")

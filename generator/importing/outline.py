@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.importing.gazetteer import simplified
 from generator.importing.labels import _LABELS, take_labels
-from generator.importing.measures import split_measures, split_title
+from generator.importing.measures import balanced, split_measures, split_title
 from generator.importing.numerals import cn_to_int, ordinal
 from generator.importing.page import is_signature
 
@@ -731,7 +731,9 @@ class _Walker:
 
 _HEADING_WRAPPERS = (
     re.compile(r"^(?:反馈问题|存在问题|问题)\s*[:：]\s*"),
-    re.compile(r"^在[“\"「『](.+?)[”\"」』]方面(?:存在的?问题)?$"),
+    # 在“X”方面, 关于“X”方面, 对于“X”方面存在的问题: the lead-in and the frame are no part of the aspect's words (X only
+    # where its own quotes are balanced: 关于“三重一大”和“四风”方面 stays whole)
+    re.compile(r"^(?:在|关于|对于|對於|關於)[“\"「『](.+?)[”\"」』]方面(?:存在的?问题)?$"),
     re.compile(r"^关于[“\"「『](.+?)[”\"」』](?:的)?(?:方面)?(?:的)?问题(?:的?整改(?:情况|落实情况|进展情况)?)?$"),
     # 关于上轮巡察反馈问题整改不彻底方面, 聚焦…工作要求方面, 关于…在法院落实方面的问题
     re.compile(r"^(?:关于|聚焦|围绕)([^“\"「『].+?)方面(?:存在)?的?(?:问题)?$"),
@@ -744,7 +746,7 @@ def clean_heading(text: str) -> str:
     text = text.rstrip("。：:").strip()
     for pattern in _HEADING_WRAPPERS:
         match = pattern.match(text)
-        if match:
+        if match and (not match.groups() or balanced(match.group(1)) or not balanced(text)):
             text = (match.group(1) if match.groups() else text[match.end():]).strip()
     # 在…存在差距方面, …有缺失,引领…作用不明显方面: words that say what was wrong, framed as an aspect (not a
     # topic such as 政治建设方面, which is the aspect's name)

@@ -16,9 +16,10 @@ from generator.model.settings import FILING_FIELDS
 
 PROVINCES = "".join(province.abbr for province in vocabulary.provinces())  # generator/data/provinces.yml
 
-# Whole lines that are page furniture wherever they appear (only short lines are tested).
+# Whole lines that are page furniture wherever they appear (only short lines are tested; 您好!今天是 is a site's
+# greeting whose date the copy lost).
 _WIDGETS = re.compile(
-    r"^(现在您的计算机时间为|当前时间|今天是|(当前|您现在的|您的|当前所在|所在|[您你]所在的|[您你]当前的)位置|首页\s*[>＞»/›]|"
+    r"^(现在您的计算机时间为|当前时间|(?:[您你]好\s*[!！,，]?\s*)?今天是|(当前|您现在的|您的|当前所在|所在|[您你]所在的|[您你]当前的)位置|首页\s*[>＞»/›]|"
     r".{0,20}(门户网站|人民政府网|纪委监委网站?|网站首页)$|微信公众号$|"
     r"分享到|分享：|朗读|语音播报|【?\s*字[体号]\s*[:：]?\s*[【\[]?\s*大|【?\s*打印|打印本页|【?\s*关闭|关闭窗口|"
     r"收藏本页|加入收藏|设为首页|扫一扫|手机扫描|微信扫|上一篇|下一篇|上一条|下一条|返回顶部|返回首页|"
@@ -27,7 +28,7 @@ _WIDGETS = re.compile(
 )
 _WIDGET_MAX_CHARS = 40
 # A breadcrumb that ends with the article's title is longer than a widget: 首页 > 媒体中心 > 行业新闻 > (the title)
-_BREADCRUMB = re.compile(r"^(?:.{0,12}位置\s*[:：]?\s*)?首页\s*[>＞»/›]")
+_BREADCRUMB = re.compile(r"^(?:.{0,12}(?:位置|当前页面|當前頁面)\s*[:：]?\s*)?首页\s*[>＞»/›]")
 _BREADCRUMB_MAX_CHARS = 100
 
 # What is left of a page's layout table or an image once the text is copied: ![]() |, a cell's bar alone.
@@ -540,8 +541,9 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
         title = title[tag.end():]
     dated = _TITLE_DATE.search(title)
     if dated:
-        page.meta.setdefault("发布日期", dated.group(1))  # the list page's date after the title
-        page.chrome_removed.append(dated.group(1))
+        date = dated.group(1) or dated.group(2)
+        page.meta.setdefault("发布日期", date)  # the list page's date after the title
+        page.chrome_removed.append(dated.group(0).strip())
         title = title[:dated.start()]
     page.title = title
     page.chrome_removed.extend(lines[:start])
@@ -565,7 +567,11 @@ def _continues_title(line: str) -> bool:
     """The second half of a title cut over two lines: short, no punctuation, ending as a title ends."""
     return len(line) <= 30 and not re.search(r"[，,。：:；;、！!？?]", line) and bool(_TITLE_END.search(line)) \
         and not _is_menu(line)
-_TITLE_DATE = re.compile(r"\s+(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
+_TITLE_DATE = re.compile(r"\s+(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$"
+                         r"|\s*[（(](\d{4}-\d{1,2}-\d{1,2})[)）]$")
+# 监狱管理局调研北新泾监狱工作 (2024-03-07): a list page's headline with its date in brackets, a title without
+# title words
+_BRACKETED_DATE = re.compile(r"^[^，,。；;！!？?：:]{6,60}?\s*[（(]\d{4}-\d{1,2}-\d{1,2}[)）]$")
 
 
 def _opens_title(line: str) -> bool:
@@ -652,7 +658,8 @@ def _title_candidate(lines: list[str]) -> int | None:
         if _is_menu(line):
             continue
         if (
-            (8 <= len(line) <= 80 and _TITLE_WORDS.search(read) or _SHORT_TITLE.fullmatch(_unspaced(line)))
+            (8 <= len(line) <= 80 and (_TITLE_WORDS.search(read) or _BRACKETED_DATE.search(line))
+             or _SHORT_TITLE.fullmatch(_unspaced(line)))
             and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]", line)
         ):
             return index
