@@ -41,8 +41,8 @@ from generator.check.spam_model import CATEGORIES, Model  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "spam_corpus"
 # dev (test2 and test3 joined it in issue 11's sixth round, test4 in the seventh, test5 in the eighth, test6 after the
-# eighth, test7 after the ninth, test8 after the tenth, test9 after the eleventh, test10 after the twelfth, test11 before
-# the thirteenth, after each was read); test12: held out (the corpus README)
+# eighth, test7 after the ninth, test8 after the tenth, test9 after the eleventh, test10 after the twelfth, test11
+# before the thirteenth, after each was read); test12: held out (the corpus README)
 SPLITS = ("dev", "test12")
 # The collections of DEV gathered after the vocabulary and the weights were tuned (the corpus README): id ranges of
 # their spam runs and official paragraphs, both ends included.

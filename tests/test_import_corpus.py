@@ -1067,8 +1067,8 @@ RIGHT = {
         "figures aspects problems contact"
     ),
     "minzhengju-xuncha-zhenggai-2023-mirror": (
-        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "sanmenxia-jingkaiqu-xuncha-huitoukan-2025-dongyuan": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1107,8 +1107,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "zhengzhou-shiwei-xunshi-2025": (
-        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "zhongjian-yiju-xuncha-zhenggai-pingjia-2025-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

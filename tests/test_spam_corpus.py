@@ -48,8 +48,8 @@ def test_the_corpus_is_valid_and_split():
     result = subprocess.run([sys.executable, str(CORPUS / "validate.py")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip().endswith("VALID"), result.stdout + result.stderr
     # test2 and test3 joined dev (sixth round), test4 in the seventh, test5 in the eighth, test6 after the eighth,
-    # test7 after the ninth, test8 after the tenth, test9 after the eleventh, test10 after the twelfth, test11 before the
-    # thirteenth round; test12 is held out (empty until its collection is merged)
+    # test7 after the ninth, test8 after the tenth, test9 after the eleventh, test10 after the twelfth, test11 before
+    # the thirteenth round; test12 is held out (empty until its collection is merged)
     assert {r["split"] for r in RUNS.values()} <= {"dev", "test12"}
 
 
@@ -106,7 +106,8 @@ def test_a_run_with_its_page_context_is_covered():
 
 
 @pytest.mark.parametrize("record", [
-    pytest.param(r, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FALSE_ALARMS[r])) if r in KNOWN_FALSE_ALARMS else r
+    pytest.param(r, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FALSE_ALARMS[r]))
+    if r in KNOWN_FALSE_ALARMS else r
     for r in ["o001", "o003", "o005", "o038", "o042", "o140", "o141", "o143", "o158", "o116", "o218", "o221", "o227",
               "o097", "o103", "o261"]])
 def test_official_text_about_spam_topics_raises_nothing(record):

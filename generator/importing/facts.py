@@ -398,8 +398,9 @@ def _tidy_team_name(team: str, texts: list[str]) -> str:
     team = re.sub(r"^(?:根据|根據|按照)", "", team)
     team = _from_its_committee(team)
     team = _SENTENCE_VERB.sub("", team)
-    # 十三届无棣县委第七轮巡察第五巡察组: the round's inspection, then the round's team named in full (第五巡察组; not
-    # 十五届县委第六轮巡察第二组, where 第二组 names no team alone, nor 市委第四轮第五巡察组, with no 巡察 after the round)
+    # 十三届无棣县委第七轮巡察第五巡察组: the round's inspection, then the round's team named in full (第五巡察组;
+    # not 十五届县委第六轮巡察第二组, where 第二组 names no team alone, nor 市委第四轮第五巡察组, with no 巡察 after
+    # the round)
     team = _ROUND_BEFORE_THE_TEAM.sub("", team)
 
     def alone(short: str, longer: str) -> bool:
@@ -623,7 +624,8 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
                 if key == "aspects" and _FOCUS_BEFORE.search(paragraph[: match.end()]) and _LIST_OPENS.match(
                         paragraph, match.end()):
                     # 主要聚焦四个方面:一是聚焦…: what the team will look at, not what it found
-                    notes.add(f"“{match.group(0)}”之后列出的是巡察要了解的重点，不是反馈的方面数：没有写入 figures，请核对")
+                    notes.add(f"“{match.group(0)}”之后列出的是巡察要了解的重点，不是反馈的方面数："
+                              "没有写入 figures，请核对")
                     continue
                 value = _figure_value(key, match)
                 if value is not None and value not in seen.setdefault(key, []):
@@ -648,8 +650,8 @@ def declared_figures(paragraphs: list[str], notes: Notes) -> dict:
 # 主要聚焦四个方面:一是…, 重点了解关注六方面内容:一是…: the focus of an inspection that is starting, listed after a
 # colon (not 聚焦6个方面,制定186条措施, a plan's count of the aspects it answers; not 问题主要集中在三个方面:一是…, the
 # findings)
-_FOCUS_BEFORE = re.compile(r"(?:聚焦|关注|關注|重点了解|重點了解|着重了解|著重了解)(?:以下)?\s*[\d一二三四五六七八九十]+"
-                           r"\s*[个個]?方面$")
+_FOCUS_BEFORE = re.compile(r"(?:聚焦|关注|關注|重点了解|重點了解|着重了解|著重了解)(?:以下)?"
+                           r"\s*[\d一二三四五六七八九十]+\s*[个個]?方面$")
 _LIST_OPENS = re.compile(r"(?:的?内容|的?內容)?\s*[:：]")
 # 一方面,… / 一方面要深刻分析…,另一方面…: "on the one hand", a count of one written without 个 (not 十一方面)
 _THE_ROUND = re.compile(r"(?:本轮|本輪|这轮|這輪|此轮|此輪)$")

@@ -11,9 +11,9 @@ _SHI = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _BEFORE_MARKER = "。；;，,：:）)”\"！!？? "
 _TITLE_END = re.compile(r"[。；;：:！!？?]")
 _QUOTED_TITLE = re.compile(r"^关于[“\"「『](.+?)[”\"」』](?:的)?问题(?:的?整改(?:情况|落实情况|进展情况)?)?$")
-# 对于“思想认识不足,理论学习流于形式。对学习…: the quotation opens the problem and runs on past its first sentence, whose
-# words inside the quote are the title; 关于“X”, 对于“X”: the quotation closes at the title's end. The lead-in is no part
-# of the title.
+# 对于“思想认识不足,理论学习流于形式。对学习…: the quotation opens the problem and runs on past its first
+# sentence, whose words inside the quote are the title; 关于“X”, 对于“X”: the quotation closes at the title's end.
+# The lead-in is no part of the title.
 _LEAD_IN_TITLE = re.compile(r"^(?:关于|对于|對於|關於)[“\"「『](.+?)[”\"」』]?$")
 _LABEL_ONLY = re.compile(r"^(整改措施|整改情况|整改进展|整改落实情况|整改进展情况|落实情况|具体措施|主要措施)[:：]?$")
 _MAX_TITLE = 80
@@ -39,7 +39,8 @@ def split_title(text: str) -> tuple[str | None, str]:
     if not title or len(title) > _MAX_TITLE:
         return None, text.strip()
     quoted = _QUOTED_TITLE.match(title) or _LEAD_IN_TITLE.match(title)
-    if quoted and (balanced(quoted.group(1)) or not balanced(title)):  # 关于“三重一大”和“四风”的问题 stays whole: its quotes stay balanced
+    # 关于“三重一大”和“四风”的问题 stays whole: the quotes left inside stay balanced
+    if quoted and (balanced(quoted.group(1)) or not balanced(title)):
         return quoted.group(1).strip(" ，,"), rest
     return title, rest
 
@@ -48,8 +49,8 @@ _PAIRS = {"“": "”", "「": "」", "『": "』"}
 
 
 def balanced(text: str) -> bool:
-    """Every quote in ``text`` opens and closes inside it, in order (“如我在诉”、“如我在访”意识淡薄 is; 三重一大”和“四风,
-    the inside of “三重一大”和“四风”, is not)."""
+    """Every quote in ``text`` opens and closes inside it, in order (“如我在诉”、“如我在访”意识淡薄 is;
+    三重一大”和“四风, the inside of “三重一大”和“四风”, is not)."""
     open_quotes: list[str] = []
     for char in text:
         if char in _PAIRS:
