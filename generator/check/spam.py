@@ -50,7 +50,7 @@ from ruamel.yaml import YAML
 
 from generator.check.hidden_text import HIDING_PROPERTIES, HIDING_STYLE
 from generator.check.normalize import Normalized, codes, fold, for_matching, normalize
-from generator.check.spam_model import CATEGORIES, Model, model
+from generator.check.spam_model import CATEGORIES, Model, model, symbols
 
 __all__ = ["Finding", "find_spam", "normalize", "fold"]
 
@@ -621,10 +621,13 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
              + _glued_names(text, points, model_scores, voc))  # sites' names, found by their shape
     terms = sorted(terms + outside_allowed([(s, e, "gambling") for s, e in names]))
     words: list[tuple[int, int, str]] = list(terms)
+    framed = _occurrences(text, voc.frames) if voc.frames else []
+    framed_clauses = {_clause_start(text, s) for s, _ in framed}
     for s, e, word in _words(text, pairs, _HINT, voc.hint_starts, allowed_spans):
-        score[s:e] += HINT / (e - s)
+        if not framed_clauses or _clause_start(text, s) not in framed_clauses:
+            score[s:e] += HINT / (e - s)  # a hint in a clause of prose about spam (a frame word's) names the topic
         words.append((s, e, voc.hints[word]))
-    for s, e in _occurrences(text, voc.frames):
+    for s, e in framed:
         score[s:e] -= FRAME / (e - s)
     for s, e in allowed_spans:
         score[s:e] = np.minimum(score[s:e], 0.0)
@@ -672,11 +675,35 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
         if any(ns < e and s < ne for ns, ne in names):
             s, e = _grown_by_evidence(text, together, own_linear, s, e, edges)
         s, e = _finish(text, score, s, e, edges)
+        s, e = _official_word_edges(text, s, e, scorer)
         if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
             continue
         label = _category(text, s, e, words, voc, scorer)
         found.append((*norm.original(s, e), _spam_reason(label)))
     return found
+
+
+FIRM_PAIR = 20  # a pair official prose holds firmly: this many times in the character model's official counts …
+FIRM_RATIO = 10  # … and this many times as often (plus one) as the pair a run's edge would cut instead
+
+
+def _official_word_edges(text: str, start: int, end: int, scorer: Model) -> tuple[int, int]:
+    """Move a run's edge off a word official prose holds firmly: when the run ends on a Chinese character that forms
+    such a pair with the official character after it (``确`` of ``确保``) and the pair before that character is weak
+    in official prose (``人确``), the character goes back to the official sentence; so at the start (``何`` of
+    ``任何``). The official sentence then resumes where its word does."""
+    official = scorer.official.bigrams
+
+    def firm(outer: str, inner: str) -> bool:  # the pair across the edge is firm, the one inside the run is weak
+        return official.get(outer, 0) >= FIRM_PAIR and official.get(outer, 0) >= FIRM_RATIO * (official.get(inner, 0) + 1)
+
+    while (end - start > 2 and end < len(text) and _CHINESE_CHAR.match(text[end - 1]) and _CHINESE_CHAR.match(text[end])
+           and firm(text[end - 1 : end + 1], symbols(text[end - 2 : end]))):
+        end -= 1
+    while (end - start > 2 and start > 0 and _CHINESE_CHAR.match(text[start - 1]) and _CHINESE_CHAR.match(text[start])
+           and firm(text[start - 1 : start + 1], symbols(text[start : start + 2]))):
+        start += 1
+    return start, end
 
 
 def _linear_evidence(text: str, linear: np.ndarray, allowed_spans: list[tuple[int, int]],
