@@ -624,8 +624,11 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     framed = _occurrences(text, voc.frames) if voc.frames else []
     framed_clauses = {_clause_start(text, s) for s, _ in framed}
     for s, e, word in _words(text, pairs, _HINT, voc.hint_starts, allowed_spans):
-        if not framed_clauses or _clause_start(text, s) not in framed_clauses:
-            score[s:e] += HINT / (e - s)  # a hint in a clause of prose about spam (a frame word's) names the topic
+        clause = _clause_start(text, s) if framed_clauses else -1
+        if clause not in framed_clauses or not _CHINESE_CHAR.search(text, clause, s):
+            # a hint inside a clause of prose about spam (one holding a frame word) names the topic; one that opens
+            # its clause stands in the subject's place, where casino pages put their names (…规定,澳门新葡萄…邀请公安处…)
+            score[s:e] += HINT / (e - s)
         words.append((s, e, voc.hints[word]))
     for s, e in framed:
         score[s:e] -= FRAME / (e - s)
@@ -650,6 +653,8 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     together = own_linear + other  # the two models' evidence
     runs += _linear_runs(text, marks, together, [(s, e) for s, e, _ in terms])
     runs += _slot_names(text, points, model_scores, own_linear, voc)
+    if vocabulary_starts:
+        runs += _titles_with_terms(text, vocabulary_starts, framed)
     term_spans = [(s, e) for s, e, _ in terms]
     for line_start, line_end in lines:
         if _best_stretch(score[line_start:line_end]) < LOCAL_TOTAL - 1e-6 and not any(
@@ -670,7 +675,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
                         left = left if left >= ts or score[left:ts].sum() >= PIECE else ts
                         right = right if right <= te or score[te:right].sum() >= PIECE else te
                         runs.append((left, right))
-    found = []
+    finished: list[tuple[int, int]] = []
     for s, e in _union(runs, text):
         if any(ns < e and s < ne for ns, ne in names):
             s, e = _grown_by_evidence(text, together, own_linear, s, e, edges)
@@ -678,8 +683,29 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
         s, e = _official_word_edges(text, s, e, scorer)
         if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
             continue
-        label = _category(text, s, e, words, voc, scorer)
-        found.append((*norm.original(s, e), _spam_reason(label)))
+        if finished and 0 <= s - finished[-1][1] <= 1 and all(c in _JOINERS for c in text[finished[-1][1] : s]):
+            s = finished.pop()[0]  # two runs with only a comma or a space between them are one ad (乐动手机版,乐动…)
+        finished.append((s, e))
+    return [(*norm.original(s, e), _spam_reason(_category(text, s, e, words, voc, scorer))) for s, e in finished]
+
+
+_JOINERS = frozenset(",、 ")
+_NOTICE_TITLE = re.compile("关于.{2,60}的(?:通知|公告|通告|决定|意见|方案|批复|报告|函)")
+
+
+def _titles_with_terms(text: str, term_starts: list[int], framed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line that is a notice's title (``关于……的通知``, ``……的公告`` …) holding a vocabulary term and no frame word is
+    spam as a whole: lottery SEO titles are dressed as notices (``关于2024澳门特马今晚开奖及作战指挥保障的通知``),
+    and an official title names such a word only in prose about spam (``关于打击……``)."""
+    found = []
+    for start in sorted({text.rfind("\n", 0, s) + 1 for s in term_starts}):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        first = start + text[start:end].index(line[:1]) if line else start
+        if (line and _NOTICE_TITLE.fullmatch(line)
+                and not any(first <= f and f < first + len(line) for f, _ in framed)):
+            found.append((first, first + len(line)))
     return found
 
 
