@@ -505,3 +505,11 @@ def test_two_runs_with_only_a_comma_between_them_are_one_finding():
 def test_the_lottery_sites_words_are_terms():
     for run in ("2024澳门天天彩资料大全", "一肖一码", "2024年今晚开奖结果"):
         assert find_spam(run) == [Finding(0, len(run), run, spam(run, GAMBLING))], run
+
+
+def test_a_hint_opening_its_clause_keeps_its_weight_beside_a_frame_word():
+    # 公安 (a frame word) later in the clause is the invited unit, not prose about the casino whose name stands in the
+    # subject's place (dev corpus s954): the hint 澳门 opening the clause still counts
+    for name in ("澳门新葡京", "澳门金沙城"):
+        text = f"为提升学生的安全意识,自觉遵守校园安全管理规定,{name}邀请公安处杜春兴老师为学院师生开展了安全教育专题讲座。"
+        assert find_spam(text) == [Finding(24, 29, name, spam(name, GAMBLING))], name
