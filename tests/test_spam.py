@@ -318,6 +318,8 @@ def test_a_runs_edge_does_not_cut_a_word_official_prose_holds_firmly():
     text = "按照巡察整改工作要求，区住建局建立问题清单、任务清单、责任清单，百家樂:以智慧和運氣為基礎的經典博彩遊戲确保整改措施落实到位。"
     assert find_spam(text) == [Finding(32, 52, "百家樂:以智慧和運氣為基礎的經典博彩遊戲",
                                        spam("百家樂:以智慧和運氣為基礎的經典博彩遊戲", "赌博推广"))]
+    # a vocabulary term's characters stay in the run though they pair with the official word after it (城市)
+    assert spans(find_spam("按照要求，各单位九牛娱乐城市民中心")) == [(8, 13, "九牛娱乐城")]
 
 
 def test_a_quoted_ad_without_a_frame_word_is_still_flagged():

@@ -680,7 +680,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
         if any(ns < e and s < ne for ns, ne in names):
             s, e = _grown_by_evidence(text, together, own_linear, s, e, edges)
         s, e = _finish(text, score, s, e, edges)
-        s, e = _official_word_edges(text, s, e, scorer)
+        s, e = _official_word_edges(text, s, e, scorer, term_spans)
         if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
             continue
         if finished and 0 <= s - finished[-1][1] <= 1 and all(c in _JOINERS for c in text[finished[-1][1] : s]):
@@ -713,21 +713,26 @@ FIRM_PAIR = 20  # a pair official prose holds firmly: this many times in the cha
 FIRM_RATIO = 10  # … and this many times as often (plus one) as the pair a run's edge would cut instead
 
 
-def _official_word_edges(text: str, start: int, end: int, scorer: Model) -> tuple[int, int]:
+def _official_word_edges(text: str, start: int, end: int, scorer: Model,
+                         terms: list[tuple[int, int]] = ()) -> tuple[int, int]:
     """Move a run's edge off a word official prose holds firmly: when the run ends on a Chinese character that forms
     such a pair with the official character after it (``确`` of ``确保``) and the pair before that character is weak
     in official prose (``人确``), the character goes back to the official sentence; so at the start (``何`` of
-    ``任何``). The official sentence then resumes where its word does."""
+    ``任何``). The official sentence then resumes where its word does. A character of a vocabulary term or of a name
+    found by its shape (``terms``) stays in the run (``九牛娱乐城市民…`` keeps ``娱乐城``)."""
     official = scorer.official.bigrams
+
+    def in_term(i: int) -> bool:
+        return any(ts <= i < te for ts, te in terms)
 
     def firm(outer: str, inner: str) -> bool:  # the pair across the edge is firm, the one inside the run is weak
         return official.get(outer, 0) >= FIRM_PAIR and official.get(outer, 0) >= FIRM_RATIO * (official.get(inner, 0) + 1)
 
     while (end - start > 2 and end < len(text) and _CHINESE_CHAR.match(text[end - 1]) and _CHINESE_CHAR.match(text[end])
-           and firm(text[end - 1 : end + 1], symbols(text[end - 2 : end]))):
+           and firm(text[end - 1 : end + 1], symbols(text[end - 2 : end])) and not in_term(end - 1)):
         end -= 1
     while (end - start > 2 and start > 0 and _CHINESE_CHAR.match(text[start - 1]) and _CHINESE_CHAR.match(text[start])
-           and firm(text[start - 1 : start + 1], symbols(text[start : start + 2]))):
+           and firm(text[start - 1 : start + 1], symbols(text[start : start + 2])) and not in_term(start)):
         start += 1
     return start, end
 
