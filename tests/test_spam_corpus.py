@@ -60,19 +60,9 @@ KNOWN_MISSES = {
     # alarms (2.1 % → 2.9 % at 30) without blocking one more run, so the threshold stays. The two models' runs find it
     # whole at a LINEAR_TOTAL of 20, which raised the LOCO false alarms from 4.1 % to 4.8 % (2026-12-02).
     "s086": "an SEO title with no vocabulary word, inside an official sentence, scores under LOCAL_TOTAL",
-    # since the models learnt the thirteenth collection (test11 joined dev, 2026-12-03) the character model reads the
-    # official sentence's first character, 确 of 确保, as less official (−0.33 nats against −1.3): these findings end
-    # one character late, taking 确 (on its own each run is flagged whole; s064, one character short before, is right)
-    "s014": "the finding takes the official sentence's first character, 确 of 确保",
-    "s045": "the finding takes the official sentence's first character, 确 of 确保",
-    "s067": "the finding takes the official sentence's first character, 确 of 确保",
-    "s074": "the finding takes the official sentence's first character, 确 of 确保",
 }
 # Official paragraphs the check raises an error on today. Strict: the test fails the day it stops.
 KNOWN_FALSE_ALARMS = {
-    # since the models learnt the thirteenth collection (test11 joined dev, 2026-12-03): the Macau gaming regulator's
-    # 利用澳門娛樂場幸運博彩活動 is read as a casino's advertisement
-    "o001": "何利用澳門娛樂場 of the Macau regulator's own sentence is flagged as gambling promotion",
 }
 
 
