@@ -39,7 +39,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -621,16 +621,10 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
              + _glued_names(text, points, model_scores, voc))  # sites' names, found by their shape
     terms = sorted(terms + outside_allowed([(s, e, "gambling") for s, e in names]))
     words: list[tuple[int, int, str]] = list(terms)
-    framed = _occurrences(text, voc.frames) if voc.frames else []
-    framed_clauses = {_clause_start(text, s) for s, _ in framed}
     for s, e, word in _words(text, pairs, _HINT, voc.hint_starts, allowed_spans):
-        clause = _clause_start(text, s) if framed_clauses else -1
-        if clause not in framed_clauses or not _CHINESE_CHAR.search(text, clause, s):
-            # a hint inside a clause of prose about spam (one holding a frame word) names the topic; one that opens
-            # its clause stands in the subject's place, where casino pages put their names (…规定,澳门新葡萄…邀请公安处…)
-            score[s:e] += HINT / (e - s)
+        score[s:e] += HINT / (e - s)
         words.append((s, e, voc.hints[word]))
-    for s, e in framed:
+    for s, e in _occurrences(text, voc.frames):
         score[s:e] -= FRAME / (e - s)
     for s, e in allowed_spans:
         score[s:e] = np.minimum(score[s:e], 0.0)
@@ -653,9 +647,8 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     together = own_linear + other  # the two models' evidence
     runs += _linear_runs(text, marks, together, [(s, e) for s, e, _ in terms])
     runs += _slot_names(text, points, model_scores, own_linear, voc)
-    if vocabulary_starts:
-        runs += _titles_with_terms(text, vocabulary_starts, framed)
     term_spans = [(s, e) for s, e, _ in terms]
+    word_spans = [(s, e) for s, e, _ in words]  # the vocabulary's terms and hints, and the names found by shape
     for line_start, line_end in lines:
         if _best_stretch(score[line_start:line_end]) < LOCAL_TOTAL - 1e-6 and not any(
                 s < line_end and line_start < e for s, e in term_spans):
@@ -680,7 +673,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
         if any(ns < e and s < ne for ns, ne in names):
             s, e = _grown_by_evidence(text, together, own_linear, s, e, edges)
         s, e = _finish(text, score, s, e, edges)
-        s, e = _official_word_edges(text, s, e, scorer, term_spans)
+        s, e = _official_word_edges(text, s, e, scorer, word_spans)
         if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
             continue
         if finished and 0 <= s - finished[-1][1] <= 1 and all(c in _JOINERS for c in text[finished[-1][1] : s]):
@@ -690,43 +683,25 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
 
 
 _JOINERS = frozenset(",、 ")
-_NOTICE_TITLE = re.compile("关于.{2,60}的(?:通知|公告|通告|决定|意见|方案|批复|报告|函)")
-
-
-def _titles_with_terms(text: str, term_starts: list[int], framed: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A line that is a notice's title (``关于……的通知``, ``……的公告`` …) holding a vocabulary term and no frame word is
-    spam as a whole: lottery SEO titles are dressed as notices (``关于2024澳门特马今晚开奖及作战指挥保障的通知``),
-    and an official title names such a word only in prose about spam (``关于打击……``)."""
-    found = []
-    for start in sorted({text.rfind("\n", 0, s) + 1 for s in term_starts}):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        line = text[start:end].strip()
-        first = start + text[start:end].index(line[:1]) if line else start
-        if (line and _NOTICE_TITLE.fullmatch(line)
-                and not any(first <= f and f < first + len(line) for f, _ in framed)):
-            found.append((first, first + len(line)))
-    return found
-
-
 FIRM_PAIR = 20  # a pair official prose holds firmly: this many times in the character model's official counts …
 FIRM_RATIO = 10  # … and this many times as often (plus one) as the pair a run's edge would cut instead
 
 
 def _official_word_edges(text: str, start: int, end: int, scorer: Model,
-                         terms: list[tuple[int, int]] = ()) -> tuple[int, int]:
+                         terms: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
     """Move a run's edge off a word official prose holds firmly: when the run ends on a Chinese character that forms
     such a pair with the official character after it (``确`` of ``确保``) and the pair before that character is weak
     in official prose (``人确``), the character goes back to the official sentence; so at the start (``何`` of
-    ``任何``). The official sentence then resumes where its word does. A character of a vocabulary term or of a name
-    found by its shape (``terms``) stays in the run (``九牛娱乐城市民…`` keeps ``娱乐城``)."""
+    ``任何``). The official sentence then resumes where its word does. A character of a vocabulary term or hint or of
+    a name found by its shape (``terms``) stays in the run (``九牛娱乐城市民…`` keeps ``娱乐城``)."""
     official = scorer.official.bigrams
 
     def in_term(i: int) -> bool:
         return any(ts <= i < te for ts, te in terms)
 
     def firm(outer: str, inner: str) -> bool:  # the pair across the edge is firm, the one inside the run is weak
-        return official.get(outer, 0) >= FIRM_PAIR and official.get(outer, 0) >= FIRM_RATIO * (official.get(inner, 0) + 1)
+        firmness = official.get(outer, 0)
+        return firmness >= FIRM_PAIR and firmness >= FIRM_RATIO * (official.get(inner, 0) + 1)
 
     while (end - start > 2 and end < len(text) and _CHINESE_CHAR.match(text[end - 1]) and _CHINESE_CHAR.match(text[end])
            and firm(text[end - 1 : end + 1], symbols(text[end - 2 : end])) and not in_term(end - 1)):
