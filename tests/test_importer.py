@@ -2912,3 +2912,98 @@ def test_districts_set_up_after_the_division_table_are_places(tmp_path):
         "根据省委部署,2024年10月21日至11月30日,省委巡视八组对长乐区开展了巡视,并于2025年2月20日反馈了巡视意见。"
         "现将巡视整改进展情况通报如下。\n"))
     assert result.notice["region"] == "长乐区"
+
+
+def test_a_sidebar_headline_with_its_date_in_brackets_is_no_title_over_the_real_one(tmp_path):
+    """Review of round 14 (d4, d5): a list's headlines with their dates in brackets above the real title are chrome,
+    their dates no publication date, and none is glued to the title below."""
+    result = _imported(tmp_path, (
+        "首页 > 工作动态 > 巡察工作\n热点新闻\n县纪委监委开展廉政教育活动（2024-02-28）\n"
+        "全县安全生产工作会议召开（2024-02-26）\n关于县委第三轮巡察整改进展情况的通报\n发布时间：2024-05-10\n"
+        "根据县委统一部署，2023年10月至12月，县委第二巡察组对县农业农村局党组开展了常规巡察。现将整改情况公布如下。\n"
+        "一、关于“理论学习不深入”的问题\n整改情况：已组织专题学习12次。\n"))
+    assert result.notice["title"] == "关于县委第三轮巡察整改进展情况的通报"
+    assert result.notice["published"] == dt.date(2024, 5, 10)
+    assert "发布日期" not in result.page_metadata
+    assert {"县纪委监委开展廉政教育活动（2024-02-28）", "全县安全生产工作会议召开（2024-02-26）"} <= set(
+        result.chrome_removed)
+    one = _imported(tmp_path, (
+        "首页 > 工作动态 > 巡察工作\n县纪委监委开展廉政教育活动（2024-02-28）\n关于县委第三轮巡察整改进展情况的通报\n"
+        "根据县委统一部署，2023年10月至12月，县委第二巡察组对县农业农村局党组开展了常规巡察。现将整改情况公布如下。\n"
+        "一、关于“理论学习不深入”的问题\n整改情况：已组织专题学习12次。\n"))
+    assert one.notice["title"] == "关于县委第三轮巡察整改进展情况的通报"
+    assert one.notice["publisher"] == "县农业农村局党组"
+    assert "县纪委监委开展廉政教育活动（2024-02-28）" in one.chrome_removed
+    # round 14's headline alone, over its paragraph, is still the title and the date
+    alone = _imported(tmp_path, (
+        "监狱管理局调研某某监狱工作 (2024-03-07)\n"
+        "3月6日,监狱管理局党委委员一行赴某某监狱,对监狱接受市局党委巡察开展工作调研。\n"))
+    assert alone.notice["title"] == "监狱管理局调研某某监狱工作"
+    assert alone.notice["published"] == dt.date(2024, 3, 7)
+
+
+@pytest.mark.parametrize("clause", ["要积极配合", "各单位要配合", "要主动向", "全力支持", "自觉接受", "服从", "协助",
+                                    "主动向"])
+def test_the_sentences_words_before_a_units_team_are_no_team(tmp_path, clause):
+    """Review of round 14 (v, b2): 要积极配合厅党组第一巡察组 names no team; the team is left empty."""
+    result = _imported(tmp_path, (
+        "厅属单位巡察工作动员会召开\n\n"
+        f"近日，省交通运输厅党组巡察工作动员会召开。会议强调，{clause}厅党组第一巡察组工作，如实反映情况。\n"))
+    assert not (result.notice.get("inspection") or {}).get("team")
+
+
+def test_a_units_team_named_on_its_own_after_a_sentence_that_names_it_too(tmp_path):
+    result = _imported(tmp_path, (
+        "省交通运输厅党组巡察工作动员会召开\n\n"
+        "近日，省交通运输厅党组巡察工作动员会召开。会议强调，要积极配合厅党组巡察组工作，如实反映情况。"
+        "厅党组巡察组将对厅属单位开展为期一个月的巡察。\n"))
+    assert result.notice["inspection"]["team"] == "厅党组巡察组"
+    # round 14's team, named after a punctuation mark, still found
+    kept = _imported(tmp_path, (
+        "厅属单位巡察工作动员会召开\n"
+        "近日,省交通运输厅党组第一巡察组巡察工作动员会在省高速公路处召开。根据厅党组安排,厅党组第一巡察组将对"
+        "厅属单位开展巡察。\n"))
+    assert kept.notice["inspection"]["team"] == "省交通运输厅党组第一巡察组"
+
+
+@pytest.mark.parametrize(("heading", "kept"), [
+    ('关于"党的建设"和"全面从严治党"方面', '关于"党的建设"和"全面从严治党"方面'),
+    ('对于"三重一大"和"四风"', '对于"三重一大"和"四风"'),
+    ('关于"三重一大"和"四风"', '关于"三重一大"和"四风"'),
+    ("关于“三重一大”和“四风”", "关于“三重一大”和“四风”"),
+    ('关于"学习不深入"的问题', "学习不深入"),
+    ("关于“学习不深入”的问题", "学习不深入"),
+])
+def test_straight_quotes_pair_left_to_right_in_a_title_and_a_heading(heading, kept):
+    """Review of round 14 (e9): 关于"党的建设"和"全面从严治党"方面 stays whole, as with curly quotes."""
+    from generator.importing.measures import split_title
+    from generator.importing.outline import clean_heading
+    assert split_title(heading)[0] == kept
+    if "方面" in heading or "问题" in heading:
+        assert clean_heading(heading) == kept
+
+
+def test_an_aspect_in_straight_quotes_stays_whole(tmp_path):
+    result = _imported(tmp_path, (
+        "关于莆田市郊尾镇开展巡察的情况通报\n\n"
+        "根据仙游县委巡察工作统一部署，2023年4月10日至5月20日，县委第二巡察组对郊尾镇党委开展了常规巡察。"
+        "现将整改情况公布如下。\n\n"
+        '一、关于"党的建设"和"全面从严治党"方面\n（一）关于“学习不深入”的问题\n整改情况：已组织专题学习12次。\n'
+        "二、关于“党的建设”和“全面从严治党”方面\n（二）关于“制度执行不严”的问题\n整改情况：已修订制度。\n"))
+    titles = [aspect["title"] for aspect in result.notice["aspects"]]
+    assert titles == ['关于"党的建设"和"全面从严治党"方面', "关于“党的建设”和“全面从严治党”方面"]
+
+
+def test_the_sending_committee_is_the_one_right_before_the_team(tmp_path):
+    """Review of round 14 (f1): 莆田市委组织部和仙游县委第二巡察组: the team is 仙游县委's, not 莆田市委's."""
+    result = _imported(tmp_path, (
+        "关于郊尾镇党委巡察整改情况的通报\n\n"
+        "2023年4月10日至5月20日，县委第二巡察组对郊尾镇党委开展了常规巡察。莆田市委组织部和仙游县委第二巡察组有关同志"
+        "参加了反馈会。现将整改情况公布如下。\n\n一、关于“学习不深入”的问题\n整改情况：已组织专题学习12次。\n"))
+    assert result.notice["region"] == "仙游县"
+    # round 14's committee with its term and round still names the region
+    kept = _imported(tmp_path, (
+        "关于县水利局党组巡察整改情况的通报\n\n"
+        "根据县委统一部署，2023年4月10日至5月20日，十三届无棣县委第七轮巡察第五巡察组对县水利局党组开展了常规巡察。"
+        "现将整改情况公布如下。\n\n一、关于“学习不深入”的问题\n整改情况：已组织专题学习12次。\n"))
+    assert kept.notice["region"] == "无棣县"

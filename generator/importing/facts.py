@@ -191,6 +191,28 @@ _UNIT_TEAM = re.compile(r"(?:^|(?<=[\s,，。；;、“”：:（）()》]))"
                         r"(?:第[一二三四五六七八九十\d]{1,3})?巡[察视視][组組])(?![织織])")
 
 
+# 要积极配合厅党组第一巡察组, 各单位要配合…, 主动向…, 全力支持…, 自觉接受…, 服从…, 协助…: the sentence's words
+# before a unit's team are no part of its name
+_CLAUSE_WORDS = re.compile(r"要|配合|支持|接受|服从|服從|协助|協助|积极|積極|主动|主動|全力|自觉|自覺|认真|認真"
+                           r"|落实|落實"
+                           r"|按照|根据|根據|各单位|各單位|向|请|請|由|对|對|将|將|把|被|和|与|與|及|是|为|為|在|的")
+# what a unit's name starts with or has: a level's place or unit word (省, 市, 厅, 局, 集团…), the party (中共), or a
+# unit's kind (学习出版社, 研究生院)
+_UNIT_START = re.compile(r"^(?:中共|省|市|县|縣|区|區|州|旗|盟|厅|廳|局|委|集团|集團|公司"
+                         r"|学校|學校|学院|學院|大学|大學)")
+_UNIT_KIND = re.compile(r"[厅廳局委院校社司团團部办辦所署站行会會]|中心")
+
+
+def _names_a_unit(name: str) -> bool:
+    """The words before 党组/党委 of a unit's team name a unit (or none: 党委巡察组), with no clause words."""
+    if not name:
+        return True
+    from generator.importing import gazetteer
+    if _CLAUSE_WORDS.search(name):
+        return False
+    return bool(_UNIT_START.search(name) or _UNIT_KIND.search(name) or gazetteer.named_in([name]))
+
+
 def _the_one_unit_team(texts: list[str]) -> str | None:
     """The one team of a unit's own inspection (省交通运输厅党组第一巡察组, later 厅党组第一巡察组; 局党组巡察组) in a
     text that names no team of a level's committee (市委巡察组) and no count of teams: where every mention is the
@@ -198,7 +220,8 @@ def _the_one_unit_team(texts: list[str]) -> str | None:
     if any(_COMMITTEE_TEAM.search(text) or _COUNTED_TEAMS.search(text) for text in texts):
         return None
     found = {match.group(1) for text in texts
-             for match in _UNIT_TEAM.finditer(_QUESTION.sub(lambda q: "　" * len(q.group(0)), text))}
+             for match in _UNIT_TEAM.finditer(_QUESTION.sub(lambda q: "　" * len(q.group(0)), text))
+             if _names_a_unit(re.split(r"党组|黨組|党委|黨委", match.group(1))[0])}
     longest = max(found, key=len, default=None)
     if longest is None or not all(longest.endswith(team) for team in found):
         return None

@@ -253,8 +253,9 @@ def place_of_the_ordering_committee(paragraphs: list[str]) -> tuple[str, str] | 
 
 
 # 十三届无棣县委第七轮巡察第五巡察组, 仙游县委第二巡察组: a committee named with its place, then (within a few words:
-# its term, its round) the team it sent
-_SENDING = re.compile(r"委(?:员会|員會)?[^，,。；;、“”]{0,12}?巡[察视視][组組]")
+# its term, its round) the team it sent; searched overlapping (a lookahead) and never across 和/与/及 or another 委
+# (莆田市委组织部和仙游县委第二巡察组: the team is 仙游县委's)
+_SENDING = re.compile(r"(?=委(?:员会|員會)?[^，,。；;、“”和与與及委]{0,12}?巡[察视視][组組])")
 
 
 def place_of_the_sending_committee(texts: list[str]) -> str | None:

@@ -40,7 +40,7 @@ def split_title(text: str) -> tuple[str | None, str]:
         return None, text.strip()
     quoted = _QUOTED_TITLE.match(title) or _LEAD_IN_TITLE.match(title)
     # 关于“三重一大”和“四风”的问题 stays whole: the quotes left inside stay balanced
-    if quoted and (balanced(quoted.group(1)) or not balanced(title)):
+    if quoted and (inside_balanced(title, quoted) or not balanced(title)):
         return quoted.group(1).strip(" ，,"), rest
     return title, rest
 
@@ -48,17 +48,29 @@ def split_title(text: str) -> tuple[str | None, str]:
 _PAIRS = {"“": "”", "「": "」", "『": "』"}
 
 
-def balanced(text: str) -> bool:
+def balanced(text: str, opener: str = "") -> bool:
     """Every quote in ``text`` opens and closes inside it, in order (“如我在诉”、“如我在访”意识淡薄 is;
-    三重一大”和“四风, the inside of “三重一大”和“四风”, is not)."""
+    三重一大”和“四风, the inside of “三重一大”和“四风”, is not). Straight quotes pair left to right, so inside a
+    straight ``opener`` (关于"党的建设"和"全面从严治党"方面) the first straight quote closes it: not balanced."""
+    if opener == '"' and '"' in text:
+        return False
     open_quotes: list[str] = []
     for char in text:
-        if char in _PAIRS:
+        if char == '"' and open_quotes and open_quotes[-1] == '"':
+            open_quotes.pop()
+        elif char == '"':
+            open_quotes.append('"')
+        elif char in _PAIRS:
             open_quotes.append(_PAIRS[char])
         elif char in _PAIRS.values():
             if not open_quotes or open_quotes.pop() != char:
                 return False
-    return not open_quotes and text.count('"') % 2 == 0
+    return not open_quotes
+
+
+def inside_balanced(text: str, match: re.Match[str]) -> bool:
+    """The inside of a quoted group (``match.group(1)``), read with the quote that opens it in ``text``."""
+    return balanced(match.group(1), text[match.start(1) - 1] if match.start(1) > 0 else "")
 
 
 def split_measures(text: str, expected: int = 1) -> Measures:

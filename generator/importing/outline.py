@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.importing.gazetteer import simplified
 from generator.importing.labels import _LABELS, take_labels
-from generator.importing.measures import balanced, split_measures, split_title
+from generator.importing.measures import balanced, inside_balanced, split_measures, split_title
 from generator.importing.numerals import cn_to_int, ordinal
 from generator.importing.page import is_signature
 
@@ -746,7 +746,7 @@ def clean_heading(text: str) -> str:
     text = text.rstrip("。：:").strip()
     for pattern in _HEADING_WRAPPERS:
         match = pattern.match(text)
-        if match and (not match.groups() or balanced(match.group(1)) or not balanced(text)):
+        if match and (not match.groups() or inside_balanced(text, match) or not balanced(text)):
             text = (match.group(1) if match.groups() else text[match.end():]).strip()
     # 在…存在差距方面, …有缺失,引领…作用不明显方面: words that say what was wrong, framed as an aspect (not a
     # topic such as 政治建设方面, which is the aspect's name)

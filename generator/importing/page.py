@@ -526,7 +526,8 @@ def _take_title(lines: list[str], page: Page) -> list[str]:
         page.chrome_removed.append(bars.group(0).strip())
         title = title[:bars.start()]
     start = index
-    while not _TITLE_END.search(title) and index + 1 < len(lines) and _continues_title(lines[index + 1]):
+    while not _TITLE_END.search(title) and not _BRACKETED_DATE.search(title) and index + 1 < len(lines) \
+            and _continues_title(lines[index + 1]):
         index += 1  # ……关于县委第二轮巡察 / 整改进展情况的通报: the title goes on on the next line
         title += lines[index]
     if reading(title).startswith("关于") and start > 0 and _is_unit_line(lines[start - 1]):
@@ -657,6 +658,8 @@ def _title_candidate(lines: list[str]) -> int | None:
             return _headline_over_its_date(lines)
         if _is_menu(line):
             continue
+        if _BRACKETED_DATE.search(line) and _real_title_follows(lines, index):
+            continue  # 县纪委监委开展廉政教育活动（2024-02-28）: a list's headline in the sidebar over the real title
         if (
             (8 <= len(line) <= 80 and (_TITLE_WORDS.search(read) or _BRACKETED_DATE.search(line))
              or _SHORT_TITLE.fullmatch(_unspaced(line)))
@@ -664,6 +667,20 @@ def _title_candidate(lines: list[str]) -> int | None:
         ):
             return index
     return None
+
+
+def _real_title_follows(lines: list[str], index: int) -> bool:
+    """Within the next few lines before a paragraph, a title of its own (关于县委第三轮巡察整改进展情况的通报): title
+    words and a title's start or end, no date in brackets."""
+    for line in lines[index + 1:index + 5]:
+        if _is_paragraph(line):
+            return False
+        read = reading(line)
+        if 8 <= len(line) <= 80 and not _BRACKETED_DATE.search(line) and _TITLE_WORDS.search(read) \
+                and (read.startswith("关于") or _TITLE_END.search(line)) \
+                and not _is_menu(line):
+            return True
+    return False
 
 
 # A title of a few characters: 巡察公告, 巡 察 公 告 (letter-spaced); not a column name (公示公告, 通知公告).
