@@ -13,7 +13,7 @@ Official side: the DEV split of tests/fixtures/spam_corpus/official.jsonl, the p
 (notices/**/*.yml string values and *.md), the official notices of the import corpus's dev split
 (tests/fixtures/import_corpus, page chrome included, without its hacked ``*-mirror`` texts: ``IMPORTED``) and
 the seed notices of tests/fixtures/seeds without their injected spam. Spam side: the DEV split of
-spam_runs.jsonl, per category, and the words of generator/data/spam_terms.yml. The held-out split (test12) is never
+spam_runs.jsonl, per category, and the words of generator/data/spam_terms.yml. The held-out split (test13) is never
 read.
 
 With ``BULK = True`` (off in the shipped model: DEV cross-validation got worse, see README) it also adds the

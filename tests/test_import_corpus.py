@@ -1122,6 +1122,80 @@ RIGHT = {
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
+    "changji-zhouwei-xuncha-xiangzhen-2024": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
+        "contact"
+    ),
+    "chengzhong-quwei-xunshi-2024": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "fanxian-linyeju-xuncha-2022": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects contact"
+    ),
+    "hainan-jianchayuan-xunshi-2016-ip": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "hainan-minzhengting-xunshi-2025-meiti": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "hainan-shengwei-10-xunshi-zhenggai-huizong-2022": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects contact"
+    ),
+    "hainan-shengwei-8-xunshi-zhenggai-zongshu-2021": (
+        "title publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
+        "aspects problems contact"
+    ),
+    "longtang-quwei-xuncha-fankui-2023": (
+        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "nanxun-xunshi-zhenggai-minsheng-2023-trad-mirror": (
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "neimenggu-qujie-xunshi-shoulun-2016-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "neimenggu-zhongyang-8-xunshi-zhenggai-2021-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "ningxia-qudangwei-4-xunshi-fankui-2024-trad-mirror": (
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
+    ),
+    "qingcheng-linye-fenju-xuncha-2025-trad-mirror": (
+        "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
+        "problems contact"
+    ),
+    "qinghai-shengwei-4-xunshi-dongyuan-2023-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "sheng-linyeju-xunshi-2024-trad-mirror": (
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
+    ),
+    "wuhai-shiwei-xunshi-zhuanxiang-2023": (
+        "title publisher region published source inspection.start inspection.end inspection.feedback figures aspects "
+        "problems contact"
+    ),
+    "xizang-qujie-9-xunshi-fankui-2021-trad-mirror": (
+        "title publisher published kind inspection.team inspection.start inspection.end inspection.feedback figures "
+        "aspects problems contact"
+    ),
+    "xuecheng-xingcheng-shequ-weisheng-xuncha-2025": (
+        "title kind inspection.team inspection.start inspection.end inspection.feedback aspects problems contact"
+    ),
+    "yuanmou-linyeju-xuncha-2019-trad-mirror": (
+        "title region published source kind inspection.start inspection.end inspection.feedback figures aspects contact"
+    ),
 }
 
 
