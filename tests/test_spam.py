@@ -132,6 +132,15 @@ def test_outside_links():
     )
 
 
+def test_a_hong_kong_stock_code_is_no_address():
+    # dev corpus o2896 (former test12, a false alarm when it was read): 00484.HK is how company news writes a Hong Kong
+    # listing, not a site under .hk; in lower case, or with a path, it reads as an address again
+    assert find_spam("云游控股(00484.HK)于2020年5月29日發布公告。") == []
+    assert find_spam("腾讯控股（00700.HK）、友邦保险（1299.HK）发布业绩公告。") == []
+    assert spans(find_spam("访问00700.hk领取")) == [(2, 10, "00700.hk")]
+    assert spans(find_spam("登录 00700.HK/bet 注册")) == [(3, 15, "00700.HK/bet")]
+
+
 def test_links_to_education_sites_are_outside_links_unless_allowed():
     # hacked university hosts are a common home of gambling pages: only the allow-list lets one through
     text = "详见https://xgxt.scau.edu.cn/lxxs和https://www.gov.cn/。"

@@ -240,7 +240,8 @@ def _detect(text: str, allow: Iterable[str], scorer: Model | None, fast: bool) -
     hits: list[tuple[int, int, Why, int]] = []
     for start, end, why in _injected_runs(norm, voc, allowed, scorer or model(), fast):
         hits.append((start, end, why, 0))
-    for rank, rule in enumerate((_links(low, allowed), _hidden_styles(low)), 1):
+    links = [(s, e, why) for s, e, why in _links(low, allowed) if not _STOCK_CODE.fullmatch(text, s, e)]
+    for rank, rule in enumerate((links, _hidden_styles(low)), 1):
         hits += [(s, e, why, rank) for s, e, why in rule]
     return [Finding(s, e, text[s:e], why(text[s:e])) for s, e, why, _ in _merge(hits)]
 
@@ -1471,6 +1472,9 @@ _DOMAIN = re.compile(
     r"(?![a-z0-9\-@])(?:[/?#][a-z0-9\-._~:/?#@$&+=%]*)?"
 )
 _TRAILING = ".,;:!?'\")]"
+# a Hong Kong stock code as exchanges and company news write it (腾讯控股（00700.HK）): no address, though .hk is a
+# domain; written in lower case (00700.hk) it is read as one
+_STOCK_CODE = re.compile(r"[0-9]{4,5}\.HK")
 # government sites: only government bodies can register under them. Education sites are not among them: hacked
 # university hosts are a common home of gambling pages; a notice that must link to one puts it in its allow-list.
 GOVERNMENT_SITES = ("gov.cn", "gov.hk", "gov.mo")
