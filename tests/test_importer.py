@@ -11,6 +11,7 @@ import pytest
 from generator.check.spam import find_spam
 from generator.importing import gazetteer
 from generator.importing.importer import PLACEHOLDER, ImportFailed, format_report, import_notice, write_draft
+from generator.model import vocabulary
 from generator.model.notice import Notice
 from generator.read.notices import load_notice_file
 
@@ -3007,3 +3008,12 @@ def test_the_sending_committee_is_the_one_right_before_the_team(tmp_path):
         "根据县委统一部署，2023年4月10日至5月20日，十三届无棣县委第七轮巡察第五巡察组对县水利局党组开展了常规巡察。"
         "现将整改情况公布如下。\n\n一、关于“学习不深入”的问题\n整改情况：已组织专题学习12次。\n"))
     assert kept.notice["region"] == "无棣县"
+
+
+def test_a_news_items_time_of_day_comes_from_the_one_list_the_spam_check_reads_too(tmp_path):
+    # generator/data/news_times.yml: 中午, 傍晚 … stand between a date of news and its subject, as 上午 does
+    assert "中午" in vocabulary.news_times() and "上午" in vocabulary.news_times()
+    for time_of_day in ("上午", "中午", "傍晚"):
+        news = _imported(tmp_path, (
+            f"4月29日{time_of_day},徐行镇召开区委第一巡察组巡察反馈问题整改动员部署会议。镇党委书记主持会议。\n"))
+        assert news.notice["region"] == "徐行镇", time_of_day

@@ -51,6 +51,7 @@ from ruamel.yaml import YAML
 from generator.check.hidden_text import HIDING_PROPERTIES, HIDING_STYLE
 from generator.check.normalize import Normalized, codes, fold, for_matching, normalize
 from generator.check.spam_model import CATEGORIES, Model, model, symbols
+from generator.model.vocabulary import news_times
 
 __all__ = ["Finding", "find_spam", "normalize", "fold"]
 
@@ -126,8 +127,8 @@ class Vocabulary:
     # 党委, 教工 …), longest first; ``name_tails``: words a name in a unit's place may end with (有限公司, 中文 …)
     followers: tuple[str, ...] = ()
     tails: tuple[str, ...] = ()
-    # ``news_times``: what may stand between a date's 日 and the comma before a sentence's subject (上午, 下午 …), as a
-    # pattern of the text before a subject that follows a date of news (``_dated_places``)
+    # ``news_times.yml``: what may stand between a date's 日 and the comma before a sentence's subject (上午, 下午 …),
+    # as a pattern of the text before a subject that follows a date of news (``_dated_places``)
     dated: re.Pattern[str] | None = None
 
 
@@ -198,7 +199,7 @@ def vocabulary() -> Vocabulary:
                              key=lambda w: (-len(w), w)))
     tails = tuple(sorted({w for w in map(_norm, data.get("name_tails") or ()) if w} | set(brand_words),
                          key=lambda w: (-len(w), w)))
-    times = sorted({w for w in map(_norm, data.get("news_times") or ()) if w}, key=lambda w: (-len(w), w))
+    times = sorted({w for w in map(_norm, news_times()) if w}, key=lambda w: (-len(w), w))
     dated = re.compile("[0-9]日(?:" + "|".join(map(re.escape, times)) + ")?[0-9:]*,$") if times else None
     return Vocabulary(labels, terms, hints, tuple(pieces), term_starts, hint_starts, starts, allow, multiline,
                       codes, lone, words, short_hint, short_term, triples, frames, tuple(brand_words), entries,

@@ -318,8 +318,9 @@ def with_its_county(region: str, texts: list[str]) -> str:
 
 # The time and the purpose a news item opens with, before its subject: 9月12日上午, / 2023年9月12日, / 近日, /
 # 为抓好巡察整改,
-_NEWS_TIME = re.compile(r"^(?:(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|近期"
-                        r"|为了?[^，,。；;]{2,30})\s*[,，]\s*)+")
+# (the times of day: news_times.yml, which the spam check reads too)
+_NEWS_TIME = re.compile(r"^(?:(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:" + "|".join(map(re.escape, vocabulary.news_times()))
+                        + r")?|近日|日前|近期|为了?[^，,。；;]{2,30})\s*[,，]\s*)+")
 
 
 def town_in_the_news(paragraphs: list[str]) -> str | None:

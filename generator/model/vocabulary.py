@@ -1,7 +1,7 @@
 """Controlled vocabularies kept as data files in ``generator/data``.
 
 Editors and maintainers change the YAML files (statuses, kinds, provinces, the page-metadata keys
-that ``notices import`` reads); the model, the JSON
+that ``notices import`` reads, the times of day of news openings); the model, the JSON
 Schema, the checks and the pages all read them from here.
 """
 
@@ -72,6 +72,12 @@ def kinds() -> tuple[Kind, ...]:
 @cache
 def provinces() -> tuple[Province, ...]:
     return tuple(Province(abbr=e["abbr"], name=e["name"], code=str(e["code"])) for e in _load("provinces.yml"))
+
+
+@cache
+def news_times() -> tuple[str, ...]:
+    """The times of day between a date of news and its subject (上午, 下午 …: news_times.yml), longest first."""
+    return tuple(sorted({str(t) for t in _load("news_times.yml") if t}, key=lambda t: (-len(t), t)))
 
 
 @cache
