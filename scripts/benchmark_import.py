@@ -110,17 +110,35 @@ def compare(name: str) -> dict:
     return result
 
 
-def run(split: str, verbose: bool, only: list[str] | None = None) -> int:
+def chosen_texts(split: str, only: list[str] | None) -> list[str] | None:
+    """The texts of ``split`` (those ``only`` names, with --names FILE), or None after saying why there are none."""
     chosen = names(split)
     if only is not None:  # --names FILE: the texts of the split that the file names
         unknown = sorted(set(only) - set(names()))
         if unknown:
             print(f"--names: 语料中没有这些文本：{'、'.join(unknown)}")
-            return 2
+            return None
         chosen = [n for n in chosen if n in only]
         if not chosen:
             print(f"--names: 所列文本都不在 split {split} 中")
-            return 2
+            return None
+    return chosen
+
+
+def score_row(name: str, result: dict) -> dict[str, bool]:
+    """{field: right?, "problem list": exact? (texts with one), "fake problems": …, "failed": …} of one text."""
+    row = {f: result[f][0] == result[f][1] for f in FIELDS}
+    if load_expected(name).get("has_problem_list"):
+        row["problem list"] = row["problems"]
+    row["fake problems"] = result["_fake_problems"]
+    row["failed"] = result["_error"] is not None
+    return row
+
+
+def run(split: str, verbose: bool, only: list[str] | None = None) -> int:
+    chosen = chosen_texts(split, only)
+    if chosen is None:
+        return 2
     if not chosen:
         joined = split in JOINED_SPLITS
         print(f"split {split}: " + ("no texts (it joined dev after it was read)" if joined else "no texts yet"))
@@ -129,21 +147,20 @@ def run(split: str, verbose: bool, only: list[str] | None = None) -> int:
     tracebacks = failed = fake = exact = with_list = 0
     for name in chosen:
         result = compare(name)
+        row = score_row(name, result)
         error = result["_error"]
         if error is not None:
-            failed += 1
             tracebacks += error.__cause__ is not None and not isinstance(error.__cause__, ImportFailed)
             print(f"{name}: 导入失败：{error}")
-        fake += result["_fake_problems"]
+        failed += row["failed"]
+        fake += row["fake problems"]
         for f in FIELDS:
-            want, got = result[f]
-            if want == got:
-                right[f] += 1
-            elif verbose:
-                print(f"{name}: {f}: expected {want!r}, got {got!r}")
-        if load_expected(name).get("has_problem_list"):
+            right[f] += row[f]
+            if verbose and not row[f]:
+                print(f"{name}: {f}: expected {result[f][0]!r}, got {result[f][1]!r}")
+        if "problem list" in row:
             with_list += 1
-            exact += result["problems"][0] == result["problems"][1]
+            exact += row["problem list"]
     total = len(chosen)
     print(f"split {split}: {total} texts" + (" (named in --names)" if only is not None else ""))
     for f in FIELDS:
@@ -158,22 +175,15 @@ def run(split: str, verbose: bool, only: list[str] | None = None) -> int:
 
 def scores(chosen: list[str]) -> dict[str, dict[str, bool]]:
     """{text: {field: right?, "problem list": exact?, "fake problems": …, "failed": …}} for each chosen text."""
-    found = {}
-    for name in chosen:
-        result = compare(name)
-        row = {f: result[f][0] == result[f][1] for f in FIELDS}
-        if load_expected(name).get("has_problem_list"):
-            row["problem list"] = row["problems"]
-        row["fake problems"] = result["_fake_problems"]
-        row["failed"] = result["_error"] is not None
-        found[name] = row
-    return found
+    return {name: score_row(name, compare(name)) for name in chosen}
 
 
 def against(rev: str, split: str, only: list[str] | None) -> int:
     """The importer of commit ``rev`` and this checkout's on the same texts, in the same run, side by side, and the
     fields of each text that one gets right and the other not."""
-    chosen = [n for n in names(split) if only is None or n in only]
+    chosen = chosen_texts(split, only)
+    if chosen is None:
+        return 2
     if not chosen:
         print(f"split {split}: no texts")
         return 0

@@ -248,3 +248,12 @@ def test_import_benchmark_says_so_when_the_other_commit_does_not_exist():
                             cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 2
     assert result.stdout.startswith("--against: 读不到提交“no-such-commit”的 generator/："), result.stdout
+
+
+def test_import_benchmark_against_another_commit_names_an_unknown_text(tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text("anqing-jiaotong-2025\nno-such-text\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "scripts/benchmark_import.py", "--names", str(names), "--against", "HEAD"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 2
+    assert result.stdout == "--names: 语料中没有这些文本：no-such-text\n", result.stdout

@@ -241,8 +241,7 @@ def _detect(text: str, allow: Iterable[str], scorer: Model | None, fast: bool) -
     hits: list[tuple[int, int, Why, int]] = []
     for start, end, why in _injected_runs(norm, voc, allowed, scorer or model(), fast):
         hits.append((start, end, why, 0))
-    links = [(s, e, why) for s, e, why in _links(low, allowed) if not _STOCK_CODE.fullmatch(text, s, e)]
-    for rank, rule in enumerate((links, _hidden_styles(low)), 1):
+    for rank, rule in enumerate((_links(low, allowed, text), _hidden_styles(low)), 1):
         hits += [(s, e, why, rank) for s, e, why in rule]
     return [Finding(s, e, text[s:e], why(text[s:e])) for s, e, why, _ in _merge(hits)]
 
@@ -1485,7 +1484,9 @@ _DOT_LETTER = re.compile(r"\.[a-z]")
 _MAYBE_LINK = re.compile(r"\.[a-z]")
 
 
-def _links(low: str, allowed: tuple[str, ...]) -> list[Hit]:
+def _links(low: str, allowed: tuple[str, ...], text: str) -> list[Hit]:
+    """Addresses outside government sites in ``low`` (the folded ``text``, at the same places), but for Hong Kong stock
+    codes as ``text`` writes them (``_STOCK_CODE``: the case the folding lost)."""
     if not _MAYBE_LINK.search(low):
         return []
     hits: list[Hit] = []
@@ -1503,8 +1504,9 @@ def _links(low: str, allowed: tuple[str, ...]) -> list[Hit]:
         matches += [*_URL.finditer(low, start, end), *_DOMAIN.finditer(low, start, end)]
     for match in matches:
         address = match.group().rstrip(_TRAILING)
-        if address and not _is_gov_or_allowed(address, allowed):
-            hits.append((match.start(), match.start() + len(address), _link_reason))
+        end = match.start() + len(address)
+        if address and not _is_gov_or_allowed(address, allowed) and not _STOCK_CODE.fullmatch(text, match.start(), end):
+            hits.append((match.start(), end, _link_reason))
     return hits
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from generator.importing import gazetteer
 from generator.importing.labels import status_words, unstated_status
 from generator.importing.numerals import arabic_dates, cn_to_int, make_date
 from generator.importing.outline import names_a_fault
@@ -166,7 +167,6 @@ def _the_one_committee_team(texts: list[str]) -> str | None:
     """The one team the text names by its committee, with the places before it that the gazetteer knows (平江县委第一
     巡察组): the inspection's team where no sentence says which team inspected or gave the feedback (not in a question).
     Named as well without its number (市委巡察组), it is still one team; two numbers are two teams: none is taken."""
-    from generator.importing import gazetteer
 
     found: list[str] = []
     for text in texts:
@@ -207,7 +207,6 @@ def _names_a_unit(name: str) -> bool:
     """The words before 党组/党委 of a unit's team name a unit (or none: 党委巡察组), with no clause words."""
     if not name:
         return True
-    from generator.importing import gazetteer
     if _CLAUSE_WORDS.search(name):
         return False
     return bool(_UNIT_START.search(name) or _UNIT_KIND.search(name) or gazetteer.named_in([name]))
@@ -521,7 +520,6 @@ def team_with_its_place(paragraphs: list[str]) -> str | None:
 
 def _leading_places(text: str) -> list[str]:
     """江蘇省鎮江市潤州區 → [江蘇省, 鎮江市, 潤州區]: the places the text is made of, or [] if it is not only places."""
-    from generator.importing import gazetteer
 
     names = gazetteer.named_in([text])
     return names if names and "".join(names) == text else []

@@ -568,11 +568,11 @@ def _continues_title(line: str) -> bool:
     """The second half of a title cut over two lines: short, no punctuation, ending as a title ends."""
     return len(line) <= 30 and not re.search(r"[，,。：:；;、！!？?]", line) and bool(_TITLE_END.search(line)) \
         and not _is_menu(line)
-_TITLE_DATE = re.compile(r"\s+(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$"
-                         r"|\s*[（(](\d{4}-\d{1,2}-\d{1,2})[)）]$")
+_DATE_IN_BRACKETS = r"[（(](\d{4}-\d{1,2}-\d{1,2})[)）]$"  # a list page's date after its headline: （2024-03-07）
+_TITLE_DATE = re.compile(r"\s+(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$|\s*" + _DATE_IN_BRACKETS)
 # 监狱管理局调研北新泾监狱工作 (2024-03-07): a list page's headline with its date in brackets, a title without
 # title words
-_BRACKETED_DATE = re.compile(r"^[^，,。；;！!？?：:]{6,60}?\s*[（(]\d{4}-\d{1,2}-\d{1,2}[)）]$")
+_BRACKETED_DATE = re.compile(r"^[^，,。；;！!？?：:]{6,60}?\s*" + _DATE_IN_BRACKETS)
 
 
 def _opens_title(line: str) -> bool:
