@@ -1124,7 +1124,7 @@ RIGHT = {
     ),
     "changji-zhouwei-xuncha-xiangzhen-2024": (
         "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
-        "contact"
+        "problems contact"
     ),
     "chengzhong-quwei-xunshi-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1132,7 +1132,7 @@ RIGHT = {
     ),
     "fanxian-linyeju-xuncha-2022": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "hainan-jianchayuan-xunshi-2016-ip": (
         "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
@@ -1144,7 +1144,7 @@ RIGHT = {
     ),
     "hainan-shengwei-10-xunshi-zhenggai-huizong-2022": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "hainan-shengwei-8-xunshi-zhenggai-zongshu-2021": (
         "title publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
@@ -1194,7 +1194,8 @@ RIGHT = {
         "title kind inspection.team inspection.start inspection.end inspection.feedback aspects problems contact"
     ),
     "yuanmou-linyeju-xuncha-2019-trad-mirror": (
-        "title region published source kind inspection.start inspection.end inspection.feedback figures aspects contact"
+        "title region published source kind inspection.start inspection.end inspection.feedback figures aspects "
+        "problems contact"
     ),
 }
 

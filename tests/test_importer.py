@@ -365,11 +365,12 @@ def test_a_text_naming_two_teams_as_one_has_no_team(tmp_path):
 
 
 def test_problems_numbered_as_sections():
-    """一、……的问题 as problems (no aspects), measures 一是/二是; no feedback date is reported."""
+    """一、……的问题 as problems (no aspects), measures 一是/二是; no feedback date is reported. The titles drop the
+    frame 的问题 (round 15: the corpus labels write 政治站位不高 for (一)政治站位不高的問題)."""
     result = import_notice(FIXTURES / "problems_as_sections.txt")
     problems = result.notice["problems"]
     assert [p["title"] for p in problems] == [
-        "履行职能责任不到位的问题", "干部队伍建设不够有力的问题", "落实全面从严治党责任不到位的问题"]
+        "履行职能责任不到位", "干部队伍建设不够有力", "落实全面从严治党责任不到位"]
     assert [len(p["measures"]) for p in problems] == [2, 3, 1]
     assert result.notice["contact"] == {"phone": "010-12345678"}
     assert "feedback" not in result.notice["inspection"]
@@ -3017,3 +3018,131 @@ def test_a_news_items_time_of_day_comes_from_the_one_list_the_spam_check_reads_t
         news = _imported(tmp_path, (
             f"4月29日{time_of_day},徐行镇召开区委第一巡察组巡察反馈问题整改动员部署会议。镇党委书记主持会议。\n"))
         assert news.notice["region"] == "徐行镇", time_of_day
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 15 (the shapes of the four former-test12 problem lists, each with invented variants)
+
+_PAIRS_PREAMBLE = ("关于第三轮巡察乡镇整改进展情况的通报\n\n"
+                   "根据县委巡察工作统一部署，2024年3月1日至4月30日，县委巡察组对东山镇、西河乡开展了常规巡察。"
+                   "现将整改进展情况予以公布。\n")
+
+
+def test_unnumbered_feedback_and_answer_pairs_under_unit_headings_are_the_problems(tmp_path):
+    """反馈问题:… / 整改情况:… with no numbers (changji-*): each pair is a problem, numbered by order across the units;
+    the first sentence is the title, the rest of the line its description; 一、东山镇党委 is a unit, not an aspect."""
+    result = _imported(tmp_path, _PAIRS_PREAMBLE + (
+        "一、东山镇党委\n"
+        "反馈问题：理论学习不深入。镇党委中心组学习流于形式。\n"
+        "整改情况：制定学习计划，开展专题学习6次。\n"
+        "反馈问题：村级财务管理不规范。\n"
+        "整改情况：修订村级财务制度，清理不合规票据12张。\n"
+        "二、西河乡党委\n"
+        "反馈问题：基层党组织建设薄弱。\n"
+        "整改情况：选优配强村党组织书记3名。\n"))
+    assert result.notice["aspects"] == []
+    assert result.notice["problems"] == [
+        {"number": 1, "title": "理论学习不深入", "description": "镇党委中心组学习流于形式。", "status": "未载明",
+         "measures": ["整改情况：制定学习计划，开展专题学习6次。"]},
+        {"number": 2, "title": "村级财务管理不规范", "status": "未载明",
+         "measures": ["整改情况：修订村级财务制度，清理不合规票据12张。"]},
+        {"number": 3, "title": "基层党组织建设薄弱", "status": "未载明",
+         "measures": ["整改情况：选优配强村党组织书记3名。"]},
+    ]
+    assert any("“一、东山镇党委”" in line for line in result.unplaced)
+
+
+@pytest.mark.parametrize(("problem_label", "answer_label", "heading"), [
+    ("存在问题", "整改措施", "（一）东山镇党委"),  # another pair of labels, a (一) unit heading
+    ("问题", "整改成效", ""),  # no unit heading at all
+    ("反馈问题", "整改落实情况", "东山镇党委"),  # an unnumbered unit name
+])
+def test_pairs_read_whatever_their_labels_and_headings(tmp_path, problem_label, answer_label, heading):
+    result = _imported(tmp_path, _PAIRS_PREAMBLE + (heading + "\n" if heading else "") + (
+        f"{problem_label}：理论学习不深入。\n{answer_label}：开展专题学习6次。\n"
+        f"{problem_label}：村级财务管理不规范。\n{answer_label}：修订村级财务制度。\n"))
+    assert [(p["number"], p["title"]) for p in result.notice["problems"]] == [
+        (1, "理论学习不深入"), (2, "村级财务管理不规范")]
+    assert result.notice["aspects"] == []
+
+
+def test_one_pair_alone_is_no_problem_list(tmp_path):
+    result = _imported(tmp_path, _PAIRS_PREAMBLE + "反馈问题：理论学习不深入。\n整改情况：开展专题学习6次。\n")
+    assert result.notice["problems"] == []
+
+
+def test_a_numbered_heading_over_pairs_that_names_a_fault_is_an_aspect(tmp_path):
+    result = _imported(tmp_path, _PAIRS_PREAMBLE + (
+        "一、党的建设方面存在的问题\n"
+        "问题：理论学习不深入。\n整改：开展专题学习6次。\n"
+        "问题：村级财务管理不规范。\n整改：修订村级财务制度。\n"))
+    assert result.notice["aspects"] == [{"number": 1, "title": "党的建设方面"}]
+    assert [(p["aspect"], p["title"]) for p in result.notice["problems"]] == [
+        (1, "理论学习不深入"), (1, "村级财务管理不规范")]
+
+
+def test_question_and_answer_pairs_in_a_digest_with_unit_headlines(tmp_path):
+    """问题:… / 整改:… under unit headlines (hainan-shengwei-10-*): the headline of the next unit is not a measure."""
+    result = _imported(tmp_path, (
+        "根据省委巡视工作部署，七届省委对省高院等11个党组织开展第十轮常规巡视。近日，甲局党委、乙局党委向社会公开巡视整改进展情况。\n"
+        "甲局党委：聚焦问题抓整改 推动招商工作再上新台阶\n"
+        "问题：履行核心职能不到位\n"
+        "整改：组织招商业务部门学习产业政策。\n"
+        "乙局党委：立行立改 提升服务水平\n"
+        "问题：贯彻“我们为企业跑”的理念不够有力\n"
+        "整改：建立招商工作联席会议机制。\n"))
+    problems = result.notice["problems"]
+    assert [(p["number"], p["title"]) for p in problems] == [
+        (1, "履行核心职能不到位"), (2, "贯彻“我们为企业跑”的理念不够有力")]
+    assert problems[0]["measures"] == ["整改：组织招商业务部门学习产业政策。"]
+    assert result.notice["aspects"] == []
+
+
+def test_a_numbered_problem_answered_by_a_labelled_paragraph_is_a_problem(tmp_path):
+    """1、政治理论学习表面化。一是… / 整改成效:一是… (fanxian-*): the title names no fault in words, its details do;
+    the details are the description, the labelled paragraph the measures."""
+    result = _imported(tmp_path, (
+        "中共某县林业局党组关于巡察整改情况的通报\n\n"
+        "根据县委统一部署，2022年3月11日至5月27日，县委第二巡察组对林业局党组进行了巡察。现将巡察整改情况予以公布。\n"
+        "一、整改落实情况\n"
+        "1、政治理论学习表面化。一是学习要求不严不实。二是学用结合不紧密。\n"
+        "整改成效：一是完善了中心组学习计划。二是制定了提醒谈话制度。\n"))
+    assert result.notice["problems"] == [
+        {"number": 1, "title": "政治理论学习表面化", "description": "一是学习要求不严不实。二是学用结合不紧密。",
+         "status": "未载明", "measures": ["完善了中心组学习计划。", "制定了提醒谈话制度。"]},
+    ]
+
+
+@pytest.mark.parametrize("label", ["整改成效", "整改结果", "整改情况"])
+def test_numbered_problems_answered_under_any_label(tmp_path, label):
+    result = _imported(tmp_path, (
+        "中共某县水务局党组关于巡察整改情况的通报\n\n"
+        "2022年3月11日至5月27日，县委第二巡察组对水务局党组进行了巡察。现将巡察整改情况予以公布。\n"
+        "1、工程管理粗放化。项目台账缺失。\n"
+        f"{label}：建立项目台账。\n"
+        "2、干部作风形式化。一是会议多。二是调研少。\n"
+        f"{label}：精简会议。\n"))
+    assert [p["title"] for p in result.notice["problems"]] == ["工程管理粗放化", "干部作风形式化"]
+
+
+def test_numbered_measures_of_the_unit_answered_by_a_label_are_no_problems(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某县水务局党组关于巡察整改情况的通报\n\n"
+        "2022年3月11日至5月27日，县委第二巡察组对水务局党组进行了巡察。现将巡察整改情况予以公布。\n"
+        "1、加强组织领导。成立整改工作领导小组。\n整改成效：召开专题会议3次。\n"
+        "2、压实整改责任。制定整改方案。\n整改成效：明确责任人。\n"))
+    assert result.notice["problems"] == []
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("(一)政治站位不高的問題", "政治站位不高"),  # traditional, as yuanmou-* writes it
+    ("（一）思想认识不到位的问题", "思想认识不到位"),
+    ("（一）干部队伍建设存在的问题", "干部队伍建设存在的问题"),  # 存在的问题 says no fault before it: kept
+])
+def test_a_problem_title_drops_the_frame_of_its_fault(tmp_path, heading, title):
+    traditional = "問題" in heading
+    aspect = "一、貫徹落實決策部署有差距" if traditional else "一、贯彻落实决策部署有差距"
+    result = _imported(tmp_path, (
+        "根据县委统一部署，2019年2月14日至3月24日，县委第三巡察组对县林业和草原局党委开展了巡察。现将巡察整改情况予以公布。\n"
+        f"{aspect}\n{heading}\n一是召开专题会议。二是调整领导小组。\n"))
+    assert [(p["aspect"], p["title"]) for p in result.notice["problems"]] == [(1, title)]

@@ -217,17 +217,21 @@ def _build_outline(paragraphs: list[str], declared_problems: int | None,
     markers, work_headings = _mask_work_sections(markers)
     markers, list_headings = _mask_list_sections(markers)
     markers = _feedback_sub_headings(markers)
+    markers = _labelled_pairs(paragraphs, markers)
     markers = _unnumbered_titles(paragraphs, markers)
     markers = _first_sentence_titles(paragraphs, markers)
     depth = _nesting(markers)
-    problem_kind = _problem_kind(markers, depth, declared_problems)
+    paired = any(m and m.kind == "pair" for m in markers)
+    problem_kind = "pair" if paired else _problem_kind(markers, depth, declared_problems)
     if problem_kind is not None:
         walker = _Walker(paragraphs, markers, depth, problem_kind)
         walker.aspect_offset = _sections_before_the_aspects(paragraphs, markers, walker.aspect_kinds, work_headings)
         walker.outline.headings |= {paragraphs[i] for i in list_headings}
         outline = walker.walk()
-        if _names_faults(outline, declared_problems) or _under_a_problems_heading(outline, paragraphs, markers,
-                                                                                  list_headings):
+        answered = _answered(paragraphs, markers, problem_kind) and any(
+            _faulty(f"{p.title or ''}{p.description or ''}") for p in outline.problems)
+        if paired or answered or _names_faults(outline, declared_problems) \
+                or _under_a_problems_heading(outline, paragraphs, markers, list_headings):
             _settle_aspects(outline, declared_aspects)
             outline.headings |= {paragraphs[i] for i in work_headings}
             return outline
@@ -298,7 +302,57 @@ def _feedback_sub_headings(markers: list[Marker | None]) -> list[Marker | None]:
 
 
 # The paragraph under a problem's title that reports what was done: 整改情况:… / 整改措施:一是… / 一是…
-_MEASURES_START = re.compile(r"^(?:整改(?:情况|措施|举措|落实情况|进展情况?)|落实情况|具体措施)\s*[:：]|^一是")
+_MEASURES_START = re.compile(r"^(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|结果)|落实情况|具体措施)\s*[:：]"
+                             r"|^一是")
+# The label of a paragraph that reports what was done about the problem just above it (整改情况:… / 整改成效:… / 整改:…)
+_MEASURES_LABEL = re.compile(r"^(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|结果)?|落实情况)\s*[:：]\s*")
+# 反馈问题:… / 问题:… without a number: the problem, when a 整改情况:… / 整改:… paragraph answers it
+_PAIR_PROBLEM = re.compile(r"^(?:反馈问题|存在问题|主要问题|问题)\s*[:：]\s*(?=\S)")
+_MIN_PAIRS = 2
+# (一)政治站位不高的问题: the frame 的问题 is no part of a title that names the fault itself
+_FRAMED_TITLE = re.compile(r"(.{2,}?)的问题")
+_GOVERNED = re.compile(r"解决|整改|纠正|纠治|处理|查处|治理|关于|对于|针对|存在")
+# A unit's name over its problems (一、木垒县东城镇党委): it groups the problems by unit, it is no aspect
+_UNIT_NAME = re.compile(r"(?:党委|党组|党工委|党支部|党总支|总支部|支部|委员会)$")
+
+
+def _labelled_pairs(paragraphs: list[str], markers: list[Marker | None]) -> list[Marker | None]:
+    """反馈问题:人才振兴问题突出。… / 整改情况:… and 问题:… / 整改:…, with no numbers: each labelled problem that a
+    labelled answer follows is a problem (kind ``pair``, numbered by order). The heading over a group of them
+    (一、木垒县东城镇党委, or a unit's headline 某某局党委:聚焦问题抓整改…) is a section, not an aspect, unless it
+    is numbered and names a fault or a 方面."""
+    pairs = [i for i, p in enumerate(paragraphs[:-1])
+             if markers[i] is None and _PAIR_PROBLEM.match(p) and _MEASURES_LABEL.match(paragraphs[i + 1])]
+    if len(pairs) < _MIN_PAIRS:
+        return markers
+    marked = list(markers)
+    for count, index in enumerate(pairs, start=1):
+        label = _PAIR_PROBLEM.match(paragraphs[index])
+        marked[index] = Marker("pair", count, paragraphs[index][label.end():] if label else paragraphs[index])
+        before = index - 1
+        if before < 0 or before - 1 in pairs:
+            continue
+        heading, marker = paragraphs[before], markers[before]
+        if marker is not None:
+            if marker.kind == "shi" or not is_heading(marker.rest):
+                continue
+            if (_faulty(marker.rest) or _ASPECT_HEADING.search(marker.rest)) and not _UNIT_NAME.search(marker.rest):
+                continue
+            marked[before] = Marker("section", marker.number, marker.rest)
+        elif len(heading) <= _MAX_HEADING and is_heading(heading) and not heading.endswith("。") \
+                and not _CLOSING.search(heading):
+            marked[before] = Marker("section", 0, heading)
+    return marked
+
+
+def _answered(paragraphs: list[str], markers: list[Marker | None], kind: str) -> bool:
+    """1、政治理论学习表面化。一是… / 整改成效:一是…: every numbered item of ``kind`` is answered by a labelled
+    paragraph of what was done, so the items are the problems the inspection found, even where their titles use no
+    word of a fault (the details that follow them do)."""
+    items = [i for i, m in enumerate(markers) if m and m.kind == kind]
+    return bool(items) and all(
+        i + 1 < len(paragraphs) and _MEASURES_LABEL.match(paragraphs[i + 1])
+        and not _MEASURES_LABEL.match(markers[i].rest) for i in items)  # type: ignore[union-attr]
 
 
 def _unnumbered_titles(paragraphs: list[str], markers: list[Marker | None]) -> list[Marker | None]:
@@ -557,7 +611,7 @@ class _Walker:
                 and self.in_list:
             self._sub_heading(paragraph)
         elif marker and marker.kind == self.problem_kind and (self.in_list or not self.outline.aspects):
-            self._start_problem(marker)
+            self._start_problem(marker, index)
         elif not self.in_list:
             self._narrative(paragraph, marker)
         elif marker and marker.kind == "shi":
@@ -609,7 +663,7 @@ class _Walker:
         if self.outline.list_at is None:
             self.outline.list_at = len(self.outline.narrative)
 
-    def _start_problem(self, marker: Marker) -> None:
+    def _start_problem(self, marker: Marker, index: int) -> None:
         if not self.in_list and not self.outline.aspects:
             self._leave_out_section_heading()
         self._enter_list()
@@ -622,6 +676,10 @@ class _Walker:
         awaiting = _placeholder(Marker(marker.kind, marker.number, written))  # 1.问题1: / 问题1: (title: next line)
         if awaiting:
             title, rest = None, ""
+        framed_title = _FRAMED_TITLE.fullmatch(title or "")
+        if framed_title and _faulty(framed_title.group(1)) and not _GOVERNED.search(framed_title.group(1)):
+            # (一)政治站位不高的问题 → 政治站位不高 (着力解决…不够的问题 keeps it: 问题 is what is solved)
+            title = framed_title.group(1)
         problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
         # (问题1: alone is a marker of its own, with nothing after it)
         problem.placeholder = (written.strip() or f"问题{marker.number}：") if awaiting else None
@@ -643,7 +701,20 @@ class _Walker:
             heading = written[: len(written) - len(rest)].strip()
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自这一条的第一句“{heading}”，"
                                       "其后的文字写入了措施（measures）；如是问题的具体表现，请移入问题说明（description）")
+        if framed_title and title != framed_title.group(0):
+            self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题“{title}”去掉了原文末尾的“的问题”，请核对")
         self.current = problem
+        following = self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else ""
+        if title and _MEASURES_LABEL.match(following) and not _MEASURES_LABEL.match(rest):
+            # 反馈问题:人才振兴问题突出。镇党委对… / 整改情况:…: the rest of the line tells the problem, the answer
+            # below tells what was done
+            label = _MEASURES_LABEL.match(following).group(0).strip()  # type: ignore[union-attr]
+            if rest:
+                problem.description, rest = rest, ""
+                self.outline.notes.append(f"第{len(self.outline.problems)}个问题标题之后的文字写入了问题说明（description），"
+                                          f"下一段“{label}”之后的文字写入了措施（measures），请核对")
+            else:
+                self.outline.notes.append(f"第{len(self.outline.problems)}个问题的措施取自下一段“{label}”之后的文字，请核对")
         if rest:
             self._fill(problem, rest)
         problem.title_only = not rest
