@@ -1123,8 +1123,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "changji-zhouwei-xuncha-xiangzhen-2024": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
-        "problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "chengzhong-quwei-xunshi-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1135,8 +1135,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "hainan-jianchayuan-xunshi-2016-ip": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "hainan-minzhengting-xunshi-2025-meiti": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1183,8 +1183,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "wuhai-shiwei-xunshi-zhuanxiang-2023": (
-        "title publisher region published source inspection.start inspection.end inspection.feedback figures aspects "
-        "problems contact"
+        "title publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "xizang-qujie-9-xunshi-fankui-2021-trad-mirror": (
         "title publisher published kind inspection.team inspection.start inspection.end inspection.feedback figures "
@@ -1194,8 +1194,8 @@ RIGHT = {
         "title kind inspection.team inspection.start inspection.end inspection.feedback aspects problems contact"
     ),
     "yuanmou-linyeju-xuncha-2019-trad-mirror": (
-        "title region published source kind inspection.start inspection.end inspection.feedback figures aspects "
-        "problems contact"
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
 }
 

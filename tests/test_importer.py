@@ -3146,3 +3146,46 @@ def test_a_problem_title_drops_the_frame_of_its_fault(tmp_path, heading, title):
         "根据县委统一部署，2019年2月14日至3月24日，县委第三巡察组对县林业和草原局党委开展了巡察。现将巡察整改情况予以公布。\n"
         f"{aspect}\n{heading}\n一是召开专题会议。二是调整领导小组。\n"))
     assert [(p["aspect"], p["title"]) for p in result.notice["problems"]] == [(1, title)]
+
+
+@pytest.mark.parametrize(("sentence", "team"), [
+    # the round's inspection, then the team with its committee, which the text also names so (yuanmou-*, wuhai-*)
+    ("縣委第八輪巡察第三巡察組對縣林業局黨委開展了巡察。2019年7月9日,縣委第三巡察組對我局反饋了巡察意見。",
+     "縣委第三巡察組"),
+    ("十一届自治区党委第二轮巡视第十一巡视组对乌海市开展巡视。7月21日,自治区党委第十一巡视组向乌海市委反馈。",
+     "自治区党委第十一巡视组"),
+    # named so nowhere else: the team alone (as round 14)
+    ("十三届无棣县委第七轮巡察第五巡察组对县水利局党组开展了巡察。", "第五巡察组"),
+    # the team names its committee again after the round, in traditional characters (qingcheng-*) or simplified
+    ("八屆區委第五輪巡察區委第四巡察組對區林業分局開展了巡察。", "區委第四巡察組"),
+    ("八届区委第五轮巡察区委第四巡察组对区林业分局开展了巡察。", "区委第四巡察组"),
+])
+def test_a_rounds_prefix_before_a_team_is_read_the_same_in_both_scripts(tmp_path, sentence, team):
+    result = _imported(tmp_path, (
+        "关于巡察整改情况的通报\n\n"
+        f"根据统一部署,2019年2月14日至3月24日,{sentence}现将巡察整改情况予以公布。\n"))
+    assert result.notice["inspection"]["team"] == team
+
+
+@pytest.mark.parametrize("sentence", [
+    "十二届昌吉州党委第五轮巡察派出7个巡察组对木垒县东城镇、奇台县七户乡等7个乡镇党组织开展了常规巡察。",
+    "十四届市委第十四轮巡察共组建4个巡察组对全市5个单位开展了巡察。",
+    "五届县委第三轮巡察抽调三个巡察组对6个村开展了巡察。",
+])
+def test_the_counted_teams_of_a_round_are_no_team_but_the_dates_stay(tmp_path, sentence):
+    """changji-*: …第五轮巡察派出7个巡察组 names several teams, none of them; the period is the inspection's."""
+    result = _imported(tmp_path, f"关于巡察整改情况的通报\n\n根据统一部署,2023年8月29日至10月26日,{sentence}\n")
+    inspection = result.notice["inspection"]
+    assert inspection["team"] == "待编辑填写：巡察组"
+    assert (inspection["start"], inspection["end"]) == (dt.date(2023, 8, 29), dt.date(2023, 10, 26))
+    assert any("是一轮巡察派出的几个巡察组" in line for line in result.unplaced)
+
+
+@pytest.mark.parametrize(("sentence", "team"), [
+    ("9月2日,海南省检察院召开党组会,专题听取省检察院巡视组对海口市检察院的巡视报告。", "省检察院巡视组"),
+    ("9月2日,市检察院召开党组会,认真听取了市检察院巡察组对区检察院的巡察报告。", "市检察院巡察组"),
+    ("9月2日,局党组召开会议,专题研究部署局党组巡察组反馈问题整改工作。", "局党组巡察组"),
+])
+def test_a_team_does_not_start_with_the_sentences_words(tmp_path, sentence, team):
+    result = _imported(tmp_path, f"{sentence}\n")
+    assert result.notice["inspection"]["team"] == team
