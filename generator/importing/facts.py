@@ -401,11 +401,11 @@ _TERM_BEFORE = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆]")
 
 
 def _without_the_round(team: str, texts: list[str]) -> str:
-    """十三届无棣县委第七轮巡察第五巡察组 → 第五巡察组: the round's inspection, then the round's team named in full;
-    the team with its committee (縣委第八輪巡察第三巡察組 → 縣委第三巡察組, 十一届自治区党委第二轮巡视第十一巡视组
-    → 自治区党委第十一巡视组) where the text also names it so; 八屆區委第五輪巡察區委第四巡察組, whose team names its
-    committee again, → 區委第四巡察組. Not 十五届县委第六轮巡察第二组 (第二组 names no team alone), nor 市委第四轮第五巡察组
-    (no 巡察 after the round)."""
+    """十三届无棣县委第七轮巡察第五巡察组 → 第五巡察组: the round's inspection, then the round's team named in
+    full; the team with its committee (縣委第八輪巡察第三巡察組 → 縣委第三巡察組, 十一届自治区党委第二轮巡视
+    第十一巡视组 → 自治区党委第十一巡视组) where the text also names it so; 八屆區委第五輪巡察區委第四巡察組, whose
+    team names its committee again, → 區委第四巡察組. Not 十五届县委第六轮巡察第二组 (第二组 names no team alone),
+    nor 市委第四轮第五巡察组 (no 巡察 after the round)."""
     match = _ROUND_BEFORE_THE_TEAM.match(team)
     if match is None:
         return team
