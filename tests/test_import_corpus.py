@@ -701,8 +701,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "pidu-xunshi-zhenggai-ducha-bbs": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "qimen-jiaoyugongwei-xuncha-2025-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1063,8 +1063,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "longwan-cunshe-xuncha-huitoukan-2021-gushi": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "minzhengju-xuncha-zhenggai-2023-mirror": (
         "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -1123,8 +1123,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "changji-zhouwei-xuncha-xiangzhen-2024": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "chengzhong-quwei-xunshi-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1155,8 +1155,8 @@ RIGHT = {
         "aspects problems contact"
     ),
     "nanxun-xunshi-zhenggai-minsheng-2023-trad-mirror": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "neimenggu-qujie-xunshi-shoulun-2016-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -3189,3 +3189,50 @@ def test_the_counted_teams_of_a_round_are_no_team_but_the_dates_stay(tmp_path, s
 def test_a_team_does_not_start_with_the_sentences_words(tmp_path, sentence, team):
     result = _imported(tmp_path, f"{sentence}\n")
     assert result.notice["inspection"]["team"] == team
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("昌吉回族自治州", "昌吉州"), ("黔东南苗族侗族自治州", "黔东南州"), ("木垒哈萨克自治县", "木垒县"),
+    ("青龙满族自治县", "青龙县"), ("湘西土家族苗族自治州", "湘西州"),
+    ("宿迁市", None), ("广西壮族自治区", None),  # not an autonomous prefecture or county
+])
+def test_an_autonomous_prefecture_or_county_has_its_short_name(name, short):
+    from generator.importing import gazetteer
+    assert gazetteer.short_form(name) == short
+    if short:
+        assert gazetteer.is_place(short)
+
+
+@pytest.mark.parametrize(("title", "region"), [
+    ("十二届昌吉州党委第五轮巡察7个乡镇(街道)整改进展情况", "昌吉州"),  # changji-*: a prefecture's 党委 and its term
+    ("黔东南州委第三巡察组巡察整改进展情况", "黔东南州"),
+    ("木垒县委巡察整改进展情况的通报", "木垒县"),
+])
+def test_a_title_opening_with_an_autonomous_places_short_name_gives_the_region(tmp_path, title, region):
+    result = _imported(tmp_path, f"{title}\n\n根据统一部署,2023年8月29日至10月26日,巡察组对7个乡镇党组织开展了常规巡察。\n")
+    assert result.notice["region"] == region
+
+
+def test_a_place_is_read_without_its_glosses():
+    """西藏自治區(qū)黨委 (a mirror's pinyin gloss inside the name) names 西藏自治區."""
+    from generator.importing import gazetteer
+    assert gazetteer.named_in(["根據(jù)西藏自治區(qū)黨委統(tǒng)一部署", "家住浙江省湖州市南潯區(qū)的陸大伯"]) == [
+        "西藏自治區", "浙江省", "湖州市", "南潯區"]
+
+
+@pytest.mark.parametrize(("opening", "region"), [
+    # nanxun-*: the one county named again and again, with its city and province once: the longest form written
+    ("家住浙江省湖州市南潯區(qū)的陸大伯想到杭州看病。如今專家定期來南潯區(qū)坐診。南潯區(qū)紀委監委走訪了他。",
+     "浙江省湖州市南潯區"),
+    ("家住湖州市南浔区的陆大伯想到杭州看病。如今专家定期来南浔区坐诊。南浔区纪委监委走访了他。", "湖州市南浔区"),
+])
+def test_the_one_county_a_story_names_again_and_again_is_its_region(tmp_path, opening, region):
+    county = region[-3:]
+    result = _imported(tmp_path, f"{opening}\n{county}对巡视反馈问题立查立改。\n")
+    assert result.notice["region"] == region
+
+
+def test_two_counties_named_again_and_again_give_no_region(tmp_path):
+    result = _imported(tmp_path, ("家住湖州市南浔区的陆大伯到吴兴区看病。南浔区和吴兴区的专家定期坐诊。"
+                                  "南浔区、吴兴区纪委监委走访了他。\n南浔区对巡视反馈问题立查立改。\n"))
+    assert result.notice["region"].startswith("待编辑填写")

@@ -166,7 +166,9 @@ def city_of_a_zone(name: str | None) -> str | None:
     return city if known else None
 
 
-_TERM_FIRST = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆](?=[\u4e00-\u9fa5]{1,6}?[省市州盟区县旗區縣]委)")
+# (十二届昌吉州党委: a prefecture's committee is its 党委)
+_TERM_FIRST = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆]"
+                         r"(?=[\u4e00-\u9fa5]{1,6}?[省市州盟区县旗區縣](?:党|黨)?委)")
 
 
 def known_place_in(name: str | None) -> str | None:
@@ -285,6 +287,30 @@ def bare_town(region: str | None) -> bool:
                 and not gazetteer.named_in([region])
                 # 某某市横栏镇: written with a level's place the gazetteer may not know (新市镇, 市桥镇 are towns)
                 and not re.search(r"[省市县区旗州盟縣區][\u4e00-\u9fa5]{2,}(?:镇|鎮|乡|鄉|街道)$", region))
+
+
+def the_one_county(texts: list[str]) -> str | None:
+    """南潯區 named eight times, and only its own city and province besides (浙江省湖州市南潯區): the county the text is
+    about, in the longest form the text writes it with them (浙江省湖州市南潯區), without glosses. The county must be
+    named at least twice and more often than its city and its province."""
+    names = Counter(gazetteer.named_in(texts))
+    counties = [n for n in names if any(p.level == "county" for p in gazetteer.places()[gazetteer.simplified(n)])]
+    if len(counties) != 1 or names[counties[0]] < 2:
+        return None
+    county = counties[0]
+    place = next(p for p in gazetteer.places()[gazetteer.simplified(county)] if p.level == "county")
+    others = {gazetteer.simplified(n): c for n, c in names.items() if n != county}
+    if set(others) - {place.city, place.province} or any(c >= names[county] for c in others.values()):
+        return None
+    pattern = re.compile(rf"(?:{re.escape(place.province or '')})?(?:{re.escape(place.city or '')})?"
+                         rf"{re.escape(gazetteer.simplified(county))}")
+    longest = county
+    for text in texts:
+        written = without_glosses(text)
+        for match in pattern.finditer(gazetteer.simplified(written)):
+            if match.end() - match.start() > len(longest):
+                longest = written[match.start():match.end()]
+    return longest
 
 
 def with_its_city(region: str, texts: list[str]) -> str:

@@ -28,6 +28,7 @@ from generator.importing.facts import (
 )
 from generator.importing.html import html_to_text, looks_like_html, markup_note
 from generator.importing.identity import (
+    the_one_county,
     bare_town,
     city_of_a_zone,
     domain_from,
@@ -370,6 +371,10 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if len(set(places)) == 1 and len(places) >= 2 and not places[0].endswith(("省", "自治区", "自治區")):
         notes.add(f"地区（region）是正文中唯一提到的地名“{places[0]}”（共{len(places)}处），请核对")
         return places[0]
+    county = the_one_county([page.title or "", *page.paragraphs])
+    if county:
+        notes.add(f"地区（region）是正文中反复提到的唯一一个区县（另外只提到它所在的市、省），按原文最完整的写法取“{county}”，请核对")
+        return county
     return None
 
 

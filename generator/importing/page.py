@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importing.gazetteer import simplified
+from generator.importing.gazetteer import GLOSS, simplified, without_glosses
 from generator.importing.labels import _LABELS
 from generator.model import vocabulary
 from generator.model.settings import FILING_FIELDS
@@ -35,13 +35,9 @@ _BREADCRUMB_MAX_CHARS = 100
 _LAYOUT_RESIDUE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|[|｜丨]|\s)+")
 _TRAILING_BARS = re.compile(r"(?:\s*[|｜])+\s*$")  # 工委第二巡察组向教育分局党组反馈巡察情况 | |
 
-# A pinyin gloss a mirror site injects after a character: 衛(wèi)健委, 統(tǒng)一 (a syllable with its tone mark).
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
-
-
-def without_glosses(text: str) -> str:
-    """``省衛(wèi)生健康委黨組`` → ``省衛生健康委黨組``: the pinyin glosses of a mirror site taken out."""
-    return _GLOSS.sub("", text)
+# A pinyin gloss a mirror site injects after a character: 衛(wèi)健委, 統(tǒng)一 (in gazetteer, which reads place
+# names without them); without_glosses takes them out.
+_GLOSS = GLOSS
 
 
 def reading(line: str) -> str:
