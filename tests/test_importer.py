@@ -3209,7 +3209,8 @@ def test_an_autonomous_prefecture_or_county_has_its_short_name(name, short):
     ("木垒县委巡察整改进展情况的通报", "木垒县"),
 ])
 def test_a_title_opening_with_an_autonomous_places_short_name_gives_the_region(tmp_path, title, region):
-    result = _imported(tmp_path, f"{title}\n\n根据统一部署,2023年8月29日至10月26日,巡察组对7个乡镇党组织开展了常规巡察。\n")
+    result = _imported(tmp_path, (f"{title}\n\n根据统一部署,2023年8月29日至10月26日,"
+                                  "巡察组对7个乡镇党组织开展了常规巡察。\n"))
     assert result.notice["region"] == region
 
 
@@ -3236,3 +3237,28 @@ def test_two_counties_named_again_and_again_give_no_region(tmp_path):
     result = _imported(tmp_path, ("家住湖州市南浔区的陆大伯到吴兴区看病。南浔区和吴兴区的专家定期坐诊。"
                                   "南浔区、吴兴区纪委监委走访了他。\n南浔区对巡视反馈问题立查立改。\n"))
     assert result.notice["region"].startswith("待编辑填写")
+
+
+@pytest.mark.parametrize(("unit", "issued"), [
+    ("兴城社区卫生服务中心", "区卫健局"),  # xuecheng-*
+    ("县人民医院", "县卫健局"),
+    ("市第一中学学校", "市教育局"),
+])
+def test_a_unit_that_titles_its_notice_is_its_publisher_and_the_sites_department_its_source(tmp_path, unit, issued):
+    result = _imported(tmp_path, (
+        f"- 发布机构:{issued}\n- 成文时间:2025年09月26日\n"
+        f"{unit}关于落实区委第四巡察组巡察反馈意见集中整改进展情况的通报\n"
+        f"根据区委统一部署,2024年11月20日至2025年1月20日,区委第四巡察组对{unit}开展了常规巡察。"
+        "现将巡察整改进展情况予以公布。\n"))
+    assert (result.notice["publisher"], result.notice["source"]) == (unit, issued)
+    assert any("写入了来源（source）" in line for line in result.unplaced)
+
+
+def test_a_committees_title_leaves_the_publisher_to_the_sites_block(tmp_path):
+    """中共某某县委关于…: the 政务公开 block's 发布机构 (the office that issued it) stays the publisher (as before)."""
+    result = _imported(tmp_path, (
+        "- 发布机构:县委巡察办\n"
+        "中共某某县委关于县委第三轮巡察集中整改进展情况的通报\n"
+        "根据县委统一部署,2024年3月1日至4月30日,县委第三巡察组对县水利局开展了常规巡察。现将整改进展情况予以公布。\n"))
+    assert result.notice["publisher"] == "县委巡察办"
+    assert "source" not in result.notice

@@ -23,10 +23,25 @@ def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
                        title or "")
     if opening and not match:
         return opening.group(1)
+    if match and titled_unit(title):
+        return match.group(1)  # 兴城社区卫生服务中心关于…: the unit that writes it, not the site's 发布机构 (区卫健局)
     for key in vocabulary.page_metadata_filling("publisher"):
         if meta.get(key):
             return meta[key]
     return match.group(1) if match else None
+
+
+# A unit that is no party body but issues its own notice (兴城社区卫生服务中心关于…, 县人民医院关于…): a name of at
+# least four characters ending with the kind of unit; not a place's committee (中共××县委关于…: the 政务公开 block names
+# the office that issued it)
+_TITLED_UNIT = re.compile(r"^[\u4e00-\u9fa5]{2,28}(?:中心|医院|卫生院|醫院|衛生院|学校|學校|学院|學院|大学|大學|公司|"
+                          r"集团|集團|图书馆|圖書館|博物馆|博物館)\s*(?=关于|關於|關于)")
+
+
+def titled_unit(title: str | None) -> str | None:
+    """The unit a title opens with when it is no party body but a unit of its own (兴城社区卫生服务中心关于…)."""
+    match = _TITLED_UNIT.match(without_glosses(title or ""))
+    return match.group(0).strip() if match else None
 
 
 # A party body (中共××局党组, 黨組 in traditional characters) or a discipline commission (××县纪委监委); a 中共××县委

@@ -29,6 +29,7 @@ from generator.importing.facts import (
 from generator.importing.html import html_to_text, looks_like_html, markup_note
 from generator.importing.identity import (
     the_one_county,
+    titled_unit,
     bare_town,
     city_of_a_zone,
     domain_from,
@@ -299,6 +300,12 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         value = next((page.meta[n] for n in vocabulary.page_metadata_filling(key) if page.meta.get(n)), None)
         if value:
             notice[key] = value
+    issued = next((page.meta[n] for n in vocabulary.page_metadata_filling("publisher") if page.meta.get(n)), None)
+    if issued and "source" not in notice and titled_unit(page.title) and issued != notice["publisher"]:
+        # 发布机构:区卫健局 over 兴城社区卫生服务中心关于…的通报: the site's department that put it online
+        notice["source"] = issued
+        notes.add(f"发布机构（publisher）取自标题中的单位“{notice['publisher']}”；网页的发布机构“{issued}”"
+                  "是发布这篇通报的部门，写入了来源（source），请核对")
     return notice
 
 
