@@ -3262,3 +3262,41 @@ def test_a_committees_title_leaves_the_publisher_to_the_sites_block(tmp_path):
         "根据县委统一部署,2024年3月1日至4月30日,县委第三巡察组对县水利局开展了常规巡察。现将整改进展情况予以公布。\n"))
     assert result.notice["publisher"] == "县委巡察办"
     assert "source" not in result.notice
+
+
+_BUREAU = ("关于巡察整改进展情况的通报\n\n根据县委统一部署，2024年3月1日至4月30日，"
+           "县委第二巡察组对县水利局党组开展了常规巡察。现将整改进展情况予以公布。\n")
+
+
+@pytest.mark.parametrize(("pairs", "measures"), [
+    # the answer in the same paragraph, after the problem's sentence
+    ("反馈问题：理论学习不深入。学习流于形式。整改情况：开展专题学习6次。\n"
+     "反馈问题：财务管理不规范。整改情况：修订财务制度。\n", ["整改情况：开展专题学习6次。"]),
+    # labels in brackets, no colon
+    ("【问题】理论学习不深入。\n【整改】开展专题学习6次。\n【问题】财务管理不规范。\n【整改】修订财务制度。\n",
+     ["【整改】开展专题学习6次。"]),
+    # two answers (measures, then results): both the problem's, no problem of their own
+    ("存在问题：理论学习不深入\n整改措施：开展专题学习。\n整改成效：学习6次。\n"
+     "存在问题：财务管理不规范\n整改措施：修订财务制度。\n整改成效：已完成。\n",
+     ["整改措施：开展专题学习。", "整改成效：学习6次。"]),
+])
+def test_more_ways_of_writing_problem_and_answer_pairs(tmp_path, pairs, measures):
+    problems = _imported(tmp_path, _BUREAU + pairs).notice["problems"]
+    assert [(p["number"], p["title"]) for p in problems] == [(1, "理论学习不深入"), (2, "财务管理不规范")]
+    assert problems[0]["measures"] == measures
+
+
+def test_a_status_line_after_an_answer_is_the_problems_not_a_unit_heading(tmp_path):
+    problems = _imported(tmp_path, _BUREAU + (
+        "问题：理论学习不深入\n整改：开展专题学习。\n完成情况：已完成\n"
+        "问题：财务管理不规范\n整改：修订财务制度。\n完成情况：正在整改\n")).notice["problems"]
+    assert [(p["title"], p["status"]) for p in problems] == [
+        ("理论学习不深入", "已完成"), ("财务管理不规范", "正在整改")]
+
+
+def test_inline_details_before_the_answer_are_the_description(tmp_path):
+    problems = _imported(tmp_path, _BUREAU + (
+        "反馈问题：理论学习不深入。学习流于形式。整改情况：开展专题学习6次。\n"
+        "反馈问题：财务管理不规范。整改情况：修订财务制度。\n")).notice["problems"]
+    assert problems[0]["description"] == "学习流于形式。"
+    assert "description" not in problems[1]

@@ -305,9 +305,16 @@ def _feedback_sub_headings(markers: list[Marker | None]) -> list[Marker | None]:
 _MEASURES_START = re.compile(r"^(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|结果)|落实情况|具体措施)\s*[:：]"
                              r"|^一是")
 # The label of a paragraph that reports what was done about the problem just above it (整改情况:… / 整改成效:… / 整改:…)
-_MEASURES_LABEL = re.compile(r"^(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|结果)?|落实情况)\s*[:：]\s*")
-# 反馈问题:… / 问题:… without a number: the problem, when a 整改情况:… / 整改:… paragraph answers it
-_PAIR_PROBLEM = re.compile(r"^(?:反馈问题|存在问题|主要问题|问题)\s*[:：]\s*(?=\S)")
+_ANSWER_WORDS = r"(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|结果)?|落实情况)"
+# (【整改】…, 【整改情况】:…: the label in brackets, its colon optional)
+_MEASURES_LABEL = re.compile(rf"^(?:[【\[〔]\s*{_ANSWER_WORDS}\s*[】\]〕]\s*[:：]?|{_ANSWER_WORDS}\s*[:：])\s*")
+# 反馈问题:… / 问题:… / 【问题】… without a number: the problem, when a 整改情况:… / 整改:… paragraph answers it
+_PROBLEM_WORDS = r"(?:反馈问题|存在问题|主要问题|问题)"
+_PAIR_PROBLEM = re.compile(rf"^(?:[【\[〔]\s*{_PROBLEM_WORDS}\s*[】\]〕]\s*[:：]?|{_PROBLEM_WORDS}\s*[:：])"
+                           r"\s*(?=\S)")
+# 反馈问题:理论学习不深入。整改情况:… : the answer in the same paragraph, after the problem's sentence
+_INLINE_ANSWER = re.compile(rf"(?<=[。；;！!])\s*(?:[【\[〔]\s*{_ANSWER_WORDS}\s*[】\]〕]\s*[:：]?"
+                            rf"|{_ANSWER_WORDS}\s*[:：])")
 _MIN_PAIRS = 2
 # (一)政治站位不高的问题: the frame 的问题 is no part of a title that names the fault itself
 _FRAMED_TITLE = re.compile(r"(.{2,}?)的问题")
@@ -321,8 +328,11 @@ def _labelled_pairs(paragraphs: list[str], markers: list[Marker | None]) -> list
     labelled answer follows is a problem (kind ``pair``, numbered by order). The heading over a group of them
     (一、木垒县东城镇党委, or a unit's headline 某某局党委:聚焦问题抓整改…) is a section, not an aspect, unless it
     is numbered and names a fault or a 方面."""
-    pairs = [i for i, p in enumerate(paragraphs[:-1])
-             if markers[i] is None and _PAIR_PROBLEM.match(p) and _MEASURES_LABEL.match(paragraphs[i + 1])]
+    def answered(index: int) -> bool:
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        return bool(_MEASURES_LABEL.match(following) or _INLINE_ANSWER.search(paragraphs[index]))
+
+    pairs = [i for i, p in enumerate(paragraphs) if markers[i] is None and _PAIR_PROBLEM.match(p) and answered(i)]
     if len(pairs) < _MIN_PAIRS:
         return markers
     marked = list(markers)
@@ -340,7 +350,8 @@ def _labelled_pairs(paragraphs: list[str], markers: list[Marker | None]) -> list
                 continue
             marked[before] = Marker("section", marker.number, marker.rest)
         elif len(heading) <= _MAX_HEADING and is_heading(heading) and not heading.endswith("。") \
-                and not _CLOSING.search(heading):
+                and not _CLOSING.search(heading) and not _LABEL_LINE.match(heading) \
+                and not _MEASURES_LABEL.match(heading) and not take_labels(heading)[1]:
             marked[before] = Marker("section", 0, heading)
     return marked
 
@@ -705,6 +716,13 @@ class _Walker:
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题“{title}”去掉了原文末尾的“的问题”，请核对")
         self.current = problem
         following = self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else ""
+        inline = _INLINE_ANSWER.search(rest) if marker.kind == "pair" else None
+        if title and inline:  # 反馈问题:X。细节。整改情况:Y: the details, then what was done
+            details, rest = rest[: inline.start()].strip(), rest[inline.start():].strip()
+            if details:
+                problem.description = details
+                self.outline.notes.append(f"第{len(self.outline.problems)}个问题标题之后、“{inline.group(0).strip()}”"
+                                          "之前的文字写入了问题说明（description），请核对")
         if title and _MEASURES_LABEL.match(following) and not _MEASURES_LABEL.match(rest):
             # 反馈问题:人才振兴问题突出。镇党委对… / 整改情况:…: the rest of the line tells the problem, the answer
             # below tells what was done
@@ -746,6 +764,9 @@ class _Walker:
         if current is not None and current.measures and paragraph and (
                 not take_labels(paragraph)[0].strip() or _LABEL_LINE.match(paragraph)):  # 完成时限：长期坚持 too
             self._fill(current, paragraph)  # 完成情况:已完成 after the measures: the problem's label, not a new problem
+            return
+        if current is not None and current.measures and not current.implicit and _MEASURES_LABEL.match(paragraph):
+            current.measures.append(paragraph)  # 整改措施:… / 整改成效:…: a second answer to the same problem
             return
         if current is None or (current.measures and (current.title_only or current.implicit)):
             current = self._implicit_problem()
