@@ -3300,3 +3300,38 @@ def test_inline_details_before_the_answer_are_the_description(tmp_path):
         "反馈问题：财务管理不规范。整改情况：修订财务制度。\n")).notice["problems"]
     assert problems[0]["description"] == "学习流于形式。"
     assert "description" not in problems[1]
+
+
+_FORESTRY = ("中共某县林业局党组关于巡察整改情况的通报\n\n根据县委统一部署，2022年3月11日至5月27日，"
+             "县委第二巡察组对林业局党组进行了巡察。现将巡察整改情况予以公布。\n一、整改落实情况\n")
+
+
+def test_the_feedbacks_details_on_lines_of_their_own_before_the_answer_are_the_description(tmp_path):
+    """1、…表面化。 / 一是… / 二是… / 整改成效:…: the 一是 lines tell the feedback, the labelled line what was done."""
+    problems = _imported(tmp_path, _FORESTRY + (
+        "1、政治理论学习表面化。\n一是学习要求不严不实。\n二是学用结合不紧密。\n整改成效：一是完善了学习计划。二是制定了谈话制度。\n"
+        "2、财务审批随意化。\n一是报销把关不严。\n整改成效：修订财务制度。\n")).notice["problems"]
+    assert [(p["title"], p.get("description"), p["measures"]) for p in problems] == [
+        ("政治理论学习表面化", "一是学习要求不严不实。二是学用结合不紧密。", ["完善了学习计划。", "制定了谈话制度。"]),
+        ("财务审批随意化", "一是报销把关不严。", ["整改成效：修订财务制度。"]),
+    ]
+
+
+def test_measures_on_lines_of_their_own_before_a_status_line_stay_measures(tmp_path):
+    problems = _imported(tmp_path, _FORESTRY.replace("一、整改落实情况", "二、巡察反馈问题整改情况") + (
+        "1、理论学习不深入。\n一是完善学习计划。\n二是开展专题学习。\n整改情况：已完成\n")).notice["problems"]
+    assert "description" not in problems[0]
+    assert problems[0]["measures"][:2] == ["完善学习计划。", "开展专题学习。"]
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("（一）关于财务管理不规范的问题", "财务管理不规范"),
+    ("（一）关于財務管理不規範問題", "財務管理不規範"),
+    ("（一）关于加强财务管理的问题", "关于加强财务管理的问题"),  # no fault named: kept as written
+])
+def test_a_problem_title_drops_a_plain_lead_in_and_frame(tmp_path, heading, title):
+    result = _imported(tmp_path, (
+        "根据县委统一部署，2019年2月14日至3月24日，县委第三巡察组对县林业和草原局党委开展了巡察。现将巡察整改情况予以公布。\n"
+        f"一、贯彻落实决策部署有差距\n{heading}\n一是召开专题会议。二是调整领导小组。\n"
+        "（二）思想认识不到位的问题\n一是召开专题会议。\n"))
+    assert [p["title"] for p in result.notice["problems"]][0] == title

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.importing.gazetteer import simplified
-from generator.importing.labels import _LABELS, take_labels
+from generator.importing.labels import _LABELS, status_word, take_labels
 from generator.importing.measures import balanced, inside_balanced, split_measures, split_title
 from generator.importing.numerals import cn_to_int, ordinal
 from generator.importing.page import is_signature
@@ -317,7 +317,7 @@ _INLINE_ANSWER = re.compile(rf"(?<=[。；;！!])\s*(?:[【\[〔]\s*{_ANSWER_WOR
                             rf"|{_ANSWER_WORDS}\s*[:：])")
 _MIN_PAIRS = 2
 # (一)政治站位不高的问题: the frame 的问题 is no part of a title that names the fault itself
-_FRAMED_TITLE = re.compile(r"(.{2,}?)的问题")
+_FRAMED_TITLE = re.compile(r"(?:关于(.{2,}?)的?|(.{2,}?)的)问题")  # (关于财务管理不规范问题 too)
 _GOVERNED = re.compile(r"解决|整改|纠正|纠治|处理|查处|治理|关于|对于|针对|存在")
 # A unit's name over its problems (一、木垒县东城镇党委): it groups the problems by unit, it is no aspect
 _UNIT_NAME = re.compile(r"(?:党委|党组|党工委|党支部|党总支|总支部|支部|委员会)$")
@@ -361,9 +361,27 @@ def _answered(paragraphs: list[str], markers: list[Marker | None], kind: str) ->
     paragraph of what was done, so the items are the problems the inspection found, even where their titles use no
     word of a fault (the details that follow them do)."""
     items = [i for i, m in enumerate(markers) if m and m.kind == kind]
-    return bool(items) and all(
-        i + 1 < len(paragraphs) and _MEASURES_LABEL.match(paragraphs[i + 1])
-        and not _MEASURES_LABEL.match(markers[i].rest) for i in items)  # type: ignore[union-attr]
+    return bool(items) and all(_answer_at(paragraphs, markers, i) is not None
+                               and not _MEASURES_LABEL.match(markers[i].rest) for i in items)  # type: ignore[union-attr]
+
+
+_MAX_DETAILS = 6
+
+
+def _answer_at(paragraphs: list[str], markers: list[Marker | None], index: int) -> int | None:
+    """Where the labelled answer (整改成效:…) to the item at ``index`` is: the next paragraph, or one after a few
+    paragraphs of the feedback's details (一是… / 二是… on lines of their own), before any other numbered item."""
+    for at in range(index + 1, min(len(paragraphs), index + 2 + _MAX_DETAILS)):
+        label = _MEASURES_LABEL.match(paragraphs[at])
+        if label and at > index + 1 and status_word(paragraphs[at][label.end():].strip()):
+            return None  # 1.…。 / 一是… / 整改情况:已完成: the lines between were the measures, this their status
+        if label:
+            return at
+        marker = markers[at]
+        if (marker is not None and marker.kind != "shi") or _CLOSING.search(paragraphs[at]) \
+                or is_signature(paragraphs[at]):
+            return None
+    return None
 
 
 def _unnumbered_titles(paragraphs: list[str], markers: list[Marker | None]) -> list[Marker | None]:
@@ -590,6 +608,7 @@ class _Walker:
         self.aspect: int | None = None
         self.current: ProblemDraft | None = None
         self.pending_sub_heading: str | None = None
+        self.details_until: int | None = None  # the feedback's details run up to this paragraph (its answer)
 
     def walk(self) -> Outline:
         for index, (paragraph, marker) in enumerate(zip(self.paragraphs, self.markers)):
@@ -606,6 +625,10 @@ class _Walker:
         self.pending_sub_heading = paragraph
 
     def _step(self, index: int, paragraph: str, marker: Marker | None) -> None:
+        if self.details_until is not None and index < self.details_until and self.current is not None:
+            self.current.description = _join(self.current.description, paragraph)
+            return
+        self.details_until = None
         if marker and marker.kind in ("cn_dun", "section") and _CLOSING.search(marker.rest):
             # 三、下一步工作打算 closes the list, whatever its level
             marker = Marker("section", marker.number, marker.rest)
@@ -688,9 +711,11 @@ class _Walker:
         if awaiting:
             title, rest = None, ""
         framed_title = _FRAMED_TITLE.fullmatch(title or "")
-        if framed_title and _faulty(framed_title.group(1)) and not _GOVERNED.search(framed_title.group(1)):
-            # (一)政治站位不高的问题 → 政治站位不高 (着力解决…不够的问题 keeps it: 问题 is what is solved)
-            title = framed_title.group(1)
+        fault = framed_title and (framed_title.group(1) or framed_title.group(2))
+        if framed_title and fault and _faulty(fault) and not _GOVERNED.search(fault):
+            # (一)政治站位不高的问题 → 政治站位不高, 关于财务管理不规范的问题 → 财务管理不规范 (着力解决…不够的问题
+            # keeps it: 问题 is what is solved)
+            title = fault
         problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
         # (问题1: alone is a marker of its own, with nothing after it)
         problem.placeholder = (written.strip() or f"问题{marker.number}：") if awaiting else None
@@ -713,9 +738,13 @@ class _Walker:
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自这一条的第一句“{heading}”，"
                                       "其后的文字写入了措施（measures）；如是问题的具体表现，请移入问题说明（description）")
         if framed_title and title != framed_title.group(0):
-            self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题“{title}”去掉了原文末尾的“的问题”，请核对")
+            self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题“{title}”取自原文“{framed_title.group(0)}”"
+                                      "（去掉了“关于”“的问题”），请核对")
         self.current = problem
-        following = self.paragraphs[index + 1] if index + 1 < len(self.paragraphs) else ""
+        answer = _answer_at(self.paragraphs, self.markers, index)
+        following = self.paragraphs[answer] if answer is not None else ""
+        if answer is not None and answer > index + 1 and title:
+            self.details_until = answer  # 1、…表面化。 / 一是… / 二是… / 整改成效:…: the lines between are details
         inline = _INLINE_ANSWER.search(rest) if marker.kind == "pair" else None
         if title and inline:  # 反馈问题:X。细节。整改情况:Y: the details, then what was done
             details, rest = rest[: inline.start()].strip(), rest[inline.start():].strip()
