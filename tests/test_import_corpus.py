@@ -1191,8 +1191,8 @@ RIGHT = {
         "aspects problems contact"
     ),
     "xuecheng-xingcheng-shequ-weisheng-xuncha-2025": (
-        "title publisher source kind inspection.team inspection.start inspection.end inspection.feedback aspects "
-        "problems contact"
+        "title publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "aspects problems contact"
     ),
     "yuanmou-linyeju-xuncha-2019-trad-mirror": (
         "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "

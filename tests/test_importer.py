@@ -3335,3 +3335,13 @@ def test_a_problem_title_drops_a_plain_lead_in_and_frame(tmp_path, heading, titl
         f"一、贯彻落实决策部署有差距\n{heading}\n一是召开专题会议。二是调整领导小组。\n"
         "（二）思想认识不到位的问题\n一是召开专题会议。\n"))
     assert [p["title"] for p in result.notice["problems"]][0] == title
+
+
+@pytest.mark.parametrize(("name", "region"), [
+    ("兴城社区卫生服务中心", None),  # xuecheng-*: a community (社区), no district
+    ("阳光小区党支部", None),  # a housing estate
+    ("中共宿迁市宿城区卫生健康委员会党组", "宿迁市宿城区"),  # a district still is one
+])
+def test_a_community_or_a_housing_estate_is_no_district(name, region):
+    from generator.importing.identity import region_from_name
+    assert region_from_name(name) == region

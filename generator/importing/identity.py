@@ -135,7 +135,8 @@ _PARTY = r"(?:中共|中国共产党|中國共產黨|共青团|共青團|中国�
 _PLACE = re.compile(r"^" + _PARTY + r"?((?![市区县區縣])[\u4e00-\u9fa5]{2,6}?(?:省|自治区|自治區))?"
                     r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{1,6}?市|[\u4e00-\u9fa5]{1,6}?[州盟](?!市)))?"  # 广州市
                     # 區、縣: traditional characters; 峨边彝族自治县
-                    r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{2,6}?自治[县旗縣]|[\u4e00-\u9fa5]{1,5}?[区县旗區縣]))?"
+                    # (兴城社区, 某某小区, 某某景区: a community, a housing estate, a scenic area, no district)
+                    r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{2,6}?自治[县旗縣]|[\u4e00-\u9fa5]{1,5}?(?<![社小景])[区县旗區縣]))?"
                     # 中山市横栏镇, 歙县大桥乡 (a township is a town where its body follows: 大桥乡委员会, 鹤城乡党委,
                     # 大桥乡人民政府; not the 城乡 of 住房和城乡建设局, the 乡村 of 美丽乡村建设办公室, the 返乡 of
                     # 返乡创业服务中心)
