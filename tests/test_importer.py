@@ -3345,3 +3345,20 @@ def test_a_problem_title_drops_a_plain_lead_in_and_frame(tmp_path, heading, titl
 def test_a_community_or_a_housing_estate_is_no_district(name, region):
     from generator.importing.identity import region_from_name
     assert region_from_name(name) == region
+
+
+@pytest.mark.parametrize("pairs", [
+    "巡察反馈问题：理论学习不深入。\n整改落实情况：开展专题学习。\n巡察反馈问题：财务管理不规范。\n整改落实情况：修订财务制度。\n",
+    "具体问题：理论学习不深入。\n整改举措：开展专题学习。\n具体问题：财务管理不规范。\n整改举措：修订财务制度。\n",
+    "存在的问题：理论学习不深入。\n整改成果：开展专题学习。\n存在的问题：财务管理不规范。\n整改成果：修订财务制度。\n",
+])
+def test_pairs_with_other_labels_of_the_problem_and_the_answer(tmp_path, pairs):
+    problems = _imported(tmp_path, _BUREAU + pairs).notice["problems"]
+    assert [p["title"] for p in problems] == ["理论学习不深入", "财务管理不规范"]
+
+
+def test_pairs_in_traditional_characters(tmp_path):
+    problems = _imported(tmp_path, _BUREAU + (
+        "反饋問題：理論學習不深入。\n整改情況：開展專題學習。\n反饋問題：財務管理不規範。\n整改情況：修訂財務制度。\n")).notice["problems"]
+    assert [(p["title"], p["measures"]) for p in problems] == [
+        ("理論學習不深入", ["整改情況：開展專題學習。"]), ("財務管理不規範", ["整改情況：修訂財務制度。"])]

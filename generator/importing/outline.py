@@ -305,11 +305,11 @@ def _feedback_sub_headings(markers: list[Marker | None]) -> list[Marker | None]:
 _MEASURES_START = re.compile(r"^(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|结果)|落实情况|具体措施)\s*[:：]"
                              r"|^一是")
 # The label of a paragraph that reports what was done about the problem just above it (整改情况:… / 整改成效:… / 整改:…)
-_ANSWER_WORDS = r"(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|结果)?|落实情况)"
+_ANSWER_WORDS = r"(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|成果|结果|完成情况)?|落实情况)"
 # (【整改】…, 【整改情况】:…: the label in brackets, its colon optional)
 _MEASURES_LABEL = re.compile(rf"^(?:[【\[〔]\s*{_ANSWER_WORDS}\s*[】\]〕]\s*[:：]?|{_ANSWER_WORDS}\s*[:：])\s*")
 # 反馈问题:… / 问题:… / 【问题】… without a number: the problem, when a 整改情况:… / 整改:… paragraph answers it
-_PROBLEM_WORDS = r"(?:反馈问题|存在问题|主要问题|问题)"
+_PROBLEM_WORDS = r"(?:(?:巡察|巡视)?反馈的?问题|存在的?问题|主要问题|具体问题|问题描述|问题表现|问题)"
 _PAIR_PROBLEM = re.compile(rf"^(?:[【\[〔]\s*{_PROBLEM_WORDS}\s*[】\]〕]\s*[:：]?|{_PROBLEM_WORDS}\s*[:：])"
                            r"\s*(?=\S)")
 # 反馈问题:理论学习不深入。整改情况:… : the answer in the same paragraph, after the problem's sentence
