@@ -1029,7 +1029,7 @@ RIGHT = {
     ),
     "yujiachong-shequ-xuncha-2024": (
         "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "contact"
+        "aspects problems contact"
     ),
     "zhengxiang-quwei-xunshi-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

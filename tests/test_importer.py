@@ -3362,3 +3362,17 @@ def test_pairs_in_traditional_characters(tmp_path):
         "反饋問題：理論學習不深入。\n整改情況：開展專題學習。\n反饋問題：財務管理不規範。\n整改情況：修訂財務制度。\n")).notice["problems"]
     assert [(p["title"], p["measures"]) for p in problems] == [
         ("理論學習不深入", ["整改情況：開展專題學習。"]), ("財務管理不規範", ["整改情況：修訂財務制度。"])]
+
+
+@pytest.mark.parametrize("section", ["二、落实整改实施情况", "二、整改实施情况"])
+def test_a_section_on_how_the_rectification_was_carried_out_heads_the_problem_list(tmp_path, section):
+    """yujiachong-*: 一、落实整改组织情况 (about the work) / 二、落实整改实施情况 / (一)聚焦…情况 / 1、…不彻底。 / (1)…:
+    二、 is a section of the notice, (一) the aspect, 1、 the problem, (1) its detail."""
+    result = _imported(tmp_path, (
+        "根据区委巡察工作的安排部署,2023年11月3日至2024年1月3日,区委第一巡察组对某社区党委开展了常规巡察。"
+        "现将巡察整改情况报告如下。\n一、落实整改组织情况\n(一)提高政治站位,明确整改职责\n社区党委召开专题会议研究整改。\n"
+        f"{section}\n社区党委对反馈的问题进行了认真分析。\n"
+        "(一)聚焦基层贯彻落实党中央重大决策部署情况\n1、上级决策部署落实不彻底。\n(1)开展基层治理不均衡。\n"
+        "整改情况:制定基层治理工作方案。\n"))
+    assert result.notice["aspects"] == [{"number": 1, "title": "聚焦基层贯彻落实党中央重大决策部署情况"}]
+    assert [(p["aspect"], p["title"]) for p in result.notice["problems"]] == [(1, "上级决策部署落实不彻底")]

@@ -114,7 +114,7 @@ class Outline:
 _WORK_SECTION = re.compile(r"组织领导|基本情况|组织情况|工作开展情况|开展情况|工作情况|主要做法|主要措施|工作成效")
 # who organised it (一、党委及主要负责人组织整改落实情况): about the work even when it says 整改落实情况
 _ORGANISING_SECTION = re.compile(r"组织(?:开展|推进|实施)?整改|整改(?:工作)?的?组织|主要负责人")
-_LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(?:任务)?(落实|进展|完成)情况|问题清单|存在的?问题"
+_LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(?:任务)?(落实|进展|完成|实施)情况|问题清单|存在的?问题"
                            r"|发现的?(?:主要)?问题")
 # A problem's or aspect's title says what was wrong; a title none of which does (提高政治站位,增强行动自觉 /
 # 加强组织领导,压实整改责任) numbers measures of the unit, and the text has no problem list.
