@@ -1187,8 +1187,8 @@ RIGHT = {
         "figures aspects problems contact"
     ),
     "xizang-qujie-9-xunshi-fankui-2021-trad-mirror": (
-        "title publisher published kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "xuecheng-xingcheng-shequ-weisheng-xuncha-2025": (
         "title publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "

@@ -3376,3 +3376,15 @@ def test_a_section_on_how_the_rectification_was_carried_out_heads_the_problem_li
         "整改情况:制定基层治理工作方案。\n"))
     assert result.notice["aspects"] == [{"number": 1, "title": "聚焦基层贯彻落实党中央重大决策部署情况"}]
     assert [(p["aspect"], p["title"]) for p in result.notice["problems"]] == [(1, "上级决策部署落实不彻底")]
+
+
+@pytest.mark.parametrize(("credit", "source"), [
+    ("(西藏自治區(qū)紀委監委)", "西藏自治區(qū)紀委監委"),  # xizang-*: the gloss kept as written, as in a source
+    ("（县纪委监委）", "县纪委监委"),
+    ("(市纪委)", "市纪委"),
+])
+def test_a_discipline_commission_in_brackets_at_the_end_of_a_news_item_is_its_source(tmp_path, credit, source):
+    result = _imported(tmp_path, (
+        "日前，30个被巡视单位党组织先后召开巡视反馈会议。会议向被巡视单位党组织反馈了巡视情况。"
+        f"巡视组已将问题线索按规定移交有关部门处理。{credit}\n"))
+    assert result.notice["source"] == source

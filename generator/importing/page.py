@@ -157,10 +157,11 @@ def _front_matter(lines: list[str], page: Page) -> list[str]:
 _SOURCE_CREDIT = re.compile(r"[（(]\s*(来源|來源|信息来源|信息來源)\s*[:：]\s*([^（()）:：]{2,30}?)\s*[)）]\s*$")
 
 
-# …开展交叉巡察。(婁底市紀(jì)委宣傳部): a publicity office in brackets at the very end credits the news item without
-# saying 来源 (its glosses, in brackets of their own, kept as written)
+# …开展交叉巡察。(婁底市紀(jì)委宣傳部), …移交有关部门处理。(西藏自治區(qū)紀委監委): a publicity office or a discipline
+# commission in brackets at the very end credits the news item without saying 来源 (its glosses, in brackets of their
+# own, kept as written)
 _OFFICE_CREDIT = re.compile(r"[（(]\s*((?:[^（()）\s]|\([a-zü\u00e0-\u01dc]+\))+?"
-                            r"(?:宣传部|宣傳部|宣传科|宣傳科|宣教室|新闻中心|新聞中心))\s*[)）]\s*$")
+                            r"(?:宣传部|宣傳部|宣传科|宣傳科|宣教室|新闻中心|新聞中心|纪委监委|紀委監委|纪委|紀委))\s*[)）]\s*$")
 
 
 def _source_credit(lines: list[str], page: Page) -> list[str]:
