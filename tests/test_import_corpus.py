@@ -1099,16 +1099,16 @@ RIGHT = {
         "problems contact"
     ),
     "yuhuan-minzheng-binzang-xuncha-2026": (
-        "title published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "yushan-xianwei-xunshi-2022-dongyuan": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "zhengzhou-shiwei-xunshi-2025": (
-        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "zhongjian-yiju-xuncha-zhenggai-pingjia-2025-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "

@@ -3388,3 +3388,23 @@ def test_a_discipline_commission_in_brackets_at_the_end_of_a_news_item_is_its_so
         "日前，30个被巡视单位党组织先后召开巡视反馈会议。会议向被巡视单位党组织反馈了巡视情况。"
         f"巡视组已将问题线索按规定移交有关部门处理。{credit}\n"))
     assert result.notice["source"] == source
+
+
+_OPENING = ("根据省委统一部署,2024年7月29日至9月30日,省委第一巡视组对{unit}进行了巡视。"
+            "2024年12月28日,省委巡视组向{unit}反馈了巡视意见。现将巡视整改情况予以公布。\n")
+
+
+@pytest.mark.parametrize(("unit", "subject", "publisher"), [
+    ("郑州市", "郑州市委高度重视省委巡视整改工作。", "郑州市委"),  # zhengzhou-*
+    # yuhuan-*
+    ("市民政局等9个单位", "中共玉环市民政局党组坚持把巡察整改作为一项重大政治任务来抓。", "中共玉环市民政局党组"),
+    ("某县", "中共某县县委认真落实巡视整改主体责任。", "中共某县县委"),
+])
+def test_the_party_body_that_opens_a_paragraph_after_the_preamble_is_the_publisher(tmp_path, unit, subject, publisher):
+    result = _imported(tmp_path, _OPENING.format(unit=unit) + subject + "\n")
+    assert result.notice["publisher"] == publisher
+
+
+def test_a_committee_without_its_place_as_the_subject_is_no_publisher(tmp_path):
+    result = _imported(tmp_path, _OPENING.format(unit="长乐区") + "区委坚决扛起巡视整改工作主体责任。\n")
+    assert result.notice["publisher"].startswith("待编辑填写")

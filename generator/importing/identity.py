@@ -84,6 +84,26 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
     return None
 
 
+# 中共玉环市民政局党组坚持把巡察整改作为…, 郑州市委高度重视…: a paragraph after the preamble that opens with the
+# party body, named in full, as the subject of what it did
+_SUBJECT = re.compile(r"^((?:中共|中國共產黨|中国共产党)[\u4e00-\u9fa5]{2,30}?(?:党组|党委|黨組|黨委|委员会|委員會)"
+                      r"|[\u4e00-\u9fa5]{2,12}?[省市区县旗區縣]委)"
+                      r"(?=高度重视|高度重視|坚持|堅持|坚决|堅決|始终|始終|深刻|切实|切實|认真|認真|把|将|將)")
+
+
+def subject_after_the_preamble(paragraphs: list[str]) -> str | None:
+    """The party body that opens one of the paragraphs after the preamble as their subject (中共玉环市民政局党组坚持…,
+    郑州市委高度重视…), named in full: with 中共, or with a place the gazetteer knows (郑州市委, not 区委)."""
+    for paragraph in paragraphs[1:4]:
+        match = _SUBJECT.match(without_glosses(paragraph).strip())
+        if not match:
+            continue
+        body = match.group(1)
+        if body.startswith(("中共", "中國共產黨", "中国共产党")) or known_place_in(body[:-1]) == body[:-1]:
+            return body
+    return None
+
+
 # 中共盐城市疾病预防控制中心委员会 for 中心党委: a party body's full name, and the body words that mean the same
 _FULL_PARTY_BODY = re.compile(r"(?:中共|中國共產黨|中国共产党)[\u4e00-\u9fa5]{2,30}?"
                               r"(?:委员会|委員會|党委|黨委|党组|黨組)"

@@ -28,6 +28,7 @@ from generator.importing.facts import (
 )
 from generator.importing.html import html_to_text, looks_like_html, markup_note
 from generator.importing.identity import (
+    subject_after_the_preamble,
     the_one_county,
     titled_unit,
     bare_town,
@@ -422,6 +423,10 @@ def _publisher(page: Page, notes: Notes, news: bool = False) -> str:
     if answered:
         notes.add(f"发布机构（publisher）取自正文中接受巡察反馈的单位“{answered}”，请核对")
         return answered
+    subject = None if news else subject_after_the_preamble(page.paragraphs)
+    if subject:  # 中共玉环市民政局党组坚持把巡察整改…: the body that tells what it did
+        notes.add(f"发布机构（publisher）取自正文开头作主语的“{subject}”，请核对")
+        return subject
     return _placeholder("publisher", "发布机构", notes,
                         "没有找到发布机构（标题中“关于”之前的单位、政务公开信息或落款）")
 
