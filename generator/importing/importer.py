@@ -28,9 +28,6 @@ from generator.importing.facts import (
 )
 from generator.importing.html import html_to_text, looks_like_html, markup_note
 from generator.importing.identity import (
-    subject_after_the_preamble,
-    the_one_county,
-    titled_unit,
     bare_town,
     city_of_a_zone,
     domain_from,
@@ -51,6 +48,9 @@ from generator.importing.identity import (
     region_from_name,
     region_from_text,
     region_of_level,
+    subject_after_the_preamble,
+    the_one_county,
+    titled_unit,
     town_in_the_news,
     with_its_city,
     with_its_county,
