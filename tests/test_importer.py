@@ -3091,10 +3091,12 @@ def test_question_and_answer_pairs_in_a_digest_with_unit_headlines(tmp_path):
         "乙局党委：立行立改 提升服务水平\n"
         "问题：贯彻“我们为企业跑”的理念不够有力\n"
         "整改：建立招商工作联席会议机制。\n"))
-    problems = result.notice["problems"]
-    assert [(p["number"], p["title"]) for p in problems] == [
-        (1, "履行核心职能不到位"), (2, "贯彻“我们为企业跑”的理念不够有力")]
-    assert problems[0]["measures"] == ["整改：组织招商业务部门学习产业政策。"]
+    assert result.notice["problems"] == [
+        {"number": 1, "title": "履行核心职能不到位", "status": "未载明",
+         "measures": ["整改：组织招商业务部门学习产业政策。"]},
+        {"number": 2, "title": "贯彻“我们为企业跑”的理念不够有力", "status": "未载明",
+         "measures": ["整改：建立招商工作联席会议机制。"]},
+    ]
     assert result.notice["aspects"] == []
 
 
@@ -3146,6 +3148,11 @@ def test_a_problem_title_drops_the_frame_of_its_fault(tmp_path, heading, title):
         "根据县委统一部署，2019年2月14日至3月24日，县委第三巡察组对县林业和草原局党委开展了巡察。现将巡察整改情况予以公布。\n"
         f"{aspect}\n{heading}\n一是召开专题会议。二是调整领导小组。\n"))
     assert [(p["aspect"], p["title"]) for p in result.notice["problems"]] == [(1, title)]
+    if traditional:  # the whole draft of the yuanmou-* shape
+        assert result.notice["aspects"] == [{"number": 1, "title": "貫徹落實決策部署有差距"}]
+        assert result.notice["problems"] == [
+            {"number": 1, "aspect": 1, "title": "政治站位不高", "status": "未载明",
+             "measures": ["召开专题会议。", "调整领导小组。"]}]
 
 
 @pytest.mark.parametrize(("sentence", "team"), [
