@@ -908,11 +908,11 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xuanzhou-jiaoti-xuncha-2025-gonggao": (
-        "title publisher region published source inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems"
     ),
     "yichun-shiwei-1-xuncha-2022-gonggao": (
-        "title publisher region published source inspection.team inspection.end inspection.feedback figures "
+        "title publisher region published source kind inspection.team inspection.end inspection.feedback figures "
         "aspects problems contact"
     ),
     "chongzuo-shiwei-8-xuncha-2020-jinzhu": (

@@ -3415,3 +3415,19 @@ def test_the_party_body_that_opens_a_paragraph_after_the_preamble_is_the_publish
 def test_a_committee_without_its_place_as_the_subject_is_no_publisher(tmp_path):
     result = _imported(tmp_path, _OPENING.format(unit="长乐区") + "区委坚决扛起巡视整改工作主体责任。\n")
     assert result.notice["publisher"].startswith("待编辑填写")
+
+
+@pytest.mark.parametrize(("title", "opening"), [
+    # yichun-*
+    ("巡 察 公 告——十三届市委第一轮巡察",
+     "按照市委统一部署,市委成立8个巡察组从2022年3月21日开始,对市体育局等单位开展巡察。"),
+    # xuanzhou-*
+    ("", "根据区委统一部署,十四届区委第十二轮巡察第三巡察组于2025年8月14日至2025年10月17日"
+         "对区教体局党组开展常规巡察。现将有关事项公告如下:"),
+    ("巡　察　公　告", "市委第二巡察组于2025年3月1日至4月30日对市体育局党组开展常规巡察。"),
+])
+def test_an_announcement_is_read_from_a_spaced_title_or_公告如下_and_the_inspected_unit_is_not_its_publisher(
+        tmp_path, title, opening):
+    result = _imported(tmp_path, (f"{title}\n\n" if title else "") + opening + "\n一、巡察对象\n局领导班子及其成员。\n")
+    assert result.notice["kind"] == "巡察公告"
+    assert result.notice["publisher"].startswith("待编辑填写")

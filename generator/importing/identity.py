@@ -473,6 +473,8 @@ def kind_from(title: str | None, paragraphs: list[str], contact: bool = True) ->
     announcing = [read for p in paragraphs[:4] for s in re.split(r"[。；;！!]", p)
                   for read in [gazetteer.simplified(without_glosses(s))] if _ANNOUNCING.search(read)]
     title = gazetteer.simplified(without_glosses(title)) if title else title
+    # 巡 察 公 告——十三届市委第一轮巡察: a letter-spaced title reads as its words
+    title = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", title) if title else title
     # 召开巡察整改情况通报会: the name of a meeting says what the meeting was about, not what the text is
     title = _MEETING.sub("", title) if title else title
     # the preamble says what the text is when a team arrives in it (not 督查组进驻…), and not in a news item's

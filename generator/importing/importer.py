@@ -237,7 +237,8 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     notice["kind"] = kind
     if not from_title:
         notes.add(f"通报类别（kind）是根据正文推断的“{kind}”，请核对")
-    notice["publisher"] = _publisher(page, notes, news=kind == _fallback_kind())
+    # (a 巡察公告 is the team's: the unit it inspects is no publisher of it)
+    notice["publisher"] = _publisher(page, notes, news=kind == _fallback_kind(), announcement="公告" in kind)
     # a news item has no publisher of its own: its region is the one of the unit it is about
     unit = notice["publisher"] if not notice["publisher"].startswith(PLACEHOLDER) else publisher_from_text(
         page.paragraphs)
@@ -401,7 +402,7 @@ def _fallback_kind() -> str:
     return next(kind.value for kind in vocabulary.kinds() if kind.fallback)
 
 
-def _publisher(page: Page, notes: Notes, news: bool = False) -> str:
+def _publisher(page: Page, notes: Notes, news: bool = False, announcement: bool = False) -> str:
     """The title's unit, the page's 发布机构, the signature, and in a notice (not a news item about a meeting) the
     unit the text says was inspected."""
     publisher = publisher_from(page.title, page.meta)
@@ -415,7 +416,7 @@ def _publisher(page: Page, notes: Notes, news: bool = False) -> str:
     if team:  # a 巡察公告 is issued by the team that the title names
         notes.add(f"发布机构（publisher）取自标题中的巡察组“{team}”，请核对")
         return team
-    answered = None if news else publisher_from_text(page.paragraphs)
+    answered = None if news or announcement else publisher_from_text(page.paragraphs)
     full = in_full(answered, page.paragraphs) if answered else None
     if answered and full:
         notes.add(f"发布机构（publisher）是正文中接受巡察反馈的“{answered}”，按正文另一处的全称写作“{full}”，请核对")
@@ -423,7 +424,7 @@ def _publisher(page: Page, notes: Notes, news: bool = False) -> str:
     if answered:
         notes.add(f"发布机构（publisher）取自正文中接受巡察反馈的单位“{answered}”，请核对")
         return answered
-    subject = None if news else subject_after_the_preamble(page.paragraphs)
+    subject = None if news or announcement else subject_after_the_preamble(page.paragraphs)
     if subject:  # 中共玉环市民政局党组坚持把巡察整改…: the body that tells what it did
         notes.add(f"发布机构（publisher）取自正文开头作主语的“{subject}”，请核对")
         return subject
