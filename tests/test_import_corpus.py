@@ -701,8 +701,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "pidu-xunshi-zhenggai-ducha-bbs": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "qimen-jiaoyugongwei-xuncha-2025-fankui": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -908,11 +908,11 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "xuanzhou-jiaoti-xuncha-2025-gonggao": (
-        "title publisher region published source inspection.team inspection.start inspection.end "
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems"
     ),
     "yichun-shiwei-1-xuncha-2022-gonggao": (
-        "title publisher region published source inspection.team inspection.end inspection.feedback figures "
+        "title publisher region published source kind inspection.team inspection.end inspection.feedback figures "
         "aspects problems contact"
     ),
     "chongzuo-shiwei-8-xuncha-2020-jinzhu": (
@@ -1029,7 +1029,7 @@ RIGHT = {
     ),
     "yujiachong-shequ-xuncha-2024": (
         "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "contact"
+        "aspects problems contact"
     ),
     "zhengxiang-quwei-xunshi-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1063,8 +1063,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "longwan-cunshe-xuncha-huitoukan-2021-gushi": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "minzhengju-xuncha-zhenggai-2023-mirror": (
         "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
@@ -1099,16 +1099,16 @@ RIGHT = {
         "problems contact"
     ),
     "yuhuan-minzheng-binzang-xuncha-2026": (
-        "title published source kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "yushan-xianwei-xunshi-2022-dongyuan": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
         "inspection.feedback figures aspects problems contact"
     ),
     "zhengzhou-shiwei-xunshi-2025": (
-        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "zhongjian-yiju-xuncha-zhenggai-pingjia-2025-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1123,8 +1123,8 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "changji-zhouwei-xuncha-xiangzhen-2024": (
-        "title publisher published source kind inspection.start inspection.end inspection.feedback figures aspects "
-        "contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "chengzhong-quwei-xunshi-2024": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1132,11 +1132,11 @@ RIGHT = {
     ),
     "fanxian-linyeju-xuncha-2022": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "hainan-jianchayuan-xunshi-2016-ip": (
-        "title publisher region published source kind inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "hainan-minzhengting-xunshi-2025-meiti": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1144,7 +1144,7 @@ RIGHT = {
     ),
     "hainan-shengwei-10-xunshi-zhenggai-huizong-2022": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
-        "inspection.feedback figures aspects contact"
+        "inspection.feedback figures aspects problems contact"
     ),
     "hainan-shengwei-8-xunshi-zhenggai-zongshu-2021": (
         "title publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
@@ -1155,8 +1155,8 @@ RIGHT = {
         "aspects problems contact"
     ),
     "nanxun-xunshi-zhenggai-minsheng-2023-trad-mirror": (
-        "title publisher published source kind inspection.team inspection.start inspection.end inspection.feedback "
-        "figures aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "neimenggu-qujie-xunshi-shoulun-2016-trad-mirror": (
         "title publisher region published source kind inspection.team inspection.start inspection.end "
@@ -1183,18 +1183,20 @@ RIGHT = {
         "inspection.feedback figures aspects problems contact"
     ),
     "wuhai-shiwei-xunshi-zhuanxiang-2023": (
-        "title publisher region published source inspection.start inspection.end inspection.feedback figures aspects "
-        "problems contact"
+        "title publisher region published source inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
     "xizang-qujie-9-xunshi-fankui-2021-trad-mirror": (
-        "title publisher published kind inspection.team inspection.start inspection.end inspection.feedback figures "
-        "aspects problems contact"
+        "title publisher region published source kind inspection.team inspection.start inspection.end "
+        "inspection.feedback figures aspects problems contact"
     ),
     "xuecheng-xingcheng-shequ-weisheng-xuncha-2025": (
-        "title kind inspection.team inspection.start inspection.end inspection.feedback aspects problems contact"
+        "title publisher region source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "aspects problems contact"
     ),
     "yuanmou-linyeju-xuncha-2019-trad-mirror": (
-        "title region published source kind inspection.start inspection.end inspection.feedback figures aspects contact"
+        "title region published source kind inspection.team inspection.start inspection.end inspection.feedback "
+        "figures aspects problems contact"
     ),
 }
 

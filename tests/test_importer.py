@@ -365,11 +365,12 @@ def test_a_text_naming_two_teams_as_one_has_no_team(tmp_path):
 
 
 def test_problems_numbered_as_sections():
-    """一、……的问题 as problems (no aspects), measures 一是/二是; no feedback date is reported."""
+    """一、……的问题 as problems (no aspects), measures 一是/二是; no feedback date is reported. The titles drop the
+    frame 的问题 (round 15: the corpus labels write 政治站位不高 for (一)政治站位不高的問題)."""
     result = import_notice(FIXTURES / "problems_as_sections.txt")
     problems = result.notice["problems"]
     assert [p["title"] for p in problems] == [
-        "履行职能责任不到位的问题", "干部队伍建设不够有力的问题", "落实全面从严治党责任不到位的问题"]
+        "履行职能责任不到位", "干部队伍建设不够有力", "落实全面从严治党责任不到位"]
     assert [len(p["measures"]) for p in problems] == [2, 3, 1]
     assert result.notice["contact"] == {"phone": "010-12345678"}
     assert "feedback" not in result.notice["inspection"]
@@ -3017,3 +3018,416 @@ def test_a_news_items_time_of_day_comes_from_the_one_list_the_spam_check_reads_t
         news = _imported(tmp_path, (
             f"4月29日{time_of_day},徐行镇召开区委第一巡察组巡察反馈问题整改动员部署会议。镇党委书记主持会议。\n"))
         assert news.notice["region"] == "徐行镇", time_of_day
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 15 (the shapes of the four former-test12 problem lists, each with invented variants)
+
+_PAIRS_PREAMBLE = ("关于第三轮巡察乡镇整改进展情况的通报\n\n"
+                   "根据县委巡察工作统一部署，2024年3月1日至4月30日，县委巡察组对东山镇、西河乡开展了常规巡察。"
+                   "现将整改进展情况予以公布。\n")
+
+
+def test_unnumbered_feedback_and_answer_pairs_under_unit_headings_are_the_problems(tmp_path):
+    """反馈问题:… / 整改情况:… with no numbers (changji-*): each pair is a problem, numbered by order across the units;
+    the first sentence is the title, the rest of the line its description; 一、东山镇党委 is a unit, not an aspect."""
+    result = _imported(tmp_path, _PAIRS_PREAMBLE + (
+        "一、东山镇党委\n"
+        "反馈问题：理论学习不深入。镇党委中心组学习流于形式。\n"
+        "整改情况：制定学习计划，开展专题学习6次。\n"
+        "反馈问题：村级财务管理不规范。\n"
+        "整改情况：修订村级财务制度，清理不合规票据12张。\n"
+        "二、西河乡党委\n"
+        "反馈问题：基层党组织建设薄弱。\n"
+        "整改情况：选优配强村党组织书记3名。\n"))
+    assert result.notice["aspects"] == []
+    assert result.notice["problems"] == [
+        {"number": 1, "title": "理论学习不深入", "description": "镇党委中心组学习流于形式。", "status": "未载明",
+         "measures": ["整改情况：制定学习计划，开展专题学习6次。"]},
+        {"number": 2, "title": "村级财务管理不规范", "status": "未载明",
+         "measures": ["整改情况：修订村级财务制度，清理不合规票据12张。"]},
+        {"number": 3, "title": "基层党组织建设薄弱", "status": "未载明",
+         "measures": ["整改情况：选优配强村党组织书记3名。"]},
+    ]
+    assert any("“一、东山镇党委”" in line for line in result.unplaced)
+
+
+@pytest.mark.parametrize(("problem_label", "answer_label", "heading"), [
+    ("存在问题", "整改措施", "（一）东山镇党委"),  # another pair of labels, a (一) unit heading
+    ("问题", "整改成效", ""),  # no unit heading at all
+    ("反馈问题", "整改落实情况", "东山镇党委"),  # an unnumbered unit name
+])
+def test_pairs_read_whatever_their_labels_and_headings(tmp_path, problem_label, answer_label, heading):
+    result = _imported(tmp_path, _PAIRS_PREAMBLE + (heading + "\n" if heading else "") + (
+        f"{problem_label}：理论学习不深入。\n{answer_label}：开展专题学习6次。\n"
+        f"{problem_label}：村级财务管理不规范。\n{answer_label}：修订村级财务制度。\n"))
+    assert [(p["number"], p["title"]) for p in result.notice["problems"]] == [
+        (1, "理论学习不深入"), (2, "村级财务管理不规范")]
+    assert result.notice["aspects"] == []
+
+
+def test_one_pair_alone_is_no_problem_list(tmp_path):
+    result = _imported(tmp_path, _PAIRS_PREAMBLE + "反馈问题：理论学习不深入。\n整改情况：开展专题学习6次。\n")
+    assert result.notice["problems"] == []
+
+
+def test_a_numbered_heading_over_pairs_that_names_a_fault_is_an_aspect(tmp_path):
+    result = _imported(tmp_path, _PAIRS_PREAMBLE + (
+        "一、党的建设方面存在的问题\n"
+        "问题：理论学习不深入。\n整改：开展专题学习6次。\n"
+        "问题：村级财务管理不规范。\n整改：修订村级财务制度。\n"))
+    assert result.notice["aspects"] == [{"number": 1, "title": "党的建设方面"}]
+    assert [(p["aspect"], p["title"]) for p in result.notice["problems"]] == [
+        (1, "理论学习不深入"), (1, "村级财务管理不规范")]
+
+
+def test_question_and_answer_pairs_in_a_digest_with_unit_headlines(tmp_path):
+    """问题:… / 整改:… under unit headlines (hainan-shengwei-10-*): the headline of the next unit is not a measure."""
+    result = _imported(tmp_path, (
+        "根据省委巡视工作部署，七届省委对省高院等11个党组织开展第十轮常规巡视。近日，甲局党委、乙局党委向社会公开巡视整改进展情况。\n"
+        "甲局党委：聚焦问题抓整改 推动招商工作再上新台阶\n"
+        "问题：履行核心职能不到位\n"
+        "整改：组织招商业务部门学习产业政策。\n"
+        "乙局党委：立行立改 提升服务水平\n"
+        "问题：贯彻“我们为企业跑”的理念不够有力\n"
+        "整改：建立招商工作联席会议机制。\n"))
+    assert result.notice["problems"] == [
+        {"number": 1, "title": "履行核心职能不到位", "status": "未载明",
+         "measures": ["整改：组织招商业务部门学习产业政策。"]},
+        {"number": 2, "title": "贯彻“我们为企业跑”的理念不够有力", "status": "未载明",
+         "measures": ["整改：建立招商工作联席会议机制。"]},
+    ]
+    assert result.notice["aspects"] == []
+
+
+def test_a_numbered_problem_answered_by_a_labelled_paragraph_is_a_problem(tmp_path):
+    """1、政治理论学习表面化。一是… / 整改成效:一是… (fanxian-*): the title names no fault in words, its details do;
+    the details are the description, the labelled paragraph the measures."""
+    result = _imported(tmp_path, (
+        "中共某县林业局党组关于巡察整改情况的通报\n\n"
+        "根据县委统一部署，2022年3月11日至5月27日，县委第二巡察组对林业局党组进行了巡察。现将巡察整改情况予以公布。\n"
+        "一、整改落实情况\n"
+        "1、政治理论学习表面化。一是学习要求不严不实。二是学用结合不紧密。\n"
+        "整改成效：一是完善了中心组学习计划。二是制定了提醒谈话制度。\n"))
+    assert result.notice["problems"] == [
+        {"number": 1, "title": "政治理论学习表面化", "description": "一是学习要求不严不实。二是学用结合不紧密。",
+         "status": "未载明", "measures": ["完善了中心组学习计划。", "制定了提醒谈话制度。"]},
+    ]
+
+
+@pytest.mark.parametrize("label", ["整改成效", "整改结果", "整改情况"])
+def test_numbered_problems_answered_under_any_label(tmp_path, label):
+    result = _imported(tmp_path, (
+        "中共某县水务局党组关于巡察整改情况的通报\n\n"
+        "2022年3月11日至5月27日，县委第二巡察组对水务局党组进行了巡察。现将巡察整改情况予以公布。\n"
+        "1、工程管理粗放化。项目台账缺失。\n"
+        f"{label}：建立项目台账。\n"
+        "2、干部作风形式化。一是会议多。二是调研少。\n"
+        f"{label}：精简会议。\n"))
+    assert [p["title"] for p in result.notice["problems"]] == ["工程管理粗放化", "干部作风形式化"]
+
+
+def test_numbered_measures_of_the_unit_answered_by_a_label_are_no_problems(tmp_path):
+    result = _imported(tmp_path, (
+        "中共某县水务局党组关于巡察整改情况的通报\n\n"
+        "2022年3月11日至5月27日，县委第二巡察组对水务局党组进行了巡察。现将巡察整改情况予以公布。\n"
+        "1、加强组织领导。成立整改工作领导小组。\n整改成效：召开专题会议3次。\n"
+        "2、压实整改责任。制定整改方案。\n整改成效：明确责任人。\n"))
+    assert result.notice["problems"] == []
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("(一)政治站位不高的問題", "政治站位不高"),  # traditional, as yuanmou-* writes it
+    ("（一）思想认识不到位的问题", "思想认识不到位"),
+    ("（一）干部队伍建设存在的问题", "干部队伍建设存在的问题"),  # 存在的问题 says no fault before it: kept
+])
+def test_a_problem_title_drops_the_frame_of_its_fault(tmp_path, heading, title):
+    traditional = "問題" in heading
+    aspect = "一、貫徹落實決策部署有差距" if traditional else "一、贯彻落实决策部署有差距"
+    result = _imported(tmp_path, (
+        "根据县委统一部署，2019年2月14日至3月24日，县委第三巡察组对县林业和草原局党委开展了巡察。现将巡察整改情况予以公布。\n"
+        f"{aspect}\n{heading}\n一是召开专题会议。二是调整领导小组。\n"))
+    assert [(p["aspect"], p["title"]) for p in result.notice["problems"]] == [(1, title)]
+    if traditional:  # the whole draft of the yuanmou-* shape
+        assert result.notice["aspects"] == [{"number": 1, "title": "貫徹落實決策部署有差距"}]
+        assert result.notice["problems"] == [
+            {"number": 1, "aspect": 1, "title": "政治站位不高", "status": "未载明",
+             "measures": ["召开专题会议。", "调整领导小组。"]}]
+
+
+@pytest.mark.parametrize(("sentence", "team"), [
+    # the round's inspection, then the team with its committee, which the text also names so (yuanmou-*, wuhai-*)
+    ("縣委第八輪巡察第三巡察組對縣林業局黨委開展了巡察。2019年7月9日,縣委第三巡察組對我局反饋了巡察意見。",
+     "縣委第三巡察組"),
+    ("十一届自治区党委第二轮巡视第十一巡视组对乌海市开展巡视。7月21日,自治区党委第十一巡视组向乌海市委反馈。",
+     "自治区党委第十一巡视组"),
+    # named so nowhere else: the team alone (as round 14)
+    ("十三届无棣县委第七轮巡察第五巡察组对县水利局党组开展了巡察。", "第五巡察组"),
+    # the team names its committee again after the round, in traditional characters (qingcheng-*) or simplified
+    ("八屆區委第五輪巡察區委第四巡察組對區林業分局開展了巡察。", "區委第四巡察組"),
+    ("八届区委第五轮巡察区委第四巡察组对区林业分局开展了巡察。", "区委第四巡察组"),
+])
+def test_a_rounds_prefix_before_a_team_is_read_the_same_in_both_scripts(tmp_path, sentence, team):
+    result = _imported(tmp_path, (
+        "关于巡察整改情况的通报\n\n"
+        f"根据统一部署,2019年2月14日至3月24日,{sentence}现将巡察整改情况予以公布。\n"))
+    assert result.notice["inspection"]["team"] == team
+
+
+@pytest.mark.parametrize("sentence", [
+    "十二届昌吉州党委第五轮巡察派出7个巡察组对木垒县东城镇、奇台县七户乡等7个乡镇党组织开展了常规巡察。",
+    "十四届市委第十四轮巡察共组建4个巡察组对全市5个单位开展了巡察。",
+    "五届县委第三轮巡察抽调三个巡察组对6个村开展了巡察。",
+])
+def test_the_counted_teams_of_a_round_are_no_team_but_the_dates_stay(tmp_path, sentence):
+    """changji-*: …第五轮巡察派出7个巡察组 names several teams, none of them; the period is the inspection's."""
+    result = _imported(tmp_path, f"关于巡察整改情况的通报\n\n根据统一部署,2023年8月29日至10月26日,{sentence}\n")
+    inspection = result.notice["inspection"]
+    assert inspection["team"] == "待编辑填写：巡察组"
+    assert (inspection["start"], inspection["end"]) == (dt.date(2023, 8, 29), dt.date(2023, 10, 26))
+    assert any("是一轮巡察派出的几个巡察组" in line for line in result.unplaced)
+
+
+@pytest.mark.parametrize(("sentence", "team"), [
+    ("9月2日,海南省检察院召开党组会,专题听取省检察院巡视组对海口市检察院的巡视报告。", "省检察院巡视组"),
+    ("9月2日,市检察院召开党组会,认真听取了市检察院巡察组对区检察院的巡察报告。", "市检察院巡察组"),
+    ("9月2日,局党组召开会议,专题研究部署局党组巡察组反馈问题整改工作。", "局党组巡察组"),
+])
+def test_a_team_does_not_start_with_the_sentences_words(tmp_path, sentence, team):
+    result = _imported(tmp_path, f"{sentence}\n")
+    assert result.notice["inspection"]["team"] == team
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("昌吉回族自治州", "昌吉州"), ("黔东南苗族侗族自治州", "黔东南州"), ("木垒哈萨克自治县", "木垒县"),
+    ("青龙满族自治县", "青龙县"), ("湘西土家族苗族自治州", "湘西州"),
+    ("宿迁市", None), ("广西壮族自治区", None),  # not an autonomous prefecture or county
+])
+def test_an_autonomous_prefecture_or_county_has_its_short_name(name, short):
+    from generator.importing import gazetteer
+    assert gazetteer.short_form(name) == short
+    if short:
+        assert gazetteer.is_place(short)
+
+
+@pytest.mark.parametrize(("title", "region"), [
+    ("十二届昌吉州党委第五轮巡察7个乡镇(街道)整改进展情况", "昌吉州"),  # changji-*: a prefecture's 党委 and its term
+    ("黔东南州委第三巡察组巡察整改进展情况", "黔东南州"),
+    ("木垒县委巡察整改进展情况的通报", "木垒县"),
+])
+def test_a_title_opening_with_an_autonomous_places_short_name_gives_the_region(tmp_path, title, region):
+    result = _imported(tmp_path, (f"{title}\n\n根据统一部署,2023年8月29日至10月26日,"
+                                  "巡察组对7个乡镇党组织开展了常规巡察。\n"))
+    assert result.notice["region"] == region
+
+
+def test_a_place_is_read_without_its_glosses():
+    """西藏自治區(qū)黨委 (a mirror's pinyin gloss inside the name) names 西藏自治區."""
+    from generator.importing import gazetteer
+    assert gazetteer.named_in(["根據(jù)西藏自治區(qū)黨委統(tǒng)一部署", "家住浙江省湖州市南潯區(qū)的陸大伯"]) == [
+        "西藏自治區", "浙江省", "湖州市", "南潯區"]
+
+
+@pytest.mark.parametrize(("opening", "region"), [
+    # nanxun-*: the one county named again and again, with its city and province once: the longest form written
+    ("家住浙江省湖州市南潯區(qū)的陸大伯想到杭州看病。如今專家定期來南潯區(qū)坐診。南潯區(qū)紀委監委走訪了他。",
+     "浙江省湖州市南潯區"),
+    ("家住湖州市南浔区的陆大伯想到杭州看病。如今专家定期来南浔区坐诊。南浔区纪委监委走访了他。", "湖州市南浔区"),
+])
+def test_the_one_county_a_story_names_again_and_again_is_its_region(tmp_path, opening, region):
+    county = region[-3:]
+    result = _imported(tmp_path, f"{opening}\n{county}对巡视反馈问题立查立改。\n")
+    assert result.notice["region"] == region
+
+
+def test_two_counties_named_again_and_again_give_no_region(tmp_path):
+    result = _imported(tmp_path, ("家住湖州市南浔区的陆大伯到吴兴区看病。南浔区和吴兴区的专家定期坐诊。"
+                                  "南浔区、吴兴区纪委监委走访了他。\n南浔区对巡视反馈问题立查立改。\n"))
+    assert result.notice["region"].startswith("待编辑填写")
+
+
+@pytest.mark.parametrize(("unit", "issued"), [
+    ("兴城社区卫生服务中心", "区卫健局"),  # xuecheng-*
+    ("县人民医院", "县卫健局"),
+    ("市第一中学学校", "市教育局"),
+])
+def test_a_unit_that_titles_its_notice_is_its_publisher_and_the_sites_department_its_source(tmp_path, unit, issued):
+    result = _imported(tmp_path, (
+        f"- 发布机构:{issued}\n- 成文时间:2025年09月26日\n"
+        f"{unit}关于落实区委第四巡察组巡察反馈意见集中整改进展情况的通报\n"
+        f"根据区委统一部署,2024年11月20日至2025年1月20日,区委第四巡察组对{unit}开展了常规巡察。"
+        "现将巡察整改进展情况予以公布。\n"))
+    assert (result.notice["publisher"], result.notice["source"]) == (unit, issued)
+    assert any("写入了来源（source）" in line for line in result.unplaced)
+
+
+def test_a_committees_title_leaves_the_publisher_to_the_sites_block(tmp_path):
+    """中共某某县委关于…: the 政务公开 block's 发布机构 (the office that issued it) stays the publisher (as before)."""
+    result = _imported(tmp_path, (
+        "- 发布机构:县委巡察办\n"
+        "中共某某县委关于县委第三轮巡察集中整改进展情况的通报\n"
+        "根据县委统一部署,2024年3月1日至4月30日,县委第三巡察组对县水利局开展了常规巡察。现将整改进展情况予以公布。\n"))
+    assert result.notice["publisher"] == "县委巡察办"
+    assert "source" not in result.notice
+
+
+_BUREAU = ("关于巡察整改进展情况的通报\n\n根据县委统一部署，2024年3月1日至4月30日，"
+           "县委第二巡察组对县水利局党组开展了常规巡察。现将整改进展情况予以公布。\n")
+
+
+@pytest.mark.parametrize(("pairs", "measures"), [
+    # the answer in the same paragraph, after the problem's sentence
+    ("反馈问题：理论学习不深入。学习流于形式。整改情况：开展专题学习6次。\n"
+     "反馈问题：财务管理不规范。整改情况：修订财务制度。\n", ["整改情况：开展专题学习6次。"]),
+    # labels in brackets, no colon
+    ("【问题】理论学习不深入。\n【整改】开展专题学习6次。\n【问题】财务管理不规范。\n【整改】修订财务制度。\n",
+     ["【整改】开展专题学习6次。"]),
+    # two answers (measures, then results): both the problem's, no problem of their own
+    ("存在问题：理论学习不深入\n整改措施：开展专题学习。\n整改成效：学习6次。\n"
+     "存在问题：财务管理不规范\n整改措施：修订财务制度。\n整改成效：已完成。\n",
+     ["整改措施：开展专题学习。", "整改成效：学习6次。"]),
+])
+def test_more_ways_of_writing_problem_and_answer_pairs(tmp_path, pairs, measures):
+    problems = _imported(tmp_path, _BUREAU + pairs).notice["problems"]
+    assert [(p["number"], p["title"]) for p in problems] == [(1, "理论学习不深入"), (2, "财务管理不规范")]
+    assert problems[0]["measures"] == measures
+
+
+def test_a_status_line_after_an_answer_is_the_problems_not_a_unit_heading(tmp_path):
+    problems = _imported(tmp_path, _BUREAU + (
+        "问题：理论学习不深入\n整改：开展专题学习。\n完成情况：已完成\n"
+        "问题：财务管理不规范\n整改：修订财务制度。\n完成情况：正在整改\n")).notice["problems"]
+    assert [(p["title"], p["status"]) for p in problems] == [
+        ("理论学习不深入", "已完成"), ("财务管理不规范", "正在整改")]
+
+
+def test_inline_details_before_the_answer_are_the_description(tmp_path):
+    problems = _imported(tmp_path, _BUREAU + (
+        "反馈问题：理论学习不深入。学习流于形式。整改情况：开展专题学习6次。\n"
+        "反馈问题：财务管理不规范。整改情况：修订财务制度。\n")).notice["problems"]
+    assert problems[0]["description"] == "学习流于形式。"
+    assert "description" not in problems[1]
+
+
+_FORESTRY = ("中共某县林业局党组关于巡察整改情况的通报\n\n根据县委统一部署，2022年3月11日至5月27日，"
+             "县委第二巡察组对林业局党组进行了巡察。现将巡察整改情况予以公布。\n一、整改落实情况\n")
+
+
+def test_the_feedbacks_details_on_lines_of_their_own_before_the_answer_are_the_description(tmp_path):
+    """1、…表面化。 / 一是… / 二是… / 整改成效:…: the 一是 lines tell the feedback, the labelled line what was done."""
+    problems = _imported(tmp_path, _FORESTRY + (
+        "1、政治理论学习表面化。\n一是学习要求不严不实。\n二是学用结合不紧密。\n整改成效：一是完善了学习计划。二是制定了谈话制度。\n"
+        "2、财务审批随意化。\n一是报销把关不严。\n整改成效：修订财务制度。\n")).notice["problems"]
+    assert [(p["title"], p.get("description"), p["measures"]) for p in problems] == [
+        ("政治理论学习表面化", "一是学习要求不严不实。二是学用结合不紧密。", ["完善了学习计划。", "制定了谈话制度。"]),
+        ("财务审批随意化", "一是报销把关不严。", ["整改成效：修订财务制度。"]),
+    ]
+
+
+def test_measures_on_lines_of_their_own_before_a_status_line_stay_measures(tmp_path):
+    problems = _imported(tmp_path, _FORESTRY.replace("一、整改落实情况", "二、巡察反馈问题整改情况") + (
+        "1、理论学习不深入。\n一是完善学习计划。\n二是开展专题学习。\n整改情况：已完成\n")).notice["problems"]
+    assert "description" not in problems[0]
+    assert problems[0]["measures"][:2] == ["完善学习计划。", "开展专题学习。"]
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("（一）关于财务管理不规范的问题", "财务管理不规范"),
+    ("（一）关于財務管理不規範問題", "財務管理不規範"),
+    ("（一）关于加强财务管理的问题", "关于加强财务管理的问题"),  # no fault named: kept as written
+])
+def test_a_problem_title_drops_a_plain_lead_in_and_frame(tmp_path, heading, title):
+    result = _imported(tmp_path, (
+        "根据县委统一部署，2019年2月14日至3月24日，县委第三巡察组对县林业和草原局党委开展了巡察。现将巡察整改情况予以公布。\n"
+        f"一、贯彻落实决策部署有差距\n{heading}\n一是召开专题会议。二是调整领导小组。\n"
+        "（二）思想认识不到位的问题\n一是召开专题会议。\n"))
+    assert [p["title"] for p in result.notice["problems"]][0] == title
+
+
+@pytest.mark.parametrize(("name", "region"), [
+    ("兴城社区卫生服务中心", None),  # xuecheng-*: a community (社区), no district
+    ("阳光小区党支部", None),  # a housing estate
+    ("中共宿迁市宿城区卫生健康委员会党组", "宿迁市宿城区"),  # a district still is one
+])
+def test_a_community_or_a_housing_estate_is_no_district(name, region):
+    from generator.importing.identity import region_from_name
+    assert region_from_name(name) == region
+
+
+@pytest.mark.parametrize("pairs", [
+    "巡察反馈问题：理论学习不深入。\n整改落实情况：开展专题学习。\n巡察反馈问题：财务管理不规范。\n整改落实情况：修订财务制度。\n",
+    "具体问题：理论学习不深入。\n整改举措：开展专题学习。\n具体问题：财务管理不规范。\n整改举措：修订财务制度。\n",
+    "存在的问题：理论学习不深入。\n整改成果：开展专题学习。\n存在的问题：财务管理不规范。\n整改成果：修订财务制度。\n",
+])
+def test_pairs_with_other_labels_of_the_problem_and_the_answer(tmp_path, pairs):
+    problems = _imported(tmp_path, _BUREAU + pairs).notice["problems"]
+    assert [p["title"] for p in problems] == ["理论学习不深入", "财务管理不规范"]
+
+
+def test_pairs_in_traditional_characters(tmp_path):
+    problems = _imported(tmp_path, _BUREAU + (
+        "反饋問題：理論學習不深入。\n整改情況：開展專題學習。\n反饋問題：財務管理不規範。\n整改情況：修訂財務制度。\n")).notice["problems"]
+    assert [(p["title"], p["measures"]) for p in problems] == [
+        ("理論學習不深入", ["整改情況：開展專題學習。"]), ("財務管理不規範", ["整改情況：修訂財務制度。"])]
+
+
+@pytest.mark.parametrize("section", ["二、落实整改实施情况", "二、整改实施情况"])
+def test_a_section_on_how_the_rectification_was_carried_out_heads_the_problem_list(tmp_path, section):
+    """yujiachong-*: 一、落实整改组织情况 (about the work) / 二、落实整改实施情况 / (一)聚焦…情况 / 1、…不彻底。 / (1)…:
+    二、 is a section of the notice, (一) the aspect, 1、 the problem, (1) its detail."""
+    result = _imported(tmp_path, (
+        "根据区委巡察工作的安排部署,2023年11月3日至2024年1月3日,区委第一巡察组对某社区党委开展了常规巡察。"
+        "现将巡察整改情况报告如下。\n一、落实整改组织情况\n(一)提高政治站位,明确整改职责\n社区党委召开专题会议研究整改。\n"
+        f"{section}\n社区党委对反馈的问题进行了认真分析。\n"
+        "(一)聚焦基层贯彻落实党中央重大决策部署情况\n1、上级决策部署落实不彻底。\n(1)开展基层治理不均衡。\n"
+        "整改情况:制定基层治理工作方案。\n"))
+    assert result.notice["aspects"] == [{"number": 1, "title": "聚焦基层贯彻落实党中央重大决策部署情况"}]
+    assert [(p["aspect"], p["title"]) for p in result.notice["problems"]] == [(1, "上级决策部署落实不彻底")]
+
+
+@pytest.mark.parametrize(("credit", "source"), [
+    ("(西藏自治區(qū)紀委監委)", "西藏自治區(qū)紀委監委"),  # xizang-*: the gloss kept as written, as in a source
+    ("（县纪委监委）", "县纪委监委"),
+    ("(市纪委)", "市纪委"),
+])
+def test_a_discipline_commission_in_brackets_at_the_end_of_a_news_item_is_its_source(tmp_path, credit, source):
+    result = _imported(tmp_path, (
+        "日前，30个被巡视单位党组织先后召开巡视反馈会议。会议向被巡视单位党组织反馈了巡视情况。"
+        f"巡视组已将问题线索按规定移交有关部门处理。{credit}\n"))
+    assert result.notice["source"] == source
+
+
+_OPENING = ("根据省委统一部署,2024年7月29日至9月30日,省委第一巡视组对{unit}进行了巡视。"
+            "2024年12月28日,省委巡视组向{unit}反馈了巡视意见。现将巡视整改情况予以公布。\n")
+
+
+@pytest.mark.parametrize(("unit", "subject", "publisher"), [
+    ("郑州市", "郑州市委高度重视省委巡视整改工作。", "郑州市委"),  # zhengzhou-*
+    # yuhuan-*
+    ("市民政局等9个单位", "中共玉环市民政局党组坚持把巡察整改作为一项重大政治任务来抓。", "中共玉环市民政局党组"),
+    ("某县", "中共某县县委认真落实巡视整改主体责任。", "中共某县县委"),
+])
+def test_the_party_body_that_opens_a_paragraph_after_the_preamble_is_the_publisher(tmp_path, unit, subject, publisher):
+    result = _imported(tmp_path, _OPENING.format(unit=unit) + subject + "\n")
+    assert result.notice["publisher"] == publisher
+
+
+def test_a_committee_without_its_place_as_the_subject_is_no_publisher(tmp_path):
+    result = _imported(tmp_path, _OPENING.format(unit="长乐区") + "区委坚决扛起巡视整改工作主体责任。\n")
+    assert result.notice["publisher"].startswith("待编辑填写")
+
+
+@pytest.mark.parametrize(("title", "opening"), [
+    # yichun-*
+    ("巡 察 公 告——十三届市委第一轮巡察",
+     "按照市委统一部署,市委成立8个巡察组从2022年3月21日开始,对市体育局等单位开展巡察。"),
+    # xuanzhou-*
+    ("", "根据区委统一部署,十四届区委第十二轮巡察第三巡察组于2025年8月14日至2025年10月17日"
+         "对区教体局党组开展常规巡察。现将有关事项公告如下:"),
+    ("巡　察　公　告", "市委第二巡察组于2025年3月1日至4月30日对市体育局党组开展常规巡察。"),
+])
+def test_an_announcement_is_read_from_a_spaced_title_or_公告如下_and_the_inspected_unit_is_not_its_publisher(
+        tmp_path, title, opening):
+    result = _imported(tmp_path, (f"{title}\n\n" if title else "") + opening + "\n一、巡察对象\n局领导班子及其成员。\n")
+    assert result.notice["kind"] == "巡察公告"
+    assert result.notice["publisher"].startswith("待编辑填写")

@@ -13,7 +13,7 @@ from generator.importing.numerals import arabic_dates, cn_to_int, make_date
 from generator.importing.outline import names_a_fault
 from generator.importing.page import CONTACT_LINE, without_glosses
 from generator.model import vocabulary
-from generator.model.notice import DECLARED_FIGURES, EMAIL_PATTERN, PHONE_PATTERN
+from generator.model.notice import DECLARED_FIGURES, EMAIL_PATTERN, PHONE_PATTERN, PLACEHOLDER
 
 NUM = r"(?<![每各逐])(\d+|[零〇两一二三四五六七八九十百千]+)"  # not 每一项整改措施
 
@@ -132,6 +132,11 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
     if not feedback:
         notes.add("开头没有找到巡察组反馈意见的日期：inspection 的 feedback 未填写，请按原文补充")
     team = _whole_team(team, texts, notes) if team else None
+    if team and _ROUND_TEAMS.search(team) and found.get("start"):
+        # 十二届昌吉州党委第五轮巡察派出7个巡察组对…7个乡镇…开展了巡察: the round's teams, none of them named
+        notes.add(f"“{team}”是一轮巡察派出的几个巡察组，原文没有写明哪一个组：inspection 的 team 暂填"
+                  f"“{PLACEHOLDER}巡察组”，检查不会通过，请编辑按原文填写")
+        return {"team": f"{PLACEHOLDER}巡察组", **found}
     if team and _COUNTED_TEAMS.search(team) and not found.get("start"):
         team = None  # 二届党委第二轮巡察三个巡察组分别向…: several teams, and no inspection of one unit dated
     if team and _named_with_another_team(team, texts, notes):
@@ -386,7 +391,30 @@ _PLACE_LEVEL = re.compile(r"(?<=[省市区县州旗區縣])(?=委)")
 _TEAM_COUNT = re.compile(r"(?<=委)(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個](?=巡[察视視][组組])")
 
 
-_ROUND_BEFORE_THE_TEAM = re.compile(r"^.+?[轮輪]巡[察视視](?=第[一二三四五六七八九十\d]{1,3}巡[察视視][组組]$)")
+_ROUND_BEFORE_THE_TEAM = re.compile(r"^(?P<committee>.+?)第[一二三四五六七八九十\d]{1,3}[轮輪]巡[察视視]"
+                                    r"(?=(?:[\u4e00-\u9fa5]{0,10}?[省市区县州旗盟區縣]委)?"
+                                    r"第[一二三四五六七八九十\d]{1,3}巡[察视視][组組]$)")
+# 第五轮巡察派出7个巡察组, 第十四轮巡察共组建4个巡察组: the teams a round sent, counted, not one team
+_ROUND_TEAMS = re.compile(r"[轮輪]巡[察视視](?:工作)?共?(?:派出|组建|組建|抽调|抽調)"
+                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]巡[察视視][组組]$")
+_TERM_BEFORE = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆]")
+
+
+def _without_the_round(team: str, texts: list[str]) -> str:
+    """十三届无棣县委第七轮巡察第五巡察组 → 第五巡察组: the round's inspection, then the round's team named in
+    full; the team with its committee (縣委第八輪巡察第三巡察組 → 縣委第三巡察組, 十一届自治区党委第二轮巡视
+    第十一巡视组 → 自治区党委第十一巡视组) where the text also names it so; 八屆區委第五輪巡察區委第四巡察組, whose
+    team names its committee again, → 區委第四巡察組. Not 十五届县委第六轮巡察第二组 (第二组 names no team alone),
+    nor 市委第四轮第五巡察组 (no 巡察 after the round)."""
+    match = _ROUND_BEFORE_THE_TEAM.match(team)
+    if match is None:
+        return team
+    rest = team[match.end():]
+    committee = _TERM_BEFORE.sub("", match.group("committee"))
+    named = committee + rest
+    if committee and not rest.startswith(committee) and any(named in t for t in texts):
+        return named
+    return rest
 
 
 def _tidy_team(team: str, texts: list[str]) -> str:
@@ -420,10 +448,7 @@ def _tidy_team_name(team: str, texts: list[str]) -> str:
     team = re.sub(r"^(?:根据|根據|按照)", "", team)
     team = _from_its_committee(team)
     team = _SENTENCE_VERB.sub("", team)
-    # 十三届无棣县委第七轮巡察第五巡察组: the round's inspection, then the round's team named in full (第五巡察组;
-    # not 十五届县委第六轮巡察第二组, where 第二组 names no team alone, nor 市委第四轮第五巡察组, with no 巡察 after
-    # the round)
-    team = _ROUND_BEFORE_THE_TEAM.sub("", team)
+    team = _without_the_round(team, texts)
 
     def alone(short: str, longer: str) -> bool:
         return sum(t.count(short) for t in texts) > sum(t.count(longer) for t in texts)
@@ -464,10 +489,10 @@ _CLEAR_VERBS = r"(?:落实|落實|传达学习|傳達學習|传达|傳達|配合
 # verbs that also start a unit's name (学习出版社党委, 研究生院党委, 支持中心): the sentence's only with 了 or an adverb
 _WORD_VERBS = r"(?:学习|學習|支持|研究)"
 _MEETING = r"会议|會議"
-_ADVERB = r"认真|認真|全面|切实|切實|深入|积极|積極"
+_ADVERB = r"认真|認真|全面|切实|切實|深入|积极|積極|专题|專題"
 _SENTENCE_VERB = re.compile(rf"^(?:(?:{_MEETING})?(?:{_ADVERB})?(?:{_CLEAR_VERBS}了?|{_WORD_VERBS}了)"
                             rf"|(?:{_MEETING}|{_ADVERB})+{_WORD_VERBS})"
-                            r"(?=[\u4e00-\u9fa5]{2,20}?(?:党委|党组|黨委|黨組|委员会|委員會))")
+                            r"(?=[\u4e00-\u9fa5]{2,20}?(?:党委|党组|黨委|黨組|委员会|委員會|巡[察视視]))")
 
 
 def _from_its_committee(team: str) -> str:

@@ -10,11 +10,20 @@ a word of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from generator.model import vocabulary
+
+# A pinyin gloss a mirror site injects after a character: 衛(wèi)健委, 統(tǒng)一 (a syllable with its tone mark).
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+
+
+def without_glosses(text: str) -> str:
+    """``省衛(wèi)生健康委黨組`` → ``省衛生健康委黨組``: the pinyin glosses of a mirror site taken out."""
+    return GLOSS.sub("", text)
 
 
 def _lines() -> list[str]:
@@ -51,7 +60,31 @@ def places() -> dict[str, list[Place]]:
                 found.setdefault(name, []).append(Place(name, "city", province=province))
         for county in counties:
             found.setdefault(county, []).append(Place(county, "county", city=cities[code], province=province))
+    for name, entries in list(found.items()):  # 昌吉回族自治州 → 昌吉州, 木垒哈萨克自治县 → 木垒县
+        short = short_form(name)
+        if short and short not in found:
+            found[short] = [Place(short, e.level, e.city, e.province) for e in entries]
     return found
+
+
+# The peoples an autonomous prefecture's or county's name holds (昌吉回族自治州, 黔东南苗族侗族自治州,
+# 木垒哈萨克自治县)
+_PEOPLES = re.compile(r"(?:回|哈萨克|蒙古|柯尔克孜|藏|彝|壮|苗|土家|布依|侗|傣|景颇|白|哈尼|傈僳|朝鲜|羌|"
+                      r"维吾尔|黎|畲|满|瑶|水|纳西|土|撒拉|保安|东乡|裕固|仡佬|达斡尔|鄂温克|鄂伦春|各|拉祜|"
+                      r"佤|普米|独龙|怒|阿昌|德昂|仫佬|毛南|锡伯|塔吉克|京|门巴|珞巴|俄罗斯|乌孜别克|塔塔尔|"
+                      r"赫哲|基诺|布朗)族?$")
+
+
+def short_form(name: str) -> str | None:
+    """The short name of an autonomous prefecture or county, as notices write it: the place's own name and its level
+    (昌吉回族自治州 → 昌吉州, 黔东南苗族侗族自治州 → 黔东南州, 木垒哈萨克自治县 → 木垒县); None for other names."""
+    match = re.fullmatch(r"(.+?)自治([州县])", name)
+    if not match:
+        return None
+    own = match.group(1)
+    while (people := _PEOPLES.search(own)) and people.start() >= 2:
+        own = own[: people.start()]
+    return own + match.group(2) if own != match.group(1) and len(own) >= 2 else None
 
 
 # Districts whose names are also common words (阳泉市城区, 本溪市矿区…): never read from running text.
@@ -60,8 +93,6 @@ _WORDS = frozenset({"城区", "郊区", "矿区", "市中区", "新区"})
 
 @cache
 def _names_pattern():
-    import re
-
     names = sorted((n for n in places() if n not in _WORDS), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
 
@@ -92,6 +123,7 @@ def named_in(texts: list[str]) -> list[str]:
     县; it must follow the start, a non-Chinese character, another place (黄山市歙县) or a preposition (对歙县)."""
     found = []
     for text in texts:
+        text = without_glosses(text)  # 西藏自治區(qū)黨委: the place is read, and given, without its glosses
         read = simplified(text)
         end = 0
         for match in _names_pattern().finditer(read):

@@ -23,10 +23,25 @@ def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
                        title or "")
     if opening and not match:
         return opening.group(1)
+    if match and titled_unit(title):
+        return match.group(1)  # 兴城社区卫生服务中心关于…: the unit that writes it, not the site's 发布机构 (区卫健局)
     for key in vocabulary.page_metadata_filling("publisher"):
         if meta.get(key):
             return meta[key]
     return match.group(1) if match else None
+
+
+# A unit that is no party body but issues its own notice (兴城社区卫生服务中心关于…, 县人民医院关于…): a name of at
+# least four characters ending with the kind of unit; not a place's committee (中共××县委关于…: the 政务公开 block names
+# the office that issued it)
+_TITLED_UNIT = re.compile(r"^[\u4e00-\u9fa5]{2,28}(?:中心|医院|卫生院|醫院|衛生院|学校|學校|学院|學院|大学|大學|公司|"
+                          r"集团|集團|图书馆|圖書館|博物馆|博物館)\s*(?=关于|關於|關于)")
+
+
+def titled_unit(title: str | None) -> str | None:
+    """The unit a title opens with when it is no party body but a unit of its own (兴城社区卫生服务中心关于…)."""
+    match = _TITLED_UNIT.match(without_glosses(title or ""))
+    return match.group(0).strip() if match else None
 
 
 # A party body (中共××局党组, 黨組 in traditional characters) or a discipline commission (××县纪委监委); a 中共××县委
@@ -66,6 +81,26 @@ def publisher_from_text(paragraphs: list[str]) -> str | None:
             unit = _self_named(paragraphs, unit) or ""
         if len(unit) > 3 or _PEOPLES_BODY.fullmatch(unit):
             return unit
+    return None
+
+
+# 中共玉环市民政局党组坚持把巡察整改作为…, 郑州市委高度重视…: a paragraph after the preamble that opens with the
+# party body, named in full, as the subject of what it did
+_SUBJECT = re.compile(r"^((?:中共|中國共產黨|中国共产党)[\u4e00-\u9fa5]{2,30}?(?:党组|党委|黨組|黨委|委员会|委員會)"
+                      r"|[\u4e00-\u9fa5]{2,12}?[省市区县旗區縣]委)"
+                      r"(?=高度重视|高度重視|坚持|堅持|坚决|堅決|始终|始終|深刻|切实|切實|认真|認真|把|将|將)")
+
+
+def subject_after_the_preamble(paragraphs: list[str]) -> str | None:
+    """The party body that opens one of the paragraphs after the preamble as their subject (中共玉环市民政局党组坚持…,
+    郑州市委高度重视…), named in full: with 中共, or with a place the gazetteer knows (郑州市委, not 区委)."""
+    for paragraph in paragraphs[1:4]:
+        match = _SUBJECT.match(without_glosses(paragraph).strip())
+        if not match:
+            continue
+        body = match.group(1)
+        if body.startswith(("中共", "中國共產黨", "中国共产党")) or known_place_in(body[:-1]) == body[:-1]:
+            return body
     return None
 
 
@@ -120,7 +155,8 @@ _PARTY = r"(?:中共|中国共产党|中國共產黨|共青团|共青團|中国�
 _PLACE = re.compile(r"^" + _PARTY + r"?((?![市区县區縣])[\u4e00-\u9fa5]{2,6}?(?:省|自治区|自治區))?"
                     r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{1,6}?市|[\u4e00-\u9fa5]{1,6}?[州盟](?!市)))?"  # 广州市
                     # 區、縣: traditional characters; 峨边彝族自治县
-                    r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{2,6}?自治[县旗縣]|[\u4e00-\u9fa5]{1,5}?[区县旗區縣]))?"
+                    # (兴城社区, 某某小区, 某某景区: a community, a housing estate, a scenic area, no district)
+                    r"((?![市区县區縣])(?:[\u4e00-\u9fa5]{2,6}?自治[县旗縣]|[\u4e00-\u9fa5]{1,5}?(?<![社小景])[区县旗區縣]))?"
                     # 中山市横栏镇, 歙县大桥乡 (a township is a town where its body follows: 大桥乡委员会, 鹤城乡党委,
                     # 大桥乡人民政府; not the 城乡 of 住房和城乡建设局, the 乡村 of 美丽乡村建设办公室, the 返乡 of
                     # 返乡创业服务中心)
@@ -166,7 +202,9 @@ def city_of_a_zone(name: str | None) -> str | None:
     return city if known else None
 
 
-_TERM_FIRST = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆](?=[\u4e00-\u9fa5]{1,6}?[省市州盟区县旗區縣]委)")
+# (十二届昌吉州党委: a prefecture's committee is its 党委)
+_TERM_FIRST = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆]"
+                         r"(?=[\u4e00-\u9fa5]{1,6}?[省市州盟区县旗區縣](?:党|黨)?委)")
 
 
 def known_place_in(name: str | None) -> str | None:
@@ -285,6 +323,30 @@ def bare_town(region: str | None) -> bool:
                 and not gazetteer.named_in([region])
                 # 某某市横栏镇: written with a level's place the gazetteer may not know (新市镇, 市桥镇 are towns)
                 and not re.search(r"[省市县区旗州盟縣區][\u4e00-\u9fa5]{2,}(?:镇|鎮|乡|鄉|街道)$", region))
+
+
+def the_one_county(texts: list[str]) -> str | None:
+    """南潯區 named eight times, and only its own city and province besides (浙江省湖州市南潯區): the county the text is
+    about, in the longest form the text writes it with them (浙江省湖州市南潯區), without glosses. The county must be
+    named at least twice and more often than its city and its province."""
+    names = Counter(gazetteer.named_in(texts))
+    counties = [n for n in names if any(p.level == "county" for p in gazetteer.places()[gazetteer.simplified(n)])]
+    if len(counties) != 1 or names[counties[0]] < 2:
+        return None
+    county = counties[0]
+    place = next(p for p in gazetteer.places()[gazetteer.simplified(county)] if p.level == "county")
+    others = {gazetteer.simplified(n): c for n, c in names.items() if n != county}
+    if set(others) - {place.city, place.province} or any(c >= names[county] for c in others.values()):
+        return None
+    pattern = re.compile(rf"(?:{re.escape(place.province or '')})?(?:{re.escape(place.city or '')})?"
+                         rf"{re.escape(gazetteer.simplified(county))}")
+    longest = county
+    for text in texts:
+        written = without_glosses(text)
+        for match in pattern.finditer(gazetteer.simplified(written)):
+            if match.end() - match.start() > len(longest):
+                longest = written[match.start():match.end()]
+    return longest
 
 
 def with_its_city(region: str, texts: list[str]) -> str:
@@ -411,6 +473,8 @@ def kind_from(title: str | None, paragraphs: list[str], contact: bool = True) ->
     announcing = [read for p in paragraphs[:4] for s in re.split(r"[。；;！!]", p)
                   for read in [gazetteer.simplified(without_glosses(s))] if _ANNOUNCING.search(read)]
     title = gazetteer.simplified(without_glosses(title)) if title else title
+    # 巡 察 公 告——十三届市委第一轮巡察: a letter-spaced title reads as its words
+    title = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", title) if title else title
     # 召开巡察整改情况通报会: the name of a meeting says what the meeting was about, not what the text is
     title = _MEETING.sub("", title) if title else title
     # the preamble says what the text is when a team arrives in it (not 督查组进驻…), and not in a news item's

@@ -48,6 +48,9 @@ from generator.importing.identity import (
     region_from_name,
     region_from_text,
     region_of_level,
+    subject_after_the_preamble,
+    the_one_county,
+    titled_unit,
     town_in_the_news,
     with_its_city,
     with_its_county,
@@ -234,7 +237,8 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     notice["kind"] = kind
     if not from_title:
         notes.add(f"通报类别（kind）是根据正文推断的“{kind}”，请核对")
-    notice["publisher"] = _publisher(page, notes, news=kind == _fallback_kind())
+    # (a 巡察公告 is the team's: the unit it inspects is no publisher of it)
+    notice["publisher"] = _publisher(page, notes, news=kind == _fallback_kind(), announcement="公告" in kind)
     # a news item has no publisher of its own: its region is the one of the unit it is about
     unit = notice["publisher"] if not notice["publisher"].startswith(PLACEHOLDER) else publisher_from_text(
         page.paragraphs)
@@ -298,6 +302,12 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
         value = next((page.meta[n] for n in vocabulary.page_metadata_filling(key) if page.meta.get(n)), None)
         if value:
             notice[key] = value
+    issued = next((page.meta[n] for n in vocabulary.page_metadata_filling("publisher") if page.meta.get(n)), None)
+    if issued and "source" not in notice and titled_unit(page.title) and issued != notice["publisher"]:
+        # 发布机构:区卫健局 over 兴城社区卫生服务中心关于…的通报: the site's department that put it online
+        notice["source"] = issued
+        notes.add(f"发布机构（publisher）取自标题中的单位“{notice['publisher']}”；网页的发布机构“{issued}”"
+                  "是发布这篇通报的部门，写入了来源（source），请核对")
     return notice
 
 
@@ -370,6 +380,10 @@ def _region_elsewhere(page: Page, publisher: str | None, team: str | None, notes
     if len(set(places)) == 1 and len(places) >= 2 and not places[0].endswith(("省", "自治区", "自治區")):
         notes.add(f"地区（region）是正文中唯一提到的地名“{places[0]}”（共{len(places)}处），请核对")
         return places[0]
+    county = the_one_county([page.title or "", *page.paragraphs])
+    if county:
+        notes.add(f"地区（region）是正文中反复提到的唯一一个区县（另外只提到它所在的市、省），按原文最完整的写法取“{county}”，请核对")
+        return county
     return None
 
 
@@ -388,7 +402,7 @@ def _fallback_kind() -> str:
     return next(kind.value for kind in vocabulary.kinds() if kind.fallback)
 
 
-def _publisher(page: Page, notes: Notes, news: bool = False) -> str:
+def _publisher(page: Page, notes: Notes, news: bool = False, announcement: bool = False) -> str:
     """The title's unit, the page's 发布机构, the signature, and in a notice (not a news item about a meeting) the
     unit the text says was inspected."""
     publisher = publisher_from(page.title, page.meta)
@@ -402,7 +416,7 @@ def _publisher(page: Page, notes: Notes, news: bool = False) -> str:
     if team:  # a 巡察公告 is issued by the team that the title names
         notes.add(f"发布机构（publisher）取自标题中的巡察组“{team}”，请核对")
         return team
-    answered = None if news else publisher_from_text(page.paragraphs)
+    answered = None if news or announcement else publisher_from_text(page.paragraphs)
     full = in_full(answered, page.paragraphs) if answered else None
     if answered and full:
         notes.add(f"发布机构（publisher）是正文中接受巡察反馈的“{answered}”，按正文另一处的全称写作“{full}”，请核对")
@@ -410,6 +424,10 @@ def _publisher(page: Page, notes: Notes, news: bool = False) -> str:
     if answered:
         notes.add(f"发布机构（publisher）取自正文中接受巡察反馈的单位“{answered}”，请核对")
         return answered
+    subject = None if news or announcement else subject_after_the_preamble(page.paragraphs)
+    if subject:  # 中共玉环市民政局党组坚持把巡察整改…: the body that tells what it did
+        notes.add(f"发布机构（publisher）取自正文开头作主语的“{subject}”，请核对")
+        return subject
     return _placeholder("publisher", "发布机构", notes,
                         "没有找到发布机构（标题中“关于”之前的单位、政务公开信息或落款）")
 

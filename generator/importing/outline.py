@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.importing.gazetteer import simplified
-from generator.importing.labels import _LABELS, take_labels
+from generator.importing.labels import _LABELS, status_word, take_labels
 from generator.importing.measures import balanced, inside_balanced, split_measures, split_title
 from generator.importing.numerals import cn_to_int, ordinal
 from generator.importing.page import is_signature
@@ -114,7 +114,7 @@ class Outline:
 _WORK_SECTION = re.compile(r"组织领导|基本情况|组织情况|工作开展情况|开展情况|工作情况|主要做法|主要措施|工作成效")
 # who organised it (一、党委及主要负责人组织整改落实情况): about the work even when it says 整改落实情况
 _ORGANISING_SECTION = re.compile(r"组织(?:开展|推进|实施)?整改|整改(?:工作)?的?组织|主要负责人")
-_LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(?:任务)?(落实|进展|完成)情况|问题清单|存在的?问题"
+_LIST_SECTION = re.compile(r"反馈(意见|问题)|问题(的)?整改|整改(?:任务)?(落实|进展|完成|实施)情况|问题清单|存在的?问题"
                            r"|发现的?(?:主要)?问题")
 # A problem's or aspect's title says what was wrong; a title none of which does (提高政治站位,增强行动自觉 /
 # 加强组织领导,压实整改责任) numbers measures of the unit, and the text has no problem list.
@@ -217,17 +217,21 @@ def _build_outline(paragraphs: list[str], declared_problems: int | None,
     markers, work_headings = _mask_work_sections(markers)
     markers, list_headings = _mask_list_sections(markers)
     markers = _feedback_sub_headings(markers)
+    markers = _labelled_pairs(paragraphs, markers)
     markers = _unnumbered_titles(paragraphs, markers)
     markers = _first_sentence_titles(paragraphs, markers)
     depth = _nesting(markers)
-    problem_kind = _problem_kind(markers, depth, declared_problems)
+    paired = any(m and m.kind == "pair" for m in markers)
+    problem_kind = "pair" if paired else _problem_kind(markers, depth, declared_problems)
     if problem_kind is not None:
         walker = _Walker(paragraphs, markers, depth, problem_kind)
         walker.aspect_offset = _sections_before_the_aspects(paragraphs, markers, walker.aspect_kinds, work_headings)
         walker.outline.headings |= {paragraphs[i] for i in list_headings}
         outline = walker.walk()
-        if _names_faults(outline, declared_problems) or _under_a_problems_heading(outline, paragraphs, markers,
-                                                                                  list_headings):
+        answered = _answered(paragraphs, markers, problem_kind) and any(
+            _faulty(f"{p.title or ''}{p.description or ''}") for p in outline.problems)
+        if paired or answered or _names_faults(outline, declared_problems) \
+                or _under_a_problems_heading(outline, paragraphs, markers, list_headings):
             _settle_aspects(outline, declared_aspects)
             outline.headings |= {paragraphs[i] for i in work_headings}
             return outline
@@ -298,7 +302,86 @@ def _feedback_sub_headings(markers: list[Marker | None]) -> list[Marker | None]:
 
 
 # The paragraph under a problem's title that reports what was done: 整改情况:… / 整改措施:一是… / 一是…
-_MEASURES_START = re.compile(r"^(?:整改(?:情况|措施|举措|落实情况|进展情况?)|落实情况|具体措施)\s*[:：]|^一是")
+_MEASURES_START = re.compile(r"^(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|结果)|落实情况|具体措施)\s*[:：]"
+                             r"|^一是")
+# The label of a paragraph that reports what was done about the problem just above it (整改情况:… / 整改成效:… / 整改:…)
+_ANSWER_WORDS = r"(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|成果|结果|完成情况)?|落实情况)"
+# (【整改】…, 【整改情况】:…: the label in brackets, its colon optional)
+_MEASURES_LABEL = re.compile(rf"^(?:[【\[〔]\s*{_ANSWER_WORDS}\s*[】\]〕]\s*[:：]?|{_ANSWER_WORDS}\s*[:：])\s*")
+# 反馈问题:… / 问题:… / 【问题】… without a number: the problem, when a 整改情况:… / 整改:… paragraph answers it
+_PROBLEM_WORDS = r"(?:(?:巡察|巡视)?反馈的?问题|存在的?问题|主要问题|具体问题|问题描述|问题表现|问题)"
+_PAIR_PROBLEM = re.compile(rf"^(?:[【\[〔]\s*{_PROBLEM_WORDS}\s*[】\]〕]\s*[:：]?|{_PROBLEM_WORDS}\s*[:：])"
+                           r"\s*(?=\S)")
+# 反馈问题:理论学习不深入。整改情况:… : the answer in the same paragraph, after the problem's sentence
+_INLINE_ANSWER = re.compile(rf"(?<=[。；;！!])\s*(?:[【\[〔]\s*{_ANSWER_WORDS}\s*[】\]〕]\s*[:：]?"
+                            rf"|{_ANSWER_WORDS}\s*[:：])")
+_MIN_PAIRS = 2
+# (一)政治站位不高的问题: the frame 的问题 is no part of a title that names the fault itself
+_FRAMED_TITLE = re.compile(r"(?:关于(.{2,}?)的?|(.{2,}?)的)问题")  # (关于财务管理不规范问题 too)
+_GOVERNED = re.compile(r"解决|整改|纠正|纠治|处理|查处|治理|关于|对于|针对|存在")
+# A unit's name over its problems (一、木垒县东城镇党委): it groups the problems by unit, it is no aspect
+_UNIT_NAME = re.compile(r"(?:党委|党组|党工委|党支部|党总支|总支部|支部|委员会)$")
+
+
+def _labelled_pairs(paragraphs: list[str], markers: list[Marker | None]) -> list[Marker | None]:
+    """反馈问题:人才振兴问题突出。… / 整改情况:… and 问题:… / 整改:…, with no numbers: each labelled problem that a
+    labelled answer follows is a problem (kind ``pair``, numbered by order). The heading over a group of them
+    (一、木垒县东城镇党委, or a unit's headline 某某局党委:聚焦问题抓整改…) is a section, not an aspect, unless it
+    is numbered and names a fault or a 方面."""
+    def answered(index: int) -> bool:
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        return bool(_MEASURES_LABEL.match(following) or _INLINE_ANSWER.search(paragraphs[index]))
+
+    pairs = [i for i, p in enumerate(paragraphs) if markers[i] is None and _PAIR_PROBLEM.match(p) and answered(i)]
+    if len(pairs) < _MIN_PAIRS:
+        return markers
+    marked = list(markers)
+    for count, index in enumerate(pairs, start=1):
+        label = _PAIR_PROBLEM.match(paragraphs[index])
+        marked[index] = Marker("pair", count, paragraphs[index][label.end():] if label else paragraphs[index])
+        before = index - 1
+        if before < 0 or before - 1 in pairs:
+            continue
+        heading, marker = paragraphs[before], markers[before]
+        if marker is not None:
+            if marker.kind == "shi" or not is_heading(marker.rest):
+                continue
+            if (_faulty(marker.rest) or _ASPECT_HEADING.search(marker.rest)) and not _UNIT_NAME.search(marker.rest):
+                continue
+            marked[before] = Marker("section", marker.number, marker.rest)
+        elif len(heading) <= _MAX_HEADING and is_heading(heading) and not heading.endswith("。") \
+                and not _CLOSING.search(heading) and not _LABEL_LINE.match(heading) \
+                and not _MEASURES_LABEL.match(heading) and not take_labels(heading)[1]:
+            marked[before] = Marker("section", 0, heading)
+    return marked
+
+
+def _answered(paragraphs: list[str], markers: list[Marker | None], kind: str) -> bool:
+    """1、政治理论学习表面化。一是… / 整改成效:一是…: every numbered item of ``kind`` is answered by a labelled
+    paragraph of what was done, so the items are the problems the inspection found, even where their titles use no
+    word of a fault (the details that follow them do)."""
+    items = [i for i, m in enumerate(markers) if m and m.kind == kind]
+    return bool(items) and all(_answer_at(paragraphs, markers, i) is not None
+                               and not _MEASURES_LABEL.match(markers[i].rest) for i in items)  # type: ignore[union-attr]
+
+
+_MAX_DETAILS = 6
+
+
+def _answer_at(paragraphs: list[str], markers: list[Marker | None], index: int) -> int | None:
+    """Where the labelled answer (整改成效:…) to the item at ``index`` is: the next paragraph, or one after a few
+    paragraphs of the feedback's details (一是… / 二是… on lines of their own), before any other numbered item."""
+    for at in range(index + 1, min(len(paragraphs), index + 2 + _MAX_DETAILS)):
+        label = _MEASURES_LABEL.match(paragraphs[at])
+        if label and at > index + 1 and status_word(paragraphs[at][label.end():].strip()):
+            return None  # 1.…。 / 一是… / 整改情况:已完成: the lines between were the measures, this their status
+        if label:
+            return at
+        marker = markers[at]
+        if (marker is not None and marker.kind != "shi") or _CLOSING.search(paragraphs[at]) \
+                or is_signature(paragraphs[at]):
+            return None
+    return None
 
 
 def _unnumbered_titles(paragraphs: list[str], markers: list[Marker | None]) -> list[Marker | None]:
@@ -525,6 +608,7 @@ class _Walker:
         self.aspect: int | None = None
         self.current: ProblemDraft | None = None
         self.pending_sub_heading: str | None = None
+        self.details_until: int | None = None  # the feedback's details run up to this paragraph (its answer)
 
     def walk(self) -> Outline:
         for index, (paragraph, marker) in enumerate(zip(self.paragraphs, self.markers)):
@@ -541,6 +625,10 @@ class _Walker:
         self.pending_sub_heading = paragraph
 
     def _step(self, index: int, paragraph: str, marker: Marker | None) -> None:
+        if self.details_until is not None and index < self.details_until and self.current is not None:
+            self.current.description = _join(self.current.description, paragraph)
+            return
+        self.details_until = None
         if marker and marker.kind in ("cn_dun", "section") and _CLOSING.search(marker.rest):
             # 三、下一步工作打算 closes the list, whatever its level
             marker = Marker("section", marker.number, marker.rest)
@@ -557,7 +645,7 @@ class _Walker:
                 and self.in_list:
             self._sub_heading(paragraph)
         elif marker and marker.kind == self.problem_kind and (self.in_list or not self.outline.aspects):
-            self._start_problem(marker)
+            self._start_problem(marker, index)
         elif not self.in_list:
             self._narrative(paragraph, marker)
         elif marker and marker.kind == "shi":
@@ -609,7 +697,7 @@ class _Walker:
         if self.outline.list_at is None:
             self.outline.list_at = len(self.outline.narrative)
 
-    def _start_problem(self, marker: Marker) -> None:
+    def _start_problem(self, marker: Marker, index: int) -> None:
         if not self.in_list and not self.outline.aspects:
             self._leave_out_section_heading()
         self._enter_list()
@@ -622,6 +710,12 @@ class _Walker:
         awaiting = _placeholder(Marker(marker.kind, marker.number, written))  # 1.问题1: / 问题1: (title: next line)
         if awaiting:
             title, rest = None, ""
+        framed_title = _FRAMED_TITLE.fullmatch(title or "")
+        fault = framed_title and (framed_title.group(1) or framed_title.group(2))
+        if framed_title and fault and _faulty(fault) and not _GOVERNED.search(fault):
+            # (一)政治站位不高的问题 → 政治站位不高, 关于财务管理不规范的问题 → 财务管理不规范 (着力解决…不够的问题
+            # keeps it: 问题 is what is solved)
+            title = fault
         problem = ProblemDraft(number_in_text=marker.number, title=title, aspect=self.aspect)
         # (问题1: alone is a marker of its own, with nothing after it)
         problem.placeholder = (written.strip() or f"问题{marker.number}：") if awaiting else None
@@ -643,7 +737,31 @@ class _Walker:
             heading = written[: len(written) - len(rest)].strip()
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自这一条的第一句“{heading}”，"
                                       "其后的文字写入了措施（measures）；如是问题的具体表现，请移入问题说明（description）")
+        if framed_title and title != framed_title.group(0):
+            self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题“{title}”取自原文“{framed_title.group(0)}”"
+                                      "（去掉了“关于”“的问题”），请核对")
         self.current = problem
+        answer = _answer_at(self.paragraphs, self.markers, index)
+        following = self.paragraphs[answer] if answer is not None else ""
+        if answer is not None and answer > index + 1 and title:
+            self.details_until = answer  # 1、…表面化。 / 一是… / 二是… / 整改成效:…: the lines between are details
+        inline = _INLINE_ANSWER.search(rest) if marker.kind == "pair" else None
+        if title and inline:  # 反馈问题:X。细节。整改情况:Y: the details, then what was done
+            details, rest = rest[: inline.start()].strip(), rest[inline.start():].strip()
+            if details:
+                problem.description = details
+                self.outline.notes.append(f"第{len(self.outline.problems)}个问题标题之后、“{inline.group(0).strip()}”"
+                                          "之前的文字写入了问题说明（description），请核对")
+        if title and _MEASURES_LABEL.match(following) and not _MEASURES_LABEL.match(rest):
+            # 反馈问题:人才振兴问题突出。镇党委对… / 整改情况:…: the rest of the line tells the problem, the answer
+            # below tells what was done
+            label = _MEASURES_LABEL.match(following).group(0).strip()  # type: ignore[union-attr]
+            if rest:
+                problem.description, rest = rest, ""
+                self.outline.notes.append(f"第{len(self.outline.problems)}个问题标题之后的文字写入了问题说明（description），"
+                                          f"下一段“{label}”之后的文字写入了措施（measures），请核对")
+            else:
+                self.outline.notes.append(f"第{len(self.outline.problems)}个问题的措施取自下一段“{label}”之后的文字，请核对")
         if rest:
             self._fill(problem, rest)
         problem.title_only = not rest
@@ -675,6 +793,9 @@ class _Walker:
         if current is not None and current.measures and paragraph and (
                 not take_labels(paragraph)[0].strip() or _LABEL_LINE.match(paragraph)):  # 完成时限：长期坚持 too
             self._fill(current, paragraph)  # 完成情况:已完成 after the measures: the problem's label, not a new problem
+            return
+        if current is not None and current.measures and not current.implicit and _MEASURES_LABEL.match(paragraph):
+            current.measures.append(paragraph)  # 整改措施:… / 整改成效:…: a second answer to the same problem
             return
         if current is None or (current.measures and (current.title_only or current.implicit)):
             current = self._implicit_problem()

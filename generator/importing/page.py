@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importing.gazetteer import simplified
+from generator.importing.gazetteer import GLOSS, simplified, without_glosses
 from generator.importing.labels import _LABELS
 from generator.model import vocabulary
 from generator.model.settings import FILING_FIELDS
@@ -35,13 +35,9 @@ _BREADCRUMB_MAX_CHARS = 100
 _LAYOUT_RESIDUE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|[|｜丨]|\s)+")
 _TRAILING_BARS = re.compile(r"(?:\s*[|｜])+\s*$")  # 工委第二巡察组向教育分局党组反馈巡察情况 | |
 
-# A pinyin gloss a mirror site injects after a character: 衛(wèi)健委, 統(tǒng)一 (a syllable with its tone mark).
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
-
-
-def without_glosses(text: str) -> str:
-    """``省衛(wèi)生健康委黨組`` → ``省衛生健康委黨組``: the pinyin glosses of a mirror site taken out."""
-    return _GLOSS.sub("", text)
+# A pinyin gloss a mirror site injects after a character: 衛(wèi)健委, 統(tǒng)一 (in gazetteer, which reads place
+# names without them); without_glosses takes them out.
+_GLOSS = GLOSS
 
 
 def reading(line: str) -> str:
@@ -161,10 +157,11 @@ def _front_matter(lines: list[str], page: Page) -> list[str]:
 _SOURCE_CREDIT = re.compile(r"[（(]\s*(来源|來源|信息来源|信息來源)\s*[:：]\s*([^（()）:：]{2,30}?)\s*[)）]\s*$")
 
 
-# …开展交叉巡察。(婁底市紀(jì)委宣傳部): a publicity office in brackets at the very end credits the news item without
-# saying 来源 (its glosses, in brackets of their own, kept as written)
+# …开展交叉巡察。(婁底市紀(jì)委宣傳部), …移交有关部门处理。(西藏自治區(qū)紀委監委): a publicity office or a discipline
+# commission in brackets at the very end credits the news item without saying 来源 (its glosses, in brackets of their
+# own, kept as written)
 _OFFICE_CREDIT = re.compile(r"[（(]\s*((?:[^（()）\s]|\([a-zü\u00e0-\u01dc]+\))+?"
-                            r"(?:宣传部|宣傳部|宣传科|宣傳科|宣教室|新闻中心|新聞中心))\s*[)）]\s*$")
+                            r"(?:宣传部|宣傳部|宣传科|宣傳科|宣教室|新闻中心|新聞中心|纪委监委|紀委監委|纪委|紀委))\s*[)）]\s*$")
 
 
 def _source_credit(lines: list[str], page: Page) -> list[str]:
