@@ -241,7 +241,11 @@ def _detect(text: str, allow: Iterable[str], scorer: Model | None, fast: bool) -
     hits: list[tuple[int, int, Why, int]] = []
     for start, end, why in _injected_runs(norm, voc, allowed, scorer or model(), fast):
         hits.append((start, end, why, 0))
-    for rank, rule in enumerate((_links(low, allowed, text), _hidden_styles(low)), 1):
+    links = _links(low, allowed, text)
+    if links:  # a named site's address is no ad unless an ad stands on its line
+        lines = {_line_of(text, s) for s, _, _, _ in hits}
+        links = [(s, e, why) for s, e, why in links if not _named_site(low, s, e) or _line_of(text, s) in lines]
+    for rank, rule in enumerate((links, _hidden_styles(low)), 1):
         hits += [(s, e, why, rank) for s, e, why in rule]
     return [Finding(s, e, text[s:e], why(text[s:e])) for s, e, why, _ in _merge(hits)]
 
@@ -1508,6 +1512,36 @@ def _links(low: str, allowed: tuple[str, ...], text: str) -> list[Hit]:
         if address and not _is_gov_or_allowed(address, allowed) and not _STOCK_CODE.fullmatch(text, match.start(), end):
             hits.append((match.start(), end, _link_reason))
     return hits
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos)
+
+
+# How a text names the site whose address it gives: a word for a site or its address before it (学信网(www.chsi.com.cn),
+# 网址：…, 请登录…, 东网Facebook专页 : https://…, a copyright line), or 网站/官网 after it; pinyin that converter sites
+# put after a character (网(wǎng)址) is skipped
+_NAMED_BEFORE = re.compile(
+    r"(?:(?:网址|网站|网页|官网|域名为|域名|链接|连结|登录|登陆|浏览|请至|请到|主页|专页|网)[\s(:\[\-–—]*"
+    r"|[\u4e00-\u9fff][(]|(?:copyright|©)[^\n。]{0,30})(?:https?://)?$")
+_NAMED_AFTER = re.compile(r"[\s)\]]*(?:网站|官网|网)")
+_PINYIN = re.compile("\\([a-z\u00e0-\u01dc]{1,6}\\)")
+# a site's own name is a word: a code of letters and digits (cp5900, 363050) in the name before the public suffix is
+# how casino mirrors are named
+_SECOND_LEVEL = frozenset(("com", "net", "org", "edu", "gov", "ac", "co"))
+
+
+def _named_site(low: str, start: int, end: int) -> bool:
+    """The address ``low[start:end]`` is given as a named site's (``_NAMED_BEFORE``, ``_NAMED_AFTER``), the name its
+    host is registered under holds no digit, and it is no education site's (those stay in the allow-list's care)."""
+    labels = _host(low[start:end]).split(".")
+    if len(labels) < 2 or "edu" in labels:  # hacked university hosts are a common home of gambling pages
+        return False
+    name = labels[-3] if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else labels[-2]
+    if any(c.isdigit() for c in name):
+        return False
+    before = _PINYIN.sub("", low[max(0, start - 40) : start]).replace(" ", "")
+    return bool(_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(low, end))
 
 
 def _link_reason(address: str) -> str:
