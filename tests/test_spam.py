@@ -8,7 +8,8 @@ import pytest
 
 from generator.check.characters import find_forbidden_characters
 from generator.check.normalize import for_matching
-from generator.check.spam import Finding, find_spam
+from generator.check.spam import Finding, _official_word_edges, find_spam, normalize
+from generator.check.spam_model import model
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seeds"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -327,7 +328,11 @@ def test_a_runs_edge_does_not_cut_a_word_official_prose_holds_firmly():
     # the run's first character would be 何 of 任何 (official prose writes 任何 often, 何利 almost never): the edge
     # moves to where the official word ends, so the message does not cut 任何
     text = "博監局重申,對於任何利用澳門娛樂場幸運博彩活動而進行的行為,博監局絕不姑息。"
-    assert spans(find_spam(text)) == [(10, 17, "利用澳門娛樂場")]
+    start = text.index("何")
+    assert _official_word_edges(normalize(text), start, start + 8, model()) == (start + 1, start + 8)
+    # (the sentence is the Macau regulator's own: since the fourteenth round the two models' runs no longer count the
+    # hints twice, and it raises nothing)
+    assert find_spam(text) == []
     # … and its last character would be 确 of 确保 (dev corpus s074): it goes back to the official sentence
     text = ("按照巡察整改工作要求，区住建局建立问题清单、任务清单、责任清单，"
             "百家樂:以智慧和運氣為基礎的經典博彩遊戲确保整改措施落实到位。")
@@ -587,3 +592,21 @@ def test_a_brand_with_a_code_before_a_units_title_or_first_event_is_flagged():
 ])
 def test_a_units_own_name_before_those_words_stays_clean(text):
     assert find_spam(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "市公安局印发公章刻制许可备案管理规范，明确刻制业务流程。",
+    "区金融办开通小微企业贷款绿色通道，3天内完成审批放款。",
+    "民警提醒，不要通过陌生游戏app注册账号。",
+    "该行个人住房贷款利率下调，月还款额随之减少。",
+    "澳门特区政府博彩监察协调局公布上月幸运博彩收入。",
+])
+def test_official_sentences_with_hint_words_stay_clean(text):
+    """Invented official sentences holding hint words (公章, 刻制, 贷款, 放款, 游戏, 注册, 博彩): the two models'
+    runs read the linear model, which learnt the vocabulary, and the character model without the hints (round 14)."""
+    assert find_spam(text) == []
+
+
+def test_a_casinos_name_in_a_units_place_is_still_found_by_the_two_models():
+    text = "2月8日上午,必赢电子游戏网站党支部召开组织生活会。"
+    assert find_spam(text) == [Finding(7, 15, "必赢电子游戏网站", spam("必赢电子游戏网站", GAMBLING))]

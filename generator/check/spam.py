@@ -83,7 +83,7 @@ HINTED_REST = 0.3  # … whose other characters' model score averages this …
 HINTED_TOTAL = 24.0  # … and whose score reaches this is spam
 # the linear model (``spam_model.Model.linear_scores64``; tuned leaving one collection out, README)
 LINEAR_COST = 3.0  # a stretch of a line where the two models' evidence, less this per character, …
-LINEAR_TOTAL = 25.0  # … sums to this (each stretch costing LINEAR_ENTRY to open) is spam
+LINEAR_TOTAL = 21.0  # … sums to this (each stretch costing LINEAR_ENTRY to open) is spam
 LINEAR_ENTRY = 10.0
 GROW_LINEAR = 2.0  # a run holding a site's name grows over neighbours both models read as spam, the linear this much …
 GROW_MAX = 12  # … and at most this many characters on each side
@@ -329,7 +329,6 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     if HINT < 0 or LOCAL_TOTAL <= CANDIDATE or min(LIST_ITEM, HANDLE, CONTACT, GLUED) < 0:
         return None
     bound = model_scores.copy()
-    hinted: list[np.ndarray] = []  # where a hint word adds to ``bound``
     termed: list[int] = []  # where a term of the vocabulary is
     hint_total = 0.0
     if n > 1:
@@ -345,14 +344,12 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
                 at = places[lone]
                 bound[at] += HINT / 2
                 bound[at + 1] += HINT / 2
-                hinted += [at, at + 1]
                 hint_total += HINT * len(at)
             other = exact & ~lone
             at, slots = places[other], slot[other]
             two = voc.short_hint[slots]  # a hint of just these two characters (a longer one may match too)
             bound[at[two]] += HINT / 2
             bound[at[two] + 1] += HINT / 2
-            hinted += [at[two], at[two] + 1]
             hint_total += HINT * int(two.sum())
             termed += at[voc.short_term[slots]].tolist()
             # the longer words, where the third character fits one of them
@@ -368,7 +365,6 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
                 for word in hints:
                     if len(word) > 2 and text.startswith(word, pos):
                         bound[pos : pos + len(word)] += HINT / len(word)
-                        hinted.append(np.arange(pos, pos + len(word)))
                         hint_total += HINT
                         break
         termed += [s for s, _ in _brand_codes(text, points, pairs, voc, places)
@@ -399,7 +395,7 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     quiet = positive < min(summed - sum_error, CANDIDATE - candidate_error)
     with_term = _lines_of(starts, termed)
     with_mark = _lines_of(starts, marked)
-    with_linear = _linear_lines(both, bound, model_scores, hinted, starts)
+    with_linear = _linear_lines(both, starts)
     with_linear |= _slot_lines(points, both, model_scores, starts)
     if voc.dated is not None:
         with_linear |= _dated_lines(text, points, both, model_scores, starts, voc)
@@ -439,16 +435,12 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     return found
 
 
-def _linear_lines(summed: np.ndarray, bound: np.ndarray, model_scores: np.ndarray, hinted: list[np.ndarray],
-                  starts: np.ndarray) -> set[int]:
-    """The lines (by number; they start at ``starts``) with a stretch that may sum to ``LINEAR_TOTAL`` or more, of
-    ``summed`` (float32) with the hints' part of ``bound``: those whose positive values do, and then whose best
-    stretch does (``_stretch_bound``); with room for the rounding of float32 (1e-5 a character)."""
+def _linear_lines(summed: np.ndarray, starts: np.ndarray) -> set[int]:
+    """The lines (by number; they start at ``starts``) with a stretch of ``summed`` (float32: the two models' scores
+    less ``LINEAR_COST``; frames and allowed text only take evidence away) that may sum to ``LINEAR_TOTAL`` or more:
+    those whose positive values do, and then whose best stretch does (``_stretch_bound``); with room for the rounding
+    of float32 (1e-5 a character)."""
     values = summed
-    if hinted:
-        values = summed.copy()
-        at = np.concatenate(hinted)  # a place more than once: each time the same value written (no sort needed)
-        values[at] += (bound[at] - model_scores[at]).astype(np.float32)
     lengths = np.diff(starts, append=len(values))
     slack = 1e-5 * lengths + 1e-6
     positive = np.add.reduceat(np.maximum(values, np.float32(0.0)), starts, dtype=np.float64)
@@ -650,7 +642,13 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     runs += [_trim_official_edges(text, score, s, e, edges) for s, e in hot]
     own_linear = _linear_evidence(text, linear, allowed_spans, voc.frames)
     together = own_linear + other  # the two models' evidence
-    runs += _linear_runs(text, marks, together, [(s, e) for s, e, _ in terms])
+    # the linear model learnt the vocabulary: its hints are not counted twice there
+    plain = model_scores.copy()
+    for s, e in _occurrences(text, voc.frames):
+        plain[s:e] -= FRAME / (e - s)
+    for s, e in allowed_spans:
+        plain[s:e] = np.minimum(plain[s:e], 0.0)
+    runs += _linear_runs(text, marks, own_linear + plain, [(s, e) for s, e, _ in terms])
     runs += _slot_names(text, points, model_scores, own_linear, voc)
     term_spans = [(s, e) for s, e, _ in terms]
     word_spans = [(s, e) for s, e, _ in words]  # the vocabulary's terms and hints, and the names found by shape
@@ -849,7 +847,8 @@ def _official_tail(values: np.ndarray, start: int, end: int) -> int:
 def _linear_runs(text: str, marks: np.ndarray, together: np.ndarray, terms: list[tuple[int, int]]
                  ) -> list[tuple[int, int]]:
     """Runs the two models find together: in each line, the stretches where the linear model's evidence and the
-    other evidence (``score``: the character model's with the hints and frames, without the structures of ads), less
+    character model's (``together``: with the frames, without the hints, which the linear model learnt, and without
+    the structures of ads), less
     ``LINEAR_COST`` per character, sum to ``LINEAR_TOTAL`` or more, each costing
     ``LINEAR_ENTRY`` to open (``_best_segments``), and that hold no vocabulary term (a term's own rules decide how
     far its run reaches). Its edges are where the two models' evidence together stops saying spam. Allowed text
