@@ -610,3 +610,24 @@ def test_official_sentences_with_hint_words_stay_clean(text):
 def test_a_casinos_name_in_a_units_place_is_still_found_by_the_two_models():
     text = "2月8日上午,必赢电子游戏网站党支部召开组织生活会。"
     assert find_spam(text) == [Finding(7, 15, "必赢电子游戏网站", spam("必赢电子游戏网站", GAMBLING))]
+
+
+def test_a_run_ending_inside_a_names_tail_word_takes_the_whole_word():
+    """A run the models end inside a word a name ends with (有限公司 of ``name_tails``, 检测中心 …) takes the rest of
+    the word: deleting it then leaves no ``司`` behind (dev corpus s934's shape, invented text)."""
+    from generator.check.spam import _whole_tail, vocabulary
+
+    text = "配合永利官网(中国)有限公司开展演练"
+    assert _whole_tail(text, 2, 13, vocabulary().tails) == 14
+    assert _whole_tail(text, 2, 14, vocabulary().tails) == 14  # a whole word stays as it is
+    text = "学院于5月8日配合金沙官网(中国)有限公司开展安全检查。"
+    assert find_spam(text) == [Finding(9, 21, "金沙官网(中国)有限公司", spam("金沙官网(中国)有限公司", GAMBLING))]
+
+
+@pytest.mark.parametrize("text", [
+    "4月2日，区应急管理局配合市消防救援支队开展消防疏散综合演练。",
+    "我系于3月27日下午配合华为技术有限公司开展校企合作交流。",
+    "区市场监管局联合某某科技有限公司开展检测中心开放日活动。",
+])
+def test_a_companys_own_name_in_that_place_stays_clean(text):
+    assert find_spam(text) == []

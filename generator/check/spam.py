@@ -677,6 +677,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
             s, e = _grown_by_evidence(text, together, own_linear, s, e, edges)
         s, e = _finish(text, score, s, e, edges)
         s, e = _official_word_edges(text, s, e, scorer, word_spans)
+        e = _whole_tail(text, s, e, voc.tails)
         if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
             continue
         if finished and 0 <= s - finished[-1][1] <= 1 and all(c in _JOINERS for c in text[finished[-1][1] : s]):
@@ -713,6 +714,17 @@ def _official_word_edges(text: str, start: int, end: int, scorer: Model,
            and firm(text[start - 1 : start + 1], symbols(text[start : start + 2])) and not in_term(start)):
         start += 1
     return start, end
+
+
+def _whole_tail(text: str, start: int, end: int, tails: tuple[str, ...]) -> int:
+    """Where a run ends that ended inside a word a name ends with (``name_tails`` and site words: ``有限公司``,
+    ``集团`` …): at that word's end (``永利官网(中国)有限公`` takes its ``司``)."""
+    for tail in tails:
+        for cut in range(1, len(tail)):
+            first = end - cut
+            if first >= start and text.startswith(tail, first):
+                return first + len(tail)
+    return end
 
 
 def _linear_evidence(text: str, linear: np.ndarray, allowed_spans: list[tuple[int, int]],
