@@ -210,3 +210,29 @@ def test_a_sites_name_grows_over_the_neighbours_both_models_read_as_spam():
     assert finding.reason == "疑似植入的广告文字“威斯尼斯人官网版”（赌博推广）"
     # a vocabulary term does not grow so: 制作, read as official by the linear model, stays outside
     assert [f.text for f in find_spam("科技馆开展制作小火箭模型科普活动")] == ["小火箭"]
+
+
+def test_a_name_where_a_clause_starts_keeps_its_first_character():
+    """Dev corpus s819 and s878 (collection 10), each checked by a model trained without collection 10: the models'
+    edge cut the name's first character (美 of 美高梅, 米 of 米兰), which reads as neither side; a run that starts one
+    Chinese character after a clause's start takes it (fourteenth round). Deleting the name leaves the sentence."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_spam_model
+
+    collection = {i for i in RUNS if i.startswith("s") and 758 <= int(i[1:]) <= 865}
+    collection |= {i for i in OFFICIAL if 1973 <= int(i[1:]) <= 2242}
+    scorer = Model(train_spam_model.train(exclude=collection))
+    run = RUNS["s819"]
+    start = len(run["before"])
+    found = detect(run["before"] + run["run"] + run["after"], scorer=scorer)
+    assert spans(found) == [(start, start + len(run["run"]), run["run"])]
+    assert found[0].reason == f"疑似植入的广告文字“{run['run']}”（赌博推广）"
+    # s878: the finding starts at 米 and still takes the 马约翰 of the official 马约翰杯 after the name (the models')
+    run = RUNS["s878"]
+    start = len(run["before"])
+    found = detect(run["before"] + run["run"] + run["after"], scorer=scorer)
+    assert spans(found) == [(start, start + len(run["run"]) + 3, run["run"] + "马约翰")]
+    # invented official sentences in those places stay clean
+    for text in ("4月13日上午,米兰街道办事处马拉松赛开赛。", "学院党委书记与县委书记共同为“校地企人才联合培养基地”揭牌",
+                 "来源:区融媒体中心 发布时间:2023-11-08"):
+        assert detect(text, scorer=scorer) == [], text

@@ -676,6 +676,9 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
         if any(ns < e and s < ne for ns, ne in names):
             s, e = _grown_by_evidence(text, together, own_linear, s, e, edges)
         s, e = _finish(text, score, s, e, edges)
+        if (s >= 2 and text[s - 2] in _SLOT_BEFORE and not _CHINESE_CHAR.match(text[s - 2])
+                and _CHINESE_CHAR.match(text[s - 1])):
+            s -= 1  # a name standing where a clause starts keeps its first character (the models' edge cut 贝 of 贝博)
         s, e = _official_word_edges(text, s, e, scorer, word_spans)
         e = _whole_tail(text, s, e, voc.tails)
         if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
