@@ -631,3 +631,20 @@ def test_a_run_ending_inside_a_names_tail_word_takes_the_whole_word():
 ])
 def test_a_companys_own_name_in_that_place_stays_clean(text):
     assert find_spam(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "该男子违反规定，通过「Clash」软件进行国际联网，被给予行政处罚。",
+    "经查，王某擅自使用“快连加速器”软件访问境外网站。",
+    "李某使用“蓝灯加速器”非法连接国际互联网，被处以警告。",
+    "对非法使用“Shadowrocket”的人员依规作出处罚。",
+])
+def test_a_quoted_name_in_a_report_of_a_violation_is_allowed(text):
+    """Invented: 违反, 擅自, 非法, 处罚 are frame words since the fourteenth round (police and administrative reports
+    naming the software a person was penalised for: dev corpus o784, o785)."""
+    assert find_spam(text) == []
+
+
+def test_the_new_frame_words_do_not_hide_an_ad():
+    text = "欢迎使用“快连加速器”，永久免费，注册即送节点。"
+    assert find_spam(text) == [Finding(0, 24, text, spam(text, "VPN/翻墙推广、赌博推广"))]
