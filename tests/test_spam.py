@@ -648,3 +648,22 @@ def test_a_quoted_name_in_a_report_of_a_violation_is_allowed(text):
 def test_the_new_frame_words_do_not_hide_an_ad():
     text = "欢迎使用“快连加速器”，永久免费，注册即送节点。"
     assert find_spam(text) == [Finding(0, 24, text, spam(text, "VPN/翻墙推广、赌博推广"))]
+
+
+@pytest.mark.parametrize("text", [
+    "毕业生平均薪酬达17,560澳门元，主要从事博彩、管理等行业。",
+    "年收入达1.888澳门元。",
+    "据统计，全年接待旅客3,888集团客户。",
+    "辨识政府网站很简单：官方网址结尾必为gov.cn。",
+])
+def test_a_numbers_digits_and_entry_words_alone_are_no_sites_name(text):
+    """Invented (dev corpus o1552, o1670): the digits after a thousands separator or a decimal point are a number's,
+    not a site's code; entry words alone (官方 before 网址) name no site."""
+    assert find_spam(text) == []
+
+
+def test_a_name_before_entry_words_is_still_a_sites_name():
+    text = "会后，天豪官方网址同步发布了活动通知。"
+    assert find_spam(text) == [Finding(3, 9, "天豪官方网址", spam("天豪官方网址", GAMBLING))]
+    text = "会上，太阳集团1088vip官网党委书记作了讲话。"
+    assert find_spam(text) == [Finding(3, 16, "太阳集团1088vip官网", spam("太阳集团1088vip官网", GAMBLING))]

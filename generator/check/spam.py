@@ -130,6 +130,8 @@ class Vocabulary:
     # ``news_times.yml``: what may stand between a date's 日 and the comma before a sentence's subject (上午, 下午 …),
     # as a pattern of the text before a subject that follows a date of news (``_dated_places``)
     dated: re.Pattern[str] | None = None
+    # ``site_words`` and the entry words themselves (官方, 官网, 平台 …): no site's name before an entry word
+    stems_of_words: frozenset[str] = frozenset()
 
 
 _TERM, _HINT, _BRAND_START, _BRAND_END, _ENTRY = 1, 2, 4, 8, 16
@@ -203,7 +205,8 @@ def vocabulary() -> Vocabulary:
     dated = re.compile("[0-9]日(?:" + "|".join(map(re.escape, times)) + ")?[0-9:]*,$") if times else None
     return Vocabulary(labels, terms, hints, tuple(pieces), term_starts, hint_starts, starts, allow, multiline,
                       codes, lone, words, short_hint, short_term, triples, frames, tuple(brand_words), entries,
-                      followers, tails, dated)
+                      followers, tails, dated,
+                      frozenset(map(_norm, data.get("site_words") or ())) | {w for w, _ in entries})
 
 
 def _pair_code(first, second):
@@ -1207,6 +1210,9 @@ def _brand_codes(text: str, points: np.ndarray, pairs: np.ndarray, voc: Vocabula
                 start -= 1
             code, word_ok = text[start : at + 1], any(text.startswith(w, at + 1) for w in voc.brand_words)
             after = ""
+        first = at + 1 if code_first else start
+        if first >= 2 and text[first - 1] in ",." and text[first - 2].isdigit():
+            continue  # the digits after a thousands separator or a decimal point (17,560澳门元) are a number's
         if word_ok and _is_code(code, after):
             codes.append((at + 1, end) if code_first else (start, at + 1))
     # grown in order, each inside the span grown before it taking that span: a run of repeated codes is walked once
@@ -1244,7 +1250,7 @@ def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vo
                 break
             if (first == 0 or text[first - 1] in _SLOT_BEFORE) and model_scores[first:at].sum() >= need:
                 best = size
-        if best:
+        if best and text[at - best : at] not in voc.stems_of_words:  # 官方網址: entry words alone name no site
             names.append((at - best, at + len(word)))
     return _grown_spans(text, names, voc.brand_words)
 
