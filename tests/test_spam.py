@@ -667,3 +667,16 @@ def test_a_name_before_entry_words_is_still_a_sites_name():
     assert find_spam(text) == [Finding(3, 9, "天豪官方网址", spam("天豪官方网址", GAMBLING))]
     text = "会上，太阳集团1088vip官网党委书记作了讲话。"
     assert find_spam(text) == [Finding(3, 16, "太阳集团1088vip官网", spam("太阳集团1088vip官网", GAMBLING))]
+
+
+@pytest.mark.parametrize("text,run", [
+    ("区住建局建立问题清单，shadowrocket节点都没有了，确保整改措施落实到位。", "shadowrocket节点都没有了"),
+    ("科技馆开展制作小火箭模型科普活动", "小火箭"),
+    ("各单位要严格落实约炮裸聊专项整治要求", "约炮裸聊"),
+])
+def test_a_run_grows_only_over_what_both_models_read_as_spam(text, run):
+    """Invented: since the fourteenth round every run grows over the neighbours both models read as spam (not only a
+    site's name); the official words around these terms stay out, and deleting the run leaves clean text."""
+    start = text.index(run)
+    assert spans(find_spam(text)) == [(start, start + len(run), run)]
+    assert find_spam(text[:start] + text[start + len(run):]) == []

@@ -25,7 +25,7 @@ How a span is found (README "How spam is detected"):
    sentence or line when the model does not read the rest of it as official prose (``TERM_REST``). A ``frame``
    word (犯罪, 嫌疑人, 依法 …: official prose about spam) takes ``FRAME`` away, and the short quoted names and
    slogans of its sentence are read as allowed text.
-4. A run holding a site's name found by its shape grows over the neighbours both models read as spam
+4. A run grows over the neighbours both models read as spam
    (``_grown_by_evidence``). A run covering most of its clause or sentence takes the rest unless the rest reads as
    official; a run that is a whole sentence takes its closing punctuation. Its category is that of its vocabulary
    words, else the category whose model explains it best.
@@ -676,8 +676,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
                         runs.append((left, right))
     finished: list[tuple[int, int]] = []
     for s, e in _union(runs, text):
-        if any(ns < e and s < ne for ns, ne in names):
-            s, e = _grown_by_evidence(text, together, own_linear, s, e, edges)
+        s, e = _grown_by_evidence(text, together, own_linear, s, e, edges)
         s, e = _finish(text, score, s, e, edges)
         if (s >= 2 and text[s - 2] in _SLOT_BEFORE and not _CHINESE_CHAR.match(text[s - 2])
                 and _CHINESE_CHAR.match(text[s - 1])):
@@ -750,7 +749,7 @@ _GROW_STOPS = frozenset(",;:。!?、\n“”「」『』《》")
 
 def _grown_by_evidence(text: str, together: np.ndarray, linear: np.ndarray, start: int, end: int,
                        edges: set[int]) -> tuple[int, int]:
-    """Widen a run holding a site's name within its clause over the characters next to it that both models read as
+    """Widen a run within its clause over the characters next to it that both models read as
     spam: each with positive evidence of the two together (``together``) and ``GROW_LINEAR`` or more of the linear
     model alone, ``GROW_MAX`` at most on each side (``威斯尼斯人官网`` takes its ``版``). A run does not grow over the
     border of a term glued on in Latin letters (``edges``: ``_trim_official_words``), nor over a line break, not even
