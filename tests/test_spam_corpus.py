@@ -62,9 +62,11 @@ KNOWN_MISSES = {
     "s086": "an SEO title with no vocabulary word, inside an official sentence, scores under LOCAL_TOTAL",
 }
 # Official paragraphs the check raises an error on today. Strict: the test fails the day it stops.
-KNOWN_FALSE_ALARMS: dict[str, str] = {
-    # o001 (利用澳門娛樂場 of the Macau gaming regulator's own sentence) was one until the fourteenth round: the two
-    # models' runs no longer count the vocabulary's hints twice (the linear model learnt them)
+KNOWN_FALSE_ALARMS = {
+    # since the models learnt the thirteenth collection (test11 joined dev, 2026-12-03): the Macau gaming regulator's
+    # 利用澳門娛樂場幸運博彩活動 is read as a casino's advertisement (the thirteenth round's clause rule mended it
+    # and was taken out in review: it let ads injected beside 依法, 监管 through)
+    "o001": "利用澳門娛樂場 of the Macau regulator's own sentence is flagged as gambling promotion",
 }
 
 
@@ -210,47 +212,3 @@ def test_a_sites_name_grows_over_the_neighbours_both_models_read_as_spam():
     assert finding.reason == "疑似植入的广告文字“威斯尼斯人官网版”（赌博推广）"
     # a vocabulary term does not grow so: 制作, read as official by the linear model, stays outside
     assert [f.text for f in find_spam("科技馆开展制作小火箭模型科普活动")] == ["小火箭"]
-
-
-def test_a_name_where_a_clause_starts_keeps_its_first_character():
-    """Dev corpus s819 and s878 (collection 10), each checked by a model trained without collection 10: the models'
-    edge cut the name's first character (美 of 美高梅, 米 of 米兰), which reads as neither side; a run that starts one
-    Chinese character after a clause's start takes it (fourteenth round). Deleting the name leaves the sentence."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import train_spam_model
-
-    collection = {i for i in RUNS if i.startswith("s") and 758 <= int(i[1:]) <= 865}
-    collection |= {i for i in OFFICIAL if 1973 <= int(i[1:]) <= 2242}
-    scorer = Model(train_spam_model.train(exclude=collection))
-    run = RUNS["s819"]
-    start = len(run["before"])
-    found = detect(run["before"] + run["run"] + run["after"], scorer=scorer)
-    assert spans(found) == [(start, start + len(run["run"]), run["run"])]
-    assert found[0].reason == f"疑似植入的广告文字“{run['run']}”（赌博推广）"
-    # s878: the finding starts at 米 and still takes the 马约翰 of the official 马约翰杯 after the name (the models')
-    run = RUNS["s878"]
-    start = len(run["before"])
-    found = detect(run["before"] + run["run"] + run["after"], scorer=scorer)
-    assert spans(found) == [(start, start + len(run["run"]) + 3, run["run"] + "马约翰")]
-    # invented official sentences in those places stay clean
-    for text in ("4月13日上午,米兰街道办事处马拉松赛开赛。", "学院党委书记与县委书记共同为“校地企人才联合培养基地”揭牌",
-                 "来源:区融媒体中心 发布时间:2023-11-08"):
-        assert detect(text, scorer=scorer) == [], text
-
-
-def test_a_keyword_header_grows_over_its_last_character_both_models_read_as_spam():
-    """Dev corpus s898 (collection 11: an adult keyword header glued to a copied page's breadcrumb), checked by a model
-    trained without collection 11: the run ended at 费 of 免费看 (看 scores 0 by the character model); since the
-    fourteenth round every run, not only a site's name, grows over the neighbours both models read as spam, and the
-    breadcrumb stays out."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import train_spam_model
-
-    collection = {i for i in RUNS if i.startswith("s") and 866 <= int(i[1:]) <= 909}
-    collection |= {i for i in OFFICIAL if 2243 <= int(i[1:]) <= 2420}
-    scorer = Model(train_spam_model.train(exclude=collection))
-    run = RUNS["s898"]
-    found = detect(run["run"] + run["after"], scorer=scorer)
-    assert spans(found) == [(0, len(run["run"]), run["run"])]
-    assert found[0].reason == f"疑似植入的广告文字“{run['run']}”（{LABELS['adult']}）"
-    assert detect(run["after"], scorer=scorer) == []

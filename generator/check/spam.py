@@ -25,7 +25,7 @@ How a span is found (README "How spam is detected"):
    sentence or line when the model does not read the rest of it as official prose (``TERM_REST``). A ``frame``
    word (犯罪, 嫌疑人, 依法 …: official prose about spam) takes ``FRAME`` away, and the short quoted names and
    slogans of its sentence are read as allowed text.
-4. A run grows over the neighbours both models read as spam
+4. A run holding a site's name found by its shape grows over the neighbours both models read as spam
    (``_grown_by_evidence``). A run covering most of its clause or sentence takes the rest unless the rest reads as
    official; a run that is a whole sentence takes its closing punctuation. Its category is that of its vocabulary
    words, else the category whose model explains it best.
@@ -83,7 +83,7 @@ HINTED_REST = 0.3  # … whose other characters' model score averages this …
 HINTED_TOTAL = 24.0  # … and whose score reaches this is spam
 # the linear model (``spam_model.Model.linear_scores64``; tuned leaving one collection out, README)
 LINEAR_COST = 3.0  # a stretch of a line where the two models' evidence, less this per character, …
-LINEAR_TOTAL = 21.0  # … sums to this (each stretch costing LINEAR_ENTRY to open) is spam
+LINEAR_TOTAL = 25.0  # … sums to this (each stretch costing LINEAR_ENTRY to open) is spam
 LINEAR_ENTRY = 10.0
 GROW_LINEAR = 2.0  # a run holding a site's name grows over neighbours both models read as spam, the linear this much …
 GROW_MAX = 12  # … and at most this many characters on each side
@@ -130,8 +130,6 @@ class Vocabulary:
     # ``news_times.yml``: what may stand between a date's 日 and the comma before a sentence's subject (上午, 下午 …),
     # as a pattern of the text before a subject that follows a date of news (``_dated_places``)
     dated: re.Pattern[str] | None = None
-    # ``site_words`` and the entry words themselves (官方, 官网, 平台 …): no site's name before an entry word
-    stems_of_words: frozenset[str] = frozenset()
 
 
 _TERM, _HINT, _BRAND_START, _BRAND_END, _ENTRY = 1, 2, 4, 8, 16
@@ -205,8 +203,7 @@ def vocabulary() -> Vocabulary:
     dated = re.compile("[0-9]日(?:" + "|".join(map(re.escape, times)) + ")?[0-9:]*,$") if times else None
     return Vocabulary(labels, terms, hints, tuple(pieces), term_starts, hint_starts, starts, allow, multiline,
                       codes, lone, words, short_hint, short_term, triples, frames, tuple(brand_words), entries,
-                      followers, tails, dated,
-                      frozenset(map(_norm, data.get("site_words") or ())) | {w for w, _ in entries})
+                      followers, tails, dated)
 
 
 def _pair_code(first, second):
@@ -244,11 +241,7 @@ def _detect(text: str, allow: Iterable[str], scorer: Model | None, fast: bool) -
     hits: list[tuple[int, int, Why, int]] = []
     for start, end, why in _injected_runs(norm, voc, allowed, scorer or model(), fast):
         hits.append((start, end, why, 0))
-    links = _links(low, allowed, text)
-    if links:  # a named site's address is no ad unless an ad stands on its line
-        lines = {_line_of(text, s) for s, _, _, _ in hits}
-        links = [(s, e, why) for s, e, why in links if not _named_site(low, s, e) or _line_of(text, s) in lines]
-    for rank, rule in enumerate((links, _hidden_styles(low)), 1):
+    for rank, rule in enumerate((_links(low, allowed, text), _hidden_styles(low)), 1):
         hits += [(s, e, why, rank) for s, e, why in rule]
     return [Finding(s, e, text[s:e], why(text[s:e])) for s, e, why, _ in _merge(hits)]
 
@@ -332,6 +325,7 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     if HINT < 0 or LOCAL_TOTAL <= CANDIDATE or min(LIST_ITEM, HANDLE, CONTACT, GLUED) < 0:
         return None
     bound = model_scores.copy()
+    hinted: list[np.ndarray] = []  # where a hint word adds to ``bound``
     termed: list[int] = []  # where a term of the vocabulary is
     hint_total = 0.0
     if n > 1:
@@ -347,12 +341,14 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
                 at = places[lone]
                 bound[at] += HINT / 2
                 bound[at + 1] += HINT / 2
+                hinted += [at, at + 1]
                 hint_total += HINT * len(at)
             other = exact & ~lone
             at, slots = places[other], slot[other]
             two = voc.short_hint[slots]  # a hint of just these two characters (a longer one may match too)
             bound[at[two]] += HINT / 2
             bound[at[two] + 1] += HINT / 2
+            hinted += [at[two], at[two] + 1]
             hint_total += HINT * int(two.sum())
             termed += at[voc.short_term[slots]].tolist()
             # the longer words, where the third character fits one of them
@@ -368,6 +364,7 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
                 for word in hints:
                     if len(word) > 2 and text.startswith(word, pos):
                         bound[pos : pos + len(word)] += HINT / len(word)
+                        hinted.append(np.arange(pos, pos + len(word)))
                         hint_total += HINT
                         break
         termed += [s for s, _ in _brand_codes(text, points, pairs, voc, places)
@@ -398,7 +395,7 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     quiet = positive < min(summed - sum_error, CANDIDATE - candidate_error)
     with_term = _lines_of(starts, termed)
     with_mark = _lines_of(starts, marked)
-    with_linear = _linear_lines(both, starts)
+    with_linear = _linear_lines(both, bound, model_scores, hinted, starts)
     with_linear |= _slot_lines(points, both, model_scores, starts)
     if voc.dated is not None:
         with_linear |= _dated_lines(text, points, both, model_scores, starts, voc)
@@ -438,12 +435,16 @@ def _loud_lines(text: str, points: np.ndarray, model_scores: np.ndarray, voc: Vo
     return found
 
 
-def _linear_lines(summed: np.ndarray, starts: np.ndarray) -> set[int]:
-    """The lines (by number; they start at ``starts``) with a stretch of ``summed`` (float32: the two models' scores
-    less ``LINEAR_COST``; frames and allowed text only take evidence away) that may sum to ``LINEAR_TOTAL`` or more:
-    those whose positive values do, and then whose best stretch does (``_stretch_bound``); with room for the rounding
-    of float32 (1e-5 a character)."""
+def _linear_lines(summed: np.ndarray, bound: np.ndarray, model_scores: np.ndarray, hinted: list[np.ndarray],
+                  starts: np.ndarray) -> set[int]:
+    """The lines (by number; they start at ``starts``) with a stretch that may sum to ``LINEAR_TOTAL`` or more, of
+    ``summed`` (float32) with the hints' part of ``bound``: those whose positive values do, and then whose best
+    stretch does (``_stretch_bound``); with room for the rounding of float32 (1e-5 a character)."""
     values = summed
+    if hinted:
+        values = summed.copy()
+        at = np.concatenate(hinted)  # a place more than once: each time the same value written (no sort needed)
+        values[at] += (bound[at] - model_scores[at]).astype(np.float32)
     lengths = np.diff(starts, append=len(values))
     slack = 1e-5 * lengths + 1e-6
     positive = np.add.reduceat(np.maximum(values, np.float32(0.0)), starts, dtype=np.float64)
@@ -645,13 +646,7 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
     runs += [_trim_official_edges(text, score, s, e, edges) for s, e in hot]
     own_linear = _linear_evidence(text, linear, allowed_spans, voc.frames)
     together = own_linear + other  # the two models' evidence
-    # the linear model learnt the vocabulary: its hints are not counted twice there
-    plain = model_scores.copy()
-    for s, e in _occurrences(text, voc.frames):
-        plain[s:e] -= FRAME / (e - s)
-    for s, e in allowed_spans:
-        plain[s:e] = np.minimum(plain[s:e], 0.0)
-    runs += _linear_runs(text, marks, own_linear + plain, [(s, e) for s, e, _ in terms])
+    runs += _linear_runs(text, marks, together, [(s, e) for s, e, _ in terms])
     runs += _slot_names(text, points, model_scores, own_linear, voc)
     term_spans = [(s, e) for s, e, _ in terms]
     word_spans = [(s, e) for s, e, _ in words]  # the vocabulary's terms and hints, and the names found by shape
@@ -676,13 +671,10 @@ def _runs(norm: Normalized, points: np.ndarray, model_scores: np.ndarray, linear
                         runs.append((left, right))
     finished: list[tuple[int, int]] = []
     for s, e in _union(runs, text):
-        s, e = _grown_by_evidence(text, together, own_linear, s, e, edges)
+        if any(ns < e and s < ne for ns, ne in names):
+            s, e = _grown_by_evidence(text, together, own_linear, s, e, edges)
         s, e = _finish(text, score, s, e, edges)
-        if (s >= 2 and text[s - 2] in _SLOT_BEFORE and not _CHINESE_CHAR.match(text[s - 2])
-                and _CHINESE_CHAR.match(text[s - 1])):
-            s -= 1  # a name standing where a clause starts keeps its first character (the models' edge cut 贝 of 贝博)
         s, e = _official_word_edges(text, s, e, scorer, word_spans)
-        e = _whole_tail(text, s, e, voc.tails)
         if e <= s or any(a <= s and e <= b for a, b in allowed_spans):
             continue
         if finished and 0 <= s - finished[-1][1] <= 1 and all(c in _JOINERS for c in text[finished[-1][1] : s]):
@@ -721,17 +713,6 @@ def _official_word_edges(text: str, start: int, end: int, scorer: Model,
     return start, end
 
 
-def _whole_tail(text: str, start: int, end: int, tails: tuple[str, ...]) -> int:
-    """Where a run ends that ended inside a word a name ends with (``name_tails`` and site words: ``有限公司``,
-    ``集团`` …): at that word's end (``永利官网(中国)有限公`` takes its ``司``)."""
-    for tail in tails:
-        for cut in range(1, len(tail)):
-            first = end - cut
-            if first >= start and text.startswith(tail, first):
-                return first + len(tail)
-    return end
-
-
 def _linear_evidence(text: str, linear: np.ndarray, allowed_spans: list[tuple[int, int]],
                      frames: tuple[str, ...]) -> np.ndarray:
     """The linear model's evidence of each character, less ``FRAME`` over a frame word and at most 0 over allowed
@@ -749,7 +730,7 @@ _GROW_STOPS = frozenset(",;:。!?、\n“”「」『』《》")
 
 def _grown_by_evidence(text: str, together: np.ndarray, linear: np.ndarray, start: int, end: int,
                        edges: set[int]) -> tuple[int, int]:
-    """Widen a run within its clause over the characters next to it that both models read as
+    """Widen a run holding a site's name within its clause over the characters next to it that both models read as
     spam: each with positive evidence of the two together (``together``) and ``GROW_LINEAR`` or more of the linear
     model alone, ``GROW_MAX`` at most on each side (``威斯尼斯人官网`` takes its ``版``). A run does not grow over the
     border of a term glued on in Latin letters (``edges``: ``_trim_official_words``), nor over a line break, not even
@@ -864,8 +845,7 @@ def _official_tail(values: np.ndarray, start: int, end: int) -> int:
 def _linear_runs(text: str, marks: np.ndarray, together: np.ndarray, terms: list[tuple[int, int]]
                  ) -> list[tuple[int, int]]:
     """Runs the two models find together: in each line, the stretches where the linear model's evidence and the
-    character model's (``together``: with the frames, without the hints, which the linear model learnt, and without
-    the structures of ads), less
+    other evidence (``score``: the character model's with the hints and frames, without the structures of ads), less
     ``LINEAR_COST`` per character, sum to ``LINEAR_TOTAL`` or more, each costing
     ``LINEAR_ENTRY`` to open (``_best_segments``), and that hold no vocabulary term (a term's own rules decide how
     far its run reaches). Its edges are where the two models' evidence together stops saying spam. Allowed text
@@ -1209,9 +1189,6 @@ def _brand_codes(text: str, points: np.ndarray, pairs: np.ndarray, voc: Vocabula
                 start -= 1
             code, word_ok = text[start : at + 1], any(text.startswith(w, at + 1) for w in voc.brand_words)
             after = ""
-        first = at + 1 if code_first else start
-        if first >= 2 and text[first - 1] in ",." and text[first - 2].isdigit():
-            continue  # the digits after a thousands separator or a decimal point (17,560澳门元) are a number's
         if word_ok and _is_code(code, after):
             codes.append((at + 1, end) if code_first else (start, at + 1))
     # grown in order, each inside the span grown before it taking that span: a run of repeated codes is walked once
@@ -1249,7 +1226,7 @@ def _brand_names(text: str, pairs: np.ndarray, model_scores: np.ndarray, voc: Vo
                 break
             if (first == 0 or text[first - 1] in _SLOT_BEFORE) and model_scores[first:at].sum() >= need:
                 best = size
-        if best and text[at - best : at] not in voc.stems_of_words:  # 官方網址: entry words alone name no site
+        if best:
             names.append((at - best, at + len(word)))
     return _grown_spans(text, names, voc.brand_words)
 
@@ -1531,36 +1508,6 @@ def _links(low: str, allowed: tuple[str, ...], text: str) -> list[Hit]:
         if address and not _is_gov_or_allowed(address, allowed) and not _STOCK_CODE.fullmatch(text, match.start(), end):
             hits.append((match.start(), end, _link_reason))
     return hits
-
-
-def _line_of(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos)
-
-
-# How a text names the site whose address it gives: a word for a site or its address before it (学信网(www.chsi.com.cn),
-# 网址：…, 请登录…, 东网Facebook专页 : https://…, a copyright line), or 网站/官网 after it; pinyin that converter sites
-# put after a character (网(wǎng)址) is skipped
-_NAMED_BEFORE = re.compile(
-    r"(?:(?:网址|网站|网页|官网|域名为|域名|链接|连结|登录|登陆|浏览|请至|请到|主页|专页|网)[\s(:\[\-–—]*"
-    r"|[\u4e00-\u9fff][(]|(?:copyright|©)[^\n。]{0,30})(?:https?://)?$")
-_NAMED_AFTER = re.compile(r"[\s)\]]*(?:网站|官网|网)")
-_PINYIN = re.compile("\\([a-z\u00e0-\u01dc]{1,6}\\)")
-# a site's own name is a word: a code of letters and digits (cp5900, 363050) in the name before the public suffix is
-# how casino mirrors are named
-_SECOND_LEVEL = frozenset(("com", "net", "org", "edu", "gov", "ac", "co"))
-
-
-def _named_site(low: str, start: int, end: int) -> bool:
-    """The address ``low[start:end]`` is given as a named site's (``_NAMED_BEFORE``, ``_NAMED_AFTER``), the name its
-    host is registered under holds no digit, and it is no education site's (those stay in the allow-list's care)."""
-    labels = _host(low[start:end]).split(".")
-    if len(labels) < 2 or "edu" in labels:  # hacked university hosts are a common home of gambling pages
-        return False
-    name = labels[-3] if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else labels[-2]
-    if any(c.isdigit() for c in name):
-        return False
-    before = _PINYIN.sub("", low[max(0, start - 40) : start]).replace(" ", "")
-    return bool(_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(low, end))
 
 
 def _link_reason(address: str) -> str:
