@@ -3538,3 +3538,13 @@ def test_review15_a_title_keeps_its_问题_after_等_or_方面(tmp_path, heading
     result = _imported(tmp_path, _BUREAU + f"{heading}\n一是召开专题会议。\n"
                        "（二）关于财务管理不规范的问题\n一是修订制度。\n")
     assert [p["title"] for p in result.notice["problems"]] == [title, "财务管理不规范"]
+
+
+def test_review15_pairs_each_under_a_numbered_units_name_are_still_pairs(tmp_path):
+    """一、东城镇党委 / 反馈问题:… / 整改情况:…, one pair a unit: the numbered line heads the unit, it is no problem."""
+    result = _imported(tmp_path, _BUREAU + (
+        "一、东城镇党委\n反馈问题：人才振兴问题突出。镇党委研究不足。\n整改情况：制定制度。\n"
+        "二、西河乡党委\n反馈问题：普法宣传不深入。\n整改情况：开展培训。\n"))
+    assert _problem_fields(result) == [
+        {"title": "人才振兴问题突出", "description": "镇党委研究不足。", "measures": ["整改情况：制定制度。"]},
+        {"title": "普法宣传不深入", "measures": ["整改情况：开展培训。"]}]

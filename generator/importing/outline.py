@@ -349,9 +349,9 @@ def _labelled_pairs(paragraphs: list[str], markers: list[Marker | None],
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
         return bool(_MEASURES_LABEL.match(following) or _INLINE_ANSWER.search(paragraphs[index]))
 
-    def after_an_item(index: int) -> bool:
+    def after_an_item(index: int) -> bool:  # (a numbered unit's name, 一、东城镇党委, is the heading of a group)
         before = numbered[index - 1] if index > 0 else None
-        return before is not None and before.kind != "shi"
+        return before is not None and before.kind != "shi" and not _UNIT_NAME.search(before.rest.rstrip("：:。 "))
 
     inside_work = _inside_work_sections(numbered)
     pairs = [i for i, p in enumerate(paragraphs) if markers[i] is None and i not in inside_work
