@@ -3548,3 +3548,13 @@ def test_review15_pairs_each_under_a_numbered_units_name_are_still_pairs(tmp_pat
     assert _problem_fields(result) == [
         {"title": "人才振兴问题突出", "description": "镇党委研究不足。", "measures": ["整改情况：制定制度。"]},
         {"title": "普法宣传不深入", "measures": ["整改情况：开展培训。"]}]
+
+
+@pytest.mark.parametrize("label", ["具体措施", "主要措施", "整改完成情况", "落实情况"])
+def test_review15_the_answer_labels_are_one_list(tmp_path, label):
+    """measures.ANSWER_WORDS: every label that answers a pair also opens measures and alone is no measure."""
+    result = _imported(tmp_path, _BUREAU + (
+        f"问题：理论学习不深入。\n{label}：开展专题学习。\n问题：财务管理不规范。\n{label}：\n修订财务制度。\n"))
+    assert _problem_fields(result) == [
+        {"title": "理论学习不深入", "measures": [f"{label}：开展专题学习。"]},
+        {"title": "财务管理不规范", "measures": ["修订财务制度。"]}]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.importing.gazetteer import simplified
 from generator.importing.labels import _LABELS, status_word, take_labels
-from generator.importing.measures import balanced, inside_balanced, split_measures, split_title
+from generator.importing.measures import ANSWER_WORDS, balanced, inside_balanced, split_measures, split_title
 from generator.importing.numerals import cn_to_int, ordinal
 from generator.importing.page import is_signature
 
@@ -312,19 +312,17 @@ def _feedback_sub_headings(markers: list[Marker | None]) -> list[Marker | None]:
 
 
 # The paragraph under a problem's title that reports what was done: 整改情况:… / 整改措施:一是… / 一是…
-_MEASURES_START = re.compile(r"^(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|结果)|落实情况|具体措施)\s*[:：]"
-                             r"|^一是")
-# The label of a paragraph that reports what was done about the problem just above it (整改情况:… / 整改成效:… / 整改:…)
-_ANSWER_WORDS = r"(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|成果|结果|完成情况)?|落实情况)"
-# (【整改】…, 【整改情况】:…: the label in brackets, its colon optional)
-_MEASURES_LABEL = re.compile(rf"^(?:[【\[〔]\s*{_ANSWER_WORDS}\s*[】\]〕]\s*[:：]?|{_ANSWER_WORDS}\s*[:：])\s*")
+_MEASURES_START = re.compile(rf"^{ANSWER_WORDS}\s*[:：]|^一是")
+# The label of a paragraph that reports what was done about the problem just above it (整改情况:… / 整改成效:… / 整改:…;
+# 【整改】…, 【整改情况】:…: the label in brackets, its colon optional)
+_MEASURES_LABEL = re.compile(rf"^(?:[【\[〔]\s*{ANSWER_WORDS}\s*[】\]〕]\s*[:：]?|{ANSWER_WORDS}\s*[:：])\s*")
 # 反馈问题:… / 问题:… / 【问题】… without a number: the problem, when a 整改情况:… / 整改:… paragraph answers it
 _PROBLEM_WORDS = r"(?:(?:巡察|巡视)?反馈的?问题|存在的?问题|主要问题|具体问题|问题描述|问题表现|问题)"
 _PAIR_PROBLEM = re.compile(rf"^(?:[【\[〔]\s*{_PROBLEM_WORDS}\s*[】\]〕]\s*[:：]?|{_PROBLEM_WORDS}\s*[:：])"
                            r"\s*(?=\S)")
 # 反馈问题:理论学习不深入。整改情况:… : the answer in the same paragraph, after the problem's sentence
-_INLINE_ANSWER = re.compile(rf"(?<=[。；;！!])\s*(?:[【\[〔]\s*{_ANSWER_WORDS}\s*[】\]〕]\s*[:：]?"
-                            rf"|{_ANSWER_WORDS}\s*[:：])")
+_INLINE_ANSWER = re.compile(rf"(?<=[。；;！!])\s*(?:[【\[〔]\s*{ANSWER_WORDS}\s*[】\]〕]\s*[:：]?"
+                            rf"|{ANSWER_WORDS}\s*[:：])")
 _MIN_PAIRS = 2
 # 针对理论学习不深入的问题, 反思存在的…等问题: a clause that names the problem a measure answers tells no fault of
 # the item's own
