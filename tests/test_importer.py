@@ -3431,3 +3431,130 @@ def test_an_announcement_is_read_from_a_spaced_title_or_公告如下_and_the_ins
     result = _imported(tmp_path, (f"{title}\n\n" if title else "") + opening + "\n一、巡察对象\n局领导班子及其成员。\n")
     assert result.notice["kind"] == "巡察公告"
     assert result.notice["publisher"].startswith("待编辑填写")
+
+
+# Round 15 review fixes (fix15a)
+
+def _problem_fields(result) -> list[dict]:
+    keys = ("aspect", "title", "description", "measures", "due", "responsible_leader", "responsible_unit")
+    return [{k: p[k] for k in keys if k in p} for p in result.notice.get("problems", [])]
+
+
+def _bureau_meta(result) -> tuple:
+    notice = result.notice
+    return notice["publisher"], notice["kind"], notice["inspection"]["team"]
+
+
+@pytest.mark.parametrize(("text", "aspects", "problems"), [
+    ("（一）理论学习不深入\n存在问题：中心组学习流于形式。\n整改措施：完善学习制度。\n"
+     "（二）财务管理不规范\n存在问题：报销把关不严。\n整改措施：修订财务制度。\n", [], [
+         {"title": "理论学习不深入", "description": "中心组学习流于形式。", "measures": ["整改措施：完善学习制度。"]},
+         {"title": "财务管理不规范", "description": "报销把关不严。", "measures": ["整改措施：修订财务制度。"]}]),
+    ("1.关于理论学习不深入的问题\n问题：中心组学习流于形式。\n整改情况：完善学习制度。\n"
+     "2.关于财务管理不规范的问题\n问题：报销把关不严。\n整改情况：修订财务制度。\n", [], [
+         {"title": "理论学习不深入", "description": "中心组学习流于形式。", "measures": ["整改情况：完善学习制度。"]},
+         {"title": "财务管理不规范", "description": "报销把关不严。", "measures": ["整改情况：修订财务制度。"]}]),
+    ("（一）党的政治建设方面\n1.理论学习不深入\n具体问题：中心组学习流于形式。\n整改措施：完善学习制度。\n"
+     "2.财务管理不规范\n具体问题：报销把关不严。\n整改措施：修订财务制度。\n",
+     [{"number": 1, "title": "党的政治建设方面"}], [
+         {"aspect": 1, "title": "理论学习不深入", "description": "中心组学习流于形式。",
+          "measures": ["整改措施：完善学习制度。"]},
+         {"aspect": 1, "title": "财务管理不规范", "description": "报销把关不严。",
+          "measures": ["整改措施：修订财务制度。"]}]),
+])
+def test_review15_numbered_problems_with_a_problem_sub_line_are_problems_not_aspects(tmp_path, text, aspects, problems):
+    """(一)理论学习不深入 / 存在问题:… / 整改措施:…: the numbered item is the problem, the 存在问题 line its
+    description; no pairs fire when each pair follows a numbered item."""
+    result = _imported(tmp_path, _BUREAU + text)
+    assert result.notice.get("aspects", []) == aspects
+    assert _problem_fields(result) == problems
+    assert _bureau_meta(result) == ("县水利局党组", "整改进展", "县委第二巡察组")
+
+
+@pytest.mark.parametrize("text", [
+    "東山鎮黨委\n反饋問題：共15個。\n整改情況：已整改14個，整改率93%。\n西河鄉黨委\n反饋問題：共12個。\n整改情況：已全部整改完成。\n",
+    "一、整改工作开展情况\n（一）强化组织领导\n存在问题：部分干部对整改认识不足。\n整改措施：召开动员会。\n"
+    "（二）强化组织领导\n存在问题：部分干部对整改认识不足。\n整改措施：召开动员会。\n",
+    # no numbered items: the section is still about the work
+    "一、整改工作开展情况\n存在问题：部分干部对整改认识不足。\n整改措施：召开动员会。\n"
+    "存在问题：个别支部对整改重视不够。\n整改措施：开展督导。\n",
+])
+def test_review15_pairs_that_name_no_fault_or_sit_in_a_section_about_the_work_are_no_problems(tmp_path, text):
+    result = _imported(tmp_path, _BUREAU + text)
+    assert "problems" not in result.notice or result.notice["problems"] == []
+    assert result.notice["inspection"]["team"] == "县委第二巡察组"
+
+
+@pytest.mark.parametrize("text", [
+    "1、加强组织领导。针对理论学习不深入的问题，成立整改工作领导小组。\n整改成效：召开专题会议3次。\n"
+    "2、压实整改责任。针对责任落实不到位问题，制定整改方案。\n整改成效：明确责任人12名。\n",
+    "1、提高政治站位。党组认真反思存在的理论学习不深入、政治站位不高等问题。\n整改情况：召开专题会议。\n"
+    "2、完善制度机制。\n整改情况：修订制度5项。\n",
+])
+def test_review15_a_fault_in_a_clause_the_measure_answers_makes_no_problem(tmp_path, text):
+    result = _imported(tmp_path, _BUREAU + text)
+    assert "problems" not in result.notice or result.notice["problems"] == []
+
+
+@pytest.mark.parametrize(("text", "problems"), [
+    ("1、理论学习不深入。\n整改时限：2024年12月底\n整改成效：完善学习计划。\n"
+     "2、财务管理不规范。\n整改时限：2024年12月底\n整改成效：修订财务制度。\n", [
+         {"title": "理论学习不深入", "measures": ["整改成效：完善学习计划。"], "due": dt.date(2024, 12, 31)},
+         {"title": "财务管理不规范", "measures": ["整改成效：修订财务制度。"], "due": dt.date(2024, 12, 31)}]),
+    ("1、理论学习不深入。\n责任领导：张三\n责任单位：财务股\n整改成效：完善学习计划。\n"
+     "2、财务管理不规范。\n责任领导：李四\n责任单位：财务股\n整改成效：修订财务制度。\n", [
+         {"title": "理论学习不深入", "measures": ["整改成效：完善学习计划。"], "responsible_leader": "张三",
+          "responsible_unit": "财务股"},
+         {"title": "财务管理不规范", "measures": ["整改成效：修订财务制度。"], "responsible_leader": "李四",
+          "responsible_unit": "财务股"}]),
+    ("1、理论学习不深入。\n一是完善中心组学习计划。\n二是开展专题学习6次。\n整改成效：中心组学习覆盖率达100%。\n"
+     "2、财务管理不规范。\n一是修订财务制度。\n整改成效：报销合规率达100%。\n", [
+         {"title": "理论学习不深入",
+          "measures": ["完善中心组学习计划。", "开展专题学习6次。", "整改成效：中心组学习覆盖率达100%。"]},
+         {"title": "财务管理不规范", "measures": ["修订财务制度。", "整改成效：报销合规率达100%。"]}]),
+])
+def test_review15_labels_and_measures_between_a_problem_and_its_answer_stay_labels_and_measures(
+        tmp_path, text, problems):
+    result = _imported(tmp_path, _BUREAU + text)
+    assert _problem_fields(result) == problems
+
+
+def test_review15_a_measure_line_after_a_pairs_answer_stays_a_measure(tmp_path):
+    result = _imported(tmp_path, _BUREAU + (
+        "问题：理论学习不深入。\n整改情况：制定学习计划。\n开展专题学习6次，学习质量明显提升\n"
+        "问题：财务管理不规范。\n整改情况：修订财务制度。\n"))
+    assert _problem_fields(result) == [
+        {"title": "理论学习不深入", "measures": ["整改情况：制定学习计划。", "开展专题学习6次，学习质量明显提升"]},
+        {"title": "财务管理不规范", "measures": ["整改情况：修订财务制度。"]}]
+    assert "开展专题学习6次，学习质量明显提升" not in result.notice.get("body", "")
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("（一）关于理论学习不深入、学用结合不紧密等问题", "理论学习不深入、学用结合不紧密等问题"),
+    ("（一）落实主体责任不到位等方面的问题", "落实主体责任不到位等方面的问题"),
+    ("（一）违规发放津补贴等的问题", "违规发放津补贴等的问题"),
+])
+def test_review15_a_title_keeps_its_问题_after_等_or_方面(tmp_path, heading, title):
+    result = _imported(tmp_path, _BUREAU + f"{heading}\n一是召开专题会议。\n"
+                       "（二）关于财务管理不规范的问题\n一是修订制度。\n")
+    assert [p["title"] for p in result.notice["problems"]] == [title, "财务管理不规范"]
+
+
+def test_review15_pairs_each_under_a_numbered_units_name_are_still_pairs(tmp_path):
+    """一、东城镇党委 / 反馈问题:… / 整改情况:…, one pair a unit: the numbered line heads the unit, it is no problem."""
+    result = _imported(tmp_path, _BUREAU + (
+        "一、东城镇党委\n反馈问题：人才振兴问题突出。镇党委研究不足。\n整改情况：制定制度。\n"
+        "二、西河乡党委\n反馈问题：普法宣传不深入。\n整改情况：开展培训。\n"))
+    assert _problem_fields(result) == [
+        {"title": "人才振兴问题突出", "description": "镇党委研究不足。", "measures": ["整改情况：制定制度。"]},
+        {"title": "普法宣传不深入", "measures": ["整改情况：开展培训。"]}]
+
+
+@pytest.mark.parametrize("label", ["具体措施", "主要措施", "整改完成情况", "落实情况"])
+def test_review15_the_answer_labels_are_one_list(tmp_path, label):
+    """measures.ANSWER_WORDS: every label that answers a pair also opens measures and alone is no measure."""
+    result = _imported(tmp_path, _BUREAU + (
+        f"问题：理论学习不深入。\n{label}：开展专题学习。\n问题：财务管理不规范。\n{label}：\n修订财务制度。\n"))
+    assert _problem_fields(result) == [
+        {"title": "理论学习不深入", "measures": [f"{label}：开展专题学习。"]},
+        {"title": "财务管理不规范", "measures": ["修订财务制度。"]}]

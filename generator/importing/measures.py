@@ -15,8 +15,10 @@ _QUOTED_TITLE = re.compile(r"^关于[“\"「『](.+?)[”\"」』](?:的)?问�
 # sentence, whose words inside the quote are the title; 关于“X”, 对于“X”: the quotation closes at the title's end.
 # The lead-in is no part of the title.
 _LEAD_IN_TITLE = re.compile(r"^(?:关于|对于|對於|關於)[“\"「『](.+?)[”\"」』]?$")
-_LABEL_ONLY = re.compile(r"^(整改措施|整改情况|整改进展|整改落实情况|整改进展情况|整改成效|整改结果|整改|落实情况|"
-                         r"具体措施|主要措施)[:：]?$")
+# The labels of what was done about a problem (整改情况:…, 整改成效:…, 整改:…, 具体措施:…), in one place: the outline
+# reads a paragraph they open as the answer to the problem above it, and a label alone is no measure.
+ANSWER_WORDS = r"(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|成果|结果|完成情况)?|落实情况|具体措施|主要措施)"
+_LABEL_ONLY = re.compile(rf"^{ANSWER_WORDS}[:：]?$")
 _MAX_TITLE = 80
 # Words that follow a numeral used as a number, not as an ordinal (六个、六次、六月…).
 _COUNT_WORDS = set("个项次条名人年月日万千百十家处份批轮件类种户块台辆栋座米亩元")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.importing.gazetteer import simplified
 from generator.importing.labels import _LABELS, status_word, take_labels
-from generator.importing.measures import balanced, inside_balanced, split_measures, split_title
+from generator.importing.measures import ANSWER_WORDS, balanced, inside_balanced, split_measures, split_title
 from generator.importing.numerals import cn_to_int, ordinal
 from generator.importing.page import is_signature
 
@@ -92,6 +92,7 @@ class ProblemDraft:
     next_ordinal: int = 1
     title_only: bool = False  # the numbered line held the title only; measures came in paragraphs
     placeholder: str | None = None  # the numbered line held only 问题1: and the title follows on the next line
+    answered: bool = False  # a labelled paragraph (整改情况:…) answers it: a plain line after the answer goes on
 
     @property
     def implicit(self) -> bool:
@@ -212,12 +213,13 @@ def _as_written(outline: Outline, paragraphs: list[str], readings: list[str]) ->
 
 
 def _build_outline(paragraphs: list[str], declared_problems: int | None,
-                   declared_aspects: int | None) -> Outline:
-    markers = [read_marker(p) for p in paragraphs]
-    markers, work_headings = _mask_work_sections(markers)
+                   declared_aspects: int | None, pairs: bool = True) -> Outline:
+    numbered = [read_marker(p) for p in paragraphs]
+    markers, work_headings = _mask_work_sections(numbered)
     markers, list_headings = _mask_list_sections(markers)
     markers = _feedback_sub_headings(markers)
-    markers = _labelled_pairs(paragraphs, markers)
+    if pairs:
+        markers = _labelled_pairs(paragraphs, markers, numbered)
     markers = _unnumbered_titles(paragraphs, markers)
     markers = _first_sentence_titles(paragraphs, markers)
     depth = _nesting(markers)
@@ -229,7 +231,10 @@ def _build_outline(paragraphs: list[str], declared_problems: int | None,
         walker.outline.headings |= {paragraphs[i] for i in list_headings}
         outline = walker.walk()
         answered = _answered(paragraphs, markers, problem_kind) and any(
-            _faulty(f"{p.title or ''}{p.description or ''}") for p in outline.problems)
+            _faulty(p.title or "") or _faulty(_GOVERNED_PROBLEM.sub("", p.description or "")) for p in outline.problems)
+        if paired and not _names_faults(outline):
+            # 反馈问题:共15个。 / 整改情况:已整改14个: pairs whose titles name no fault are no problem list
+            return _build_outline(paragraphs, declared_problems, declared_aspects, pairs=False)
         if paired or answered or _names_faults(outline, declared_problems) \
                 or _under_a_problems_heading(outline, paragraphs, markers, list_headings):
             _settle_aspects(outline, declared_aspects)
@@ -256,17 +261,22 @@ def _sections_before_the_aspects(paragraphs: list[str], markers: list[Marker | N
 
 def _mask_work_sections(markers: list[Marker | None]) -> tuple[list[Marker | None], set[int]]:
     """Markers inside a 一、 section about the work (not about the problems) are not numbering of the list."""
-    masked: list[Marker | None] = []
-    headings: set[int] = set()
+    inside = _inside_work_sections(markers)
+    headings = {i for i in inside if (m := markers[i]) is not None and m.kind == "cn_dun" and is_heading(m.rest)}
+    return [None if i in inside else m for i, m in enumerate(markers)], headings
+
+
+def _inside_work_sections(markers: list[Marker | None]) -> set[int]:
+    """The paragraphs under a 一、 heading about the work (一、整改工作开展情况; its heading too)."""
+    inside: set[int] = set()
     in_work = False
     for index, marker in enumerate(markers):
         if marker and marker.kind == "cn_dun" and is_heading(marker.rest):
             in_work = bool(_ORGANISING_SECTION.search(marker.rest) and not _faulty(marker.rest)) or (
                 bool(_WORK_SECTION.search(marker.rest)) and not _LIST_SECTION.search(marker.rest))
-            if in_work:
-                headings.add(index)
-        masked.append(None if in_work else marker)
-    return masked, headings
+        if in_work:
+            inside.add(index)
+    return inside
 
 
 def _mask_list_sections(markers: list[Marker | None]) -> tuple[list[Marker | None], set[int]]:
@@ -302,38 +312,49 @@ def _feedback_sub_headings(markers: list[Marker | None]) -> list[Marker | None]:
 
 
 # The paragraph under a problem's title that reports what was done: 整改情况:… / 整改措施:一是… / 一是…
-_MEASURES_START = re.compile(r"^(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|结果)|落实情况|具体措施)\s*[:：]"
-                             r"|^一是")
-# The label of a paragraph that reports what was done about the problem just above it (整改情况:… / 整改成效:… / 整改:…)
-_ANSWER_WORDS = r"(?:整改(?:情况|措施|举措|落实情况|进展情况?|成效|成果|结果|完成情况)?|落实情况)"
-# (【整改】…, 【整改情况】:…: the label in brackets, its colon optional)
-_MEASURES_LABEL = re.compile(rf"^(?:[【\[〔]\s*{_ANSWER_WORDS}\s*[】\]〕]\s*[:：]?|{_ANSWER_WORDS}\s*[:：])\s*")
+_MEASURES_START = re.compile(rf"^{ANSWER_WORDS}\s*[:：]|^一是")
+# The label of a paragraph that reports what was done about the problem just above it (整改情况:… / 整改成效:… / 整改:…;
+# 【整改】…, 【整改情况】:…: the label in brackets, its colon optional)
+_MEASURES_LABEL = re.compile(rf"^(?:[【\[〔]\s*{ANSWER_WORDS}\s*[】\]〕]\s*[:：]?|{ANSWER_WORDS}\s*[:：])\s*")
 # 反馈问题:… / 问题:… / 【问题】… without a number: the problem, when a 整改情况:… / 整改:… paragraph answers it
 _PROBLEM_WORDS = r"(?:(?:巡察|巡视)?反馈的?问题|存在的?问题|主要问题|具体问题|问题描述|问题表现|问题)"
 _PAIR_PROBLEM = re.compile(rf"^(?:[【\[〔]\s*{_PROBLEM_WORDS}\s*[】\]〕]\s*[:：]?|{_PROBLEM_WORDS}\s*[:：])"
                            r"\s*(?=\S)")
 # 反馈问题:理论学习不深入。整改情况:… : the answer in the same paragraph, after the problem's sentence
-_INLINE_ANSWER = re.compile(rf"(?<=[。；;！!])\s*(?:[【\[〔]\s*{_ANSWER_WORDS}\s*[】\]〕]\s*[:：]?"
-                            rf"|{_ANSWER_WORDS}\s*[:：])")
+_INLINE_ANSWER = re.compile(rf"(?<=[。；;！!])\s*(?:[【\[〔]\s*{ANSWER_WORDS}\s*[】\]〕]\s*[:：]?"
+                            rf"|{ANSWER_WORDS}\s*[:：])")
 _MIN_PAIRS = 2
+# 针对理论学习不深入的问题, 反思存在的…等问题: a clause that names the problem a measure answers tells no fault of
+# the item's own
+_GOVERNED_PROBLEM = re.compile(r"(?:针对|对照|反思|聚焦|围绕|关于|就)[^。；;，,]{0,40}?问题")
 # (一)政治站位不高的问题: the frame 的问题 is no part of a title that names the fault itself
 _FRAMED_TITLE = re.compile(r"(?:关于(.{2,}?)的?|(.{2,}?)的)问题")  # (关于财务管理不规范问题 too)
 _GOVERNED = re.compile(r"解决|整改|纠正|纠治|处理|查处|治理|关于|对于|针对|存在")
 # A unit's name over its problems (一、木垒县东城镇党委): it groups the problems by unit, it is no aspect
+_PARTY_BODY = re.compile(r"党委|党组|党工委|党支部|党总支|委员会")
 _UNIT_NAME = re.compile(r"(?:党委|党组|党工委|党支部|党总支|总支部|支部|委员会)$")
 
 
-def _labelled_pairs(paragraphs: list[str], markers: list[Marker | None]) -> list[Marker | None]:
+def _labelled_pairs(paragraphs: list[str], markers: list[Marker | None],
+                    numbered: list[Marker | None]) -> list[Marker | None]:
     """反馈问题:人才振兴问题突出。… / 整改情况:… and 问题:… / 整改:…, with no numbers: each labelled problem that a
     labelled answer follows is a problem (kind ``pair``, numbered by order). The heading over a group of them
     (一、木垒县东城镇党委, or a unit's headline 某某局党委:聚焦问题抓整改…) is a section, not an aspect, unless it
-    is numbered and names a fault or a 方面."""
+    is numbered and names a fault or a 方面. Not inside a section about the work (一、整改工作开展情况), and not
+    when each pair follows a numbered item ((一)理论学习不深入 / 存在问题:… / 整改措施:…: the item is the problem,
+    the 存在问题 line its description, the answer its measures)."""
     def answered(index: int) -> bool:
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
         return bool(_MEASURES_LABEL.match(following) or _INLINE_ANSWER.search(paragraphs[index]))
 
-    pairs = [i for i, p in enumerate(paragraphs) if markers[i] is None and _PAIR_PROBLEM.match(p) and answered(i)]
-    if len(pairs) < _MIN_PAIRS:
+    def after_an_item(index: int) -> bool:  # (a numbered unit's name, 一、东城镇党委, is the heading of a group)
+        before = numbered[index - 1] if index > 0 else None
+        return before is not None and before.kind != "shi" and not _UNIT_NAME.search(before.rest.rstrip("：:。 "))
+
+    inside_work = _inside_work_sections(numbered)
+    pairs = [i for i, p in enumerate(paragraphs) if markers[i] is None and i not in inside_work
+             and _PAIR_PROBLEM.match(p) and answered(i)]
+    if len(pairs) < _MIN_PAIRS or all(after_an_item(i) for i in pairs):
         return markers
     marked = list(markers)
     for count, index in enumerate(pairs, start=1):
@@ -351,7 +372,9 @@ def _labelled_pairs(paragraphs: list[str], markers: list[Marker | None]) -> list
             marked[before] = Marker("section", marker.number, marker.rest)
         elif len(heading) <= _MAX_HEADING and is_heading(heading) and not heading.endswith("。") \
                 and not _CLOSING.search(heading) and not _LABEL_LINE.match(heading) \
-                and not _MEASURES_LABEL.match(heading) and not take_labels(heading)[1]:
+                and not _MEASURES_LABEL.match(heading) and not take_labels(heading)[1] \
+                and (count == 1 or _PARTY_BODY.search(heading)):
+            # (after an answer, a line naming no party body goes on with the answer: 开展专题学习6次,…提升)
             marked[before] = Marker("section", 0, heading)
     return marked
 
@@ -626,9 +649,15 @@ class _Walker:
 
     def _step(self, index: int, paragraph: str, marker: Marker | None) -> None:
         if self.details_until is not None and index < self.details_until and self.current is not None:
-            self.current.description = _join(self.current.description, paragraph)
-            return
-        self.details_until = None
+            # between a problem and its answer: 存在问题:… and 一是… lines that state a fault tell the feedback;
+            # label lines (整改时限:…, 责任领导:…) and 一是… measures are read as they are everywhere else
+            label = _PAIR_PROBLEM.match(paragraph)
+            if label or (marker is not None and marker.kind == "shi" and _faulty(paragraph)):
+                self.current.description = _join(self.current.description,
+                                                 paragraph[label.end():] if label else paragraph)
+                return
+        else:
+            self.details_until = None
         if marker and marker.kind in ("cn_dun", "section") and _CLOSING.search(marker.rest):
             # 三、下一步工作打算 closes the list, whatever its level
             marker = Marker("section", marker.number, marker.rest)
@@ -712,7 +741,10 @@ class _Walker:
             title, rest = None, ""
         framed_title = _FRAMED_TITLE.fullmatch(title or "")
         fault = framed_title and (framed_title.group(1) or framed_title.group(2))
-        if framed_title and fault and _faulty(fault) and not _GOVERNED.search(fault):
+        if framed_title and fault and fault.endswith(("等", "方面")):
+            # 关于…、…等问题, …不到位等方面的问题, …等的问题: 问题 is what 等 and 方面 stand for; only 关于 goes
+            title = title[2:] if title and title.startswith("关于") else title
+        elif framed_title and fault and _faulty(fault) and not _GOVERNED.search(fault):
             # (一)政治站位不高的问题 → 政治站位不高, 关于财务管理不规范的问题 → 财务管理不规范 (着力解决…不够的问题
             # keeps it: 问题 is what is solved)
             title = fault
@@ -738,11 +770,13 @@ class _Walker:
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题取自这一条的第一句“{heading}”，"
                                       "其后的文字写入了措施（measures）；如是问题的具体表现，请移入问题说明（description）")
         if framed_title and title != framed_title.group(0):
+            dropped = "“关于”" if framed_title.group(0) == f"关于{title}" else "“关于”“的问题”"
             self.outline.notes.append(f"第{len(self.outline.problems)}个问题的标题“{title}”取自原文“{framed_title.group(0)}”"
-                                      "（去掉了“关于”“的问题”），请核对")
+                                      f"（去掉了{dropped}），请核对")
         self.current = problem
         answer = _answer_at(self.paragraphs, self.markers, index)
         following = self.paragraphs[answer] if answer is not None else ""
+        problem.answered = answer is not None
         if answer is not None and answer > index + 1 and title:
             self.details_until = answer  # 1、…表面化。 / 一是… / 二是… / 整改成效:…: the lines between are details
         inline = _INLINE_ANSWER.search(rest) if marker.kind == "pair" else None
@@ -794,8 +828,11 @@ class _Walker:
                 not take_labels(paragraph)[0].strip() or _LABEL_LINE.match(paragraph)):  # 完成时限：长期坚持 too
             self._fill(current, paragraph)  # 完成情况:已完成 after the measures: the problem's label, not a new problem
             return
-        if current is not None and current.measures and not current.implicit and _MEASURES_LABEL.match(paragraph):
-            current.measures.append(paragraph)  # 整改措施:… / 整改成效:…: a second answer to the same problem
+        if current is not None and current.measures and not current.implicit and (
+                _MEASURES_LABEL.match(paragraph) or current.answered):
+            # 整改措施:… / 整改成效:…: a second answer to the same problem; 整改情况:… / 开展专题学习6次,…: one
+            # more measure
+            current.measures.append(paragraph)
             return
         if current is None or (current.measures and (current.title_only or current.implicit)):
             current = self._implicit_problem()
