@@ -3431,3 +3431,16 @@ def test_an_announcement_is_read_from_a_spaced_title_or_公告如下_and_the_ins
     result = _imported(tmp_path, (f"{title}\n\n" if title else "") + opening + "\n一、巡察对象\n局领导班子及其成员。\n")
     assert result.notice["kind"] == "巡察公告"
     assert result.notice["publisher"].startswith("待编辑填写")
+
+
+# Round 15 review fixes (fix15b)
+
+@pytest.mark.parametrize(("opening", "team"), [
+    ("十四届县委二轮巡察第一巡察组对县林业局党委开展了巡察。", "第一巡察组"),
+    ("县委新一轮巡察第二巡察组对县林业局党委开展了巡察。", "第二巡察组"),
+])
+def test_a_round_written_without_its_第_is_no_part_of_the_team(tmp_path, opening, team):
+    result = _imported(tmp_path, opening + "\n")
+    assert result.notice["inspection"]["team"] == team
+    assert result.notice["publisher"].startswith("待编辑填写")
+    assert result.notice["region"].startswith("待编辑填写")

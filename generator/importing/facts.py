@@ -391,7 +391,8 @@ _PLACE_LEVEL = re.compile(r"(?<=[省市区县州旗區縣])(?=委)")
 _TEAM_COUNT = re.compile(r"(?<=委)(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個](?=巡[察视視][组組])")
 
 
-_ROUND_BEFORE_THE_TEAM = re.compile(r"^(?P<committee>.+?)第[一二三四五六七八九十\d]{1,3}[轮輪]巡[察视視]"
+# (十四届县委二轮巡察, 县委新一轮巡察: a round written without 第, or the new one)
+_ROUND_BEFORE_THE_TEAM = re.compile(r"^(?P<committee>.+?)(?:第?[一二三四五六七八九十\d]{1,3}|新一|新)?[轮輪]巡[察视視]"
                                     r"(?=(?:[\u4e00-\u9fa5]{0,10}?[省市区县州旗盟區縣]委)?"
                                     r"第[一二三四五六七八九十\d]{1,3}巡[察视視][组組]$)")
 # 第五轮巡察派出7个巡察组, 第十四轮巡察共组建4个巡察组: the teams a round sent, counted, not one team
