@@ -3444,3 +3444,17 @@ def test_a_round_written_without_its_第_is_no_part_of_the_team(tmp_path, openin
     assert result.notice["inspection"]["team"] == team
     assert result.notice["publisher"].startswith("待编辑填写")
     assert result.notice["region"].startswith("待编辑填写")
+
+
+@pytest.mark.parametrize("dates", ["", "2024年3月1日至4月30日，"])
+def test_the_one_team_a_rounds_count_names_is_the_team(tmp_path, dates):
+    result = _imported(tmp_path, f"{dates}十二届县委第五轮巡察派出3个巡察组，其中县委第一巡察组对县林业局党委开展了常规巡察。\n")
+    assert result.notice["inspection"]["team"] == "县委第一巡察组"
+
+
+def test_a_rounds_teams_counted_after_组建_without_共_are_no_team(tmp_path):
+    text = "市委第十四轮巡察组建4个巡察组对市林业局等单位开展了巡察。\n"
+    assert "inspection" not in _imported(tmp_path, text).notice
+    dated = _imported(tmp_path, "2024年3月1日至4月30日，" + text).notice["inspection"]
+    assert dated["team"] == f"{PLACEHOLDER}巡察组"
+    assert dated["start"] == dt.date(2024, 3, 1)

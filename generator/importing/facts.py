@@ -70,6 +70,8 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         teams = [_tidy_team(team, texts) for team in teams if not _COUNTED_TEAMS.search(team)]
         team = next((team for team in teams if re.search(_NUMBERED_TEAM, team) or _named_with_a_place(team)), None)
         team = _whole_team(team, texts, notes) if team else None
+        if team and any(_sent_by_the_round(team, t) for t in texts):
+            team = None  # 市委第十四轮巡察组建4个巡察组: the round's teams, counted
         if team and _named_with_another_team(team, texts, notes):
             return None
         if team:
@@ -79,6 +81,8 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         if team and not re.search(_NUMBERED_TEAM, team.split("委")[-1]) and any(map(_COUNTED_TEAMS.search, texts)):
             team = None  # 市委3个巡察组分别进驻… / 市委巡察组坚持问题导向: the teams of the round, not one team
         team = _tidy_team(team, texts) if team else None
+        if team and any(_sent_by_the_round(team, t) for t in texts):
+            team = None
         if team and _named_with_another_team(team, texts, notes):
             return None
         if team:
@@ -132,7 +136,12 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
     if not feedback:
         notes.add("开头没有找到巡察组反馈意见的日期：inspection 的 feedback 未填写，请按原文补充")
     team = _whole_team(team, texts, notes) if team else None
-    if team and _ROUND_TEAMS.search(team) and found.get("start"):
+    if team and _sent_by_the_round(team, text):
+        # 十二届县委第五轮巡察派出3个巡察组，其中县委第一巡察组对…开展了巡察: the one team the round's count names
+        one = {_tidy_team(m.group(1), texts) for m in re.finditer(rf"其中\s*({_TEAM})\s*在?[对對向]", text)}
+        if len(one) == 1 and re.search(_NUMBERED_TEAM, next(iter(one))):
+            team = one.pop()
+    if team and _sent_by_the_round(team, text) and found.get("start"):
         # 十二届昌吉州党委第五轮巡察派出7个巡察组对…7个乡镇…开展了巡察: the round's teams, none of them named
         notes.add(f"“{team}”是一轮巡察派出的几个巡察组，原文没有写明哪一个组：inspection 的 team 暂填"
                   f"“{PLACEHOLDER}巡察组”，检查不会通过，请编辑按原文填写")
@@ -399,6 +408,15 @@ _ROUND_BEFORE_THE_TEAM = re.compile(r"^(?P<committee>.+?)(?:第?[一二三四五
 _ROUND_TEAMS = re.compile(r"[轮輪]巡[察视視](?:工作)?共?(?:派出|组建|組建|抽调|抽調)"
                           r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]巡[察视視][组組]$")
 _TERM_BEFORE = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆]")
+
+
+def _sent_by_the_round(team: str, text: str) -> bool:
+    """第五轮巡察派出7个巡察组, and 市委第十四轮巡察组建4个巡察组 (read as far as 巡察组, its 组建 without 共): the
+    teams a round sent, counted."""
+    if _ROUND_TEAMS.search(team):
+        return True
+    counted = re.search(re.escape(team) + r"建\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]巡[察视視][组組]", text)
+    return counted is not None and _ROUND_TEAMS.search(team[:-1] + counted.group(0)) is not None
 
 
 def _without_the_round(team: str, texts: list[str]) -> str:
