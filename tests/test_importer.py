@@ -3423,7 +3423,8 @@ def test_a_committee_without_its_place_as_the_subject_is_no_publisher(tmp_path):
      "按照市委统一部署,市委成立8个巡察组从2022年3月21日开始,对市体育局等单位开展巡察。"),
     # xuanzhou-*
     ("", "根据区委统一部署,十四届区委第十二轮巡察第三巡察组于2025年8月14日至2025年10月17日"
-         "对区教体局党组开展常规巡察。现将有关事项公告如下:"),
+         "对区教体局党组开展常规巡察。现将有关事项公告如下:\n巡察期间,设立来访接待室,接受来电、来信、来访。\n"
+         "(一)专门值班电话:手机15156365794\n(二)电子邮箱:xzqwxcz03@126.com"),
     ("巡　察　公　告", "市委第二巡察组于2025年3月1日至4月30日对市体育局党组开展常规巡察。"),
 ])
 def test_an_announcement_is_read_from_a_spaced_title_or_公告如下_and_the_inspected_unit_is_not_its_publisher(
@@ -3458,3 +3459,14 @@ def test_a_rounds_teams_counted_after_组建_without_共_are_no_team(tmp_path):
     dated = _imported(tmp_path, "2024年3月1日至4月30日，" + text).notice["inspection"]
     assert dated["team"] == f"{PLACEHOLDER}巡察组"
     assert dated["start"] == dt.date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(("announced", "kind"), [
+    ("2024年6月1日，县委第一巡察组向县林业局党委反馈了巡察意见。现将有关情况公告如下：\n", "其他"),
+    ("现将巡察整改有关情况公告如下：\n一、理论学习不深入\n整改措施：组织专题学习。\n", "其他"),
+    ("现将有关事项公告如下：巡察期间，主要受理反映县林业局党组织领导班子及其成员的来信来电来访，举报电话：0551-1234567。\n",
+     "巡察公告"),
+])
+def test_公告如下_says_巡察公告_only_with_the_teams_entry_or_a_way_to_report(tmp_path, announced, kind):
+    result = _imported(tmp_path, "2024年3月1日至4月30日，县委第一巡察组对县林业局党委开展了巡察。" + announced)
+    assert result.notice["kind"] == kind
