@@ -3470,3 +3470,21 @@ def test_a_rounds_teams_counted_after_组建_without_共_are_no_team(tmp_path):
 def test_公告如下_says_巡察公告_only_with_the_teams_entry_or_a_way_to_report(tmp_path, announced, kind):
     result = _imported(tmp_path, "2024年3月1日至4月30日，县委第一巡察组对县林业局党委开展了巡察。" + announced)
     assert result.notice["kind"] == kind
+
+
+def test_a_title_where_one_unit_forwards_anothers_notice_leaves_the_publisher_to_the_sites_block(tmp_path):
+    result = _imported(tmp_path, (
+        "- 发布机构:区卫健局\n- 成文时间:2025年09月26日\n"
+        "区卫健局转发区人民医院关于巡察整改情况的通报\n"
+        "根据区委统一部署,2024年11月20日至2025年1月20日,区委第四巡察组对区人民医院开展了常规巡察。"
+        "现将巡察整改进展情况予以公布。\n"))
+    assert result.notice["title"] == "区卫健局转发区人民医院关于巡察整改情况的通报"
+    assert result.notice["publisher"] == "区卫健局"
+    assert "source" not in result.notice
+
+
+def test_the_label_of_a_credit_in_brackets_is_no_part_of_the_source(tmp_path):
+    result = _imported(tmp_path, (
+        "日前，30个被巡视单位党组织先后召开巡视反馈会议。会议向被巡视单位党组织反馈了巡视情况。"
+        "巡视组已将问题线索按规定移交有关部门处理。(作者单位：玉环市纪委)\n"))
+    assert result.notice["source"] == "玉环市纪委"

@@ -41,7 +41,12 @@ _TITLED_UNIT = re.compile(r"^[\u4e00-\u9fa5]{2,28}(?:中心|医院|卫生院|醫
 def titled_unit(title: str | None) -> str | None:
     """The unit a title opens with when it is no party body but a unit of its own (兴城社区卫生服务中心关于…)."""
     match = _TITLED_UNIT.match(without_glosses(title or ""))
+    if match and _FORWARDING.search(match.group(0)):
+        return None  # 区卫健局转发区人民医院关于…: a sentence (one unit forwards another's), not a unit's name
     return match.group(0).strip() if match else None
+
+
+_FORWARDING = re.compile(r"转发|轉發|印发|印發|发布|發布|公布")
 
 
 # A party body (中共××局党组, 黨組 in traditional characters) or a discipline commission (××县纪委监委); a 中共××县委
