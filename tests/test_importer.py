@@ -3488,3 +3488,13 @@ def test_the_label_of_a_credit_in_brackets_is_no_part_of_the_source(tmp_path):
         "日前，30个被巡视单位党组织先后召开巡视反馈会议。会议向被巡视单位党组织反馈了巡视情况。"
         "巡视组已将问题线索按规定移交有关部门处理。(作者单位：玉环市纪委)\n"))
     assert result.notice["source"] == "玉环市纪委"
+
+
+@pytest.mark.parametrize("body", [
+    "会议强调要学习借鉴湖州市安吉县经验，安吉县的做法值得推广。\n近日，区委组织干部赴安吉县考察学习。\n",
+    "会议强调要推动河南县域经济高质量发展。\n河南县域经济是全省经济的重要支撑。\n",
+])
+def test_a_county_learned_from_visited_or_before_县域_is_no_region(tmp_path, body):
+    result = _imported(tmp_path, "2024年3月1日至4月30日，区委第一巡察组对区农业农村局党组开展了巡察。\n" + body)
+    assert result.notice["region"].startswith("待编辑填写")
+    assert result.notice["inspection"]["team"] == "区委第一巡察组"

@@ -330,10 +330,16 @@ def bare_town(region: str | None) -> bool:
                 and not re.search(r"[省市县区旗州盟縣區][\u4e00-\u9fa5]{2,}(?:镇|鎮|乡|鄉|街道)$", region))
 
 
+# 学习借鉴湖州市安吉县经验, 赴安吉县考察学习: the clause that names a place the text learns from or goes to
+_VISITED = re.compile(r"(?:学习借鉴|學習借鑒|借鉴|借鑒|考察|赴|前往|走进|走進)[^，,。；;、！!？?\n]*")
+
+
 def the_one_county(texts: list[str]) -> str | None:
     """南潯區 named eight times, and only its own city and province besides (浙江省湖州市南潯區): the county the text is
     about, in the longest form the text writes it with them (浙江省湖州市南潯區), without glosses. The county must be
-    named at least twice and more often than its city and its province."""
+    named at least twice and more often than its city and its province. A place the text learns from or visits
+    (学习借鉴湖州市安吉县经验, 赴安吉县考察) is not counted."""
+    texts = [_VISITED.sub("", text) for text in texts]
     names = Counter(gazetteer.named_in(texts))
     counties = [n for n in names if any(p.level == "county" for p in gazetteer.places()[gazetteer.simplified(n)])]
     if len(counties) != 1 or names[counties[0]] < 2:
