@@ -3498,3 +3498,12 @@ def test_a_county_learned_from_visited_or_before_县域_is_no_region(tmp_path, b
     result = _imported(tmp_path, "2024年3月1日至4月30日，区委第一巡察组对区农业农村局党组开展了巡察。\n" + body)
     assert result.notice["region"].startswith("待编辑填写")
     assert result.notice["inspection"]["team"] == "区委第一巡察组"
+
+
+def test_the_committee_that_sent_the_team_opening_a_paragraph_is_no_publisher(tmp_path):
+    result = _imported(tmp_path, (
+        "根据市委统一部署,2024年3月1日至4月30日,市委第二巡察组对中原区开展了常规巡察。现将巡察整改情况予以公布。\n"
+        "郑州市委始终坚持把巡察整改作为重要政治任务，市委书记多次听取汇报。\n中原区委认真落实巡察整改主体责任。\n"))
+    assert result.notice["publisher"].startswith("待编辑填写")
+    assert result.notice["region"] == "中原区"
+    assert result.notice["inspection"]["team"] == "市委第二巡察组"

@@ -98,15 +98,28 @@ _SUBJECT = re.compile(r"^((?:中共|中國共產黨|中国共产党)[\u4e00-\u9f
 
 def subject_after_the_preamble(paragraphs: list[str]) -> str | None:
     """The party body that opens one of the paragraphs after the preamble as their subject (中共玉环市民政局党组坚持…,
-    郑州市委高度重视…), named in full: with 中共, or with a place the gazetteer knows (郑州市委, not 区委)."""
+    郑州市委高度重视…), named in full: with 中共, or with a place the gazetteer knows (郑州市委, not 区委). It must name
+    the unit the preamble says was inspected (对郑州市进行了巡视, 对市民政局等9个单位…): the committee that sent the
+    team, or its secretary's (市委第二巡察组对中原区…。郑州市委始终坚持…), is no publisher; none when unsure."""
+    inspected = _INSPECTED.search(gazetteer.simplified(without_glosses(paragraphs[0]))) if paragraphs else None
+    if inspected is None:
+        return None
+    unit = re.sub(r"^(?:中共|中国共产党)", "", inspected.group(1))
+    unit = re.sub(r"(?:党组|党委|党总支|党支部|委员会|委)$", "", unit)
+    if len(unit) < 2:
+        return None
     for paragraph in paragraphs[1:4]:
         match = _SUBJECT.match(without_glosses(paragraph).strip())
         if not match:
             continue
         body = match.group(1)
         if body.startswith(("中共", "中國共產黨", "中国共产党")) or known_place_in(body[:-1]) == body[:-1]:
-            return body
+            return body if unit in gazetteer.simplified(body) else None
     return None
+
+
+# 对中原区开展了常规巡察, 对市民政局等9个单位进行了巡察: the unit the preamble says was inspected
+_INSPECTED = re.compile(r"[对]([^，,。；;、对]{2,30}?)(?:等[\d一二三四五六七八九十]+个单位)?(?:开展|进行)了?")
 
 
 # 中共盐城市疾病预防控制中心委员会 for 中心党委: a party body's full name, and the body words that mean the same
