@@ -118,8 +118,9 @@ def subject_after_the_preamble(paragraphs: list[str]) -> str | None:
     return None
 
 
-# 对中原区开展了常规巡察, 对市民政局等9个单位进行了巡察: the unit the preamble says was inspected
-_INSPECTED = re.compile(r"[对]([^，,。；;、对]{2,30}?)(?:等[\d一二三四五六七八九十]+个单位)?(?:开展|进行)了?")
+# 对中原区开展了常规巡察: the unit the preamble says was inspected
+# (the first of several: 对市民政局等9个单位、玉城街道等11个乡镇(街道)进行了…)
+_INSPECTED = re.compile(r"对([^，,。；;、对等]{2,30})(?:[等、][^，,。；;]{0,60}?)?(?:开展|进行)")
 
 
 # 中共盐城市疾病预防控制中心委员会 for 中心党委: a party body's full name, and the body words that mean the same
