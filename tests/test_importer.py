@@ -3481,6 +3481,9 @@ def test_a_title_where_one_unit_forwards_anothers_notice_leaves_the_publisher_to
     assert result.notice["title"] == "区卫健局转发区人民医院关于巡察整改情况的通报"
     assert result.notice["publisher"] == "区卫健局"
     assert "source" not in result.notice
+    bare = _imported(tmp_path, "区卫健局转发区人民医院关于巡察整改情况的通报\n\n"
+                               "2024年3月1日至4月30日，区委第一巡察组对区人民医院党委开展了巡察。\n")
+    assert bare.notice["publisher"] == "区卫健局"
 
 
 def test_the_label_of_a_credit_in_brackets_is_no_part_of_the_source(tmp_path):

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from generator.importing import gazetteer
+from generator.importing.numerals import TERM
 from generator.importing.page import SIGNATURE_DATE, is_signature, without_glosses
 from generator.model import vocabulary
 
@@ -28,6 +29,9 @@ def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
     for key in vocabulary.page_metadata_filling("publisher"):
         if meta.get(key):
             return meta[key]
+    if match and _FORWARDING.search(match.group(1)):  # 区卫健局转发区人民医院关于…: the unit that forwards it
+        forwarding = _FORWARDING.split(match.group(1))[0]
+        return forwarding if len(forwarding) >= 2 else None
     return match.group(1) if match else None
 
 
@@ -222,7 +226,7 @@ def city_of_a_zone(name: str | None) -> str | None:
 
 
 # (十二届昌吉州党委: a prefecture's committee is its 党委)
-_TERM_FIRST = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆]"
+_TERM_FIRST = re.compile(rf"^{TERM}"
                          r"(?=[\u4e00-\u9fa5]{1,6}?[省市州盟区县旗區縣](?:党|黨)?委)")
 
 
@@ -284,7 +288,7 @@ def region_of_level(publisher: str | None, texts: list[str]) -> str | None:
 def level_of_the_inspection(team: str | None, paragraphs: list[str]) -> str | None:
     """The level (市, 区, 县, 旗) of the committee that sent the team (区委第二巡察组) or ordered the inspection
     (根据区委统一部署, 按照市委巡察工作部署): the inspected unit is of that place."""
-    match = re.match(r"^(?:中共)?(?:[一二三四五六七八九十\d]{1,3}届)?([市区县旗區縣])委", without_glosses(team or ""))
+    match = re.match(rf"^(?:中共)?(?:{TERM})?([市区县旗區縣])委", without_glosses(team or ""))
     for paragraph in paragraphs[:2] if not match else []:
         match = re.search(r"(?:根据|根據|按照)(?:中共)?([市区县旗區縣])委[^，,。；;]{0,12}?(?:部署|要求|安排)",
                           without_glosses(paragraph))
