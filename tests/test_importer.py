@@ -3449,7 +3449,8 @@ def test_a_round_written_without_its_第_is_no_part_of_the_team(tmp_path, openin
 
 @pytest.mark.parametrize("dates", ["", "2024年3月1日至4月30日，"])
 def test_the_one_team_a_rounds_count_names_is_the_team(tmp_path, dates):
-    result = _imported(tmp_path, f"{dates}十二届县委第五轮巡察派出3个巡察组，其中县委第一巡察组对县林业局党委开展了常规巡察。\n")
+    result = _imported(tmp_path, (f"{dates}十二届县委第五轮巡察派出3个巡察组，"
+                                  "其中县委第一巡察组对县林业局党委开展了常规巡察。\n"))
     assert result.notice["inspection"]["team"] == "县委第一巡察组"
 
 

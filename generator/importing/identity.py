@@ -523,7 +523,7 @@ def kind_from(title: str | None, paragraphs: list[str], contact: bool = True) ->
     return next(kind.value for kind in vocabulary.kinds() if kind.fallback), False
 
 
-# 现将有关事项公告如下 says 巡察公告 only in an entry announcement (进驻, 举报, the team's phone, mailbox, 来信来电来访):
+# 现将有关事项公告如下 says 巡察公告 only in an entry announcement (进驻, 举报, 来信来电来访, a phone, a mailbox):
 # 现将巡察整改有关情况公告如下 announces the rectification, 反馈了巡察意见。现将有关情况公告如下 the feedback
 _ANNOUNCEMENT = "巡察公告"
 _ENTRY = re.compile(r"进驻|進駐|举报|舉報|来信|來信|来电|來電|来访|來訪|值班电话|值班電話|信箱|邮箱|郵箱")
