@@ -3423,7 +3423,8 @@ def test_a_committee_without_its_place_as_the_subject_is_no_publisher(tmp_path):
      "按照市委统一部署,市委成立8个巡察组从2022年3月21日开始,对市体育局等单位开展巡察。"),
     # xuanzhou-*
     ("", "根据区委统一部署,十四届区委第十二轮巡察第三巡察组于2025年8月14日至2025年10月17日"
-         "对区教体局党组开展常规巡察。现将有关事项公告如下:"),
+         "对区教体局党组开展常规巡察。现将有关事项公告如下:\n巡察期间,设立来访接待室,接受来电、来信、来访。\n"
+         "(一)专门值班电话:手机15156365794\n(二)电子邮箱:xzqwxcz03@126.com"),
     ("巡　察　公　告", "市委第二巡察组于2025年3月1日至4月30日对市体育局党组开展常规巡察。"),
 ])
 def test_an_announcement_is_read_from_a_spaced_title_or_公告如下_and_the_inspected_unit_is_not_its_publisher(
@@ -3558,3 +3559,82 @@ def test_review15_the_answer_labels_are_one_list(tmp_path, label):
     assert _problem_fields(result) == [
         {"title": "理论学习不深入", "measures": [f"{label}：开展专题学习。"]},
         {"title": "财务管理不规范", "measures": ["修订财务制度。"]}]
+
+
+# Round 15 review fixes (fix15b)
+
+@pytest.mark.parametrize(("opening", "team"), [
+    ("十四届县委二轮巡察第一巡察组对县林业局党委开展了巡察。", "第一巡察组"),
+    ("县委新一轮巡察第二巡察组对县林业局党委开展了巡察。", "第二巡察组"),
+])
+def test_a_round_written_without_its_第_is_no_part_of_the_team(tmp_path, opening, team):
+    result = _imported(tmp_path, opening + "\n")
+    assert result.notice["inspection"]["team"] == team
+    assert result.notice["publisher"].startswith("待编辑填写")
+    assert result.notice["region"].startswith("待编辑填写")
+
+
+@pytest.mark.parametrize("dates", ["", "2024年3月1日至4月30日，"])
+def test_the_one_team_a_rounds_count_names_is_the_team(tmp_path, dates):
+    result = _imported(tmp_path, (f"{dates}十二届县委第五轮巡察派出3个巡察组，"
+                                  "其中县委第一巡察组对县林业局党委开展了常规巡察。\n"))
+    assert result.notice["inspection"]["team"] == "县委第一巡察组"
+
+
+def test_a_rounds_teams_counted_after_组建_without_共_are_no_team(tmp_path):
+    text = "市委第十四轮巡察组建4个巡察组对市林业局等单位开展了巡察。\n"
+    assert "inspection" not in _imported(tmp_path, text).notice
+    dated = _imported(tmp_path, "2024年3月1日至4月30日，" + text).notice["inspection"]
+    assert dated["team"] == f"{PLACEHOLDER}巡察组"
+    assert dated["start"] == dt.date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(("announced", "kind"), [
+    ("2024年6月1日，县委第一巡察组向县林业局党委反馈了巡察意见。现将有关情况公告如下：\n", "其他"),
+    ("现将巡察整改有关情况公告如下：\n一、理论学习不深入\n整改措施：组织专题学习。\n", "其他"),
+    ("现将有关事项公告如下：巡察期间，主要受理反映县林业局党组织领导班子及其成员的来信来电来访，举报电话：0551-1234567。\n",
+     "巡察公告"),
+])
+def test_公告如下_says_巡察公告_only_with_the_teams_entry_or_a_way_to_report(tmp_path, announced, kind):
+    result = _imported(tmp_path, "2024年3月1日至4月30日，县委第一巡察组对县林业局党委开展了巡察。" + announced)
+    assert result.notice["kind"] == kind
+
+
+def test_a_title_where_one_unit_forwards_anothers_notice_leaves_the_publisher_to_the_sites_block(tmp_path):
+    result = _imported(tmp_path, (
+        "- 发布机构:区卫健局\n- 成文时间:2025年09月26日\n"
+        "区卫健局转发区人民医院关于巡察整改情况的通报\n"
+        "根据区委统一部署,2024年11月20日至2025年1月20日,区委第四巡察组对区人民医院开展了常规巡察。"
+        "现将巡察整改进展情况予以公布。\n"))
+    assert result.notice["title"] == "区卫健局转发区人民医院关于巡察整改情况的通报"
+    assert result.notice["publisher"] == "区卫健局"
+    assert "source" not in result.notice
+    bare = _imported(tmp_path, "区卫健局转发区人民医院关于巡察整改情况的通报\n\n"
+                               "2024年3月1日至4月30日，区委第一巡察组对区人民医院党委开展了巡察。\n")
+    assert bare.notice["publisher"] == "区卫健局"
+
+
+def test_the_label_of_a_credit_in_brackets_is_no_part_of_the_source(tmp_path):
+    result = _imported(tmp_path, (
+        "日前，30个被巡视单位党组织先后召开巡视反馈会议。会议向被巡视单位党组织反馈了巡视情况。"
+        "巡视组已将问题线索按规定移交有关部门处理。(作者单位：玉环市纪委)\n"))
+    assert result.notice["source"] == "玉环市纪委"
+
+
+@pytest.mark.parametrize("body", [
+    "会议强调要学习借鉴湖州市安吉县经验，安吉县的做法值得推广。\n近日，区委组织干部赴安吉县考察学习。\n",
+    "会议强调要推动河南县域经济高质量发展。\n河南县域经济是全省经济的重要支撑。\n",
+])
+def test_a_county_learned_from_visited_or_before_县域_is_no_region(tmp_path, body):
+    result = _imported(tmp_path, "2024年3月1日至4月30日，区委第一巡察组对区农业农村局党组开展了巡察。\n" + body)
+    assert result.notice["region"].startswith("待编辑填写")
+    assert result.notice["inspection"]["team"] == "区委第一巡察组"
+
+
+def test_the_committee_that_sent_the_team_opening_a_paragraph_is_no_publisher(tmp_path):
+    result = _imported(tmp_path, (
+        "根据市委统一部署,2024年3月1日至4月30日,市委第二巡察组对中原区开展了常规巡察。现将巡察整改情况予以公布。\n"
+        "郑州市委始终坚持把巡察整改作为重要政治任务，市委书记多次听取汇报。\n中原区委认真落实巡察整改主体责任。\n"))
+    assert result.notice["publisher"].startswith("待编辑填写")
+    assert result.notice["region"] == "中原区"
+    assert result.notice["inspection"]["team"] == "市委第二巡察组"

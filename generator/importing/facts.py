@@ -9,7 +9,7 @@ from functools import cache
 
 from generator.importing import gazetteer
 from generator.importing.labels import status_words, unstated_status
-from generator.importing.numerals import arabic_dates, cn_to_int, make_date
+from generator.importing.numerals import TERM, arabic_dates, cn_to_int, make_date
 from generator.importing.outline import names_a_fault
 from generator.importing.page import CONTACT_LINE, without_glosses
 from generator.model import vocabulary
@@ -70,6 +70,8 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         teams = [_tidy_team(team, texts) for team in teams if not _COUNTED_TEAMS.search(team)]
         team = next((team for team in teams if re.search(_NUMBERED_TEAM, team) or _named_with_a_place(team)), None)
         team = _whole_team(team, texts, notes) if team else None
+        if team and any(_sent_by_the_round(team, t) for t in texts):
+            team = None  # 市委第十四轮巡察组建4个巡察组: the round's teams, counted
         if team and _named_with_another_team(team, texts, notes):
             return None
         if team:
@@ -79,6 +81,8 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
         if team and not re.search(_NUMBERED_TEAM, team.split("委")[-1]) and any(map(_COUNTED_TEAMS.search, texts)):
             team = None  # 市委3个巡察组分别进驻… / 市委巡察组坚持问题导向: the teams of the round, not one team
         team = _tidy_team(team, texts) if team else None
+        if team and any(_sent_by_the_round(team, t) for t in texts):
+            team = None
         if team and _named_with_another_team(team, texts, notes):
             return None
         if team:
@@ -132,7 +136,12 @@ def find_inspection(paragraphs: list[str], notes: Notes, page_date: dt.date | No
     if not feedback:
         notes.add("开头没有找到巡察组反馈意见的日期：inspection 的 feedback 未填写，请按原文补充")
     team = _whole_team(team, texts, notes) if team else None
-    if team and _ROUND_TEAMS.search(team) and found.get("start"):
+    if team and _sent_by_the_round(team, text):
+        # 十二届县委第五轮巡察派出3个巡察组，其中县委第一巡察组对…开展了巡察: the one team the round's count names
+        one = {_tidy_team(m.group(1), texts) for m in re.finditer(rf"其中\s*({_TEAM})\s*在?[对對向]", text)}
+        if len(one) == 1 and re.search(_NUMBERED_TEAM, next(iter(one))):
+            team = one.pop()
+    if team and _sent_by_the_round(team, text) and found.get("start"):
         # 十二届昌吉州党委第五轮巡察派出7个巡察组对…7个乡镇…开展了巡察: the round's teams, none of them named
         notes.add(f"“{team}”是一轮巡察派出的几个巡察组，原文没有写明哪一个组：inspection 的 team 暂填"
                   f"“{PLACEHOLDER}巡察组”，检查不会通过，请编辑按原文填写")
@@ -161,7 +170,7 @@ def _named_with_another_team(team: str, texts: list[str], notes: Notes) -> bool:
 
 
 # 县委第一巡察组, 市委巡视组, 省委巡視組, 市委第三轮巡察第二组: a team named by the committee that sent it
-_COMMITTEE_TEAM = re.compile(rf"([省市区县州旗盟區縣])委((?:[一二三四五六七八九十\d]{{1,3}}[届屆])?"
+_COMMITTEE_TEAM = re.compile(rf"([省市区县州旗盟區縣])委((?:{TERM})?"
                              rf"(?:第[一二三四五六七八九十\d]{{1,3}}[轮輪])?(?:专项|專項|提级|提級|交叉|联动|聯動|机动|機動)?(?:第[一二三四五六七八九十\d]{{1,3}})?)"
                              rf"巡[察视視]{_TEAM_NUMBER}")
 # 县委巡察组反馈的问题,已整改完成多少个?: a question states nothing
@@ -237,7 +246,9 @@ def _the_one_unit_team(texts: list[str]) -> str | None:
 
 
 # (安排6个市委巡察组, 组建10个市委交叉巡察组: the committee and the kind between the count and the teams)
-_COUNTED_TEAMS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個](?:[省市区县州旗盟區縣]委)?"
+# A count of teams: 7个, 三個
+_COUNT = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]"
+_COUNTED_TEAMS = re.compile(rf"{_COUNT}(?:[省市区县州旗盟區縣]委)?"
                             r"(?:专项|專項|提级|提級|交叉|联动|聯動|机动|機動)?巡[察视視][组組]")
 
 
@@ -386,18 +397,28 @@ def _team(text: str, span: re.Match | None) -> str | None:
 
 
 # The committee's term before a team's name: 十二届, 四屆
-_TERM = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆](?=[\u4e00-\u9fa5]{0,12}?[省市区县州旗區縣]委)")
+_TERM = re.compile(rf"^{TERM}(?=[\u4e00-\u9fa5]{{0,12}}?[省市区县州旗區縣]委)")
 _PLACE_LEVEL = re.compile(r"(?<=[省市区县州旗區縣])(?=委)")
-_TEAM_COUNT = re.compile(r"(?<=委)(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個](?=巡[察视視][组組])")
+_TEAM_COUNT = re.compile(rf"(?<=委){_COUNT}(?=巡[察视視][组組])")
 
 
-_ROUND_BEFORE_THE_TEAM = re.compile(r"^(?P<committee>.+?)第[一二三四五六七八九十\d]{1,3}[轮輪]巡[察视視]"
+# (十四届县委二轮巡察, 县委新一轮巡察: a round written without 第, or the new one)
+_ROUND_BEFORE_THE_TEAM = re.compile(r"^(?P<committee>.+?)(?:第?[一二三四五六七八九十\d]{1,3}|新一|新)?[轮輪]巡[察视視]"
                                     r"(?=(?:[\u4e00-\u9fa5]{0,10}?[省市区县州旗盟區縣]委)?"
                                     r"第[一二三四五六七八九十\d]{1,3}巡[察视視][组組]$)")
 # 第五轮巡察派出7个巡察组, 第十四轮巡察共组建4个巡察组: the teams a round sent, counted, not one team
 _ROUND_TEAMS = re.compile(r"[轮輪]巡[察视視](?:工作)?共?(?:派出|组建|組建|抽调|抽調)"
-                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]巡[察视視][组組]$")
-_TERM_BEFORE = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆]")
+                          rf"{_COUNT}巡[察视視][组組]$")
+_TERM_BEFORE = re.compile(f"^{TERM}")
+
+
+def _sent_by_the_round(team: str, text: str) -> bool:
+    """第五轮巡察派出7个巡察组, and 市委第十四轮巡察组建4个巡察组 (read as far as 巡察组, its 组建 without 共): the
+    teams a round sent, counted."""
+    if _ROUND_TEAMS.search(team):
+        return True
+    counted = re.search(re.escape(team) + rf"建\s*{_COUNT}巡[察视視][组組]", text)
+    return counted is not None and _ROUND_TEAMS.search(team[:-1] + counted.group(0)) is not None
 
 
 def _without_the_round(team: str, texts: list[str]) -> str:
@@ -431,7 +452,7 @@ def _tidy_team(team: str, texts: list[str]) -> str:
 
 
 # 县委第五巡视组, 十二届市委第三巡视组: a team of a level below the province (not 省委, 自治区党委, 中央) called 巡视组
-_LEVEL_XUNSHI = re.compile(r"^(?:中共)?(?:[一二三四五六七八九十\d]{1,3}[届屆])?[\u4e00-\u9fa5]{0,10}?[市区县旗區縣]委"
+_LEVEL_XUNSHI = re.compile(rf"^(?:中共)?(?:{TERM})?[\u4e00-\u9fa5]{{0,10}}?[市区县旗區縣]委"
                            r"(?:第[一二三四五六七八九十\d]{1,3})?巡[视視](?:第?[一二三四五六七八九十\d]{1,3})?[组組]$")
 
 
@@ -477,8 +498,8 @@ def _tidy_team_name(team: str, texts: list[str]) -> str:
 
 # What may stand before a level's committee in a team's name (十五届县委, 中共灤州市委, 经开区委): a count of
 # teams (6个市委巡察组, counted: no one team), the party, a term, the places the gazetteer knows, a development zone
-_BEFORE_THE_COMMITTEE = re.compile(r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個])?(?:中共)?"
-                                   r"(?:[一二三四五六七八九十\d]{1,3}[届屆])?(?P<places>[\u4e00-\u9fa5]*?)"
+_BEFORE_THE_COMMITTEE = re.compile(rf"^(?:{_COUNT})?(?:中共)?"
+                                   rf"(?:{TERM})?(?P<places>[\u4e00-\u9fa5]*?)"
                                    r"[省市区县州旗區縣]$")
 _ZONE_NAME = re.compile(r"(?:开发|開發|高新|经开|經開|园|園|新)[区區]$")
 

@@ -131,6 +131,8 @@ def named_in(texts: list[str]) -> list[str]:
             before = read[start - 1] if start else ""
             if len(match.group(0)) == 2 and start != end and _is_han(before) and before not in _BEFORE_A_PLACE:
                 continue
+            if match.group(0).endswith("县") and read.startswith("域", match.end()):
+                continue  # 河南县域经济: the counties of 河南, not 河南县 (a county in 青海)
             found.append(text[start:match.end()])
             end = match.end()
     return found

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from generator.importing import gazetteer
+from generator.importing.numerals import TERM
 from generator.importing.page import SIGNATURE_DATE, is_signature, without_glosses
 from generator.model import vocabulary
 
@@ -28,6 +29,9 @@ def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
     for key in vocabulary.page_metadata_filling("publisher"):
         if meta.get(key):
             return meta[key]
+    if match and _FORWARDING.search(match.group(1)):  # 区卫健局转发区人民医院关于…: the unit that forwards it
+        forwarding = _FORWARDING.split(match.group(1))[0]
+        return forwarding if len(forwarding) >= 2 else None
     return match.group(1) if match else None
 
 
@@ -41,7 +45,12 @@ _TITLED_UNIT = re.compile(r"^[\u4e00-\u9fa5]{2,28}(?:中心|医院|卫生院|醫
 def titled_unit(title: str | None) -> str | None:
     """The unit a title opens with when it is no party body but a unit of its own (兴城社区卫生服务中心关于…)."""
     match = _TITLED_UNIT.match(without_glosses(title or ""))
+    if match and _FORWARDING.search(match.group(0)):
+        return None  # 区卫健局转发区人民医院关于…: a sentence (one unit forwards another's), not a unit's name
     return match.group(0).strip() if match else None
+
+
+_FORWARDING = re.compile(r"转发|轉發|印发|印發|发布|發布|公布")
 
 
 # A party body (中共××局党组, 黨組 in traditional characters) or a discipline commission (××县纪委监委); a 中共××县委
@@ -93,15 +102,29 @@ _SUBJECT = re.compile(r"^((?:中共|中國共產黨|中国共产党)[\u4e00-\u9f
 
 def subject_after_the_preamble(paragraphs: list[str]) -> str | None:
     """The party body that opens one of the paragraphs after the preamble as their subject (中共玉环市民政局党组坚持…,
-    郑州市委高度重视…), named in full: with 中共, or with a place the gazetteer knows (郑州市委, not 区委)."""
+    郑州市委高度重视…), named in full: with 中共, or with a place the gazetteer knows (郑州市委, not 区委). It must name
+    the unit the preamble says was inspected (对郑州市进行了巡视, 对市民政局等9个单位…): the committee that sent the
+    team, or its secretary's (市委第二巡察组对中原区…。郑州市委始终坚持…), is no publisher; none when unsure."""
+    inspected = _INSPECTED.search(gazetteer.simplified(without_glosses(paragraphs[0]))) if paragraphs else None
+    if inspected is None:
+        return None
+    unit = re.sub(r"^(?:中共|中国共产党)", "", inspected.group(1))
+    unit = re.sub(r"(?:党组|党委|党总支|党支部|委员会|委)$", "", unit)
+    if len(unit) < 2:
+        return None
     for paragraph in paragraphs[1:4]:
         match = _SUBJECT.match(without_glosses(paragraph).strip())
         if not match:
             continue
         body = match.group(1)
         if body.startswith(("中共", "中國共產黨", "中国共产党")) or known_place_in(body[:-1]) == body[:-1]:
-            return body
+            return body if unit in gazetteer.simplified(body) else None
     return None
+
+
+# 对中原区开展了常规巡察: the unit the preamble says was inspected
+# (the first of several: 对市民政局等9个单位、玉城街道等11个乡镇(街道)进行了…)
+_INSPECTED = re.compile(r"对([^，,。；;、对等]{2,30})(?:[等、][^，,。；;]{0,60}?)?(?:开展|进行)")
 
 
 # 中共盐城市疾病预防控制中心委员会 for 中心党委: a party body's full name, and the body words that mean the same
@@ -203,7 +226,7 @@ def city_of_a_zone(name: str | None) -> str | None:
 
 
 # (十二届昌吉州党委: a prefecture's committee is its 党委)
-_TERM_FIRST = re.compile(r"^[一二三四五六七八九十\d]{1,3}[届屆]"
+_TERM_FIRST = re.compile(rf"^{TERM}"
                          r"(?=[\u4e00-\u9fa5]{1,6}?[省市州盟区县旗區縣](?:党|黨)?委)")
 
 
@@ -265,7 +288,7 @@ def region_of_level(publisher: str | None, texts: list[str]) -> str | None:
 def level_of_the_inspection(team: str | None, paragraphs: list[str]) -> str | None:
     """The level (市, 区, 县, 旗) of the committee that sent the team (区委第二巡察组) or ordered the inspection
     (根据区委统一部署, 按照市委巡察工作部署): the inspected unit is of that place."""
-    match = re.match(r"^(?:中共)?(?:[一二三四五六七八九十\d]{1,3}届)?([市区县旗區縣])委", without_glosses(team or ""))
+    match = re.match(rf"^(?:中共)?(?:{TERM})?([市区县旗區縣])委", without_glosses(team or ""))
     for paragraph in paragraphs[:2] if not match else []:
         match = re.search(r"(?:根据|根據|按照)(?:中共)?([市区县旗區縣])委[^，,。；;]{0,12}?(?:部署|要求|安排)",
                           without_glosses(paragraph))
@@ -325,10 +348,16 @@ def bare_town(region: str | None) -> bool:
                 and not re.search(r"[省市县区旗州盟縣區][\u4e00-\u9fa5]{2,}(?:镇|鎮|乡|鄉|街道)$", region))
 
 
+# 学习借鉴湖州市安吉县经验, 赴安吉县考察学习: the clause that names a place the text learns from or goes to
+_VISITED = re.compile(r"(?:学习借鉴|學習借鑒|借鉴|借鑒|考察|赴|前往|走进|走進)[^，,。；;、！!？?\n]*")
+
+
 def the_one_county(texts: list[str]) -> str | None:
     """南潯區 named eight times, and only its own city and province besides (浙江省湖州市南潯區): the county the text is
     about, in the longest form the text writes it with them (浙江省湖州市南潯區), without glosses. The county must be
-    named at least twice and more often than its city and its province."""
+    named at least twice and more often than its city and its province. A place the text learns from or visits
+    (学习借鉴湖州市安吉县经验, 赴安吉县考察) is not counted."""
+    texts = [_VISITED.sub("", text) for text in texts]
     names = Counter(gazetteer.named_in(texts))
     counties = [n for n in names if any(p.level == "county" for p in gazetteer.places()[gazetteer.simplified(n)])]
     if len(counties) != 1 or names[counties[0]] < 2:
@@ -481,6 +510,7 @@ def kind_from(title: str | None, paragraphs: list[str], contact: bool = True) ->
     # opening (本网讯…, (速新闻记者…)…): the news tells of an inspection, it is no announcement of it
     preamble = [_MEETING.sub("", p) for p in paragraphs[:1]
                 if re.search(r"巡[察视視](?:[^，,。；;、\s]{0,6})?[组組]", p) and not _NEWS_OPENING.match(p)]
+    entry = any(_ENTRY.search(p) for p in paragraphs[:12])
     for text, from_title in ([(title, True)] if title else []) + [(p, False) for p in
                                                                  preamble + announcing + headings]:
         for kind in vocabulary.kinds():
@@ -488,7 +518,15 @@ def kind_from(title: str | None, paragraphs: list[str], contact: bool = True) ->
                 if "公告" in kind.value and not contact and not any("公告" in t for t in (title or "", text)):
                     continue
                 return kind.value, from_title
+        if "公告如下" in text and (contact or entry):
+            return _ANNOUNCEMENT, from_title
     return next(kind.value for kind in vocabulary.kinds() if kind.fallback), False
+
+
+# 现将有关事项公告如下 says 巡察公告 only in an entry announcement (进驻, 举报, 来信来电来访, a phone, a mailbox):
+# 现将巡察整改有关情况公告如下 announces the rectification, 反馈了巡察意见。现将有关情况公告如下 the feedback
+_ANNOUNCEMENT = "巡察公告"
+_ENTRY = re.compile(r"进驻|進駐|举报|舉報|来信|來信|来电|來電|来访|來訪|值班电话|值班電話|信箱|邮箱|郵箱")
 
 
 # 召开巡察整改情况通报会 / 向全体教职工通报了巡察整改情况: a meeting, and what was reported at it (news of an event);

@@ -11,6 +11,8 @@ DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, 
           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUMERAL = "[零〇○一二两三四五六七八九十百千]"
+# A committee's term before its name (十二届市委, 四屆區委), written once for the importer's rules
+TERM = r"[一二三四五六七八九十\d]{1,3}[届屆]"
 
 
 def cn_to_int(text: str) -> int | None:

@@ -159,8 +159,9 @@ _SOURCE_CREDIT = re.compile(r"[（(]\s*(来源|來源|信息来源|信息來源)
 
 # …开展交叉巡察。(婁底市紀(jì)委宣傳部), …移交有关部门处理。(西藏自治區(qū)紀委監委): a publicity office or a discipline
 # commission in brackets at the very end credits the news item without saying 来源 (its glosses, in brackets of their
-# own, kept as written)
-_OFFICE_CREDIT = re.compile(r"[（(]\s*((?:[^（()）\s]|\([a-zü\u00e0-\u01dc]+\))+?"
+# own, kept as written); (作者单位：玉环市纪委): the label is no part of the name
+_CREDIT_LABEL = r"(?:(?:作者单位|作者單位|供稿单位|供稿單位|供稿)\s*[:：]\s*)?"
+_OFFICE_CREDIT = re.compile(rf"[（(]\s*{_CREDIT_LABEL}((?:[^（()）\s:：]|\([a-zü\u00e0-\u01dc]+\))+?"
                             r"(?:宣传部|宣傳部|宣传科|宣傳科|宣教室|新闻中心|新聞中心|纪委监委|紀委監委|纪委|紀委))\s*[)）]\s*$")
 
 
