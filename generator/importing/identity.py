@@ -510,7 +510,8 @@ def kind_from(title: str | None, paragraphs: list[str], contact: bool = True) ->
     # opening (本网讯…, (速新闻记者…)…): the news tells of an inspection, it is no announcement of it
     preamble = [_MEETING.sub("", p) for p in paragraphs[:1]
                 if re.search(r"巡[察视視](?:[^，,。；;、\s]{0,6})?[组組]", p) and not _NEWS_OPENING.match(p)]
-    entry = any(_ENTRY.search(p) for p in paragraphs[:12])
+    announcement = next((kind for kind in vocabulary.kinds() if kind.entry_words), None)
+    entry = announcement is not None and any(word in p for p in paragraphs[:12] for word in announcement.entry_words)
     for text, from_title in ([(title, True)] if title else []) + [(p, False) for p in
                                                                  preamble + announcing + headings]:
         for kind in vocabulary.kinds():
@@ -518,15 +519,12 @@ def kind_from(title: str | None, paragraphs: list[str], contact: bool = True) ->
                 if "公告" in kind.value and not contact and not any("公告" in t for t in (title or "", text)):
                     continue
                 return kind.value, from_title
-        if "公告如下" in text and (contact or entry):
-            return _ANNOUNCEMENT, from_title
+        # 现将有关事项公告如下 says 巡察公告 only in an entry announcement (进驻, 举报, 来信来电来访, a phone,
+        # a mailbox: the kind's entry_words in kinds.yml): 现将巡察整改有关情况公告如下 announces the
+        # rectification, 反馈了巡察意见。现将有关情况公告如下 the feedback
+        if announcement is not None and "公告如下" in text and (contact or entry):
+            return announcement.value, from_title
     return next(kind.value for kind in vocabulary.kinds() if kind.fallback), False
-
-
-# 现将有关事项公告如下 says 巡察公告 only in an entry announcement (进驻, 举报, 来信来电来访, a phone, a mailbox):
-# 现将巡察整改有关情况公告如下 announces the rectification, 反馈了巡察意见。现将有关情况公告如下 the feedback
-_ANNOUNCEMENT = "巡察公告"
-_ENTRY = re.compile(r"进驻|進駐|举报|舉報|来信|來信|来电|來電|来访|來訪|值班电话|值班電話|信箱|邮箱|郵箱")
 
 
 # 召开巡察整改情况通报会 / 向全体教职工通报了巡察整改情况: a meeting, and what was reported at it (news of an event);

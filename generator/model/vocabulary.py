@@ -33,6 +33,9 @@ class Kind:
     scaffold_example: bool = False  # the kind `notices new` writes as the example
     words: tuple[str, ...] = ()  # other ways a title or text names this kind (notices import reads them)
     fallback: bool = False  # the kind notices import writes when it recognises none
+    # words of an entry announcement (进驻, 举报, a phone or a mailbox) that, near a preamble's 公告如下, make a text
+    # this kind in notices import
+    entry_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,8 @@ def statuses() -> tuple[Status, ...]:
 
 @cache
 def kinds() -> tuple[Kind, ...]:
-    return tuple(Kind(**{**entry, "words": tuple(entry.get("words") or ())}) for entry in _load("kinds.yml"))
+    return tuple(Kind(**{**entry, "words": tuple(entry.get("words") or ()),
+                         "entry_words": tuple(entry.get("entry_words") or ())}) for entry in _load("kinds.yml"))
 
 
 @cache
