@@ -11,6 +11,11 @@ from generator.importing.page import SIGNATURE_DATE, is_signature, without_gloss
 from generator.model import vocabulary
 
 
+def meta_value(meta: dict[str, str], field: str) -> str | None:
+    """The first of the page's metadata names that fill ``field`` (page_metadata.yml) that the page has a value for."""
+    return next((meta[name] for name in vocabulary.page_metadata_filling(field) if meta.get(name)), None)
+
+
 def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
     """The party organisation the title names (中共××局党组关于…) issues the notice; the 政务公开 block's
     发布机构 is often the website's department (××局), taken only when the title names no party body."""
@@ -26,9 +31,9 @@ def publisher_from(title: str | None, meta: dict[str, str]) -> str | None:
         return opening.group(1)
     if match and titled_unit(title):
         return match.group(1)  # 兴城社区卫生服务中心关于…: the unit that writes it, not the site's 发布机构 (区卫健局)
-    for key in vocabulary.page_metadata_filling("publisher"):
-        if meta.get(key):
-            return meta[key]
+    issued = meta_value(meta, "publisher")
+    if issued:
+        return issued
     if match and _FORWARDING.search(match.group(1)):  # 区卫健局转发区人民医院关于…: the unit that forwards it
         forwarding = _FORWARDING.split(match.group(1))[0]
         return forwarding if len(forwarding) >= 2 else None

@@ -35,6 +35,7 @@ from generator.importing.identity import (
     kind_from,
     known_place_in,
     level_of_the_inspection,
+    meta_value,
     place_in_the_news,
     place_of_the_meeting,
     place_of_the_ordering_committee,
@@ -299,10 +300,10 @@ def _identity(page: Page, contact: dict | None, notes: Notes, signed: bool = Fal
     else:
         notes.add("没有找到发布日期：published 未填写" + _signature_hint(page.paragraphs))
     for key in ("source", "index_number"):
-        value = next((page.meta[n] for n in vocabulary.page_metadata_filling(key) if page.meta.get(n)), None)
+        value = meta_value(page.meta, key)
         if value:
             notice[key] = value
-    issued = next((page.meta[n] for n in vocabulary.page_metadata_filling("publisher") if page.meta.get(n)), None)
+    issued = meta_value(page.meta, "publisher")
     if issued and "source" not in notice and titled_unit(page.title) and issued != notice["publisher"]:
         # 发布机构:区卫健局 over 兴城社区卫生服务中心关于…的通报: the site's department that put it online
         notice["source"] = issued
