@@ -3185,7 +3185,9 @@ def test_the_counted_teams_of_a_round_are_no_team_but_the_dates_stay(tmp_path, s
     inspection = result.notice["inspection"]
     assert inspection["team"] == "待编辑填写：巡察组"
     assert (inspection["start"], inspection["end"]) == (dt.date(2023, 8, 29), dt.date(2023, 10, 26))
-    assert any("是一轮巡察派出的几个巡察组" in line for line in result.unplaced)
+    counted = sentence.split("对")[0]  # 十二届昌吉州党委第五轮巡察派出7个巡察组
+    assert (f"“{counted}”是一轮巡察派出的几个巡察组，原文没有写明哪一个组：inspection 的 team 暂填"
+            "“待编辑填写：巡察组”，检查不会通过，请编辑按原文填写") in result.unplaced
 
 
 @pytest.mark.parametrize(("sentence", "team"), [
@@ -3238,6 +3240,8 @@ def test_the_one_county_a_story_names_again_and_again_is_its_region(tmp_path, op
     county = region[-3:]
     result = _imported(tmp_path, f"{opening}\n{county}对巡视反馈问题立查立改。\n")
     assert result.notice["region"] == region
+    assert ("地区（region）是正文中反复提到的唯一一个区县（另外只提到它所在的市、省），"
+            f"按原文最完整的写法取“{region}”，请核对") in result.unplaced
 
 
 def test_two_counties_named_again_and_again_give_no_region(tmp_path):
@@ -3258,7 +3262,8 @@ def test_a_unit_that_titles_its_notice_is_its_publisher_and_the_sites_department
         f"根据区委统一部署,2024年11月20日至2025年1月20日,区委第四巡察组对{unit}开展了常规巡察。"
         "现将巡察整改进展情况予以公布。\n"))
     assert (result.notice["publisher"], result.notice["source"]) == (unit, issued)
-    assert any("写入了来源（source）" in line for line in result.unplaced)
+    assert (f"发布机构（publisher）取自标题中的单位“{unit}”；网页的发布机构“{issued}”是发布这篇通报的部门，"
+            "写入了来源（source），请核对") in result.unplaced
 
 
 def test_a_committees_title_leaves_the_publisher_to_the_sites_block(tmp_path):
@@ -3410,6 +3415,7 @@ _OPENING = ("根据省委统一部署,2024年7月29日至9月30日,省委第一�
 def test_the_party_body_that_opens_a_paragraph_after_the_preamble_is_the_publisher(tmp_path, unit, subject, publisher):
     result = _imported(tmp_path, _OPENING.format(unit=unit) + subject + "\n")
     assert result.notice["publisher"] == publisher
+    assert f"发布机构（publisher）取自正文开头作主语的“{publisher}”，请核对" in result.unplaced
 
 
 def test_a_committee_without_its_place_as_the_subject_is_no_publisher(tmp_path):
